@@ -1,0 +1,23 @@
+// A calendar date as reports write it (no time zone, no time of day).
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fazhi {
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  auto operator<=>(const Date&) const = default;
+  std::string ToString() const;  // "2021-02-26"
+};
+
+bool IsValidDate(int year, int month, int day);
+// Parses "YYYY-MM-DD" (also "YYYY/M/D", "YYYY.M.D"); nullopt when malformed or not a real date.
+std::optional<Date> ParseIsoDate(std::string_view s);
+
+}  // namespace fazhi

@@ -1,0 +1,30 @@
+// Diagnostics: every problem fazhi reports is a value with a code, a place and a hint (never a stack trace).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fazhi {
+
+enum class Level { kNote, kWarning, kError };
+
+const char* LevelName(Level level);
+
+struct Diagnostic {
+  Level level = Level::kError;
+  std::string code;     // stable, e.g. "E-unknown-key", "W-no-date"
+  std::string message;  // one line, names the problem
+  std::string file;     // may be empty
+  int line = 0;         // 1-based; 0 = unknown
+  int column = 0;       // 1-based; 0 = unknown
+  std::string hint;     // "did you mean `scope`?"; may be empty
+};
+
+// "file:line:col: error[code]: message (hint)".
+std::string FormatDiagnostic(const Diagnostic& d);
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool HasErrors(const Diagnostics& ds);
+
+}  // namespace fazhi

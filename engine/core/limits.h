@@ -1,0 +1,21 @@
+// Resource limits for hostile input. Each is configurable and each error names the limit it hit.
+#pragma once
+
+#include <cstdint>
+
+namespace fazhi {
+
+struct Limits {
+  std::uint64_t max_input_bytes = 64ull << 20;          // a report file on disk
+  std::uint64_t max_unzipped_bytes = 256ull << 20;      // DOCX: total decompressed size
+  std::uint64_t max_zip_entries = 10000;                // DOCX: entries in the archive
+  std::uint64_t max_zip_ratio = 200;                    // DOCX: decompressed / compressed for one entry
+  int max_pdf_pages = 2000;
+  int pdf_timeout_seconds = 60;                         // pdftotext wall time per document
+  std::uint64_t max_rule_file_bytes = 4ull << 20;
+  int max_rule_files = 2000;
+  int max_yaml_depth = 64;
+  int max_regex_program = 20000;                        // RE2 program size
+};
+
+}  // namespace fazhi

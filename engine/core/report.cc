@@ -1,0 +1,57 @@
+// Verdict and evidence names: the strings of the JSON contract (fazhi.check/1) and their Chinese labels.
+#include "core/report.h"
+
+namespace fazhi {
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kPass: return "pass";
+    case Verdict::kPartial: return "partial";
+    case Verdict::kFail: return "fail";
+    case Verdict::kNotApplicable: return "not_applicable";
+    case Verdict::kNotCheckable: return "not_checkable";
+    case Verdict::kWaived: return "waived";
+    case Verdict::kError: return "error";
+  }
+  return "error";
+}
+
+const char* VerdictLabelZh(Verdict v) {
+  switch (v) {
+    case Verdict::kPass: return "符合";
+    case Verdict::kPartial: return "部分符合";
+    case Verdict::kFail: return "不符合";
+    case Verdict::kNotApplicable: return "不适用";
+    case Verdict::kNotCheckable: return "无法判断";
+    case Verdict::kWaived: return "已豁免";
+    case Verdict::kError: return "错误";
+  }
+  return "错误";
+}
+
+bool IsGap(Verdict v) { return v == Verdict::kFail || v == Verdict::kPartial; }
+
+const char* EvidenceKindName(EvidenceKind k) {
+  switch (k) {
+    case EvidenceKind::kSupport: return "support";
+    case EvidenceKind::kSelfReportedGap: return "self_reported_gap";
+    case EvidenceKind::kPromiseOnly: return "promise_only";
+    case EvidenceKind::kNegated: return "negated";
+    case EvidenceKind::kContext: return "context";
+  }
+  return "support";
+}
+
+void VerdictCounts::Add(Verdict v) {
+  switch (v) {
+    case Verdict::kPass: ++pass; break;
+    case Verdict::kPartial: ++partial; break;
+    case Verdict::kFail: ++fail; break;
+    case Verdict::kNotApplicable: ++not_applicable; break;
+    case Verdict::kNotCheckable: ++not_checkable; break;
+    case Verdict::kWaived: ++waived; break;
+    case Verdict::kError: ++error; break;
+  }
+}
+
+}  // namespace fazhi

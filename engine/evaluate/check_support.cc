@@ -1,0 +1,225 @@
+// Scopes, role filters, clause cues and concreteness — the shared vocabulary of the check types.
+#include "evaluate/check_support.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace fazhi {
+
+std::optional<Scope> ScopeFromName(const std::string& name) {
+  if (name == "sentence") return Scope::kSentence;
+  if (name == "paragraph") return Scope::kParagraph;
+  if (name == "section") return Scope::kSection;
+  if (name == "document") return Scope::kDocument;
+  return std::nullopt;
+}
+
+const char* ScopeName(Scope s) {
+  switch (s) {
+    case Scope::kSentence: return "sentence";
+    case Scope::kParagraph: return "paragraph";
+    case Scope::kSection: return "section";
+    case Scope::kDocument: return "document";
+  }
+  return "sentence";
+}
+
+namespace {
+std::vector<SectionRole> ParseRoles(const YAML::Node& node, CompileContext& ctx, const char* key) {
+  std::vector<SectionRole> roles;
+  if (!node) return roles;
+  if (!node.IsSequence()) {
+    ctx.Error(node, "E-type", std::string("`") + key + "` must be a list of section roles");
+    return roles;
+  }
+  static const std::vector<std::string> kNames = {"title",     "preamble",     "measures", "first_responsible",
+                                                  "shortcomings", "causes",    "plan",     "closing",
+                                                  "boilerplate",  "none"};
+  for (const auto& item : node) {
+    auto role = item.IsScalar() ? RoleFromName(item.Scalar()) : std::nullopt;
+    if (!role) {
+      std::string near = item.IsScalar() ? ClosestMatch(item.Scalar(), kNames) : "";
+      ctx.Error(item, "E-unknown-role",
+                std::string("unknown section role `") + (item.IsScalar() ? item.Scalar() : "?") + "` in `" + key + "`",
+                near.empty() ? "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, "
+                               "closing, boilerplate"
+                             : "did you mean `" + near + "`?");
+      continue;
+    }
+    roles.push_back(*role);
+  }
+  return roles;
+}
+
+bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  for (auto p : prefixes)
+    if (s.starts_with(p)) return true;
+  return false;
+}
+}  // namespace
+
+void RoleFilter::Parse(const YAML::Node& body, CompileContext& ctx) {
+  in_given = static_cast<bool>(body["in"]);
+  in = ParseRoles(body["in"], ctx, "in");
+  if (body["not_in"]) {
+    not_in = ParseRoles(body["not_in"], ctx, "not_in");
+  } else if (!in_given) {
+    not_in = {SectionRole::kShortcomings, SectionRole::kCauses, SectionRole::kPlan, SectionRole::kTitle,
+              SectionRole::kBoilerplate};
+  }
+}
+
+std::optional<EvidenceKind> RoleFilter::Reject(const Document& doc, std::uint32_t section) const {
+  auto kind_for = [](SectionRole r) {
+    if (r == SectionRole::kShortcomings || r == SectionRole::kCauses) return EvidenceKind::kSelfReportedGap;
+    if (r == SectionRole::kPlan) return EvidenceKind::kPromiseOnly;
+    return EvidenceKind::kContext;
+  };
+  for (SectionRole r : not_in)
+    if (doc.SectionHasRole(section, r)) return kind_for(r);
+  if (in_given) {
+    for (SectionRole r : in)
+      if (doc.SectionHasRole(section, r)) return std::nullopt;
+    // Not in an allowed part: say where it was instead.
+    for (SectionRole r : {SectionRole::kShortcomings, SectionRole::kCauses, SectionRole::kPlan})
+      if (doc.SectionHasRole(section, r)) return kind_for(r);
+    return EvidenceKind::kContext;
+  }
+  return std::nullopt;
+}
+
+std::string RoleFilter::Describe() const {
+  std::string out;
+  if (in_given) {
+    out += "in:";
+    for (auto r : in) out += std::string(" ") + RoleName(r);
+  }
+  if (!not_in.empty()) {
+    if (!out.empty()) out += "; ";
+    out += "not_in:";
+    for (auto r : not_in) out += std::string(" ") + RoleName(r);
+  }
+  return out;
+}
+
+Span UnitAt(const Document& doc, Scope scope, std::uint32_t offset) {
+  switch (scope) {
+    case Scope::kSentence:
+      if (!doc.sentences.empty()) return doc.sentences[doc.SentenceAt(offset)].span;
+      break;
+    case Scope::kParagraph:
+      if (!doc.paragraphs.empty()) return doc.paragraphs[doc.ParagraphAt(offset)].span;
+      break;
+    case Scope::kSection:
+      if (!doc.paragraphs.empty()) return doc.sections[doc.paragraphs[doc.ParagraphAt(offset)].section].span;
+      break;
+    case Scope::kDocument:
+      break;
+  }
+  return {0, static_cast<std::uint32_t>(doc.text.size())};
+}
+
+Span ClauseAt(const Document& doc, std::uint32_t offset) {
+  std::string_view t = doc.text;
+  auto is_break_before = [&](std::size_t i) {  // a break that ends at i (exclusive)
+    if (i >= 1 && (t[i - 1] == '\n' || t[i - 1] == ';' || t[i - 1] == ',')) return true;
+    if (i >= 3)
+      return StartsWithAny(t.substr(i - 3), {"，", "。", "；", "：", "！", "？"});
+    return false;
+  };
+  std::size_t b = offset;
+  while (b > 0 && !is_break_before(b)) --b;
+  std::size_t e = offset;
+  while (e < t.size()) {
+    if (t[e] == '\n' || t[e] == ';' || t[e] == ',') break;
+    if (StartsWithAny(t.substr(e), {"，", "。", "；", "：", "！", "？"})) break;
+    ++e;
+  }
+  return {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+}
+
+std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
+  std::vector<TermHit> out;
+  for (TermId id : ids) {
+    const auto& starts = ctx.hits.Of(id);
+    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
+    std::uint32_t len = ctx.matcher.Length(id);
+    for (; it != starts.end() && *it < span.end; ++it)
+      if (*it + len <= span.end) out.push_back({*it, *it + len, id});
+  }
+  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  return out;
+}
+
+bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
+  for (TermId id : ids) {
+    const auto& starts = ctx.hits.Of(id);
+    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
+    if (it != starts.end() && *it + ctx.matcher.Length(id) <= span.end) return true;
+  }
+  return false;
+}
+
+namespace {
+// True when [pos, pos+len) lies inside a 《…》 title within `clause`.
+bool InsideBookTitle(std::string_view text, Span clause, std::uint32_t pos) {
+  std::string_view before = text.substr(clause.begin, pos - clause.begin);
+  auto open = before.rfind("《");
+  if (open == std::string_view::npos) return false;
+  auto close = before.rfind("》");
+  return close == std::string_view::npos || close < open;
+}
+
+bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
+  for (const auto& g : ignore)
+    if (g.start <= h.start && g.end >= h.end) return true;
+  return false;
+}
+}  // namespace
+
+std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
+                                                              std::uint32_t offset) {
+  Span clause = ClauseAt(ctx.doc, offset);
+  auto ignore = HitsIn(ctx, cues.ignore, clause);
+  for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
+                           std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
+    for (const auto& h : HitsIn(ctx, *ids, clause)) {
+      if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
+      return std::pair{kind, ctx.matcher.Term(h.term)};
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence) {
+  std::string_view s = ctx.doc.Slice(sentence);
+  if (s.find("《") != std::string_view::npos) return true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      // A year alone ("2020年") is not a count: skip four-digit numbers followed by 年.
+      std::size_t j = i;
+      while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
+      bool year = (j - i == 4) && s.substr(j).starts_with("年");
+      if (!year) return true;
+      i = j;
+    }
+  }
+  return AnyHitIn(ctx, cues.actions, sentence);
+}
+
+void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max) {
+  out += "[";
+  for (std::size_t i = 0; i < ids.size() && i < max; ++i) {
+    if (i) out += ", ";
+    out += m.Term(ids[i]);
+  }
+  if (ids.size() > max) out += ", … (" + std::to_string(ids.size()) + " terms)";
+  out += "]";
+}
+
+}  // namespace fazhi

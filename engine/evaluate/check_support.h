@@ -1,0 +1,53 @@
+// Helpers shared by the check types: scopes, role filters, clause cues (negation / hedging), concreteness.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evaluate/check.h"
+#include "rules/compile_context.h"
+
+namespace fazhi {
+
+enum class Scope { kSentence, kParagraph, kSection, kDocument };
+std::optional<Scope> ScopeFromName(const std::string& name);
+const char* ScopeName(Scope s);
+
+// in / not_in role lists. By default evidence of work done is not taken from the shortcomings, causes, plan,
+// title or boilerplate parts; `in:` replaces that default.
+struct RoleFilter {
+  std::vector<SectionRole> in;
+  std::vector<SectionRole> not_in;
+  bool in_given = false;
+  // Parses `in` / `not_in` from a check body; reports unknown role names.
+  void Parse(const YAML::Node& body, CompileContext& ctx);
+  // nullopt = allowed; otherwise the evidence kind of the rejection (self-reported gap, promise, context).
+  std::optional<EvidenceKind> Reject(const Document& doc, std::uint32_t section) const;
+  std::string Describe() const;
+};
+
+// The unit of `scope` that contains `offset`.
+Span UnitAt(const Document& doc, Scope scope, std::uint32_t offset);
+// The clause around `offset` (between ，。；：！？ or line ends).
+Span ClauseAt(const Document& doc, std::uint32_t offset);
+
+// Hits of `ids` that start inside `span`, in ascending order (merged across terms).
+struct TermHit {
+  std::uint32_t start, end;
+  TermId term;
+};
+std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+
+// A negation or hedging cue in the clause of `offset` (cues inside 《》 or inside an `ignore` word don't count):
+// returns kNegated or kPromiseOnly and the cue word.
+std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
+                                                              std::uint32_t offset);
+// A sentence is concrete when it names a document (《…》), gives a number, or states a concrete action.
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence);
+
+void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max = 12);
+
+}  // namespace fazhi

@@ -1,0 +1,99 @@
+// date: the report's publication or signature date is on or before a deadline relative to the covered year
+// ("+1-04-01" = 1 April of the year after). No usable date (or no covered year) → not_checkable, never fail.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "evaluate/check_support.h"
+
+namespace fazhi {
+
+namespace {
+
+class DateCheck : public Check {
+ public:
+  int year_offset = 1, month = 4, day = 1;
+  std::vector<std::string> use = {"published", "signed"};
+
+  Outcome Evaluate(const EvalContext& ctx) const override {
+    Outcome out;
+    const Metadata& m = ctx.doc.meta;
+    if (!m.year.value) {
+      out.not_checkable = true;
+      out.reason = "报告所属年度不明（可用 --year 指定），无法计算发布期限";
+      return out;
+    }
+    Date deadline{*m.year.value + year_offset, month, day};
+    bool any_date = false;
+    for (const auto& which : use) {
+      const Found<Date>& f = which == "published" ? m.published : m.signed_on;
+      if (!f.value) continue;
+      any_date = true;
+      EvidenceRef ref;
+      ref.note = (which == "published" ? "发布日期 " : "落款日期 ") + f.value->ToString() + "（" + f.source + "）";
+      if (*f.value <= deadline) {
+        out.grade = Grade::kFull;
+        ref.kind = EvidenceKind::kSupport;
+        out.support.push_back(ref);
+        out.reason = "日期 " + f.value->ToString() + " 不晚于期限 " + deadline.ToString();
+        return out;
+      }
+      ref.kind = EvidenceKind::kContext;
+      out.rejected.push_back(ref);
+      out.reason = "日期 " + f.value->ToString() + " 晚于期限 " + deadline.ToString();
+    }
+    if (!any_date) {
+      out.not_checkable = true;
+      out.reason = "文中没有可用的发布日期或落款日期（可用 --published 指定）";
+    }
+    return out;
+  }
+
+  void Describe(std::string& out, int indent, const TermMatcher&) const override {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "date: on or before (year%+d)-%02d-%02d using", year_offset, month, day);
+    out += std::string(indent, ' ') + buf;
+    for (const auto& u : use) out += " " + u;
+    out += "\n";
+  }
+};
+
+}  // namespace
+
+CheckPtr ParseDate(const YAML::Node& body, CompileContext& ctx) {
+  auto c = std::make_unique<DateCheck>();
+  if (!ctx.CheckKeys(body, "date")) return c;
+  if (body["deadline"] && body["deadline"].IsScalar()) {
+    std::string spec = body["deadline"].Scalar();
+    if (!spec.empty() && spec[0] == '@') {
+      const std::string* v = ctx.Setting(spec.substr(1));
+      if (!v) {
+        ctx.Error(body["deadline"], "E-unknown-setting", "unknown pack setting `" + spec + "`",
+                  "define it under `settings:` in pack.yaml");
+        return c;
+      }
+      spec = *v;
+    }
+    int off = 0, mo = 0, d = 0;
+    char sign = 0;
+    if (std::sscanf(spec.c_str(), "%c%d-%d-%d", &sign, &off, &mo, &d) != 4 || (sign != '+' && sign != '-') ||
+        !IsValidDate(2000, mo, d)) {
+      ctx.Error(body["deadline"], "E-bad-value", "deadline `" + spec + "` is not of the form +N-MM-DD",
+                "e.g. \"+1-04-01\" = 1 April of the year after the covered year");
+    } else {
+      c->year_offset = sign == '-' ? -off : off;
+      c->month = mo;
+      c->day = d;
+    }
+  }
+  if (body["use"]) {
+    c->use = ctx.Strings(body["use"], "date.use");
+    for (const auto& u : c->use)
+      if (u != "published" && u != "signed")
+        ctx.Error(body["use"], "E-bad-value", "`use` items must be `published` or `signed`, not `" + u + "`");
+  }
+  return c;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,131 @@
+// Combinators: all (every condition; the weakest grade), any (the strongest), not (inverts a match).
+#include <yaml-cpp/yaml.h>
+
+#include "evaluate/check_support.h"
+
+namespace fazhi {
+
+namespace {
+
+class AllCheck : public Check {
+ public:
+  std::vector<CheckPtr> children;
+  Outcome Evaluate(const EvalContext& ctx) const override {
+    Outcome out;
+    out.grade = Grade::kFull;
+    for (const auto& c : children) {
+      Outcome o = c->Evaluate(ctx);
+      if (o.not_checkable) {
+        out.not_checkable = true;
+        out.reason = o.reason;
+      }
+      out.grade = std::min(out.grade, o.grade);
+      out.support.insert(out.support.end(), o.support.begin(), o.support.end());
+      out.rejected.insert(out.rejected.end(), o.rejected.begin(), o.rejected.end());
+    }
+    if (children.empty()) out.grade = Grade::kNone;
+    return out;
+  }
+  void Describe(std::string& out, int indent, const TermMatcher& m) const override {
+    out += std::string(indent, ' ') + "all of:\n";
+    for (const auto& c : children) c->Describe(out, indent + 2, m);
+  }
+  Grade BestGrade() const override {
+    Grade g = Grade::kFull;
+    for (const auto& c : children) g = std::min(g, c->BestGrade());
+    return g;
+  }
+};
+
+class AnyCheck : public Check {
+ public:
+  std::vector<CheckPtr> children;
+  Outcome Evaluate(const EvalContext& ctx) const override {
+    Outcome out;
+    bool unknown = false;
+    std::string reason;
+    for (const auto& c : children) {
+      Outcome o = c->Evaluate(ctx);
+      if (o.not_checkable) {
+        unknown = true;
+        reason = o.reason;
+        continue;
+      }
+      if (o.grade > out.grade) {
+        out.grade = o.grade;
+        out.support = o.support;
+      }
+      out.rejected.insert(out.rejected.end(), o.rejected.begin(), o.rejected.end());
+      if (out.grade == Grade::kFull) break;
+    }
+    if (out.grade != Grade::kFull && unknown) {
+      out.not_checkable = true;
+      out.reason = reason;
+    }
+    return out;
+  }
+  void Describe(std::string& out, int indent, const TermMatcher& m) const override {
+    out += std::string(indent, ' ') + "any of:\n";
+    for (const auto& c : children) c->Describe(out, indent + 2, m);
+  }
+  Grade BestGrade() const override {
+    Grade g = Grade::kNone;
+    for (const auto& c : children) g = std::max(g, c->BestGrade());
+    return g;
+  }
+};
+
+class NotCheck : public Check {
+ public:
+  CheckPtr child;
+  Outcome Evaluate(const EvalContext& ctx) const override {
+    Outcome o = child->Evaluate(ctx);
+    Outcome out;
+    out.not_checkable = o.not_checkable;
+    out.reason = o.reason;
+    out.grade = o.grade == Grade::kNone ? Grade::kFull : Grade::kNone;
+    if (out.grade == Grade::kNone) {
+      for (auto ref : o.support) {  // what made it fail: quote it as context
+        ref.kind = EvidenceKind::kContext;
+        out.rejected.push_back(ref);
+      }
+    }
+    return out;
+  }
+  void Describe(std::string& out, int indent, const TermMatcher& m) const override {
+    out += std::string(indent, ' ') + "not:\n";
+    child->Describe(out, indent + 2, m);
+  }
+};
+
+std::vector<CheckPtr> ParseList(const YAML::Node& body, CompileContext& ctx, const char* name) {
+  std::vector<CheckPtr> out;
+  if (!body.IsSequence() || body.size() == 0) {
+    ctx.Error(body, "E-type", std::string("`") + name + "` needs a non-empty list of conditions");
+    return out;
+  }
+  for (const auto& item : body) out.push_back(ParseCondition(item, ctx));
+  return out;
+}
+
+}  // namespace
+
+CheckPtr ParseAll(const YAML::Node& body, CompileContext& ctx) {
+  auto c = std::make_unique<AllCheck>();
+  c->children = ParseList(body, ctx, "all");
+  return c;
+}
+
+CheckPtr ParseAny(const YAML::Node& body, CompileContext& ctx) {
+  auto c = std::make_unique<AnyCheck>();
+  c->children = ParseList(body, ctx, "any");
+  return c;
+}
+
+CheckPtr ParseNot(const YAML::Node& body, CompileContext& ctx) {
+  auto c = std::make_unique<NotCheck>();
+  c->child = ParseCondition(body, ctx);
+  return c;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,165 @@
+// mention: term groups (any / all / none) within a scope, near each other, in allowed section roles, not negated
+// or hedged; graded full when enough units are concrete (a 《title》, a number or a concrete action).
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/utf8.h"
+#include "evaluate/check_support.h"
+
+namespace fazhi {
+
+namespace {
+
+class MentionCheck : public Check {
+ public:
+  std::vector<std::vector<TermId>> groups;  // every group must match; groups[0] anchors the search
+  std::vector<TermId> none, except;
+  Scope scope = Scope::kSentence;
+  int near = 0;  // characters between an anchor hit and each other group's hit; 0 = anywhere in the unit
+  RoleFilter roles;
+  bool concrete = false;
+  bool negation = true;
+  int min = 1;
+  std::shared_ptr<const CompiledCues> cues;
+
+  Outcome Evaluate(const EvalContext& ctx) const override {
+    Outcome out;
+    if (groups.empty()) return out;
+    const Document& doc = ctx.doc;
+    // Anchor hits, minus those inside an `except` word (区长 inside 副区长).
+    std::vector<TermHit> anchors = HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())});
+    if (!except.empty()) {
+      auto ex = HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())});
+      std::erase_if(anchors, [&](const TermHit& h) {
+        for (const auto& e : ex)
+          if (e.start <= h.start && e.end >= h.end) return true;
+        return false;
+      });
+    }
+    // One entry per unit: the first anchor that qualifies (or the reason none did).
+    std::map<std::uint32_t, bool> seen_unit;
+    int units = 0, concrete_units = 0;
+    std::vector<EvidenceRef> support;
+    for (const TermHit& a : anchors) {
+      Span unit = UnitAt(doc, scope, a.start);
+      auto [it, fresh] = seen_unit.emplace(unit.begin, false);
+      if (it->second) continue;  // this unit already counted
+      std::uint32_t section = doc.paragraphs.empty() ? 0 : doc.paragraphs[doc.ParagraphAt(a.start)].section;
+      Span sentence = UnitAt(doc, Scope::kSentence, a.start);
+      EvidenceRef ref;
+      ref.span = sentence;
+      ref.terms.push_back(a.term);
+      // Other groups within the unit (and within `near` characters of the anchor).
+      bool all = true;
+      for (std::size_t g = 1; g < groups.size() && all; ++g) {
+        bool found = false;
+        for (const auto& h : HitsIn(ctx, groups[g], unit)) {
+          if (near > 0) {
+            std::uint32_t lo = std::min(a.start, h.start), hi = std::max(a.end, h.end);
+            std::size_t dist = CountChars(std::string_view(doc.text).substr(lo, hi - lo));
+            if (dist > static_cast<std::size_t>(near) + CountChars(ctx.matcher.Term(a.term)) +
+                           CountChars(ctx.matcher.Term(h.term)))
+              continue;
+          }
+          found = true;
+          ref.terms.push_back(h.term);
+          break;
+        }
+        all = found;
+      }
+      if (!all) continue;
+      if (!none.empty() && AnyHitIn(ctx, none, unit)) continue;
+      if (auto kind = roles.Reject(doc, section)) {
+        if (*kind != EvidenceKind::kContext && fresh) {
+          ref.kind = *kind;
+          out.rejected.push_back(ref);
+        }
+        continue;
+      }
+      if (negation && cues) {
+        if (auto cue = ClauseCue(ctx, *cues, a.start)) {
+          if (fresh) {
+            ref.kind = cue->first;
+            ref.note = cue->second;
+            out.rejected.push_back(ref);
+          }
+          continue;
+        }
+      }
+      it->second = true;
+      ++units;
+      ref.concrete = cues ? IsConcrete(ctx, *cues, sentence) : false;
+      if (ref.concrete) ++concrete_units;
+      support.push_back(std::move(ref));
+    }
+    // Concrete evidence first, then document order.
+    std::stable_sort(support.begin(), support.end(),
+                     [](const EvidenceRef& x, const EvidenceRef& y) { return x.concrete > y.concrete; });
+    out.support = std::move(support);
+    int strong = concrete ? concrete_units : units;
+    if (strong >= min) out.grade = Grade::kFull;
+    else if (units > 0) out.grade = Grade::kPartial;
+    // Rejected hits only matter as evidence for a failing rule: keep a few, drop those in counted units.
+    if (out.rejected.size() > 3) out.rejected.resize(3);
+    return out;
+  }
+
+  void Describe(std::string& out, int indent, const TermMatcher& m) const override {
+    std::string pad(indent, ' ');
+    out += pad + "mention (" + ScopeName(scope) + (near ? ", near " + std::to_string(near) : "") +
+           (concrete ? ", concrete" : "") + (min > 1 ? ", min " + std::to_string(min) : "") + ")\n";
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      out += pad + (g == 0 ? "  any: " : "  and: ");
+      DescribeTerms(out, m, groups[g]);
+      out += "\n";
+    }
+    if (!none.empty()) {
+      out += pad + "  none: ";
+      DescribeTerms(out, m, none);
+      out += "\n";
+    }
+    if (!except.empty()) {
+      out += pad + "  except: ";
+      DescribeTerms(out, m, except);
+      out += "\n";
+    }
+    out += pad + "  " + roles.Describe() + (negation ? "; negation/hedging cues on" : "; cues off") + "\n";
+  }
+};
+
+}  // namespace
+
+CheckPtr ParseMention(const YAML::Node& body, CompileContext& ctx) {
+  auto c = std::make_unique<MentionCheck>();
+  if (!ctx.CheckKeys(body, "mention")) return c;
+  if (body["any"]) {
+    auto ids = ctx.Terms(body["any"], "mention.any");
+    if (!ids.empty()) c->groups.push_back(std::move(ids));
+  }
+  if (body["all"]) {
+    for (auto& g : ctx.TermGroups(body["all"], "mention.all")) c->groups.push_back(std::move(g));
+  }
+  if (!body["any"] && !body["all"])
+    ctx.Error(body, "E-missing-key", "mention needs `any` or `all`", "a mention without terms can never match");
+  if (body["none"]) c->none = ctx.Terms(body["none"], "mention.none");
+  if (body["except"]) c->except = ctx.Terms(body["except"], "mention.except");
+  if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
+  if (body["near"] && body["near"].IsScalar()) c->near = body["near"].as<int>(0);
+  if (c->near < 0) ctx.Error(body["near"], "E-bad-value", "`near` must be 0 or more characters");
+  if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].as<bool>(false);
+  if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].as<bool>(true);
+  if (body["min"] && body["min"].IsScalar()) c->min = body["min"].as<int>(1);
+  if (c->min < 1) ctx.Error(body["min"], "E-bad-value", "`min` must be at least 1");
+  c->roles.Parse(body, ctx);
+  for (SectionRole r : c->roles.in) {
+    if (std::find(c->roles.not_in.begin(), c->roles.not_in.end(), r) != c->roles.not_in.end())
+      ctx.Error(body, "E-never-matches", std::string("role `") + RoleName(r) + "` is both in `in` and `not_in`",
+                "this mention can never match");
+  }
+  c->cues = ctx.cues();
+  return c;
+}
+
+}  // namespace fazhi

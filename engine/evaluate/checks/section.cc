@@ -1,0 +1,75 @@
+// section: a part of the report with a given role (from segmentation) or a heading containing given words exists
+// and has a body.
+#include <yaml-cpp/yaml.h>
+
+#include "core/utf8.h"
+#include "evaluate/check_support.h"
+
+namespace fazhi {
+
+namespace {
+
+class SectionCheck : public Check {
+ public:
+  std::optional<SectionRole> role;
+  std::vector<std::string> heading;
+  int min_chars = 10;
+
+  Outcome Evaluate(const EvalContext& ctx) const override {
+    Outcome out;
+    const Document& doc = ctx.doc;
+    for (std::uint32_t i = 1; i < doc.sections.size(); ++i) {
+      const Section& s = doc.sections[i];
+      bool match = role && s.role == *role;
+      for (const auto& h : heading)
+        if (!match && s.heading.find(h) != std::string::npos) match = true;
+      if (!match) continue;
+      // Body size: the section's text minus its heading line.
+      std::size_t heading_len = s.number.size() + s.heading.size();
+      std::size_t body = CountChars(doc.Slice(s.span)) - std::min(CountChars(doc.Slice(s.span)),
+                                                                  CountChars(std::string_view(doc.text).substr(s.span.begin, heading_len)));
+      if (static_cast<int>(body) < min_chars) continue;
+      EvidenceRef ref;
+      std::uint32_t line_end = s.span.begin;
+      while (line_end < s.span.end && doc.text[line_end] != '\n') ++line_end;
+      ref.span = {s.span.begin, line_end};
+      ref.concrete = true;
+      out.support.push_back(ref);
+      out.grade = Grade::kFull;
+      break;
+    }
+    return out;
+  }
+
+  void Describe(std::string& out, int indent, const TermMatcher&) const override {
+    out += std::string(indent, ' ') + "section";
+    if (role) out += std::string(" role=") + RoleName(*role);
+    if (!heading.empty()) {
+      out += " heading~[";
+      for (std::size_t i = 0; i < heading.size(); ++i) out += (i ? ", " : "") + heading[i];
+      out += "]";
+    }
+    out += " (body ≥ " + std::to_string(min_chars) + " chars)\n";
+  }
+};
+
+}  // namespace
+
+CheckPtr ParseSection(const YAML::Node& body, CompileContext& ctx) {
+  auto c = std::make_unique<SectionCheck>();
+  if (!ctx.CheckKeys(body, "section")) return c;
+  if (body["role"] && body["role"].IsScalar()) {
+    c->role = RoleFromName(body["role"].Scalar());
+    if (!c->role)
+      ctx.Error(body["role"], "E-unknown-role", "unknown section role `" + body["role"].Scalar() + "`",
+                "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, closing, "
+                "boilerplate");
+  }
+  if (body["heading"]) c->heading = ctx.Strings(body["heading"], "section.heading");
+  if (body["min_chars"] && body["min_chars"].IsScalar()) c->min_chars = body["min_chars"].as<int>(10);
+  if (!body["role"] && !body["heading"])
+    ctx.Error(body, "E-missing-key", "section needs `role` or `heading`", "a section check without either never matches");
+  return c;
+}
+
+}  // namespace fazhi

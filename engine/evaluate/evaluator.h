@@ -1,0 +1,24 @@
+// Evaluation: applicability, then each rule's graded condition → a verdict with quoted evidence.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/report.h"
+#include "rules/rule_set.h"
+
+namespace fazhi {
+
+std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
+                                      Diagnostics& diags);
+// Every rule not_checkable with `reason` (a document without a text layer).
+std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason);
+
+DocumentInfo DescribeDocument(const Document& doc);
+std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules);
+
+// Turns a span into an Evidence (quote trimmed to a readable length, section path, line, page).
+Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m);
+
+}  // namespace fazhi

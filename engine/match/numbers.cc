@@ -1,0 +1,172 @@
+// Number recognition for metric checks: Arabic (with decimals, thousands commas), Chinese numerals, 万/亿
+// multipliers, units, percentages (also 百分之N).
+#include "match/numbers.h"
+
+#include <array>
+#include <cstdlib>
+
+#include "core/utf8.h"
+
+namespace fazhi {
+
+namespace {
+
+int DigitOf(char32_t c) {
+  switch (c) {
+    case U'零': case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int PowerOf(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    default: return 0;
+  }
+}
+
+constexpr std::array<std::string_view, 26> kUnits = {
+    "万元", "亿元", "元", "%", "件", "人次", "人", "个", "项", "次", "家", "条", "份", "名", "户", "场", "期",
+    "所", "批", "宗", "起", "天", "日", "小时", "篇", "余"};
+
+bool IsNumeralChar(char32_t c) { return DigitOf(c) >= 0 || PowerOf(c) > 0 || c == U'万' || c == U'亿'; }
+
+}  // namespace
+
+std::optional<double> ParseChineseNumeral(std::string_view s) {
+  double total = 0, section = 0, digit = -1;
+  bool any = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = DecodeUtf8(s, i);
+    int d = DigitOf(c);
+    int p = PowerOf(c);
+    if (d >= 0) {
+      digit = d;
+      any = true;
+    } else if (p > 0) {
+      section += (digit < 0 ? 1 : digit) * p;
+      digit = -1;
+      any = true;
+    } else if (c == U'万' || c == U'亿') {
+      section += digit < 0 ? 0 : digit;
+      total = (total + section) * (c == U'万' ? 1e4 : 1e8);
+      section = 0;
+      digit = -1;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any) return std::nullopt;
+  return total + section + (digit < 0 ? 0 : digit);
+}
+
+std::vector<NumberFound> FindNumbers(std::string_view text) {
+  std::vector<NumberFound> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    NumberFound n;
+    std::size_t j = i;
+    bool percent_prefix = false;
+    if (text.substr(i).starts_with("百分之")) {
+      percent_prefix = true;
+      j = i + 9;
+    }
+    if (j < text.size() && text[j] >= '0' && text[j] <= '9') {
+      std::string digits;
+      while (j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == '.' ||
+                                 (text[j] == ',' && j + 1 < text.size() && text[j + 1] >= '0' && text[j + 1] <= '9'))) {
+        if (text[j] != ',') digits += text[j];
+        ++j;
+      }
+      while (!digits.empty() && digits.back() == '.') {
+        digits.pop_back();
+        --j;
+      }
+      n.value = std::strtod(digits.c_str(), nullptr);
+      if (digits.size() == 4 && text.substr(j).starts_with("年") && !percent_prefix) {
+        i = j;
+        continue;  // a year
+      }
+    } else {
+      // Chinese numeral run.
+      std::size_t k = j, run_end = j;
+      std::string run;
+      while (k < text.size()) {
+        std::size_t at = k;
+        char32_t cp = DecodeUtf8(text, k);
+        if (!IsNumeralChar(cp)) {
+          k = at;
+          break;
+        }
+        run.append(text.substr(at, k - at));
+        run_end = k;
+      }
+      // A lone 一/万 is usually a word (一是, 一网通办, 万众): require a unit after a single numeral.
+      auto v = run.empty() ? std::nullopt : ParseChineseNumeral(run);
+      bool unit_follows = false;
+      for (auto u : kUnits)
+        if (u != "余" && text.substr(run_end).starts_with(u)) unit_follows = true;
+      if (!v || (!percent_prefix && !unit_follows)) {
+        if (c < 0x80) {
+          ++i;
+        } else {
+          std::size_t adv = i;
+          DecodeUtf8(text, adv);
+          i = adv;
+        }
+        continue;
+      }
+      n.value = *v;
+      j = run_end;
+    }
+    // Multipliers and approximations.
+    if (text.substr(j).starts_with("余") || text.substr(j).starts_with("多")) {
+      n.approximate = true;
+      j += 3;
+    }
+    if (text.substr(j).starts_with("万") && !text.substr(j).starts_with("万元")) {
+      n.value *= 1e4;
+      j += 3;
+    } else if (text.substr(j).starts_with("亿") && !text.substr(j).starts_with("亿元")) {
+      n.value *= 1e8;
+      j += 3;
+    }
+    if (text.substr(j).starts_with("余")) {
+      n.approximate = true;
+      j += 3;
+    }
+    if (percent_prefix) {
+      n.unit = "%";
+    } else {
+      for (auto u : kUnits) {
+        if (u == "余") continue;
+        if (text.substr(j).starts_with(u)) {
+          n.unit = std::string(u);
+          j += u.size();
+          break;
+        }
+      }
+    }
+    n.begin = static_cast<std::uint32_t>(start);
+    n.end = static_cast<std::uint32_t>(j);
+    out.push_back(n);
+    i = j > start ? j : start + 1;
+  }
+  return out;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,52 @@
+// TermMatcher: every literal term of every loaded rule in one Aho–Corasick automaton; a document is scanned once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace fazhi {
+
+using TermId = std::uint32_t;
+
+// All occurrences of all terms in one text: for each term, its start offsets in ascending order.
+struct Hits {
+  std::vector<std::vector<std::uint32_t>> starts;  // indexed by TermId
+  std::size_t total = 0;
+  const std::vector<std::uint32_t>& Of(TermId id) const { return starts[id]; }
+};
+
+class TermMatcher {
+ public:
+  // Adds a term (UTF-8, non-empty) and returns its id; the same text always gets the same id.
+  TermId Add(std::string_view term);
+  // Builds the automaton. Must be called once after the last Add and before Scan.
+  void Build();
+  // Finds every (overlapping) occurrence of every term.
+  Hits Scan(std::string_view text) const;
+
+  std::size_t size() const { return terms_.size(); }
+  const std::string& Term(TermId id) const { return terms_[id]; }
+  std::uint32_t Length(TermId id) const { return static_cast<std::uint32_t>(terms_[id].size()); }
+  const std::vector<std::string>& terms() const { return terms_; }
+
+ private:
+  struct Node {
+    std::int32_t fail = 0;
+    std::int32_t out_link = -1;  // next node on the fail chain that ends a term
+    std::int32_t term = -1;      // term ending exactly here
+    std::uint32_t first_edge = 0, edge_count = 0;  // into edges_ (sorted by byte) after Build
+  };
+  std::int32_t Next(std::int32_t state, unsigned char c) const;
+
+  std::vector<std::string> terms_;
+  std::unordered_map<std::string, TermId> ids_;
+  std::vector<Node> nodes_;
+  std::vector<std::pair<unsigned char, std::int32_t>> edges_;
+  std::vector<std::int32_t> root_next_;  // dense table for the root (256 entries)
+  bool built_ = false;
+};
+
+}  // namespace fazhi

@@ -1,0 +1,25 @@
+// Normalization: one canonical form of report text for matching, with a map back to the reader's text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/reader.h"
+
+namespace fazhi {
+
+struct NormalizedText {
+  std::string text;                       // UTF-8, '\n' line ends, one blank-free paragraph per line
+  std::vector<std::uint32_t> to_source;   // to_source[i] = byte offset in the reader's text of normalized byte i
+                                          // (size text.size() + 1)
+  bool converted_from_traditional = false;
+  std::vector<HeadingHint> headings;      // the reader's hints, re-based onto `text`
+  std::vector<PageStart> pages;           // re-based onto `text`
+};
+
+// Full-width ASCII → half-width, unified CJK punctuation (，。：；（）stay CJK), whitespace and PDF line-wrap
+// repair, traditional → simplified when the text is traditional, scraped date repair ("20204月" → "2020年4月").
+NormalizedText Normalize(const RawDocument& raw);
+
+}  // namespace fazhi

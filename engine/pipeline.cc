@@ -1,0 +1,65 @@
+// The pipeline of STYLE.md, top to bottom:
+//   ingest → normalize → segment (+ metadata) → match → evaluate → score.   Rendering happens in the caller.
+#include "pipeline.h"
+
+#include "core/error.h"
+#include "evaluate/evaluator.h"
+#include "ingest/reader.h"
+#include "normalize/normalizer.h"
+#include "score/scorer.h"
+#include "segment/segmenter.h"
+
+namespace fazhi {
+
+Document DocumentFromRaw(const RawDocument& raw, const CheckOptions& opts) {
+  NormalizedText norm = Normalize(raw);                       // normalize
+  Document doc;
+  doc.path = raw.path;
+  doc.format = raw.format;
+  doc.encoding = raw.encoding;
+  doc.sha256 = raw.sha256;
+  doc.text = std::move(norm.text);
+  doc.pages = std::move(norm.pages);
+  doc.converted_from_traditional = norm.converted_from_traditional;
+  doc.diagnostics = raw.diagnostics;
+  Segment(doc, norm.headings);                                // segment
+  ExtractMetadata(doc, raw, opts.overrides);                  // metadata
+  return doc;
+}
+
+Document LoadDocument(const std::string& path, const CheckOptions& opts) {
+  RawDocument raw = ReadInput(path, opts.limits);             // ingest
+  return DocumentFromRaw(raw, opts);
+}
+
+Document DocumentFromText(const std::string& label, const std::string& utf8_text, const CheckOptions& opts) {
+  RawDocument raw = ReadBytes(label, utf8_text, opts.limits);
+  return DocumentFromRaw(raw, opts);
+}
+
+Report CheckDocument(const Document& doc, const RuleSet& rules, const CheckOptions&) {
+  Report report;
+  report.tool_version = FAZHI_VERSION;
+  report.document = DescribeDocument(doc);
+  report.rulesets = DescribeRuleSet(rules);
+  Hits hits = rules.matcher.Scan(doc.text);                   // match: one pass over the text
+  report.results = EvaluateRules(doc, hits, rules, report.diagnostics);  // evaluate
+  report.score = ScoreResults(report.results, rules);        // score
+  report.diagnostics.insert(report.diagnostics.begin(), doc.diagnostics.begin(), doc.diagnostics.end());
+  return report;
+}
+
+Report NotCheckableReport(const std::string& path, const std::string& reason, const RuleSet& rules) {
+  Report report;
+  report.tool_version = FAZHI_VERSION;
+  report.document.path = path;
+  report.document.not_checkable = true;
+  report.document.not_checkable_reason = reason;
+  report.rulesets = DescribeRuleSet(rules);
+  report.results = NotCheckableResults(rules, reason);
+  report.score = ScoreResults(report.results, rules);
+  report.diagnostics.push_back({Level::kWarning, "W-not-checkable", reason, path, 0, 0, ""});
+  return report;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,201 @@
+// Term lists, vocabularies, schema key checks and diagnostics with YAML positions.
+#include "rules/compile_context.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+namespace fazhi {
+
+namespace {
+
+std::size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+const YAML::Node& Schema() {
+  static const YAML::Node schema = YAML::Load(kSchemaYaml)["objects"];
+  return schema;
+}
+
+bool ScalarIs(const YAML::Node& v, const std::string& type) {
+  if (!v.IsScalar()) return false;
+  if (type == "string") return true;
+  if (type == "bool") {
+    bool b;
+    return YAML::convert<bool>::decode(v, b);
+  }
+  if (type == "int") {
+    long long i;
+    return YAML::convert<long long>::decode(v, i);
+  }
+  if (type == "number") {
+    double d;
+    return YAML::convert<double>::decode(v, d);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& c : candidates) {
+    std::size_t d = EditDistance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+const std::string* CompileContext::Setting(const std::string& name) const {
+  if (!settings_) return nullptr;
+  auto it = settings_->find(name);
+  return it == settings_->end() ? nullptr : &it->second;
+}
+
+void CompileContext::Add(Level level, const YAML::Node& at, const std::string& code, const std::string& message,
+                         const std::string& hint) {
+  Diagnostic d;
+  d.level = level;
+  d.code = code;
+  d.message = message;
+  d.file = file_;
+  d.hint = hint;
+  if (at.IsDefined()) {
+    d.line = at.Mark().line + 1;
+    d.column = at.Mark().column + 1;
+  }
+  diags_.push_back(std::move(d));
+}
+
+void CompileContext::Error(const YAML::Node& at, const std::string& code, const std::string& message,
+                           const std::string& hint) {
+  Add(Level::kError, at, code, message, hint);
+}
+
+void CompileContext::Warning(const YAML::Node& at, const std::string& code, const std::string& message,
+                             const std::string& hint) {
+  Add(Level::kWarning, at, code, message, hint);
+}
+
+std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const std::string& what) {
+  std::vector<std::string> out;
+  auto add = [&](const YAML::Node& item) {
+    if (!item.IsScalar()) {
+      Error(item, "E-type", what + ": each term must be a string");
+      return;
+    }
+    std::string s = item.Scalar();
+    if (s.empty()) {
+      Error(item, "E-empty-term", what + ": empty term");
+      return;
+    }
+    if (s[0] == '@') {
+      auto it = vocab_.find(s.substr(1));
+      if (it == vocab_.end()) {
+        std::vector<std::string> names;
+        for (const auto& [k, v] : vocab_) names.push_back(k);
+        std::string near = ClosestMatch(s.substr(1), names);
+        Error(item, "E-unknown-vocabulary", what + ": unknown vocabulary `" + s + "`",
+              near.empty() ? "define it under `vocabularies:` in pack.yaml" : "did you mean `@" + near + "`?");
+        return;
+      }
+      out.insert(out.end(), it->second.begin(), it->second.end());
+      return;
+    }
+    out.push_back(s);
+  };
+  if (node.IsScalar()) {
+    add(node);
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) add(item);
+  } else {
+    Error(node, "E-type", what + ": expected a term or a list of terms");
+    return out;
+  }
+  if (out.empty() && node.IsSequence() && node.size() == 0) Error(node, "E-empty-terms", what + ": the term list is empty");
+  return out;
+}
+
+std::vector<TermId> CompileContext::Terms(const YAML::Node& node, const std::string& what) {
+  std::vector<TermId> ids;
+  for (const auto& s : Strings(node, what)) ids.push_back(matcher_.Add(s));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::vector<std::vector<TermId>> CompileContext::TermGroups(const YAML::Node& node, const std::string& what) {
+  std::vector<std::vector<TermId>> groups;
+  if (!node.IsSequence()) {
+    Error(node, "E-type", what + ": expected a list (each item a term, @vocabulary or a list of alternatives)");
+    return groups;
+  }
+  if (node.size() == 0) Error(node, "E-empty-terms", what + ": the list is empty");
+  for (const auto& item : node) {
+    auto ids = Terms(item, what);
+    if (!ids.empty()) groups.push_back(std::move(ids));
+  }
+  return groups;
+}
+
+bool CompileContext::CheckKeys(const YAML::Node& node, const std::string& object) {
+  if (!node.IsMap()) {
+    Error(node, "E-type", "expected a map for `" + object + "`");
+    return false;
+  }
+  const YAML::Node spec = Schema()[object];
+  std::vector<std::string> known;
+  for (const auto& kv : spec) known.push_back(kv.first.Scalar());
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node field = spec[key];
+    if (!field) {
+      std::string near = ClosestMatch(key, known);
+      Error(kv.first, "E-unknown-key", "unknown key `" + key + "` in " + object,
+            near.empty() ? "allowed: see docs/rules.md" : "did you mean `" + near + "`?");
+      continue;
+    }
+    const std::string type = field["type"].as<std::string>("string");
+    const YAML::Node& v = kv.second;
+    bool ok = true;
+    if (type == "string" || type == "number" || type == "int" || type == "bool") ok = ScalarIs(v, type);
+    else if (type == "list" || type == "groups" || type == "roles") ok = v.IsSequence();
+    else if (type == "map" || type == "condition") ok = v.IsMap();
+    else if (type == "terms") ok = v.IsScalar() || v.IsSequence();
+    if (!ok) {
+      Error(v, "E-type", "`" + key + "` in " + object + " must be " + (type == "int" ? "a whole number" : "a " + type));
+      continue;
+    }
+    if (const YAML::Node allowed = field["enum"]) {
+      std::vector<std::string> values;
+      for (const auto& a : allowed) values.push_back(a.Scalar());
+      if (std::find(values.begin(), values.end(), v.Scalar()) == values.end()) {
+        std::string near = ClosestMatch(v.Scalar(), values);
+        std::string list;
+        for (const auto& a : values) list += (list.empty() ? "" : ", ") + a;
+        Error(v, "E-bad-value", "`" + key + "` must be one of: " + list,
+              near.empty() ? "" : "did you mean `" + near + "`?");
+      }
+    }
+  }
+  for (const auto& kv : spec) {
+    if (kv.second["required"].as<bool>(false) && !node[kv.first.Scalar()])
+      Error(node, "E-missing-key", object + " needs `" + kv.first.Scalar() + "`");
+  }
+  return true;
+}
+
+}  // namespace fazhi

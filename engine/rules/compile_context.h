@@ -1,0 +1,75 @@
+// CompileContext: what a rule type's parser may use — term registration, vocabularies, cues, diagnostics, schema.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/limits.h"
+#include "match/term_matcher.h"
+
+namespace YAML {
+class Node;
+}
+
+namespace fazhi {
+
+// A pack's cue words, registered in the shared matcher (they are found by the same single scan).
+struct CompiledCues {
+  std::vector<TermId> negation, hedging, ignore, actions;
+};
+
+class CompileContext {
+ public:
+  CompileContext(TermMatcher& matcher, Diagnostics& diags, std::string file,
+                 const std::map<std::string, std::vector<std::string>>& vocabularies,
+                 std::shared_ptr<const CompiledCues> cues, const Limits& limits)
+      : matcher_(matcher), diags_(diags), file_(std::move(file)), vocab_(vocabularies), cues_(std::move(cues)),
+        limits_(limits) {}
+
+  // A term list: a string or a sequence of strings; "@name" expands vocabulary `name`. Reports empty lists and
+  // unknown vocabularies at the node's position.
+  std::vector<TermId> Terms(const YAML::Node& node, const std::string& what);
+  // Term groups for `all`: each item is a term, "@vocab", or a list of alternatives.
+  std::vector<std::vector<TermId>> TermGroups(const YAML::Node& node, const std::string& what);
+  // Plain strings (no matcher registration), "@vocab" expanded.
+  std::vector<std::string> Strings(const YAML::Node& node, const std::string& what);
+
+  // Checks the keys of a map against the schema object `object`: unknown keys (with "did you mean"), missing
+  // required keys, wrong scalar types. Returns false when the node is not a map.
+  bool CheckKeys(const YAML::Node& node, const std::string& object);
+
+  void Error(const YAML::Node& at, const std::string& code, const std::string& message, const std::string& hint = "");
+  void Warning(const YAML::Node& at, const std::string& code, const std::string& message,
+               const std::string& hint = "");
+  void Add(Level level, const YAML::Node& at, const std::string& code, const std::string& message,
+           const std::string& hint);
+
+  TermMatcher& matcher() { return matcher_; }
+  const std::shared_ptr<const CompiledCues>& cues() const { return cues_; }
+  const Limits& limits() const { return limits_; }
+  const std::string& file() const { return file_; }
+  const std::map<std::string, std::vector<std::string>>& vocabularies() const { return vocab_; }
+  // Pack settings (pack.yaml `settings:`), referenced from checks as "@name".
+  void set_settings(const std::map<std::string, std::string>* settings) { settings_ = settings; }
+  const std::string* Setting(const std::string& name) const;
+
+ private:
+  TermMatcher& matcher_;
+  Diagnostics& diags_;
+  std::string file_;
+  const std::map<std::string, std::vector<std::string>>& vocab_;
+  std::shared_ptr<const CompiledCues> cues_;
+  const Limits& limits_;
+  const std::map<std::string, std::string>* settings_ = nullptr;
+};
+
+// The embedded rules/schema.yaml (generated at build time).
+extern const char* const kSchemaYaml;
+
+// "did you mean" helper: the closest candidate within edit distance 2, or "".
+std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace fazhi

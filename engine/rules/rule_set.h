@@ -1,0 +1,99 @@
+// RuleSet: the frozen result of loading, linting and compiling rule packs — scanned against many documents.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/limits.h"
+#include "evaluate/check.h"
+#include "match/term_matcher.h"
+
+namespace fazhi {
+
+// Who and which years a pack or rule applies to. Empty = no restriction.
+struct Applicability {
+  std::optional<int> year_from, year_to;
+  std::vector<std::string> levels;      // province | city | district | county | township | department
+  std::string year_warning_after_text;  // unused unless warn_after set
+  std::optional<int> warn_after;        // years after this: applies, with a warning ("a newer outline may exist")
+  CheckPtr also_when;                   // applies anyway when this condition holds in the document
+};
+
+// Negation and hedging cues: a hit in a clause with one of these is not evidence of work done.
+struct Cues {
+  std::vector<std::string> negation;  // 尚未, 没有, 暂无, 有待, 不够, …
+  std::vector<std::string> hedging;   // 拟, 计划于, 力争, 下一步, …
+  std::vector<std::string> ignore;    // words that contain a cue but are not one (未成年, 未来, 无障碍, …)
+  std::vector<std::string> concrete_actions;  // 制定, 印发, 召开, … (a concrete action in the sentence)
+};
+
+struct Example {
+  std::string text;
+  std::string expect;  // pass | partial | fail | not_applicable | not_checkable
+  std::optional<int> year;
+  std::optional<std::string> level;
+  std::optional<std::string> published;
+  int line = 0;
+};
+
+struct Rule {
+  std::string id;       // full: "<pack>/<id>"
+  std::string local_id;
+  std::string pack;
+  std::string title, cite, category, severity, message, remedy;
+  double weight = 1.0;
+  std::vector<std::string> tags;
+  Applicability applies;
+  std::string not_checkable;  // when set, no text can settle this rule: always not_checkable with this reason
+  CheckPtr pass;              // grade kFull → pass, kPartial → partial
+  CheckPtr partial;           // optional: grade ≥ kPartial → partial
+  std::vector<Example> examples;
+  std::string file;
+  int line = 0;
+};
+
+struct Source {
+  std::string name, number, date;
+};
+
+struct Pack {
+  std::string id, title, version, sha256, dir;
+  std::vector<Source> sources;
+  Applicability applies;
+  std::string scoring_model = "default";  // default | flat
+  double partial_credit = 0.5;
+  std::map<std::string, double> category_weights;
+  std::map<std::string, std::string> settings;  // e.g. publish_deadline: "04-01"
+  std::vector<std::unique_ptr<Rule>> rules;
+};
+
+struct Fixture {
+  std::string pack, file;
+  std::map<std::string, std::string> expect;  // rule id → verdict
+  std::optional<int> year;
+};
+
+class RuleSet {
+ public:
+  std::vector<std::unique_ptr<Pack>> packs;
+  TermMatcher matcher;
+  std::vector<Fixture> fixtures;
+  const Rule* Find(const std::string& id) const;
+  std::size_t RuleCount() const;
+};
+
+struct LoadOptions {
+  std::vector<std::string> dirs;   // later dirs override earlier ones (same rule id → override, with a notice)
+  std::vector<std::string> packs;  // only these pack ids; empty = all
+  Limits limits;
+};
+
+// Loads, validates and compiles. Problems go into `diags` with file:line:col; the returned set holds every
+// rule that compiled. Throws nothing for bad rule files (they are diagnostics); InputError for a missing dir.
+std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags);
+
+}  // namespace fazhi

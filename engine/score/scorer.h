@@ -1,0 +1,14 @@
+// Scoring: pass = 1, partial = pack setting (default 0.5), fail = 0; n/a, waived and not_checkable leave the
+// denominator (not_checkable is counted and shown). Formulas in docs/scoring.md.
+#pragma once
+
+#include <vector>
+
+#include "core/report.h"
+#include "rules/rule_set.h"
+
+namespace fazhi {
+
+ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules);
+
+}  // namespace fazhi
