@@ -58,6 +58,18 @@ struct Section {
   int parent = -1;      // index into Document::sections; -1 for the root
   Span span;            // heading included
   std::uint32_t line_begin = 0, line_end = 0;  // 1-based, inclusive
+  // Where `heading` sits in Document::text (empty for the root and for unheaded parts). When the heading is the
+  // lead phrase of a line that goes on with body text ("1.全面提升行政审批效能。进一步深化…"), the heading line's
+  // paragraph has is_heading == false and its first sentence is the number + heading.
+  Span heading_span;
+};
+
+// One item of an "一是……二是……" enumeration inside a paragraph: from its marker to the next marker or the
+// paragraph's end. Each marker also starts a sentence.
+struct EnumItem {
+  Span span;
+  std::uint32_t paragraph = 0;  // index into Document::paragraphs
+  int index = 0;                // 1 for 一是, 2 for 二是, …
 };
 
 // One metadata value and where it was found ("title line 4", "发布时间 line 5", "--year").
@@ -96,6 +108,7 @@ struct Document {
   std::vector<Section> sections;  // sections[0] is the root
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
+  std::vector<EnumItem> items;  // "一是……二是……" items, in text order
   Metadata meta;
   Diagnostics diagnostics;  // warnings from reading/segmenting (never fatal)
 
