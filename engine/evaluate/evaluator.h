@@ -12,6 +12,10 @@ namespace fazhi {
 
 std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
                                       Diagnostics& diags);
+// One rule (rules explain, rules test); `trail`, when given, receives the raw outcome of the pass condition.
+RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
+                        Outcome* trail);
+
 // Every rule not_checkable with `reason` (a document without a text layer).
 std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason);
 

@@ -1,0 +1,153 @@
+// `fazhi check`: load rules once, then for each input: read → check → render to stdout or files.
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.h"
+#include "app/rule_loading.h"
+#include "core/error.h"
+#include "pipeline.h"
+#include "render/renderer.h"
+#include "segment/dump.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+namespace {
+
+std::string DumpHits(const Document& doc, const RuleSet& rules) {
+  Hits hits = rules.matcher.Scan(doc.text);
+  std::ostringstream out;
+  out << "# hits: " << hits.total << " occurrences of " << rules.matcher.size() << " terms\n";
+  std::vector<std::pair<std::uint32_t, TermId>> all;
+  for (TermId t = 0; t < hits.starts.size(); ++t)
+    for (auto s : hits.starts[t]) all.push_back({s, t});
+  std::sort(all.begin(), all.end());
+  for (auto [s, t] : all) out << doc.LineOf(s) << "\t" << s << "\t" << rules.matcher.Term(t) << "\n";
+  return out.str();
+}
+
+std::string DumpFindings(const Report& report) {
+  std::ostringstream out;
+  for (const auto& r : report.results) {
+    out << r.rule << "\t" << VerdictName(r.verdict) << "\t" << r.message << "\n";
+    for (const auto& e : r.evidence)
+      out << "  " << EvidenceKindName(e.kind) << "\tline " << e.line << "\t" << e.quote << "\n";
+  }
+  return out.str();
+}
+
+bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
+  bool tripped = false;
+  if (opts.fail_under && report.score.total && *report.score.total < *opts.fail_under) {
+    spdlog::warn("score {:.1f} is under --fail-under {:.1f}", *report.score.total, *opts.fail_under);
+    tripped = true;
+  }
+  if (!opts.fail_on.empty()) {
+    static const std::vector<std::string> kOrder = {"info", "low", "medium", "high", "critical"};
+    auto rank = [&](const std::string& s) {
+      auto it = std::find(kOrder.begin(), kOrder.end(), s);
+      return it == kOrder.end() ? -1 : static_cast<int>(it - kOrder.begin());
+    };
+    for (const auto& r : report.results) {
+      if (r.verdict == Verdict::kFail && rank(r.severity) >= rank(opts.fail_on)) {
+        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, r.severity, opts.fail_on);
+        tripped = true;
+        break;
+      }
+    }
+  }
+  return tripped;
+}
+
+}  // namespace
+
+int RunCheck(const CheckCommandOptions& opts) {
+  std::vector<std::string> formats = opts.formats.empty() ? std::vector<std::string>{"text"} : opts.formats;
+  for (const auto& f : formats) {
+    if (!FindRenderer(f)) {
+      std::string names;
+      for (const auto& r : Renderers()) names += std::string(names.empty() ? "" : ", ") + r.name;
+      spdlog::error("unknown --format `{}` (formats: {})", f, names);
+      return kExitUsage;
+    }
+  }
+  if (opts.inputs.empty()) {
+    spdlog::error("check needs a report file (fazhi check FILE)");
+    return kExitUsage;
+  }
+  Diagnostics rule_diags;
+  auto rules = LoadRulesForCommand(opts.rules, rule_diags);
+  if (!rules) return kExitUsage;
+
+  // Output: a file (one format, one input, not a directory) or a directory of <input-stem>.<ext> files.
+  bool to_dir = false;
+  if (!opts.output.empty()) {
+    std::error_code ec;
+    to_dir = formats.size() > 1 || opts.inputs.size() > 1 || fs::is_directory(opts.output, ec) ||
+             opts.output.back() == '/';
+    if (to_dir) fs::create_directories(opts.output, ec);
+  }
+  CheckOptions copts;
+  copts.overrides = opts.overrides;
+  copts.limits = opts.rules.limits;
+  RenderOptions ropts;
+  ropts.color = opts.color;
+
+  int status = kExitOk;
+  bool gate = false;
+  for (const auto& input : opts.inputs) {
+    Report report;
+    try {
+      Document doc = LoadDocument(input, copts);
+      if (opts.dump == "segments") {
+        std::cout << DumpSegments(doc);
+        continue;
+      }
+      if (opts.dump == "hits") {
+        std::cout << DumpHits(doc, *rules);
+        continue;
+      }
+      report = CheckDocument(doc, *rules, copts);
+    } catch (const InputError& e) {
+      spdlog::error("{}: {}", e.path(), e.what());
+      status = kExitUsage;
+      continue;
+    } catch (const NotCheckableError& e) {
+      spdlog::warn("{}: not checkable: {}", input, e.what());
+      report = NotCheckableReport(input, e.what(), *rules);
+    }
+    for (const auto& d : report.diagnostics)
+      if (d.level != Level::kNote) spdlog::warn("{}", FormatDiagnostic(d));
+    if (opts.dump == "findings") {
+      std::cout << DumpFindings(report);
+      continue;
+    }
+    gate = GateTripped(report, opts) || gate;
+    for (const auto& f : formats) {
+      const RendererEntry* r = FindRenderer(f);
+      if (opts.output.empty()) {
+        r->render(report, std::cout, ropts);
+        continue;
+      }
+      fs::path target = to_dir ? fs::path(opts.output) / (fs::path(input).stem().string() + "." + r->extension)
+                               : fs::path(opts.output);
+      std::ofstream out(target, std::ios::binary);
+      if (!out) {
+        spdlog::error("{}: cannot write the output file", target.string());
+        status = kExitUsage;
+        continue;
+      }
+      r->render(report, out, ropts);
+      spdlog::info("wrote {}", target.string());
+    }
+  }
+  if (status == kExitOk && gate) status = kExitGate;
+  return status;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,257 @@
+// `fazhi rules lint|test|list|explain|terms`: the rule author's tools.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "app/commands.h"
+#include "app/rule_loading.h"
+#include "core/error.h"
+#include "evaluate/evaluator.h"
+#include "pipeline.h"
+#include "rules/compile_context.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+namespace {
+
+struct ExampleRun {
+  const Rule* rule;
+  const Example* example;
+  std::string got;
+  std::string message;
+};
+
+// Runs one example text through the whole pipeline and evaluates its rule.
+ExampleRun RunExample(const RuleSet& set, const Pack& pack, const Rule& rule, const Example& ex) {
+  ExampleRun run{&rule, &ex, "", ""};
+  CheckOptions copts;
+  copts.overrides.year = ex.year;
+  if (!copts.overrides.year) {
+    if (rule.applies.year_from) copts.overrides.year = rule.applies.year_from;
+    else if (pack.applies.year_from) copts.overrides.year = pack.applies.year_from;
+  }
+  copts.overrides.level = ex.level;
+  if (ex.published) copts.overrides.published = ParseIsoDate(*ex.published);
+  try {
+    Document doc = DocumentFromText(rule.file + ":" + std::to_string(ex.line), ex.text, copts);
+    Hits hits = set.matcher.Scan(doc.text);
+    EvalContext ctx{doc, hits, set.matcher};
+    RuleResult r = EvaluateRule(doc, ctx, pack, rule, nullptr);
+    run.got = VerdictName(r.verdict);
+    run.message = r.message;
+  } catch (const std::exception& e) {
+    run.got = "error";
+    run.message = e.what();
+  }
+  return run;
+}
+
+std::vector<ExampleRun> RunAllExamples(const RuleSet& set) {
+  std::vector<ExampleRun> runs;
+  for (const auto& pack : set.packs)
+    for (const auto& rule : pack->rules)
+      for (const auto& ex : rule->examples) runs.push_back(RunExample(set, *pack, *rule, ex));
+  return runs;
+}
+
+}  // namespace
+
+int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
+  Diagnostics diags;
+  std::unique_ptr<RuleSet> set;
+  try {
+    LoadOptions lo;
+    lo.limits = base.limits;
+    lo.packs = base.packs;
+    lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;  // no paths: what `check` would load
+    if (lo.dirs.empty()) {
+      std::cerr << "no rules found: set FAZHI_RULES or pass a folder\n";
+      return kExitUsage;
+    }
+    set = LoadRuleSet(lo, diags);
+  } catch (const InputError& e) {
+    std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  // Examples the rule gets wrong, and rules without a pass and a fail example.
+  for (const auto& run : RunAllExamples(*set)) {
+    if (run.got == run.example->expect) continue;
+    diags.push_back({Level::kError, "E-example", 
+                     fmt::format("example expects `{}` but rule `{}` gives `{}` ({})", run.example->expect,
+                                 run.rule->id, run.got, run.message),
+                     run.rule->file, run.example->line, 0, ""});
+  }
+  for (const auto& pack : set->packs) {
+    for (const auto& rule : pack->rules) {
+      if (!rule->not_checkable.empty()) continue;
+      bool has_pass = false, has_fail = false;
+      for (const auto& ex : rule->examples) {
+        has_pass |= ex.expect == "pass";
+        has_fail |= ex.expect == "fail";
+      }
+      if (!has_pass || !has_fail)
+        diags.push_back({Level::kWarning, "W-missing-example",
+                         fmt::format("rule `{}` has no `{}` example", rule->id, !has_pass ? "pass" : "fail"),
+                         rule->file, rule->line, 0, "every rule should prove it can pass and fail"});
+    }
+  }
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
+  int errors = 0, warnings = 0;
+  for (const auto& d : diags) {
+    if (d.level == Level::kNote) continue;
+    std::cout << FormatDiagnostic(d) << "\n";
+    errors += d.level == Level::kError;
+    warnings += d.level == Level::kWarning;
+  }
+  std::cout << fmt::format("{} packs, {} rules: {} errors, {} warnings\n", set->packs.size(), set->RuleCount(), errors,
+                           warnings);
+  return errors > 0 || (strict && warnings > 0) ? kExitGate : kExitOk;
+}
+
+int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths) {
+  Diagnostics diags;
+  std::unique_ptr<RuleSet> set;
+  try {
+    LoadOptions lo;
+    lo.limits = base.limits;
+    lo.packs = base.packs;
+    lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;
+    set = LoadRuleSet(lo, diags);
+  } catch (const InputError& e) {
+    std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  if (HasErrors(diags)) {
+    for (const auto& d : diags)
+      if (d.level == Level::kError) std::cerr << FormatDiagnostic(d) << "\n";
+    std::cerr << "rules have errors: run `fazhi rules lint`\n";
+    return kExitUsage;
+  }
+  int passed = 0, failed = 0;
+  for (const auto& run : RunAllExamples(*set)) {
+    bool ok = run.got == run.example->expect;
+    (ok ? passed : failed)++;
+    if (!ok)
+      std::cout << fmt::format("FAIL {} ({}:{}): expected {}, got {} — {}\n", run.rule->id, run.rule->file,
+                               run.example->line, run.example->expect, run.got, run.message);
+  }
+  // Fixture files: a report text with expected verdicts.
+  for (const auto& fx : set->fixtures) {
+    CheckOptions copts;
+    copts.overrides.year = fx.year;
+    try {
+      Document doc = LoadDocument(fx.file, copts);
+      Report report = CheckDocument(doc, *set, copts);
+      for (const auto& [rule, want] : fx.expect) {
+        std::string id = rule.find('/') == std::string::npos ? fx.pack + "/" + rule : rule;
+        auto it = std::find_if(report.results.begin(), report.results.end(),
+                               [&](const RuleResult& r) { return r.rule == id; });
+        std::string got = it == report.results.end() ? "missing" : VerdictName(it->verdict);
+        bool ok = got == want;
+        (ok ? passed : failed)++;
+        if (!ok) std::cout << fmt::format("FAIL {} (fixture {}): expected {}, got {}\n", id, fx.file, want, got);
+      }
+    } catch (const std::exception& e) {
+      ++failed;
+      std::cout << fmt::format("FAIL fixture {}: {}\n", fx.file, e.what());
+    }
+  }
+  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  return failed > 0 ? kExitGate : kExitOk;
+}
+
+int RunRulesList(const RulesOptions& opts) {
+  Diagnostics diags;
+  auto set = LoadRulesForCommand(opts, diags);
+  if (!set) return kExitUsage;
+  for (const auto& pack : set->packs) {
+    std::cout << fmt::format("{}  {}  (v{}, {} rules)\n", pack->id, pack->title, pack->version, pack->rules.size());
+    for (const auto& r : pack->rules)
+      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, r->severity, r->title);
+  }
+  return kExitOk;
+}
+
+int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::string& report_path,
+                    const MetadataOverrides& overrides) {
+  Diagnostics diags;
+  auto set = LoadRulesForCommand(opts, diags);
+  if (!set) return kExitUsage;
+  const Rule* rule = set->Find(id);
+  if (!rule) {
+    std::vector<std::string> ids;
+    for (const auto& p : set->packs)
+      for (const auto& r : p->rules) ids.push_back(r->id);
+    std::string near = ClosestMatch(id, ids);
+    spdlog::error("no rule `{}`{}", id, near.empty() ? "" : " (did you mean `" + near + "`?)");
+    return kExitUsage;
+  }
+  const Pack* pack = nullptr;
+  for (const auto& p : set->packs)
+    if (p->id == rule->pack) pack = p.get();
+  std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
+                           rule->title, rule->cite, rule->category, rule->severity, rule->weight, rule->file,
+                           rule->line);
+  if (!rule->not_checkable.empty()) std::cout << "  无法由报告文本判断: " << rule->not_checkable << "\n";
+  std::string desc;
+  if (rule->pass) {
+    desc += "  pass (concrete → pass, generic → partial):\n";
+    rule->pass->Describe(desc, 4, set->matcher);
+  }
+  if (rule->partial) {
+    desc += "  partial:\n";
+    rule->partial->Describe(desc, 4, set->matcher);
+  }
+  std::cout << desc;
+  if (!rule->remedy.empty()) std::cout << "  整改建议: " << rule->remedy << "\n";
+  std::cout << fmt::format("  examples: {}\n", rule->examples.size());
+  if (report_path.empty()) return kExitOk;
+  CheckOptions copts;
+  copts.overrides = overrides;
+  try {
+    Document doc = LoadDocument(report_path, copts);
+    Hits hits = set->matcher.Scan(doc.text);
+    EvalContext ctx{doc, hits, set->matcher};
+    Outcome trail;
+    RuleResult r = EvaluateRule(doc, ctx, *pack, *rule, &trail);
+    std::cout << fmt::format("\n{}: {} — {}\n", report_path, VerdictName(r.verdict), r.message);
+    auto show = [&](const char* label, const std::vector<EvidenceRef>& refs) {
+      for (const auto& ref : refs) {
+        Evidence e = MakeEvidence(doc, ref, set->matcher);
+        std::string terms;
+        for (const auto& t : e.terms) terms += (terms.empty() ? "" : ", ") + t;
+        std::cout << fmt::format("  {} [{}{}] line {} ({}) terms: {}{}\n    {}\n", label, EvidenceKindName(e.kind),
+                                 ref.concrete ? ", concrete" : "", e.line, e.section, terms,
+                                 ref.note.empty() ? "" : " cue: " + ref.note, e.quote);
+      }
+    };
+    show("counted", trail.support);
+    show("not counted", trail.rejected);
+  } catch (const InputError& e) {
+    spdlog::error("{}: {}", e.path(), e.what());
+    return kExitUsage;
+  } catch (const NotCheckableError& e) {
+    spdlog::error("{}: not checkable: {}", report_path, e.what());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int RunRulesTerms(const RulesOptions& opts) {
+  Diagnostics diags;
+  auto set = LoadRulesForCommand(opts, diags);
+  if (!set) return kExitUsage;
+  std::set<std::string> terms(set->matcher.terms().begin(), set->matcher.terms().end());
+  for (const auto& t : terms) std::cout << t << "\n";
+  return kExitOk;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,232 @@
+// fazhi — the command line. Parses flags (Boost.Program_options) and calls the commands in app/.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "app/commands.h"
+#include "core/date.h"
+#include "rules/compile_context.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kUsage = R"(fazhi — check annual rule-of-law government reports (法治政府建设年度报告) against rule packs
+
+Usage:
+  fazhi check [options] FILE...        check reports, print or write gap reports
+  fazhi rules lint [--strict] [DIR...] validate rule packs (file:line:col, code, hint)
+  fazhi rules test [DIR...]            run every rule's examples and fixtures
+  fazhi rules list                     list packs and rules
+  fazhi rules explain RULE [FILE]      show a rule, its terms and (with FILE) the evidence trail
+  fazhi rules terms                    print every literal term the loaded packs use
+  fazhi --version | --help
+
+Run `fazhi check --help` for the check options. Exit status: 0 ran, 1 gate/lint/test failure, 2 usage or
+unreadable input.
+)";
+
+void SetupLogging(int verbosity) {
+  auto logger = spdlog::stderr_color_mt("fazhi");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("fazhi: %^%l%$: %v");
+  spdlog::set_level(verbosity < 0 ? spdlog::level::err : verbosity == 0 ? spdlog::level::warn
+                                  : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
+}
+
+po::options_description RulesFlags(fazhi::RulesOptions& r) {
+  po::options_description d("Rule selection");
+  d.add_options()
+      ("rules", po::value<std::vector<std::string>>(&r.dirs)->composing(),
+       "rule folder to load after the shipped rules (repeatable; same rule id overrides)")
+      ("pack", po::value<std::vector<std::string>>(&r.packs)->composing(), "only run this pack (repeatable)")
+      ("no-shipped-rules", po::bool_switch(&r.no_shipped), "do not load the shipped rules/ folder");
+  return d;
+}
+
+po::options_description CommonFlags(int& verbose, bool& quiet) {
+  po::options_description d("General");
+  d.add_options()
+      ("help,h", "show this help")
+      ("verbose,v", po::value<int>(&verbose)->implicit_value(1)->default_value(0)->zero_tokens(), "more log output")
+      ("quiet,q", po::bool_switch(&quiet), "only errors on stderr");
+  return d;
+}
+
+std::vector<std::string> FlagNames(const po::options_description& d) {
+  std::vector<std::string> names;
+  for (const auto& o : d.options()) names.push_back(o->long_name());
+  return names;
+}
+
+// Parses `args` against `desc`; on a typo prints a clear message with a suggestion and returns false.
+bool Parse(const std::vector<std::string>& args, const po::options_description& desc,
+           const po::positional_options_description& pos, po::variables_map& vm) {
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+    return true;
+  } catch (const po::unknown_option& e) {
+    std::string name = e.get_option_name();
+    std::string bare = name;
+    while (!bare.empty() && bare[0] == '-') bare.erase(0, 1);
+    std::string near = fazhi::ClosestMatch(bare, FlagNames(desc));
+    std::cerr << "fazhi: error: unknown option " << name << (near.empty() ? "" : "; did you mean --" + near + "?")
+              << "\n";
+  } catch (const po::error& e) {
+    std::cerr << "fazhi: error: " << e.what() << "\n";
+  }
+  return false;
+}
+
+int CheckMain(const std::vector<std::string>& args, const char* argv0) {
+  fazhi::CheckCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::optional<int> year;
+  std::string published, issuer, level;
+  double fail_under = -1;
+  po::options_description desc("fazhi check [options] FILE...");
+  po::options_description out("Output");
+  out.add_options()
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
+       "text | json | md (repeatable with --output DIR)")
+      ("output,o", po::value<std::string>(&o.output), "output file, or a folder for several formats/inputs")
+      ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
+      ("fail-under", po::value<double>(&fail_under), "exit 1 when the total score is under this")
+      ("fail-on", po::value<std::string>(&o.fail_on), "exit 1 when a rule of this severity or higher fails");
+  po::options_description meta("Report metadata (override what the text says)");
+  meta.add_options()
+      ("year", po::value<int>(), "the year the report covers")
+      ("published", po::value<std::string>(&published), "publication date YYYY-MM-DD")
+      ("issuer", po::value<std::string>(&issuer), "issuing government or department")
+      ("level", po::value<std::string>(&level), "province | city | district | county | township | department");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&o.inputs)->composing());
+  desc.add(out).add(meta).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  po::variables_map vm;
+  if (!Parse(args, all, pos, vm)) return fazhi::kExitUsage;
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return fazhi::kExitOk;
+  }
+  SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
+  if (vm.count("year")) {
+    int y = vm["year"].as<int>();
+    if (y < 1990 || y > 2100) {
+      std::cerr << "fazhi: error: --year " << y << " is not a plausible report year\n";
+      return fazhi::kExitUsage;
+    }
+    o.overrides.year = y;
+  }
+  if (!published.empty()) {
+    o.overrides.published = fazhi::ParseIsoDate(published);
+    if (!o.overrides.published) {
+      std::cerr << "fazhi: error: --published " << published << " is not a date (YYYY-MM-DD)\n";
+      return fazhi::kExitUsage;
+    }
+  }
+  if (!issuer.empty()) o.overrides.issuer = issuer;
+  if (!level.empty()) {
+    static const std::vector<std::string> kLevels = {"province", "city", "district", "county", "township", "department"};
+    if (std::find(kLevels.begin(), kLevels.end(), level) == kLevels.end()) {
+      std::cerr << "fazhi: error: --level " << level
+                << " is not one of province, city, district, county, township, department\n";
+      return fazhi::kExitUsage;
+    }
+    o.overrides.level = level;
+  }
+  if (vm.count("fail-under")) o.fail_under = fail_under;
+  if (!o.dump.empty() && o.dump != "segments" && o.dump != "hits" && o.dump != "findings") {
+    std::cerr << "fazhi: error: --dump " << o.dump << " is not one of segments, hits, findings\n";
+    return fazhi::kExitUsage;
+  }
+  o.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  return fazhi::RunCheck(o);
+}
+
+int RulesMain(const std::vector<std::string>& args, const char* argv0) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? fazhi::kExitUsage : fazhi::kExitOk;
+  }
+  std::string sub = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  fazhi::RulesOptions r;
+  r.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false, strict = false;
+  std::vector<std::string> positional;
+  std::string published;
+  std::optional<int> year;
+  po::options_description desc("fazhi rules " + sub);
+  desc.add(RulesFlags(r)).add(CommonFlags(verbose, quiet));
+  if (sub == "lint") desc.add_options()("strict", po::bool_switch(&strict), "warnings fail too");
+  if (sub == "explain") desc.add_options()("year", po::value<int>(), "the year the report covers");
+  po::options_description all;
+  all.add(desc);
+  all.add_options()("positional", po::value<std::vector<std::string>>(&positional)->composing());
+  po::positional_options_description pos;
+  pos.add("positional", -1);
+  po::variables_map vm;
+  if (sub != "lint" && sub != "test" && sub != "list" && sub != "explain" && sub != "terms") {
+    std::string near = fazhi::ClosestMatch(sub, {"lint", "test", "list", "explain", "terms"});
+    std::cerr << "fazhi: error: unknown command `rules " << sub << "`"
+              << (near.empty() ? "" : "; did you mean `rules " + near + "`?") << "\n";
+    return fazhi::kExitUsage;
+  }
+  if (!Parse(rest, all, pos, vm)) return fazhi::kExitUsage;
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return fazhi::kExitOk;
+  }
+  SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
+  if (sub == "lint") return fazhi::RunRulesLint(r, positional, strict);
+  if (sub == "test") return fazhi::RunRulesTest(r, positional);
+  if (sub == "list") return fazhi::RunRulesList(r);
+  if (sub == "terms") return fazhi::RunRulesTerms(r);
+  if (positional.empty() || positional.size() > 2) {
+    std::cerr << "fazhi: error: usage: fazhi rules explain RULE [FILE]\n";
+    return fazhi::kExitUsage;
+  }
+  fazhi::MetadataOverrides overrides;
+  if (vm.count("year")) overrides.year = vm["year"].as<int>();
+  return fazhi::RunRulesExplain(r, positional[0], positional.size() > 1 ? positional[1] : "", overrides);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+      std::cout << kUsage;
+      return args.empty() ? fazhi::kExitUsage : fazhi::kExitOk;
+    }
+    if (args[0] == "--version" || args[0] == "-V") {
+      std::cout << "fazhi " << FAZHI_VERSION << "\n";
+      return fazhi::kExitOk;
+    }
+    std::string cmd = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (cmd == "check") return CheckMain(rest, argv[0]);
+    if (cmd == "rules") return RulesMain(rest, argv[0]);
+    std::string near = fazhi::ClosestMatch(cmd, {"check", "rules"});
+    std::cerr << "fazhi: error: unknown command `" << cmd << "`" << (near.empty() ? "" : "; did you mean `" + near + "`?")
+              << "\n"
+              << kUsage;
+    return fazhi::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "fazhi: error: " << e.what() << "\n";
+    return fazhi::kExitUsage;
+  }
+}

@@ -1,0 +1,215 @@
+// Evaluation: for each rule, applicability (years, issuer level), then the graded condition, then a verdict with
+// a message that says what was found or what is missing, quoting the sentences that decided it.
+#include "evaluate/evaluator.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "evaluate/check_support.h"
+
+namespace fazhi {
+
+namespace {
+
+constexpr std::size_t kMaxQuoteChars = 160;
+constexpr std::size_t kMaxEvidence = 3;
+
+// nullopt = applies; otherwise the verdict (not_applicable / not_checkable) and why.
+std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicability& a, const Document& doc,
+                                                                  const EvalContext& ctx, const char* what) {
+  if (a.year_from || a.year_to) {
+    if (!doc.meta.year.value)
+      return std::pair{Verdict::kNotCheckable,
+                       std::string("报告所属年度不明，无法确定本") + what + "是否适用（可用 --year 指定）"};
+    int y = *doc.meta.year.value;
+    if ((a.year_from && y < *a.year_from) || (a.year_to && y > *a.year_to && !a.warn_after))
+      return std::pair{Verdict::kNotApplicable, std::string("本") + what + "适用于 " +
+                                                    std::to_string(a.year_from.value_or(0)) + "–" +
+                                                    std::to_string(a.year_to.value_or(9999)) + " 年度的报告，该报告为 " +
+                                                    std::to_string(y) + " 年度"};
+  }
+  if (!a.levels.empty() && doc.meta.level.value &&
+      std::find(a.levels.begin(), a.levels.end(), *doc.meta.level.value) == a.levels.end()) {
+    if (a.also_when && a.also_when->Evaluate(ctx).grade != Grade::kNone) return std::nullopt;
+    return std::pair{Verdict::kNotApplicable,
+                     std::string("本") + what + "不适用于层级为 " + *doc.meta.level.value + " 的报告主体"};
+  }
+  return std::nullopt;
+}
+
+std::string KindNote(EvidenceKind k) {
+  switch (k) {
+    case EvidenceKind::kSelfReportedGap: return "仅在“存在的问题/不足”部分提及（自述差距，不能视为已落实）";
+    case EvidenceKind::kPromiseOnly: return "仅作为计划或承诺提及（下一步安排不等于已完成的工作）";
+    case EvidenceKind::kNegated: return "相关表述为否定或待改进（如“尚未”“有待”）";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m) {
+  Evidence e;
+  e.kind = ref.kind;
+  if (ref.span.end > ref.span.begin && ref.span.end <= doc.text.size()) {
+    std::string_view quote = doc.Slice(ref.span);
+    while (!quote.empty() && (quote.front() == ' ' || quote.front() == '\n')) quote.remove_prefix(1);
+    std::string_view cut = TruncateChars(quote, kMaxQuoteChars);
+    e.quote = std::string(cut) + (cut.size() < quote.size() ? "……" : "");
+    e.byte_start = ref.span.begin;
+    e.byte_end = ref.span.end;
+    e.line = static_cast<int>(doc.LineOf(ref.span.begin));
+    e.page = doc.PageOf(ref.span.begin);
+    if (!doc.paragraphs.empty()) e.section = doc.SectionPath(doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section);
+  }
+  if (!ref.note.empty()) e.quote = e.quote.empty() ? ref.note : e.quote;
+  for (TermId t : ref.terms) {
+    const std::string& term = m.Term(t);
+    if (std::find(e.terms.begin(), e.terms.end(), term) == e.terms.end()) e.terms.push_back(term);
+  }
+  return e;
+}
+
+RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
+                        Outcome* trail) {
+  RuleResult r;
+  r.rule = rule.id;
+  r.pack = pack.id;
+  r.title = rule.title;
+  r.category = rule.category;
+  r.severity = rule.severity;
+  r.weight = rule.weight;
+  r.cite = rule.cite;
+  r.remedy = rule.remedy;
+  auto na = CheckApplicability(pack.applies, doc, ctx, "规则包");
+  if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
+  if (na) {
+    r.verdict = r.unwaived = na->first;
+    r.message = na->second;
+    return r;
+  }
+  if (!rule.not_checkable.empty()) {
+    r.verdict = r.unwaived = Verdict::kNotCheckable;
+    r.message = rule.not_checkable;
+    return r;
+  }
+  Outcome o = rule.pass->Evaluate(ctx);
+  Grade grade = o.grade;
+  if (grade != Grade::kFull && rule.partial && !o.not_checkable) {
+    Outcome p = rule.partial->Evaluate(ctx);
+    if (p.grade != Grade::kNone && grade == Grade::kNone) {
+      grade = Grade::kPartial;
+      o.support = p.support;
+    }
+    o.rejected.insert(o.rejected.end(), p.rejected.begin(), p.rejected.end());
+  }
+  const std::vector<EvidenceRef>* shown = &o.support;
+  if (o.not_checkable && grade != Grade::kFull) {
+    r.verdict = Verdict::kNotCheckable;
+    r.message = o.reason;
+    shown = &o.rejected;
+  } else if (grade == Grade::kFull) {
+    r.verdict = Verdict::kPass;
+    r.message = o.reason.empty() ? "找到具体工作或成效的表述" : o.reason;
+  } else if (grade == Grade::kPartial) {
+    r.verdict = Verdict::kPartial;
+    r.message = "仅有概括性或间接的表述，缺少具体举措、文件或数据";
+    if (!rule.message.empty()) r.message += "；" + rule.message;
+  } else {
+    r.verdict = Verdict::kFail;
+    std::string why = o.reason;
+    if (why.empty()) {
+      why = "未找到相关表述";
+      for (const auto& ref : o.rejected) {
+        std::string note = KindNote(ref.kind);
+        if (!note.empty()) {
+          why = note;
+          break;
+        }
+      }
+    }
+    r.message = rule.message.empty() ? why : why + "；" + rule.message;
+    shown = &o.rejected;
+  }
+  for (const auto& ref : *shown) {
+    if (r.evidence.size() >= kMaxEvidence) break;
+    Evidence e = MakeEvidence(doc, ref, ctx.matcher);
+    bool dup = std::any_of(r.evidence.begin(), r.evidence.end(),
+                           [&](const Evidence& x) { return x.byte_start == e.byte_start && x.quote == e.quote; });
+    if (!dup) r.evidence.push_back(std::move(e));
+  }
+  r.unwaived = r.verdict;
+  if (trail) *trail = std::move(o);
+  return r;
+}
+
+std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
+                                      Diagnostics& diags) {
+  std::vector<RuleResult> results;
+  EvalContext ctx{doc, hits, rules.matcher};
+  for (const auto& pack : rules.packs) {
+    const Applicability& a = pack->applies;
+    if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after &&
+        !CheckApplicability(a, doc, ctx, "规则包"))
+      diags.push_back({Level::kWarning, "W-newer-outline",
+                       "规则包 " + pack->id + " 用于 " + std::to_string(*doc.meta.year.value) +
+                           " 年度报告：可能已有更新的纲要，请核对",
+                       doc.path, 0, 0, ""});
+    for (const auto& rule : pack->rules) results.push_back(EvaluateRule(doc, ctx, *pack, *rule, nullptr));
+  }
+  return results;
+}
+
+std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason) {
+  std::vector<RuleResult> results;
+  for (const auto& pack : rules.packs) {
+    for (const auto& rule : pack->rules) {
+      RuleResult r;
+      r.rule = rule->id;
+      r.pack = pack->id;
+      r.title = rule->title;
+      r.category = rule->category;
+      r.severity = rule->severity;
+      r.weight = rule->weight;
+      r.cite = rule->cite;
+      r.remedy = rule->remedy;
+      r.verdict = r.unwaived = Verdict::kNotCheckable;
+      r.message = reason;
+      results.push_back(std::move(r));
+    }
+  }
+  return results;
+}
+
+DocumentInfo DescribeDocument(const Document& doc) {
+  DocumentInfo d;
+  d.path = doc.path;
+  d.format = doc.format;
+  d.encoding = doc.encoding;
+  d.sha256 = doc.sha256;
+  const Metadata& m = doc.meta;
+  d.title = m.title.value;
+  d.issuer = m.issuer.value;
+  d.level = m.level.value;
+  d.year = m.year.value;
+  if (m.published.value) d.published = m.published.value->ToString();
+  if (m.signed_on.value) d.signed_on = m.signed_on.value->ToString();
+  auto src = [&](const char* k, const std::string& s) {
+    if (!s.empty()) d.sources[k] = s;
+  };
+  src("title", m.title.source);
+  src("issuer", m.issuer.source);
+  src("level", m.level.source);
+  src("year", m.year.source);
+  src("published", m.published.source);
+  src("signed", m.signed_on.source);
+  return d;
+}
+
+std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules) {
+  std::vector<RulesetInfo> out;
+  for (const auto& p : rules.packs) out.push_back({p->id, p->title, p->version, p->sha256, p->dir});
+  return out;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,119 @@
+// JSON renderer: schema fazhi.check/1 (docs/json.md) — the contract other tools read. Keys may be added, never
+// changed in meaning; unknown values are null.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "render/renderer.h"
+
+namespace fazhi {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json Opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json Opt(const std::optional<int>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json Score(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return std::round(*v * 10.0) / 10.0;  // one decimal: stable bytes across platforms
+}
+
+ordered_json Counts(const VerdictCounts& c) {
+  return ordered_json{{"pass", c.pass},
+                      {"partial", c.partial},
+                      {"fail", c.fail},
+                      {"not_applicable", c.not_applicable},
+                      {"not_checkable", c.not_checkable},
+                      {"waived", c.waived},
+                      {"error", c.error}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json ReportToJson(const Report& report) {
+  const DocumentInfo& d = report.document;
+  ordered_json doc = {{"path", d.path},
+                      {"format", d.format.empty() ? ordered_json(nullptr) : ordered_json(d.format)},
+                      {"encoding", d.encoding.empty() ? ordered_json(nullptr) : ordered_json(d.encoding)},
+                      {"sha256", d.sha256.empty() ? ordered_json(nullptr) : ordered_json(d.sha256)},
+                      {"title", Opt(d.title)},
+                      {"issuer", Opt(d.issuer)},
+                      {"level", Opt(d.level)},
+                      {"year", Opt(d.year)},
+                      {"published", Opt(d.published)},
+                      {"signed", Opt(d.signed_on)},
+                      {"sources", d.sources},
+                      {"checkable", !d.not_checkable}};
+  if (d.not_checkable) doc["not_checkable_reason"] = d.not_checkable_reason;
+
+  ordered_json rulesets = ordered_json::array();
+  for (const auto& r : report.rulesets)
+    rulesets.push_back({{"pack", r.pack}, {"title", r.title}, {"version", r.version}, {"sha256", r.sha256}});
+
+  ordered_json packs = ordered_json::object(), detail = ordered_json::array();
+  for (const auto& p : report.score.packs) {
+    packs[p.pack] = Score(p.score);
+    ordered_json cats = ordered_json::array();
+    for (const auto& c : p.categories)
+      cats.push_back({{"name", c.name}, {"score", Score(c.score)}, {"counts", Counts(c.counts)}});
+    detail.push_back({{"pack", p.pack},
+                      {"title", p.title},
+                      {"model", p.model},
+                      {"score", Score(p.score)},
+                      {"score_unwaived", Score(p.score_unwaived)},
+                      {"counts", Counts(p.counts)},
+                      {"categories", cats}});
+  }
+  ordered_json score = {{"total", Score(report.score.total)},
+                        {"total_unwaived", Score(report.score.total_unwaived)},
+                        {"packs", packs},
+                        {"counts", Counts(report.score.counts)},
+                        {"detail", detail}};
+
+  ordered_json results = ordered_json::array();
+  for (const auto& r : report.results) {
+    ordered_json ev = ordered_json::array();
+    for (const auto& e : r.evidence) {
+      ev.push_back({{"kind", EvidenceKindName(e.kind)},
+                    {"quote", e.quote},
+                    {"section", e.section},
+                    {"line", e.line},
+                    {"page", e.page ? ordered_json(e.page) : ordered_json(nullptr)},
+                    {"byte_start", e.byte_start},
+                    {"byte_end", e.byte_end},
+                    {"terms", e.terms}});
+    }
+    ordered_json row = {{"rule", r.rule},     {"pack", r.pack},           {"title", r.title},
+                        {"category", r.category}, {"verdict", VerdictName(r.verdict)}, {"severity", r.severity},
+                        {"weight", r.weight}, {"cite", r.cite},           {"message", r.message},
+                        {"remedy", r.remedy}, {"evidence", ev}};
+    if (r.verdict == Verdict::kWaived) {
+      row["waiver"] = r.waiver;
+      row["unwaived_verdict"] = VerdictName(r.unwaived);
+    }
+    results.push_back(std::move(row));
+  }
+
+  ordered_json diags = ordered_json::array();
+  for (const auto& dg : report.diagnostics) {
+    ordered_json j = {{"level", LevelName(dg.level)}, {"code", dg.code}, {"message", dg.message}};
+    if (!dg.file.empty()) j["file"] = dg.file;
+    if (dg.line) j["line"] = dg.line;
+    diags.push_back(std::move(j));
+  }
+
+  return ordered_json{{"schema", "fazhi.check/1"},
+                      {"tool", {{"name", "fazhi"}, {"version", report.tool_version}}},
+                      {"document", doc},
+                      {"rulesets", rulesets},
+                      {"score", score},
+                      {"results", results},
+                      {"diagnostics", diags}};
+}
+
+void RenderJson(const Report& report, std::ostream& out, const RenderOptions&) {
+  out << ReportToJson(report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace fazhi

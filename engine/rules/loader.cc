@@ -1,0 +1,409 @@
+// Loading rule packs: YAML → Pack/Rule with positions, schema checks, vocabularies, cues, and compilation of every
+// condition into checks whose literal terms share one TermMatcher.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/sha256.h"
+#include "rules/compile_context.h"
+#include "rules/default_cues.h"
+#include "rules/rule_set.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+const Rule* RuleSet::Find(const std::string& id) const {
+  for (const auto& p : packs)
+    for (const auto& r : p->rules)
+      if (r->id == id) return r.get();
+  return nullptr;
+}
+
+std::size_t RuleSet::RuleCount() const {
+  std::size_t n = 0;
+  for (const auto& p : packs) n += p->rules.size();
+  return n;
+}
+
+namespace {
+
+Diagnostic FileDiag(Level level, const std::string& file, const std::string& code, const std::string& msg,
+                    int line = 0, int col = 0, const std::string& hint = "") {
+  return Diagnostic{level, code, msg, file, line, col, hint};
+}
+
+// Nesting depth of a YAML text, estimated without parsing (flow brackets and block indentation), so that a
+// hostile file cannot exhaust the parser's stack.
+int NestingDepth(const std::string& text) {
+  int flow = 0, max_flow = 0;
+  std::vector<std::size_t> indents;
+  int max_block = 0;
+  bool in_single = false, in_double = false, line_start = true, comment = false;
+  std::size_t indent = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      line_start = true;
+      indent = 0;
+      comment = false;
+      in_single = in_double = false;
+      continue;
+    }
+    if (comment) continue;
+    if (line_start) {
+      if (c == ' ' || c == '-') {
+        ++indent;
+        continue;
+      }
+      line_start = false;
+      if (c != '#') {
+        while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+        indents.push_back(indent);
+        max_block = std::max<int>(max_block, static_cast<int>(indents.size()));
+      }
+    }
+    if (c == '#' && !in_single && !in_double) comment = true;
+    else if (c == '\'' && !in_double) in_single = !in_single;
+    else if (c == '"' && !in_single) in_double = !in_double;
+    else if (!in_single && !in_double && (c == '[' || c == '{')) max_flow = std::max(max_flow, ++flow);
+    else if (!in_single && !in_double && (c == ']' || c == '}')) flow = std::max(0, flow - 1);
+  }
+  return max_flow + max_block;
+}
+
+// Reads and parses one YAML file; problems become diagnostics and the result is a null node.
+YAML::Node ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics& diags, std::string* bytes_out) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    diags.push_back(FileDiag(Level::kError, path.string(), "E-unreadable", "cannot read the rule file"));
+    return YAML::Node();
+  }
+  if (size > limits.max_rule_file_bytes) {
+    diags.push_back(FileDiag(Level::kError, path.string(), "E-too-large",
+                             "rule file larger than the limit max_rule_file_bytes (" +
+                                 std::to_string(limits.max_rule_file_bytes) + " bytes)"));
+    return YAML::Node();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (bytes_out) *bytes_out = text;
+  if (NestingDepth(text) > limits.max_yaml_depth) {
+    diags.push_back(FileDiag(Level::kError, path.string(), "E-too-deep",
+                             "YAML nesting deeper than the limit max_yaml_depth (" +
+                                 std::to_string(limits.max_yaml_depth) + ")"));
+    return YAML::Node();
+  }
+  try {
+    YAML::Node root = YAML::Load(text);
+    if (!root || root.IsNull()) {
+      diags.push_back(FileDiag(Level::kError, path.string(), "E-empty-file", "the rule file is empty"));
+      return YAML::Node();
+    }
+    return root;
+  } catch (const YAML::Exception& e) {
+    diags.push_back(FileDiag(Level::kError, path.string(), "E-yaml", "YAML syntax error: " + e.msg,
+                             e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1));
+    return YAML::Node();
+  }
+}
+
+void ParseApplicability(const YAML::Node& node, CompileContext& ctx, Applicability& a) {
+  if (!node || !ctx.CheckKeys(node, "applies_to")) return;
+  if (const auto years = node["years"]; years && years.IsSequence()) {
+    std::vector<int> ys;
+    for (const auto& y : years) {
+      int v = 0;
+      if (!y.IsScalar() || !YAML::convert<int>::decode(y, v) || v < 1900 || v > 2200) {
+        ctx.Error(y, "E-type", "`years` items must be years like 2015");
+        continue;
+      }
+      ys.push_back(v);
+    }
+    if (ys.size() == 1) {
+      a.year_from = a.year_to = ys[0];
+    } else if (ys.size() == 2) {
+      a.year_from = std::min(ys[0], ys[1]);
+      a.year_to = std::max(ys[0], ys[1]);
+    } else if (!ys.empty()) {
+      ctx.Error(years, "E-bad-value", "`years` is [first, last] or [year]", "e.g. years: [2015, 2020]");
+    }
+  }
+  if (const auto levels = node["levels"]; levels && levels.IsSequence()) {
+    static const std::vector<std::string> kLevels = {"province", "city",     "district",
+                                                     "county",   "township", "department"};
+    for (const auto& l : levels) {
+      std::string v = l.IsScalar() ? l.Scalar() : "";
+      if (std::find(kLevels.begin(), kLevels.end(), v) == kLevels.end()) {
+        std::string near = ClosestMatch(v, kLevels);
+        ctx.Error(l, "E-bad-value", "unknown issuer level `" + v + "`",
+                  near.empty() ? "levels: province, city, district, county, township, department"
+                               : "did you mean `" + near + "`?");
+        continue;
+      }
+      a.levels.push_back(v);
+    }
+  }
+  if (node["warn_after"] && node["warn_after"].IsScalar()) a.warn_after = node["warn_after"].as<int>(0);
+  if (node["also_when"]) a.also_when = ParseCondition(node["also_when"], ctx);
+}
+
+std::shared_ptr<const CompiledCues> CompileCues(const YAML::Node& node, CompileContext& ctx) {
+  const DefaultCues& d = GetDefaultCues();
+  std::vector<std::string> lists[4] = {d.negation, d.hedging, d.ignore, d.actions};
+  if (node && ctx.CheckKeys(node, "cues")) {
+    bool replace = node["replace"] && node["replace"].IsScalar() && node["replace"].as<bool>(false);
+    const char* keys[4] = {"negation", "hedging", "ignore", "actions"};
+    for (int i = 0; i < 4; ++i) {
+      if (!node[keys[i]]) continue;
+      auto words = ctx.Strings(node[keys[i]], std::string("cues.") + keys[i]);
+      if (replace) lists[i].clear();
+      lists[i].insert(lists[i].end(), words.begin(), words.end());
+    }
+  }
+  auto cues = std::make_shared<CompiledCues>();
+  std::vector<TermId>* outs[4] = {&cues->negation, &cues->hedging, &cues->ignore, &cues->actions};
+  for (int i = 0; i < 4; ++i)
+    for (const auto& w : lists[i]) outs[i]->push_back(ctx.matcher().Add(w));
+  return cues;
+}
+
+std::string ScalarOr(const YAML::Node& n, const std::string& fallback = "") {
+  return n && n.IsScalar() ? n.Scalar() : fallback;
+}
+
+void ParseExamples(const YAML::Node& node, CompileContext& ctx, Rule& rule) {
+  if (!node) return;
+  if (!node.IsSequence()) {
+    ctx.Error(node, "E-type", "`examples` must be a list");
+    return;
+  }
+  for (const auto& e : node) {
+    if (!ctx.CheckKeys(e, "example")) continue;
+    Example ex;
+    ex.text = ScalarOr(e["text"]);
+    ex.expect = ScalarOr(e["expect"]);
+    ex.line = e.Mark().line + 1;
+    if (e["year"] && e["year"].IsScalar()) ex.year = e["year"].as<int>(0);
+    if (e["level"]) ex.level = ScalarOr(e["level"]);
+    if (e["published"]) ex.published = ScalarOr(e["published"]);
+    rule.examples.push_back(std::move(ex));
+  }
+}
+
+std::unique_ptr<Rule> ParseRule(const YAML::Node& node, CompileContext& ctx, const Pack& pack) {
+  if (!ctx.CheckKeys(node, "rule")) return nullptr;
+  auto rule = std::make_unique<Rule>();
+  rule->local_id = ScalarOr(node["id"]);
+  rule->pack = pack.id;
+  rule->id = pack.id + "/" + rule->local_id;
+  rule->file = ctx.file();
+  rule->line = node.Mark().line + 1;
+  auto id_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
+  };
+  if (!rule->local_id.empty() &&
+      (!std::all_of(rule->local_id.begin(), rule->local_id.end(), id_char) || !id_char(rule->local_id[0]) ||
+       rule->local_id[0] == '.' || rule->local_id[0] == '-' || rule->local_id[0] == '_'))
+    ctx.Error(node["id"], "E-bad-id", "rule id `" + rule->local_id + "` may use only letters, digits, . _ -",
+              "ids are a contract: reports, waivers and ledgers refer to them");
+  rule->title = ScalarOr(node["title"]);
+  rule->cite = ScalarOr(node["cite"]);
+  rule->category = ScalarOr(node["category"], "其他");
+  rule->severity = ScalarOr(node["severity"], "medium");
+  rule->message = ScalarOr(node["message"]);
+  rule->remedy = ScalarOr(node["remedy"]);
+  rule->not_checkable = ScalarOr(node["not_checkable"]);
+  if (node["weight"] && node["weight"].IsScalar()) {
+    rule->weight = node["weight"].as<double>(1.0);
+    if (rule->weight < 0) ctx.Error(node["weight"], "E-bad-value", "`weight` must not be negative");
+  }
+  if (node["tags"] && node["tags"].IsSequence())
+    for (const auto& t : node["tags"]) rule->tags.push_back(ScalarOr(t));
+  ParseApplicability(node["applies_to"], ctx, rule->applies);
+  if (const auto check = node["check"]) {
+    if (check.IsMap() && (check["pass"] || check["partial"])) {
+      ctx.CheckKeys(check, "graded_check");
+      if (check["pass"]) rule->pass = ParseCondition(check["pass"], ctx);
+      if (check["partial"]) rule->partial = ParseCondition(check["partial"], ctx);
+    } else {
+      rule->pass = ParseCondition(check, ctx);
+    }
+  }
+  if (!rule->pass && rule->not_checkable.empty())
+    ctx.Error(node, "E-no-check", "rule `" + rule->id + "` has no `check` (and is not marked `not_checkable`)",
+              "add `check:` or `not_checkable: \"reason\"`");
+  if (rule->pass && !rule->not_checkable.empty())
+    ctx.Warning(node["not_checkable"], "W-unused-check", "`not_checkable` is set, so `check` is never evaluated");
+  if (rule->pass && rule->pass->BestGrade() == Grade::kNone && (!rule->partial))
+    ctx.Error(node["check"], "E-never-passes", "rule `" + rule->id + "` can never produce pass or partial");
+  ParseExamples(node["examples"], ctx, *rule);
+  return rule;
+}
+
+struct PackDir {
+  fs::path dir;
+  int source_index;  // which --rules directory it came from
+};
+
+void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnostics& diags,
+              std::map<std::string, int>& rule_origin) {
+  fs::path pack_file = pd.dir / "pack.yaml";
+  std::string all_bytes;
+  std::string bytes;
+  YAML::Node root = ParseYamlFile(pack_file, opts.limits, diags, &bytes);
+  if (!root) return;
+  all_bytes += bytes;
+  std::map<std::string, std::vector<std::string>> vocab;
+  std::map<std::string, std::string> settings;
+  CompileContext pctx(set.matcher, diags, pack_file.string(), vocab, nullptr, opts.limits);
+  if (!pctx.CheckKeys(root, "pack")) return;
+  std::string id = ScalarOr(root["pack"]);
+  if (id.empty()) return;
+  if (!opts.packs.empty() && std::find(opts.packs.begin(), opts.packs.end(), id) == opts.packs.end()) return;
+
+  // An existing pack of the same id (from an earlier --rules dir) is extended / overridden rule by rule.
+  Pack* pack = nullptr;
+  for (auto& p : set.packs)
+    if (p->id == id) pack = p.get();
+  bool extending = pack != nullptr;
+  if (!pack) {
+    set.packs.push_back(std::make_unique<Pack>());
+    pack = set.packs.back().get();
+    pack->id = id;
+  } else {
+    diags.push_back(FileDiag(Level::kNote, pack_file.string(), "N-pack-extended",
+                             "pack `" + id + "` extends the pack of the same id loaded earlier"));
+  }
+  pack->title = ScalarOr(root["title"], pack->title);
+  pack->version = ScalarOr(root["version"], pack->version);
+  pack->dir = pd.dir.string();
+  if (const auto src = root["sources"]; src && src.IsSequence()) {
+    for (const auto& s : src) {
+      if (!pctx.CheckKeys(s, "source")) continue;
+      pack->sources.push_back({ScalarOr(s["name"]), ScalarOr(s["number"]), ScalarOr(s["date"])});
+    }
+  }
+  if (const auto sc = root["scoring"]; sc && pctx.CheckKeys(sc, "scoring")) {
+    pack->scoring_model = ScalarOr(sc["model"], "default");
+    if (sc["partial"] && sc["partial"].IsScalar()) {
+      pack->partial_credit = sc["partial"].as<double>(0.5);
+      if (pack->partial_credit < 0 || pack->partial_credit > 1)
+        pctx.Error(sc["partial"], "E-bad-value", "scoring.partial must be between 0 and 1");
+    }
+    if (sc["categories"] && sc["categories"].IsMap())
+      for (const auto& kv : sc["categories"]) pack->category_weights[kv.first.Scalar()] = kv.second.as<double>(1.0);
+  }
+  if (const auto st = root["settings"]; st && st.IsMap())
+    for (const auto& kv : st) settings[kv.first.Scalar()] = ScalarOr(kv.second);
+  pack->settings = settings;
+  if (const auto voc = root["vocabularies"]; voc && voc.IsMap()) {
+    for (const auto& kv : voc) {
+      auto words = pctx.Strings(kv.second, "vocabulary " + kv.first.Scalar());
+      vocab[kv.first.Scalar()] = words;
+    }
+  }
+  auto cues = CompileCues(root["cues"], pctx);
+  CompileContext head(set.matcher, diags, pack_file.string(), vocab, cues, opts.limits);
+  head.set_settings(&pack->settings);
+  if (!extending) ParseApplicability(root["applies_to"], head, pack->applies);
+
+  if (const auto fx = root["fixtures"]; fx && fx.IsSequence()) {
+    for (const auto& f : fx) {
+      if (!head.CheckKeys(f, "fixture")) continue;
+      Fixture fixture;
+      fixture.pack = id;
+      fixture.file = (pd.dir / ScalarOr(f["file"])).string();
+      if (f["year"] && f["year"].IsScalar()) fixture.year = f["year"].as<int>(0);
+      if (f["expect"] && f["expect"].IsMap())
+        for (const auto& kv : f["expect"]) fixture.expect[kv.first.Scalar()] = ScalarOr(kv.second);
+      set.fixtures.push_back(std::move(fixture));
+    }
+  }
+
+  // Rule files: every other *.yaml in the pack folder, in name order.
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(pd.dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml")
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (static_cast<int>(files.size()) > opts.limits.max_rule_files) {
+    diags.push_back(FileDiag(Level::kError, pd.dir.string(), "E-too-many-files",
+                             "more rule files than the limit max_rule_files (" +
+                                 std::to_string(opts.limits.max_rule_files) + ")"));
+    files.resize(opts.limits.max_rule_files);
+  }
+  for (const auto& file : files) {
+    YAML::Node doc = ParseYamlFile(file, opts.limits, diags, &bytes);
+    if (!doc) continue;
+    all_bytes += bytes;
+    CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
+    ctx.set_settings(&pack->settings);
+    if (!ctx.CheckKeys(doc, "rule_file")) continue;
+    const YAML::Node rules = doc["rules"];
+    if (!rules || !rules.IsSequence()) continue;
+    for (const auto& rn : rules) {
+      auto rule = ParseRule(rn, ctx, *pack);
+      if (!rule || rule->local_id.empty()) continue;
+      auto existing = std::find_if(pack->rules.begin(), pack->rules.end(),
+                                   [&](const auto& r) { return r->id == rule->id; });
+      if (existing != pack->rules.end()) {
+        if (rule_origin[rule->id] == pd.source_index) {
+          ctx.Error(rn["id"], "E-duplicate-id", "duplicate rule id `" + rule->id + "`",
+                    "first defined at " + (*existing)->file + ":" + std::to_string((*existing)->line));
+        } else {
+          ctx.Add(Level::kNote, rn["id"], "N-rule-override",
+                  "rule `" + rule->id + "` overrides the one in " + (*existing)->file, "");
+          *existing = std::move(rule);
+          rule_origin[(*existing)->id] = pd.source_index;
+        }
+        continue;
+      }
+      rule_origin[rule->id] = pd.source_index;
+      pack->rules.push_back(std::move(rule));
+    }
+  }
+  pack->sha256 = Sha256Hex(all_bytes);
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags) {
+  auto set = std::make_unique<RuleSet>();
+  std::map<std::string, int> rule_origin;
+  for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
+    fs::path dir = opts.dirs[i];
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw InputError(dir.string(), "E-no-rules", "rules directory not found");
+    std::vector<PackDir> packs;
+    if (fs::exists(dir / "pack.yaml")) {
+      packs.push_back({dir, static_cast<int>(i)});
+    } else {
+      for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.is_directory() && fs::exists(e.path() / "pack.yaml")) packs.push_back({e.path(), static_cast<int>(i)});
+      std::sort(packs.begin(), packs.end(), [](const PackDir& a, const PackDir& b) { return a.dir < b.dir; });
+    }
+    if (packs.empty())
+      diags.push_back(FileDiag(Level::kWarning, dir.string(), "W-no-packs",
+                               "no rule packs here (a pack is a folder with pack.yaml)"));
+    for (const auto& pd : packs) LoadPack(pd, *set, opts, diags, rule_origin);
+  }
+  for (const auto& wanted : opts.packs) {
+    bool found = std::any_of(set->packs.begin(), set->packs.end(), [&](const auto& p) { return p->id == wanted; });
+    if (!found)
+      diags.push_back(FileDiag(Level::kError, "", "E-unknown-pack", "no pack `" + wanted + "` in the rules directories"));
+  }
+  set->matcher.Build();
+  return set;
+}
+
+}  // namespace fazhi
