@@ -9,6 +9,7 @@
 
 #include "app/commands.h"
 #include "core/date.h"
+#include "render/renderer.h"
 #include "rules/compile_context.h"
 
 namespace po = boost::program_options;
@@ -98,6 +99,7 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
        "text | json | md (repeatable with --output DIR)")
       ("output,o", po::value<std::string>(&o.output), "output file, or a folder for several formats/inputs")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
+      ("list-formats", "print the output format names and exit")
       ("fail-under", po::value<double>(&fail_under), "exit 1 when the total score is under this")
       ("fail-on", po::value<std::string>(&o.fail_on), "exit 1 when a rule of this severity or higher fails");
   po::options_description meta("Report metadata (override what the text says)");
@@ -117,6 +119,10 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   if (!Parse(args, all, pos, vm)) return fazhi::kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << "\n";
+    return fazhi::kExitOk;
+  }
+  if (vm.count("list-formats")) {
+    for (const auto& r : fazhi::Renderers()) std::cout << r.name << "\n";
     return fazhi::kExitOk;
   }
   SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
