@@ -1,0 +1,101 @@
+// Character helpers for the segmenter (see chars.h).
+#include "segment/chars.h"
+
+#include "core/utf8.h"
+
+namespace fazhi::seg {
+
+bool IsSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000 || cp == 0xFEFF;
+}
+
+int DigitValue(char32_t cp) {
+  if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
+  if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<int>(cp - 0xFF10);
+  return -1;
+}
+
+int HanDigitValue(char32_t cp) {
+  switch (cp) {
+    case U'〇': case U'○': case U'零': case U'Ｏ': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    case U'十': return 10;
+    default: return -1;
+  }
+}
+
+int ParseHanNumber(std::string_view s) {
+  if (s.empty()) return -1;
+  int total = 0, current = 0;
+  bool any = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = DecodeUtf8(s, i);
+    if (cp == U'百') {
+      total += (any ? (current == 0 ? 1 : current) : 1) * 100;
+      current = 0;
+    } else if (cp == U'十') {
+      total += (current == 0 ? 1 : current) * 10;
+      current = 0;
+    } else {
+      int d = HanDigitValue(cp);
+      if (d < 0 || d > 9) return -1;
+      current = d;
+    }
+    any = true;
+    if (total > 10000) return -1;
+  }
+  return total + current;
+}
+
+std::string_view Trim(std::string_view s) {
+  Span sp = TrimSpan(s, {0, static_cast<std::uint32_t>(s.size())});
+  return s.substr(sp.begin, sp.size());
+}
+
+Span TrimSpan(std::string_view text, Span span) {
+  std::size_t b = span.begin, e = std::min<std::size_t>(span.end, text.size());
+  while (b < e) {
+    std::size_t j = b;
+    char32_t cp = DecodeUtf8(text.substr(0, e), j);
+    if (!IsSpace(cp)) break;
+    b = j;
+  }
+  while (e > b) {
+    // Step back to the start of the last code point and decode it.
+    std::size_t k = e - 1;
+    while (k > b && e - k < 4 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+    std::size_t j = k;
+    char32_t cp = DecodeUtf8(text.substr(0, e), j);
+    if (j != e || !IsSpace(cp)) break;
+    e = k;
+  }
+  return {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+}
+
+std::size_t Chars(std::string_view s) { return CountChars(s); }
+
+bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {
+  for (auto x : suffixes)
+    if (s.ends_with(x)) return true;
+  return false;
+}
+
+bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
+  for (auto x : parts)
+    if (Contains(s, x)) return true;
+  return false;
+}
+
+}  // namespace fazhi::seg

@@ -1,0 +1,130 @@
+// Line kinds by their words (see line_kinds.h).
+#include "segment/line_kinds.h"
+
+#include <string>
+
+#include "segment/chars.h"
+#include "segment/dates.h"
+#include "segment/headings.h"
+
+namespace fazhi::seg {
+
+namespace {
+
+bool HasSentenceMark(std::string_view s) { return ContainsAny(s, {"。", "；", "！", "？"}); }
+
+bool HasWeekdayClock(std::string_view s) {
+  for (std::string_view w : {"星期", "礼拜"}) {
+    std::size_t p = s.find(w);
+    if (p == std::string_view::npos) continue;
+    std::string_view rest = s.substr(p + w.size());
+    if (ContainsAny(rest.substr(0, 3), {"一", "二", "三", "四", "五", "六", "日", "天"})) return true;
+  }
+  return false;
+}
+
+int CountPipes(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += c == '|';
+  std::size_t p = 0;
+  while ((p = s.find("｜", p)) != std::string_view::npos) {
+    ++n;
+    p += 3;
+  }
+  return n;
+}
+
+}  // namespace
+
+bool IsReportTitle(std::string_view line) {
+  line = Trim(line);
+  std::size_t n = Chars(line);
+  if (n < 8 || n > 80) return false;
+  if (!Contains(line, "报告")) return false;
+  if (!ContainsAny(line, {"法治政府", "依法行政", "法治建设", "法治工作", "依法治"})) return false;
+  if (HasSentenceMark(line) || ContainsAny(line, {"，", "：", ":", "《", "起草说明", "解读", "的通知", "附件"}))
+    return false;
+  if (MatchMarker(line)) return false;
+  return true;
+}
+
+bool IsTitleMetaLine(std::string_view line) {
+  line = Trim(line);
+  if (Chars(line) > 100 || HasSentenceMark(line)) return false;
+  if (ContainsAny(line, {"来源", "发布时间", "发布日期", "发文日期", "成文日期", "作者", "字号", "字体", "浏览",
+                         "阅读次数", "点击", "访问量", "索引号", "发布机构", "打印", "关闭", "分享"}))
+    return true;
+  return ParseDateLine(line).has_value();
+}
+
+bool IsBoilerplateLine(std::string_view line) {
+  line = Trim(line);
+  if (line.empty()) return false;
+  if (Chars(line) > 80 || Contains(line, "。")) return false;
+  if (ContainsAny(line, {"无障碍", "简体", "繁体", "首页", "当前位置", "您的位置", "您现在的位置", "网站地图",
+                         "关于我们", "使用帮助", "网站声明", "联系我们", "主办:", "主办：", "承办:", "承办：",
+                         "主办单位", "网站标识码", "ICP", "公网安备", "版权所有", "Copyright", "copyright", "©",
+                         "技术支持", "访问量", "浏览次数", "打印本页", "关闭窗口", "分享到", "扫一扫"}))
+    return true;
+  if (HasWeekdayClock(line)) return true;
+  return CountPipes(line) >= 2;
+}
+
+bool IsClosingLine(std::string_view line) {
+  line = Trim(line);
+  while (!line.empty()) {
+    std::string_view t = line;
+    for (std::string_view mark : {"。", "！", ".", "!"})
+      if (t.ends_with(mark)) t.remove_suffix(mark.size());
+    if (t.size() == line.size()) break;
+    line = Trim(t);
+  }
+  for (std::string_view f : {"特此报告", "专此报告", "以上报告", "特此汇报", "专此汇报", "此报告", "特此报告如上"})
+    if (line == f) return true;
+  return false;
+}
+
+bool IsOrgName(std::string_view line) {
+  line = Trim(line);
+  std::size_t n = Chars(line);
+  if (n < 3 || n > 40) return false;
+  for (unsigned char c : line)
+    if (c < 0x80 && c != ' ') return false;  // no digits, no ASCII punctuation
+  if (ContainsAny(line, {"。", "，", "；", "：", "、", "（", "）", "年", "月", "日"})) return false;
+  return EndsWithAny(line, {"人民政府", "政府", "局", "厅", "委员会", "委", "办公室", "办", "中心", "署", "院",
+                            "处", "部", "街道办事处", "管委会", "公司", "集团", "所", "站", "队"});
+}
+
+std::optional<SignatureLine> ParseSignatureLine(std::string_view line) {
+  line = Trim(line);
+  if (auto d = ParseDateLine(line)) return SignatureLine{{}, *d};
+  if (Chars(line) > 60) return std::nullopt;
+  auto dates = FindDates(line);
+  if (dates.empty() || dates.back().weekday) return std::nullopt;
+  const DateHit& last = dates.back();
+  if (!Trim(line.substr(last.end)).empty()) return std::nullopt;
+  std::string_view issuer = Trim(line.substr(0, last.begin));
+  if (!IsOrgName(issuer)) return std::nullopt;
+  return SignatureLine{issuer, last.date};
+}
+
+std::string_view IssuerLevel(std::string_view issuer) {
+  issuer = Trim(issuer);
+  if (EndsWithAny(issuer, {"街道办事处", "办事处"})) return "township";
+  for (std::string_view gov : {"人民政府", "政府"}) {
+    if (!issuer.ends_with(gov)) continue;
+    std::string_view name = issuer.substr(0, issuer.size() - gov.size());
+    if (name == "北京市" || name == "天津市" || name == "上海市" || name == "重庆市") return "province";
+    if (EndsWithAny(name, {"自治区", "省"})) return "province";
+    if (EndsWithAny(name, {"自治县", "自治旗", "县", "旗"})) return "county";
+    if (EndsWithAny(name, {"区"})) return "district";
+    if (EndsWithAny(name, {"市", "自治州", "州", "盟", "地区"})) return "city";
+    if (EndsWithAny(name, {"乡", "镇", "街道", "苏木"})) return "township";
+    return "";
+  }
+  if (EndsWithAny(issuer, {"局", "厅", "委员会", "委", "办公室", "办", "中心", "署", "处", "院", "部", "管委会"}))
+    return "department";
+  return "";
+}
+
+}  // namespace fazhi::seg

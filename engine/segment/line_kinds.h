@@ -1,0 +1,33 @@
+// What a short line of a report is, by its words: the report title, a title-block or web-page line, the closing
+// formula, an issuing body's name.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/date.h"
+
+namespace fazhi::seg {
+
+// "天津市红桥区人民政府关于2020年度法治政府建设工作情况的报告": short, names a report on 法治政府/依法行政/法治建设,
+// no sentence mark, not a heading, not a note about another document (起草说明, 解读, 《…》).
+bool IsReportTitle(std::string_view line);
+// Lines of a page's title block: "来源:司法局 发布时间:2021-02-26 18:20", "【字体:大 中 小】", "浏览次数: 12".
+bool IsTitleMetaLine(std::string_view line);
+// Web-page furniture: navigation ("无障碍 简体| 繁体", "关于我们 | 使用帮助"), site footer (主办, 网站标识码, ICP备案,
+// 公网安备, 版权所有), the page clock ("2019年12月3日星期二").
+bool IsBoilerplateLine(std::string_view line);
+// "特此报告。" / "专此报告。" and the like.
+bool IsClosingLine(std::string_view line);
+// An issuing body's name on a line of its own: "深圳市光明区人民政府", "XX市司法局".
+bool IsOrgName(std::string_view line);
+// "深圳市龙华区人民政府　2019年12月18日": an issuer's name (or nothing) followed by a date, alone on a line.
+struct SignatureLine {
+  std::string_view issuer;  // empty when the line is the date alone
+  Date date;
+};
+std::optional<SignatureLine> ParseSignatureLine(std::string_view line);
+// "province" | "city" | "district" | "county" | "township" | "department" from an issuer's name; "" when unclear.
+std::string_view IssuerLevel(std::string_view issuer);
+
+}  // namespace fazhi::seg

@@ -1,0 +1,171 @@
+// Sentence and enumeration splitting of one paragraph (see sentences.h).
+#include "segment/sentences.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/utf8.h"
+#include "segment/chars.h"
+
+namespace fazhi::seg {
+
+namespace {
+
+constexpr std::uint32_t kMaxQuoteBytes = 1200;  // a "pair" longer than this is taken as unbalanced text
+constexpr std::size_t kMaxOpen = 64;
+
+int OpenerType(char32_t cp) {
+  switch (cp) {
+    case U'“': return 0;
+    case U'《': return 1;
+    case U'「': return 2;
+    case U'『': return 3;
+    case U'〈': return 4;
+    default: return -1;
+  }
+}
+
+int CloserType(char32_t cp) {
+  switch (cp) {
+    case U'”': return 0;
+    case U'》': return 1;
+    case U'」': return 2;
+    case U'』': return 3;
+    case U'〉': return 4;
+    default: return -1;
+  }
+}
+
+bool IsTerminator(char32_t cp) { return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；'; }
+bool IsAsciiTerminator(char32_t cp) { return cp == '!' || cp == '?' || cp == ';'; }
+bool IsCloser(char32_t cp) {
+  return cp == U'”' || cp == U'’' || cp == U'」' || cp == U'』' || cp == U'）' || cp == ')' || cp == U'】';
+}
+bool IsAsciiWord(char32_t cp) { return cp < 0x80 && (std::isalnum(static_cast<int>(cp)) || cp == '/' || cp == '='); }
+
+// Punctuation (or a blank) after which "一是" starts an enumeration item.
+bool OpensItem(char32_t prev) {
+  return prev == U'，' || prev == ',' || prev == U'、' || prev == U'；' || prev == ';' || prev == U'：' || prev == ':' ||
+         prev == U'。' || prev == U'！' || prev == U'？' || prev == U'）' || prev == ')' || IsSpace(prev);
+}
+
+struct Range {
+  std::uint32_t begin, end;
+};
+
+// Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted.
+std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
+  std::vector<Range> out;
+  std::vector<std::pair<int, std::uint32_t>> open;
+  std::size_t i = para.begin;
+  while (i < para.end) {
+    std::uint32_t at = static_cast<std::uint32_t>(i);
+    char32_t cp = DecodeUtf8(text.substr(0, para.end), i);
+    if (int t = OpenerType(cp); t >= 0) {
+      if (open.size() == kMaxOpen) open.erase(open.begin());
+      open.emplace_back(t, at);
+    } else if (int t = CloserType(cp); t >= 0) {
+      for (std::size_t k = open.size(); k-- > 0 && open.size() - k <= 4;) {
+        if (open[k].first != t) continue;
+        std::uint32_t b = open[k].second, e = static_cast<std::uint32_t>(i);
+        if (e - b <= kMaxQuoteBytes) out.push_back({b, e});
+        open.resize(k);
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  std::vector<Range> merged;
+  for (const Range& r : out) {
+    if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+    else merged.push_back(r);
+  }
+  return merged;
+}
+
+}  // namespace
+
+ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state) {
+  ParagraphSplit out;
+  para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
+  if (para.begin >= para.end) return out;
+  std::string_view view = text.substr(0, para.end);
+  std::vector<Range> prot = ProtectedRanges(text, para);
+  std::size_t next_range = 0;
+  std::vector<std::uint32_t> cuts{para.begin};
+  std::vector<std::pair<std::uint32_t, int>> marks;
+  if (extra_break > para.begin && extra_break < para.end) cuts.push_back(extra_break);
+
+  const std::uint32_t first = TrimSpan(text, para).begin;
+  char32_t prev = 0;
+  std::size_t i = para.begin;
+  while (i < para.end) {
+    std::uint32_t at = static_cast<std::uint32_t>(i);
+    char32_t cp = DecodeUtf8(view, i);
+    while (next_range < prot.size() && prot[next_range].end <= at) ++next_range;
+    bool inside = next_range < prot.size() && prot[next_range].begin < at;
+
+    bool cut = false;
+    if (!inside && IsTerminator(cp)) cut = true;
+    if (!inside && IsAsciiTerminator(cp)) {
+      std::size_t k = i;
+      char32_t next = k < para.end ? DecodeUtf8(view, k) : 0;
+      cut = !(IsAsciiWord(prev) && IsAsciiWord(next));
+    }
+    if (cut) {
+      while (i < para.end) {  // keep closing quotes and repeated marks with the sentence
+        std::size_t k = i;
+        char32_t c = DecodeUtf8(view, k);
+        if (!IsCloser(c) && !IsTerminator(c) && !IsAsciiTerminator(c)) break;
+        i = k;
+        cp = c;
+      }
+      cuts.push_back(static_cast<std::uint32_t>(i));
+      prev = cp;
+      continue;
+    }
+
+    if (!inside && HanDigitValue(cp) >= 1 &&
+        (at == first || at == extra_break || (prev != 0 && OpensItem(prev)))) {
+      // "一是" … "十二是": up to three numeral characters, then 是.
+      std::size_t k = at, end = at;
+      int n = 0;
+      while (n < 3 && k < para.end) {
+        std::size_t j = k;
+        char32_t c = DecodeUtf8(view, j);
+        if (HanDigitValue(c) < 0) break;
+        k = j;
+        ++n;
+      }
+      end = k;
+      std::size_t j = end;
+      if (end < para.end && DecodeUtf8(view, j) == U'是') {
+        int v = ParseHanNumber(text.substr(at, end - at));
+        if (v == 1 || (v > 1 && v == state.expected)) {
+          state.expected = v + 1;
+          marks.emplace_back(at, v);
+          cuts.push_back(at);
+          i = j;
+          prev = U'是';
+          continue;
+        }
+      }
+    }
+    prev = cp;
+  }
+  cuts.push_back(para.end);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    Span s = TrimSpan(text, {cuts[k], cuts[k + 1]});
+    if (s.begin < s.end) out.sentences.push_back(s);
+  }
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    std::uint32_t end = k + 1 < marks.size() ? marks[k + 1].first : para.end;
+    Span s = TrimSpan(text, {marks[k].first, end});
+    if (s.begin < s.end) out.items.push_back({s, marks[k].second});
+  }
+  return out;
+}
+
+}  // namespace fazhi::seg
