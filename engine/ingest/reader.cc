@@ -1,29 +1,125 @@
-// Reader dispatch (initial version: UTF-8 text only; the full registry of readers replaces this).
+// Reader dispatch: size limits, format detection (magic bytes first, extension second) and the reader table.
 #include "ingest/reader.h"
 
+#include <array>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "core/error.h"
 #include "core/sha256.h"
-#include "core/utf8.h"
+#include "ingest/format_reader.h"
 
 namespace fazhi {
+namespace {
+
+constexpr std::size_t kSniffBytes = 4096;
+
+// The readers, sorted by name. Adding a format = one file + one line here.
+const std::array<const FormatReader*, 4>& Readers() {
+  static const std::array<const FormatReader*, 4> kReaders = {
+      &DocxReader(),
+      &HtmlReader(),
+      &PdfReader(),
+      &TextReader(),
+  };
+  return kReaders;
+}
+
+// Formats we recognise but do not read: the auditor gets told what the file is and what to do.
+struct UnsupportedSignature {
+  std::string_view magic;
+  const char* what;
+};
+constexpr UnsupportedSignature kUnsupportedSignatures[] = {
+    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "a Word 97-2003 (.doc), WPS (.wps) or other OLE document"},
+    {"{\\rtf", "an RTF document"},
+    {"\x89PNG", "a PNG image"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"GIF87a", "a GIF image"},
+    {"GIF89a", "a GIF image"},
+    {std::string_view("II*\0", 4), "a TIFF image"},
+    {std::string_view("MM\0*", 4), "a TIFF image"},
+    {"Rar!", "a RAR archive"},
+    {"7z\xBC\xAF\x27\x1C", "a 7z archive"},
+    {"\x1F\x8B", "a gzip archive"},
+    {std::string_view("\xFD" "7zXZ\0", 6), "an xz archive"},
+    {"%!PS", "a PostScript file"},
+    {"\x7F" "ELF", "an executable program"},
+};
+
+struct UnsupportedExtension {
+  std::string_view ext;
+  const char* what;
+};
+constexpr UnsupportedExtension kUnsupportedExtensions[] = {
+    {".doc", "a Word 97-2003 document (.doc)"}, {".wps", "a WPS document (.wps)"},
+    {".rtf", "an RTF document"},                {".odt", "an OpenDocument text (.odt)"},
+    {".ofd", "an OFD document (.ofd)"},         {".xls", "a spreadsheet"},
+    {".xlsx", "a spreadsheet"},                 {".et", "a WPS spreadsheet"},
+    {".ppt", "a presentation"},                 {".pptx", "a presentation"},
+    {".png", "an image"},                       {".jpg", "an image"},
+    {".jpeg", "an image"},                      {".gif", "an image"},
+    {".tif", "an image"},                       {".tiff", "an image"},
+    {".bmp", "an image"},                       {".webp", "an image"},
+    {".zip", "an archive"},                     {".rar", "an archive"},
+    {".7z", "an archive"},                      {".gz", "an archive"},
+    {".tar", "an archive"},                     {".caj", "a CAJ document"},
+};
+
+[[noreturn]] void Unsupported(const std::string& path, const std::string& what) {
+  throw InputError(path, "E-unsupported-format",
+                   "unsupported format: " + what + "; convert it to DOCX or PDF (or save the page as HTML / text)");
+}
+
+std::string ExtensionOf(const std::string& path) {
+  return AsciiLower(std::filesystem::path(path).extension().string());
+}
+
+const FormatReader& PickReader(const std::string& path, std::string_view bytes) {
+  std::string_view head = bytes.substr(0, kSniffBytes);
+  for (const FormatReader* r : Readers())
+    if (r != &TextReader() && r->Sniff(head)) return *r;
+  for (const auto& sig : kUnsupportedSignatures)
+    if (head.substr(0, sig.magic.size()) == sig.magic) Unsupported(path, std::string("this is ") + sig.what);
+  std::string ext = ExtensionOf(path);
+  for (const auto& u : kUnsupportedExtensions)
+    if (ext == u.ext) Unsupported(path, std::string("the file name says ") + u.what);
+  for (const FormatReader* r : Readers())
+    if (r->TakesExtension(ext)) return *r;
+  return TextReader();
+}
+
+// Text and HTML files are never this large; only a container (DOCX/PDF with images) may use the full limit.
+std::uint64_t MaxTextBytes(const Limits& limits) { return limits.max_input_bytes / 4; }
+
+[[noreturn]] void TooLarge(const std::string& path, std::uint64_t size, const char* limit, std::uint64_t max) {
+  throw InputError(path, "E-too-large",
+                   "the file is " + std::to_string(size) + " bytes, over the limit " + limit + " (" +
+                       std::to_string(max) + " bytes)");
+}
+
+}  // namespace
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Limits& limits) {
-  if (bytes.size() > limits.max_input_bytes)
-    throw InputError(path, "E-too-large", "input larger than the limit max_input_bytes");
+  if (bytes.size() > limits.max_input_bytes) TooLarge(path, bytes.size(), "max_input_bytes", limits.max_input_bytes);
   if (bytes.empty()) throw InputError(path, "E-empty", "the file is empty");
+  const FormatReader& reader = PickReader(path, bytes);
+  if ((&reader == &TextReader() || &reader == &HtmlReader()) && bytes.size() > MaxTextBytes(limits))
+    TooLarge(path, bytes.size(), "for text and HTML files (max_input_bytes / 4)", MaxTextBytes(limits));
   RawDocument raw;
   raw.path = path;
-  raw.format = "text";
-  raw.encoding = "UTF-8";
+  raw.format = reader.Name();
   raw.sha256 = Sha256Hex(bytes);
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (FindInvalidUtf8(bytes) != std::string_view::npos)
-    throw InputError(path, "E-encoding", "not valid UTF-8");
-  raw.text.assign(bytes);
+  reader.Read(bytes, limits, raw);
+  for (auto& d : raw.diagnostics)
+    if (d.file.empty()) d.file = path;
   return raw;
 }
 
@@ -34,11 +130,37 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
   if (std::filesystem::is_directory(status)) throw InputError(path, "E-is-directory", "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "E-unreadable", "cannot open the file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ReadBytes(path, ss.str(), limits);
+  // Check the size before reading anything: a huge file fails at once. A text or HTML file over its (smaller)
+  // limit is recognised from its first bytes, without reading the rest.
+  std::uint64_t size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
+  if (ec) size = 0;
+  if (size > limits.max_input_bytes) TooLarge(path, size, "max_input_bytes", limits.max_input_bytes);
+  if (size > MaxTextBytes(limits)) {
+    std::string head(kSniffBytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const FormatReader& reader = PickReader(path, head);
+    if (&reader == &TextReader() || &reader == &HtmlReader())
+      TooLarge(path, size, "for text and HTML files (max_input_bytes / 4)", MaxTextBytes(limits));
+    in.clear();
+    in.seekg(0);
+  }
+  std::string bytes;
+  if (size > 0) bytes.reserve(static_cast<std::size_t>(size));
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > limits.max_input_bytes)  // a pipe or a file that grew: stop reading at the limit
+      TooLarge(path, bytes.size(), "max_input_bytes", limits.max_input_bytes);
+  }
+  if (in.bad()) throw InputError(path, "E-unreadable", "error while reading the file");
+  return ReadBytes(path, bytes, limits);
 }
 
-std::vector<std::string> ReaderNames() { return {"text"}; }
+std::vector<std::string> ReaderNames() {
+  std::vector<std::string> names;
+  for (const FormatReader* r : Readers()) names.emplace_back(r->Name());
+  return names;
+}
 
 }  // namespace fazhi

@@ -1,6 +1,7 @@
 // Readers turn the bytes of a published report (TXT, HTML, DOCX, PDF) into UTF-8 text plus hints.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,8 @@ namespace fazhi {
 // A line the source itself marks as a heading (HTML <h2>, a DOCX "Heading 2" style or outline level).
 struct HeadingHint {
   std::uint32_t offset = 0;  // byte offset of the line start in RawDocument::text
-  int level = 1;             // 1 = top
+  int level = 1;             // 1 = top (HTML <h1>, DOCX "Heading 1" / "标题 1" / outline level 0)
+  bool is_title = false;     // the document's own title (HTML <h1>, DOCX "Title" style)
 };
 
 // What a reader produces: text in UTF-8 with '\n' line ends, not yet normalized.

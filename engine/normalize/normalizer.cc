@@ -1,23 +1,457 @@
-// Normalization (initial version: line-end unification only; the full normalizer replaces this).
+// Normalization passes over code points that each remember their source offset, so every normalized byte maps
+// back to the reader's text: character folding, traditional → simplified, per-line whitespace, punctuation and
+// date repair, then PDF line-wrap joining. The rules are documented in docs/formats.md.
 #include "normalize/normalizer.h"
 
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "core/utf8.h"
+#include "normalize/traditional.h"
+
 namespace fazhi {
+namespace {
+
+// One normalized code point and the source bytes it came from (len 0: inserted, e.g. the 年 of a date repair).
+struct Unit {
+  char32_t cp = 0;
+  std::uint32_t src = 0;
+  std::uint32_t len = 0;
+};
+using Units = std::vector<Unit>;
+
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Han characters and the punctuation that goes with them (CJK symbols, full-width forms, “”‘’—…·, ①).
+bool IsCjk(char32_t c) {
+  return IsHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65) || c == 0x2014 ||
+         c == 0x2015 || c == 0x2026 || (c >= 0x2018 && c <= 0x201D) || c == 0xB7 || (c >= 0x2460 && c <= 0x24FF) ||
+         (c >= 0x3200 && c <= 0x32FF);
+}
+
+bool IsSpace(char32_t c) { return c == ' '; }
+
+// Full-width punctuation that stays full-width: the forms Chinese text uses (and the table-cell separator).
+bool KeepFullWidth(char32_t c) {
+  switch (c) {
+    case 0xFF01: case 0xFF08: case 0xFF09: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F: case 0xFF5C:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Pass 1: decode, unify line ends, drop invisible characters, fold white space and full-width ASCII.
+Units Decode(const std::string& text) {
+  Units units;
+  units.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t at = i;
+    char32_t cp = DecodeUtf8(text, i);
+    std::uint32_t len = static_cast<std::uint32_t>(i - at);
+    if (cp == '\r') {
+      if (i < text.size() && text[i] == '\n') {
+        ++i;
+        ++len;
+      }
+      cp = '\n';
+    }
+    if (cp == 0x2028 || cp == 0x2029 || cp == '\f' || cp == '\v' || cp == 0x85) cp = '\n';
+    if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD) continue;
+    if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0 && cp != 0x85)) continue;
+    if (cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000)
+      cp = ' ';
+    if (cp >= 0xFF01 && cp <= 0xFF5E && !KeepFullWidth(cp)) cp = cp - 0xFF01 + 0x21;  // ＡＢＣ１２３％ → ABC123%
+    if (cp == 0xFF61) cp = 0x3002;  // half-width ｡｢｣､ → 。「」、
+    if (cp == 0xFF62) cp = 0x300C;
+    if (cp == 0xFF63) cp = 0x300D;
+    if (cp == 0xFF64) cp = 0x3001;
+    units.push_back({cp, static_cast<std::uint32_t>(at), len});
+  }
+  return units;
+}
+
+std::string Encode(const Units& units) {
+  std::string s;
+  s.reserve(units.size() * 3);
+  for (const Unit& u : units) AppendUtf8(s, u.cp);
+  return s;
+}
+
+std::vector<char32_t> CodePoints(const std::string& s) {
+  std::vector<char32_t> cps;
+  std::size_t i = 0;
+  while (i < s.size()) cps.push_back(DecodeUtf8(s, i));
+  return cps;
+}
+
+// Replaces the code points of `units` by `converted`, keeping source offsets: one to one when the counts
+// match (OpenCC t2s nearly always maps character to character), else proportionally within each line.
+Units Realign(const Units& units, const std::vector<char32_t>& converted) {
+  Units out;
+  out.reserve(converted.size());
+  if (converted.size() == units.size()) {
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      Unit u = units[k];
+      if (u.cp != converted[k]) u.cp = converted[k];
+      out.push_back(u);
+    }
+    return out;
+  }
+  auto lines_of = [](auto begin, auto end, auto is_nl) {
+    std::vector<std::pair<std::size_t, std::size_t>> lines;
+    std::size_t start = 0, k = 0;
+    for (auto it = begin; it != end; ++it, ++k)
+      if (is_nl(*it)) {
+        lines.push_back({start, k});
+        start = k + 1;
+      }
+    lines.push_back({start, k});
+    return lines;
+  };
+  auto a = lines_of(units.begin(), units.end(), [](const Unit& u) { return u.cp == '\n'; });
+  auto b = lines_of(converted.begin(), converted.end(), [](char32_t c) { return c == '\n'; });
+  if (a.size() != b.size()) {  // should not happen: give every character the source of its share
+    for (std::size_t k = 0; k < converted.size(); ++k) {
+      const Unit& from = units[std::min(units.size() - 1, k * units.size() / converted.size())];
+      out.push_back({converted[k], from.src, 0});
+    }
+    return out;
+  }
+  for (std::size_t l = 0; l < a.size(); ++l) {
+    std::size_t na = a[l].second - a[l].first, nb = b[l].second - b[l].first;
+    for (std::size_t k = 0; k < nb; ++k) {
+      const Unit& from = units[a[l].first + (na == nb ? k : (na == 0 ? 0 : k * na / nb))];
+      out.push_back({converted[b[l].first + k], from.src, na == nb ? from.len : 0});
+    }
+    if (l + 1 < a.size()) out.push_back(units[a[l].second]);  // the '\n'
+  }
+  return out;
+}
+
+// ---- per-line passes -------------------------------------------------------------------------------------
+
+// Trims the line and collapses runs of white space to one ASCII space.
+Units CollapseSpaces(const Units& line) {
+  Units out;
+  for (const Unit& u : line) {
+    if (IsSpace(u.cp)) {
+      if (out.empty() || IsSpace(out.back().cp)) continue;
+    }
+    out.push_back(u);
+  }
+  while (!out.empty() && IsSpace(out.back().cp)) out.pop_back();
+  return out;
+}
+
+// Removes a space between two CJK characters ("一、 主要举措" → "一、主要举措"; PDF spacing between glyphs).
+Units DropSpacesBetweenCjk(const Units& line) {
+  Units out;
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    if (IsSpace(line[k].cp) && k > 0 && k + 1 < line.size() && IsCjk(line[k - 1].cp) && IsCjk(line[k + 1].cp))
+      continue;
+    out.push_back(line[k]);
+  }
+  return out;
+}
+
+char32_t Neighbour(const Units& line, std::size_t k, int step) {
+  for (long j = static_cast<long>(k) + step; j >= 0 && j < static_cast<long>(line.size()); j += step)
+    if (!IsSpace(line[j].cp)) return line[j].cp;
+  return 0;
+}
+
+char32_t FullWidth(char32_t c) { return c - 0x21 + 0xFF01; }
+
+// ASCII , ; : ! ? next to a CJK character → ，；：！？ (not between two digits: "18:20", "1,000" stay);
+// a pair ( ) around or next to CJK text → （ ）.
+void UnifyPunctuation(Units& line) {
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    char32_t c = line[k].cp;
+    if (c != ',' && c != ';' && c != ':' && c != '!' && c != '?') continue;
+    char32_t prev = Neighbour(line, k, -1), next = Neighbour(line, k, +1);
+    if (IsAsciiDigit(prev) && IsAsciiDigit(next)) continue;
+    if (IsCjk(prev) || IsCjk(next)) line[k].cp = FullWidth(c);
+  }
+  std::vector<std::size_t> open;
+  auto cjk_pair = [&](std::size_t a, std::size_t b) {
+    if (line[a].cp == 0xFF08 || line[b].cp == 0xFF09) return true;
+    if (IsCjk(Neighbour(line, a, -1)) || IsCjk(Neighbour(line, b, +1))) return true;
+    for (std::size_t k = a + 1; k < b; ++k)
+      if (IsHan(line[k].cp)) return true;
+    return false;
+  };
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    char32_t c = line[k].cp;
+    if (c == '(' || c == 0xFF08) {
+      open.push_back(k);
+    } else if (c == ')' || c == 0xFF09) {
+      if (open.empty()) {
+        if (c == ')' && (IsCjk(Neighbour(line, k, -1)) || IsCjk(Neighbour(line, k, +1)))) line[k].cp = 0xFF09;
+        continue;
+      }
+      std::size_t a = open.back();
+      open.pop_back();
+      if (cjk_pair(a, k)) {
+        line[a].cp = 0xFF08;
+        line[k].cp = 0xFF09;
+      }
+    }
+  }
+  for (std::size_t a : open)
+    if (line[a].cp == '(' && (IsCjk(Neighbour(line, a, -1)) || IsCjk(Neighbour(line, a, +1)))) line[a].cp = 0xFF08;
+}
+
+Unit Inserted(char32_t cp, const Unit& at) { return {cp, at.src, 0}; }
+
+int DigitsValue(const Units& line, std::size_t from, std::size_t n) {
+  int v = 0;
+  for (std::size_t k = from; k < from + n; ++k) v = v * 10 + static_cast<int>(line[k].cp - '0');
+  return v;
+}
+
+// Scraped dates: "20204月" / "202012月" → "2020年4月" / "2020年12月"; a line that is only "20210226" or
+// "2021226" → "2021年2月26日" when it reads as exactly one valid date (7 digits can split two ways).
+Units RepairDates(const Units& line) {
+  bool all_digits = !line.empty() && std::all_of(line.begin(), line.end(), [](const Unit& u) {
+    return IsAsciiDigit(u.cp);
+  });
+  if (all_digits && (line.size() == 7 || line.size() == 8)) {
+    int year = DigitsValue(line, 0, 4);
+    std::vector<std::pair<std::size_t, std::size_t>> splits;  // (month digits, day digits)
+    if (line.size() == 8) {
+      splits.push_back({2, 2});
+    } else {
+      if (line[4].cp != '0' && line[5].cp != '0') splits.push_back({1, 2});
+      if (line[4].cp != '0' && line[6].cp != '0') splits.push_back({2, 1});
+    }
+    int found = 0;
+    std::size_t month_digits = 0;
+    for (auto [m, d] : splits) {
+      int month = DigitsValue(line, 4, m), day = DigitsValue(line, 4 + m, d);
+      if (year >= 1990 && year <= 2099 && IsValidDate(year, month, day)) {
+        ++found;
+        month_digits = m;
+      }
+    }
+    if (found != 1) return line;
+    Units out(line.begin(), line.begin() + 4);
+    out.push_back(Inserted(0x5E74 /*年*/, line[4]));
+    std::size_t day_at = 4 + month_digits;
+    for (std::size_t k = 4; k < day_at; ++k)
+      if (!(line.size() == 8 && k == 4 && line[k].cp == '0')) out.push_back(line[k]);
+    out.push_back(Inserted(0x6708 /*月*/, line[day_at]));
+    for (std::size_t k = day_at; k < line.size(); ++k)
+      if (!(k == day_at && line.size() - day_at == 2 && line[k].cp == '0')) out.push_back(line[k]);
+    out.push_back(Inserted(0x65E5 /*日*/, line.back()));
+    return out;
+  }
+  Units out;
+  out.reserve(line.size() + 4);
+  std::size_t k = 0;
+  while (k < line.size()) {
+    if (!IsAsciiDigit(line[k].cp)) {
+      out.push_back(line[k++]);
+      continue;
+    }
+    std::size_t end = k;
+    while (end < line.size() && IsAsciiDigit(line[end].cp)) ++end;
+    std::size_t n = end - k;
+    bool before_digitish = k > 0 && (line[k - 1].cp == '.' || line[k - 1].cp == '-' || line[k - 1].cp == '/');
+    if ((n == 5 || n == 6) && end < line.size() && line[end].cp == 0x6708 /*月*/ && !before_digitish) {
+      int year = DigitsValue(line, k, 4), month = DigitsValue(line, k + 4, n - 4);
+      if (year >= 1990 && year <= 2099 && month >= 1 && month <= 12 && line[k + 4].cp != '0') {
+        out.insert(out.end(), line.begin() + k, line.begin() + k + 4);
+        out.push_back(Inserted(0x5E74 /*年*/, line[k + 4]));
+        out.insert(out.end(), line.begin() + k + 4, line.begin() + end);
+        k = end;
+        continue;
+      }
+    }
+    out.insert(out.end(), line.begin() + k, line.begin() + end);
+    k = end;
+  }
+  return out;
+}
+
+// ---- PDF line wraps ----------------------------------------------------------------------------------------
+
+int DisplayWidth(const Units& line) {
+  int w = 0;
+  for (const Unit& u : line) w += u.cp < 0x1100 ? 1 : 2;
+  return w;
+}
+
+// 一、 （一） (一) 1. 1、 （1） ① 第一部分 第X条 …: a line that starts a heading or list item.
+bool StartsHeading(const Units& line) {
+  auto cp = [&](std::size_t k) -> char32_t { return k < line.size() ? line[k].cp : 0; };
+  auto chinese_number = [](char32_t c) {
+    return std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos;
+  };
+  std::size_t k = 0;
+  if (chinese_number(cp(0))) {
+    while (chinese_number(cp(k))) ++k;
+    return cp(k) == 0x3001 /*、*/ || cp(k) == 0xFF0E || cp(k) == '.';
+  }
+  if (cp(0) == 0xFF08 || cp(0) == '(') {
+    k = 1;
+    while (chinese_number(cp(k)) || IsAsciiDigit(cp(k))) ++k;
+    return k > 1 && (cp(k) == 0xFF09 || cp(k) == ')');
+  }
+  if (IsAsciiDigit(cp(0))) {
+    while (IsAsciiDigit(cp(k))) ++k;
+    if (k > 2) return false;
+    return cp(k) == 0x3001 || ((cp(k) == '.' || cp(k) == 0xFF0E) && !IsAsciiDigit(cp(k + 1)));
+  }
+  if (cp(0) >= 0x2460 && cp(0) <= 0x2473) return true;  // ①…⑳
+  if (cp(0) == 0x7B2C /*第*/) {
+    k = 1;
+    while (chinese_number(cp(k)) || IsAsciiDigit(cp(k))) ++k;
+    char32_t unit = cp(k);
+    return k > 1 && (unit == 0x90E8 /*部*/ || unit == 0x7AE0 /*章*/ || unit == 0x8282 /*节*/ || unit == 0x6761 /*条*/);
+  }
+  return false;
+}
+
+// Whether the line ends a sentence or clause (so a following line is a new paragraph).
+bool EndsSentence(const Units& line) {
+  std::size_t k = line.size();
+  while (k > 0) {
+    char32_t c = line[k - 1].cp;
+    if (c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' || c == 0x300B) {
+      --k;  // look through closing quotes and brackets
+      continue;
+    }
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A || c == 0x2026 || c == '.' ||
+           c == '!' || c == '?' || c == ';' || c == ':';
+  }
+  return true;
+}
+
+// Joins visual lines that a PDF wrapped inside a paragraph: a line that fills (nearly) the full text width and
+// does not end a sentence continues on the next line, unless that line starts a heading.
+std::vector<Units> JoinWrappedLines(std::vector<Units> lines) {
+  if (lines.size() < 2) return lines;
+  std::vector<int> widths;
+  for (const auto& l : lines) widths.push_back(DisplayWidth(l));
+  std::vector<int> sorted = widths;
+  std::sort(sorted.begin(), sorted.end());
+  int full = sorted[sorted.size() * 9 / 10];  // the usual width of a full line
+  if (full < 20) return lines;
+  int threshold = full * 8 / 10;
+  std::vector<Units> out;
+  out.push_back(std::move(lines[0]));
+  int last_width = widths[0];
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    Units& prev = out.back();
+    if (last_width >= threshold && !EndsSentence(prev) && !StartsHeading(lines[k])) {
+      if (!prev.empty() && !lines[k].empty() && IsAsciiLetter(prev.back().cp) && IsAsciiLetter(lines[k].front().cp))
+        prev.push_back({' ', lines[k].front().src, 0});
+      prev.insert(prev.end(), lines[k].begin(), lines[k].end());
+      last_width = widths[k];
+      continue;
+    }
+    out.push_back(std::move(lines[k]));
+    last_width = widths[k];
+  }
+  return out;
+}
+
+std::uint32_t Rebase(const std::vector<std::uint32_t>& to_source, std::uint32_t raw_offset) {
+  auto it = std::lower_bound(to_source.begin(), to_source.end() - 1, raw_offset);
+  return static_cast<std::uint32_t>(it - to_source.begin());
+}
+
+}  // namespace
+
+bool LooksTraditional(const std::string& utf8) {
+  auto converted = TraditionalToSimplified(utf8);
+  if (!converted) return false;
+  std::vector<char32_t> a = CodePoints(utf8), b = CodePoints(*converted);
+  std::size_t han = 0, changed = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (!IsHan(a[k])) continue;
+    ++han;
+    if (a.size() == b.size() && a[k] != b[k]) ++changed;
+  }
+  if (a.size() != b.size()) changed = han / 10;  // rare: phrase conversions changed the length
+  return changed >= 5 && changed * 20 >= han;  // at least 5 % of Han characters are traditional-only
+}
 
 NormalizedText Normalize(const RawDocument& raw) {
   NormalizedText out;
-  out.text.reserve(raw.text.size());
-  for (std::size_t i = 0; i < raw.text.size(); ++i) {
-    char c = raw.text[i];
-    if (c == '\r') {
-      if (i + 1 < raw.text.size() && raw.text[i + 1] == '\n') continue;
-      c = '\n';
+  Units units = Decode(raw.text);
+
+  // Traditional characters → simplified, only when the text is written in traditional characters.
+  std::string folded = Encode(units);
+  if (LooksTraditional(folded)) {
+    if (auto simplified = TraditionalToSimplified(folded)) {
+      units = Realign(units, CodePoints(*simplified));
+      out.converted_from_traditional = true;
+      out.diagnostics.push_back({Level::kNote, "N-traditional", "converted from traditional to simplified characters",
+                                 raw.path, 0, 0, ""});
     }
-    out.to_source.push_back(static_cast<std::uint32_t>(i));
-    out.text += c;
+  }
+
+  // Per line: white space, punctuation, dates; blank lines go.
+  std::vector<Units> lines;
+  std::vector<Unit> newline_of;  // the source '\n' ending each kept line
+  Units current;
+  auto flush = [&](const Unit* nl) {
+    Units line = CollapseSpaces(current);
+    current.clear();
+    if (line.empty()) return;
+    UnifyPunctuation(line);
+    line = DropSpacesBetweenCjk(line);
+    line = RepairDates(line);
+    lines.push_back(std::move(line));
+    newline_of.push_back(nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
+  };
+  for (const Unit& u : units) {
+    if (u.cp == '\n') flush(&u);
+    else if (!(current.empty() && IsSpace(u.cp))) current.push_back(u);  // leading indentation goes
+  }
+  flush(nullptr);
+  if (raw.format == "pdf") {
+    // Joining loses the newline units of joined lines: recompute them from each line's last character.
+    lines = JoinWrappedLines(std::move(lines));
+    newline_of.clear();
+    for (const auto& l : lines) newline_of.push_back({'\n', l.back().src + l.back().len, 0});
+  }
+
+  // Encode with the byte map.
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (const Unit& u : lines[l]) {
+      std::size_t before = out.text.size();
+      AppendUtf8(out.text, u.cp);
+      std::size_t n = out.text.size() - before;
+      for (std::size_t b = 0; b < n; ++b) out.to_source.push_back(u.src + (n == u.len ? static_cast<std::uint32_t>(b) : 0));
+    }
+    out.text += '\n';
+    out.to_source.push_back(std::min<std::uint32_t>(newline_of[l].src, static_cast<std::uint32_t>(raw.text.size())));
   }
   out.to_source.push_back(static_cast<std::uint32_t>(raw.text.size()));
-  out.headings = raw.headings;
-  out.pages = raw.pages;
+  // Keep the map monotonic (inserted or joined characters may point back a little).
+  for (std::size_t i = 1; i < out.to_source.size(); ++i)
+    out.to_source[i] = std::max(out.to_source[i], out.to_source[i - 1]);
+
+  // Hints onto the normalized text: a heading hint snaps to the start of its line.
+  for (const HeadingHint& h : raw.headings) {
+    std::uint32_t at = Rebase(out.to_source, h.offset);
+    if (at >= out.text.size()) continue;
+    std::size_t line_start = out.text.rfind('\n', at == 0 ? 0 : at - 1);
+    line_start = (at == 0 || line_start == std::string::npos) ? 0 : line_start + 1;
+    HeadingHint moved = h;
+    moved.offset = static_cast<std::uint32_t>(line_start);
+    if (out.headings.empty() || out.headings.back().offset != moved.offset) out.headings.push_back(moved);
+  }
+  for (const PageStart& p : raw.pages) {
+    PageStart moved = p;
+    moved.offset = std::min<std::uint32_t>(Rebase(out.to_source, p.offset), static_cast<std::uint32_t>(out.text.size()));
+    out.pages.push_back(moved);
+  }
   return out;
 }
 

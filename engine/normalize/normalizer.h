@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "ingest/reader.h"
 
 namespace fazhi {
@@ -16,10 +17,15 @@ struct NormalizedText {
   bool converted_from_traditional = false;
   std::vector<HeadingHint> headings;      // the reader's hints, re-based onto `text`
   std::vector<PageStart> pages;           // re-based onto `text`
+  Diagnostics diagnostics;                // notes (e.g. "converted from traditional characters"); never errors
 };
 
 // Full-width ASCII → half-width, unified CJK punctuation (，。：；（）stay CJK), whitespace and PDF line-wrap
 // repair, traditional → simplified when the text is traditional, scraped date repair ("20204月" → "2020年4月").
+// The rules, in order, are listed in docs/formats.md. Never throws on any UTF-8 input.
 NormalizedText Normalize(const RawDocument& raw);
+
+// True when `utf8` is written in traditional characters (share of characters OpenCC t2s would change).
+bool LooksTraditional(const std::string& utf8);
 
 }  // namespace fazhi

@@ -1,0 +1,408 @@
+// Word documents (DOCX): paragraphs and tables in order from the main document part, heading styles and
+// outline levels as heading hints, core properties as title/date hints; zip-bomb limits on the archive.
+#include <zip.h>
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "ingest/format_reader.h"
+
+namespace fazhi {
+namespace {
+
+constexpr std::string_view kCellSeparator = "｜";
+constexpr std::uint64_t kRatioCheckFrom = 1 << 20;  // entries under 1 MiB are harmless whatever their ratio
+
+std::string_view LocalName(const pugi::xml_node& n) {
+  std::string_view name = n.name();
+  std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+const char* AttrLocal(const pugi::xml_node& n, std::string_view local) {
+  for (const pugi::xml_attribute& a : n.attributes()) {
+    std::string_view name = a.name();
+    std::size_t colon = name.find(':');
+    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local) return a.value();
+  }
+  return nullptr;
+}
+
+pugi::xml_node ChildLocal(const pugi::xml_node& n, std::string_view local) {
+  for (pugi::xml_node c : n.children())
+    if (LocalName(c) == local) return c;
+  return {};
+}
+
+// ---- the archive -------------------------------------------------------------------------------------------
+
+class ZipArchive {
+ public:
+  ZipArchive(const std::string& path, std::string_view bytes, const Limits& limits) : path_(path), limits_(limits) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (!src) Fail("E-docx-broken", "cannot open the ZIP container", &error);
+    zip_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!zip_) {
+      zip_source_free(src);
+      Fail("E-docx-broken", "the DOCX (ZIP) container is damaged or truncated", &error);
+    }
+    zip_error_fini(&error);
+    zip_int64_t n = zip_get_num_entries(zip_, 0);
+    if (n < 0 || static_cast<std::uint64_t>(n) > limits_.max_zip_entries)
+      throw InputError(path_, "E-docx-limit",
+                       "the DOCX has " + std::to_string(n) + " entries, over the limit max_zip_entries (" +
+                           std::to_string(limits_.max_zip_entries) + ")");
+    std::uint64_t declared = 0;
+    for (zip_int64_t i = 0; i < n; ++i) {
+      zip_stat_t st;
+      zip_stat_init(&st);
+      if (zip_stat_index(zip_, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+      if (!(st.valid & ZIP_STAT_SIZE)) continue;
+      declared += st.size;
+      if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size >= kRatioCheckFrom &&
+          st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_zip_ratio)
+        throw InputError(path_, "E-docx-limit",
+                         std::string("entry ") + (st.name ? st.name : "?") + " expands " +
+                             std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1)) +
+                             " times, over the limit max_zip_ratio (" + std::to_string(limits_.max_zip_ratio) +
+                             "): a ZIP bomb?");
+    }
+    if (declared > limits_.max_unzipped_bytes)
+      throw InputError(path_, "E-docx-limit",
+                       "the DOCX would expand to " + std::to_string(declared) +
+                           " bytes, over the limit max_unzipped_bytes (" + std::to_string(limits_.max_unzipped_bytes) +
+                           ")");
+  }
+  ~ZipArchive() {
+    if (zip_) zip_discard(zip_);
+  }
+  ZipArchive(const ZipArchive&) = delete;
+  ZipArchive& operator=(const ZipArchive&) = delete;
+
+  bool Has(const std::string& name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
+
+  // The entry's bytes, or nullopt when absent. Reading stops at the limits, whatever the headers claim.
+  std::optional<std::string> Read(const std::string& name) {
+    zip_int64_t index = zip_name_locate(zip_, name.c_str(), 0);
+    if (index < 0) return std::nullopt;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st);
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0),
+                                                          zip_fclose);
+    if (!file) Fail("E-docx-broken", "cannot read " + name + " in the DOCX", zip_get_error(zip_));
+    std::string data;
+    char buffer[1 << 16];
+    for (;;) {
+      zip_int64_t got = zip_fread(file.get(), buffer, sizeof buffer);
+      if (got < 0) Fail("E-docx-broken", name + " in the DOCX is damaged", zip_file_get_error(file.get()));
+      if (got == 0) break;
+      data.append(buffer, static_cast<std::size_t>(got));
+      unzipped_ += static_cast<std::uint64_t>(got);
+      if (unzipped_ > limits_.max_unzipped_bytes)
+        throw InputError(path_, "E-docx-limit",
+                         "the DOCX expands past the limit max_unzipped_bytes (" +
+                             std::to_string(limits_.max_unzipped_bytes) + " bytes)");
+      if ((st.valid & ZIP_STAT_COMP_SIZE) && data.size() >= kRatioCheckFrom &&
+          data.size() / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_zip_ratio)
+        throw InputError(path_, "E-docx-limit",
+                         "entry " + name + " expands over the limit max_zip_ratio (" +
+                             std::to_string(limits_.max_zip_ratio) + "): a ZIP bomb?");
+    }
+    return data;
+  }
+
+ private:
+  [[noreturn]] void Fail(const char* code, const std::string& what, zip_error_t* error) {
+    std::string detail = error ? zip_error_strerror(error) : "";
+    throw InputError(path_, code, what + (detail.empty() ? "" : " (" + detail + ")"));
+  }
+
+  std::string path_;
+  const Limits& limits_;
+  zip_t* zip_ = nullptr;
+  std::uint64_t unzipped_ = 0;
+};
+
+pugi::xml_document ParseXml(const std::string& path, const std::string& name, const std::string& data) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+  if (!r)
+    throw InputError(path, "E-docx-broken",
+                     name + " in the DOCX is not well-formed XML (" + r.description() + " at byte " +
+                         std::to_string(r.offset) + ")");
+  return doc;
+}
+
+// ---- styles ------------------------------------------------------------------------------------------------
+
+struct StyleInfo {
+  std::string name;     // "heading 1", "标题 1", "Title"
+  std::string based_on;
+  int outline = -1;     // w:outlineLvl in the style, 0-based; -1 none
+};
+
+class Styles {
+ public:
+  void Load(const pugi::xml_document& doc) {
+    pugi::xml_node root = doc.first_child();
+    for (pugi::xml_node s : root.children()) {
+      if (LocalName(s) != "style") continue;
+      const char* id = AttrLocal(s, "styleId");
+      if (!id) continue;
+      StyleInfo info;
+      if (pugi::xml_node n = ChildLocal(s, "name")) info.name = AttrOr(n, "val");
+      if (pugi::xml_node b = ChildLocal(s, "basedOn")) info.based_on = AttrOr(b, "val");
+      if (pugi::xml_node ppr = ChildLocal(s, "pPr"))
+        if (pugi::xml_node o = ChildLocal(ppr, "outlineLvl")) info.outline = ParseInt(AttrOr(o, "val"), -1);
+      styles_[id] = info;
+    }
+  }
+
+  // Heading level (1-based) of a style id, 0 when not a heading; sets `title` for the Title style.
+  int HeadingLevel(const std::string& id, bool& title) const {
+    std::string current = id;
+    for (int depth = 0; depth < 10 && !current.empty(); ++depth) {
+      auto it = styles_.find(current);
+      int by_name = it != styles_.end() ? LevelFromName(it->second.name, title) : LevelFromName(current, title);
+      if (title) return 1;
+      if (by_name > 0) return by_name;
+      if (it == styles_.end()) return 0;
+      if (it->second.outline >= 0 && it->second.outline < 9) return it->second.outline + 1;
+      current = it->second.based_on;
+    }
+    return 0;
+  }
+
+  static int ParseInt(const std::string& s, int fallback) {
+    if (s.empty() || s.size() > 3) return fallback;
+    int v = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return fallback;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+ private:
+  static std::string AttrOr(const pugi::xml_node& n, std::string_view local) {
+    const char* v = AttrLocal(n, local);
+    return v ? v : "";
+  }
+
+  // "heading 1" / "Heading1" / "标题 1" / "标题1" → 1; "Title" / "标题" → title.
+  static int LevelFromName(const std::string& raw, bool& title) {
+    std::string name = AsciiLower(raw);
+    name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+    if (name == "title" || name == "标题") {
+      title = true;
+      return 1;
+    }
+    for (std::string_view prefix : {std::string_view("heading"), std::string_view("标题")}) {
+      if (name.size() == prefix.size() + 1 && name.compare(0, prefix.size(), prefix) == 0) {
+        char d = name.back();
+        if (d >= '1' && d <= '9') return d - '0';
+      }
+    }
+    return 0;
+  }
+
+  std::unordered_map<std::string, StyleInfo> styles_;
+};
+
+// ---- document.xml ------------------------------------------------------------------------------------------
+
+class BodyWriter {
+ public:
+  BodyWriter(const Styles& styles, RawDocument& out) : styles_(styles), out_(out) {}
+
+  void Blocks(const pugi::xml_node& container) {
+    for (pugi::xml_node c : container.children()) {
+      std::string_view n = LocalName(c);
+      if (n == "p") Paragraph(c);
+      else if (n == "tbl") Table(c);
+      else if (n == "sdt") Blocks(ChildLocal(c, "sdtContent"));
+      else if (n == "customXml" || n == "ins" || n == "moveTo") Blocks(c);
+    }
+  }
+
+ private:
+  void Paragraph(const pugi::xml_node& p) {
+    std::string text;
+    Inline(p, text);
+    int level = 0;
+    bool title = false;
+    if (pugi::xml_node ppr = ChildLocal(p, "pPr")) {
+      if (pugi::xml_node o = ChildLocal(ppr, "outlineLvl")) {
+        int v = Styles::ParseInt(AttrLocal(o, "val") ? AttrLocal(o, "val") : "", -1);
+        if (v >= 0 && v < 9) level = v + 1;
+      }
+      if (level == 0)
+        if (pugi::xml_node s = ChildLocal(ppr, "pStyle"))
+          if (const char* id = AttrLocal(s, "val")) level = styles_.HeadingLevel(id, title);
+    }
+    if (text.find_first_not_of(" \t\n") == std::string::npos) return;
+    std::size_t start = out_.text.size();
+    out_.text += text;
+    out_.text += '\n';
+    if (level > 0) out_.headings.push_back({static_cast<std::uint32_t>(start), level, title});
+  }
+
+  // Runs and their containers, in order: w:t text, w:tab → tab, w:br / w:cr → line break; deleted text and
+  // field instructions are skipped.
+  void Inline(const pugi::xml_node& n, std::string& text) {
+    for (pugi::xml_node c : n.children()) {
+      std::string_view name = LocalName(c);
+      if (name == "t") text += c.text().get();
+      else if (name == "tab" && LocalName(n) == "r") text += '\t';
+      else if (name == "br" || name == "cr") text += '\n';
+      else if (name == "noBreakHyphen") text += '-';
+      else if (name == "r" || name == "hyperlink" || name == "smartTag" || name == "ins" || name == "customXml" ||
+               name == "fldSimple" || name == "moveTo" || name == "sdtContent" || name == "dir" || name == "bdo")
+        Inline(c, text);
+      else if (name == "sdt") Inline(ChildLocal(c, "sdtContent"), text);
+    }
+  }
+
+  // One line per row, cells separated by "｜"; paragraphs inside a cell joined by a space.
+  void Table(const pugi::xml_node& tbl) {
+    for (pugi::xml_node tr : tbl.children()) {
+      if (LocalName(tr) != "tr") continue;
+      std::string line;
+      bool first = true;
+      for (pugi::xml_node tc : tr.children()) {
+        if (LocalName(tc) != "tc") continue;
+        std::string cell;
+        CellText(tc, cell);
+        for (char& ch : cell)
+          if (ch == '\n' || ch == '\t') ch = ' ';
+        while (!cell.empty() && cell.back() == ' ') cell.pop_back();
+        if (!first) line += kCellSeparator;
+        line += cell;
+        first = false;
+      }
+      if (line.find_first_not_of(" ") == std::string::npos) continue;
+      out_.text += line;
+      out_.text += '\n';
+    }
+  }
+
+  void CellText(const pugi::xml_node& n, std::string& cell) {
+    for (pugi::xml_node c : n.children()) {
+      std::string_view name = LocalName(c);
+      if (name == "p") {
+        std::string t;
+        Inline(c, t);
+        if (t.empty()) continue;
+        if (!cell.empty()) cell += ' ';
+        cell += t;
+      } else if (name == "tbl" || name == "tr" || name == "tc" || name == "sdt" || name == "sdtContent") {
+        CellText(c, cell);
+      }
+    }
+  }
+
+  const Styles& styles_;
+  RawDocument& out_;
+};
+
+// The main document part named by _rels/.rels (normally word/document.xml).
+std::string MainPart(ZipArchive& zip, const std::string& path) {
+  if (auto rels = zip.Read("_rels/.rels")) {
+    pugi::xml_document doc;
+    if (doc.load_buffer(rels->data(), rels->size())) {
+      for (pugi::xml_node r : doc.first_child().children()) {
+        const char* type = AttrLocal(r, "Type");
+        const char* target = AttrLocal(r, "Target");
+        if (!type || !target) continue;
+        std::string_view t = type;
+        if (t.size() >= 15 && t.substr(t.size() - 15) == "/officeDocument") {
+          std::string part = target;
+          if (!part.empty() && part[0] == '/') part.erase(0, 1);
+          if (zip.Has(part)) return part;
+        }
+      }
+    }
+  }
+  (void)path;
+  return "word/document.xml";
+}
+
+// What a ZIP without a Word document is, for the error message.
+std::string DescribeZip(ZipArchive& zip) {
+  if (auto mime = zip.Read("mimetype")) {
+    if (mime->find("opendocument.text") != std::string::npos) return "an OpenDocument text (.odt)";
+    if (mime->find("epub") != std::string::npos) return "an EPUB book";
+  }
+  if (zip.Has("OFD.xml")) return "an OFD document";
+  if (zip.Has("xl/workbook.xml")) return "an Excel workbook (.xlsx)";
+  if (zip.Has("ppt/presentation.xml")) return "a PowerPoint presentation (.pptx)";
+  return "a ZIP archive";
+}
+
+void ReadCoreProperties(ZipArchive& zip, RawDocument& out) {
+  auto core = zip.Read("docProps/core.xml");
+  if (!core) return;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(core->data(), core->size())) return;  // optional part: ignore when broken
+  for (pugi::xml_node c : doc.first_child().children()) {
+    std::string_view n = LocalName(c);
+    std::string value = c.text().get();
+    if (n == "title" && !value.empty() && value.find_first_not_of(' ') != std::string::npos) {
+      out.title = {value, "DOCX core property dc:title"};
+    } else if (n == "created" && value.size() >= 10) {
+      if (auto d = ParseIsoDate(std::string_view(value).substr(0, 10)))
+        out.published = {*d, "DOCX core property dcterms:created"};
+    }
+  }
+}
+
+class DocxReaderImpl final : public FormatReader {
+ public:
+  const char* Name() const override { return "docx"; }
+  bool Sniff(std::string_view head) const override {
+    return head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06";
+  }
+  bool TakesExtension(std::string_view ext) const override { return ext == ".docx" || ext == ".docm"; }
+  void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
+    if (!Sniff(bytes.substr(0, 4)))
+      throw InputError(out.path, "E-docx-broken", "not a DOCX: the file is not a ZIP container");
+    ZipArchive zip(out.path, bytes, limits);
+    std::string main = MainPart(zip, out.path);
+    auto document = zip.Read(main);
+    if (!document)
+      throw InputError(out.path, "E-unsupported-format",
+                       "unsupported format: " + DescribeZip(zip) +
+                           " without word/document.xml, not a Word document; convert it to DOCX or PDF");
+    Styles styles;
+    if (auto s = zip.Read("word/styles.xml")) {
+      pugi::xml_document sdoc;
+      if (sdoc.load_buffer(s->data(), s->size())) styles.Load(sdoc);
+    }
+    pugi::xml_document doc = ParseXml(out.path, main, *document);
+    pugi::xml_node body = ChildLocal(doc.first_child(), "body");
+    if (!body) throw InputError(out.path, "E-docx-broken", main + " has no w:body");
+    out.encoding = "UTF-8";
+    BodyWriter writer(styles, out);
+    writer.Blocks(body);
+    ReadCoreProperties(zip, out);
+    if (out.text.find_first_not_of(" \t\n") == std::string::npos)
+      throw InputError(out.path, "E-empty", "the DOCX contains no text");
+  }
+};
+
+}  // namespace
+
+const FormatReader& DocxReader() {
+  static const DocxReaderImpl kReader;
+  return kReader;
+}
+
+}  // namespace fazhi

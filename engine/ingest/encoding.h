@@ -1,0 +1,35 @@
+// Character-set detection and conversion to UTF-8 (BOM, strict UTF-8, <meta> charset, uchardet, GB18030 fallback).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace fazhi {
+
+struct DecodedText {
+  std::string utf8;
+  std::string encoding;          // "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "BIG5", or uchardet's name
+  std::size_t replaced = 0;      // bytes (or sequences) that could not be decoded and became U+FFFD
+  std::size_t first_bad = std::string_view::npos;  // byte offset of the first of them in the input, when known
+  bool bom = false;
+};
+
+// Decodes `bytes` to UTF-8. Order: BOM; `declared` charset (from an HTML <meta>) when it decodes cleanly;
+// strict UTF-8; UTF-8 with a few damaged bytes (replaced by U+FFFD); uchardet; GB18030 as the last resort.
+// GB2312 / GBK / GB18030 are always decoded as GB18030 (the superset). Never throws.
+DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared = {});
+
+// Converts with one ICU converter ("GB18030", "Big5", "UTF-16LE", …); bad sequences become U+FFFD.
+// Returns false when ICU does not know the name.
+bool ConvertWithIcu(std::string_view bytes, const char* icu_name, DecodedText& out);
+
+// Maps a charset label ("gb2312", "GBK", "x-gbk", "utf8", "big5") to the ICU converter name used for it, or ""
+// when the label is unknown.
+std::string CanonicalCharset(std::string_view label);
+
+// True when decoded text looks like binary data: control characters or replacement characters make up more than
+// a small share of it.
+bool LooksBinary(std::string_view utf8, std::size_t replaced);
+
+}  // namespace fazhi

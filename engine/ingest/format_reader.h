@@ -1,0 +1,34 @@
+// The one small interface every format reader implements, and the readers reader.cc lists in its table.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/limits.h"
+#include "ingest/reader.h"
+
+namespace fazhi {
+
+class FormatReader {
+ public:
+  virtual ~FormatReader() = default;
+  // "docx", "html", "pdf", "text": goes into RawDocument::format.
+  virtual const char* Name() const = 0;
+  // True when the first bytes of a file (up to 4 KiB) carry this format's signature ("%PDF-", "PK\3\4", "<html").
+  virtual bool Sniff(std::string_view head) const = 0;
+  // True for the file extensions (lower case, with the dot: ".htm") this reader takes when no signature matched.
+  virtual bool TakesExtension(std::string_view ext) const = 0;
+  // Fills out.text, out.encoding and the hints. out.path, out.format and out.sha256 are already set.
+  // Throws InputError (or NotCheckableError) naming the problem; never anything else for bad bytes.
+  virtual void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const = 0;
+};
+
+const FormatReader& DocxReader();
+const FormatReader& HtmlReader();
+const FormatReader& PdfReader();
+const FormatReader& TextReader();
+
+// Lower-case ASCII copy (file extensions, HTML attribute values, charset names).
+std::string AsciiLower(std::string_view s);
+
+}  // namespace fazhi

@@ -1,0 +1,210 @@
+// PDF reports through the `pdftotext` tool (poppler-utils) run as a child process, so fazhi never links the
+// GPL poppler library (see docs/formats.md). Text per page, page numbers kept; no text layer → not checkable.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/utf8.h"
+#include "ingest/format_reader.h"
+#include "ingest/subprocess.h"
+
+namespace fazhi {
+namespace {
+
+// A temporary copy of the PDF bytes for pdftotext to read; removed on destruction.
+class TempPdf {
+ public:
+  TempPdf(const std::string& path, std::string_view bytes) {
+    const char* dir = std::getenv("TMPDIR");
+    name_ = std::string(dir && *dir ? dir : "/tmp") + "/fazhi-pdf-XXXXXX";
+    int fd = mkstemp(name_.data());
+    if (fd < 0) throw InputError(path, "E-pdf-tool", std::string("cannot create a temporary file: ") + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        close(fd);
+        unlink(name_.c_str());
+        throw InputError(path, "E-pdf-tool", "cannot write a temporary file for pdftotext");
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    close(fd);
+  }
+  ~TempPdf() { unlink(name_.c_str()); }
+  TempPdf(const TempPdf&) = delete;
+  TempPdf& operator=(const TempPdf&) = delete;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+};
+
+std::string Trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  std::size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// "3", "- 3 -", "—3—", "第3页", "第 3 页 共 12 页", "3 / 12": a printed page number, not report text.
+bool IsPageNumberLine(std::string_view line, int page_count) {
+  std::string s;
+  std::size_t i = 0;
+  int value = -1, numbers = 0;
+  bool in_number = false;
+  while (i < line.size()) {
+    char32_t cp = DecodeUtf8(line, i);
+    if (cp >= '0' && cp <= '9') {
+      if (!in_number) {
+        ++numbers;
+        if (numbers == 1) value = 0;
+      }
+      in_number = true;
+      if (numbers == 1) value = value * 10 + static_cast<int>(cp - '0');
+      if (value > 9999) return false;
+      continue;
+    }
+    in_number = false;
+    switch (cp) {
+      case ' ': case '-': case 0x2013: case 0x2014: case 0x2015: case 0xFF0D: case '/': case 0x7B2C /*第*/:
+      case 0x9875 /*页*/: case 0x5171 /*共*/: case 0x3000: case 0xB7 /*·*/:
+        break;
+      default:
+        return false;
+    }
+  }
+  return numbers >= 1 && numbers <= 2 && value >= 0 && value <= page_count + 10;
+}
+
+// Drops a page number printed at the top or bottom of each page.
+std::string StripPageFurniture(std::string_view page, int page_count) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= page.size()) {
+    std::size_t end = page.find('\n', start);
+    if (end == std::string_view::npos) end = page.size();
+    lines.push_back(std::string(page.substr(start, end - start)));
+    start = end + 1;
+  }
+  auto first_text = [&]() -> int {
+    for (std::size_t k = 0; k < lines.size(); ++k)
+      if (!Trim(lines[k]).empty()) return static_cast<int>(k);
+    return -1;
+  };
+  auto last_text = [&]() -> int {
+    for (std::size_t k = lines.size(); k-- > 0;)
+      if (!Trim(lines[k]).empty()) return static_cast<int>(k);
+    return -1;
+  };
+  int last = last_text();
+  if (last >= 0 && IsPageNumberLine(Trim(lines[last]), page_count)) lines[last].clear();
+  int first = first_text();
+  if (first >= 0 && first != last_text() && IsPageNumberLine(Trim(lines[first]), page_count)) lines[first].clear();
+  std::string out;
+  for (const auto& l : lines) {
+    if (Trim(l).empty()) continue;
+    out += l;
+    out += '\n';
+  }
+  return out;
+}
+
+class PdfReaderImpl final : public FormatReader {
+ public:
+  const char* Name() const override { return "pdf"; }
+  bool Sniff(std::string_view head) const override {
+    return head.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+  }
+  bool TakesExtension(std::string_view ext) const override { return ext == ".pdf"; }
+
+  void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
+    if (!Sniff(bytes.substr(0, 1024)))
+      throw InputError(out.path, "E-pdf-broken", "not a PDF: no %PDF- header in the first 1024 bytes");
+    TempPdf tmp(out.path, bytes);
+    // Pages past the limit are not even extracted: ask for one more than allowed and count what came back.
+    std::vector<std::string> argv = {"pdftotext", "-enc", "UTF-8", "-eol", "unix", "-l",
+                                     std::to_string(limits.max_pdf_pages + 1), tmp.name(), "-"};
+    ToolResult r = RunTool(argv, limits.pdf_timeout_seconds, limits.max_unzipped_bytes);
+    if (r.spawn_error == ENOENT)
+      throw InputError(out.path, "E-pdf-tool",
+                       "reading PDF needs the pdftotext tool (Debian package poppler-utils), which is not installed");
+    if (r.spawn_error != 0)
+      throw InputError(out.path, "E-pdf-tool", std::string("cannot run pdftotext: ") + std::strerror(r.spawn_error));
+    if (r.timed_out)
+      throw InputError(out.path, "E-pdf-timeout",
+                       "pdftotext did not finish within the limit pdf_timeout_seconds (" +
+                           std::to_string(limits.pdf_timeout_seconds) + " s)");
+    if (r.output_capped)
+      throw InputError(out.path, "E-pdf-limit",
+                       "the PDF's text is longer than the limit max_unzipped_bytes (" +
+                           std::to_string(limits.max_unzipped_bytes) + " bytes)");
+    if (r.err.find("Incorrect password") != std::string::npos)
+      throw InputError(out.path, "E-pdf-encrypted",
+                       "the PDF is encrypted (password protected); remove the password (print to a new PDF) and try again");
+    if (r.exit_code == 3)
+      throw InputError(out.path, "E-pdf-encrypted",
+                       "the PDF's permissions forbid copying its text; remove the restriction and try again");
+    if (r.exit_code != 0) {
+      std::string first = r.err.substr(0, r.err.find('\n'));
+      throw InputError(out.path, "E-pdf-broken",
+                       "the PDF is damaged or not a PDF (pdftotext: " + (first.empty() ? "failed" : first) + ")");
+    }
+
+    // pdftotext ends every page with a form feed.
+    std::vector<std::string_view> pages;
+    std::string_view all = r.out;
+    std::size_t start = 0;
+    while (start < all.size()) {
+      std::size_t ff = all.find('\f', start);
+      if (ff == std::string_view::npos) {
+        if (all.substr(start).find_first_not_of(" \n") != std::string_view::npos) pages.push_back(all.substr(start));
+        break;
+      }
+      pages.push_back(all.substr(start, ff - start));
+      start = ff + 1;
+    }
+    if (static_cast<int>(pages.size()) > limits.max_pdf_pages)
+      throw InputError(out.path, "E-pdf-limit",
+                       "the PDF has more than " + std::to_string(limits.max_pdf_pages) +
+                           " pages, over the limit max_pdf_pages");
+
+    out.encoding = "UTF-8";
+    std::size_t visible = 0;
+    bool repaired = false;
+    for (std::size_t k = 0; k < pages.size(); ++k) {
+      std::string text = StripPageFurniture(pages[k], static_cast<int>(pages.size()));
+      if (FindInvalidUtf8(text) != std::string::npos) {
+        std::string fixed;
+        std::size_t i = 0;
+        while (i < text.size()) AppendUtf8(fixed, DecodeUtf8(text, i));
+        text = std::move(fixed);
+        repaired = true;
+      }
+      out.pages.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<int>(k + 1)});
+      out.text += text;
+      for (char c : text) visible += c != ' ' && c != '\n' && c != '\t';
+    }
+    // A scanned report: images only, so (next to) no text. Needs OCR before fazhi can judge it.
+    if (visible < 20 || visible < pages.size() * 10) throw NotCheckableError("no text layer: needs OCR");
+    if (repaired)
+      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
+                                 "pdftotext produced invalid UTF-8; the bad bytes were replaced by U+FFFD", out.path,
+                                 0, 0, ""});
+  }
+};
+
+}  // namespace
+
+const FormatReader& PdfReader() {
+  static const PdfReaderImpl kReader;
+  return kReader;
+}
+
+}  // namespace fazhi

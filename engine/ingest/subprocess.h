@@ -1,0 +1,22 @@
+// Running a helper tool (pdftotext) as a child process: no shell, a wall-clock timeout, capped output.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace fazhi {
+
+struct ToolResult {
+  int exit_code = -1;          // the child's exit status; -1 when it did not exit normally
+  int spawn_error = 0;         // errno from posix_spawnp (e.g. ENOENT: the tool is not installed)
+  bool timed_out = false;      // killed after the timeout
+  bool output_capped = false;  // stdout was longer than max_output (the child was killed)
+  std::string out, err;
+};
+
+// Runs argv[0] (looked up on PATH) with argv, stdin from /dev/null. Kills it with SIGKILL after
+// `timeout_seconds` or once stdout exceeds `max_output` bytes. stderr is kept up to 64 KiB.
+ToolResult RunTool(const std::vector<std::string>& argv, int timeout_seconds, std::size_t max_output);
+
+}  // namespace fazhi

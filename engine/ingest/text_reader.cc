@@ -1,0 +1,49 @@
+// Plain-text reports in any Chinese encoding: UTF-8 (± BOM), UTF-16 with BOM, GB18030/GBK/GB2312, Big5.
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "ingest/encoding.h"
+#include "ingest/format_reader.h"
+
+namespace fazhi {
+namespace {
+
+class TextReaderImpl final : public FormatReader {
+ public:
+  const char* Name() const override { return "text"; }
+  bool Sniff(std::string_view) const override { return false; }  // the fallback: never claims by signature
+  bool TakesExtension(std::string_view ext) const override {
+    return ext.empty() || ext == ".txt" || ext == ".text" || ext == ".csv" || ext == ".md";
+  }
+  void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
+    bool utf16_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+    if (!utf16_bom && bytes.find('\0') != std::string_view::npos)
+      throw InputError(out.path, "E-unsupported-format",
+                       "unsupported format: binary data (NUL bytes), not text; convert it to DOCX or PDF");
+    DecodedText d = DecodeToUtf8(bytes);
+    if (LooksBinary(d.utf8, d.replaced))
+      throw InputError(out.path, "E-unsupported-format",
+                       "unsupported format: binary data, not text in any known encoding; convert it to DOCX or PDF");
+    if (d.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+      throw InputError(out.path, "E-empty", "the file contains no text (only white space)");
+    out.encoding = d.encoding;
+    out.text = std::move(d.utf8);
+    if (d.replaced > 0) {
+      std::string where = d.first_bad != std::string_view::npos ? fmt::format(", the first at byte offset {}", d.first_bad)
+                                                               : std::string();
+      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
+                                 fmt::format("{} invalid {} byte sequence(s) replaced by U+FFFD{}", d.replaced,
+                                             out.encoding, where),
+                                 out.path, 0, 0, "the file may be damaged; quotes near it may show '\xEF\xBF\xBD'"});
+    }
+  }
+};
+
+}  // namespace
+
+const FormatReader& TextReader() {
+  static const TextReaderImpl kReader;
+  return kReader;
+}
+
+}  // namespace fazhi
