@@ -112,7 +112,7 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
   if (bytes.empty()) throw InputError(path, "E-empty", "the file is empty");
   const FormatReader& reader = PickReader(path, bytes);
   if ((&reader == &TextReader() || &reader == &HtmlReader()) && bytes.size() > MaxTextBytes(limits))
-    TooLarge(path, bytes.size(), "for text and HTML files (max_input_bytes / 4)", MaxTextBytes(limits));
+    TooLarge(path, bytes.size(), "max_input_bytes / 4 for text and HTML files", MaxTextBytes(limits));
   RawDocument raw;
   raw.path = path;
   raw.format = reader.Name();
@@ -141,7 +141,7 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
     head.resize(static_cast<std::size_t>(in.gcount()));
     const FormatReader& reader = PickReader(path, head);
     if (&reader == &TextReader() || &reader == &HtmlReader())
-      TooLarge(path, size, "for text and HTML files (max_input_bytes / 4)", MaxTextBytes(limits));
+      TooLarge(path, size, "max_input_bytes / 4 for text and HTML files", MaxTextBytes(limits));
     in.clear();
     in.seekg(0);
   }

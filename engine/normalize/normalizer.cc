@@ -146,11 +146,14 @@ Units CollapseSpaces(const Units& line) {
   return out;
 }
 
-// Removes a space between two CJK characters ("一、 主要举措" → "一、主要举措"; PDF spacing between glyphs).
-Units DropSpacesBetweenCjk(const Units& line) {
+// Removes a space next to CJK punctuation inside CJK text ("一、 主要举措" → "一、主要举措", "区委 ，区政府" →
+// "区委，区政府"). A space between two Han characters stays: it often separates fields ("来源：司法局 发布时间：").
+Units DropSpacesAtCjkPunctuation(const Units& line) {
+  auto punct = [](char32_t c) { return IsCjk(c) && !IsHan(c); };
   Units out;
   for (std::size_t k = 0; k < line.size(); ++k) {
-    if (IsSpace(line[k].cp) && k > 0 && k + 1 < line.size() && IsCjk(line[k - 1].cp) && IsCjk(line[k + 1].cp))
+    if (IsSpace(line[k].cp) && k > 0 && k + 1 < line.size() && IsCjk(line[k - 1].cp) && IsCjk(line[k + 1].cp) &&
+        (punct(line[k - 1].cp) || punct(line[k + 1].cp)))
       continue;
     out.push_back(line[k]);
   }
@@ -404,7 +407,7 @@ NormalizedText Normalize(const RawDocument& raw) {
     current.clear();
     if (line.empty()) return;
     UnifyPunctuation(line);
-    line = DropSpacesBetweenCjk(line);
+    line = DropSpacesAtCjkPunctuation(line);
     line = RepairDates(line);
     lines.push_back(std::move(line));
     newline_of.push_back(nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});

@@ -1,0 +1,128 @@
+// DOCX made by python-docx: paragraphs, heading styles and outline levels, tables, core properties; broken and
+// hostile archives (truncated, no word/document.xml, zip bombs, too many entries).
+#include <catch2/catch.hpp>
+#include <zip.h>
+
+#include "core/error.h"
+#include "ingest/ingest_test_util.h"
+
+namespace fazhi {
+namespace {
+
+using test::LineAt;
+using test::Lines;
+
+// A ZIP made with libzip in memory: {name, content} entries, deflated.
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_source_keep(out);
+  zip_t* za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
+  REQUIRE(za);
+  for (const auto& [name, content] : entries) {
+    auto* copy = static_cast<char*>(malloc(content.size() + 1));
+    memcpy(copy, content.data(), content.size());
+    zip_source_t* src = zip_source_buffer(za, copy, content.size(), 1);
+    zip_int64_t idx = zip_file_add(za, name.c_str(), src, ZIP_FL_ENC_UTF_8);
+    REQUIRE(idx >= 0);
+    zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 9);
+  }
+  REQUIRE(zip_close(za) == 0);
+  zip_stat_t st;
+  zip_source_stat(out, &st);
+  std::string bytes(st.size, '\0');
+  zip_source_open(out);
+  zip_source_read(out, bytes.data(), st.size);
+  zip_source_close(out);
+  zip_source_free(out);
+  return bytes;
+}
+
+const char* kMinimalDocument =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>正文</w:t>"
+    "</w:r></w:p></w:body></w:document>";
+
+TEST_CASE("The sample as a DOCX: paragraphs in order, heading styles and core properties", "[ingest][docx]") {
+  RawDocument raw = test::ReadForm("hongqiao.docx");
+  CHECK(raw.format == "docx");
+  auto lines = Lines(raw.text);
+  REQUIRE(lines.size() > 40);
+  CHECK(lines[0] == "天津市红桥区人民政府关于2020年度法治政府建设工作情况的报告");
+  CHECK(lines.back() == "2021226");
+  REQUIRE(raw.title.value);
+  CHECK(*raw.title.value == lines[0]);
+  CHECK(raw.title.source == "DOCX core property dc:title");
+  REQUIRE(raw.published.value);
+  CHECK(raw.published.value->ToString() == "2021-02-26");
+  // Title + 3 parts (Heading 1) + 15 subsections (Heading 2).
+  REQUIRE(raw.headings.size() == 19);
+  CHECK(raw.headings[0].is_title);
+  CHECK(LineAt(raw.text, raw.headings[1].offset) == "一、主要举措和成效");
+  CHECK(raw.headings[1].level == 1);
+  CHECK(LineAt(raw.text, raw.headings[2].offset) == "(一)加强组织领导,落实第一责任");
+  CHECK(raw.headings[2].level == 2);
+}
+
+TEST_CASE("DOCX tables row by row, tabs, breaks, Chinese style names and outline levels", "[ingest][docx]") {
+  RawDocument raw = test::ReadForm("tables.docx");
+  std::vector<std::string> expect = {"一、基本情况", "2020年共办理行政复议案件\t35件", "同比增长10%。", "二、数据统计",
+                                     "项目｜2019年｜2020年", "行政复议｜30｜35", "行政诉讼｜12｜9", "特此报告。"};
+  CHECK(Lines(raw.text) == expect);
+  REQUIRE(raw.headings.size() == 2);
+  CHECK(LineAt(raw.text, raw.headings[0].offset) == "一、基本情况");  // style named "标题 1"
+  CHECK(raw.headings[0].level == 1);
+  CHECK(LineAt(raw.text, raw.headings[1].offset) == "二、数据统计");  // w:outlineLvl 0
+  CHECK(raw.headings[1].level == 1);
+}
+
+TEST_CASE("A truncated DOCX is a clear error", "[ingest][docx][bad]") {
+  try {
+    test::ReadForm("truncated.docx");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "E-docx-broken");
+    CHECK_THAT(e.what(), Catch::Contains("damaged or truncated"));
+  }
+}
+
+TEST_CASE("A ZIP without word/document.xml is not a Word document", "[ingest][docx][bad]") {
+  try {
+    test::ReadForm("no-document.docx");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "E-unsupported-format");
+    CHECK_THAT(e.what(), Catch::Contains("without word/document.xml") && Catch::Contains("convert it to DOCX or PDF"));
+  }
+}
+
+TEST_CASE("DOCX with malformed XML names the part", "[ingest][docx][bad]") {
+  std::string zip = MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}});
+  CHECK_THROWS_WITH(ReadBytes("bad.docx", zip, Limits{}), Catch::Contains("word/document.xml") &&
+                                                             Catch::Contains("not well-formed XML"));
+}
+
+TEST_CASE("A minimal DOCX made with libzip reads", "[ingest][docx]") {
+  RawDocument raw = ReadBytes("min.docx", MakeZip({{"word/document.xml", kMinimalDocument}}), Limits{});
+  CHECK(raw.text == "正文\n");
+}
+
+TEST_CASE("Zip bombs and archive limits are refused with the limit named", "[ingest][docx][limits][bad]") {
+  std::string zeros(8 << 20, '\0');  // 8 MiB of zeros deflates to about 8 KiB
+  std::string bomb = MakeZip({{"word/document.xml", kMinimalDocument}, {"word/media/zeros.bin", zeros}});
+  CHECK_THROWS_WITH(ReadBytes("bomb.docx", bomb, Limits{}), Catch::Contains("max_zip_ratio"));
+
+  Limits small;
+  small.max_unzipped_bytes = 4 << 20;
+  small.max_zip_ratio = 1u << 30;
+  CHECK_THROWS_WITH(ReadBytes("big.docx", bomb, small), Catch::Contains("max_unzipped_bytes"));
+
+  Limits few;
+  few.max_zip_entries = 3;
+  std::string many = MakeZip({{"word/document.xml", kMinimalDocument}, {"a", "1"}, {"b", "2"}, {"c", "3"}});
+  CHECK_THROWS_WITH(ReadBytes("many.docx", many, few), Catch::Contains("max_zip_entries (3)"));
+}
+
+}  // namespace
+}  // namespace fazhi

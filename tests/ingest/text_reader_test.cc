@@ -1,0 +1,142 @@
+// Text reports in every encoding, and the bad inputs a text reader meets (empty, binary, damaged UTF-8).
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+#include "ingest/ingest_test_util.h"
+
+namespace fazhi {
+namespace {
+
+using test::FormsDir;
+using test::ReadForm;
+
+std::string Sample() { return test::ReadFile(test::SamplePath()); }
+
+RawDocument FromBytes(const std::string& name, const std::string& bytes) { return ReadBytes(name, bytes, Limits{}); }
+
+TEST_CASE("UTF-8 text is read as is", "[ingest][text]") {
+  RawDocument raw = ReadInput(test::SamplePath().string(), Limits{});
+  CHECK(raw.format == "text");
+  CHECK(raw.encoding == "UTF-8");
+  CHECK(raw.text == Sample());
+  CHECK(raw.diagnostics.empty());
+  CHECK(raw.sha256.size() == 64);
+}
+
+TEST_CASE("UTF-8 with BOM and CRLF line ends", "[ingest][text]") {
+  RawDocument raw = ReadForm("hongqiao.utf8-bom-crlf.txt");
+  CHECK(raw.encoding == "UTF-8");
+  CHECK(raw.text.substr(0, 3) != "\xEF\xBB\xBF");
+  CHECK(Normalize(raw).text == Normalize(FromBytes("s.txt", Sample())).text);
+}
+
+TEST_CASE("UTF-16LE and UTF-16BE with BOM", "[ingest][text]") {
+  for (const char* name : {"hongqiao.utf16le.txt", "hongqiao.utf16be.txt"}) {
+    RawDocument raw = ReadForm(name);
+    CHECK(raw.encoding == (std::string(name).find("le") != std::string::npos ? "UTF-16LE" : "UTF-16BE"));
+    CHECK(raw.text == Sample());
+  }
+}
+
+TEST_CASE("GB18030 text is detected and decoded", "[ingest][text]") {
+  RawDocument raw = ReadForm("hongqiao.gb18030.txt");
+  CHECK(raw.encoding == "GB18030");
+  CHECK(raw.text == Sample());
+  CHECK(raw.diagnostics.empty());
+}
+
+TEST_CASE("GBK bytes of a short text fall back to GB18030", "[ingest][text]") {
+  // "政府信息公开工作" in GBK: too short for reliable detection, so the GB18030 fallback decides.
+  std::string gbk = "\xD5\xFE\xB8\xAE\xD0\xC5\xCF\xA2\xB9\xAB\xBF\xAA\xB9\xA4\xD7\xF7";
+  RawDocument raw = FromBytes("short.txt", gbk);
+  CHECK(raw.encoding == "GB18030");
+  CHECK(raw.text == "政府信息公开工作");
+}
+
+TEST_CASE("Big5 text is detected and decoded", "[ingest][text]") {
+  RawDocument raw = ReadForm("hongqiao.big5.txt");
+  CHECK(raw.encoding == "BIG5");
+  CHECK(raw.text.find("法治政府建設") != std::string::npos);
+  CHECK(raw.diagnostics.empty());
+}
+
+TEST_CASE("Invalid UTF-8 in the middle becomes U+FFFD with a warning naming the offset", "[ingest][text]") {
+  std::string bytes = test::ReadFile(FormsDir() / "invalid-utf8-middle.txt");
+  std::size_t at = bytes.find("\xFF\xFE");
+  RawDocument raw = ReadForm("invalid-utf8-middle.txt");
+  CHECK(raw.encoding == "UTF-8");
+  REQUIRE(raw.diagnostics.size() == 1);
+  CHECK(raw.diagnostics[0].code == "W-invalid-encoding");
+  CHECK(raw.diagnostics[0].level == Level::kWarning);
+  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("byte offset " + std::to_string(at)));
+  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("2 invalid UTF-8"));
+  CHECK(raw.text.find("\xEF\xBF\xBD\xEF\xBF\xBD二、存在的问题与不足") != std::string::npos);
+}
+
+TEST_CASE("Empty and blank files are errors", "[ingest][text][bad]") {
+  test::TempDir tmp;
+  test::WriteFile(tmp.path() / "empty.txt", "");
+  try {
+    ReadInput((tmp.path() / "empty.txt").string(), Limits{});
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "E-empty");
+    CHECK_THAT(e.what(), Catch::Contains("empty"));
+  }
+  CHECK_THROWS_AS(FromBytes("blank.txt", " \n\r\n\t  \n"), InputError);
+  CHECK_THROWS_WITH(ReadInput((tmp.path() / "nope.txt").string(), Limits{}), Catch::Contains("no such file"));
+  CHECK_THROWS_WITH(ReadInput(tmp.path().string(), Limits{}), Catch::Contains("directory"));
+}
+
+TEST_CASE("Binary garbage is an unsupported format, not text", "[ingest][text][bad]") {
+  std::string garbage;
+  std::uint32_t x = 12345;
+  for (int k = 0; k < 20000; ++k) {
+    x = x * 1103515245u + 12345u;
+    garbage += static_cast<char>((x >> 16) & 0xFF);
+  }
+  std::string no_nul = garbage;
+  for (char& c : no_nul)
+    if (c == '\0') c = '\x01';
+  for (const std::string& bytes : {garbage, no_nul}) {
+    try {
+      FromBytes("garbage.bin", bytes);
+      FAIL("no error");
+    } catch (const InputError& e) {
+      CHECK(e.code() == "E-unsupported-format");
+      CHECK_THAT(e.what(), Catch::Contains("convert it to DOCX or PDF"));
+    }
+  }
+}
+
+TEST_CASE("Known non-report formats are named in the error", "[ingest][bad]") {
+  struct Case {
+    std::string name, bytes, expect;
+  };
+  std::vector<Case> cases = {
+      {"report.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), "Word 97-2003"},
+      {"report.wps", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, 'x'), "WPS"},
+      {"scan.png", "\x89PNG\r\n\x1A\n" + std::string(100, 'x'), "PNG image"},
+      {"scan.jpg", "\xFF\xD8\xFF\xE0" + std::string(100, 'x'), "JPEG image"},
+      {"report.rar", "Rar!\x1A\x07" + std::string(100, 'x'), "RAR archive"},
+      {"report.doc", "plain text that claims to be a doc", "Word 97-2003 document (.doc)"},
+      {"report.ofd", "some bytes", "OFD"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    try {
+      FromBytes(c.name, c.bytes);
+      FAIL("no error");
+    } catch (const InputError& e) {
+      CHECK(e.code() == "E-unsupported-format");
+      CHECK_THAT(e.what(), Catch::Contains(c.expect) && Catch::Contains("convert it to DOCX or PDF"));
+    }
+  }
+}
+
+TEST_CASE("Reader names are listed in registry order", "[ingest]") {
+  CHECK(ReaderNames() == std::vector<std::string>{"docx", "html", "pdf", "text"});
+}
+
+}  // namespace
+}  // namespace fazhi
