@@ -58,43 +58,56 @@ constexpr Cue kCues[] = {
     {SectionRole::kMeasures, "做法及成效"}, {SectionRole::kMeasures, "成效和做法"},
 };
 
-// Words that make a heading an action (a measure) rather than the name of a part.
-bool ExcludedFor(SectionRole role, std::string_view h) {
+// Words that make a heading an action (a measure) rather than the name of a part: a verb before the cue
+// ("整改存在的问题", "制定年度工作计划"), or a report on a plan ("工作计划完成情况").
+bool ExcludedFor(SectionRole role, std::string_view h, std::size_t cue_pos) {
+  std::string_view before = h.substr(0, cue_pos);
   switch (role) {
     case SectionRole::kShortcomings:
     case SectionRole::kCauses:
-      return ContainsAny(h, {"整改", "解决", "破解", "补齐", "查找", "聚焦", "败诉"});
+      return ContainsAny(before, {"整改", "解决", "破解", "补齐", "查找", "聚焦", "分析", "败诉"});
     case SectionRole::kPlan:
-      return ContainsAny(h, {"制定", "印发", "出台", "编制", "完成", "落实情况", "执行情况", "完成情况"});
+      return ContainsAny(before, {"制定", "印发", "出台", "编制"}) ||
+             ContainsAny(h, {"完成情况", "落实情况", "执行情况"});
     default:
       return false;
   }
 }
 
+struct CueHit {
+  SectionRole role = SectionRole::kNone;
+  std::size_t pos = 0, end = 0;
+};
+
 }  // namespace
 
 SectionRole RoleFromHeading(std::string_view heading) {
-  SectionRole best = SectionRole::kNone;
-  std::size_t best_pos = std::string_view::npos;
+  std::vector<CueHit> hits;
   for (const Cue& c : kCues) {
     std::size_t p = heading.find(c.words);
-    if (p == std::string_view::npos || p >= best_pos) continue;
-    if (ExcludedFor(c.role, heading)) continue;
-    best = c.role;
-    best_pos = p;
+    if (p == std::string_view::npos || ExcludedFor(c.role, heading, p)) continue;
+    hits.push_back({c.role, p, p + c.words.size()});
   }
   // "2022年工作重点": a year with words for a programme names the plan.
   if (!FindYears(heading).empty()) {
     for (std::string_view w : {"工作重点", "重点任务", "主要任务", "工作要点", "工作目标", "重点工作"}) {
       std::size_t p = heading.find(w);
-      if (p != std::string_view::npos && p < best_pos && !ExcludedFor(SectionRole::kPlan, heading)) {
-        best = SectionRole::kPlan;
-        best_pos = p;
-      }
+      if (p != std::string_view::npos && !ExcludedFor(SectionRole::kPlan, heading, p))
+        hits.push_back({SectionRole::kPlan, p, p + w.size()});
     }
   }
-  // "存在的问题及原因分析" names both: the part is the shortcomings part (its causes are looked for inside it).
-  return best;
+  if (hits.empty()) return SectionRole::kNone;
+  CueHit first = hits.front(), last = hits.front();
+  for (const CueHit& h : hits) {
+    if (h.pos < first.pos || (h.pos == first.pos && h.end > first.end)) first = h;
+    if (h.end > last.end || (h.end == last.end && h.pos < last.pos)) last = h;
+  }
+  if (first.role == last.role) return first.role;
+  // Two parts named: "存在的问题及原因分析" (coordinated: the first names the part) or "存在问题的原因" (the head noun
+  // comes last in Chinese: the causes).
+  std::string_view between = last.pos > first.end ? heading.substr(first.end, last.pos - first.end) : "";
+  if (ContainsAny(between, {"及", "和", "与", "、", "并", "，", ","})) return first.role;
+  return last.role;
 }
 
 bool RoleFitsInside(SectionRole inner, SectionRole outer) {

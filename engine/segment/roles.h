@@ -7,9 +7,9 @@
 
 namespace fazhi::seg {
 
-// The role a heading names, or kNone. The earliest cue in the heading wins ("存在的问题及原因分析" → shortcomings,
-// "问题产生的原因" → causes); cues that name an action rather than a part are excluded ("制定年度工作计划",
-// "整改存在的问题", "补齐短板").
+// The role a heading names, or kNone. When it names two parts, coordinated ones give the first
+// ("存在的问题及原因分析" → shortcomings) and otherwise the head noun, which comes last ("存在问题的原因" → causes);
+// cues that follow a verb naming an action are not parts ("制定年度工作计划", "整改存在的问题", "补齐短板").
 SectionRole RoleFromHeading(std::string_view heading);
 
 // Whether a section inside a part of role `outer` (the nearest classified ancestor; kNone at the top) may carry

@@ -1,0 +1,77 @@
+// The segmenter on hostile text: empty, one line, ten thousand headings, binary bytes, random UTF-8 — no crash,
+// invariants hold (run under ASan/UBSan by scripts/test).
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "segment/dump.h"
+#include "segment_util.h"
+
+using namespace fazhi;
+
+TEST_CASE("empty text", "[segment][robustness]") {
+  auto doc = test::SegmentText("");
+  test::CheckInvariants(doc);
+  CHECK(doc.sections.size() == 1);
+  CHECK(doc.paragraphs.empty());
+  CHECK(doc.sentences.empty());
+  CHECK_FALSE(doc.meta.year.value);
+  CHECK_FALSE(DumpSegments(doc).empty());
+  auto blanks = test::SegmentText("\n\n \u3000\n\t\n");
+  test::CheckInvariants(blanks);
+  CHECK(blanks.paragraphs.empty());
+}
+
+TEST_CASE("a single line", "[segment][robustness]") {
+  for (const char* t : {"特此报告。", "一、", "（一）", "2021226", "一是", "“", "《", "第一部分", "①", "1."}) {
+    auto doc = test::SegmentText(t);
+    test::CheckInvariants(doc);
+    CHECK(doc.paragraphs.size() == 1);
+  }
+}
+
+TEST_CASE("ten thousand headings", "[segment][robustness]") {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) {
+    text += (i % 3 == 0) ? "一、标题\n" : (i % 3 == 1) ? "（一）小标题\n" : "1.条目。正文一是甲，二是乙。\n";
+  }
+  auto doc = test::SegmentText(text);
+  test::CheckInvariants(doc);
+  CHECK(doc.sections.size() == 10001);
+  CHECK(doc.paragraphs.size() == 10000);
+  CHECK_FALSE(DumpSegments(doc).empty());
+}
+
+TEST_CASE("deep nesting markers and hints out of range", "[segment][robustness]") {
+  std::string text = "第一部分\n第一节\n一、\n第一条\n（一）\n1.\n（1）\n①\n正文。\n";
+  std::vector<HeadingHint> hints{{0, 99}, {5, -3}, {1u << 30, 1}, {static_cast<std::uint32_t>(text.size()), 2}};
+  auto doc = test::SegmentText(text, hints);
+  test::CheckInvariants(doc);
+  CHECK(doc.sections.size() >= 9);
+}
+
+TEST_CASE("binary-ish text", "[segment][robustness]") {
+  std::string text;
+  for (int i = 0; i < 4096; ++i) text += static_cast<char>((i * 37 + 11) % 256);
+  text += "\xE3\x80";  // a truncated ideographic space at the very end
+  auto doc = test::SegmentText(text);
+  test::CheckInvariants(doc);
+  CHECK_FALSE(DumpSegments(doc).empty());
+}
+
+TEST_CASE("random texts from report characters", "[segment][robustness]") {
+  const std::vector<std::string> pieces = {"一、", "（一）", "(二)", "1.", "2、", "（3）", "①", "第一部分", "第二条", "一是",
+                                           "二是", "。", "；", "！", "？", "“", "”", "《", "》", "\n", "\n\n", "\u3000",
+                                           " ", "特此报告。", "2021226", "2021年2月26日", "星期二", "发布时间:",
+                                           "存在的问题", "下一步工作安排", "主要举措和成效", "人民政府", "关于",
+                                           "法治政府建设", "报告", "|", "\xFF", "\xE3", "a", "9"};
+  std::mt19937 rng(20240601);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    auto doc = test::SegmentText(text);
+    test::CheckInvariants(doc);
+    (void)DumpSegments(doc);
+  }
+}

@@ -1,0 +1,128 @@
+// Section roles: from heading words (many phrasings), nesting, position and the unheaded parts of a page.
+#include <catch2/catch.hpp>
+
+#include "segment/roles.h"
+#include "segment_util.h"
+
+using namespace fazhi;
+using seg::RoleFromHeading;
+
+TEST_CASE("shortcomings headings", "[segment][roles]") {
+  for (const char* h : {"存在的问题与不足", "存在问题", "问题和不足", "薄弱环节", "不足之处", "存在的不足和短板",
+                        "工作中存在的困难和问题", "存在的问题及原因分析", "当前存在的主要问题"})
+    CHECK(RoleFromHeading(h) == SectionRole::kShortcomings);
+}
+
+TEST_CASE("causes headings", "[segment][roles]") {
+  for (const char* h : {"原因分析", "问题产生的原因", "存在问题的原因", "主要原因", "问题原因剖析"})
+    CHECK(RoleFromHeading(h) == SectionRole::kCauses);
+}
+
+TEST_CASE("plan headings", "[segment][roles]") {
+  for (const char* h : {"下一步工作安排", "下一步工作计划", "下一步工作打算", "2021年工作计划", "2020年法治政府建设工作计划",
+                        "工作打算", "下一年度工作思路", "2022年工作重点", "明年工作安排", "今后工作的努力方向"})
+    CHECK(RoleFromHeading(h) == SectionRole::kPlan);
+}
+
+TEST_CASE("measures headings", "[segment][roles]") {
+  for (const char* h : {"主要举措和成效", "主要工作情况", "2021年主要工作情况", "工作开展情况", "主要做法",
+                        "2020年法治政府建设工作情况", "取得的成效", "基本情况"})
+    CHECK(RoleFromHeading(h) == SectionRole::kMeasures);
+}
+
+TEST_CASE("first-responsible headings", "[segment][roles]") {
+  for (const char* h : {"加强组织领导，落实第一责任", "党政主要负责人履行推进法治建设第一责任人职责情况",
+                        "坚持党的领导", "加强组织领导"})
+    CHECK(RoleFromHeading(h) == SectionRole::kFirstResponsible);
+}
+
+TEST_CASE("headings that name an action are not parts", "[segment][roles]") {
+  CHECK(RoleFromHeading("制定年度法治政府建设工作计划") == SectionRole::kNone);
+  CHECK(RoleFromHeading("整改存在的问题") == SectionRole::kNone);
+  CHECK(RoleFromHeading("补齐短板弱项") == SectionRole::kNone);
+  CHECK(RoleFromHeading("深化行政审批制度改革") == SectionRole::kNone);
+  CHECK(RoleFromHeading("扎实推进重点工作") == SectionRole::kNone);
+}
+
+TEST_CASE("a subsection keeps its ancestor's meaning", "[segment][roles]") {
+  auto doc = test::SegmentText(
+      "一、主要举措和成效\n（一）加强组织领导，落实第一责任\n区长主持会议。\n（二）推进改革\n正文。\n"
+      "二、存在的问题与不足\n（一）落实第一责任仍待深化\n正文。\n（二）问题产生的原因\n正文。\n"
+      "三、下一步工作安排\n（一）加强党对法治政府建设的领导\n正文。\n");
+  test::CheckInvariants(doc);
+  auto role = [&](const char* name) {
+    const Section* s = test::FindSection(doc, name);
+    REQUIRE(s);
+    return s->role;
+  };
+  CHECK(role("一、主要举措和成效") == SectionRole::kMeasures);
+  CHECK(role("（一）加强组织领导，落实第一责任") == SectionRole::kFirstResponsible);
+  CHECK(role("（二）推进改革") == SectionRole::kNone);
+  CHECK(role("二、存在的问题与不足") == SectionRole::kShortcomings);
+  CHECK(role("（一）落实第一责任仍待深化") == SectionRole::kNone);
+  CHECK(role("（二）问题产生的原因") == SectionRole::kCauses);
+  CHECK(role("三、下一步工作安排") == SectionRole::kPlan);
+  CHECK(role("（一）加强党对法治政府建设的领导") == SectionRole::kNone);
+  // Through the ancestors the subsections still have their part's meaning.
+  const Section* sub = test::FindSection(doc, "（二）推进改革");
+  CHECK(doc.SectionHasRole(static_cast<std::uint32_t>(sub - doc.sections.data()), SectionRole::kMeasures));
+  const Section* cause = test::FindSection(doc, "（二）问题产生的原因");
+  CHECK(doc.SectionHasRole(static_cast<std::uint32_t>(cause - doc.sections.data()), SectionRole::kShortcomings));
+}
+
+TEST_CASE("top-level parts without a telling heading before the shortcomings are measures", "[segment][roles]") {
+  auto doc = test::SegmentText(
+      "现将有关情况报告如下：\n一、积极统筹部署，高效推进法治政府建设\n正文。\n二、深入推进改革\n正文。\n"
+      "三、2020年法治政府建设工作计划\n正文。\n四、其他事项\n正文。\n");
+  test::CheckInvariants(doc);
+  CHECK(doc.sections[1].role == SectionRole::kPreamble);
+  CHECK(test::FindSection(doc, "一、积极统筹部署，高效推进法治政府建设")->role == SectionRole::kMeasures);
+  CHECK(test::FindSection(doc, "二、深入推进改革")->role == SectionRole::kMeasures);
+  CHECK(test::FindSection(doc, "三、2020年法治政府建设工作计划")->role == SectionRole::kPlan);
+  CHECK(test::FindSection(doc, "四、其他事项")->role == SectionRole::kNone);
+}
+
+TEST_CASE("unnumbered part headings are found", "[segment][roles]") {
+  auto doc = test::SegmentText("一、主要工作\n正文。\n存在的问题\n正文。\n下一步工作计划\n正文。\n");
+  test::CheckInvariants(doc);
+  REQUIRE(test::FindSection(doc, "存在的问题"));
+  CHECK(test::FindSection(doc, "存在的问题")->role == SectionRole::kShortcomings);
+  CHECK(test::FindSection(doc, "下一步工作计划")->role == SectionRole::kPlan);
+}
+
+TEST_CASE("web page furniture, title block, preamble, closing and footer", "[segment][roles]") {
+  auto doc = test::SegmentText(
+      "某某区人民政府 2019年12月3日星期二\n\n无障碍 简体| 繁体\n\n"
+      "某某区人民政府关于2020年度法治政府建设工作情况的报告\n来源:司法局 发布时间:2021-02-26 18:20\n\n"
+      "2020年，我区坚持依法行政。现将主要工作报告如下:\n\n一、主要举措和成效\n正文。\n\n二、存在的问题与不足\n正文。\n\n"
+      "三、下一步工作安排\n正文。\n\n特此报告。\n\n某某区人民政府\n2021年2月26日\n\n附件:\n\n"
+      "关于我们 | 使用帮助 | 网站声明\n主办:某某区人民政府办公室\n网站标识码:1201060001\n");
+  test::CheckInvariants(doc);
+  std::vector<SectionRole> top;
+  for (const Section& s : doc.sections)
+    if (s.parent == 0) top.push_back(s.role);
+  CHECK(top == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle, SectionRole::kPreamble,
+                                        SectionRole::kMeasures, SectionRole::kShortcomings, SectionRole::kPlan,
+                                        SectionRole::kClosing, SectionRole::kBoilerplate});
+  const Section& closing = doc.sections[doc.sections.size() - 2];
+  CHECK(closing.line_begin == 19);
+  CHECK(closing.line_end == 22);
+  CHECK(doc.sections.back().line_begin == 24);
+}
+
+TEST_CASE("a signature without the closing formula still closes the report", "[segment][roles]") {
+  auto doc = test::SegmentText("一、主要工作情况\n正文。\n二、下一步工作安排\n正文。\n某某市司法局\n2022年1月5日\n");
+  test::CheckInvariants(doc);
+  CHECK(doc.sections.back().role == SectionRole::kClosing);
+  CHECK(doc.sections.back().line_begin == 5);
+  CHECK(doc.meta.issuer.value == std::optional<std::string>("某某市司法局"));
+  CHECK(doc.meta.level.value == std::optional<std::string>("department"));
+}
+
+TEST_CASE("a document without headings keeps its body at the root", "[segment][roles]") {
+  auto doc = test::SegmentText("今年我们做了很多工作。\n明年继续努力。\n");
+  test::CheckInvariants(doc);
+  REQUIRE(doc.paragraphs.size() == 2);
+  CHECK(doc.paragraphs[0].section == 0);
+  CHECK(doc.sections.size() == 1);
+}
