@@ -1,6 +1,8 @@
 // Heading lines: numbered markers and the extent of the heading text (see headings.h).
 #include "segment/headings.h"
 
+#include <cctype>
+
 #include "core/utf8.h"
 #include "segment/chars.h"
 
@@ -204,6 +206,12 @@ std::optional<HeadingText> MatchHeadingText(std::string_view line, std::size_t t
     bool stop = cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?' || cp == U'；' || cp == ';' ||
                 cp == U'：' || cp == ':';
     if (!stop || depth > 0) continue;
+    if (cp == ':' || cp == '!' || cp == '?') {  // 18:20, http://…, a?b — not the end of a heading
+      std::size_t k = i;
+      char32_t next = k < line.size() ? DecodeUtf8(line, k) : 0;
+      auto ascii_word = [](char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '/'); };
+      if (next != 0 && ascii_word(next)) continue;
+    }
     std::size_t t_end = i;
     while (t_end < line.size()) {  // absorb closing quotes and repeated marks
       std::size_t k = t_end;

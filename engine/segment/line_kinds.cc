@@ -51,7 +51,7 @@ bool IsReportTitle(std::string_view line) {
 bool IsTitleMetaLine(std::string_view line) {
   line = Trim(line);
   if (Chars(line) > 100 || HasSentenceMark(line)) return false;
-  if (ContainsAny(line, {"来源", "发布时间", "发布日期", "发文日期", "成文日期", "作者", "字号", "字体", "浏览",
+  if (ContainsAny(line, {"来源", "发布时间", "发布日期", "发文日期", "成文日期", "作者：", "作者:", "字号", "字体", "浏览",
                          "阅读次数", "点击", "访问量", "索引号", "发布机构", "打印", "关闭", "分享"}))
     return true;
   return ParseDateLine(line).has_value();

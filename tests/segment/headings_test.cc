@@ -151,3 +151,9 @@ TEST_CASE("DOCX and HTML heading hints make unnumbered lines headings", "[segmen
   auto plain = test::SegmentText(text);
   CHECK(test::FindSection(plain, "具体措施") == nullptr);
 }
+
+TEST_CASE("ASCII colons in times and addresses do not end a heading", "[segment][headings]") {
+  CHECK(HeadingOf("1.会议于18:20召开") == "会议于18:20召开");
+  CHECK(HeadingOf("2.开通网站http://www.gov.cn") == "开通网站http://www.gov.cn");
+  CHECK(HeadingOf("(一)主要做法:一是加强领导。") == "主要做法");
+}
