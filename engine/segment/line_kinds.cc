@@ -48,6 +48,37 @@ bool IsReportTitle(std::string_view line) {
   return true;
 }
 
+namespace {
+// A short line that may be one half of a wrapped title.
+bool TitlePart(std::string_view line) {
+  line = Trim(line);
+  std::size_t n = Chars(line);
+  return n >= 2 && n <= 40 && !HasSentenceMark(line) && !ContainsAny(line, {"，", "：", ":", "《"}) &&
+         !MatchMarker(line) && !IsBoilerplateLine(line) && !IsTitleMetaLine(line);
+}
+}  // namespace
+
+std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines) {
+  auto join = [&](std::size_t i) { return std::string(Trim(lines[i])) + std::string(Trim(lines[i + 1])); };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (IsReportTitle(lines[i])) {
+      // The first half on the line before: "深圳市光明区人民政府" + "关于2021年度…的报告",
+      // "某某区人民政府关于2020年度" + "法治政府建设工作情况的报告".
+      if (i > 0 && TitlePart(lines[i - 1]) && !IsReportTitle(lines[i - 1]) && IsReportTitle(join(i - 1))) {
+        std::string_view prev = Trim(lines[i - 1]), cur = Trim(lines[i]);
+        bool org_then_about = IsOrgName(prev) && cur.starts_with("关于");
+        bool about_split = Contains(prev, "关于") && !Contains(cur, "关于");
+        if (org_then_about || about_split) return TitleLines{i - 1, 2, join(i - 1)};
+      }
+      return TitleLines{i, 1, std::string(Trim(lines[i]))};
+    }
+    if (i + 1 < lines.size() && TitlePart(lines[i]) && TitlePart(lines[i + 1]) && !IsReportTitle(lines[i + 1]) &&
+        IsReportTitle(join(i)))
+      return TitleLines{i, 2, join(i)};
+  }
+  return std::nullopt;
+}
+
 bool IsTitleMetaLine(std::string_view line) {
   line = Trim(line);
   if (Chars(line) > 100 || HasSentenceMark(line)) return false;

@@ -2,8 +2,11 @@
 // formula, an issuing body's name.
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 
@@ -12,6 +15,13 @@ namespace fazhi::seg {
 // "天津市红桥区人民政府关于2020年度法治政府建设工作情况的报告": short, names a report on 法治政府/依法行政/法治建设,
 // no sentence mark, not a heading, not a note about another document (起草说明, 解读, 《…》).
 bool IsReportTitle(std::string_view line);
+// The report title among the first `lines` (paragraph texts): one line, or two when a title is wrapped
+// ("天津市红桥区人民政府关于2020年度" + "法治政府建设工作情况的报告"). `text` is the lines joined.
+struct TitleLines {
+  std::size_t first = 0, count = 1;
+  std::string text;
+};
+std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines);
 // Lines of a page's title block: "来源:司法局 发布时间:2021-02-26 18:20", "【字体:大 中 小】", "浏览次数: 12".
 bool IsTitleMetaLine(std::string_view line);
 // Web-page furniture: navigation ("无障碍 简体| 繁体", "关于我们 | 使用帮助"), site footer (主办, 网站标识码, ICP备案,

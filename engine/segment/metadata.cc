@@ -36,15 +36,18 @@ bool InHeadedSection(const Document& doc, std::size_t para) {
   return false;
 }
 
-void FindTitle(Document& doc, const RawDocument& raw, std::size_t& title_para) {
-  title_para = doc.paragraphs.size();
+void FindTitle(Document& doc, const RawDocument& raw) {
+  std::vector<std::string_view> window;
   for (std::size_t i = 0; i < std::min(doc.paragraphs.size(), kTitleWindow); ++i) {
     if (InHeadedSection(doc, i)) break;
-    if (IsReportTitle(ParaText(doc, i))) {
-      doc.meta.title = {std::string(Trim(ParaText(doc, i))), At("title", doc.paragraphs[i].line)};
-      title_para = i;
-      return;
-    }
+    window.push_back(ParaText(doc, i));
+  }
+  if (auto found = FindReportTitle(window)) {
+    std::uint32_t first = doc.paragraphs[found->first].line;
+    std::uint32_t last = doc.paragraphs[found->first + found->count - 1].line;
+    doc.meta.title = {found->text, first == last ? At("title", first)
+                                                 : fmt::format("title (lines {}-{})", first, last)};
+    return;
   }
   if (raw.title.value && IsReportTitle(*raw.title.value))
     doc.meta.title = {std::string(Trim(*raw.title.value)), raw.title.source.empty() ? "document title" : raw.title.source};
@@ -142,11 +145,11 @@ struct YearCandidate {
   std::string source;
 };
 
-void FindYear(Document& doc, std::uint32_t title_line) {
+void FindYear(Document& doc) {
   std::vector<YearCandidate> strong, weak;
   if (doc.meta.title.value) {
     auto years = FindYears(*doc.meta.title.value);
-    if (!years.empty()) strong.push_back({years.front().year, At("title", title_line)});
+    if (!years.empty()) strong.push_back({years.front().year, doc.meta.title.source});
   }
   // Headings of the top two levels: "一、2021年主要工作情况" (the year itself), "八、2020年…工作计划" (the year after).
   for (std::size_t i = 1; i < doc.sections.size(); ++i) {
@@ -213,15 +216,13 @@ void FindYear(Document& doc, std::uint32_t title_line) {
 
 void ExtractMetadata(Document& doc, const RawDocument& raw, const MetadataOverrides& o) {
   doc.meta = {};
-  std::size_t title_para = 0;
-  if (!doc.paragraphs.empty() || raw.title.value) FindTitle(doc, raw, title_para);
-  std::uint32_t title_line = title_para < doc.paragraphs.size() ? doc.paragraphs[title_para].line : 0;
+  FindTitle(doc, raw);
 
   SignatureFound sig = FindSignature(doc);
   if (sig.date) doc.meta.signed_on = {sig.date, At("signature", sig.date_line)};
   if (doc.meta.title.value) {
     if (auto issuer = IssuerFromTitle(*doc.meta.title.value))
-      doc.meta.issuer = {*issuer, title_line ? At("title", title_line) : doc.meta.title.source};
+      doc.meta.issuer = {*issuer, doc.meta.title.source};
   }
   if (!doc.meta.issuer.value && sig.issuer) doc.meta.issuer = {sig.issuer, At("signature", sig.issuer_line)};
   FindPublished(doc, raw);
@@ -235,7 +236,7 @@ void ExtractMetadata(Document& doc, const RawDocument& raw, const MetadataOverri
   }
   if (o.level) doc.meta.level = {o.level, "--level"};
   if (o.year) doc.meta.year = {o.year, "--year"};
-  else FindYear(doc, title_line);
+  else FindYear(doc);
 }
 
 }  // namespace fazhi

@@ -75,7 +75,7 @@ HeadInfo DetectHeading(std::string_view text, Span para, int hint_level) {
     return h;
   }
   // An unnumbered short line that names a part: "存在问题", "下一步工作计划".
-  if (Chars(line) <= 20 && !ContainsAny(line, {"。", "，", ",", "；", ";", "、", "（", "(", "！", "？"})) {
+  if (Chars(line) <= 20 && !ContainsAny(line, {"。", "，", ",", "；", ";", "、", "（", "(", "！", "？", "报告"})) {
     std::string_view head = StripTrailingMarks(line);
     if (RoleFromHeading(head) != SectionRole::kNone) fill(kRankHanComma, 0, 0, head.size(), line.size());
   }
@@ -283,11 +283,13 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
 
   // The beginning: page furniture, the title block, the preamble.
   const std::size_t lead_end = std::min({first_head, closing, tail});
-  std::size_t title = n;
-  for (std::size_t i = 0; i < std::min(lead_end, kTitleWindow); ++i) {
-    if (IsReportTitle(line_text(i))) {
-      title = i;
-      break;
+  std::size_t title = n, title_lines = 1;
+  {
+    std::vector<std::string_view> window;
+    for (std::size_t i = 0; i < std::min(lead_end, kTitleWindow); ++i) window.push_back(line_text(i));
+    if (auto found = FindReportTitle(window)) {
+      title = found->first;
+      title_lines = found->count;
     }
   }
   std::size_t furniture_end = 0;
@@ -298,7 +300,7 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
   std::size_t title_begin = n, title_end = n;
   if (title < n) {
     title_begin = furniture_end;
-    title_end = title + 1;
+    title_end = std::min(lead_end, title + title_lines);
     while (title_end < lead_end && (IsTitleMetaLine(line_text(title_end)) || IsBoilerplateLine(line_text(title_end))))
       ++title_end;
   }

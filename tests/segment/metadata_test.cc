@@ -164,3 +164,20 @@ TEST_CASE("issuer levels", "[segment][metadata]") {
   CHECK(IssuerLevel("某某市生态环境委员会") == "department");
   CHECK(IssuerLevel("某某") == "");
 }
+
+TEST_CASE("a title wrapped over two lines", "[segment][metadata]") {
+  auto doc = test::SegmentText(std::string("深圳市光明区人民政府\n关于2021年度法治政府建设情况的报告\n") + kBody);
+  CHECK(doc.meta.title.value == std::optional<std::string>("深圳市光明区人民政府关于2021年度法治政府建设情况的报告"));
+  CHECK(doc.meta.title.source == "title (lines 1-2)");
+  CHECK(doc.meta.issuer.value == std::optional<std::string>("深圳市光明区人民政府"));
+  CHECK(doc.meta.year.value == std::optional<int>(2021));
+  CHECK(doc.sections[1].role == SectionRole::kTitle);
+  CHECK(doc.sections[1].line_end == 2);
+  auto split = test::SegmentText(std::string("某某县人民政府关于2020年度\n法治政府建设工作情况的报告\n") + kBody);
+  CHECK(split.meta.title.value == std::optional<std::string>("某某县人民政府关于2020年度法治政府建设工作情况的报告"));
+  auto neither = test::SegmentText(std::string("某某县人民政府关于2020年度法治政府建设\n工作情况的报告\n") + kBody);
+  CHECK(neither.meta.title.value == std::optional<std::string>("某某县人民政府关于2020年度法治政府建设工作情况的报告"));
+  // A site name above a full title is not part of it.
+  auto site = test::SegmentText(std::string("某某县人民政府\n某某县人民政府关于2020年度法治政府建设工作情况的报告\n") + kBody);
+  CHECK(site.meta.title.value == std::optional<std::string>("某某县人民政府关于2020年度法治政府建设工作情况的报告"));
+}
