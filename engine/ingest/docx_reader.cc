@@ -48,13 +48,13 @@ class ZipArchive {
     zip_error_init(&error);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
     if (!src) Fail("E-docx-broken", "cannot open the ZIP container", &error);
-    zip_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    zip_.reset(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error));
     if (!zip_) {
       zip_source_free(src);
       Fail("E-docx-broken", "the DOCX (ZIP) container is damaged or truncated", &error);
     }
     zip_error_fini(&error);
-    zip_int64_t n = zip_get_num_entries(zip_, 0);
+    zip_int64_t n = zip_get_num_entries(zip_.get(), 0);
     if (n < 0 || static_cast<std::uint64_t>(n) > limits_.max_zip_entries)
       throw InputError(path_, "E-docx-limit",
                        "the DOCX has " + std::to_string(n) + " entries, over the limit max_zip_entries (" +
@@ -63,7 +63,7 @@ class ZipArchive {
     for (zip_int64_t i = 0; i < n; ++i) {
       zip_stat_t st;
       zip_stat_init(&st);
-      if (zip_stat_index(zip_, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+      if (zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
       if (!(st.valid & ZIP_STAT_SIZE)) continue;
       declared += st.size;
       if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size >= kRatioCheckFrom &&
@@ -80,24 +80,21 @@ class ZipArchive {
                            " bytes, over the limit max_unzipped_bytes (" + std::to_string(limits_.max_unzipped_bytes) +
                            ")");
   }
-  ~ZipArchive() {
-    if (zip_) zip_discard(zip_);
-  }
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
 
-  bool Has(const std::string& name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
+  bool Has(const std::string& name) const { return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0; }
 
   // The entry's bytes, or nullopt when absent. Reading stops at the limits, whatever the headers claim.
   std::optional<std::string> Read(const std::string& name) {
-    zip_int64_t index = zip_name_locate(zip_, name.c_str(), 0);
+    zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), 0);
     if (index < 0) return std::nullopt;
     zip_stat_t st;
     zip_stat_init(&st);
-    zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st);
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0),
+    zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(index), 0, &st);
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0),
                                                           zip_fclose);
-    if (!file) Fail("E-docx-broken", "cannot read " + name + " in the DOCX", zip_get_error(zip_));
+    if (!file) Fail("E-docx-broken", "cannot read " + name + " in the DOCX", zip_get_error(zip_.get()));
     std::string data;
     char buffer[1 << 16];
     for (;;) {
@@ -127,7 +124,7 @@ class ZipArchive {
 
   std::string path_;
   const Limits& limits_;
-  zip_t* zip_ = nullptr;
+  std::unique_ptr<zip_t, void (*)(zip_t*)> zip_{nullptr, zip_discard};  // released even if the constructor throws
   std::uint64_t unzipped_ = 0;
 };
 

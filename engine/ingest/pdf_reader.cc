@@ -107,10 +107,11 @@ std::string StripPageFurniture(std::string_view page, int page_count) {
   if (last >= 0 && IsPageNumberLine(Trim(lines[last]), page_count)) lines[last].clear();
   int first = first_text();
   if (first >= 0 && first != last_text() && IsPageNumberLine(Trim(lines[first]), page_count)) lines[first].clear();
+  // Blank lines inside the page stay (the normalizer treats them as paragraph breaks); those at its ends go.
+  int from = first_text(), to = last_text();
   std::string out;
-  for (const auto& l : lines) {
-    if (Trim(l).empty()) continue;
-    out += l;
+  for (int k = from; k >= 0 && k <= to; ++k) {
+    out += Trim(lines[k]).empty() ? std::string() : lines[k];
     out += '\n';
   }
   return out;

@@ -333,9 +333,13 @@ bool EndsSentence(const Units& line) {
   return true;
 }
 
-// Joins visual lines that a PDF wrapped inside a paragraph: a line that fills (nearly) the full text width and
-// does not end a sentence continues on the next line, unless that line starts a heading.
-std::vector<Units> JoinWrappedLines(std::vector<Units> lines) {
+// Joins visual lines that a PDF wrapped inside a paragraph. A line continues on the next one when
+//  - it is "full": at least 80 % as wide as the widest line of its block (lines between blank lines, which
+//    pdftotext puts between paragraphs of different spacing) and at least 60 % of the document's usual full
+//    width (so a wrapped title in a larger font still counts, a short heading does not);
+//  - it does not end a sentence; and
+//  - the next line is in the same block and does not start a heading or list item.
+std::vector<Units> JoinWrappedLines(std::vector<Units> lines, const std::vector<int>& block_of) {
   if (lines.size() < 2) return lines;
   std::vector<int> widths;
   for (const auto& l : lines) widths.push_back(DisplayWidth(l));
@@ -343,21 +347,25 @@ std::vector<Units> JoinWrappedLines(std::vector<Units> lines) {
   std::sort(sorted.begin(), sorted.end());
   int full = sorted[sorted.size() * 9 / 10];  // the usual width of a full line
   if (full < 20) return lines;
-  int threshold = full * 8 / 10;
+  std::vector<int> block_max(static_cast<std::size_t>(block_of.back()) + 1, 0);
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    block_max[block_of[k]] = std::max(block_max[block_of[k]], widths[k]);
+  auto is_full = [&](std::size_t k) {
+    return widths[k] * 10 >= block_max[block_of[k]] * 8 && widths[k] * 10 >= full * 6;
+  };
   std::vector<Units> out;
   out.push_back(std::move(lines[0]));
-  int last_width = widths[0];
+  std::size_t last = 0;  // index of the input line that ends out.back()
   for (std::size_t k = 1; k < lines.size(); ++k) {
     Units& prev = out.back();
-    if (last_width >= threshold && !EndsSentence(prev) && !StartsHeading(lines[k])) {
+    if (block_of[k] == block_of[last] && is_full(last) && !EndsSentence(prev) && !StartsHeading(lines[k])) {
       if (!prev.empty() && !lines[k].empty() && IsAsciiLetter(prev.back().cp) && IsAsciiLetter(lines[k].front().cp))
         prev.push_back({' ', lines[k].front().src, 0});
       prev.insert(prev.end(), lines[k].begin(), lines[k].end());
-      last_width = widths[k];
-      continue;
+    } else {
+      out.push_back(std::move(lines[k]));
     }
-    out.push_back(std::move(lines[k]));
-    last_width = widths[k];
+    last = k;
   }
   return out;
 }
@@ -401,15 +409,21 @@ NormalizedText Normalize(const RawDocument& raw) {
   // Per line: white space, punctuation, dates; blank lines go.
   std::vector<Units> lines;
   std::vector<Unit> newline_of;  // the source '\n' ending each kept line
+  std::vector<int> block_of;     // blank lines separate blocks (used by the PDF wrap repair)
+  int block = 0;
   Units current;
   auto flush = [&](const Unit* nl) {
     Units line = CollapseSpaces(current);
     current.clear();
-    if (line.empty()) return;
+    if (line.empty()) {
+      if (!lines.empty() && block_of.back() == block) ++block;
+      return;
+    }
     UnifyPunctuation(line);
     line = DropSpacesAtCjkPunctuation(line);
     line = RepairDates(line);
     lines.push_back(std::move(line));
+    block_of.push_back(block);
     newline_of.push_back(nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
   };
   for (const Unit& u : units) {
@@ -419,7 +433,7 @@ NormalizedText Normalize(const RawDocument& raw) {
   flush(nullptr);
   if (raw.format == "pdf") {
     // Joining loses the newline units of joined lines: recompute them from each line's last character.
-    lines = JoinWrappedLines(std::move(lines));
+    lines = JoinWrappedLines(std::move(lines), block_of);
     newline_of.clear();
     for (const auto& l : lines) newline_of.push_back({'\n', l.back().src + l.back().len, 0});
   }

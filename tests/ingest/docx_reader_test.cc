@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 #include <zip.h>
 
+#include <cstdlib>
+#include <cstring>
+
 #include "core/error.h"
 #include "ingest/ingest_test_util.h"
 
@@ -21,8 +24,8 @@ std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entr
   zip_t* za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
   REQUIRE(za);
   for (const auto& [name, content] : entries) {
-    auto* copy = static_cast<char*>(malloc(content.size() + 1));
-    memcpy(copy, content.data(), content.size());
+    auto* copy = static_cast<char*>(std::malloc(content.size() + 1));
+    std::memcpy(copy, content.data(), content.size());
     zip_source_t* src = zip_source_buffer(za, copy, content.size(), 1);
     zip_int64_t idx = zip_file_add(za, name.c_str(), src, ZIP_FL_ENC_UTF_8);
     REQUIRE(idx >= 0);

@@ -65,14 +65,42 @@ TEST_CASE("Big5 traditional text normalizes to the original but for variant char
   CHECK(differing <= 6);
 }
 
-TEST_CASE("HTML, DOCX and PDF forms normalize to the original body", "[ingest][forms]") {
+TEST_CASE("HTML and DOCX forms normalize to the original body", "[ingest][forms]") {
   auto want = BodyLines(Original());
-  for (const char* name : {"hongqiao.html", "hongqiao.docx", "hongqiao.pdf"}) {
+  for (const char* name : {"hongqiao.html", "hongqiao.docx"}) {
     INFO(name);
     auto got = NormalizedLines(test::ReadForm(name));
     INFO(FirstDifferences(want, got));
     CHECK(got == want);
   }
+}
+
+// Documented PDF difference: where a sentence ends exactly at the right margin, the text gives no sign that the
+// paragraph goes on, so it is split there. Merges such splits back, returning how many there were (-1: the
+// texts differ otherwise).
+int ParagraphSplits(const std::vector<std::string>& want, const std::vector<std::string>& got) {
+  int splits = 0;
+  std::size_t g = 0;
+  for (const std::string& w : want) {
+    if (g >= got.size()) return -1;
+    std::string joined = got[g++];
+    while (joined.size() < w.size() && g < got.size() && w.compare(0, joined.size(), joined) == 0) {
+      if (joined.size() < 3 || joined.compare(joined.size() - 3, 3, "。") != 0) return -1;
+      joined += got[g++];
+      ++splits;
+    }
+    if (joined != w) return -1;
+  }
+  return g == got.size() ? splits : -1;
+}
+
+TEST_CASE("The PDF form normalizes to the original body but for splits at the margin", "[ingest][forms]") {
+  auto want = BodyLines(Original());
+  auto got = NormalizedLines(test::ReadForm("hongqiao.pdf"));
+  INFO(FirstDifferences(want, got));
+  int splits = ParagraphSplits(want, got);
+  CHECK(splits >= 0);
+  CHECK(splits <= 4);
 }
 
 TEST_CASE("Heading hints survive normalization in every structured form", "[ingest][forms]") {

@@ -19,7 +19,7 @@ TEST_CASE("The sample as a PDF: text per page, page numbers dropped", "[ingest][
   }
   CHECK(raw.text.find("-1-") == std::string::npos);
   CHECK(raw.text.find("- 2 -") == std::string::npos);
-  CHECK(raw.text.rfind("天津市红桥区人民政府关于2020年度法治政府建设工作情况的报告", 0) == 0);
+  CHECK(raw.text.rfind("天津市红桥区人民政府关于2020年度", 0) == 0);  // the title wraps: joined by Normalize
   CHECK(raw.text.find("特此报告。") != std::string::npos);
 }
 
