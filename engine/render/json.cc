@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "render/json.h"
 #include "render/renderer.h"
 
 namespace fazhi {

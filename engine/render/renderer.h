@@ -32,5 +32,9 @@ const RendererEntry* FindRenderer(std::string_view name);
 void RenderJson(const Report& report, std::ostream& out, const RenderOptions& opts);
 void RenderText(const Report& report, std::ostream& out, const RenderOptions& opts);
 void RenderMarkdown(const Report& report, std::ostream& out, const RenderOptions& opts);
+void RenderHtml(const Report& report, std::ostream& out, const RenderOptions& opts);
+void RenderCsv(const Report& report, std::ostream& out, const RenderOptions& opts);
+void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions& opts);
+void RenderJsonl(const Report& report, std::ostream& out, const RenderOptions& opts);
 
 }  // namespace fazhi

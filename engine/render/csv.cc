@@ -1,0 +1,43 @@
+// CSV renderer: the 整改台账 (one row per gap) in UTF-8 with a BOM, so Excel and WPS detect the encoding, quoted per
+// RFC 4180 (CRLF records; fields with a comma, quote or line break in double quotes, quotes doubled).
+#include "render/ledger.h"
+#include "render/renderer.h"
+
+namespace fazhi {
+
+namespace {
+
+void WriteField(std::ostream& out, std::string_view raw) {
+  std::string cell = SpreadsheetSafe(raw);
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) {
+    out << cell;
+    return;
+  }
+  out << '"';
+  for (char c : cell) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+template <typename Row>
+void WriteRecord(std::ostream& out, const Row& row) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out << ',';
+    WriteField(out, row[i]);
+  }
+  out << "\r\n";
+}
+
+}  // namespace
+
+void RenderCsv(const Report& report, std::ostream& out, const RenderOptions&) {
+  out << "\xEF\xBB\xBF";  // UTF-8 BOM
+  std::array<std::string_view, kLedgerColumns> header;
+  for (std::size_t i = 0; i < kLedgerColumns; ++i) header[i] = LedgerColumns()[i].name;
+  WriteRecord(out, header);
+  for (const auto& row : LedgerRows(report)) WriteRecord(out, row);
+}
+
+}  // namespace fazhi

@@ -1,0 +1,38 @@
+// The 整改台账 (rectification ledger) shared by the csv and xlsx renderers: one row per gap, fixed columns, and
+// spreadsheet-safe cell text (formula injection neutralised).
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/report.h"
+
+namespace fazhi {
+
+struct LedgerColumn {
+  const char* name;
+  double width;  // in spreadsheet character units (a CJK character is about 2)
+};
+
+constexpr std::size_t kLedgerColumns = 10;
+using LedgerRow = std::array<std::string, kLedgerColumns>;
+
+// 序号, 规则编号, 指标/要求, 依据, 问题描述, 证据/位置, 整改建议, 责任单位, 整改时限, 状态.
+const std::array<LedgerColumn, kLedgerColumns>& LedgerColumns();
+// One row per gap, ordered as GapsBySeverity; 责任单位 and 整改时限 are left empty to be filled in; 状态 = 待整改.
+std::vector<LedgerRow> LedgerRows(const Report& report);
+
+// The second sheet: every result, whatever its verdict.
+constexpr std::size_t kResultColumns = 12;
+using ResultRow = std::array<std::string, kResultColumns>;
+const std::array<LedgerColumn, kResultColumns>& ResultColumns();
+std::vector<ResultRow> ResultRows(const Report& report);
+
+// Formula-injection guard (OWASP "CSV injection"): a cell whose text begins with =, +, -, @, a tab or a carriage
+// return gets a leading apostrophe, so Excel/WPS show it as text and never evaluate it — also after a user edits
+// the cell. Control characters other than tab and newline are dropped (they are not valid in XLSX's XML).
+std::string SpreadsheetSafe(std::string_view cell);
+
+}  // namespace fazhi

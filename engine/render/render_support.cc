@@ -1,0 +1,128 @@
+// Shared helpers for the renderers (see render_support.h).
+#include "render/render_support.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fazhi {
+
+int SeverityRank(const std::string& s) {
+  if (s == "critical") return 4;
+  if (s == "high") return 3;
+  if (s == "medium") return 2;
+  if (s == "low") return 1;
+  if (s == "info") return 0;
+  return -1;
+}
+
+const char* SeverityLabelZh(const std::string& s) {
+  switch (SeverityRank(s)) {
+    case 4: return "严重";
+    case 3: return "高";
+    case 2: return "中";
+    case 1: return "低";
+    case 0: return "提示";
+    default: return "未定级";
+  }
+}
+
+const char* EvidenceKindLabelZh(EvidenceKind k) {
+  switch (k) {
+    case EvidenceKind::kSupport: return "佐证";
+    case EvidenceKind::kSelfReportedGap: return "自述不足";
+    case EvidenceKind::kPromiseOnly: return "仅有计划";
+    case EvidenceKind::kNegated: return "否定表述";
+    case EvidenceKind::kContext: return "上下文";
+  }
+  return "佐证";
+}
+
+std::string FormatScore(const std::optional<double>& score) {
+  if (!score) return "—";
+  return fmt::format("{:.1f}", std::round(*score * 10.0) / 10.0);
+}
+
+bool WaiversChangedScore(const ScoreSummary& s) { return FormatScore(s.total) != FormatScore(s.total_unwaived); }
+bool WaiversChangedScore(const PackScore& p) { return FormatScore(p.score) != FormatScore(p.score_unwaived); }
+
+std::vector<const RuleResult*> GapsBySeverity(const Report& report) {
+  std::vector<const RuleResult*> gaps;
+  for (const auto& r : report.results)
+    if (IsGap(r.verdict)) gaps.push_back(&r);
+  std::stable_sort(gaps.begin(), gaps.end(), [](const RuleResult* a, const RuleResult* b) {
+    int sa = SeverityRank(a->severity), sb = SeverityRank(b->severity);
+    if (sa != sb) return sa > sb;
+    return a->verdict == Verdict::kFail && b->verdict != Verdict::kFail;
+  });
+  return gaps;
+}
+
+std::vector<const RuleResult*> ResultsWith(const Report& report, Verdict verdict) {
+  std::vector<const RuleResult*> out;
+  for (const auto& r : report.results)
+    if (r.verdict == verdict) out.push_back(&r);
+  return out;
+}
+
+std::string EvidenceLocation(const Evidence& e) {
+  std::string out;
+  if (!e.section.empty()) out += "〔" + e.section + "〕";
+  if (e.page > 0) out += fmt::format("第 {} 页", e.page);
+  if (e.line > 0) out += fmt::format("{}第 {} 行", e.page > 0 ? "、" : "", e.line);
+  return out;
+}
+
+std::string CountsZh(const VerdictCounts& c) {
+  std::string out;
+  auto add = [&](int n, const char* label) {
+    if (n == 0) return;
+    if (!out.empty()) out += " · ";
+    out += fmt::format("{} {}", label, n);
+  };
+  add(c.pass, "符合");
+  add(c.partial, "部分符合");
+  add(c.fail, "不符合");
+  add(c.not_checkable, "无法判断");
+  add(c.not_applicable, "不适用");
+  add(c.waived, "已豁免");
+  add(c.error, "错误");
+  return out.empty() ? "无规则" : out;
+}
+
+std::string OrUnknown(const std::optional<std::string>& v) { return v && !v->empty() ? *v : "（未识别）"; }
+std::string OrUnknown(const std::optional<int>& v) { return v ? std::to_string(*v) : "（未识别）"; }
+
+std::string LevelLabelZh(const std::optional<std::string>& level) {
+  if (!level) return "（未识别）";
+  if (*level == "province") return "省级";
+  if (*level == "city") return "市级";
+  if (*level == "district") return "区级";
+  if (*level == "county") return "县级";
+  if (*level == "township") return "乡镇级";
+  if (*level == "department") return "部门";
+  return *level;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,
+                                                            const std::vector<std::string>& terms) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (const auto& t : terms) {
+    if (t.empty()) continue;
+    // Terms are whole UTF-8 sequences, so a byte match always starts and ends on character boundaries.
+    for (std::size_t p = quote.find(t); p != std::string::npos; p = quote.find(t, p + t.size()))
+      ranges.push_back({p, p + t.size()});
+  }
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, r.second);
+    else
+      merged.push_back(r);
+  }
+  return merged;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,43 @@
+// What several renderers share: severity order and labels, score strings, the ordered gap list, evidence
+// locations and plain-language counts. Pure functions of the Report (renderers are sinks).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report.h"
+
+namespace fazhi {
+
+// critical = 4 … info = 0; unknown = -1.
+int SeverityRank(const std::string& severity);
+const char* SeverityLabelZh(const std::string& severity);  // 严重 / 高 / 中 / 低 / 提示
+const char* EvidenceKindLabelZh(EvidenceKind kind);        // 佐证 / 自述不足 / 仅有计划 / 否定表述 / 上下文
+
+// "72.5", or "—" when there is nothing to score.
+std::string FormatScore(const std::optional<double>& score);
+// True when waivers changed a score (the renderers then show both).
+bool WaiversChangedScore(const ScoreSummary& s);
+bool WaiversChangedScore(const PackScore& p);
+
+// The gaps (fail, partial) ordered by severity (highest first), fail before partial, then report order.
+std::vector<const RuleResult*> GapsBySeverity(const Report& report);
+// Results with this verdict, in report order.
+std::vector<const RuleResult*> ResultsWith(const Report& report, Verdict verdict);
+
+// "〔二、主要措施〕第 12 行" (section, line, page when known); empty when nothing is known.
+std::string EvidenceLocation(const Evidence& e);
+// "符合 3 · 部分符合 1 · 不符合 2 · 无法判断 1" — zero counts left out, in this fixed order.
+std::string CountsZh(const VerdictCounts& c);
+// "天津市红桥区人民政府" or "（未识别）" for unknown metadata (never invented).
+std::string OrUnknown(const std::optional<std::string>& v);
+std::string OrUnknown(const std::optional<int>& v);
+// "区县级" for "district"…; the raw value when unknown.
+std::string LevelLabelZh(const std::optional<std::string>& level);
+
+// Byte ranges [begin, end) of every occurrence of `terms` in `quote`, sorted and merged (for highlighting).
+std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,
+                                                            const std::vector<std::string>& terms);
+
+}  // namespace fazhi

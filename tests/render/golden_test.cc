@@ -1,0 +1,117 @@
+// Golden tests: every renderer on the hand-built SampleReport, compared byte for byte with tests/golden/render/*.
+// FAZHI_UPDATE_GOLDEN=1 rewrites the files (read each diff before committing it).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "render/renderer.h"
+#include "render/sample_report.h"
+#include "test_support.h"
+
+namespace fazhi::test {
+
+namespace {
+
+std::string Render(const char* format, const Report& report, RenderOptions opts = {}) {
+  const RendererEntry* r = FindRenderer(format);
+  REQUIRE(r != nullptr);
+  std::ostringstream out;
+  r->render(report, out, opts);
+  return out.str();
+}
+
+void CheckGolden(const std::string& name, const std::string& actual) {
+  auto path = SourceDir() / "tests" / "golden" / "render" / name;
+  const char* update = std::getenv("FAZHI_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    WriteFile(path, actual);
+    WARN("rewrote " << path.string());
+    return;
+  }
+  INFO("golden file " << path.string() << " (FAZHI_UPDATE_GOLDEN=1 rewrites it)");
+  std::string expected = ReadFile(path);
+  if (expected != actual) {
+    // Point at the first differing line: easier to read than two whole documents.
+    std::istringstream e(expected), a(actual);
+    std::string el, al;
+    int line = 1;
+    while (std::getline(e, el) && std::getline(a, al) && el == al) ++line;
+    FAIL("differs at line " << line << "\n  expected: " << el << "\n  actual:   " << al);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("golden text report", "[render][golden]") {
+  CheckGolden("sample.txt", Render("text", SampleReport()));
+}
+
+TEST_CASE("golden text report with colour", "[render][golden]") {
+  RenderOptions opts;
+  opts.color = true;
+  std::string out = Render("text", SampleReport(), opts);
+  CHECK(out.find("\x1b[") != std::string::npos);
+  CheckGolden("sample.color.txt", out);
+}
+
+TEST_CASE("text report has no escape codes without colour", "[render]") {
+  CHECK(Render("text", SampleReport()).find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("golden text report at 60 columns", "[render][golden]") {
+  RenderOptions opts;
+  opts.width = 60;
+  CheckGolden("sample.w60.txt", Render("text", SampleReport(), opts));
+}
+
+TEST_CASE("golden markdown report", "[render][golden]") {
+  CheckGolden("sample.md", Render("md", SampleReport()));
+}
+
+TEST_CASE("golden html report", "[render][golden]") {
+  CheckGolden("sample.html", Render("html", SampleReport()));
+}
+
+TEST_CASE("golden json report", "[render][golden]") {
+  CheckGolden("sample.json", Render("json", SampleReport()));
+}
+
+TEST_CASE("golden jsonl report", "[render][golden]") {
+  std::string out = Render("jsonl", SampleReport());
+  CHECK(out.find('\n') == out.size() - 1);  // one line per report
+  CheckGolden("sample.jsonl", out);
+}
+
+TEST_CASE("golden csv ledger", "[render][golden]") {
+  CheckGolden("sample.csv", Render("csv", SampleReport()));
+}
+
+TEST_CASE("every registered renderer has a golden test or a read-back test", "[render]") {
+  for (const auto& r : Renderers()) {
+    std::string name = r.name;
+    INFO(name);
+    CHECK((name == "text" || name == "md" || name == "html" || name == "json" || name == "jsonl" || name == "csv" ||
+           name == "xlsx"));
+  }
+}
+
+TEST_CASE("renderers are deterministic", "[render]") {
+  for (const auto& r : Renderers()) {
+    if (r.binary) continue;
+    INFO(r.name);
+    CHECK(Render(r.name, SampleReport()) == Render(r.name, SampleReport()));
+  }
+}
+
+TEST_CASE("renderers cope with an empty report", "[render]") {
+  Report empty;
+  empty.document.path = "empty.txt";
+  for (const auto& r : Renderers()) {
+    INFO(r.name);
+    std::string out = Render(r.name, empty);
+    CHECK_FALSE(out.empty());
+  }
+}
+
+}  // namespace fazhi::test
