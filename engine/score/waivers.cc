@@ -1,0 +1,206 @@
+// Waiver files: parsing with line numbers, scope and expiry, and applying them to a Report (see waivers.h).
+#include "score/waivers.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "rules/compile_context.h"
+
+namespace fazhi {
+
+namespace {
+
+const std::vector<std::string> kKeys = {"rule", "reason", "approver", "date", "expires", "issuer", "years"};
+
+[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, const std::string& message) {
+  int line = at.IsDefined() ? at.Mark().line + 1 : 0;
+  std::string where = line > 0 ? fmt::format("{}:{}", path, line) : path;
+  throw InputError(path, "E-waiver", fmt::format("{}: {}", where, message));
+}
+
+std::string RequiredString(const std::string& path, const YAML::Node& entry, const char* key) {
+  const YAML::Node v = entry[key];
+  if (!v) Fail(path, entry, fmt::format("waiver is missing `{}`", key));
+  if (!v.IsScalar() || v.Scalar().empty()) Fail(path, v, fmt::format("`{}` must be a non-empty string", key));
+  return v.Scalar();
+}
+
+Date ParseDate(const std::string& path, const YAML::Node& v, const char* key) {
+  if (!v.IsScalar()) Fail(path, v, fmt::format("`{}` must be a date YYYY-MM-DD", key));
+  auto d = ParseIsoDate(v.Scalar());
+  if (!d) Fail(path, v, fmt::format("`{}: {}` is not a date (YYYY-MM-DD)", key, v.Scalar()));
+  return *d;
+}
+
+int ParseYear(const std::string& path, const YAML::Node& v) {
+  try {
+    int y = v.as<int>();
+    if (y >= 1990 && y <= 2100) return y;
+  } catch (const YAML::Exception&) {
+  }
+  Fail(path, v, "`years` must be [FROM, TO] with years like 2020");
+}
+
+Waiver ParseEntry(const std::string& path, const YAML::Node& entry) {
+  if (!entry.IsMap()) Fail(path, entry, "each waiver must be a map with rule, reason, approver and date");
+  for (const auto& kv : entry) {
+    std::string key = kv.first.as<std::string>();
+    if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
+      std::string near = ClosestMatch(key, kKeys);
+      Fail(path, kv.first,
+           fmt::format("unknown key `{}`{}", key, near.empty() ? "" : fmt::format("; did you mean `{}`?", near)));
+    }
+  }
+  Waiver w;
+  w.file = path;
+  w.line = entry.Mark().line + 1;
+  w.rule = RequiredString(path, entry, "rule");
+  w.reason = RequiredString(path, entry, "reason");
+  w.approver = RequiredString(path, entry, "approver");
+  if (!entry["date"]) Fail(path, entry, "waiver is missing `date`");
+  w.date = ParseDate(path, entry["date"], "date");
+  if (entry["expires"]) w.expires = ParseDate(path, entry["expires"], "expires");
+  if (const YAML::Node v = entry["issuer"]) {
+    if (!v.IsScalar() || v.Scalar().empty()) Fail(path, v, "`issuer` must be a non-empty string");
+    w.issuer = v.Scalar();
+  }
+  if (const YAML::Node v = entry["years"]) {
+    if (v.IsScalar()) {
+      w.year_from = w.year_to = ParseYear(path, v);
+    } else if (v.IsSequence() && v.size() == 2) {
+      w.year_from = ParseYear(path, v[0]);
+      w.year_to = ParseYear(path, v[1]);
+      if (*w.year_from > *w.year_to) Fail(path, v, "`years` must be [FROM, TO] with FROM ≤ TO");
+    } else {
+      Fail(path, v, "`years` must be [FROM, TO] (or one year)");
+    }
+  }
+  return w;
+}
+
+bool Waivable(Verdict v) {
+  return v == Verdict::kFail || v == Verdict::kPartial || v == Verdict::kNotCheckable || v == Verdict::kError;
+}
+
+std::string DateString(const Date& d) { return d.ToString(); }
+
+}  // namespace
+
+std::vector<Waiver> ParseWaivers(const std::string& path, const std::string& text) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(path, "E-waiver",
+                     fmt::format("{}:{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+  YAML::Node list = root;
+  if (root.IsMap()) {
+    for (const auto& kv : root) {
+      std::string key = kv.first.as<std::string>();
+      if (key != "waivers")
+        Fail(path, kv.first, fmt::format("unknown top-level key `{}` (a waiver file has one key, `waivers`)", key));
+    }
+    list = root["waivers"];
+  }
+  if (root.IsNull() || !list || list.IsNull()) return {};
+  if (!list.IsSequence()) Fail(path, list, "expected a list of waivers (`waivers:` followed by `- rule: …` entries)");
+  std::vector<Waiver> out;
+  for (const auto& entry : list) out.push_back(ParseEntry(path, entry));
+  return out;
+}
+
+std::vector<Waiver> LoadWaivers(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "E-waiver", path + ": cannot read the waiver file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ParseWaivers(path, ss.str());
+}
+
+bool WaiverMatches(const std::string& pattern, const std::string& rule) {
+  // Iterative glob with backtracking to the last '*'.
+  std::size_t p = 0, r = 0, star = std::string::npos, mark = 0;
+  while (r < rule.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == rule[r])) {
+      ++p;
+      ++r;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = r;
+    } else if (star != std::string::npos) {
+      p = star + 1;
+      r = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+void ApplyWaivers(const std::vector<Waiver>& waivers, const std::vector<std::string>& known_rules,
+                  const Date& today, Report& report) {
+  const DocumentInfo& doc = report.document;
+  std::vector<bool> usable(waivers.size(), true);
+  for (std::size_t i = 0; i < waivers.size(); ++i) {
+    const Waiver& w = waivers[i];
+    bool known = false;
+    for (const auto& id : known_rules) known = known || WaiverMatches(w.rule, id);
+    if (!known) {
+      std::string near = ClosestMatch(w.rule, known_rules);
+      report.diagnostics.push_back({Level::kWarning, "W-waiver-unknown-rule",
+                                    fmt::format("waiver for `{}` matches no loaded rule; it has no effect", w.rule),
+                                    w.file, w.line, 0,
+                                    near.empty() ? "" : fmt::format("did you mean `{}`?", near)});
+      usable[i] = false;
+      continue;
+    }
+    if (w.expires && *w.expires < today) {
+      report.diagnostics.push_back({Level::kWarning, "W-waiver-expired",
+                                    fmt::format("waiver for `{}` expired on {}; it is ignored", w.rule,
+                                                DateString(*w.expires)),
+                                    w.file, w.line, 0, "renew it with a new date and expiry, or remove it"});
+      usable[i] = false;
+      continue;
+    }
+    std::string scope_miss;
+    if (w.issuer && (!doc.issuer || *doc.issuer != *w.issuer))
+      scope_miss = fmt::format("issuer `{}` (the report's is `{}`)", *w.issuer, doc.issuer.value_or("unknown"));
+    else if (w.year_from && (!doc.year || *doc.year < *w.year_from || *doc.year > *w.year_to))
+      scope_miss = fmt::format("years {}–{} (the report covers {})", *w.year_from, *w.year_to,
+                               doc.year ? std::to_string(*doc.year) : "an unknown year");
+    if (!scope_miss.empty()) {
+      report.diagnostics.push_back({Level::kNote, "N-waiver-out-of-scope",
+                                    fmt::format("waiver for `{}` is limited to {}; not applied", w.rule, scope_miss),
+                                    w.file, w.line, 0, ""});
+      usable[i] = false;
+    }
+  }
+  for (auto& r : report.results) {
+    for (std::size_t i = 0; i < waivers.size(); ++i) {
+      if (!usable[i] || !WaiverMatches(waivers[i].rule, r.rule)) continue;
+      if (!Waivable(r.verdict)) break;  // a pass or not_applicable needs no waiver
+      const Waiver& w = waivers[i];
+      r.unwaived = r.verdict;
+      r.verdict = Verdict::kWaived;
+      r.waiver = fmt::format("{}（{} 批准，{}{}）", w.reason, w.approver, DateString(w.date),
+                             w.expires ? "，有效期至 " + DateString(*w.expires) : "");
+      break;
+    }
+  }
+}
+
+Date Today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+}  // namespace fazhi
