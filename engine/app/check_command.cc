@@ -1,5 +1,6 @@
 // `fazhi check`: load rules once, then for each input: read → check → render to stdout or files.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,8 @@
 #include "core/error.h"
 #include "pipeline.h"
 #include "render/renderer.h"
+#include "score/scorer.h"
+#include "score/waivers.h"
 #include "segment/dump.h"
 
 namespace fs = std::filesystem;
@@ -47,6 +50,11 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
     spdlog::warn("score {:.1f} is under --fail-under {:.1f}", *report.score.total, *opts.fail_under);
     tripped = true;
   }
+  if (opts.fail_under && !report.score.total) {  // nothing scorable cannot meet a threshold (never a silent pass)
+    spdlog::warn("{}: no score (no rule could be scored), so --fail-under {:.1f} is not met", report.document.path,
+                 *opts.fail_under);
+    tripped = true;
+  }
   if (!opts.fail_on.empty()) {
     static const std::vector<std::string> kOrder = {"info", "low", "medium", "high", "critical"};
     auto rank = [&](const std::string& s) {
@@ -76,6 +84,12 @@ int RunCheck(const CheckCommandOptions& opts) {
       return kExitUsage;
     }
   }
+  for (const auto& f : formats) {
+    if (opts.output.empty() && FindRenderer(f)->binary && isatty(STDOUT_FILENO)) {
+      spdlog::error("--format {} writes a binary file; add --output FILE (or DIR)", f);
+      return kExitUsage;
+    }
+  }
   if (opts.inputs.empty()) {
     spdlog::error("check needs a report file (fazhi check FILE)");
     return kExitUsage;
@@ -83,6 +97,18 @@ int RunCheck(const CheckCommandOptions& opts) {
   Diagnostics rule_diags;
   auto rules = LoadRulesForCommand(opts.rules, rule_diags);
   if (!rules) return kExitUsage;
+  std::vector<Waiver> waivers;
+  std::vector<std::string> rule_ids;
+  if (!opts.waivers.empty()) {
+    try {
+      waivers = LoadWaivers(opts.waivers);
+    } catch (const InputError& e) {
+      spdlog::error("{}", e.what());
+      return kExitUsage;
+    }
+    for (const auto& p : rules->packs)
+      for (const auto& r : p->rules) rule_ids.push_back(r->id);
+  }
 
   // Output: a file (one format, one input, not a directory) or a directory of <input-stem>.<ext> files.
   bool to_dir = false;
@@ -120,6 +146,10 @@ int RunCheck(const CheckCommandOptions& opts) {
     } catch (const NotCheckableError& e) {
       spdlog::warn("{}: not checkable: {}", input, e.what());
       report = NotCheckableReport(input, e.what(), *rules);
+    }
+    if (!waivers.empty()) {  // waivers after evaluation, then re-score (score_unwaived keeps the other view)
+      ApplyWaivers(waivers, rule_ids, Today(), report);
+      report.score = ScoreResults(report.results, *rules);
     }
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) spdlog::warn("{}", FormatDiagnostic(d));

@@ -96,8 +96,9 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   po::options_description out("Output");
   out.add_options()
       ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
-       "text | json | md (repeatable with --output DIR)")
+       "text | json | jsonl | md | html | csv | xlsx (repeatable with --output DIR)")
       ("output,o", po::value<std::string>(&o.output), "output file, or a folder for several formats/inputs")
+      ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
       ("list-formats", "print the output format names and exit")
       ("fail-under", po::value<double>(&fail_under), "exit 1 when the total score is under this")
@@ -152,6 +153,11 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
     o.overrides.level = level;
   }
   if (vm.count("fail-under")) o.fail_under = fail_under;
+  if (!o.fail_on.empty() && o.fail_on != "info" && o.fail_on != "low" && o.fail_on != "medium" &&
+      o.fail_on != "high" && o.fail_on != "critical") {
+    std::cerr << "fazhi: error: --fail-on " << o.fail_on << " is not one of info, low, medium, high, critical\n";
+    return fazhi::kExitUsage;
+  }
   if (!o.dump.empty() && o.dump != "segments" && o.dump != "hits" && o.dump != "findings") {
     std::cerr << "fazhi: error: --dump " << o.dump << " is not one of segments, hits, findings\n";
     return fazhi::kExitUsage;
