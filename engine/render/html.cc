@@ -97,7 +97,7 @@ table.scores{width:100%;border-collapse:collapse;font-size:14px}
 .scores td{padding:5px 6px;vertical-align:middle;border-bottom:1px solid var(--line)}
 .scores tr.pack td{font-weight:600;border-top:1px solid #d0d5dd}
 .scores tr.cat td.name{padding-left:22px;color:#344054}
-.scores td.name{width:34%}.scores td.bar{width:30%}
+.scores td.name{width:31%}.scores td.bar{width:22%}
 .scores td.num{width:4em;text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
 .scores td.cnt{color:var(--muted);font-size:12.5px;font-weight:normal;line-height:1.45}
 .scores .waived{color:var(--nc)}
@@ -270,6 +270,7 @@ void ScoreRows(std::string& out, const ScoreSummary& s) {
     out += fmt::format("<tr class=\"pack\"><td class=\"name\">{} <code>{}</code></td><td class=\"bar\">{}</td>"
                        "<td class=\"num\">{}</td><td class=\"cnt\">{}{}</td></tr>\n",
                        Esc(p.title), Esc(p.pack), SvgBar(p.score), FormatScore(p.score), CountsZh(p.counts), extra);
+    if (!p.score) continue;  // nothing scorable (e.g. a pack for other years): its categories say nothing more
     for (const auto& c : p.categories)
       out += fmt::format("<tr class=\"cat\"><td class=\"name\">{}</td><td class=\"bar\">{}</td><td class=\"num\">{}</td>"
                          "<td class=\"cnt\">{}</td></tr>\n",

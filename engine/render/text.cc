@@ -167,6 +167,7 @@ void ScoreTable(std::string& out, const Report& report, int width, const Painter
                        fits ? "  " + counts : "");
     if (!fits) out += std::string(static_cast<std::size_t>(name_cols + 3), ' ') + counts + "\n";
     if (p.categories.size() <= 1 && (p.categories.empty() || p.categories[0].name.empty())) continue;
+    if (!p.score) continue;  // nothing scorable (e.g. a pack for other years): its categories say nothing more
     for (const auto& c : p.categories) {
       std::string cname = TruncateToWidth(c.name.empty() ? "（未分类）" : c.name, name_cols - 2);
       std::string ccounts = ShortCounts(c.counts);
