@@ -115,3 +115,17 @@ TEST_CASE("renderers cope with an empty report", "[render]") {
 }
 
 }  // namespace fazhi::test
+
+namespace fazhi::test {
+
+TEST_CASE("a document that could not be checked says so at the top", "[render]") {
+  Report rep = SampleReport();
+  rep.document.not_checkable = true;
+  rep.document.not_checkable_reason = "PDF 没有文字层（扫描件），无法提取文本";
+  CHECK(Render("text", rep).find("无法核查  PDF 没有文字层") != std::string::npos);
+  CHECK(Render("md", rep).find("> **无法核查**：PDF 没有文字层") != std::string::npos);
+  CHECK(Render("html", rep).find("<div class=\"alert bad\"><strong>无法核查：</strong>PDF 没有文字层") !=
+        std::string::npos);
+}
+
+}  // namespace fazhi::test

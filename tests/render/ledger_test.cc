@@ -193,3 +193,20 @@ TEST_CASE("xlsx ledger neutralises formula injection", "[render][xlsx][security]
 }
 
 }  // namespace fazhi::test
+
+namespace fazhi::test {
+
+TEST_CASE("xlsx cuts a cell longer than Excel's limit instead of failing", "[render][xlsx]") {
+  Report rep = SampleReport();
+  std::string longtext;
+  for (int i = 0; i < 40000; ++i) longtext += "法";
+  rep.results[2].message = longtext;
+  std::string bytes;
+  REQUIRE_NOTHROW(bytes = Render("xlsx", rep));
+  auto files = Unzip(bytes);
+  Sheet ledger = ReadSheet(files, "xl/worksheets/sheet1.xml");
+  CHECK(ledger.cells["E2"].size() > 3 * 30000);
+  CHECK(ledger.cells["E2"].size() <= 3 * 32767);
+}
+
+}  // namespace fazhi::test

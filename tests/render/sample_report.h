@@ -27,7 +27,7 @@ inline Report SampleReport() {
   rep.tool_version = "0.1.0";
   DocumentInfo& d = rep.document;
   d.path = "reports/samples/demo-2020.txt";
-  d.format = "txt";
+  d.format = "text";
   d.encoding = "UTF-8";
   d.sha256 = "3f1a9c0e5b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468";
   d.title = "某区2020年法治政府建设年度报告";
