@@ -56,7 +56,8 @@ std::vector<ExampleRun> RunAllExamples(const RuleSet& set) {
   std::vector<ExampleRun> runs;
   for (const auto& pack : set.packs)
     for (const auto& rule : pack->rules)
-      for (const auto& ex : rule->examples) runs.push_back(RunExample(set, *pack, *rule, ex));
+      if (!rule->has_errors)
+        for (const auto& ex : rule->examples) runs.push_back(RunExample(set, *pack, *rule, ex));
   return runs;
 }
 

@@ -42,6 +42,14 @@ std::uint32_t Document::LineOf(std::uint32_t offset) const {
   return static_cast<std::uint32_t>(it - line_starts.begin());
 }
 
+std::uint32_t Document::SourceLineOf(std::uint32_t offset) const {
+  if (source_line_starts.empty()) return LineOf(offset);
+  std::uint32_t src = offset;
+  if (!to_source.empty()) src = to_source[std::min<std::size_t>(offset, to_source.size() - 1)];
+  auto it = std::upper_bound(source_line_starts.begin(), source_line_starts.end(), src);
+  return static_cast<std::uint32_t>(it - source_line_starts.begin());
+}
+
 int Document::PageOf(std::uint32_t offset) const {
   if (pages.empty()) return 0;
   auto it = std::upper_bound(pages.begin(), pages.end(), offset,

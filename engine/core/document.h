@@ -104,6 +104,10 @@ struct Document {
   std::string text;  // normalized UTF-8; every Span points into it
   std::vector<std::uint32_t> line_starts;  // byte offset of each line of `text`
   std::vector<PageStart> pages;            // empty for unpaged sources
+  // Back to the reader's text (what the auditor sees in the file): to_source[i] is the reader-text offset of
+  // normalized byte i (size text.size() + 1, or empty = identity); source_line_starts are the reader text's lines.
+  std::vector<std::uint32_t> to_source;
+  std::vector<std::uint32_t> source_line_starts;
 
   std::vector<Section> sections;  // sections[0] is the root
   std::vector<Paragraph> paragraphs;
@@ -113,7 +117,8 @@ struct Document {
   Diagnostics diagnostics;  // warnings from reading/segmenting (never fatal)
 
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
-  std::uint32_t LineOf(std::uint32_t offset) const;       // 1-based
+  std::uint32_t LineOf(std::uint32_t offset) const;       // 1-based line of `text`
+  std::uint32_t SourceLineOf(std::uint32_t offset) const; // 1-based line in the file as read (before normalizing)
   int PageOf(std::uint32_t offset) const;                 // 0 when unpaged
   std::uint32_t SentenceAt(std::uint32_t offset) const;   // index of the sentence containing offset
   std::uint32_t ParagraphAt(std::uint32_t offset) const;  // index of the paragraph containing offset

@@ -55,6 +55,8 @@ class Check {
   virtual void Describe(std::string& out, int indent, const TermMatcher& m) const = 0;
   // Grades this condition can produce at best (lint: "can never pass").
   virtual Grade BestGrade() const { return Grade::kFull; }
+  // Grades this condition gives at worst (lint: "can never fail" when this is kFull).
+  virtual Grade WorstGrade() const { return Grade::kNone; }
 };
 
 using CheckPtr = std::unique_ptr<Check>;

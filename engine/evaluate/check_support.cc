@@ -196,20 +196,70 @@ std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext&
   return std::nullopt;
 }
 
-bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence) {
+namespace {
+// Length of a leading list marker ("1.", "(2)", "3、", "（4）") that is numbering, not a count.
+std::size_t ListMarkerLength(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  bool paren = false;
+  if (s.substr(i).starts_with("(")) { paren = true; i += 1; }
+  else if (s.substr(i).starts_with("（")) { paren = true; i += 3; }
+  std::size_t digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') { ++i; ++digits; }
+  if (digits == 0 || digits > 2) return 0;
+  static constexpr std::string_view kParenClose[] = {")", "）"};
+  static constexpr std::string_view kPlainClose[] = {".", "、", "．", ")", "）"};
+  const std::string_view* closes = paren ? kParenClose : kPlainClose;
+  const std::size_t n_closes = paren ? std::size(kParenClose) : std::size(kPlainClose);
+  for (std::size_t k = 0; k < n_closes; ++k) {
+    std::string_view close = closes[k];
+    if (s.substr(i).starts_with(close)) {
+      // "1.5万件" is a number, not a marker: a marker is not followed by a digit.
+      std::size_t after = i + close.size();
+      if (after < s.size() && s[after] >= '0' && s[after] <= '9') return 0;
+      return after;
+    }
+  }
+  return 0;
+}
+
+// A 《title》 that is only cited ("按照《纲要》要求", "根据《条例》") is not a document the government produced.
+constexpr std::string_view kCiting[] = {"按照", "根据", "依据", "依照", "遵照", "贯彻", "落实", "对照", "学习",
+                                        "执行", "遵循", "结合", "围绕", "对标"};
+
+bool ProducedTitleIn(std::string_view s) {
+  for (std::size_t p = s.find("《"); p != std::string_view::npos; p = s.find("《", p + 3)) {
+    std::size_t from = p >= 12 ? p - 12 : 0;  // up to four characters before the title
+    std::string_view before = s.substr(from, p - from);
+    bool cited = false;
+    for (auto c : kCiting)
+      if (before.find(c) != std::string_view::npos) cited = true;
+    if (!cited) return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched) {
+  auto outside = [&](std::uint32_t b, std::uint32_t e) { return e <= matched.begin || b >= matched.end; };
   std::string_view s = ctx.doc.Slice(sentence);
-  if (s.find("《") != std::string_view::npos) return true;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  if (ProducedTitleIn(s)) return true;
+  for (std::size_t i = ListMarkerLength(s); i < s.size(); ++i) {
     if (s[i] >= '0' && s[i] <= '9') {
       // A year alone ("2020年") is not a count: skip four-digit numbers followed by 年.
       std::size_t j = i;
       while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
       bool year = (j - i == 4) && s.substr(j).starts_with("年");
-      if (!year) return true;
+      auto b = static_cast<std::uint32_t>(sentence.begin + i), e = static_cast<std::uint32_t>(sentence.begin + j);
+      if (!year && outside(b, e)) return true;
       i = j;
     }
   }
-  return AnyHitIn(ctx, cues.actions, sentence);
+  // A concrete action outside the matched term and not part of an `ignore` word ("建立健全", "办理时限").
+  auto ignore = HitsIn(ctx, cues.ignore, sentence);
+  for (const auto& h : HitsIn(ctx, cues.actions, sentence))
+    if (outside(h.start, h.end) && !Covered(ignore, h)) return true;
+  return false;
 }
 
 void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max) {

@@ -45,8 +45,9 @@ bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span)
 // returns kNegated or kPromiseOnly and the cue word.
 std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
                                                               std::uint32_t offset);
-// A sentence is concrete when it names a document (《…》), gives a number, or states a concrete action.
-bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence);
+// A sentence is concrete when it names a document (《…》), gives a number, or states a concrete action — outside
+// `matched` (the term that was found: "合法性审核" does not make itself concrete through its 审核).
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched = {});
 
 void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max = 12);
 

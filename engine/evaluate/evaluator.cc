@@ -58,7 +58,7 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     e.quote = std::string(cut) + (cut.size() < quote.size() ? "……" : "");
     e.byte_start = ref.span.begin;
     e.byte_end = ref.span.end;
-    e.line = static_cast<int>(doc.LineOf(ref.span.begin));
+    e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
     e.page = doc.PageOf(ref.span.begin);
     if (!doc.paragraphs.empty()) e.section = doc.SectionPath(doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section);
   }

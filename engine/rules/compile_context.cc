@@ -59,6 +59,12 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   return best;
 }
 
+std::size_t CompileContext::ErrorCount() const {
+  std::size_t n = 0;
+  for (const auto& d : diags_) n += d.level == Level::kError;
+  return n;
+}
+
 const std::string* CompileContext::Setting(const std::string& name) const {
   if (!settings_) return nullptr;
   auto it = settings_->find(name);

@@ -52,6 +52,7 @@ class CompileContext {
   const Limits& limits() const { return limits_; }
   const std::string& file() const { return file_; }
   const std::map<std::string, std::vector<std::string>>& vocabularies() const { return vocab_; }
+  std::size_t ErrorCount() const;
   // Pack settings (pack.yaml `settings:`), referenced from checks as "@name".
   void set_settings(const std::map<std::string, std::string>* settings) { settings_ = settings; }
   const std::string* Setting(const std::string& name) const;

@@ -13,7 +13,9 @@ const DefaultCues& GetDefaultCues() {
        "将进一步", "将继续", "将加快", "将全面"},
       // ignore: words containing a cue that are not one
       {"未成年", "未来", "未诉先办", "拟定", "模拟", "草拟", "起草拟", "准备金", "不足额", "争取到",
-       "有待提升的", "力争上游"},
+       "有待提升的", "力争上游",
+       // contain an action word but are slogans or attributes, not actions
+       "建立健全", "办理时限", "完成时限", "开展情况"},
       // actions: a concrete step taken (with a document title or a number these make a sentence concrete)
       {"制定", "印发", "出台", "修订", "修改", "发布", "建立", "成立", "设立", "组建", "建成", "召开", "主持",
        "开展", "举办", "完成", "办理", "办结", "审核", "审查", "受理", "调解", "聘请", "外聘", "约谈",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -76,19 +77,20 @@ int NestingDepth(const std::string& text) {
   return max_flow + max_block;
 }
 
-// Reads and parses one YAML file; problems become diagnostics and the result is a null node.
-YAML::Node ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics& diags, std::string* bytes_out) {
+// Reads and parses one YAML file; problems become diagnostics and the result is nullopt.
+std::optional<YAML::Node> ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics& diags,
+                                        std::string* bytes_out) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec) {
     diags.push_back(FileDiag(Level::kError, path.string(), "E-unreadable", "cannot read the rule file"));
-    return YAML::Node();
+    return std::nullopt;
   }
   if (size > limits.max_rule_file_bytes) {
     diags.push_back(FileDiag(Level::kError, path.string(), "E-too-large",
                              "rule file larger than the limit max_rule_file_bytes (" +
                                  std::to_string(limits.max_rule_file_bytes) + " bytes)"));
-    return YAML::Node();
+    return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
@@ -99,19 +101,19 @@ YAML::Node ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics
     diags.push_back(FileDiag(Level::kError, path.string(), "E-too-deep",
                              "YAML nesting deeper than the limit max_yaml_depth (" +
                                  std::to_string(limits.max_yaml_depth) + ")"));
-    return YAML::Node();
+    return std::nullopt;
   }
   try {
     YAML::Node root = YAML::Load(text);
     if (!root || root.IsNull()) {
       diags.push_back(FileDiag(Level::kError, path.string(), "E-empty-file", "the rule file is empty"));
-      return YAML::Node();
+      return std::nullopt;
     }
     return root;
   } catch (const YAML::Exception& e) {
     diags.push_back(FileDiag(Level::kError, path.string(), "E-yaml", "YAML syntax error: " + e.msg,
                              e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1));
-    return YAML::Node();
+    return std::nullopt;
   }
 }
 
@@ -199,6 +201,7 @@ void ParseExamples(const YAML::Node& node, CompileContext& ctx, Rule& rule) {
 }
 
 std::unique_ptr<Rule> ParseRule(const YAML::Node& node, CompileContext& ctx, const Pack& pack) {
+  const std::size_t errors_before = ctx.ErrorCount();
   if (!ctx.CheckKeys(node, "rule")) return nullptr;
   auto rule = std::make_unique<Rule>();
   rule->local_id = ScalarOr(node["id"]);
@@ -243,9 +246,15 @@ std::unique_ptr<Rule> ParseRule(const YAML::Node& node, CompileContext& ctx, con
               "add `check:` or `not_checkable: \"reason\"`");
   if (rule->pass && !rule->not_checkable.empty())
     ctx.Warning(node["not_checkable"], "W-unused-check", "`not_checkable` is set, so `check` is never evaluated");
-  if (rule->pass && rule->pass->BestGrade() == Grade::kNone && (!rule->partial))
-    ctx.Error(node["check"], "E-never-passes", "rule `" + rule->id + "` can never produce pass or partial");
+  const bool broken = ctx.ErrorCount() > errors_before;  // don't pile consequences on a reported error
+  if (!broken && rule->pass && rule->pass->BestGrade() == Grade::kNone && !rule->partial)
+    ctx.Error(node["check"], "E-never-passes", "rule `" + rule->id + "` can never produce pass or partial",
+              "its condition can never hold");
+  if (rule->pass && rule->pass->WorstGrade() == Grade::kFull)
+    ctx.Error(node["check"], "E-never-fails", "rule `" + rule->id + "` can never produce fail",
+              "its condition always holds, so the rule proves nothing");
   ParseExamples(node["examples"], ctx, *rule);
+  rule->has_errors = ctx.ErrorCount() > errors_before;
   return rule;
 }
 
@@ -259,8 +268,9 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
   fs::path pack_file = pd.dir / "pack.yaml";
   std::string all_bytes;
   std::string bytes;
-  YAML::Node root = ParseYamlFile(pack_file, opts.limits, diags, &bytes);
-  if (!root) return;
+  auto parsed = ParseYamlFile(pack_file, opts.limits, diags, &bytes);
+  if (!parsed) return;
+  const YAML::Node root = *parsed;
   all_bytes += bytes;
   std::map<std::string, std::vector<std::string>> vocab;
   std::map<std::string, std::string> settings;
@@ -343,8 +353,9 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
     files.resize(opts.limits.max_rule_files);
   }
   for (const auto& file : files) {
-    YAML::Node doc = ParseYamlFile(file, opts.limits, diags, &bytes);
-    if (!doc) continue;
+    auto parsed_file = ParseYamlFile(file, opts.limits, diags, &bytes);
+    if (!parsed_file) continue;
+    const YAML::Node doc = *parsed_file;
     all_bytes += bytes;
     CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
     ctx.set_settings(&pack->settings);

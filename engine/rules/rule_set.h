@@ -52,6 +52,7 @@ struct Rule {
   CheckPtr pass;              // grade kFull → pass, kPartial → partial
   CheckPtr partial;           // optional: grade ≥ kPartial → partial
   std::vector<Example> examples;
+  bool has_errors = false;  // lint reported errors in this rule: its examples are not run
   std::string file;
   int line = 0;
 };

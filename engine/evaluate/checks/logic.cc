@@ -35,6 +35,11 @@ class AllCheck : public Check {
     for (const auto& c : children) g = std::min(g, c->BestGrade());
     return g;
   }
+  Grade WorstGrade() const override {
+    Grade g = Grade::kFull;
+    for (const auto& c : children) g = std::min(g, c->WorstGrade());
+    return children.empty() ? Grade::kNone : g;
+  }
 };
 
 class AnyCheck : public Check {
@@ -73,6 +78,11 @@ class AnyCheck : public Check {
     for (const auto& c : children) g = std::max(g, c->BestGrade());
     return g;
   }
+  Grade WorstGrade() const override {
+    Grade g = Grade::kNone;
+    for (const auto& c : children) g = std::max(g, c->WorstGrade());
+    return g;
+  }
 };
 
 class NotCheck : public Check {
@@ -96,6 +106,8 @@ class NotCheck : public Check {
     out += std::string(indent, ' ') + "not:\n";
     child->Describe(out, indent + 2, m);
   }
+  Grade BestGrade() const override { return child->WorstGrade() == Grade::kFull ? Grade::kNone : Grade::kFull; }
+  Grade WorstGrade() const override { return child->BestGrade() == Grade::kNone ? Grade::kFull : Grade::kNone; }
 };
 
 std::vector<CheckPtr> ParseList(const YAML::Node& body, CompileContext& ctx, const char* name) {

@@ -28,13 +28,13 @@ class MentionCheck : public Check {
     Outcome out;
     if (groups.empty()) return out;
     const Document& doc = ctx.doc;
-    // Anchor hits, minus those inside an `except` word (区长 inside 副区长).
+    // Anchor hits, minus those overlapping an `except` word (区长 inside 副区长).
     std::vector<TermHit> anchors = HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())});
     if (!except.empty()) {
       auto ex = HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())});
       std::erase_if(anchors, [&](const TermHit& h) {
         for (const auto& e : ex)
-          if (e.start <= h.start && e.end >= h.end) return true;
+          if (e.start < h.end && h.start < e.end) return true;  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
         return false;
       });
     }
@@ -90,7 +90,7 @@ class MentionCheck : public Check {
       }
       it->second = true;
       ++units;
-      ref.concrete = cues ? IsConcrete(ctx, *cues, sentence) : false;
+      ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}) : false;
       if (ref.concrete) ++concrete_units;
       support.push_back(std::move(ref));
     }
@@ -105,6 +105,9 @@ class MentionCheck : public Check {
     if (out.rejected.size() > 3) out.rejected.resize(3);
     return out;
   }
+
+  Grade BestGrade() const override { return contradictory ? Grade::kNone : Grade::kFull; }
+  bool contradictory = false;  // in & not_in name the same role (lint reports it)
 
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
     std::string pad(indent, ' ');
@@ -155,8 +158,11 @@ CheckPtr ParseMention(const YAML::Node& body, CompileContext& ctx) {
   c->roles.Parse(body, ctx);
   for (SectionRole r : c->roles.in) {
     if (std::find(c->roles.not_in.begin(), c->roles.not_in.end(), r) != c->roles.not_in.end())
+    {
       ctx.Error(body, "E-never-matches", std::string("role `") + RoleName(r) + "` is both in `in` and `not_in`",
                 "this mention can never match");
+      c->contradictory = true;
+    }
   }
   c->cues = ctx.cues();
   return c;

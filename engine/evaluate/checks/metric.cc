@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
@@ -46,11 +47,22 @@ class MetricCheck : public Check {
         return !units.empty() && std::find(units.begin(), units.end(), n.unit) == units.end();
       });
       if (numbers.empty()) continue;
-      const NumberFound* pick = &numbers.front();
-      for (const auto& n : numbers) {  // 从X跃升至Y → Y
-        std::string_view before = after.substr(0, n.begin);
-        if (before.ends_with("至") || before.ends_with("到") || before.ends_with("达")) pick = &n;
+      // 从X跃升至Y → Y: the first number after the last 至/到/达 that some number follows.
+      std::size_t last_mark = std::string_view::npos;
+      for (std::string_view mark : {"至", "到", "达"}) {
+        for (std::size_t p = after.find(mark); p != std::string_view::npos; p = after.find(mark, p + mark.size())) {
+          std::size_t end = p + mark.size();
+          bool followed = std::any_of(numbers.begin(), numbers.end(), [&](const NumberFound& n) { return n.begin >= end; });
+          if (followed && (last_mark == std::string_view::npos || end > last_mark)) last_mark = end;
+        }
       }
+      const NumberFound* pick = &numbers.front();
+      if (last_mark != std::string_view::npos)
+        for (const auto& n : numbers)
+          if (n.begin >= last_mark) {
+            pick = &n;
+            break;
+          }
       bool ok = (!min || pick->value >= *min) && (!max || pick->value <= *max);
       char buf[64];
       std::snprintf(buf, sizeof buf, "%g%s", pick->value, pick->unit.c_str());
@@ -88,8 +100,29 @@ CheckPtr ParseMetric(const YAML::Node& body, CompileContext& ctx) {
   if (body["terms"]) c->terms = ctx.Terms(body["terms"], "metric.terms");
   if (body["units"]) c->units = ctx.Strings(body["units"], "metric.units");
   if (body["near"] && body["near"].IsScalar()) c->near = body["near"].as<int>(30);
-  if (body["min"] && body["min"].IsScalar()) c->min = body["min"].as<double>(0);
-  if (body["max"] && body["max"].IsScalar()) c->max = body["max"].as<double>(0);
+  // min / max: a number, or "@setting" from pack.yaml (an auditor changes a threshold in one place).
+  auto threshold = [&](const char* key) -> std::optional<double> {
+    const YAML::Node v = body[key];
+    if (!v || !v.IsScalar()) return std::nullopt;
+    std::string text = v.Scalar();
+    if (!text.empty() && text[0] == '@') {
+      const std::string* setting = ctx.Setting(text.substr(1));
+      if (!setting) {
+        ctx.Error(v, "E-unknown-setting", "unknown pack setting `" + text + "`", "define it under `settings:` in pack.yaml");
+        return std::nullopt;
+      }
+      text = *setting;
+    }
+    char* end = nullptr;
+    double d = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0') {
+      ctx.Error(v, "E-type", std::string("metric `") + key + "` must be a number or \"@setting\"");
+      return std::nullopt;
+    }
+    return d;
+  };
+  c->min = threshold("min");
+  c->max = threshold("max");
   if (c->min && c->max && *c->min > *c->max)
     ctx.Error(body, "E-never-matches", "metric `min` is greater than `max`", "no number can satisfy both");
   c->roles.Parse(body, ctx);

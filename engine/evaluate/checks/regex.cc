@@ -50,7 +50,8 @@ class RegexCheck : public Check {
           continue;
         }
       }
-      ref.concrete = cues && IsConcrete(ctx, *cues, sentence);
+      ref.concrete = cues && IsConcrete(ctx, *cues, sentence,
+                                            {start, static_cast<std::uint32_t>(start + match.size())});
       ++units;
       strong += ref.concrete;
       out.support.push_back(ref);

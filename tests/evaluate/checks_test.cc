@@ -1,0 +1,177 @@
+// Check types on hand-built documents: mention (roles, negation, hedging, concreteness, near, except, none),
+// section, metric, date, and the combinators — each verdict asserted, with the quoted evidence.
+#include <catch2/catch.hpp>
+
+#include "evaluate/doc_builder.h"
+
+using namespace fazhi;
+using fazhi::test::BuildDocument;
+using fazhi::test::CompileRules;
+using fazhi::test::VerdictOf;
+
+namespace {
+std::unique_ptr<RuleSet> One(const std::string& check, const std::string& pack_extra = "") {
+  Diagnostics d;
+  auto set = CompileRules("rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n" + check, d, pack_extra);
+  for (const auto& x : d) INFO(FormatDiagnostic(x));
+  REQUIRE_FALSE(HasErrors(d));
+  return set;
+}
+
+const auto M = SectionRole::kMeasures;
+const auto S = SectionRole::kShortcomings;
+const auto P = SectionRole::kPlan;
+}  // namespace
+
+TEST_CASE("mention: concrete sentence passes, generic one is partial, absence fails", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [合法性审核], concrete: true}\n");
+  auto concrete = BuildDocument({{M, {"一、主要工作情况", "全年对15件规范性文件进行合法性审核。"}}});
+  auto generic = BuildDocument({{M, {"一、主要工作情况", "高度重视合法性审核工作。"}}});
+  auto absent = BuildDocument({{M, {"一、主要工作情况", "全年办理复议案件3件。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, concrete, "t/r", &r) == "pass");
+  REQUIRE(r.evidence.size() == 1);
+  CHECK(r.evidence[0].quote == "全年对15件规范性文件进行合法性审核。");
+  CHECK(r.evidence[0].line == 2);
+  CHECK(r.evidence[0].terms == std::vector<std::string>{"合法性审核"});
+  CHECK(VerdictOf(*set, generic, "t/r") == "partial");
+  CHECK(VerdictOf(*set, absent, "t/r") == "fail");
+}
+
+TEST_CASE("mention: only in shortcomings or only in the plan is a fail quoting it", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [合法性审核]}\n");
+  auto gap = BuildDocument({{M, {"一、主要工作情况", "全年办理复议案件3件。"}},
+                            {S, {"二、存在的问题", "合法性审核力量薄弱。"}}});
+  auto plan = BuildDocument({{M, {"一、主要工作情况", "全年办理复议案件3件。"}},
+                             {P, {"三、下一步工作安排", "全面推进合法性审核全覆盖。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, gap, "t/r", &r) == "fail");
+  REQUIRE_FALSE(r.evidence.empty());
+  CHECK(r.evidence[0].kind == EvidenceKind::kSelfReportedGap);
+  CHECK(r.evidence[0].quote == "合法性审核力量薄弱。");
+  CHECK(r.message.find("存在的问题") != std::string::npos);
+  CHECK(VerdictOf(*set, plan, "t/r", &r) == "fail");
+  REQUIRE_FALSE(r.evidence.empty());
+  CHECK(r.evidence[0].kind == EvidenceKind::kPromiseOnly);
+}
+
+TEST_CASE("mention: negation and hedging cues in the clause make a hit non-evidence", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [法律顾问]}\n");
+  auto negated = BuildDocument({{M, {"一、主要工作情况", "部分部门尚未聘请法律顾问。"}}});
+  auto hedged = BuildDocument({{M, {"一、主要工作情况", "拟于明年实现法律顾问全覆盖。"}}});
+  auto other_clause = BuildDocument({{M, {"一、主要工作情况", "外聘法律顾问23名，尚未完成的事项已列入台账。"}}});
+  auto in_title = BuildDocument({{M, {"一、主要工作情况", "印发《关于拟聘请法律顾问的通知》。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, negated, "t/r", &r) == "fail");
+  REQUIRE_FALSE(r.evidence.empty());
+  CHECK(r.evidence[0].kind == EvidenceKind::kNegated);
+  CHECK(VerdictOf(*set, hedged, "t/r", &r) == "fail");
+  CHECK(r.evidence[0].kind == EvidenceKind::kPromiseOnly);
+  CHECK(VerdictOf(*set, other_clause, "t/r") == "pass");
+  CHECK(VerdictOf(*set, in_title, "t/r") == "pass");  // 拟 inside 《》 is part of a document name, not a promise
+}
+
+TEST_CASE("mention: negation off finds problems in the shortcomings part", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [原因], in: [shortcomings], negation: false}\n");
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "分析原因并整改。"}},
+                            {S, {"二、存在的问题", "究其原因，主要是培训不够。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "pass");
+  CHECK(r.evidence[0].section == "二、存在的问题");
+}
+
+TEST_CASE("mention: all groups near each other, except and none", "[evaluate][mention]") {
+  auto set = One(
+      "      mention:\n        all: [[区长, 书记], [主持, 召开]]\n        near: 8\n        except: [副区长]\n"
+      "        none: [各单位]\n");
+  auto yes = BuildDocument({{M, {"一、主要工作情况", "区长张三主持召开常务会议。"}}});
+  auto deputy = BuildDocument({{M, {"一、主要工作情况", "副区长主持召开推进会。"}}});
+  auto far = BuildDocument({{M, {"一、主要工作情况", "区长在全区法治政府建设推进大会上强调要求各方主持公道。"}}});
+  auto none = BuildDocument({{M, {"一、主要工作情况", "区长主持召开各单位负责人会议。"}}});
+  CHECK(VerdictOf(*set, yes, "t/r") == "pass");
+  CHECK(VerdictOf(*set, deputy, "t/r") == "fail");
+  CHECK(VerdictOf(*set, far, "t/r") == "fail");
+  CHECK(VerdictOf(*set, none, "t/r") == "fail");
+}
+
+TEST_CASE("mention: min counts distinct sentences", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [培训], min: 2}\n");
+  auto one = BuildDocument({{M, {"一、主要工作情况", "举办法治培训3期。"}}});
+  auto two = BuildDocument({{M, {"一、主要工作情况", "举办法治培训3期。组织执法培训2次。"}}});
+  CHECK(VerdictOf(*set, one, "t/r") == "partial");
+  CHECK(VerdictOf(*set, two, "t/r") == "pass");
+}
+
+TEST_CASE("section: by role and by heading words", "[evaluate][section]") {
+  auto by_role = One("      section: {role: shortcomings}\n");
+  auto by_heading = One("      section: {heading: [存在问题]}\n");
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "全年办理复议案件3件。"}},
+                            {S, {"二、存在问题", "基层执法力量不足，培训覆盖面不广。"}}});
+  auto without = BuildDocument({{M, {"一、主要工作情况", "全年办理复议案件3件。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*by_role, doc, "t/r", &r) == "pass");
+  CHECK(r.evidence[0].quote == "二、存在问题");
+  CHECK(VerdictOf(*by_heading, doc, "t/r") == "pass");
+  CHECK(VerdictOf(*by_role, without, "t/r") == "fail");
+}
+
+TEST_CASE("metric: threshold and the figure after 至", "[evaluate][metric]") {
+  auto set = One("      metric: {terms: [出庭应诉率], units: [\"%\"], min: 80}\n");
+  auto high = BuildDocument({{M, {"一、主要工作情况", "行政机关负责人出庭应诉率从4.4%跃升至81.25%。"}}});
+  auto low = BuildDocument({{M, {"一、主要工作情况", "行政机关负责人出庭应诉率为45%。"}}});
+  auto none = BuildDocument({{M, {"一、主要工作情况", "积极推动出庭应诉工作。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, high, "t/r", &r) == "pass");
+  CHECK(VerdictOf(*set, low, "t/r", &r) == "fail");
+  CHECK(r.message.find("45%") != std::string::npos);
+  CHECK(VerdictOf(*set, none, "t/r") == "fail");
+}
+
+TEST_CASE("date: deadline relative to the covered year, not_checkable without a date", "[evaluate][date]") {
+  auto set = One("      date: {deadline: \"+1-04-01\"}\n");
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "全年办理复议案件3件。"}}});
+  doc.meta.year = {2020, "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_checkable");
+  doc.meta.signed_on = {Date{2021, 4, 1}, "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "pass");
+  doc.meta.signed_on = {Date{2021, 4, 2}, "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "fail");
+  doc.meta.published = {Date{2021, 3, 2}, "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "pass");
+  doc.meta.year = {};
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_checkable");
+}
+
+TEST_CASE("combinators and graded checks", "[evaluate][logic]") {
+  auto set = One(
+      "      pass:\n        all:\n          - mention: {any: [行政复议]}\n          - metric: {terms: [复议], units: [件]}\n"
+      "      partial:\n        any:\n          - mention: {any: [行政复议]}\n          - mention: {any: [复议]}\n");
+  auto full = BuildDocument({{M, {"一、主要工作情况", "全年收到行政复议申请14件。"}}});
+  auto some = BuildDocument({{M, {"一、主要工作情况", "推进行政复议体制改革。"}}});
+  auto nothing = BuildDocument({{M, {"一、主要工作情况", "开展普法宣传。"}}});
+  CHECK(VerdictOf(*set, full, "t/r") == "pass");
+  CHECK(VerdictOf(*set, some, "t/r") == "partial");
+  CHECK(VerdictOf(*set, nothing, "t/r") == "fail");
+  auto neg = One("      not:\n        mention: {any: [违法]}\n");
+  CHECK(VerdictOf(*neg, full, "t/r") == "pass");
+}
+
+TEST_CASE("applicability: years and levels, also_when", "[evaluate][applies]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n  - id: r\n    title: t\n    cite: c\n    applies_to:\n      levels: [city]\n"
+      "      also_when: {mention: {any: [规章]}}\n    check:\n      mention: {any: [立法]}\n",
+      d, "applies_to: {years: [2015, 2020]}\n");
+  REQUIRE_FALSE(HasErrors(d));
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "开展立法调研2次。"}}});
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_checkable");  // year unknown
+  doc.meta.year = {2021, "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_applicable");
+  doc.meta.year = {2020, "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "pass");  // level unknown: checked
+  doc.meta.level = {std::string("district"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_applicable");
+  auto with_rules = BuildDocument({{M, {"一、主要工作情况", "起草政府规章2部，开展立法调研2次。"}}});
+  with_rules.meta = doc.meta;
+  CHECK(VerdictOf(*set, with_rules, "t/r") == "pass");
+}
