@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/batch.h"
 #include "app/commands.h"
 #include "app/rule_loading.h"
 #include "core/error.h"
@@ -44,6 +45,9 @@ std::string DumpFindings(const Report& report) {
   return out.str();
 }
 
+
+}  // namespace
+
 bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   bool tripped = false;
   if (opts.fail_under && report.score.total && *report.score.total < *opts.fail_under) {
@@ -71,8 +75,6 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   }
   return tripped;
 }
-
-}  // namespace
 
 int RunCheck(const CheckCommandOptions& opts) {
   std::vector<std::string> formats = opts.formats.empty() ? std::vector<std::string>{"text"} : opts.formats;
@@ -110,6 +112,23 @@ int RunCheck(const CheckCommandOptions& opts) {
       for (const auto& r : p->rules) rule_ids.push_back(r->id);
   }
 
+  // Folders and several files make a batch (app/batch.h): a pool of workers, per-report files, a summary.
+  ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
+  if (expanded.inputs.empty()) {
+    spdlog::error("no report files (.txt, .html, .docx, .pdf) under {}", opts.inputs.front());
+    return kExitUsage;
+  }
+  if (opts.dump.empty() && (expanded.any_directory || opts.inputs.size() > 1)) {
+    if (opts.jobs < 0) {
+      spdlog::error("--jobs {} must be 1 or more (0 = every core)", opts.jobs);
+      return kExitUsage;
+    }
+    BatchSetup setup{opts, formats, *rules, waivers, rule_ids};
+    return RunBatch(setup, expanded.inputs);
+  }
+  std::vector<std::string> paths;
+  for (const auto& in : expanded.inputs) paths.push_back(in.path);
+
   // Output: a file (one format, one input, not a directory) or a directory of <input-stem>.<ext> files.
   bool to_dir = false;
   if (!opts.output.empty()) {
@@ -126,7 +145,7 @@ int RunCheck(const CheckCommandOptions& opts) {
 
   int status = kExitOk;
   bool gate = false;
-  for (const auto& input : opts.inputs) {
+  for (const auto& input : paths) {
     Report report;
     try {
       Document doc = LoadDocument(input, copts);

@@ -1,4 +1,4 @@
-// The CLI's commands as functions (main.cc only parses flags): check, rules lint/test/list/explain/terms.
+// The CLI's commands as functions (main.cc only parses flags): check, diff, rules lint/test/list/explain/terms.
 #pragma once
 
 #include <optional>
@@ -33,6 +33,16 @@ struct CheckCommandOptions {
 };
 
 int RunCheck(const CheckCommandOptions& opts);
+
+struct DiffCommandOptions {
+  RulesOptions rules;
+  std::string old_path, new_path;
+  std::vector<std::string> formats;  // empty = text
+  std::string output;                // file (one format) or directory (diff.<ext> per format)
+  MetadataOverrides overrides;       // applied to both reports
+};
+
+int RunDiff(const DiffCommandOptions& opts);
 int RunRulesLint(const RulesOptions& opts, const std::vector<std::string>& paths, bool strict);
 int RunRulesTest(const RulesOptions& opts, const std::vector<std::string>& paths);
 int RunRulesList(const RulesOptions& opts);
@@ -43,6 +53,16 @@ int RunRulesTerms(const RulesOptions& opts);
 // Exit statuses (docs/cli.md).
 constexpr int kExitOk = 0;
 constexpr int kExitGate = 1;   // a --fail-under / --fail-on gate tripped; `rules lint/test` found errors
-constexpr int kExitUsage = 2;  // bad flags, unreadable input or rules
+constexpr int kExitUsage = 2;  // bad flags, unreadable input or rules (in a batch: any input that could not be read)
+
+// `fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR` (docs/ledgers.md).
+struct LedgerImportOptions {
+  std::string input;  // the ledger table
+  std::string pack;   // pack id for the generated pack
+  std::string out;    // folder to write pack.yaml and items.yaml into
+  std::string title;  // pack title (default: the table's title row, else the file name)
+  bool force = false; // overwrite an existing pack.yaml / items.yaml
+};
+int RunLedgerImport(const LedgerImportOptions& opts);
 
 }  // namespace fazhi

@@ -19,16 +19,18 @@ namespace {
 constexpr const char* kUsage = R"(fazhi — check annual rule-of-law government reports (法治政府建设年度报告) against rule packs
 
 Usage:
-  fazhi check [options] FILE...        check reports, print or write gap reports
+  fazhi check [options] PATH...        check reports (files or folders), print or write gap reports
+  fazhi diff [options] OLD NEW         compare two years: scores, verdicts, metrics, plan follow-up
   fazhi rules lint [--strict] [DIR...] validate rule packs (file:line:col, code, hint)
   fazhi rules test [DIR...]            run every rule's examples and fixtures
   fazhi rules list                     list packs and rules
   fazhi rules explain RULE [FILE]      show a rule, its terms and (with FILE) the evidence trail
   fazhi rules terms                    print every literal term the loaded packs use
+  fazhi ledger import LEDGER --pack ID --out DIR   turn a ledger table (CSV/XLSX) into a draft rule pack
   fazhi --version | --help
 
-Run `fazhi check --help` for the check options. Exit status: 0 ran, 1 gate/lint/test failure, 2 usage or
-unreadable input.
+Run `fazhi check --help` for the check options (docs/cli.md has every command). Exit status: 0 ran,
+1 gate/lint/test failure, 2 usage or unreadable input (in a batch: any input that could not be read).
 )";
 
 void SetupLogging(int verbosity) {
@@ -92,12 +94,15 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   std::optional<int> year;
   std::string published, issuer, level;
   double fail_under = -1;
-  po::options_description desc("fazhi check [options] FILE...");
+  po::options_description desc("fazhi check [options] PATH...  (files and folders; folders are read recursively)");
   po::options_description out("Output");
   out.add_options()
       ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
        "text | json | jsonl | md | html | csv | xlsx (repeatable with --output DIR)")
-      ("output,o", po::value<std::string>(&o.output), "output file, or a folder for several formats/inputs")
+      ("output,o", po::value<std::string>(&o.output),
+       "output file, or a folder for several formats/inputs (a batch also writes summary.csv, matrix.csv, "
+       "summary.xlsx, index.html there)")
+      ("jobs,j", po::value<int>(&o.jobs)->default_value(0), "documents checked in parallel (0 = every core)")
       ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
       ("list-formats", "print the output format names and exit")
@@ -166,6 +171,40 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   return fazhi::RunCheck(o);
 }
 
+int DiffMain(const std::vector<std::string>& args, const char* argv0) {
+  fazhi::DiffCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi diff [options] OLD NEW  (two reports of one issuer, any formats)");
+  po::options_description out("Output");
+  out.add_options()
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
+       "text | md | html | json (repeatable with --output DIR)")
+      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)");
+  desc.add(out).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::options_description all;
+  all.add(desc);
+  all.add_options()("positional", po::value<std::vector<std::string>>(&positional)->composing());
+  po::positional_options_description pos;
+  pos.add("positional", -1);
+  po::variables_map vm;
+  if (!Parse(args, all, pos, vm)) return fazhi::kExitUsage;
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return fazhi::kExitOk;
+  }
+  if (positional.size() != 2) {
+    std::cerr << "fazhi: error: usage: fazhi diff [options] OLD NEW\n";
+    return fazhi::kExitUsage;
+  }
+  SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
+  o.old_path = positional[0];
+  o.new_path = positional[1];
+  return fazhi::RunDiff(o);
+}
+
 int RulesMain(const std::vector<std::string>& args, const char* argv0) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << kUsage;
@@ -215,6 +254,50 @@ int RulesMain(const std::vector<std::string>& args, const char* argv0) {
   return fazhi::RunRulesExplain(r, positional[0], positional.size() > 1 ? positional[1] : "", overrides);
 }
 
+// `fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title T] [--force]` (docs/ledgers.md).
+int LedgerMain(const std::vector<std::string>& args, const char* argv0) {
+  (void)argv0;
+  const char* kLedgerUsage = "usage: fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title TITLE] [--force]\n";
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kLedgerUsage;
+    return args.empty() ? fazhi::kExitUsage : fazhi::kExitOk;
+  }
+  if (args[0] != "import") {
+    std::cerr << "fazhi: error: unknown command `ledger " << args[0] << "`; did you mean `ledger import`?\n";
+    return fazhi::kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  fazhi::LedgerImportOptions o;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR");
+  desc.add_options()
+      ("pack", po::value<std::string>(&o.pack), "id of the generated pack (lower-case letters, digits, -)")
+      ("out", po::value<std::string>(&o.out), "folder to write pack.yaml and items.yaml into")
+      ("title", po::value<std::string>(&o.title), "pack title (default: the table's title row or the file name)")
+      ("force", po::bool_switch(&o.force), "overwrite an existing pack.yaml / items.yaml");
+  desc.add(CommonFlags(verbose, quiet));
+  po::options_description all;
+  all.add(desc);
+  all.add_options()("positional", po::value<std::vector<std::string>>(&positional)->composing());
+  po::positional_options_description pos;
+  pos.add("positional", -1);
+  po::variables_map vm;
+  if (!Parse(rest, all, pos, vm)) return fazhi::kExitUsage;
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return fazhi::kExitOk;
+  }
+  if (positional.size() != 1 || o.pack.empty() || o.out.empty()) {
+    std::cerr << "fazhi: error: " << kLedgerUsage;
+    return fazhi::kExitUsage;
+  }
+  SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
+  o.input = positional[0];
+  return fazhi::RunLedgerImport(o);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -232,7 +315,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (cmd == "check") return CheckMain(rest, argv[0]);
     if (cmd == "rules") return RulesMain(rest, argv[0]);
-    std::string near = fazhi::ClosestMatch(cmd, {"check", "rules"});
+    if (cmd == "ledger") return LedgerMain(rest, argv[0]);
+    std::string near = fazhi::ClosestMatch(cmd, {"check", "rules", "ledger"});
     std::cerr << "fazhi: error: unknown command `" << cmd << "`" << (near.empty() ? "" : "; did you mean `" + near + "`?")
               << "\n"
               << kUsage;

@@ -1,0 +1,78 @@
+// The batch summary: one small row per input (never the whole Report), the columns taken from the RuleSet, and
+// the writers of summary.csv, matrix.csv, summary.xlsx and index.html (render/summary_*.cc).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/report.h"
+
+namespace fazhi {
+
+class RuleSet;
+
+// What happened to one input of a batch.
+enum class BatchStatus { kChecked, kNotCheckable, kError };
+const char* BatchStatusName(BatchStatus s);     // "checked", "not_checkable", "error"
+const char* BatchStatusLabelZh(BatchStatus s);  // "已核查", "无法核查", "读取失败"
+
+struct SummaryPackColumn {
+  std::string pack, title;
+  std::vector<std::string> categories;  // in first-appearance order of the pack's rules
+};
+
+struct SummaryRuleColumn {
+  std::string rule, title, pack, category;
+};
+
+constexpr std::uint8_t kNoVerdict = 0xFF;  // the rule has no result for this input (error rows)
+
+struct SummaryRow {
+  std::string path;  // as found (argument, or folder argument + relative path)
+  std::string rel;   // path relative to the inputs' common folder: names the per-report outputs
+  BatchStatus status = BatchStatus::kChecked;
+  std::string reason;  // not_checkable / error: why (one line)
+  std::string format, title, issuer, level;
+  std::optional<int> year;
+  std::optional<double> total;
+  std::vector<std::optional<double>> pack_scores;      // aligned with BatchSummary::packs
+  std::vector<std::optional<double>> category_scores;  // aligned with the packs' categories, flattened
+  VerdictCounts counts;
+  std::vector<std::uint8_t> verdicts;  // aligned with BatchSummary::rules: static_cast<uint8_t>(Verdict)
+  std::vector<std::string> outputs;    // per-report files written, relative to the output folder
+  std::size_t warnings = 0;            // diagnostics above note level
+  int rank = 0;                        // 1-based among scored rows (equal shown scores share a rank); 0 = none
+};
+
+struct BatchSummary {
+  std::string tool_version;
+  std::vector<SummaryPackColumn> packs;
+  std::vector<SummaryRuleColumn> rules;
+  std::vector<SummaryRow> rows;  // after RankRows: ranked order
+};
+
+// The columns of a summary for these rules (packs, their categories, every rule), in pack then rule order.
+BatchSummary SummaryColumns(const RuleSet& rules);
+// One row from a finished report (status checked or not_checkable); `path`/`rel` are set by the caller.
+SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns);
+// An input that could not be read: no verdicts, no score.
+SummaryRow ErrorRow(const BatchSummary& columns, const std::string& reason);
+// Ranked order: scored rows by score (as shown, one decimal) descending, then unscored checked rows, then
+// not_checkable, then errors; ties and each group by path. Deterministic whatever order rows arrived in.
+void RankRows(BatchSummary& summary);
+
+// Writers (render/summary_csv.cc, summary_xlsx.cc, summary_html.cc). Text is made safe for the target: CSV and XLSX
+// cells are formula-neutralised, HTML is escaped. No timestamps (the XLSX date is SOURCE_DATE_EPOCH or fixed).
+void WriteSummaryCsv(const BatchSummary& s, std::ostream& out);  // ranking, one row per input
+void WriteMatrixCsv(const BatchSummary& s, std::ostream& out);   // inputs × rules verdicts
+void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out);  // 排名, 结论矩阵, 规则 sheets
+void WriteSummaryHtml(const BatchSummary& s, std::ostream& out);  // index.html
+
+// Above this many inputs index.html shows the per-rule verdict counts instead of the full matrix (which stays in
+// summary.xlsx and matrix.csv): a 20,000 × 200 HTML table is not something a browser or an auditor can use.
+constexpr std::size_t kHtmlMatrixMaxRows = 300;
+
+}  // namespace fazhi

@@ -1,0 +1,175 @@
+// Batch summary as index.html: one self-contained offline page (no script; a CSP forbids any), the ranking with
+// per-pack and per-category scores and a status column, how each rule fared over the batch, and — up to
+// kHtmlMatrixMaxRows inputs — the rules × reports verdict matrix. Every piece of document and rule text is escaped.
+#include <cstdio>
+
+#include "app/batch_summary.h"
+
+namespace fazhi {
+
+namespace {
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A relative link to a file the batch wrote: only our own names (reports/<rel>.html), percent-encoded bytes
+// outside a safe set, so no path from a document can become markup or a scheme.
+std::string Href(std::string_view path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
+        c == '-' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return "./" + out;
+}
+
+std::string Score(const std::optional<double>& s) {
+  if (!s) return "—";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", *s);
+  return buf;
+}
+
+const char* VerdictMark(std::uint8_t v) {
+  if (v == kNoVerdict) return "";
+  switch (static_cast<Verdict>(v)) {
+    case Verdict::kPass: return "✓";
+    case Verdict::kPartial: return "◐";
+    case Verdict::kFail: return "✗";
+    case Verdict::kNotApplicable: return "–";
+    case Verdict::kNotCheckable: return "?";
+    case Verdict::kWaived: return "W";
+    case Verdict::kError: return "!";
+  }
+  return "";
+}
+
+constexpr const char* kStyle = R"CSS(
+body{margin:0;background:#f5f6f8;color:#1d2939;font:14px/1.6 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",
+system-ui,sans-serif}
+main{padding:24px;max-width:1400px;margin:0 auto}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px;border-bottom:2px solid #1d2939}
+.sub{color:#667085;margin:0 0 12px}
+.wrap{overflow-x:auto;background:#fff;border:1px solid #e4e7ec;border-radius:8px}
+table{border-collapse:collapse;font-size:13px;white-space:nowrap}
+th,td{border-bottom:1px solid #e4e7ec;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f2f4f7;position:sticky;top:0}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.reason{white-space:normal;min-width:240px;color:#b42318}
+.checked{color:#027a48}.not_checkable{color:#5925dc}.error{color:#b42318;font-weight:600}
+.bar{display:inline-block;height:8px;background:#1f4e8c;border-radius:2px;margin-left:6px;vertical-align:middle}
+.m td{text-align:center;padding:2px 4px}.m td.rule{text-align:left}
+.v0{background:#ecfdf3;color:#027a48}.v1{background:#fffaeb;color:#b54708}.v2{background:#fef3f2;color:#b42318}
+.v3{color:#98a2b3}.v4{background:#f4f3ff;color:#5925dc}.v5{background:#eff8ff}.v6{background:#fef3f2}
+@media print{body{background:#fff}.wrap{overflow:visible;border:0}}
+)CSS";
+
+}  // namespace
+
+void WriteSummaryHtml(const BatchSummary& s, std::ostream& out) {
+  std::size_t checked = 0, not_checkable = 0, errors = 0;
+  for (const auto& r : s.rows) {
+    if (r.status == BatchStatus::kChecked) ++checked;
+    if (r.status == BatchStatus::kNotCheckable) ++not_checkable;
+    if (r.status == BatchStatus::kError) ++errors;
+  }
+  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+         "<title>法治政府建设年度报告批量核查汇总</title><style>"
+      << kStyle << "</style></head><body><main>\n";
+  out << "<h1>法治政府建设年度报告批量核查汇总</h1>\n<p class=\"sub\">共 " << s.rows.size() << " 份：已核查 " << checked
+      << " · 无法核查 " << not_checkable << " · 读取失败 " << errors << "。规则包：";
+  for (std::size_t i = 0; i < s.packs.size(); ++i)
+    out << (i ? "、" : "") << Esc(s.packs[i].title.empty() ? s.packs[i].pack : s.packs[i].title);
+  out << "。fazhi " << Esc(s.tool_version) << "</p>\n";
+
+  out << "<h2>排名</h2>\n<div class=\"wrap\"><table>\n<thead><tr><th>排名</th><th>文件</th><th>状态</th><th>发布主体</th>"
+         "<th>年度</th><th>总分</th>";
+  for (const auto& p : s.packs) out << "<th title=\"" << Esc(p.title) << "\">" << Esc(p.pack) << "</th>";
+  for (const auto& p : s.packs)
+    for (const auto& c : p.categories) out << "<th>" << Esc(p.pack) << "：" << Esc(c) << "</th>";
+  out << "<th>符合</th><th>部分符合</th><th>不符合</th><th>原因</th></tr></thead>\n<tbody>\n";
+  for (const auto& r : s.rows) {
+    out << "<tr><td class=\"n\">" << (r.rank ? std::to_string(r.rank) : "") << "</td><td>";
+    std::string html_report;
+    for (const auto& o : r.outputs)
+      if (o.size() > 5 && o.compare(o.size() - 5, 5, ".html") == 0) html_report = o;
+    if (!html_report.empty())
+      out << "<a href=\"" << Esc(Href(html_report)) << "\">" << Esc(r.path) << "</a>";
+    else
+      out << Esc(r.path);
+    out << "</td><td class=\"" << BatchStatusName(r.status) << "\">" << BatchStatusLabelZh(r.status) << "</td><td>"
+        << Esc(r.issuer) << "</td><td class=\"n\">" << (r.year ? std::to_string(*r.year) : "") << "</td><td class=\"n\">"
+        << Score(r.total);
+    if (r.total) out << "<span class=\"bar\" style=\"width:" << static_cast<int>(*r.total * 0.6) << "px\"></span>";
+    out << "</td>";
+    for (const auto& p : r.pack_scores) out << "<td class=\"n\">" << Score(p) << "</td>";
+    for (const auto& c : r.category_scores) out << "<td class=\"n\">" << Score(c) << "</td>";
+    bool counted = r.status != BatchStatus::kError;
+    for (int n : {r.counts.pass, r.counts.partial, r.counts.fail})
+      out << "<td class=\"n\">" << (counted ? std::to_string(n) : "") << "</td>";
+    out << "<td class=\"reason\">" << Esc(r.reason) << "</td></tr>\n";
+  }
+  out << "</tbody></table></div>\n";
+
+  out << "<h2>各项要求的核查结论分布</h2>\n<div class=\"wrap\"><table>\n<thead><tr><th>规则</th><th>要求</th><th>类别</th>"
+         "<th>符合</th><th>部分符合</th><th>不符合</th><th>不适用</th><th>无法判断</th><th>已豁免</th></tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < s.rules.size(); ++i) {
+    VerdictCounts c;
+    for (const auto& r : s.rows)
+      if (r.verdicts[i] != kNoVerdict) c.Add(static_cast<Verdict>(r.verdicts[i]));
+    out << "<tr><td>" << Esc(s.rules[i].rule) << "</td><td>" << Esc(s.rules[i].title) << "</td><td>"
+        << Esc(s.rules[i].category) << "</td>";
+    for (int n : {c.pass, c.partial, c.fail, c.not_applicable, c.not_checkable, c.waived})
+      out << "<td class=\"n\">" << n << "</td>";
+    out << "</tr>\n";
+  }
+  out << "</tbody></table></div>\n";
+
+  out << "<h2>结论矩阵 <small>（规则 × 报告）</small></h2>\n";
+  if (s.rows.size() > kHtmlMatrixMaxRows) {
+    out << "<p class=\"sub\">共 " << s.rows.size() << " 份报告，超过 " << kHtmlMatrixMaxRows
+        << " 份时网页不列出完整矩阵：请看 summary.xlsx 的“结论矩阵”表或 matrix.csv。</p>\n";
+  } else {
+    out << "<p class=\"sub\">列号即上表的行号（按排名顺序）。✓ 符合 · ◐ 部分符合 · ✗ 不符合 · – 不适用 · ? 无法判断 · W 已豁免</p>\n"
+           "<div class=\"wrap\"><table class=\"m\">\n<thead><tr><th>规则</th>";
+    for (std::size_t j = 0; j < s.rows.size(); ++j)
+      out << "<th title=\"" << Esc(s.rows[j].path) << "\">" << j + 1 << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < s.rules.size(); ++i) {
+      out << "<tr><td class=\"rule\" title=\"" << Esc(s.rules[i].title) << "\">" << Esc(s.rules[i].rule) << "</td>";
+      for (const auto& r : s.rows) {
+        std::uint8_t v = r.verdicts[i];
+        if (v == kNoVerdict)
+          out << "<td></td>";
+        else
+          out << "<td class=\"v" << static_cast<int>(v) << "\">" << VerdictMark(v) << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</tbody></table></div>\n";
+  }
+  out << "</main></body></html>\n";
+}
+
+}  // namespace fazhi
