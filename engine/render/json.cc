@@ -79,7 +79,7 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
       ev.push_back({{"kind", EvidenceKindName(e.kind)},
                     {"quote", e.quote},
                     {"section", e.section},
-                    {"line", e.line},
+                    {"line", e.line ? ordered_json(e.line) : ordered_json(nullptr)},
                     {"page", e.page ? ordered_json(e.page) : ordered_json(nullptr)},
                     {"byte_start", e.byte_start},
                     {"byte_end", e.byte_end},

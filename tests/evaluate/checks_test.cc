@@ -175,3 +175,30 @@ TEST_CASE("applicability: years and levels, also_when", "[evaluate][applies]") {
   with_rules.meta = doc.meta;
   CHECK(VerdictOf(*set, with_rules, "t/r") == "pass");
 }
+
+TEST_CASE("mention: context lets the next sentence of the paragraph make a lead sentence concrete",
+          "[evaluate][mention]") {
+  auto plain = One("      mention: {any: [营商环境], concrete: true}\n");
+  auto with_context = One("      mention: {any: [营商环境], concrete: true, context: 2}\n");
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "三是营商环境持续优化。全年新增市场主体1200户。"}}});
+  auto other_paragraph = BuildDocument({{M, {"一、主要工作情况", "三是营商环境持续优化。", "全年新增市场主体1200户。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*plain, doc, "t/r") == "partial");
+  CHECK(VerdictOf(*with_context, doc, "t/r", &r) == "pass");
+  CHECK(r.evidence[0].quote == "三是营商环境持续优化。全年新增市场主体1200户。");
+  CHECK(VerdictOf(*with_context, other_paragraph, "t/r") == "partial");
+}
+
+TEST_CASE("concreteness ignores list numbering, cited titles and the matched term itself", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [合法性审核, 规范性文件], concrete: true}\n");
+  auto numbered = BuildDocument({{M, {"一、主要工作情况", "2.规范性文件管理不断加强。"}}});
+  auto cited = BuildDocument({{M, {"一、主要工作情况", "按照《纲要》要求加强规范性文件管理。"}}});
+  auto produced = BuildDocument({{M, {"一、主要工作情况", "制定《规范性文件管理办法》。"}}});
+  auto inner = BuildDocument({{M, {"一、主要工作情况", "高度重视合法性审核。"}}});
+  auto count = BuildDocument({{M, {"一、主要工作情况", "2.审核规范性文件1.5万件。"}}});
+  CHECK(VerdictOf(*set, numbered, "t/r") == "partial");
+  CHECK(VerdictOf(*set, cited, "t/r") == "partial");
+  CHECK(VerdictOf(*set, produced, "t/r") == "pass");
+  CHECK(VerdictOf(*set, inner, "t/r") == "partial");
+  CHECK(VerdictOf(*set, count, "t/r") == "pass");
+}

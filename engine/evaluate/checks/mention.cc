@@ -22,6 +22,7 @@ class MentionCheck : public Check {
   bool concrete = false;
   bool negation = true;
   int min = 1;
+  int context = 0;  // also look this many following sentences of the same paragraph for concreteness
   std::shared_ptr<const CompiledCues> cues;
 
   Outcome Evaluate(const EvalContext& ctx) const override {
@@ -91,6 +92,19 @@ class MentionCheck : public Check {
       it->second = true;
       ++units;
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}) : false;
+      if (cues && !ref.concrete && context > 0 && !doc.sentences.empty()) {
+        // "三是X持续优化。" followed by the concrete sentences of the same paragraph.
+        std::uint32_t si = doc.SentenceAt(a.start);
+        for (int k = 1; k <= context && si + k < doc.sentences.size(); ++k) {
+          const Sentence& next = doc.sentences[si + k];
+          if (next.paragraph != doc.sentences[si].paragraph) break;
+          if (IsConcrete(ctx, *cues, next.span)) {
+            ref.concrete = true;
+            ref.span.end = next.span.end;  // quote through the sentence that made it concrete
+            break;
+          }
+        }
+      }
       if (ref.concrete) ++concrete_units;
       support.push_back(std::move(ref));
     }
@@ -112,7 +126,7 @@ class MentionCheck : public Check {
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
     std::string pad(indent, ' ');
     out += pad + "mention (" + ScopeName(scope) + (near ? ", near " + std::to_string(near) : "") +
-           (concrete ? ", concrete" : "") + (min > 1 ? ", min " + std::to_string(min) : "") + ")\n";
+           (concrete ? ", concrete" : "") + (context ? ", context " + std::to_string(context) : "") + (min > 1 ? ", min " + std::to_string(min) : "") + ")\n";
     for (std::size_t g = 0; g < groups.size(); ++g) {
       out += pad + (g == 0 ? "  any: " : "  and: ");
       DescribeTerms(out, m, groups[g]);
@@ -154,6 +168,9 @@ CheckPtr ParseMention(const YAML::Node& body, CompileContext& ctx) {
   if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].as<bool>(false);
   if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].as<bool>(true);
   if (body["min"] && body["min"].IsScalar()) c->min = body["min"].as<int>(1);
+  if (body["context"] && body["context"].IsScalar()) c->context = body["context"].as<int>(0);
+  if (c->context < 0 || c->context > 5)
+    ctx.Error(body["context"], "E-bad-value", "`context` must be 0 to 5 following sentences");
   if (c->min < 1) ctx.Error(body["min"], "E-bad-value", "`min` must be at least 1");
   c->roles.Parse(body, ctx);
   for (SectionRole r : c->roles.in) {
