@@ -94,3 +94,19 @@ TEST_CASE("rules test fails when an example is deliberately wrong", "[rules][e2e
   CHECK(bad.out.find("FAIL report/") != std::string::npos);
   CHECK(bad.out.find(" 1 failed") != std::string::npos);
 }
+
+TEST_CASE("rules test checks fixture reports and fails on a wrong expectation", "[rules][e2e]") {
+  TempDir tmp;
+  fs::copy(SourceDir() / "rules" / "report", tmp.path() / "report", fs::copy_options::recursive);
+  auto ok = RunFazhi({"rules", "test", tmp.path().string()});
+  CHECK(ok.exit_code == 0);
+  std::string pack = ReadFile(tmp.path() / "report" / "pack.yaml");
+  auto pos = pack.find("      causes: pass");
+  REQUIRE(pos != std::string::npos);
+  pack.replace(pos, 18, "      causes: fail");
+  WriteFile(tmp.path() / "report" / "pack.yaml", pack);
+  auto bad = RunFazhi({"rules", "test", tmp.path().string()});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.find("FAIL report/causes (fixture") != std::string::npos);
+  CHECK(bad.out.find(" 1 failed") != std::string::npos);
+}
