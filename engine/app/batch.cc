@@ -273,7 +273,7 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
   SummaryRow row = SummarizeReport(report, ctx.columns);
   row.path = in.path;
   row.rel = in.rel;
-  for (const auto& f : setup.formats) {
+  for (const auto& f : setup.opts.summary_only ? std::vector<std::string>{} : setup.formats) {
     const RendererEntry* r = FindRenderer(f);
     try {
       if (ctx.out_dir.empty()) {

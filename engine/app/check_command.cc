@@ -123,6 +123,10 @@ int RunCheck(const CheckCommandOptions& opts) {
       spdlog::error("--jobs {} must be 1 or more (0 = every core)", opts.jobs);
       return kExitUsage;
     }
+    if (opts.summary_only && opts.output.empty()) {
+      spdlog::error("--summary-only needs --output DIR (the folder the summary is written to)");
+      return kExitUsage;
+    }
     BatchSetup setup{opts, formats, *rules, waivers, rule_ids};
     return RunBatch(setup, expanded.inputs);
   }

@@ -28,7 +28,8 @@ struct CheckCommandOptions {
   std::string waivers;
   std::optional<double> fail_under;
   std::string fail_on;               // severity
-  int jobs = 0;
+  int jobs = 0;                      // --jobs: workers for a batch (0 = every core)
+  bool summary_only = false;         // a batch with --output DIR writes only the summary files
   bool color = false;
 };
 

@@ -56,7 +56,7 @@ const std::unordered_set<std::string>& StopWords() {
       "做好", "抓好", "开展", "实施", "工作", "作为", "重要", "水平", "能力", "有效", "更好", "确保", "进行",
       "各项", "相关", "我区", "全区", "我市", "全市", "同时", "以及", "发挥", "作用", "形成", "实现", "真正",
       "主动", "充分", "更加", "高质量", "不断提升", "各类", "各级", "部门", "单位", "方面", "情况", "问题",
-      "要求", "工作机制", "体系", "建设", "我们", "一是", "二是", "三是", "四是", "五是", "六是", "七是"};
+      "要求", "工作机制", "体系", "建设", "我们", "建立健全", "一是", "二是", "三是", "四是", "五是", "六是", "七是"};
   return kWords;
 }
 
@@ -163,8 +163,10 @@ std::vector<Span> Promises(const Document& doc) {
     for (const auto& item : doc.items)
       if (item.paragraph == p) items.push_back(item.span);
     std::uint32_t first_item = items.empty() ? para.span.end : items.front().begin;
+    const Span heading = doc.sections[para.section].heading_span;  // a lead-phrase heading is not a promise
     for (std::uint32_t s = para.first_sentence; s < para.first_sentence + para.sentence_count; ++s) {
       Span span = doc.sentences[s].span;
+      if (heading.size() && span.begin < heading.end && heading.begin < span.end) continue;
       if (span.begin < first_item) out.push_back({span.begin, std::min(span.end, first_item)});
     }
     out.insert(out.end(), items.begin(), items.end());
@@ -173,18 +175,37 @@ std::vector<Span> Promises(const Document& doc) {
   return out;
 }
 
-// Concrete work: a number, a document title, or an action word — and no hedging (拟, 下一步, 力争…).
+// Concrete work: a number with a unit (not a list number), a document title, or an action word — and no hedging
+// (拟, 下一步, 力争…).
 bool Concrete(std::string_view s) {
   const auto& cues = GetDefaultCues();
   for (const auto& h : cues.hedging)
     if (s.find(h) != std::string_view::npos) return false;
   if (s.find("《") != std::string_view::npos) return true;
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  if (!FindNumbers(s).empty()) return true;
+  for (const auto& n : FindNumbers(s))
+    if (!n.unit.empty()) return true;
   for (const auto& a : cues.actions)
     if (s.find(a) != std::string_view::npos) return true;
   return false;
+}
+
+// The shared key terms that are not inside a longer shared one (负责人 inside 党政主要负责人 does not count again).
+std::vector<std::string> Maximal(const std::vector<std::string>& shared) {
+  std::vector<std::string> out;
+  for (const auto& a : shared) {
+    bool inside = false;
+    for (const auto& b : shared)
+      if (b.size() > a.size() && b.find(a) != std::string::npos) inside = true;
+    if (!inside) out.push_back(a);
+  }
+  return out;
+}
+
+// A term of three or more Han characters weighs 2, a two-character one 1.
+int Weight(const std::vector<std::string>& maximal) {
+  int weight = 0;
+  for (const auto& a : maximal) weight += HanCount(a) >= 3 ? 2 : 1;
+  return weight;
 }
 
 struct Metric {
@@ -195,20 +216,20 @@ struct Metric {
 };
 
 bool ClauseBreak(std::string_view text, std::size_t i) {
-  static const std::vector<std::string_view> kBreaks = {"，", "；", "：", "。", ",", ";", ":", "\n"};
+  static const std::vector<std::string_view> kBreaks = {"，", "；", "：", "。", "（", "(", ",", ";", ":", "\n"};
   for (auto b : kBreaks)
     if (text.substr(i, b.size()) == b) return true;
   return false;
 }
 
-// Numbers attributed to the nearest rule-pack term before them in the same clause (within kMetricReach bytes);
+// Numbers attributed to the nearest rule-pack term (of three or more Han characters) before them in the same clause (within kMetricReach bytes);
 // per term and unit the first clause of the document wins, and inside a clause the last number ("从 4.4% 升至
 // 81.25%"). Only the parts that report work (not the plan, the title or page furniture).
 std::vector<Metric> Metrics(const Document& doc, const Hits& hits, const TermMatcher& m) {
   // Term ends by position, for a quick backwards look.
   std::vector<std::pair<std::uint32_t, TermId>> ends;  // (end, term)
   for (TermId t = 0; t < hits.starts.size(); ++t) {
-    if (m.Length(t) < 6) continue;
+    if (HanCount(m.Term(t)) < 3) continue;  // 受理, 办理: too general to name a metric
     for (auto s : hits.starts[t]) ends.push_back({s + m.Length(t), t});
   }
   std::sort(ends.begin(), ends.end());
@@ -335,32 +356,32 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
     pf.index = ++index;
     pf.promise = QuoteOf(old_doc, span);
     Features f = FeaturesOf(old_doc, old_hits, rules.matcher, split, span);
-    std::map<std::string, int> key;  // term → weight (a rule-pack term 2, another word 1)
+    std::set<std::string> key;
     for (const auto& w : f.words)
-      if (df[w] <= common) key[w] = 1;
+      if (df[w] <= common) key.insert(w);
     for (const auto& t : f.terms)
-      if (df[t] <= common) key[t] = 2;
-    for (const auto& [k, w] : key) pf.key_terms.push_back(k);
-    // Best sentence: concrete first, then the strongest overlap, then the earliest.
-    int best_strength = 0;
+      if (df[t] <= common) key.insert(t);
+    pf.key_terms.assign(key.begin(), key.end());
+    // Best sentence: concrete first, then the heaviest overlap, then the earliest.
+    int best_weight = 0;
     bool best_concrete = false;
     std::optional<std::uint32_t> best;
     std::vector<std::string> best_shared;
     for (auto si : work) {
       const Features& sf = new_features[si];
-      int strength = 0;
       std::vector<std::string> shared;
-      for (const auto& [k, w] : key)
-        if (sf.words.count(k) || sf.terms.count(k)) {
-          strength += w;
-          shared.push_back(k);
-        }
-      if (strength < 2) continue;
-      bool concrete = Concrete(new_doc.Slice(new_doc.sentences[si].span));
-      if (!best || std::make_pair(concrete, strength) > std::make_pair(best_concrete, best_strength)) {
+      for (const auto& k : key)
+        if (sf.words.count(k) || sf.terms.count(k)) shared.push_back(k);
+      shared = Maximal(shared);
+      // A match needs one specific shared term (three or more Han characters); two-character words only rank.
+      if (std::none_of(shared.begin(), shared.end(), [](const std::string& t) { return HanCount(t) >= 3; })) continue;
+      int weight = Weight(shared);
+      const Sentence& sent = new_doc.sentences[si];
+      bool concrete = !new_doc.paragraphs[sent.paragraph].is_heading && Concrete(new_doc.Slice(sent.span));
+      if (!best || std::make_pair(concrete, weight) > std::make_pair(best_concrete, best_weight)) {
         best = si;
         best_concrete = concrete;
-        best_strength = strength;
+        best_weight = weight;
         best_shared = shared;
       }
     }

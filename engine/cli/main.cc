@@ -103,6 +103,7 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
        "output file, or a folder for several formats/inputs (a batch also writes summary.csv, matrix.csv, "
        "summary.xlsx, index.html there)")
       ("jobs,j", po::value<int>(&o.jobs)->default_value(0), "documents checked in parallel (0 = every core)")
+      ("summary-only", po::bool_switch(&o.summary_only), "batch with --output DIR: write only the summary files")
       ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
       ("list-formats", "print the output format names and exit")
@@ -316,7 +317,8 @@ int main(int argc, char** argv) {
     if (cmd == "check") return CheckMain(rest, argv[0]);
     if (cmd == "rules") return RulesMain(rest, argv[0]);
     if (cmd == "ledger") return LedgerMain(rest, argv[0]);
-    std::string near = fazhi::ClosestMatch(cmd, {"check", "rules", "ledger"});
+    if (cmd == "diff") return DiffMain(rest, argv[0]);
+    std::string near = fazhi::ClosestMatch(cmd, {"check", "diff", "rules", "ledger"});
     std::cerr << "fazhi: error: unknown command `" << cmd << "`" << (near.empty() ? "" : "; did you mean `" + near + "`?")
               << "\n"
               << kUsage;

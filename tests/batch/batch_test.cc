@@ -1,0 +1,245 @@
+// Batch checks: folder expansion and output names, ranking, a batch over the real corpus + the sample + broken files
+// (every input listed with its status, summary files written, exit status), and byte-identical output for
+// --jobs 1 and --jobs 4.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "app/batch.h"
+#include "app/batch_summary.h"
+#include "test_support.h"
+
+using namespace fazhi::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSample = "reports/samples/hongqiao-2020.txt";
+
+// The broken inputs of the acceptance test: empty, binary garbage, a DOCX cut in half, an unsupported .doc, and a
+// file that is not a report at all (ignored in a folder).
+void MakeBrokenFolder(const fs::path& dir) {
+  fs::create_directories(dir);
+  WriteFile(dir / "empty.txt", "");
+  std::string garbage;
+  for (int i = 0; i < 4096; ++i) garbage += static_cast<char>((i * 7919 + 13) % 256);
+  WriteFile(dir / "garbage.txt", garbage);
+  std::string docx = ReadFile(SourceDir() / "tests/data/forms/hongqiao.docx");
+  WriteFile(dir / "truncated.docx", docx.substr(0, docx.size() / 2));
+  WriteFile(dir / "old-format.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 not really a doc");
+  WriteFile(dir / "notes.md", "# not a report\n");
+}
+
+// Splits a CSV (as written by the summary: no line breaks inside fields) into records of fields.
+std::vector<std::vector<std::string>> ParseCsv(std::string text) {
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (quoted) {
+        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field += c;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields.push_back(field);
+        field.clear();
+      } else {
+        field += c;
+      }
+    }
+    fields.push_back(field);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+// Every regular file under `dir` (relative path → bytes).
+std::map<std::string, std::string> Tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = ReadFile(e.path());
+  return files;
+}
+
+std::string FileName(const std::string& path) { return fs::path(path).filename().string(); }
+
+}  // namespace
+
+TEST_CASE("folders expand by extension with distinct output names", "[batch]") {
+  TempDir tmp;
+  fs::path in = tmp.path() / "in";
+  WriteFile(in / "x" / "a.txt", "x");
+  WriteFile(in / "y" / "a.txt", "y");
+  WriteFile(in / "y" / "a.TXT.html", "z");
+  WriteFile(in / "y" / "report.doc", "d");
+  WriteFile(in / "y" / "image.png", "p");
+  WriteFile(in / ".hidden" / "b.txt", "h");
+  WriteFile(in / "out" / "c.txt", "o");
+  auto expanded = fazhi::ExpandInputs({in.string(), (in / "x" / "a.txt").string(), (tmp.path() / "nope.txt").string()},
+                                      (in / "out").string());
+  CHECK(expanded.any_directory);
+  std::vector<std::string> rels, errors;
+  for (const auto& i : expanded.inputs) {
+    rels.push_back(i.rel);
+    if (!i.error.empty()) errors.push_back(i.rel);
+  }
+  // x/a.txt reached twice is one input; the hidden folder, the image and the output folder are not inputs.
+  CHECK(rels == std::vector<std::string>{"in/x/a.txt", "in/y/a.TXT.html", "in/y/a.txt", "in/y/report.doc",
+                                         "nope.txt"});
+  CHECK(errors == std::vector<std::string>{"in/y/report.doc", "nope.txt"});
+  std::set<std::string> unique(rels.begin(), rels.end());
+  CHECK(unique.size() == rels.size());
+  CHECK(fazhi::EffectiveJobs(0, 3) >= 1);
+  CHECK(fazhi::EffectiveJobs(8, 3) == 3);
+  CHECK(fazhi::EffectiveJobs(2, 100) == 2);
+}
+
+TEST_CASE("ranking orders by shown score then path with errors last", "[batch]") {
+  fazhi::BatchSummary s;
+  auto row = [](std::string path, fazhi::BatchStatus status, std::optional<double> total) {
+    fazhi::SummaryRow r;
+    r.path = std::move(path);
+    r.status = status;
+    r.total = total;
+    return r;
+  };
+  s.rows = {row("e.txt", fazhi::BatchStatus::kError, std::nullopt),
+            row("b.txt", fazhi::BatchStatus::kChecked, 70.04),
+            row("n.txt", fazhi::BatchStatus::kNotCheckable, std::nullopt),
+            row("a.txt", fazhi::BatchStatus::kChecked, 69.96),
+            row("u.txt", fazhi::BatchStatus::kChecked, std::nullopt),
+            row("c.txt", fazhi::BatchStatus::kChecked, 88.0)};
+  fazhi::RankRows(s);
+  std::vector<std::string> order;
+  std::vector<int> ranks;
+  for (const auto& r : s.rows) {
+    order.push_back(r.path);
+    ranks.push_back(r.rank);
+  }
+  // 70.04 and 69.96 both show as 70.0: one rank, path order.
+  CHECK(order == std::vector<std::string>{"c.txt", "a.txt", "b.txt", "u.txt", "n.txt", "e.txt"});
+  CHECK(ranks == std::vector<int>{1, 2, 2, 0, 0, 0});
+}
+
+TEST_CASE("a batch over the real corpus, the sample and broken files lists every input", "[batch]") {
+  TempDir tmp;
+  fs::path broken = tmp.path() / "broken";
+  MakeBrokenFolder(broken);
+  fs::path real = SharedDir() / "corpus" / "real";
+  REQUIRE(fs::is_directory(real));
+  fs::path out = tmp.path() / "out";
+  auto r = RunFazhi({"check", "--jobs", "2", "--format", "json", "--format", "html", "--output", out.string(),
+                     real.string(), (SourceDir() / kSample).string(), broken.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);  // some inputs could not be read; the batch still finished
+  CHECK(r.out.empty());
+  for (const char* f : {"summary.csv", "matrix.csv", "summary.xlsx", "index.html"}) CHECK(fs::exists(out / f));
+  CHECK(ReadFile(out / "summary.xlsx").rfind("PK", 0) == 0);
+
+  auto rows = ParseCsv(ReadFile(out / "summary.csv"));
+  REQUIRE(rows.size() >= 2);
+  const auto& header = rows[0];
+  auto col = [&](const std::string& name) {
+    auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  std::size_t file_col = col("文件"), status_col = col("状态"), reason_col = col("原因"), total_col = col("总分");
+  std::map<std::string, std::vector<std::string>> by_name;
+  for (std::size_t i = 1; i < rows.size(); ++i) by_name[FileName(rows[i][file_col])] = rows[i];
+  std::map<std::string, std::string> expect = {
+      {"000_tianjin_hongqiao_district_2020.txt", "checked"}, {"001_shenzhen_longhua_district_2019.txt", "checked"},
+      {"002_shenzhen_guangming_district_2021.txt", "checked"}, {"hongqiao-2020.txt", "checked"},
+      {"empty.txt", "error"}, {"garbage.txt", "error"}, {"truncated.docx", "error"}, {"old-format.doc", "error"}};
+  CHECK(rows.size() == expect.size() + 1);  // README.md, INDEX.tsv, notes.md are not reports
+  for (const auto& [name, status] : expect) {
+    INFO(name);
+    REQUIRE(by_name.count(name));
+    CHECK(by_name[name][status_col] == status);
+    if (status == "error") {
+      CHECK_FALSE(by_name[name][reason_col].empty());
+      CHECK(by_name[name][total_col].empty());
+    } else {
+      CHECK_FALSE(by_name[name][total_col].empty());
+    }
+  }
+  CHECK(by_name["old-format.doc"][reason_col].find(".doc") != std::string::npos);
+  // Ranked: the first row has rank 1 and errors come last.
+  CHECK(rows[1][col("排名")] == "1");
+  CHECK(rows.back()[status_col] == "error");
+
+  // The matrix has one row per input and one column per rule; index.html names every input.
+  auto matrix = ParseCsv(ReadFile(out / "matrix.csv"));
+  CHECK(matrix.size() == rows.size());
+  CHECK(matrix[0].size() > 50);
+  std::string html = ReadFile(out / "index.html");
+  for (const auto& [name, status] : expect) CHECK(html.find(name) != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+
+  // One JSON and one HTML report per readable input, under reports/ with the input's relative name.
+  int json = 0, html_reports = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out / "reports")) {
+    if (e.path().extension() == ".json") ++json;
+    if (e.path().extension() == ".html") ++html_reports;
+  }
+  CHECK(json == 4);
+  CHECK(html_reports == 4);
+}
+
+TEST_CASE("batch output is byte-identical for --jobs 1 and --jobs 4", "[batch][determinism]") {
+  TempDir tmp;
+  fs::path in = tmp.path() / "in";
+  // Two folders with the same file names (their outputs must not collide), the sample and a broken file.
+  for (const auto& e : fs::directory_iterator(SharedDir() / "corpus" / "real")) {
+    if (e.path().extension() != ".txt") continue;
+    fs::create_directories(in / "a");
+    fs::create_directories(in / "b");
+    fs::copy_file(e.path(), in / "a" / e.path().filename());
+    fs::copy_file(e.path(), in / "b" / e.path().filename());
+  }
+  fs::copy_file(SourceDir() / kSample, in / "sample.txt");
+  WriteFile(in / "empty.txt", "");
+  std::vector<std::map<std::string, std::string>> trees;
+  std::vector<std::string> streams;
+  for (const char* jobs : {"1", "4"}) {
+    fs::path out = tmp.path() / (std::string("out") + jobs);
+    auto r = RunFazhi({"check", "--jobs", jobs, "-f", "json", "-f", "md", "-f", "csv", "-f", "html", "-o",
+                       out.string(), in.string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    trees.push_back(Tree(out));
+    auto s = RunFazhi({"check", "--jobs", jobs, "-f", "jsonl", in.string()});
+    CHECK(s.exit_code == 2);
+    streams.push_back(s.out);
+  }
+  REQUIRE(trees[0].size() == trees[1].size());
+  CHECK(trees[0].size() == 4 + 7 * 4);  // summary files + 7 readable inputs × 4 formats
+  for (const auto& [name, bytes] : trees[0]) {
+    INFO(name);
+    REQUIRE(trees[1].count(name));
+    CHECK(trees[1][name] == bytes);
+  }
+  CHECK(trees[0].count("reports/a/000_tianjin_hongqiao_district_2020.txt.json"));
+  CHECK(trees[0].count("reports/b/000_tianjin_hongqiao_district_2020.txt.json"));
+  // Streaming to stdout keeps path order whatever the job count: one line per readable input.
+  CHECK(streams[0] == streams[1]);
+  CHECK(std::count(streams[0].begin(), streams[0].end(), '\n') == 7);
+}
