@@ -1,0 +1,500 @@
+// Ledger tables: CSV (encoding detection from ingest/, RFC 4180 quotes) and XLSX (libzip + pugixml, first sheet,
+// shared/inline strings, numbers, merged ranges filled). Every failure is an InputError naming the file.
+#include "app/ledger_table.h"
+
+#include <zip.h>
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "core/error.h"
+#include "core/utf8.h"
+#include "ingest/encoding.h"
+
+namespace fazhi {
+namespace {
+
+constexpr std::uint64_t kRatioCheckFrom = 1 << 20;  // entries under 1 MiB are harmless whatever their ratio
+
+bool IsBlankCodePoint(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+         cp == 0x3000 || cp == 0xFEFF || cp == 0x200B;
+}
+
+// Trims blanks (ASCII, NBSP, ideographic space, BOM, zero-width space) and turns CR LF / CR into LF.
+std::string CleanCell(std::string_view raw) {
+  std::string s;
+  s.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\r') {
+      s += '\n';
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+    } else {
+      s += raw[i];
+    }
+  }
+  std::size_t begin = 0, end = s.size();
+  while (begin < end) {
+    std::size_t i = begin;
+    char32_t cp = DecodeUtf8(s, i);
+    if (!IsBlankCodePoint(cp)) break;
+    begin = i;
+  }
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    char32_t cp = DecodeUtf8(s, i);
+    if (!IsBlankCodePoint(cp)) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
+void AddRow(LedgerTable& t, std::vector<std::string> row, int number, const LedgerTableLimits& limits) {
+  while (!row.empty() && row.back().empty()) row.pop_back();
+  if (row.empty()) return;
+  if (t.rows.size() >= limits.max_rows)
+    throw InputError(t.path, "E-ledger-limit",
+                     fmt::format("the table has more than {} rows (limit max_rows): split the ledger", limits.max_rows));
+  t.rows.push_back(std::move(row));
+  t.row_numbers.push_back(number);
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// ---- CSV -----------------------------------------------------------------------------------------------------
+
+// The delimiter of the first record: the most frequent of , TAB ; outside quotes (comma when none).
+char DetectDelimiter(std::string_view text) {
+  std::size_t comma = 0, tab = 0, semicolon = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    comma += c == ',';
+    tab += c == '\t';
+    semicolon += c == ';';
+  }
+  if (tab > comma && tab >= semicolon) return '\t';
+  if (semicolon > comma && semicolon > tab) return ';';
+  return ',';
+}
+
+// ---- XLSX ----------------------------------------------------------------------------------------------------
+
+std::string_view LocalName(const pugi::xml_node& n) {
+  std::string_view name = n.name();
+  std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+const char* AttrLocal(const pugi::xml_node& n, std::string_view local) {
+  for (const pugi::xml_attribute& a : n.attributes()) {
+    std::string_view name = a.name();
+    std::size_t colon = name.find(':');
+    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local) return a.value();
+  }
+  return nullptr;
+}
+
+pugi::xml_node ChildLocal(const pugi::xml_node& n, std::string_view local) {
+  for (pugi::xml_node c : n.children())
+    if (LocalName(c) == local) return c;
+  return {};
+}
+
+// A read-only ZIP over a buffer with the same bomb limits as the DOCX reader.
+class XlsxZip {
+ public:
+  XlsxZip(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits)
+      : path_(path), limits_(limits) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (!src) Fail("cannot open the ZIP container", &error);
+    zip_.reset(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+    if (!zip_) {
+      zip_source_free(src);
+      Fail("the XLSX (ZIP) container is damaged or truncated", &error);
+    }
+    zip_error_fini(&error);
+    zip_int64_t n = zip_get_num_entries(zip_.get(), 0);
+    if (n < 0 || static_cast<std::uint64_t>(n) > limits_.max_zip_entries)
+      throw InputError(path_, "E-ledger-limit",
+                       fmt::format("the XLSX has {} entries, over the limit max_zip_entries ({})", n,
+                                   limits_.max_zip_entries));
+  }
+  XlsxZip(const XlsxZip&) = delete;
+  XlsxZip& operator=(const XlsxZip&) = delete;
+
+  // The entry's bytes, or nullopt when absent. Reading stops at the limits whatever the headers claim.
+  std::optional<std::string> Read(const std::string& name) {
+    zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), 0);
+    if (index < 0) return std::nullopt;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(index), 0, &st);
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
+        zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0), zip_fclose);
+    if (!file) Fail("cannot read " + name + " in the XLSX", zip_get_error(zip_.get()));
+    std::string data;
+    char buffer[1 << 16];
+    for (;;) {
+      zip_int64_t got = zip_fread(file.get(), buffer, sizeof buffer);
+      if (got < 0) Fail(name + " in the XLSX is damaged", zip_file_get_error(file.get()));
+      if (got == 0) break;
+      data.append(buffer, static_cast<std::size_t>(got));
+      unzipped_ += static_cast<std::uint64_t>(got);
+      if (unzipped_ > limits_.max_unzipped_bytes)
+        throw InputError(path_, "E-ledger-limit",
+                         fmt::format("the XLSX expands past the limit max_unzipped_bytes ({} bytes)",
+                                     limits_.max_unzipped_bytes));
+      if ((st.valid & ZIP_STAT_COMP_SIZE) && data.size() >= kRatioCheckFrom &&
+          data.size() / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_zip_ratio)
+        throw InputError(path_, "E-ledger-limit",
+                         fmt::format("entry {} expands over the limit max_zip_ratio ({}): a ZIP bomb?", name,
+                                     limits_.max_zip_ratio));
+    }
+    return data;
+  }
+
+ private:
+  [[noreturn]] void Fail(const std::string& what, zip_error_t* error) {
+    std::string detail = error ? zip_error_strerror(error) : "";
+    throw InputError(path_, "E-ledger-xlsx", what + (detail.empty() ? "" : " (" + detail + ")"));
+  }
+
+  std::string path_;
+  const LedgerTableLimits& limits_;
+  std::unique_ptr<zip_t, void (*)(zip_t*)> zip_{nullptr, zip_discard};
+  std::uint64_t unzipped_ = 0;
+};
+
+pugi::xml_document ParseXml(const std::string& path, const std::string& name, const std::string& data) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+  if (!r)
+    throw InputError(path, "E-ledger-xlsx",
+                     fmt::format("{} in the XLSX is not well-formed XML ({} at byte {})", name, r.description(),
+                                 r.offset));
+  return doc;
+}
+
+// Excel escapes control characters as _xHHHH_ (e.g. _x000D_ for CR).
+std::string UnescapeExcel(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
+      unsigned value = 0;
+      auto [p, ec] = std::from_chars(s.data() + i + 2, s.data() + i + 6, value, 16);
+      if (ec == std::errc() && p == s.data() + i + 6) {
+        if (value == 0x0D) {
+        } else if (value < 0x20 && value != 0x0A && value != 0x09) {
+        } else {
+          AppendUtf8(out, static_cast<char32_t>(value));
+        }
+        i += 6;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// The text of an <si> or <is> element: its <t> runs, without phonetic (<rPh>) runs.
+std::string RichText(const pugi::xml_node& n) {
+  std::string out;
+  for (pugi::xml_node c : n.children()) {
+    std::string_view name = LocalName(c);
+    if (name == "t") out += c.text().get();
+    else if (name == "r") out += RichText(c);
+  }
+  return out;
+}
+
+std::string FormatNumber(std::string_view v) {
+  double d = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(d)) return std::string(v);
+  if (std::fabs(d) < 1e15 && d == std::floor(d)) return fmt::format("{}", static_cast<long long>(d));
+  return fmt::format("{}", d);
+}
+
+// "B3" → (row 3, column 1); row 0 when the reference has no digits.
+std::pair<int, int> ParseRef(std::string_view ref) {
+  int col = ColumnIndexFromRef(ref);
+  int row = 0;
+  for (char c : ref) {
+    if (c >= '0' && c <= '9') {
+      row = row * 10 + (c - '0');
+      if (row > 10'000'000) return {0, col};
+    }
+  }
+  return {row, col};
+}
+
+std::string ResolveTarget(std::string target) {
+  if (!target.empty() && target[0] == '/') return target.substr(1);
+  std::string base = "xl/";
+  while (target.rfind("../", 0) == 0) {
+    target.erase(0, 3);
+    base.clear();
+  }
+  if (target.rfind("./", 0) == 0) target.erase(0, 2);
+  return base + target;
+}
+
+}  // namespace
+
+int ColumnIndexFromRef(std::string_view ref) {
+  int col = 0;
+  bool any = false;
+  for (char c : ref) {
+    char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (u < 'A' || u > 'Z') break;
+    col = col * 26 + (u - 'A' + 1);
+    any = true;
+    if (col > 100000) return -1;
+  }
+  return any ? col - 1 : -1;
+}
+
+LedgerTable ParseLedgerCsv(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits) {
+  LedgerTable t;
+  t.path = path;
+  t.format = "csv";
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw InputError(path, "E-ledger-empty", "the file is empty: no table to import");
+  DecodedText d = DecodeToUtf8(bytes);
+  if (LooksBinary(d.utf8, d.replaced))
+    throw InputError(path, "E-ledger-format",
+                     "does not look like a CSV text table (binary data); save the ledger as CSV (UTF-8) or XLSX");
+  t.encoding = d.encoding + (d.bom ? " (BOM)" : "");
+  std::string_view text = d.utf8;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const char delim = DetectDelimiter(text);
+
+  std::vector<std::string> row;
+  std::string cell;
+  bool in_quotes = false, cell_quoted = false;
+  int line = 1, quote_line = 0, record = 1;
+  auto end_cell = [&] {
+    if (cell.size() > limits.max_cell_bytes)
+      throw InputError(path, "E-ledger-limit",
+                       fmt::format("a cell in record {} is longer than {} bytes (limit max_cell_bytes)", record,
+                                   limits.max_cell_bytes));
+    row.push_back(CleanCell(cell));
+    if (row.size() > limits.max_columns)
+      throw InputError(path, "E-ledger-limit",
+                       fmt::format("record {} has more than {} cells (limit max_columns)", record, limits.max_columns));
+    cell.clear();
+    cell_quoted = false;
+  };
+  auto end_row = [&] {
+    end_cell();
+    AddRow(t, std::move(row), record, limits);
+    row.clear();
+    ++record;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+        if (cell.size() > limits.max_cell_bytes) end_cell();  // throws with the record number
+      }
+      continue;
+    }
+    if (c == '"' && !cell_quoted && cell.find_first_not_of(" \t") == std::string::npos) {
+      in_quotes = true;
+      cell_quoted = true;
+      quote_line = line;
+      cell.clear();
+    } else if (c == delim) {
+      end_cell();
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      ++line;
+      end_row();
+    } else {
+      cell += c;
+    }
+  }
+  if (in_quotes)
+    throw InputError(path, "E-ledger-csv",
+                     fmt::format("unbalanced quotes: the quoted cell that starts on line {} is never closed "
+                                 "(a \" inside a cell must be written \"\")",
+                                 quote_line));
+  if (!cell.empty() || !row.empty()) end_row();
+  if (t.rows.empty()) throw InputError(path, "E-ledger-empty", "the file has no non-empty rows");
+  return t;
+}
+
+LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits) {
+  LedgerTable t;
+  t.path = path;
+  t.format = "xlsx";
+  if (bytes.empty()) throw InputError(path, "E-ledger-empty", "the file is empty: no table to import");
+  XlsxZip zip(path, bytes, limits);
+
+  // The first sheet: workbook.xml names it, workbook.xml.rels says where it is.
+  std::string sheet_part = "xl/worksheets/sheet1.xml";
+  auto workbook = zip.Read("xl/workbook.xml");
+  if (!workbook) throw InputError(path, "E-ledger-xlsx", "not an Excel workbook: xl/workbook.xml is missing");
+  pugi::xml_document wb = ParseXml(path, "xl/workbook.xml", *workbook);
+  pugi::xml_node sheet = ChildLocal(ChildLocal(wb.document_element(), "sheets"), "sheet");
+  if (!sheet) throw InputError(path, "E-ledger-xlsx", "the workbook has no sheet");
+  t.sheet = sheet.attribute("name").value();
+  if (const char* rid = AttrLocal(sheet, "id")) {
+    if (auto rels = zip.Read("xl/_rels/workbook.xml.rels")) {
+      pugi::xml_document rd = ParseXml(path, "xl/_rels/workbook.xml.rels", *rels);
+      for (pugi::xml_node rel : rd.document_element().children())
+        if (LocalName(rel) == "Relationship" && std::string_view(rel.attribute("Id").value()) == rid)
+          sheet_part = ResolveTarget(rel.attribute("Target").value());
+    }
+  }
+
+  std::vector<std::string> shared;
+  if (auto ss = zip.Read("xl/sharedStrings.xml")) {
+    pugi::xml_document sd = ParseXml(path, "xl/sharedStrings.xml", *ss);
+    for (pugi::xml_node si : sd.document_element().children())
+      if (LocalName(si) == "si") shared.push_back(UnescapeExcel(RichText(si)));
+  }
+
+  auto sheet_xml = zip.Read(sheet_part);
+  if (!sheet_xml)
+    throw InputError(path, "E-ledger-xlsx", "the first sheet (" + sheet_part + ") is missing from the XLSX");
+  pugi::xml_document sd = ParseXml(path, sheet_part, *sheet_xml);
+  pugi::xml_node root = sd.document_element();
+  std::map<int, std::vector<std::string>> grid;
+  int next_row = 1;
+  for (pugi::xml_node row : ChildLocal(root, "sheetData").children()) {
+    if (LocalName(row) != "row") continue;
+    int r = row.attribute("r").as_int(0);
+    if (r <= 0) r = next_row;
+    next_row = r + 1;
+    int next_col = 0;
+    for (pugi::xml_node c : row.children()) {
+      if (LocalName(c) != "c") continue;
+      int col = next_col;
+      if (const char* ref = c.attribute("r").value(); *ref) {
+        auto [rr, cc] = ParseRef(ref);
+        if (cc >= 0) col = cc;
+        (void)rr;
+      }
+      next_col = col + 1;
+      if (col < 0 || static_cast<std::size_t>(col) >= limits.max_columns) continue;
+      std::string_view type = c.attribute("t").value();
+      std::string value;
+      pugi::xml_node v = ChildLocal(c, "v");
+      if (type == "s") {
+        std::size_t index = 0;
+        std::string_view vs = v.text().get();
+        auto [p, ec] = std::from_chars(vs.data(), vs.data() + vs.size(), index);
+        if (ec == std::errc() && index < shared.size()) value = shared[index];
+      } else if (type == "inlineStr") {
+        value = UnescapeExcel(RichText(ChildLocal(c, "is")));
+      } else if (type == "str") {
+        value = UnescapeExcel(v.text().get());
+      } else if (type == "b") {
+        value = std::string_view(v.text().get()) == "1" ? "TRUE" : "FALSE";
+      } else if (type == "e") {
+        value.clear();
+      } else if (v) {
+        value = FormatNumber(v.text().get());
+      }
+      value = CleanCell(value);
+      if (value.empty()) continue;
+      if (value.size() > limits.max_cell_bytes)
+        throw InputError(path, "E-ledger-limit",
+                         fmt::format("a cell in row {} is longer than {} bytes (limit max_cell_bytes)", r,
+                                     limits.max_cell_bytes));
+      auto& cells = grid[r];
+      if (grid.size() > limits.max_rows)
+        throw InputError(path, "E-ledger-limit",
+                         fmt::format("the sheet has more than {} rows (limit max_rows): split the ledger",
+                                     limits.max_rows));
+      if (cells.size() <= static_cast<std::size_t>(col)) cells.resize(col + 1);
+      cells[col] = std::move(value);
+    }
+  }
+
+  // Merged ranges: every cell of the range shows the top-left value (merged headers, merged category cells).
+  for (pugi::xml_node m : ChildLocal(root, "mergeCells").children()) {
+    if (LocalName(m) != "mergeCell") continue;
+    std::string_view ref = m.attribute("ref").value();
+    std::size_t colon = ref.find(':');
+    if (colon == std::string_view::npos) continue;
+    auto [r1, c1] = ParseRef(ref.substr(0, colon));
+    auto [r2, c2] = ParseRef(ref.substr(colon + 1));
+    if (r1 <= 0 || r2 < r1 || c1 < 0 || c2 < c1) continue;
+    auto top = grid.find(r1);
+    if (top == grid.end() || top->second.size() <= static_cast<std::size_t>(c1) || top->second[c1].empty()) continue;
+    std::string value = top->second[c1];
+    c2 = std::min<int>(c2, static_cast<int>(limits.max_columns) - 1);
+    for (auto it = grid.lower_bound(r1); it != grid.end() && it->first <= r2; ++it) {
+      auto& cells = it->second;
+      if (cells.size() <= static_cast<std::size_t>(c2)) cells.resize(c2 + 1);
+      for (int c = c1; c <= c2; ++c)
+        if (cells[c].empty()) cells[c] = value;
+    }
+  }
+  for (auto& [r, cells] : grid) AddRow(t, std::move(cells), r, limits);
+  if (t.rows.empty()) throw InputError(path, "E-ledger-empty", "the first sheet (" + t.sheet + ") has no cells");
+  return t;
+}
+
+LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& limits) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw InputError(path, "E-ledger-read", "cannot read the ledger: no such file");
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError(path, "E-ledger-read", "cannot read the ledger: " + ec.message());
+  if (size > limits.max_file_bytes)
+    throw InputError(path, "E-ledger-limit",
+                     fmt::format("the file is {} bytes, over the limit max_file_bytes ({})", size,
+                                 limits.max_file_bytes));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "E-ledger-read", "cannot open the ledger for reading");
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+
+  std::string ext = Lower(std::filesystem::path(path).extension().string());
+  bool zip = bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0;
+  bool ole = bytes.size() >= 4 && bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0;
+  if (ext == ".xls" || ole)
+    throw InputError(path, "E-ledger-format",
+                     "an Excel 97-2003 (.xls) workbook cannot be read: save it as .xlsx or as CSV (UTF-8)");
+  if (ext == ".xlsx" || ext == ".xlsm" || (zip && ext != ".csv" && ext != ".tsv" && ext != ".txt"))
+    return ParseLedgerXlsx(path, bytes, limits);
+  if (zip)
+    throw InputError(path, "E-ledger-format", "the file is a ZIP archive (an XLSX?) but is named " + ext);
+  return ParseLedgerCsv(path, bytes, limits);
+}
+
+}  // namespace fazhi
