@@ -471,7 +471,13 @@ std::vector<LedgerItem> BuildLedgerItems(const LedgerTable& table, const LedgerH
     std::string only;
     std::size_t distinct = DistinctValues(row, &only);
     if (distinct == 0) continue;
-    if (req.empty() && distinct == 1) {  // a section heading row, or a note under the table
+    int only_col = -1;
+    for (std::size_t c = 0; c < row.size() && only_col < 0; ++c)
+      if (!row[c].empty()) only_col = static_cast<int>(c);
+    // A row with one value and no requirement is a section heading (一、…) or a note under the table, unless the
+    // value sits in the title column and is not numbered like a heading (then it is an item without a requirement).
+    bool heading_like = only_col != c_title || StripNumbering(only) != only;
+    if (req.empty() && distinct == 1 && heading_like) {
       if (only.rfind("注", 0) == 0 || only.rfind("备注", 0) == 0 || only.rfind("说明", 0) == 0 ||
           only.rfind("填表", 0) == 0 || only.rfind("制表", 0) == 0)
         continue;

@@ -293,20 +293,24 @@ std::vector<std::string> SuggestTerms(std::string_view text, const TermSuggestOp
     ++per_run[it->run];
     pool.erase(it);
   }
-  if (picked.size() < options.min_terms) {  // too few content words: let weak compounds (年度报告), then words in
-    for (const auto& run : runs) {
-      std::string whole;
-      for (const auto& chunk : run) whole += chunk;
-      if (run.size() > 1 && Chars(whole) <= options.max_chars && !HasCue(whole) && picked.size() < options.min_terms &&
-          std::find(picked.begin(), picked.end(), whole) == picked.end())
-        picked.push_back(whole);
-    }
-    for (const auto& run : runs)
-      for (const auto& chunk : run)
-        if (Chars(chunk) >= 2 && !HasCue(chunk) && picked.size() < options.min_terms &&
-            std::find(picked.begin(), picked.end(), chunk) == picked.end())
-          picked.push_back(chunk);
+  // Too few content words: whole compounds of weak words (年度报告), then two-character words (调解, 台账); a weak
+  // word alone (行政) only when nothing else was found.
+  auto add = [&](const std::string& t) {
+    if (picked.size() < options.min_terms && Chars(t) >= 2 && Chars(t) <= options.max_chars && !HasCue(t) &&
+        std::find(picked.begin(), picked.end(), t) == picked.end())
+      picked.push_back(t);
+  };
+  for (const auto& run : runs) {
+    std::string whole;
+    for (const auto& chunk : run) whole += chunk;
+    if (run.size() > 1) add(whole);
   }
+  for (const auto& run : runs)
+    for (const auto& chunk : run)
+      if (!IsWeak(chunk)) add(chunk);
+  if (picked.empty())
+    for (const auto& run : runs)
+      for (const auto& chunk : run) add(chunk);
   return picked;
 }
 
