@@ -2,6 +2,7 @@
 // on bad input (missing file, directory, empty file, flag typos) — exit statuses and one-line messages.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -45,10 +46,12 @@ TEST_CASE("check --format json on the sample follows fazhi.check/1", "[e2e]") {
 TEST_CASE("check exits 2 with a one-line message on unusable input", "[e2e]") {
   TempDir tmp;
   WriteFile(tmp.path() / "empty.txt", "");
+  std::filesystem::create_directories(tmp.path() / "no-reports");
+  // A folder is a batch input: one without any report file is an error naming it.
   struct Case {
     std::string path, expect;
   } cases[] = {{(tmp.path() / "missing.txt").string(), "missing.txt"},
-               {tmp.path().string(), "directory"},
+               {(tmp.path() / "no-reports").string(), "no report files"},
                {(tmp.path() / "empty.txt").string(), "empty"}};
   for (const auto& c : cases) {
     auto r = RunFazhi({"check", c.path});
