@@ -61,25 +61,32 @@ std::vector<ExampleRun> RunAllExamples(const RuleSet& set) {
   return runs;
 }
 
+// Loads `paths` (or, without paths, what `check` would load) keeping every diagnostic for the caller; nullptr
+// (after printing why) when there is nothing to load.
+std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::vector<std::string>& paths,
+                                          Diagnostics& diags) {
+  LoadOptions lo;
+  lo.limits = base.limits;
+  lo.packs = base.packs;
+  lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;
+  if (lo.dirs.empty()) {
+    std::cerr << "no rules found: set FAZHI_RULES or pass a folder\n";
+    return nullptr;
+  }
+  try {
+    return LoadRuleSet(lo, diags);
+  } catch (const InputError& e) {
+    std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
+    return nullptr;
+  }
+}
+
 }  // namespace
 
 int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
   Diagnostics diags;
-  std::unique_ptr<RuleSet> set;
-  try {
-    LoadOptions lo;
-    lo.limits = base.limits;
-    lo.packs = base.packs;
-    lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;  // no paths: what `check` would load
-    if (lo.dirs.empty()) {
-      std::cerr << "no rules found: set FAZHI_RULES or pass a folder\n";
-      return kExitUsage;
-    }
-    set = LoadRuleSet(lo, diags);
-  } catch (const InputError& e) {
-    std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  std::unique_ptr<RuleSet> set = LoadForAuthoring(base, paths, diags);
+  if (!set) return kExitUsage;
   // Examples the rule gets wrong, and rules without a pass and a fail example.
   for (const auto& run : RunAllExamples(*set)) {
     if (run.got == run.example->expect) continue;
@@ -119,17 +126,8 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
 
 int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths) {
   Diagnostics diags;
-  std::unique_ptr<RuleSet> set;
-  try {
-    LoadOptions lo;
-    lo.limits = base.limits;
-    lo.packs = base.packs;
-    lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;
-    set = LoadRuleSet(lo, diags);
-  } catch (const InputError& e) {
-    std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  std::unique_ptr<RuleSet> set = LoadForAuthoring(base, paths, diags);
+  if (!set) return kExitUsage;
   if (HasErrors(diags)) {
     for (const auto& d : diags)
       if (d.level == Level::kError) std::cerr << FormatDiagnostic(d) << "\n";
@@ -137,13 +135,31 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
     return kExitUsage;
   }
   int passed = 0, failed = 0;
+  // One line per rule ("ok" with its example count), then each failing example with what it got and why.
+  const Rule* current = nullptr;
+  int rule_ok = 0;
+  std::vector<std::string> rule_failures;
+  auto flush = [&] {
+    if (!current) return;
+    if (rule_failures.empty()) std::cout << fmt::format("ok   {} ({} examples)\n", current->id, rule_ok);
+    for (const auto& f : rule_failures) std::cout << f;
+    rule_ok = 0;
+    rule_failures.clear();
+  };
   for (const auto& run : RunAllExamples(*set)) {
+    if (run.rule != current) {
+      flush();
+      current = run.rule;
+    }
     bool ok = run.got == run.example->expect;
     (ok ? passed : failed)++;
+    rule_ok += ok;
     if (!ok)
-      std::cout << fmt::format("FAIL {} ({}:{}): expected {}, got {} — {}\n", run.rule->id, run.rule->file,
-                               run.example->line, run.example->expect, run.got, run.message);
+      rule_failures.push_back(fmt::format("FAIL {} ({}:{}): expected {}, got {} — {}\n", run.rule->id,
+                                          run.rule->file, run.example->line, run.example->expect, run.got,
+                                          run.message));
   }
+  flush();
   // Fixture files: a report text with expected verdicts.
   for (const auto& fx : set->fixtures) {
     CheckOptions copts;
