@@ -146,6 +146,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   copts.limits = opts.rules.limits;
   RenderOptions ropts;
   ropts.color = opts.color;
+  ropts.width = opts.width;
 
   int status = kExitOk;
   bool gate = false;

@@ -31,6 +31,7 @@ struct CheckCommandOptions {
   int jobs = 0;                      // --jobs: workers for a batch (0 = every core)
   bool summary_only = false;         // a batch with --output DIR writes only the summary files
   bool color = false;
+  int width = 100;  // terminal columns for the text report
 };
 
 int RunCheck(const CheckCommandOptions& opts);

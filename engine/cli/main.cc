@@ -1,6 +1,7 @@
 // fazhi — the command line. Parses flags (Boost.Program_options) and calls the commands in app/.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -32,6 +33,16 @@ Usage:
 Run `fazhi check --help` for the check options (docs/cli.md has every command). Exit status: 0 ran,
 1 gate/lint/test failure, 2 usage or unreadable input (in a batch: any input that could not be read).
 )";
+
+int TerminalWidth() {
+  if (const char* cols = std::getenv("COLUMNS")) {
+    int n = std::atoi(cols);
+    if (n >= 40 && n <= 400) return n;
+  }
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
+  return 100;
+}
 
 void SetupLogging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("fazhi");
@@ -168,7 +179,11 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
     std::cerr << "fazhi: error: --dump " << o.dump << " is not one of segments, hits, findings\n";
     return fazhi::kExitUsage;
   }
-  o.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  // Colour only on a terminal, never when NO_COLOR is set to a non-empty value (no-color.org); the text report
+  // wraps at the terminal's width ($COLUMNS or the tty's size).
+  const char* no_color = std::getenv("NO_COLOR");
+  o.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  o.width = TerminalWidth();
   return fazhi::RunCheck(o);
 }
 
