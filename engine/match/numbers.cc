@@ -6,25 +6,16 @@
 #include <cstdlib>
 
 #include "core/utf8.h"
+#include "segment/chars.h"
 
 namespace fazhi {
 
 namespace {
 
+// 〇/零 … 九 (and 两) as a digit; 十 is a power here, not a digit.
 int DigitOf(char32_t c) {
-  switch (c) {
-    case U'零': case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
+  int d = HanDigitValue(c);
+  return d == 10 ? -1 : d;
 }
 
 int PowerOf(char32_t c) {
