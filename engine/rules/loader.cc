@@ -77,28 +77,17 @@ int NestingDepth(const std::string& text) {
   return max_flow + max_block;
 }
 
-// Reads and parses one YAML file; problems become diagnostics and the result is nullopt.
-std::optional<YAML::Node> ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics& diags,
-                                        std::string* bytes_out) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    diags.push_back(FileDiag(Level::kError, path.string(), "E-unreadable", "cannot read the rule file"));
-    return std::nullopt;
-  }
-  if (size > limits.max_rule_file_bytes) {
-    diags.push_back(FileDiag(Level::kError, path.string(), "E-too-large",
+// Parses the text of one YAML file (already read); problems become diagnostics and the result is nullopt.
+std::optional<YAML::Node> ParseYamlText(const std::string& file, const std::string& text, const Limits& limits,
+                                        Diagnostics& diags) {
+  if (text.size() > limits.max_rule_file_bytes) {
+    diags.push_back(FileDiag(Level::kError, file, "E-too-large",
                              "rule file larger than the limit max_rule_file_bytes (" +
                                  std::to_string(limits.max_rule_file_bytes) + " bytes)"));
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  if (bytes_out) *bytes_out = text;
   if (NestingDepth(text) > limits.max_yaml_depth) {
-    diags.push_back(FileDiag(Level::kError, path.string(), "E-too-deep",
+    diags.push_back(FileDiag(Level::kError, file, "E-too-deep",
                              "YAML nesting deeper than the limit max_yaml_depth (" +
                                  std::to_string(limits.max_yaml_depth) + ")"));
     return std::nullopt;
@@ -106,15 +95,44 @@ std::optional<YAML::Node> ParseYamlFile(const fs::path& path, const Limits& limi
   try {
     YAML::Node root = YAML::Load(text);
     if (!root || root.IsNull()) {
-      diags.push_back(FileDiag(Level::kError, path.string(), "E-empty-file", "the rule file is empty"));
+      diags.push_back(FileDiag(Level::kError, file, "E-empty-file", "the rule file is empty"));
       return std::nullopt;
     }
     return root;
   } catch (const YAML::Exception& e) {
-    diags.push_back(FileDiag(Level::kError, path.string(), "E-yaml", "YAML syntax error: " + e.msg,
+    diags.push_back(FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + e.msg,
                              e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1));
     return std::nullopt;
   }
+}
+
+// Reads and parses one YAML file (from memory when `memory` holds it); problems become diagnostics and the result
+// is nullopt.
+std::optional<YAML::Node> ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics& diags,
+                                        std::string* bytes_out, const std::string* memory = nullptr) {
+  std::string text;
+  if (memory) {
+    text = *memory;
+  } else {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec) {
+      diags.push_back(FileDiag(Level::kError, path.string(), "E-unreadable", "cannot read the rule file"));
+      return std::nullopt;
+    }
+    if (size > limits.max_rule_file_bytes) {
+      diags.push_back(FileDiag(Level::kError, path.string(), "E-too-large",
+                               "rule file larger than the limit max_rule_file_bytes (" +
+                                   std::to_string(limits.max_rule_file_bytes) + " bytes)"));
+      return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  if (bytes_out) *bytes_out = text;
+  return ParseYamlText(path.string(), text, limits, diags);
 }
 
 void ParseApplicability(const YAML::Node& node, CompileContext& ctx, Applicability& a) {
@@ -263,12 +281,13 @@ struct PackDir {
   int source_index;  // which --rules directory it came from
 };
 
+// `memory`, when given, holds the pack's files instead of the disk (LoadRuleSetFromStrings).
 void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnostics& diags,
-              std::map<std::string, int>& rule_origin) {
+              std::map<std::string, int>& rule_origin, const InMemoryPack* memory = nullptr) {
   fs::path pack_file = pd.dir / "pack.yaml";
   std::string all_bytes;
   std::string bytes;
-  auto parsed = ParseYamlFile(pack_file, opts.limits, diags, &bytes);
+  auto parsed = ParseYamlFile(pack_file, opts.limits, diags, &bytes, memory ? &memory->pack_yaml : nullptr);
   if (!parsed) return;
   const YAML::Node root = *parsed;
   all_bytes += bytes;
@@ -342,9 +361,14 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
   // Rule files: every other *.yaml in the pack folder, in name order.
   std::vector<fs::path> files;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(pd.dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml")
-      files.push_back(e.path());
+  if (memory) {
+    for (const auto& [name, text] : memory->rule_files)
+      if (fs::path(name).extension() == ".yaml" && name != "pack.yaml") files.push_back(pd.dir / name);
+  } else {
+    for (const auto& e : fs::directory_iterator(pd.dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml")
+        files.push_back(e.path());
+  }
   std::sort(files.begin(), files.end());
   if (static_cast<int>(files.size()) > opts.limits.max_rule_files) {
     diags.push_back(FileDiag(Level::kError, pd.dir.string(), "E-too-many-files",
@@ -353,7 +377,8 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
     files.resize(opts.limits.max_rule_files);
   }
   for (const auto& file : files) {
-    auto parsed_file = ParseYamlFile(file, opts.limits, diags, &bytes);
+    const std::string* text = memory ? &memory->rule_files.at(file.filename().string()) : nullptr;
+    auto parsed_file = ParseYamlFile(file, opts.limits, diags, &bytes, text);
     if (!parsed_file) continue;
     const YAML::Node doc = *parsed_file;
     all_bytes += bytes;
@@ -413,6 +438,15 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
     if (!found)
       diags.push_back(FileDiag(Level::kError, "", "E-unknown-pack", "no pack `" + wanted + "` in the rules directories"));
   }
+  set->matcher.Build();
+  return set;
+}
+
+std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const LoadOptions& opts,
+                                                Diagnostics& diags) {
+  auto set = std::make_unique<RuleSet>();
+  std::map<std::string, int> rule_origin;
+  LoadPack({fs::path(pack.dir), 0}, *set, opts, diags, rule_origin, &pack);
   set->matcher.Build();
   return set;
 }

@@ -97,4 +97,14 @@ struct LoadOptions {
 // rule that compiled. Throws nothing for bad rule files (they are diagnostics); InputError for a missing dir.
 std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags);
 
+// One pack held in memory (fuzzing, tests): pack.yaml and the rule files by name ("a.yaml"), as if in folder `dir`.
+struct InMemoryPack {
+  std::string dir = "memory";
+  std::string pack_yaml;
+  std::map<std::string, std::string> rule_files;
+};
+// Loads `pack` like LoadRuleSet loads a folder holding those files (same limits and diagnostics).
+std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const LoadOptions& opts,
+                                                Diagnostics& diags);
+
 }  // namespace fazhi
