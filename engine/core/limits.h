@@ -12,6 +12,7 @@ struct Limits {
   std::uint64_t max_zip_ratio = 200;                    // DOCX: decompressed / compressed for one entry
   int max_pdf_pages = 2000;
   int pdf_timeout_seconds = 60;                         // pdftotext wall time per document
+  int max_markup_depth = 1000;                          // HTML elements / DOCX XML elements nested in each other
   std::uint64_t max_rule_file_bytes = 4ull << 20;
   int max_rule_files = 2000;
   int max_yaml_depth = 64;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.h"
 #include "ingest/format_reader.h"
@@ -136,6 +137,19 @@ pugi::xml_document ParseXml(const std::string& path, const std::string& name, co
                      name + " in the DOCX is not well-formed XML (" + r.description() + " at byte " +
                          std::to_string(r.offset) + ")");
   return doc;
+}
+
+// The element tree's depth, without recursion (the body writer recurses into runs, content controls and tables).
+std::size_t XmlDepth(const pugi::xml_node& root) {
+  std::size_t max_depth = 0;
+  std::vector<std::pair<pugi::xml_node, std::size_t>> stack = {{root, 0}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    max_depth = std::max(max_depth, depth);
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) stack.push_back({c, depth + 1});
+  }
+  return max_depth;
 }
 
 // ---- styles ------------------------------------------------------------------------------------------------
@@ -384,6 +398,11 @@ class DocxReaderImpl final : public FormatReader {
       if (sdoc.load_buffer(s->data(), s->size())) styles.Load(sdoc);
     }
     pugi::xml_document doc = ParseXml(out.path, main, *document);
+    const auto max_depth = static_cast<std::size_t>(std::max(limits.max_markup_depth, 1));
+    if (std::size_t depth = XmlDepth(doc); depth > max_depth)
+      throw InputError(out.path, "E-docx-limit",
+                       main + " nests XML elements " + std::to_string(depth) +
+                           " deep, over the limit max_markup_depth (" + std::to_string(max_depth) + ")");
     pugi::xml_node body = ChildLocal(doc.first_child(), "body");
     if (!body) throw InputError(out.path, "E-docx-broken", main + " has no w:body");
     out.encoding = "UTF-8";

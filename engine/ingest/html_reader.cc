@@ -45,6 +45,65 @@ std::string DeclaredCharset(std::string_view bytes) {
   return "";
 }
 
+// ---- nesting depth -------------------------------------------------------------------------------------
+
+// Elements that never nest: void elements and those whose end tag is optional (a sibling closes them).
+bool NeverNests(std::string_view name) {
+  static const std::unordered_set<std::string_view> kNames = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup",
+      "caption", "rt", "rp", "html", "head", "body", "!doctype"};
+  return kNames.count(name) > 0;
+}
+
+// How deep the page's tags nest, estimated from the tags alone (open minus close, per line of descent), before
+// gumbo parses it: gumbo takes time quadratic in the depth (100 000 nested <div> take minutes). An unclosed
+// element counts as open to the end, so this errs on the deep side.
+std::size_t EstimatedDepth(std::string_view html) {
+  std::size_t depth = 0, max_depth = 0, i = 0;
+  auto name_at = [&](std::size_t j) {
+    std::size_t k = j;
+    while (k < html.size() && (std::isalnum(static_cast<unsigned char>(html[k])) || html[k] == '-' || html[k] == ':'))
+      ++k;
+    return k;
+  };
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    ++i;
+    if (i >= html.size()) break;
+    if (html.substr(i, 3) == "!--") {
+      std::size_t end = html.find("-->", i + 3);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    bool closing = html[i] == '/';
+    std::size_t start = closing ? i + 1 : i;
+    if (start >= html.size() || !std::isalpha(static_cast<unsigned char>(html[start]))) continue;
+    std::size_t end = name_at(start);
+    std::string name = AsciiLower(html.substr(start, end - start));
+    std::size_t gt = html.find('>', end);
+    if (gt == std::string_view::npos) break;
+    bool self_closing = gt > 0 && html[gt - 1] == '/';
+    i = gt + 1;
+    if (closing) {
+      if (!NeverNests(name) && depth > 0) --depth;
+      continue;
+    }
+    if (name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp") {
+      // Raw text: tags inside do not count, up to the matching end tag (any case).
+      std::size_t close = i;
+      while ((close = html.find("</", close)) != std::string_view::npos &&
+             AsciiLower(html.substr(close + 2, name.size())) != name)
+        close += 2;
+      i = close == std::string_view::npos ? html.size() : close;
+      continue;
+    }
+    if (self_closing || NeverNests(name)) continue;
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
 // ---- DOM helpers ---------------------------------------------------------------------------------------
 
 const char* Attr(const GumboNode* n, const char* name) {
@@ -60,6 +119,20 @@ const GumboVector& Children(const GumboNode* n) {
   if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) return n->v.element.children;
   if (n->type == GUMBO_NODE_DOCUMENT) return n->v.document.children;
   return kEmpty;
+}
+
+std::size_t TreeDepth(const GumboNode* root) {
+  std::size_t max_depth = 0;
+  std::vector<std::pair<const GumboNode*, std::size_t>> stack = {{root, 1}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    max_depth = std::max(max_depth, depth);
+    const GumboVector& kids = Children(n);
+    for (unsigned k = 0; k < kids.length; ++k)
+      stack.push_back({static_cast<const GumboNode*>(kids.data[k]), depth + 1});
+  }
+  return max_depth;
 }
 
 bool IsHeadingTag(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
@@ -476,6 +549,12 @@ void ReadHeadHints(const GumboNode* root, RawDocument& out) {
 
 // ---- the reader --------------------------------------------------------------------------------------------
 
+[[noreturn]] void TooDeep(const std::string& path, std::size_t depth, std::size_t max_depth, bool estimate) {
+  throw InputError(path, "E-html-limit",
+                   std::string("the page nests HTML elements ") + (estimate ? "about " : "") + std::to_string(depth) +
+                       " deep, over the limit max_markup_depth (" + std::to_string(max_depth) + ")");
+}
+
 class HtmlReaderImpl final : public FormatReader {
  public:
   const char* Name() const override { return "html"; }
@@ -489,7 +568,7 @@ class HtmlReaderImpl final : public FormatReader {
   bool TakesExtension(std::string_view ext) const override {
     return ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".xhtml";
   }
-  void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
+  void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.find('\0') != std::string_view::npos && bytes.substr(0, 2) != "\xFF\xFE" &&
         bytes.substr(0, 2) != "\xFE\xFF")
       throw InputError(out.path, "E-unsupported-format",
@@ -501,12 +580,18 @@ class HtmlReaderImpl final : public FormatReader {
                                  std::to_string(d.replaced) + " invalid " + d.encoding +
                                      " byte sequence(s) in the page replaced by U+FFFD",
                                  out.path, 0, 0, ""});
+    const auto max_depth = static_cast<std::size_t>(std::max(limits.max_markup_depth, 1));
+    // The estimate errs on the deep side (unclosed tags), so it is held to a looser bound than the parsed tree.
+    if (std::size_t estimate = EstimatedDepth(d.utf8); estimate > 4 * max_depth)
+      TooDeep(out.path, estimate, max_depth, true);
     GumboOutput* dom = gumbo_parse_with_options(&kGumboDefaultOptions, d.utf8.data(), d.utf8.size());
     if (!dom) throw InputError(out.path, "E-html", "the HTML page could not be parsed");
     struct Release {
       GumboOutput* dom;
       ~Release() { gumbo_destroy_output(&kGumboDefaultOptions, dom); }
     } release{dom};
+    // The reader walks the tree recursively: a deeper tree is refused rather than allowed to exhaust the stack.
+    if (std::size_t depth = TreeDepth(dom->root); depth > max_depth) TooDeep(out.path, depth, max_depth, false);
     ReadHeadHints(dom->root, out);
     const GumboNode* body = FindFirst(dom->root, GUMBO_TAG_BODY);
     if (!body) body = dom->root;
