@@ -17,6 +17,8 @@ struct Limits {
   int max_rule_files = 2000;
   int max_yaml_depth = 64;
   int max_regex_program = 20000;                        // RE2 program size
+  std::uint64_t max_list_terms = 20000;                 // one term list or vocabulary, after "@vocabulary" expansion
+  std::uint64_t max_total_terms = 2000000;              // all term lists of one rule load, after expansion
 };
 
 }  // namespace fazhi

@@ -98,7 +98,24 @@ void CompileContext::Warning(const YAML::Node& at, const std::string& code, cons
 
 std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const std::string& what) {
   std::vector<std::string> out;
+  // "@vocabulary" may name vocabularies that name others: without these limits a few KiB of YAML expand to
+  // billions of terms (the "billion laughs" of rule files).
+  if (terms_used_ && *terms_used_ > limits_.max_total_terms) return out;  // reported once, when crossed
+  bool over = false;
+  auto fits = [&](std::size_t more) {
+    if (over) return false;
+    if (out.size() + more > limits_.max_list_terms) {
+      Error(node, "E-too-many-terms",
+            what + ": more than " + std::to_string(limits_.max_list_terms) +
+                " terms after expanding @vocabularies, over the limit max_list_terms",
+            "split the list, or do not build vocabularies out of other large vocabularies");
+      over = true;
+      return false;
+    }
+    return true;
+  };
   auto add = [&](const YAML::Node& item) {
+    if (over) return;
     if (!item.IsScalar()) {
       Error(item, "E-type", what + ": each term must be a string");
       return;
@@ -118,10 +135,10 @@ std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const s
               near.empty() ? "define it under `vocabularies:` in pack.yaml" : "did you mean `@" + near + "`?");
         return;
       }
-      out.insert(out.end(), it->second.begin(), it->second.end());
+      if (fits(it->second.size())) out.insert(out.end(), it->second.begin(), it->second.end());
       return;
     }
-    out.push_back(s);
+    if (fits(1)) out.push_back(s);
   };
   if (node.IsScalar()) {
     add(node);
@@ -132,6 +149,16 @@ std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const s
     return out;
   }
   if (out.empty() && node.IsSequence() && node.size() == 0) Error(node, "E-empty-terms", what + ": the term list is empty");
+  if (terms_used_) {
+    *terms_used_ += out.size();
+    if (*terms_used_ > limits_.max_total_terms) {
+      Error(node, "E-too-many-terms",
+            "the rule files expand to more than " + std::to_string(limits_.max_total_terms) +
+                " terms in all, over the limit max_total_terms",
+            "large vocabularies are repeated in many rules: use fewer, smaller ones");
+      out.clear();
+    }
+  }
   return out;
 }
 

@@ -55,6 +55,8 @@ class CompileContext {
   std::size_t ErrorCount() const;
   // Pack settings (pack.yaml `settings:`), referenced from checks as "@name".
   void set_settings(const std::map<std::string, std::string>* settings) { settings_ = settings; }
+  // The count of expanded terms shared by every context of one load (limits.max_total_terms); none = unbounded.
+  void set_term_budget(std::uint64_t* used) { terms_used_ = used; }
   const std::string* Setting(const std::string& name) const;
 
  private:
@@ -65,6 +67,7 @@ class CompileContext {
   std::shared_ptr<const CompiledCues> cues_;
   const Limits& limits_;
   const std::map<std::string, std::string>* settings_ = nullptr;
+  std::uint64_t* terms_used_ = nullptr;
 };
 
 // The embedded rules/schema.yaml (generated at build time).

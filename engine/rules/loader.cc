@@ -283,7 +283,8 @@ struct PackDir {
 
 // `memory`, when given, holds the pack's files instead of the disk (LoadRuleSetFromStrings).
 void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnostics& diags,
-              std::map<std::string, int>& rule_origin, const InMemoryPack* memory = nullptr) {
+              std::map<std::string, int>& rule_origin, std::uint64_t& terms_used,
+              const InMemoryPack* memory = nullptr) {
   fs::path pack_file = pd.dir / "pack.yaml";
   std::string all_bytes;
   std::string bytes;
@@ -294,6 +295,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
   std::map<std::string, std::vector<std::string>> vocab;
   std::map<std::string, std::string> settings;
   CompileContext pctx(set.matcher, diags, pack_file.string(), vocab, nullptr, opts.limits);
+  pctx.set_term_budget(&terms_used);
   if (!pctx.CheckKeys(root, "pack")) return;
   std::string id = ScalarOr(root["pack"]);
   if (id.empty()) return;
@@ -342,6 +344,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
   }
   auto cues = CompileCues(root["cues"], pctx);
   CompileContext head(set.matcher, diags, pack_file.string(), vocab, cues, opts.limits);
+  head.set_term_budget(&terms_used);
   head.set_settings(&pack->settings);
   if (!extending) ParseApplicability(root["applies_to"], head, pack->applies);
 
@@ -383,6 +386,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
     const YAML::Node doc = *parsed_file;
     all_bytes += bytes;
     CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
+    ctx.set_term_budget(&terms_used);
     ctx.set_settings(&pack->settings);
     if (!ctx.CheckKeys(doc, "rule_file")) continue;
     const YAML::Node rules = doc["rules"];
@@ -416,6 +420,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
 std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags) {
   auto set = std::make_unique<RuleSet>();
   std::map<std::string, int> rule_origin;
+  std::uint64_t terms_used = 0;
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
     fs::path dir = opts.dirs[i];
     std::error_code ec;
@@ -431,7 +436,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
     if (packs.empty())
       diags.push_back(FileDiag(Level::kWarning, dir.string(), "W-no-packs",
                                "no rule packs here (a pack is a folder with pack.yaml)"));
-    for (const auto& pd : packs) LoadPack(pd, *set, opts, diags, rule_origin);
+    for (const auto& pd : packs) LoadPack(pd, *set, opts, diags, rule_origin, terms_used);
   }
   for (const auto& wanted : opts.packs) {
     bool found = std::any_of(set->packs.begin(), set->packs.end(), [&](const auto& p) { return p->id == wanted; });
@@ -446,7 +451,8 @@ std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const 
                                                 Diagnostics& diags) {
   auto set = std::make_unique<RuleSet>();
   std::map<std::string, int> rule_origin;
-  LoadPack({fs::path(pack.dir), 0}, *set, opts, diags, rule_origin, &pack);
+  std::uint64_t terms_used = 0;
+  LoadPack({fs::path(pack.dir), 0}, *set, opts, diags, rule_origin, terms_used, &pack);
   set->matcher.Build();
   return set;
 }
