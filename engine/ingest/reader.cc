@@ -126,13 +126,18 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
 RawDocument ReadInput(const std::string& path, const Limits& limits) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)  // e.g. a symlink loop
+    throw InputError(path, "E-unreadable", "cannot read the file: " + ec.message());
   if (ec || !std::filesystem::exists(status)) throw InputError(path, "E-not-found", "no such file");
   if (std::filesystem::is_directory(status)) throw InputError(path, "E-is-directory", "is a directory, not a file");
+  // A FIFO, socket or device would block the open or never end: only regular files are reports.
+  if (!std::filesystem::is_regular_file(status))
+    throw InputError(path, "E-not-a-file", "is not a regular file (a FIFO, socket or device); save the report to a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "E-unreadable", "cannot open the file");
   // Check the size before reading anything: a huge file fails at once. A text or HTML file over its (smaller)
   // limit is recognised from its first bytes, without reading the rest.
-  std::uint64_t size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
+  std::uint64_t size = std::filesystem::file_size(path, ec);
   if (ec) size = 0;
   if (size > limits.max_input_bytes) TooLarge(path, size, "max_input_bytes", limits.max_input_bytes);
   if (size > MaxTextBytes(limits)) {
