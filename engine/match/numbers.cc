@@ -14,7 +14,7 @@ namespace {
 
 // 〇/零 … 九 (and 两) as a digit; 十 is a power here, not a digit.
 int DigitOf(char32_t c) {
-  int d = HanDigitValue(c);
+  int d = seg::HanDigitValue(c);
   return d == 10 ? -1 : d;
 }
 
