@@ -58,7 +58,8 @@ def parse(text):
             continue
         sub = SUB.match(line)
         if sub and role:
-            block = (sub.group(2), [])
+            heading, _, body = sub.group(2).partition("。")  # "（一）加强…管理。严格落实…" on one line
+            block = (heading if body else sub.group(2), [body] if body else [])
             pools[role].append(block)
             continue
         if role is None:

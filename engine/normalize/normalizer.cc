@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 
 #include "core/utf8.h"
 #include "normalize/traditional.h"
@@ -375,9 +376,44 @@ std::uint32_t Rebase(const std::vector<std::uint32_t>& to_source, std::uint32_t 
   return static_cast<std::uint32_t>(it - to_source.begin());
 }
 
+// How many of the Han characters in `cps` OpenCC's t2s changes on their own (sets `han` to their number). OpenCC
+// is asked once per batch of characters this thread has not met yet — a per-thread cache, so a run of documents
+// stops calling the (mutex-serialised) converter after the first few, instead of converting every text in full.
+// When the converter is missing or its answer cannot be lined up, every unknown character counts as changed, so
+// the caller falls through to the full check.
+std::size_t TraditionalOnlyCount(const std::vector<char32_t>& cps, std::size_t& han) {
+  thread_local std::unordered_map<char32_t, bool> known;
+  std::vector<char32_t> unknown;
+  han = 0;
+  for (char32_t c : cps) {
+    if (!IsHan(c)) continue;
+    ++han;
+    if (known.emplace(c, true).second) unknown.push_back(c);
+  }
+  if (!unknown.empty()) {
+    std::string query;
+    for (char32_t c : unknown) {
+      AppendUtf8(query, c);
+      query += '\n';
+    }
+    auto converted = TraditionalToSimplified(query);
+    std::vector<char32_t> answer = converted ? CodePoints(*converted) : std::vector<char32_t>{};
+    if (answer.size() == 2 * unknown.size())
+      for (std::size_t i = 0; i < unknown.size(); ++i) known[unknown[i]] = answer[2 * i] != unknown[i];
+  }
+  std::size_t changed = 0;
+  for (char32_t c : cps)
+    if (IsHan(c) && known[c]) ++changed;
+  return changed;
+}
+
 }  // namespace
 
 bool LooksTraditional(const std::string& utf8) {
+  {  // cheap gate: character by character, too few traditional-only characters → not traditional
+    std::size_t han = 0, marked = TraditionalOnlyCount(CodePoints(utf8), han);
+    if (marked < 5 || marked * 20 < han) return false;
+  }
   auto converted = TraditionalToSimplified(utf8);
   if (!converted) return false;
   std::vector<char32_t> a = CodePoints(utf8), b = CodePoints(*converted);

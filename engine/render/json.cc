@@ -72,23 +72,35 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
                         {"counts", Counts(report.score.counts)},
                         {"detail", detail}};
 
+  // Built by moving each finished piece into its parent: an initializer list would deep-copy every nested array
+  // (the results with their evidence were copied three times, the largest cost of a batch with JSON output).
   ordered_json results = ordered_json::array();
   for (const auto& r : report.results) {
     ordered_json ev = ordered_json::array();
     for (const auto& e : r.evidence) {
-      ev.push_back({{"kind", EvidenceKindName(e.kind)},
-                    {"quote", e.quote},
-                    {"section", e.section},
-                    {"line", e.line ? ordered_json(e.line) : ordered_json(nullptr)},
-                    {"page", e.page ? ordered_json(e.page) : ordered_json(nullptr)},
-                    {"byte_start", e.byte_start},
-                    {"byte_end", e.byte_end},
-                    {"terms", e.terms}});
+      ordered_json item = ordered_json::object();
+      item["kind"] = EvidenceKindName(e.kind);
+      item["quote"] = e.quote;
+      item["section"] = e.section;
+      item["line"] = e.line ? ordered_json(e.line) : ordered_json(nullptr);
+      item["page"] = e.page ? ordered_json(e.page) : ordered_json(nullptr);
+      item["byte_start"] = e.byte_start;
+      item["byte_end"] = e.byte_end;
+      item["terms"] = e.terms;
+      ev.push_back(std::move(item));
     }
-    ordered_json row = {{"rule", r.rule},     {"pack", r.pack},           {"title", r.title},
-                        {"category", r.category}, {"verdict", VerdictName(r.verdict)}, {"severity", r.severity},
-                        {"weight", r.weight}, {"cite", r.cite},           {"message", r.message},
-                        {"remedy", r.remedy}, {"evidence", ev}};
+    ordered_json row = ordered_json::object();
+    row["rule"] = r.rule;
+    row["pack"] = r.pack;
+    row["title"] = r.title;
+    row["category"] = r.category;
+    row["verdict"] = VerdictName(r.verdict);
+    row["severity"] = r.severity;
+    row["weight"] = r.weight;
+    row["cite"] = r.cite;
+    row["message"] = r.message;
+    row["remedy"] = r.remedy;
+    row["evidence"] = std::move(ev);
     if (r.verdict == Verdict::kWaived) {
       row["waiver"] = r.waiver;
       row["unwaived_verdict"] = VerdictName(r.unwaived);
@@ -104,13 +116,15 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
     diags.push_back(std::move(j));
   }
 
-  return ordered_json{{"schema", "fazhi.check/1"},
-                      {"tool", {{"name", "fazhi"}, {"version", report.tool_version}}},
-                      {"document", doc},
-                      {"rulesets", rulesets},
-                      {"score", score},
-                      {"results", results},
-                      {"diagnostics", diags}};
+  ordered_json out = ordered_json::object();
+  out["schema"] = "fazhi.check/1";
+  out["tool"] = {{"name", "fazhi"}, {"version", report.tool_version}};
+  out["document"] = std::move(doc);
+  out["rulesets"] = std::move(rulesets);
+  out["score"] = std::move(score);
+  out["results"] = std::move(results);
+  out["diagnostics"] = std::move(diags);
+  return out;
 }
 
 void RenderJson(const Report& report, std::ostream& out, const RenderOptions&) {
