@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/diff.h"
+#include "render/render_support.h"
 
 namespace fazhi {
 
@@ -133,21 +134,6 @@ void RenderMarkdown(const DiffReport& d, std::ostream& out) {
   }
 }
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 void RenderHtml(const DiffReport& d, std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -159,37 +145,37 @@ void RenderHtml(const DiffReport& d, std::ostream& out) {
          "text-align:left;vertical-align:top}td.n{text-align:right}.q{color:#475467;font-size:14px}"
          ".done{color:#027a48}.mentioned{color:#b54708}.no_trace{color:#b42318;font-weight:600}"
          "li{margin-bottom:10px}</style></head><body><main>\n";
-  out << "<h1>年度对比</h1><p>旧：" << Esc(Name(d.old_doc)) << "<br>新：" << Esc(Name(d.new_doc)) << "</p>\n";
+  out << "<h1>年度对比</h1><p>旧：" << HtmlEscape(Name(d.old_doc)) << "<br>新：" << HtmlEscape(Name(d.new_doc)) << "</p>\n";
   out << "<h2>得分</h2><table><tr><th>规则包</th><th>旧</th><th>新</th><th>变化</th></tr>\n";
   for (const auto& s : d.scores)
-    out << "<tr><td>" << Esc(s.pack.empty() ? "总分" : s.pack) << "</td><td class=\"n\">" << Score(s.old_score)
+    out << "<tr><td>" << HtmlEscape(s.pack.empty() ? "总分" : s.pack) << "</td><td class=\"n\">" << Score(s.old_score)
         << "</td><td class=\"n\">" << Score(s.new_score) << "</td><td class=\"n\">" << Delta(s.old_score, s.new_score)
         << "</td></tr>\n";
   out << "</table>\n<h2>结论变化</h2><p>" << d.changes.size() << " 条规则结论变化，" << d.unchanged << " 条未变。</p>\n";
   if (!d.changes.empty()) {
     out << "<table><tr><th>规则</th><th>要求</th><th>变化</th></tr>\n";
     for (const auto& c : d.changes)
-      out << "<tr><td>" << Esc(c.rule) << "</td><td>" << Esc(c.title) << "</td><td>" << Esc(VerdictPair(c))
+      out << "<tr><td>" << HtmlEscape(c.rule) << "</td><td>" << HtmlEscape(c.title) << "</td><td>" << HtmlEscape(VerdictPair(c))
           << "</td></tr>\n";
     out << "</table>\n";
   }
   out << "<h2>指标变化</h2>\n<ul>\n";
   for (const auto& m : d.metrics)
-    out << "<li><b>" << Esc(m.key) << "</b>：" << Number(m.old_value) << Esc(m.unit) << " → " << Number(m.new_value)
-        << Esc(m.unit) << "<div class=\"q\">旧：" << Esc(m.old_quote.text) << "</div><div class=\"q\">新："
-        << Esc(m.new_quote.text) << "</div></li>\n";
+    out << "<li><b>" << HtmlEscape(m.key) << "</b>：" << Number(m.old_value) << HtmlEscape(m.unit) << " → " << Number(m.new_value)
+        << HtmlEscape(m.unit) << "<div class=\"q\">旧：" << HtmlEscape(m.old_quote.text) << "</div><div class=\"q\">新："
+        << HtmlEscape(m.new_quote.text) << "</div></li>\n";
   out << "</ul>\n";
   Counts c = CountPromises(d);
   out << "<h2>上年度“下一步工作安排”落实情况</h2><p>" << d.promises.size() << " 项：已落实 " << c.done << " · 有提及 "
       << c.mentioned << " · 未见落实 " << c.no_trace << "</p>\n<ol>\n";
   for (const auto& p : d.promises) {
     out << "<li><span class=\"" << FollowupName(p.status) << "\">" << FollowupLabelZh(p.status) << "</span> "
-        << Esc(p.promise.text) << " <span class=\"q\">（旧 " << Esc(Where(p.promise)) << "）</span>";
+        << HtmlEscape(p.promise.text) << " <span class=\"q\">（旧 " << HtmlEscape(Where(p.promise)) << "）</span>";
     if (p.evidence)
-      out << "<div class=\"q\">新：" << Esc(p.evidence->text) << "（" << Esc(Where(*p.evidence)) << "；共同关键词："
-          << Esc(Join(p.shared_terms, "、")) << "）</div>";
+      out << "<div class=\"q\">新：" << HtmlEscape(p.evidence->text) << "（" << HtmlEscape(Where(*p.evidence)) << "；共同关键词："
+          << HtmlEscape(Join(p.shared_terms, "、")) << "）</div>";
     else
-      out << "<div class=\"q\">新报告工作部分未见共同关键词（" << Esc(Join(p.key_terms, "、")) << "）</div>";
+      out << "<div class=\"q\">新报告工作部分未见共同关键词（" << HtmlEscape(Join(p.key_terms, "、")) << "）</div>";
     out << "</li>\n";
   }
   out << "</ol>\n</main></body></html>\n";

@@ -7,25 +7,11 @@ namespace fazhi {
 
 namespace {
 
-void WriteField(std::ostream& out, std::string_view raw) {
-  std::string cell = SpreadsheetSafe(raw);
-  if (cell.find_first_of(",\"\n\r") == std::string::npos) {
-    out << cell;
-    return;
-  }
-  out << '"';
-  for (char c : cell) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
 template <typename Row>
 void WriteRecord(std::ostream& out, const Row& row) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out << ',';
-    WriteField(out, row[i]);
+    WriteCsvField(out, row[i]);
   }
   out << "\r\n";
 }

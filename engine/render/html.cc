@@ -16,22 +16,6 @@ namespace fazhi {
 
 namespace {
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string Base64(const std::string& bytes) {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
@@ -208,11 +192,11 @@ std::string Highlight(const Evidence& e) {
   std::string out;
   std::size_t at = 0;
   for (auto [b, en] : TermRanges(e.quote, e.terms)) {
-    out += Esc(e.quote.substr(at, b - at));
-    out += "<mark>" + Esc(e.quote.substr(b, en - b)) + "</mark>";
+    out += HtmlEscape(e.quote.substr(at, b - at));
+    out += "<mark>" + HtmlEscape(e.quote.substr(b, en - b)) + "</mark>";
     at = en;
   }
-  return out + Esc(e.quote.substr(at));
+  return out + HtmlEscape(e.quote.substr(at));
 }
 
 std::string VerdictBadge(Verdict v) {
@@ -220,7 +204,7 @@ std::string VerdictBadge(Verdict v) {
 }
 
 std::string ResultAttrs(const RuleResult& r) {
-  return fmt::format("data-pack=\"{}\" data-verdict=\"{}\"", Esc(r.pack), VerdictName(r.verdict));
+  return fmt::format("data-pack=\"{}\" data-verdict=\"{}\"", HtmlEscape(r.pack), VerdictName(r.verdict));
 }
 
 void EvidenceBlock(std::string& out, const RuleResult& r) {
@@ -232,7 +216,7 @@ void EvidenceBlock(std::string& out, const RuleResult& r) {
       out += fmt::format("<span class=\"kind\">［{}］</span>", EvidenceKindLabelZh(e.kind));
     out += Highlight(e) + "</blockquote>";
     std::string where = EvidenceLocation(e);
-    if (!where.empty()) out += "<span class=\"loc\">—— " + Esc(where) + "</span>";
+    if (!where.empty()) out += "<span class=\"loc\">—— " + HtmlEscape(where) + "</span>";
   }
   out += "</dd>\n";
 }
@@ -240,19 +224,19 @@ void EvidenceBlock(std::string& out, const RuleResult& r) {
 void GapArticle(std::string& out, const RuleResult& r) {
   out += fmt::format("<article class=\"result gap sev-{}\" {} id=\"{}\">\n<header><span class=\"sev\">{}</span>{}"
                      "<h3>{}</h3><code>{}</code></header>\n<dl class=\"fields\">\n",
-                     Esc(r.severity), ResultAttrs(r), Esc(r.rule), SeverityLabelZh(r.severity),
-                     VerdictBadge(r.verdict), Esc(r.title), Esc(r.rule));
-  if (!r.cite.empty()) out += "<dt>依据</dt><dd>" + Esc(r.cite) + "</dd>\n";
-  if (!r.message.empty()) out += "<dt>问题</dt><dd>" + Esc(r.message) + "</dd>\n";
+                     HtmlEscape(r.severity), ResultAttrs(r), HtmlEscape(r.rule), SeverityLabelZh(r.severity),
+                     VerdictBadge(r.verdict), HtmlEscape(r.title), HtmlEscape(r.rule));
+  if (!r.cite.empty()) out += "<dt>依据</dt><dd>" + HtmlEscape(r.cite) + "</dd>\n";
+  if (!r.message.empty()) out += "<dt>问题</dt><dd>" + HtmlEscape(r.message) + "</dd>\n";
   EvidenceBlock(out, r);
-  if (!r.remedy.empty()) out += "<dt>整改建议</dt><dd class=\"remedy\">" + Esc(r.remedy) + "</dd>\n";
+  if (!r.remedy.empty()) out += "<dt>整改建议</dt><dd class=\"remedy\">" + HtmlEscape(r.remedy) + "</dd>\n";
   out += "</dl>\n</article>\n";
 }
 
 // A compact list item (passes, not checkable, waived, not applicable).
 void CompactItem(std::string& out, const RuleResult& r, const std::string& why) {
   out += fmt::format("<li class=\"result\" {}>{} <strong>{}</strong> <code>{}</code>", ResultAttrs(r),
-                     VerdictBadge(r.verdict), Esc(r.title), Esc(r.rule));
+                     VerdictBadge(r.verdict), HtmlEscape(r.title), HtmlEscape(r.rule));
   if (!why.empty()) out += "<span class=\"why\">" + why + "</span>";
   out += "</li>\n";
 }
@@ -269,12 +253,12 @@ void ScoreRows(std::string& out, const ScoreSummary& s) {
                             : "";
     out += fmt::format("<tr class=\"pack\"><td class=\"name\">{} <code>{}</code></td><td class=\"bar\">{}</td>"
                        "<td class=\"num\">{}</td><td class=\"cnt\">{}{}</td></tr>\n",
-                       Esc(p.title), Esc(p.pack), SvgBar(p.score), FormatScore(p.score), CountsZh(p.counts), extra);
+                       HtmlEscape(p.title), HtmlEscape(p.pack), SvgBar(p.score), FormatScore(p.score), CountsZh(p.counts), extra);
     if (!p.score) continue;  // nothing scorable (e.g. a pack for other years): its categories say nothing more
     for (const auto& c : p.categories)
       out += fmt::format("<tr class=\"cat\"><td class=\"name\">{}</td><td class=\"bar\">{}</td><td class=\"num\">{}</td>"
                          "<td class=\"cnt\">{}</td></tr>\n",
-                         Esc(c.name.empty() ? "（未分类）" : c.name), SvgBar(c.score), FormatScore(c.score),
+                         HtmlEscape(c.name.empty() ? "（未分类）" : c.name), SvgBar(c.score), FormatScore(c.score),
                          CountsZh(c.counts));
   }
   out += "</table>\n";
@@ -290,20 +274,20 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "img-src data:; script-src " + ScriptHash(kScript) + "\">\n";
-  out += "<meta name=\"generator\" content=\"fazhi " + Esc(report.tool_version) + "\">\n";
-  out += "<title>核查结果 · " + Esc(d.title.value_or(d.path)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
+  out += "<meta name=\"generator\" content=\"fazhi " + HtmlEscape(report.tool_version) + "\">\n";
+  out += "<title>核查结果 · " + HtmlEscape(d.title.value_or(d.path)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
   out += "<body>\n<main>\n<header>\n<div class=\"kicker\">法治政府建设年度报告 · 合规核查结果</div>\n";
-  out += "<h1>" + Esc(d.title.value_or(d.path)) + "</h1>\n";
+  out += "<h1>" + HtmlEscape(d.title.value_or(d.path)) + "</h1>\n";
   std::string sub = OrUnknown(d.issuer);
   if (d.year) sub += fmt::format(" · {} 年度", *d.year);
   if (d.published) sub += " · 发布于 " + *d.published;
-  out += "<p class=\"sub\">" + Esc(sub) + "</p>\n</header>\n";
+  out += "<p class=\"sub\">" + HtmlEscape(sub) + "</p>\n</header>\n";
 
   // Summary card.
   out += "<section class=\"card summary\">\n<div class=\"gauge\">" + Gauge(s.total) + "<p>总分";
   if (WaiversChangedScore(s)) out += "（豁免前 " + FormatScore(s.total_unwaived) + "）";
   out += "</p></div>\n<dl class=\"meta\">\n";
-  auto meta = [&](const char* k, const std::string& v) { out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", k, Esc(v)); };
+  auto meta = [&](const char* k, const std::string& v) { out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", k, HtmlEscape(v)); };
   meta("发布主体", OrUnknown(d.issuer));
   meta("层级", LevelLabelZh(d.level));
   meta("年度", OrUnknown(d.year));
@@ -319,7 +303,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
          Chip("", "不适用", s.counts.not_applicable) + Chip("", "已豁免", s.counts.waived);
   if (s.counts.error) out += Chip("v-fail", "错误", s.counts.error);
   out += "</ul>\n</section>\n";
-  if (d.not_checkable) out += "<div class=\"alert bad\"><strong>无法核查：</strong>" + Esc(d.not_checkable_reason) + "</div>\n";
+  if (d.not_checkable) out += "<div class=\"alert bad\"><strong>无法核查：</strong>" + HtmlEscape(d.not_checkable_reason) + "</div>\n";
   if (s.counts.not_checkable > 0)
     out += fmt::format("<div class=\"alert\"><strong>注意：</strong>有 {} 项要求无法从报告文本判断，未计入得分，"
                        "需人工核实（见“无法判断的要求”）。</div>\n", s.counts.not_checkable);
@@ -333,7 +317,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   std::set<std::string> seen;
   out += "<form id=\"filters\" class=\"filters\" hidden>\n<label>规则包 <select id=\"f-pack\"><option value=\"\">全部</option>";
   for (const auto& r : report.results)
-    if (seen.insert(r.pack).second) out += fmt::format("<option value=\"{0}\">{0}</option>", Esc(r.pack));
+    if (seen.insert(r.pack).second) out += fmt::format("<option value=\"{0}\">{0}</option>", HtmlEscape(r.pack));
   out += "</select></label>\n";
   for (Verdict v : {Verdict::kFail, Verdict::kPartial, Verdict::kNotCheckable, Verdict::kWaived, Verdict::kPass,
                     Verdict::kNotApplicable, Verdict::kError})
@@ -351,7 +335,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   if (!nc.empty()) {
     out += fmt::format("<section data-group=\"not_checkable\">\n<h2>无法判断的要求<small>{} 项，不计入得分，需人工核实"
                        "</small></h2>\n<ul class=\"compact card\">\n", nc.size());
-    for (const RuleResult* r : nc) CompactItem(out, *r, Esc(r->message));
+    for (const RuleResult* r : nc) CompactItem(out, *r, HtmlEscape(r->message));
     out += "</ul>\n</section>\n";
   }
   auto group = [&](Verdict v, const char* heading, bool open, auto why) {
@@ -363,24 +347,24 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
     out += "</ul>\n</details>\n";
   };
   group(Verdict::kWaived, "已豁免的要求", true, [](const RuleResult& r) {
-    return "豁免理由：" + Esc(r.waiver) + "（豁免前：" + VerdictLabelZh(r.unwaived) + "）";
+    return "豁免理由：" + HtmlEscape(r.waiver) + "（豁免前：" + VerdictLabelZh(r.unwaived) + "）";
   });
-  group(Verdict::kError, "规则执行错误", true, [](const RuleResult& r) { return Esc(r.message); });
+  group(Verdict::kError, "规则执行错误", true, [](const RuleResult& r) { return HtmlEscape(r.message); });
   group(Verdict::kPass, "符合的要求", false, [](const RuleResult& r) {
-    if (r.evidence.empty()) return Esc(r.message);
+    if (r.evidence.empty()) return HtmlEscape(r.message);
     const Evidence& e = r.evidence.front();
     std::string where = EvidenceLocation(e);
-    return "“" + Highlight(e) + "”" + (where.empty() ? "" : " —— " + Esc(where));
+    return "“" + Highlight(e) + "”" + (where.empty() ? "" : " —— " + HtmlEscape(where));
   });
-  group(Verdict::kNotApplicable, "不适用的要求", false, [](const RuleResult& r) { return Esc(r.message); });
+  group(Verdict::kNotApplicable, "不适用的要求", false, [](const RuleResult& r) { return HtmlEscape(r.message); });
 
   if (!report.diagnostics.empty()) {
     out += fmt::format("<details><summary>诊断信息（{} 条）</summary>\n<ul class=\"compact\">\n", report.diagnostics.size());
     for (const auto& dg : report.diagnostics)
-      out += fmt::format("<li><code>{} {}</code> {}</li>\n", LevelName(dg.level), Esc(dg.code), Esc(dg.message));
+      out += fmt::format("<li><code>{} {}</code> {}</li>\n", LevelName(dg.level), HtmlEscape(dg.code), HtmlEscape(dg.message));
     out += "</ul>\n</details>\n";
   }
-  out += "<footer>由 fazhi " + Esc(report.tool_version) +
+  out += "<footer>由 fazhi " + HtmlEscape(report.tool_version) +
          " 生成 · 自动核查结果仅供参考，结论以人工审核为准</footer>\n</main>\n<script>" + kScript +
          "</script>\n</body>\n</html>\n";
   os << out;

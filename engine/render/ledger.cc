@@ -102,4 +102,18 @@ std::string SpreadsheetSafe(std::string_view cell) {
   return out;
 }
 
+void WriteCsvField(std::ostream& out, std::string_view raw) {
+  std::string cell = SpreadsheetSafe(raw);
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) {
+    out << cell;
+    return;
+  }
+  out << '"';
+  for (char c : cell) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
 }  // namespace fazhi

@@ -2,6 +2,8 @@
 // spreadsheet-safe cell text (formula injection neutralised).
 #pragma once
 
+#include <ostream>
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -34,5 +36,8 @@ std::vector<ResultRow> ResultRows(const Report& report);
 // return gets a leading apostrophe, so Excel/WPS show it as text and never evaluate it — also after a user edits
 // the cell. Control characters other than tab and newline are dropped (they are not valid in XLSX's XML).
 std::string SpreadsheetSafe(std::string_view cell);
+
+// One CSV field per RFC 4180 (quoted when it holds a comma, quote or line break; quotes doubled), spreadsheet-safe.
+void WriteCsvField(std::ostream& out, std::string_view raw);
 
 }  // namespace fazhi

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/report.h"
@@ -35,6 +36,9 @@ std::string OrUnknown(const std::optional<std::string>& v);
 std::string OrUnknown(const std::optional<int>& v);
 // "区县级" for "district"…; the raw value when unknown.
 std::string LevelLabelZh(const std::optional<std::string>& level);
+
+// Text for HTML element content and attribute values: & < > " ' escaped (document and rule text is never markup).
+std::string HtmlEscape(std::string_view s);
 
 // Byte ranges [begin, end) of every occurrence of `terms` in `quote`, sorted and merged (for highlighting).
 std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,

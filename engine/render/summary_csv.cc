@@ -9,24 +9,10 @@ namespace fazhi {
 
 namespace {
 
-void Field(std::ostream& out, std::string_view raw) {
-  std::string cell = SpreadsheetSafe(raw);
-  if (cell.find_first_of(",\"\n\r") == std::string::npos) {
-    out << cell;
-    return;
-  }
-  out << '"';
-  for (char c : cell) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
 void Record(std::ostream& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out << ',';
-    Field(out, fields[i]);
+    WriteCsvField(out, fields[i]);
   }
   out << "\r\n";
 }

@@ -4,26 +4,11 @@
 #include <cstdio>
 
 #include "app/batch_summary.h"
+#include "render/render_support.h"
 
 namespace fazhi {
 
 namespace {
-
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // A relative link to a file the batch wrote: only our own names (reports/<rel>.html), percent-encoded bytes
 // outside a safe set, so no path from a document can become markup or a scheme.
@@ -100,14 +85,14 @@ void WriteSummaryHtml(const BatchSummary& s, std::ostream& out) {
   out << "<h1>法治政府建设年度报告批量核查汇总</h1>\n<p class=\"sub\">共 " << s.rows.size() << " 份：已核查 " << checked
       << " · 无法核查 " << not_checkable << " · 读取失败 " << errors << "。规则包：";
   for (std::size_t i = 0; i < s.packs.size(); ++i)
-    out << (i ? "、" : "") << Esc(s.packs[i].title.empty() ? s.packs[i].pack : s.packs[i].title);
-  out << "。fazhi " << Esc(s.tool_version) << "</p>\n";
+    out << (i ? "、" : "") << HtmlEscape(s.packs[i].title.empty() ? s.packs[i].pack : s.packs[i].title);
+  out << "。fazhi " << HtmlEscape(s.tool_version) << "</p>\n";
 
   out << "<h2>排名</h2>\n<div class=\"wrap\"><table>\n<thead><tr><th>排名</th><th>文件</th><th>状态</th><th>发布主体</th>"
          "<th>年度</th><th>总分</th>";
-  for (const auto& p : s.packs) out << "<th title=\"" << Esc(p.title) << "\">" << Esc(p.pack) << "</th>";
+  for (const auto& p : s.packs) out << "<th title=\"" << HtmlEscape(p.title) << "\">" << HtmlEscape(p.pack) << "</th>";
   for (const auto& p : s.packs)
-    for (const auto& c : p.categories) out << "<th>" << Esc(p.pack) << "：" << Esc(c) << "</th>";
+    for (const auto& c : p.categories) out << "<th>" << HtmlEscape(p.pack) << "：" << HtmlEscape(c) << "</th>";
   out << "<th>符合</th><th>部分符合</th><th>不符合</th><th>原因</th></tr></thead>\n<tbody>\n";
   for (const auto& r : s.rows) {
     out << "<tr><td class=\"n\">" << (r.rank ? std::to_string(r.rank) : "") << "</td><td>";
@@ -115,11 +100,11 @@ void WriteSummaryHtml(const BatchSummary& s, std::ostream& out) {
     for (const auto& o : r.outputs)
       if (o.size() > 5 && o.compare(o.size() - 5, 5, ".html") == 0) html_report = o;
     if (!html_report.empty())
-      out << "<a href=\"" << Esc(Href(html_report)) << "\">" << Esc(r.path) << "</a>";
+      out << "<a href=\"" << HtmlEscape(Href(html_report)) << "\">" << HtmlEscape(r.path) << "</a>";
     else
-      out << Esc(r.path);
+      out << HtmlEscape(r.path);
     out << "</td><td class=\"" << BatchStatusName(r.status) << "\">" << BatchStatusLabelZh(r.status) << "</td><td>"
-        << Esc(r.issuer) << "</td><td class=\"n\">" << (r.year ? std::to_string(*r.year) : "") << "</td><td class=\"n\">"
+        << HtmlEscape(r.issuer) << "</td><td class=\"n\">" << (r.year ? std::to_string(*r.year) : "") << "</td><td class=\"n\">"
         << Score(r.total);
     if (r.total) out << "<span class=\"bar\" style=\"width:" << static_cast<int>(*r.total * 0.6) << "px\"></span>";
     out << "</td>";
@@ -128,7 +113,7 @@ void WriteSummaryHtml(const BatchSummary& s, std::ostream& out) {
     bool counted = r.status != BatchStatus::kError;
     for (int n : {r.counts.pass, r.counts.partial, r.counts.fail})
       out << "<td class=\"n\">" << (counted ? std::to_string(n) : "") << "</td>";
-    out << "<td class=\"reason\">" << Esc(r.reason) << "</td></tr>\n";
+    out << "<td class=\"reason\">" << HtmlEscape(r.reason) << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
 
@@ -138,8 +123,8 @@ void WriteSummaryHtml(const BatchSummary& s, std::ostream& out) {
     VerdictCounts c;
     for (const auto& r : s.rows)
       if (r.verdicts[i] != kNoVerdict) c.Add(static_cast<Verdict>(r.verdicts[i]));
-    out << "<tr><td>" << Esc(s.rules[i].rule) << "</td><td>" << Esc(s.rules[i].title) << "</td><td>"
-        << Esc(s.rules[i].category) << "</td>";
+    out << "<tr><td>" << HtmlEscape(s.rules[i].rule) << "</td><td>" << HtmlEscape(s.rules[i].title) << "</td><td>"
+        << HtmlEscape(s.rules[i].category) << "</td>";
     for (int n : {c.pass, c.partial, c.fail, c.not_applicable, c.not_checkable, c.waived})
       out << "<td class=\"n\">" << n << "</td>";
     out << "</tr>\n";
@@ -154,10 +139,10 @@ void WriteSummaryHtml(const BatchSummary& s, std::ostream& out) {
     out << "<p class=\"sub\">列号即上表的行号（按排名顺序）。✓ 符合 · ◐ 部分符合 · ✗ 不符合 · – 不适用 · ? 无法判断 · W 已豁免</p>\n"
            "<div class=\"wrap\"><table class=\"m\">\n<thead><tr><th>规则</th>";
     for (std::size_t j = 0; j < s.rows.size(); ++j)
-      out << "<th title=\"" << Esc(s.rows[j].path) << "\">" << j + 1 << "</th>";
+      out << "<th title=\"" << HtmlEscape(s.rows[j].path) << "\">" << j + 1 << "</th>";
     out << "</tr></thead>\n<tbody>\n";
     for (std::size_t i = 0; i < s.rules.size(); ++i) {
-      out << "<tr><td class=\"rule\" title=\"" << Esc(s.rules[i].title) << "\">" << Esc(s.rules[i].rule) << "</td>";
+      out << "<tr><td class=\"rule\" title=\"" << HtmlEscape(s.rules[i].title) << "\">" << HtmlEscape(s.rules[i].rule) << "</td>";
       for (const auto& r : s.rows) {
         std::uint8_t v = r.verdicts[i];
         if (v == kNoVerdict)
