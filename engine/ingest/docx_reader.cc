@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "core/error.h"
-#include "ingest/encoding.h"
 #include "ingest/format_reader.h"
 
 namespace fazhi {
@@ -410,7 +409,7 @@ class DocxReaderImpl final : public FormatReader {
     BodyWriter writer(styles, out);
     writer.Blocks(body);
     ReadCoreProperties(zip, out);
-    if (!HasVisibleText(out.text))
+    if (out.text.find_first_not_of(" \t\n") == std::string::npos)
       throw InputError(out.path, "E-empty", "the DOCX contains no text");
   }
 };
