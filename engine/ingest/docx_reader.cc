@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "ingest/encoding.h"
 #include "ingest/format_reader.h"
 
 namespace fazhi {
@@ -409,7 +410,7 @@ class DocxReaderImpl final : public FormatReader {
     BodyWriter writer(styles, out);
     writer.Blocks(body);
     ReadCoreProperties(zip, out);
-    if (out.text.find_first_not_of(" \t\n") == std::string::npos)
+    if (!HasVisibleText(out.text))
       throw InputError(out.path, "E-empty", "the DOCX contains no text");
   }
 };

@@ -234,4 +234,16 @@ bool LooksBinary(std::string_view utf8, std::size_t replaced) {
   return control * 100 > chars * 2;  // more than 2 %
 }
 
+bool HasVisibleText(std::string_view utf8) {
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    char32_t cp = DecodeUtf8(utf8, i);
+    bool invisible = cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
+                     cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+                     cp == 0xFEFF;
+    if (!invisible) return true;
+  }
+  return false;
+}
+
 }  // namespace fazhi

@@ -28,6 +28,10 @@ bool ConvertWithIcu(std::string_view bytes, const char* icu_name, DecodedText& o
 // when the label is unknown.
 std::string CanonicalCharset(std::string_view label);
 
+// True when some character is neither white space nor invisible (ideographic and no-break spaces, zero-width
+// characters, BOM, soft hyphen, controls): the normalizer drops those, so text without any is an empty report.
+bool HasVisibleText(std::string_view utf8);
+
 // True when decoded text looks like binary data: control characters or replacement characters make up more than
 // a small share of it.
 bool LooksBinary(std::string_view utf8, std::size_t replaced);

@@ -601,7 +601,7 @@ class HtmlReaderImpl final : public FormatReader {
     TextBuilder builder(stats, out);
     builder.Emit(article);
     builder.Finish();
-    if (out.text.find_first_not_of(" \n") == std::string::npos)
+    if (!HasVisibleText(out.text))
       throw InputError(out.path, "E-empty", "the HTML page has no readable text in its body");
     if (!out.title.value)
       for (const auto& h : out.headings)

@@ -2,26 +2,11 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
 
 namespace fazhi {
 namespace {
-
-// True when some character is not white space or invisible (the normalizer drops those: a file of ideographic
-// spaces or zero-width characters would otherwise be checked as an empty report).
-bool HasVisibleText(std::string_view utf8) {
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    char32_t cp = DecodeUtf8(utf8, i);
-    bool invisible = cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
-                     cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
-                     cp == 0xFEFF;
-    if (!invisible) return true;
-  }
-  return false;
-}
 
 class TextReaderImpl final : public FormatReader {
  public:
