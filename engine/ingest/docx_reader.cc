@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
 
@@ -231,9 +232,27 @@ class Styles {
 
 // ---- document.xml ------------------------------------------------------------------------------------------
 
+// pugixml does not check UTF-8: a bad byte in the XML text becomes U+FFFD here, since readers hand on valid UTF-8
+// only. Returns how many were replaced.
+std::size_t AppendRepaired(std::string& out, std::string_view s) {
+  if (FindInvalidUtf8(s) == std::string_view::npos) {
+    out += s;
+    return 0;
+  }
+  std::size_t replaced = 0, i = 0;
+  while (i < s.size()) {
+    std::size_t before = i;
+    char32_t cp = DecodeUtf8(s, i);
+    if (cp == 0xFFFD && s.substr(before, 3) != "\xEF\xBF\xBD") ++replaced;
+    AppendUtf8(out, cp);
+  }
+  return replaced;
+}
+
 class BodyWriter {
  public:
   BodyWriter(const Styles& styles, RawDocument& out) : styles_(styles), out_(out) {}
+  std::size_t replaced() const { return replaced_; }
 
   void Blocks(const pugi::xml_node& container) {
     for (pugi::xml_node c : container.children()) {
@@ -272,7 +291,7 @@ class BodyWriter {
   void Inline(const pugi::xml_node& n, std::string& text) {
     for (pugi::xml_node c : n.children()) {
       std::string_view name = LocalName(c);
-      if (name == "t") text += c.text().get();
+      if (name == "t") replaced_ += AppendRepaired(text, c.text().get());
       else if (name == "tab" && LocalName(n) == "r") text += '\t';
       else if (name == "br" || name == "cr") text += '\n';
       else if (name == "noBreakHyphen") text += '-';
@@ -323,6 +342,7 @@ class BodyWriter {
 
   const Styles& styles_;
   RawDocument& out_;
+  std::size_t replaced_ = 0;
 };
 
 // The main document part named by _rels/.rels (normally word/document.xml).
@@ -366,7 +386,8 @@ void ReadCoreProperties(ZipArchive& zip, RawDocument& out) {
   if (!doc.load_buffer(core->data(), core->size())) return;  // optional part: ignore when broken
   for (pugi::xml_node c : doc.first_child().children()) {
     std::string_view n = LocalName(c);
-    std::string value = c.text().get();
+    std::string value;
+    AppendRepaired(value, c.text().get());
     if (n == "title" && !value.empty() && value.find_first_not_of(' ') != std::string::npos) {
       out.title = {value, "DOCX core property dc:title"};
     } else if (n == "created" && value.size() >= 10) {
@@ -409,6 +430,11 @@ class DocxReaderImpl final : public FormatReader {
     out.encoding = "UTF-8";
     BodyWriter writer(styles, out);
     writer.Blocks(body);
+    if (writer.replaced() > 0)
+      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
+                                 std::to_string(writer.replaced()) + " invalid UTF-8 byte(s) in " + main +
+                                     " replaced by U+FFFD",
+                                 out.path, 0, 0, "the file may be damaged; quotes near it may show '\xEF\xBF\xBD'"});
     ReadCoreProperties(zip, out);
     if (!HasVisibleText(out.text))
       throw InputError(out.path, "E-empty", "the DOCX contains no text");
