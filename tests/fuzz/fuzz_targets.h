@@ -1,0 +1,310 @@
+// The fuzz entry points, shared by the libFuzzer binaries (tests/fuzz/*_fuzzer.cc) and the regression test that
+// replays tests/regression/<target>/* under the ASan test build. Each takes arbitrary bytes and must not crash,
+// hang or throw anything but the documented InputError / NotCheckableError (which it swallows).
+#pragma once
+
+#ifdef FAZHI_FUZZER
+#include <spdlog/spdlog.h>
+#endif
+#include <zip.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/utf8.h"
+#include "ingest/encoding.h"
+#include "ingest/format_reader.h"
+#include "ingest/reader.h"
+#include "match/numbers.h"
+#include "pipeline.h"
+#include "render/renderer.h"
+#include "rules/rule_set.h"
+#include "segment/dates.h"
+#include "segment/dump.h"
+
+#ifndef FAZHI_SOURCE_DIR
+#error "FAZHI_SOURCE_DIR must name the source tree (for the shipped rules)"
+#endif
+
+namespace fazhi::fuzz {
+
+// Limits small enough that one input stays fast, with the same code paths as the defaults.
+inline Limits FuzzLimits() {
+  Limits l;
+  l.max_input_bytes = 4u << 20;
+  l.max_unzipped_bytes = 8u << 20;
+  l.max_zip_entries = 2000;
+  l.max_pdf_pages = 50;
+  l.pdf_timeout_seconds = 5;
+  return l;
+}
+
+// The libFuzzer binaries silence the log (the test binary keeps its own logging setup).
+inline void Quiet() {
+#ifdef FAZHI_FUZZER
+  static const bool done = [] {
+    spdlog::set_level(spdlog::level::off);
+    return true;
+  }();
+  (void)done;
+#endif
+}
+
+// Any bytes → valid UTF-8 (bad bytes become U+FFFD), as every reader guarantees for what it hands on.
+inline std::string ToUtf8(std::string_view bytes) {
+  if (FindInvalidUtf8(bytes) == std::string_view::npos) return std::string(bytes);
+  std::string out;
+  std::size_t i = 0;
+  while (i < bytes.size()) AppendUtf8(out, DecodeUtf8(bytes, i));
+  return out;
+}
+
+// Every renderer into a string stream (XLSX goes through a temporary file inside its renderer).
+inline void RenderAll(const Report& report) {
+  RenderOptions ro;
+  for (const auto& r : Renderers()) {
+    std::ostringstream out;
+    r.render(report, out, ro);
+  }
+}
+
+// One renderer, picked by `which`: a report of every shipped rule is large, and rendering it seven times would
+// dominate the time of one input. Over many inputs every renderer runs.
+inline void RenderOne(const Report& report, unsigned which) {
+  const auto& all = Renderers();
+  std::ostringstream out;
+  all[which % all.size()].render(report, out, RenderOptions{});
+}
+
+// The shipped rules, loaded once.
+inline const RuleSet& ShippedRules() {
+  static const std::unique_ptr<RuleSet> rules = [] {
+    LoadOptions lo;
+    lo.dirs = {std::string(FAZHI_SOURCE_DIR) + "/rules"};
+    Diagnostics diags;
+    auto set = LoadRuleSet(lo, diags);
+    if (HasErrors(diags)) std::abort();  // the fuzzers need the real rules
+    return set;
+  }();
+  return *rules;
+}
+
+// One format reader on the raw bytes (no sniffing), as ReadBytes would call it once it picked that reader.
+inline void ReadWith(const FormatReader& reader, const std::string& path, std::string_view bytes) {
+  Quiet();
+  RawDocument raw;
+  raw.path = path;
+  raw.format = reader.Name();
+  try {
+    reader.Read(bytes, FuzzLimits(), raw);
+  } catch (const InputError&) {
+    return;
+  } catch (const NotCheckableError&) {
+    return;
+  }
+  if (FindInvalidUtf8(raw.text) != std::string::npos) std::abort();  // readers hand on valid UTF-8 only
+  for (const auto& h : raw.headings)
+    if (h.offset > raw.text.size()) std::abort();
+  for (const auto& p : raw.pages)
+    if (p.offset > raw.text.size()) std::abort();
+  CheckOptions opts;
+  opts.limits = FuzzLimits();
+  Document doc = DocumentFromRaw(raw, opts);
+  (void)DumpSegments(doc);
+}
+
+// text reader: encoding detection (BOM, UTF-8, uchardet, GB18030, Big5, UTF-16) and the rest of the document side.
+inline void FuzzTextReader(std::string_view bytes) { ReadWith(TextReader(), "fuzz.txt", bytes); }
+inline void FuzzHtmlReader(std::string_view bytes) { ReadWith(HtmlReader(), "fuzz.html", bytes); }
+inline void FuzzDocxReader(std::string_view bytes) { ReadWith(DocxReader(), "fuzz.docx", bytes); }
+// DOCX structure: the bytes are word/document.xml (and, after a line "#---", word/styles.xml then
+// docProps/core.xml) inside a well-formed ZIP made here, so the fuzzer works on the XML rather than on CRCs.
+inline void FuzzDocxXml(std::string_view bytes) {
+  static const std::string kRels =
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+  std::vector<std::string> parts;
+  const std::string_view sep = "\n#---\n";
+  while (parts.size() < 2) {
+    std::size_t cut = bytes.find(sep);
+    if (cut == std::string_view::npos) break;
+    parts.emplace_back(bytes.substr(0, cut));
+    bytes.remove_prefix(cut + sep.size());
+  }
+  parts.emplace_back(bytes);
+  static const char* kNames[] = {"word/document.xml", "word/styles.xml", "docProps/core.xml"};
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_t* z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &error) : nullptr;
+  if (!z) {
+    if (src) zip_source_free(src);
+    zip_error_fini(&error);
+    return;
+  }
+  zip_source_keep(src);
+  zip_file_add(z, "_rels/.rels", zip_source_buffer(z, kRels.data(), kRels.size(), 0), 0);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    zip_file_add(z, kNames[i], zip_source_buffer(z, parts[i].data(), parts[i].size(), 0), 0);
+  std::string docx;
+  if (zip_close(z) != 0) {
+    zip_discard(z);
+  } else if (zip_source_open(src) == 0) {
+    char buffer[1 << 14];
+    zip_int64_t got;
+    while ((got = zip_source_read(src, buffer, sizeof buffer)) > 0) docx.append(buffer, static_cast<std::size_t>(got));
+    zip_source_close(src);
+  }
+  zip_source_free(src);
+  zip_error_fini(&error);
+  if (!docx.empty()) ReadWith(DocxReader(), "fuzz.docx", docx);
+}
+
+// PDF: one pdftotext process per input (slow: tens of executions per second).
+inline void FuzzPdfReader(std::string_view bytes) { ReadWith(PdfReader(), "fuzz.pdf", bytes); }
+
+// Segmenter: the first byte picks the format (PDF turns on line-wrap repair) and marks heading hints and page
+// starts at line starts; the rest, made valid UTF-8, is the reader's text.
+inline void FuzzSegmenter(std::string_view bytes) {
+  Quiet();
+  if (bytes.empty()) return;
+  static const char* kFormats[] = {"text", "html", "docx", "pdf"};
+  const unsigned char control = static_cast<unsigned char>(bytes[0]);
+  RawDocument raw;
+  raw.path = "fuzz.txt";
+  raw.format = kFormats[control & 3];
+  raw.encoding = "UTF-8";
+  raw.text = ToUtf8(bytes.substr(1));
+  const bool hints = control & 4, pages = control & 8;
+  std::uint32_t line = 0;
+  int page = 1;
+  for (std::uint32_t i = 0; i <= raw.text.size(); ++i) {
+    if (i != 0 && raw.text[i - 1] != '\n') continue;
+    if (hints && (line * 7 + control) % 3 == 0)
+      raw.headings.push_back({i, static_cast<int>(1 + (line + control) % 4), line == 0 && (control & 16)});
+    if (pages && (line == 0 || (line * 5 + control) % 4 == 0)) raw.pages.push_back({i, page++});
+    ++line;
+  }
+  if (control & 32) raw.title = {"2021年度法治政府建设情况报告", {}};
+  CheckOptions opts;
+  opts.limits = FuzzLimits();
+  Document doc = DocumentFromRaw(raw, opts);
+  (void)DumpSegments(doc);
+}
+
+// Numbers and dates: FindNumbers, ParseChineseNumeral, ParseIsoDate, and the segmenter's date/year finders.
+inline void FuzzNumbers(std::string_view bytes) {
+  std::string text = ToUtf8(bytes);
+  for (const auto& n : FindNumbers(text))
+    if (n.begin > n.end || n.end > text.size()) std::abort();
+  (void)ParseChineseNumeral(text);
+  (void)ParseIsoDate(bytes);
+  if (auto d = ParseIsoDate(text); d && !IsValidDate(d->year, d->month, d->day)) std::abort();
+  for (const auto& d : seg::FindDates(text))
+    if (d.begin > d.end || d.end > text.size() || !IsValidDate(d.date.year, d.date.month, d.date.day)) std::abort();
+  bool ambiguous = false;
+  if (auto d = seg::ParseDateLine(text, &ambiguous); d && !IsValidDate(d->year, d->month, d->day)) std::abort();
+  for (const auto& y : seg::FindYears(text))
+    if (y.begin > text.size()) std::abort();
+}
+
+// The YAML pack loader. Without the separator line "#---" the bytes are one rule file of a minimal pack;
+// with it, the first part is pack.yaml and each further part a rule file. A pack that loads is run over a small
+// report and over its own examples, so fuzzed rules reach the evaluator and the scorer too.
+inline void FuzzYamlLoader(std::string_view bytes) {
+  Quiet();
+  InMemoryPack pack;
+  const std::string_view sep = "\n#---\n";
+  std::size_t cut = bytes.find(sep);
+  if (cut == std::string_view::npos) {
+    pack.pack_yaml = "pack: fz\ntitle: fuzz\n";
+    pack.rule_files["rules.yaml"] = std::string(bytes);
+  } else {
+    pack.pack_yaml = std::string(bytes.substr(0, cut));
+    std::size_t start = cut + sep.size();
+    int n = 0;
+    while (start <= bytes.size() && n < 8) {
+      std::size_t next = bytes.find(sep, start);
+      std::size_t length = next == std::string_view::npos ? std::string_view::npos : next - start;
+      std::string_view part = bytes.substr(start, length);
+      pack.rule_files["r" + std::to_string(n++) + ".yaml"] = std::string(part);
+      if (next == std::string_view::npos) break;
+      start = next + sep.size();
+    }
+  }
+  LoadOptions lo;
+  lo.limits = FuzzLimits();
+  lo.limits.max_rule_file_bytes = 256u << 10;
+  Diagnostics diags;
+  std::unique_ptr<RuleSet> set;
+  try {
+    set = LoadRuleSetFromStrings(pack, lo, diags);
+  } catch (const InputError&) {
+    return;
+  }
+  if (HasErrors(diags)) return;
+  CheckOptions opts;
+  opts.limits = FuzzLimits();
+  static const std::string kReport =
+      "某某区人民政府关于2021年度法治政府建设情况的报告\n"
+      "一、主要举措\n（一）加强党的领导。区委常委会3次专题研究法治政府建设，主要负责人切实履行第一责任人职责。\n"
+      "二、存在的问题\n一是依法行政意识有待加强，二是执法队伍专业化水平不够。\n"
+      "三、下一步工作计划\n2022年将继续推进严格规范公正文明执法。\n"
+      "某某区人民政府\n2022年3月1日\n";
+  try {
+    Document doc = DocumentFromText("fuzz-report.txt", kReport, opts);
+    Report report = CheckDocument(doc, *set, opts);
+    RenderAll(report);
+  } catch (const InputError&) {
+  }
+  int examples = 0;
+  for (const auto& p : set->packs)
+    for (const auto& r : p->rules)
+      for (const auto& ex : r->examples) {
+        if (++examples > 4) return;
+        try {
+          Document doc = DocumentFromText("fuzz-example.txt", ex.text, opts);
+          (void)CheckDocument(doc, *set, opts);
+        } catch (const InputError&) {
+        } catch (const NotCheckableError&) {
+        }
+      }
+}
+
+// The whole `check` on arbitrary bytes: ReadBytes (format picked by content, the name says .txt) → pipeline →
+// CheckDocument with the shipped rules → a renderer. The first byte picks the extension hint (bits 0-1) and the
+// renderer (bits 2-4).
+inline void FuzzCheck(std::string_view bytes) {
+  Quiet();
+  static const char* kNames[] = {"report.txt", "report.html", "report.docx", "report.pdf"};
+  if (bytes.empty()) return;
+  const unsigned char control = static_cast<unsigned char>(bytes[0]);
+  std::string name = kNames[control & 3];
+  bytes.remove_prefix(1);
+  // pdftotext is slow and has its own target: keep the whole-check fuzzer in-process.
+  if (PdfReader().Sniff(bytes.substr(0, 1024)) || name == "report.pdf") return;
+  const RuleSet& rules = ShippedRules();
+  CheckOptions opts;
+  opts.limits = FuzzLimits();
+  Report report;
+  try {
+    RawDocument raw = ReadBytes(name, bytes, opts.limits);
+    Document doc = DocumentFromRaw(raw, opts);
+    report = CheckDocument(doc, rules, opts);
+  } catch (const InputError&) {
+    return;
+  } catch (const NotCheckableError& e) {
+    report = NotCheckableReport(name, e.what(), rules);
+  }
+  RenderOne(report, control >> 2);
+}
+
+}  // namespace fazhi::fuzz

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+# Writes the small seed corpora under tests/fuzz/corpus/<target>/ from the sample report, the shipped rules and
+# the form fixtures (each seed a few KiB at most). Re-run after changing it: python3 tests/fuzz/make_seeds.py
+import io, os, zipfile, zlib
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+OUT = os.path.join(ROOT, 'tests', 'fuzz', 'corpus')
+SAMPLE = open(os.path.join(ROOT, 'reports', 'samples', 'hongqiao-2020.txt'), encoding='utf-8').read()
+SEP = '\n#---\n'
+
+def put(target, name, data):
+    d = os.path.join(OUT, target)
+    os.makedirs(d, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode('utf-8')
+    open(os.path.join(d, name), 'wb').write(data)
+
+def head(chars):
+    return SAMPLE[:chars]
+
+def tail(chars):
+    return SAMPLE[-chars:]
+
+def read(rel):
+    return open(os.path.join(ROOT, rel), 'rb').read()
+
+class FixedZip(zipfile.ZipFile):
+    """Fixed timestamps, so re-running this script leaves the seeds byte-identical."""
+    def writestr(self, name, data, *args, **kwargs):
+        info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(info, data)
+
+def docx(body_xml, extra=None, core=None):
+    b = io.BytesIO()
+    with FixedZip(b, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body_xml + '</w:body></w:document>')
+        if core:
+            z.writestr('docProps/core.xml', core)
+        for k, v in (extra or {}).items():
+            z.writestr(k, v)
+    return b.getvalue()
+
+def para(text, style=None, outline=None):
+    ppr = ''
+    if style or outline is not None:
+        ppr = '<w:pPr>' + (f'<w:pStyle w:val="{style}"/>' if style else '') + (f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else '') + '</w:pPr>'
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+def pdf(lines):
+    # A minimal one-page PDF with Helvetica text (ASCII only), with a correct xref table.
+    content = 'BT /F1 12 Tf 72 720 Td ' + ' '.join(f'({l}) Tj 0 -16 Td' for l in lines) + ' ET'
+    objs = ['<< /Type /Catalog /Pages 2 0 R >>',
+            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+            f'<< /Length {len(content)} >>\nstream\n{content}\nendstream',
+            '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
+    out = '%PDF-1.4\n'
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += f'{i} 0 obj\n{o}\nendobj\n'
+    x = len(out)
+    out += f'xref\n0 {len(objs)+1}\n0000000000 65535 f \n' + ''.join(f'{o:010d} 00000 n \n' for o in offs)
+    out += f'trailer\n<< /Size {len(objs)+1} /Root 1 0 R >>\nstartxref\n{x}\n%%EOF\n'
+    return out.encode('latin-1')
+
+# --- yaml_loader: pack.yaml + rule file, or a rule file alone
+put('yaml_loader', 'report-pack', read('rules/report/pack.yaml') + SEP.encode() + read('rules/report/rules.yaml'))
+put('yaml_loader', 'outline-2021-part9', read('rules/outline-2021/pack.yaml') + SEP.encode() + read('rules/outline-2021/part9-technology.yaml'))
+put('yaml_loader', 'rules-only', read('rules/outline-2021/part4-decisions.yaml'))
+put('yaml_loader', 'tiny', 'rules:\n  - id: a1\n    title: t\n    cite: c\n    check: {mention: {any: [政务公开], scope: sentence}}\n    examples:\n      - {text: "区政府推进政务公开。", expect: pass}\n')
+put('yaml_loader', 'regex', 'rules:\n  - id: r1\n    title: t\n    cite: c\n    check: {regex: {pattern: "第[一二三]条"}}\n')
+
+# --- text_reader: the same text in several encodings, plus damaged UTF-8
+t = head(1200)
+put('text_reader', 'utf8.txt', t)
+put('text_reader', 'utf8-bom-crlf.txt', b'\xef\xbb\xbf' + t.replace('\n', '\r\n').encode('utf-8'))
+put('text_reader', 'gb18030.txt', t.encode('gb18030', errors='replace'))
+put('text_reader', 'big5.txt', '天津市紅橋區人民政府關於2020年度法治政府建設工作情況的報告\n一、主要舉措和成效\n'.encode('big5', errors='replace'))
+put('text_reader', 'utf16le.txt', b'\xff\xfe' + t[:400].encode('utf-16-le'))
+put('text_reader', 'utf16be.txt', b'\xfe\xff' + t[:400].encode('utf-16-be'))
+put('text_reader', 'damaged.txt', t.encode('utf-8')[:600] + b'\xff\xfe\xc3' + t.encode('utf-8')[600:1200])
+
+# --- html_reader
+body = ''.join(f'<p>{l}</p>' for l in head(900).split('\n') if l.strip())
+put('html_reader', 'page.html', f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title><meta name="PubDate" content="2021-02-26 18:20"></head><body><div class="nav"><a href="/">首页</a></div><div class="TRS_Editor"><h1>关于2020年度法治政府建设工作情况的报告</h1>{body}<table><tr><td>指标</td><td>数量</td></tr><tr><td>案件</td><td>12件</td></tr></table></div><script>var x=1;</script></body></html>')
+put('html_reader', 'gbk.html', ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><h2>一、主要举措</h2><p>' + head(300) + '</p></body></html>').encode('gb18030', errors='replace'))
+put('html_reader', 'fixture-head.html', read('tests/data/forms/hongqiao.html')[:3000])
+
+# --- docx_reader
+core = '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>法治政府建设报告</dc:title><dcterms:created>2021-02-26T10:00:00Z</dcterms:created></cp:coreProperties>'
+paras = ''.join(para(l) for l in head(700).split('\n') if l.strip())
+put('docx_reader', 'small.docx', docx(para('关于2020年度法治政府建设工作情况的报告', style='Title') + para('一、主要举措', outline=0) + paras +
+    '<w:tbl><w:tr><w:tc>' + para('指标') + '</w:tc><w:tc>' + para('12件') + '</w:tc></w:tr></w:tbl>', core=core))
+put('docx_reader', 'no-document.docx', read('tests/data/forms/no-document.docx'))
+put('docx_reader', 'truncated.docx', read('tests/data/forms/truncated.docx'))
+
+# --- docx_xml: document.xml [#--- styles.xml [#--- core.xml]]
+styles = ('<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+          '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+          '<w:style w:styleId="A1"><w:name w:val="标题 2"/><w:basedOn w:val="Heading1"/></w:style>'
+          '<w:style w:styleId="B"><w:name w:val="Body"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style></w:styles>')
+body = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + para('关于2020年度法治政府建设工作情况的报告', style='Title') + para('一、主要举措', style='Heading1') + para('（一）加强领导', style='A1')
+        + '<w:sdt><w:sdtContent>' + paras + '</w:sdtContent></w:sdt>'
+        + '<w:p><w:r><w:t>执法</w:t></w:r><w:ins><w:r><w:t>新增</w:t></w:r></w:ins><w:del><w:r><w:delText>删除</w:delText></w:r></w:del>'
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:tab/><w:br/></w:r></w:p>'
+        + '<w:tbl><w:tr><w:tc>' + para('指标') + '</w:tc><w:tc><w:tbl><w:tr><w:tc>' + para('嵌套') + '</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>'
+        + '</w:body></w:document>')
+put('docx_xml', 'document', body)
+put('docx_xml', 'document-styles-core', body + SEP + styles + SEP + core)
+
+# --- pdf_reader
+put('pdf_reader', 'text.pdf', pdf(['Annual report 2021', 'I. Main measures', 'The government held 3 meetings on rule of law.', '2022-03-01']))
+put('pdf_reader', 'no-text.pdf', read('tests/data/forms/no-text.pdf'))
+
+# --- segmenter: control byte + text
+for c, name in ((0x00, 'text'), (0x07, 'html-hints'), (0x2B, 'pdf-pages'), (0x36, 'docx-title')):
+    put('segmenter', name, bytes([c]) + head(1500).encode('utf-8'))
+put('segmenter', 'closing', bytes([0x00]) + tail(800).encode('utf-8'))
+put('segmenter', 'enumeration', bytes([0x04]) + '二、存在的问题\n一是依法行政意识有待加强；二是执法队伍不够专业。三是……\n（一）加强领导\n1.全面提升效能。进一步深化改革。\n（1）细化\n①第一条\n特此报告。\n某某区人民政府\n2021年2月26日\n'.encode('utf-8'))
+
+# --- numbers
+for i, s in enumerate(['89459件，92.3%，1.2万余条，3100余万元，八个单位，百分之八十', '二〇二二年一月五日 2021年2月26日 2021-02-26 18:20',
+                       '2021226', '（2021年12月31日）', '一千二百三十四万五千六百七十八', '两百零五', '2020年度 2021年 1999年', '2021/2/29 2020.2.29 9999-99-99']):
+    put('numbers', f'n{i}', s)
+
+# --- check: control byte (extension hint, xlsx) + document
+put('check', 'text', bytes([0x04]) + head(2000).encode('utf-8'))
+put('check', 'closing', bytes([0x00]) + tail(1500).encode('utf-8'))
+put('check', 'html', bytes([0x05]) + read(os.path.join(OUT, 'html_reader', 'page.html')))
+put('check', 'docx', bytes([0x06]) + read(os.path.join(OUT, 'docx_reader', 'small.docx')))
+put('check', 'script', bytes([0x04]) + '关于2021年度法治政府建设情况的报告\n一、主要举措\n<script>alert(1)</script>\n=HYPERLINK("http://x","y")\n'.encode('utf-8'))
