@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <unordered_map>
 
 #include "core/utf8.h"
 #include "normalize/traditional.h"
+#include "normalize/traditional_table.h"
 
 namespace fazhi {
 namespace {
@@ -376,34 +376,16 @@ std::uint32_t Rebase(const std::vector<std::uint32_t>& to_source, std::uint32_t 
   return static_cast<std::uint32_t>(it - to_source.begin());
 }
 
-// How many of the Han characters in `cps` OpenCC's t2s changes on their own (sets `han` to their number). OpenCC
-// is asked once per batch of characters this thread has not met yet — a per-thread cache, so a run of documents
-// stops calling the (mutex-serialised) converter after the first few, instead of converting every text in full.
-// When the converter is missing or its answer cannot be lined up, every unknown character counts as changed, so
-// the caller falls through to the full check.
+// How many of the Han characters in `cps` OpenCC's t2s changes on their own (sets `han` to their number), from the
+// built-in table (normalize/traditional_table.h): no OpenCC call for the common, simplified text.
 std::size_t TraditionalOnlyCount(const std::vector<char32_t>& cps, std::size_t& han) {
-  thread_local std::unordered_map<char32_t, bool> known;
-  std::vector<char32_t> unknown;
   han = 0;
+  std::size_t changed = 0;
   for (char32_t c : cps) {
     if (!IsHan(c)) continue;
     ++han;
-    if (known.emplace(c, true).second) unknown.push_back(c);
+    changed += IsTraditionalOnly(c);
   }
-  if (!unknown.empty()) {
-    std::string query;
-    for (char32_t c : unknown) {
-      AppendUtf8(query, c);
-      query += '\n';
-    }
-    auto converted = TraditionalToSimplified(query);
-    std::vector<char32_t> answer = converted ? CodePoints(*converted) : std::vector<char32_t>{};
-    if (answer.size() == 2 * unknown.size())
-      for (std::size_t i = 0; i < unknown.size(); ++i) known[unknown[i]] = answer[2 * i] != unknown[i];
-  }
-  std::size_t changed = 0;
-  for (char32_t c : cps)
-    if (IsHan(c) && known[c]) ++changed;
   return changed;
 }
 
