@@ -5,6 +5,7 @@
 
 #include "app/rules_dir.h"
 #include "core/error.h"
+#include "rules/yaml_cache.h"
 
 namespace fazhi {
 
@@ -29,6 +30,7 @@ std::unique_ptr<RuleSet> LoadRulesForCommand(const RulesOptions& opts, Diagnosti
   LoadOptions lo;
   lo.limits = opts.limits;
   lo.packs = opts.packs;
+  lo.cache_dir = DefaultCacheDir();
   lo.dirs = ResolveRuleDirs(opts);
   if (lo.dirs.empty()) {
     spdlog::error("no rules found: set FAZHI_RULES or pass --rules DIR");

@@ -10,12 +10,9 @@
 #include "core/report.h"
 #include "match/term_matcher.h"
 
-namespace YAML {
-class Node;
-}
-
 namespace fazhi {
 
+class YNode;
 struct Cues;
 struct Vocabulary;
 class CompileContext;
@@ -62,12 +59,12 @@ class Check {
 using CheckPtr = std::unique_ptr<Check>;
 
 // Parses one condition node (a map with exactly one key: the type name) — dispatches through the registry.
-CheckPtr ParseCondition(const YAML::Node& node, CompileContext& ctx);
+CheckPtr ParseCondition(const YNode& node, CompileContext& ctx);
 
 // The registry: a plain sorted table, one line per type.
 struct CheckType {
   const char* name;
-  CheckPtr (*parse)(const YAML::Node& body, CompileContext& ctx);
+  CheckPtr (*parse)(const YNode& body, CompileContext& ctx);
   const char* summary;
 };
 const std::vector<CheckType>& CheckTypes();

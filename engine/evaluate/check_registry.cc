@@ -1,6 +1,4 @@
 // The registry of check types: a plain sorted table, one line per type (no static self-registration).
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 
 #include "evaluate/check.h"
@@ -8,14 +6,14 @@
 
 namespace fazhi {
 
-CheckPtr ParseAll(const YAML::Node&, CompileContext&);
-CheckPtr ParseAny(const YAML::Node&, CompileContext&);
-CheckPtr ParseDate(const YAML::Node&, CompileContext&);
-CheckPtr ParseMention(const YAML::Node&, CompileContext&);
-CheckPtr ParseMetric(const YAML::Node&, CompileContext&);
-CheckPtr ParseNot(const YAML::Node&, CompileContext&);
-CheckPtr ParseRegex(const YAML::Node&, CompileContext&);
-CheckPtr ParseSection(const YAML::Node&, CompileContext&);
+CheckPtr ParseAll(const YNode&, CompileContext&);
+CheckPtr ParseAny(const YNode&, CompileContext&);
+CheckPtr ParseDate(const YNode&, CompileContext&);
+CheckPtr ParseMention(const YNode&, CompileContext&);
+CheckPtr ParseMetric(const YNode&, CompileContext&);
+CheckPtr ParseNot(const YNode&, CompileContext&);
+CheckPtr ParseRegex(const YNode&, CompileContext&);
+CheckPtr ParseSection(const YNode&, CompileContext&);
 
 const std::vector<CheckType>& CheckTypes() {
   static const std::vector<CheckType> kTypes = {
@@ -43,7 +41,7 @@ class NeverCheck : public Check {
 };
 }  // namespace
 
-CheckPtr ParseCondition(const YAML::Node& node, CompileContext& ctx) {
+CheckPtr ParseCondition(const YNode& node, CompileContext& ctx) {
   if (!node.IsMap() || node.size() != 1) {
     ctx.Error(node, "E-bad-condition", "a condition is a map with exactly one check type as its key",
               "e.g. `mention: {any: [...]}`; types: all, any, date, mention, metric, not, regex, section");

@@ -1,8 +1,6 @@
 // Scopes, role filters, clause cues and concreteness — the shared vocabulary of the check types.
 #include "evaluate/check_support.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 
 #include "core/utf8.h"
@@ -28,7 +26,7 @@ const char* ScopeName(Scope s) {
 }
 
 namespace {
-std::vector<SectionRole> ParseRoles(const YAML::Node& node, CompileContext& ctx, const char* key) {
+std::vector<SectionRole> ParseRoles(const YNode& node, CompileContext& ctx, const char* key) {
   std::vector<SectionRole> roles;
   if (!node) return roles;
   if (!node.IsSequence()) {
@@ -61,7 +59,7 @@ bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> p
 }
 }  // namespace
 
-void RoleFilter::Parse(const YAML::Node& body, CompileContext& ctx) {
+void RoleFilter::Parse(const YNode& body, CompileContext& ctx) {
   in_given = static_cast<bool>(body["in"]);
   in = ParseRoles(body["in"], ctx, "in");
   if (body["not_in"]) {

@@ -22,7 +22,7 @@ struct RoleFilter {
   std::vector<SectionRole> not_in;
   bool in_given = false;
   // Parses `in` / `not_in` from a check body; reports unknown role names.
-  void Parse(const YAML::Node& body, CompileContext& ctx);
+  void Parse(const YNode& body, CompileContext& ctx);
   // nullopt = allowed; otherwise the evidence kind of the rejection (self-reported gap, promise, context).
   std::optional<EvidenceKind> Reject(const Document& doc, std::uint32_t section) const;
   std::string Describe() const;

@@ -1,8 +1,6 @@
 // Term lists, vocabularies, schema key checks and diagnostics with YAML positions.
 #include "rules/compile_context.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 
 namespace fazhi {
@@ -21,28 +19,22 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
-const YAML::Node& Schema() {
-  static const YAML::Node schema = YAML::Load(kSchemaYaml)["objects"];
-  return schema;
+// The embedded schema, parsed once per process (a broken schema is a build error: tests/rules/schema_docs_test.cc).
+YNode Schema() {
+  static const std::unique_ptr<YamlTree> tree = ParseYamlTree(kSchemaYaml).tree;
+  return tree ? tree->root()["objects"] : YNode();
 }
 
-bool ScalarIs(const YAML::Node& v, const std::string& type) {
+bool ScalarIs(const YNode& v, const std::string& type) {
   if (!v.IsScalar()) return false;
   if (type == "string") return true;
-  if (type == "bool") {
-    bool b;
-    return YAML::convert<bool>::decode(v, b);
-  }
-  if (type == "int") {
-    long long i;
-    return YAML::convert<long long>::decode(v, i);
-  }
-  if (type == "number") {
-    double d;
-    return YAML::convert<double>::decode(v, d);
-  }
+  if (type == "bool") return v.AsBool().has_value();
+  if (type == "int") return v.AsInt().has_value();
+  if (type == "number") return v.AsDouble().has_value();
   return true;
 }
+
+const std::string kString = "string";
 
 }  // namespace
 
@@ -71,7 +63,7 @@ const std::string* CompileContext::Setting(const std::string& name) const {
   return it == settings_->end() ? nullptr : &it->second;
 }
 
-void CompileContext::Add(Level level, const YAML::Node& at, const std::string& code, const std::string& message,
+void CompileContext::Add(Level level, const YNode& at, const std::string& code, const std::string& message,
                          const std::string& hint) {
   Diagnostic d;
   d.level = level;
@@ -79,24 +71,22 @@ void CompileContext::Add(Level level, const YAML::Node& at, const std::string& c
   d.message = message;
   d.file = file_;
   d.hint = hint;
-  if (at.IsDefined()) {
-    d.line = at.Mark().line + 1;
-    d.column = at.Mark().column + 1;
-  }
+  d.line = at.line();
+  d.column = at.column();
   diags_.push_back(std::move(d));
 }
 
-void CompileContext::Error(const YAML::Node& at, const std::string& code, const std::string& message,
+void CompileContext::Error(const YNode& at, const std::string& code, const std::string& message,
                            const std::string& hint) {
   Add(Level::kError, at, code, message, hint);
 }
 
-void CompileContext::Warning(const YAML::Node& at, const std::string& code, const std::string& message,
+void CompileContext::Warning(const YNode& at, const std::string& code, const std::string& message,
                              const std::string& hint) {
   Add(Level::kWarning, at, code, message, hint);
 }
 
-std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const std::string& what) {
+std::vector<std::string> CompileContext::Strings(const YNode& node, const std::string& what) {
   std::vector<std::string> out;
   // "@vocabulary" may name vocabularies that name others: without these limits a few KiB of YAML expand to
   // billions of terms (the "billion laughs" of rule files).
@@ -114,7 +104,7 @@ std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const s
     }
     return true;
   };
-  auto add = [&](const YAML::Node& item) {
+  auto add = [&](const YNode& item) {
     if (over) return;
     if (!item.IsScalar()) {
       Error(item, "E-type", what + ": each term must be a string");
@@ -162,7 +152,7 @@ std::vector<std::string> CompileContext::Strings(const YAML::Node& node, const s
   return out;
 }
 
-std::vector<TermId> CompileContext::Terms(const YAML::Node& node, const std::string& what) {
+std::vector<TermId> CompileContext::Terms(const YNode& node, const std::string& what) {
   std::vector<TermId> ids;
   for (const auto& s : Strings(node, what)) ids.push_back(matcher_.Add(s));
   std::sort(ids.begin(), ids.end());
@@ -170,7 +160,7 @@ std::vector<TermId> CompileContext::Terms(const YAML::Node& node, const std::str
   return ids;
 }
 
-std::vector<std::vector<TermId>> CompileContext::TermGroups(const YAML::Node& node, const std::string& what) {
+std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, const std::string& what) {
   std::vector<std::vector<TermId>> groups;
   if (!node.IsSequence()) {
     Error(node, "E-type", what + ": expected a list (each item a term, @vocabulary or a list of alternatives)");
@@ -184,25 +174,25 @@ std::vector<std::vector<TermId>> CompileContext::TermGroups(const YAML::Node& no
   return groups;
 }
 
-bool CompileContext::CheckKeys(const YAML::Node& node, const std::string& object) {
+bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
   if (!node.IsMap()) {
     Error(node, "E-type", "expected a map for `" + object + "`");
     return false;
   }
-  const YAML::Node spec = Schema()[object];
-  std::vector<std::string> known;
-  for (const auto& kv : spec) known.push_back(kv.first.Scalar());
+  const YNode spec = Schema()[object];
   for (const auto& kv : node) {
-    const std::string key = kv.first.Scalar();
-    const YAML::Node field = spec[key];
+    const std::string& key = kv.first.Scalar();
+    const YNode field = spec[key];
     if (!field) {
+      std::vector<std::string> known;
+      for (const auto& k : spec) known.push_back(k.first.Scalar());
       std::string near = ClosestMatch(key, known);
       Error(kv.first, "E-unknown-key", "unknown key `" + key + "` in " + object,
             near.empty() ? "allowed: see docs/rules.md" : "did you mean `" + near + "`?");
       continue;
     }
-    const std::string type = field["type"].as<std::string>("string");
-    const YAML::Node& v = kv.second;
+    const std::string& type = field["type"].IsScalar() ? field["type"].Scalar() : kString;
+    const YNode& v = kv.second;
     bool ok = true;
     if (type == "string" || type == "number" || type == "int" || type == "bool") ok = ScalarIs(v, type);
     else if (type == "list" || type == "groups" || type == "roles") ok = v.IsSequence();
@@ -212,7 +202,7 @@ bool CompileContext::CheckKeys(const YAML::Node& node, const std::string& object
       Error(v, "E-type", "`" + key + "` in " + object + " must be " + (type == "int" ? "a whole number" : "a " + type));
       continue;
     }
-    if (const YAML::Node allowed = field["enum"]) {
+    if (const YNode allowed = field["enum"]) {
       std::vector<std::string> values;
       for (const auto& a : allowed) values.push_back(a.Scalar());
       if (std::find(values.begin(), values.end(), v.Scalar()) == values.end()) {
@@ -225,7 +215,7 @@ bool CompileContext::CheckKeys(const YAML::Node& node, const std::string& object
     }
   }
   for (const auto& kv : spec) {
-    if (kv.second["required"].as<bool>(false) && !node[kv.first.Scalar()])
+    if (kv.second["required"].AsBool(false) && !node[kv.first.Scalar()])
       Error(node, "E-missing-key", object + " needs `" + kv.first.Scalar() + "`");
   }
   return true;

@@ -9,10 +9,8 @@
 #include "core/diagnostic.h"
 #include "core/limits.h"
 #include "match/term_matcher.h"
+#include "rules/yaml_tree.h"
 
-namespace YAML {
-class Node;
-}
 
 namespace fazhi {
 
@@ -31,20 +29,20 @@ class CompileContext {
 
   // A term list: a string or a sequence of strings; "@name" expands vocabulary `name`. Reports empty lists and
   // unknown vocabularies at the node's position.
-  std::vector<TermId> Terms(const YAML::Node& node, const std::string& what);
+  std::vector<TermId> Terms(const YNode& node, const std::string& what);
   // Term groups for `all`: each item is a term, "@vocab", or a list of alternatives.
-  std::vector<std::vector<TermId>> TermGroups(const YAML::Node& node, const std::string& what);
+  std::vector<std::vector<TermId>> TermGroups(const YNode& node, const std::string& what);
   // Plain strings (no matcher registration), "@vocab" expanded.
-  std::vector<std::string> Strings(const YAML::Node& node, const std::string& what);
+  std::vector<std::string> Strings(const YNode& node, const std::string& what);
 
   // Checks the keys of a map against the schema object `object`: unknown keys (with "did you mean"), missing
   // required keys, wrong scalar types. Returns false when the node is not a map.
-  bool CheckKeys(const YAML::Node& node, const std::string& object);
+  bool CheckKeys(const YNode& node, const std::string& object);
 
-  void Error(const YAML::Node& at, const std::string& code, const std::string& message, const std::string& hint = "");
-  void Warning(const YAML::Node& at, const std::string& code, const std::string& message,
+  void Error(const YNode& at, const std::string& code, const std::string& message, const std::string& hint = "");
+  void Warning(const YNode& at, const std::string& code, const std::string& message,
                const std::string& hint = "");
-  void Add(Level level, const YAML::Node& at, const std::string& code, const std::string& message,
+  void Add(Level level, const YNode& at, const std::string& code, const std::string& message,
            const std::string& hint);
 
   TermMatcher& matcher() { return matcher_; }

@@ -1,19 +1,18 @@
 // Loading rule packs: YAML → Pack/Rule with positions, schema checks, vocabularies, cues, and compilation of every
 // condition into checks whose literal terms share one TermMatcher.
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <fstream>
 #include <set>
-#include <sstream>
+#include <iterator>
 
 #include "core/error.h"
 #include "core/sha256.h"
 #include "rules/compile_context.h"
 #include "rules/default_cues.h"
 #include "rules/rule_set.h"
+#include "rules/yaml_cache.h"
 
 namespace fs = std::filesystem;
 
@@ -77,9 +76,16 @@ int NestingDepth(const std::string& text) {
   return max_flow + max_block;
 }
 
-// Parses the text of one YAML file (already read); problems become diagnostics and the result is nullopt.
-std::optional<YAML::Node> ParseYamlText(const std::string& file, const std::string& text, const Limits& limits,
-                                        Diagnostics& diags) {
+// One parsed rule file: the tree owns what the YNodes point into.
+struct ParsedFile {
+  std::unique_ptr<YamlTree> tree;
+  YNode root() const { return tree->root(); }
+};
+
+// Parses the text of one YAML file (already read), through the parse cache; problems become diagnostics and the
+// result is nullopt.
+std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::string& text, const std::string& sha256,
+                                        const Limits& limits, const YamlCache& cache, Diagnostics& diags) {
   if (text.size() > limits.max_rule_file_bytes) {
     diags.push_back(FileDiag(Level::kError, file, "E-too-large",
                              "rule file larger than the limit max_rule_file_bytes (" +
@@ -92,24 +98,24 @@ std::optional<YAML::Node> ParseYamlText(const std::string& file, const std::stri
                                  std::to_string(limits.max_yaml_depth) + ")"));
     return std::nullopt;
   }
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (!root || root.IsNull()) {
-      diags.push_back(FileDiag(Level::kError, file, "E-empty-file", "the rule file is empty"));
-      return std::nullopt;
-    }
-    return root;
-  } catch (const YAML::Exception& e) {
-    diags.push_back(FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + e.msg,
-                             e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1));
+  YamlParse parsed = cache.Parse(text, sha256);
+  if (!parsed.error.empty()) {
+    diags.push_back(
+        FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + parsed.error, parsed.line, parsed.column));
     return std::nullopt;
   }
+  if (!parsed.tree || parsed.tree->root().IsNull()) {
+    diags.push_back(FileDiag(Level::kError, file, "E-empty-file", "the rule file is empty"));
+    return std::nullopt;
+  }
+  return ParsedFile{std::move(parsed.tree)};
 }
 
 // Reads and parses one YAML file (from memory when `memory` holds it); problems become diagnostics and the result
-// is nullopt.
-std::optional<YAML::Node> ParseYamlFile(const fs::path& path, const Limits& limits, Diagnostics& diags,
-                                        std::string* bytes_out, const std::string* memory = nullptr) {
+// is nullopt. `digest` gets a line "<file name> <SHA-256 of its bytes>" for the pack's identity.
+std::optional<ParsedFile> ParseYamlFile(const fs::path& path, const Limits& limits, const YamlCache& cache,
+                                        Diagnostics& diags, std::string& digest,
+                                        const std::string* memory = nullptr) {
   std::string text;
   if (memory) {
     text = *memory;
@@ -127,21 +133,20 @@ std::optional<YAML::Node> ParseYamlFile(const fs::path& path, const Limits& limi
       return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  if (bytes_out) *bytes_out = text;
-  return ParseYamlText(path.string(), text, limits, diags);
+  std::string sha = Sha256Hex(text);
+  digest += path.filename().string() + " " + sha + "\n";
+  return ParseYamlText(path.string(), text, sha, limits, cache, diags);
 }
 
-void ParseApplicability(const YAML::Node& node, CompileContext& ctx, Applicability& a) {
+void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a) {
   if (!node || !ctx.CheckKeys(node, "applies_to")) return;
   if (const auto years = node["years"]; years && years.IsSequence()) {
     std::vector<int> ys;
     for (const auto& y : years) {
-      int v = 0;
-      if (!y.IsScalar() || !YAML::convert<int>::decode(y, v) || v < 1900 || v > 2200) {
+      int v = y.AsInt(0);
+      if (v < 1900 || v > 2200) {
         ctx.Error(y, "E-type", "`years` items must be years like 2015");
         continue;
       }
@@ -171,15 +176,15 @@ void ParseApplicability(const YAML::Node& node, CompileContext& ctx, Applicabili
       a.levels.push_back(v);
     }
   }
-  if (node["warn_after"] && node["warn_after"].IsScalar()) a.warn_after = node["warn_after"].as<int>(0);
+  if (node["warn_after"] && node["warn_after"].IsScalar()) a.warn_after = node["warn_after"].AsInt(0);
   if (node["also_when"]) a.also_when = ParseCondition(node["also_when"], ctx);
 }
 
-std::shared_ptr<const CompiledCues> CompileCues(const YAML::Node& node, CompileContext& ctx) {
+std::shared_ptr<const CompiledCues> CompileCues(const YNode& node, CompileContext& ctx) {
   const DefaultCues& d = GetDefaultCues();
   std::vector<std::string> lists[4] = {d.negation, d.hedging, d.ignore, d.actions};
   if (node && ctx.CheckKeys(node, "cues")) {
-    bool replace = node["replace"] && node["replace"].IsScalar() && node["replace"].as<bool>(false);
+    bool replace = node["replace"] && node["replace"].IsScalar() && node["replace"].AsBool(false);
     const char* keys[4] = {"negation", "hedging", "ignore", "actions"};
     for (int i = 0; i < 4; ++i) {
       if (!node[keys[i]]) continue;
@@ -195,11 +200,11 @@ std::shared_ptr<const CompiledCues> CompileCues(const YAML::Node& node, CompileC
   return cues;
 }
 
-std::string ScalarOr(const YAML::Node& n, const std::string& fallback = "") {
+std::string ScalarOr(const YNode& n, const std::string& fallback = "") {
   return n && n.IsScalar() ? n.Scalar() : fallback;
 }
 
-void ParseExamples(const YAML::Node& node, CompileContext& ctx, Rule& rule) {
+void ParseExamples(const YNode& node, CompileContext& ctx, Rule& rule) {
   if (!node) return;
   if (!node.IsSequence()) {
     ctx.Error(node, "E-type", "`examples` must be a list");
@@ -210,15 +215,15 @@ void ParseExamples(const YAML::Node& node, CompileContext& ctx, Rule& rule) {
     Example ex;
     ex.text = ScalarOr(e["text"]);
     ex.expect = ScalarOr(e["expect"]);
-    ex.line = e.Mark().line + 1;
-    if (e["year"] && e["year"].IsScalar()) ex.year = e["year"].as<int>(0);
+    ex.line = e.line();
+    if (e["year"] && e["year"].IsScalar()) ex.year = e["year"].AsInt(0);
     if (e["level"]) ex.level = ScalarOr(e["level"]);
     if (e["published"]) ex.published = ScalarOr(e["published"]);
     rule.examples.push_back(std::move(ex));
   }
 }
 
-std::unique_ptr<Rule> ParseRule(const YAML::Node& node, CompileContext& ctx, const Pack& pack) {
+std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pack& pack) {
   const std::size_t errors_before = ctx.ErrorCount();
   if (!ctx.CheckKeys(node, "rule")) return nullptr;
   auto rule = std::make_unique<Rule>();
@@ -226,7 +231,7 @@ std::unique_ptr<Rule> ParseRule(const YAML::Node& node, CompileContext& ctx, con
   rule->pack = pack.id;
   rule->id = pack.id + "/" + rule->local_id;
   rule->file = ctx.file();
-  rule->line = node.Mark().line + 1;
+  rule->line = node.line();
   auto id_char = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-';
@@ -244,7 +249,7 @@ std::unique_ptr<Rule> ParseRule(const YAML::Node& node, CompileContext& ctx, con
   rule->remedy = ScalarOr(node["remedy"]);
   rule->not_checkable = ScalarOr(node["not_checkable"]);
   if (node["weight"] && node["weight"].IsScalar()) {
-    rule->weight = node["weight"].as<double>(1.0);
+    rule->weight = node["weight"].AsDouble(1.0);
     if (rule->weight < 0) ctx.Error(node["weight"], "E-bad-value", "`weight` must not be negative");
   }
   if (node["tags"] && node["tags"].IsSequence())
@@ -282,16 +287,14 @@ struct PackDir {
 };
 
 // `memory`, when given, holds the pack's files instead of the disk (LoadRuleSetFromStrings).
-void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnostics& diags,
-              std::map<std::string, int>& rule_origin, std::uint64_t& terms_used,
+void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const YamlCache& cache,
+              Diagnostics& diags, std::map<std::string, int>& rule_origin, std::uint64_t& terms_used,
               const InMemoryPack* memory = nullptr) {
   fs::path pack_file = pd.dir / "pack.yaml";
-  std::string all_bytes;
-  std::string bytes;
-  auto parsed = ParseYamlFile(pack_file, opts.limits, diags, &bytes, memory ? &memory->pack_yaml : nullptr);
+  std::string digest;  // one line per file read: the pack's sha256 is the hash of these lines
+  auto parsed = ParseYamlFile(pack_file, opts.limits, cache, diags, digest, memory ? &memory->pack_yaml : nullptr);
   if (!parsed) return;
-  const YAML::Node root = *parsed;
-  all_bytes += bytes;
+  const YNode root = parsed->root();
   std::map<std::string, std::vector<std::string>> vocab;
   std::map<std::string, std::string> settings;
   CompileContext pctx(set.matcher, diags, pack_file.string(), vocab, nullptr, opts.limits);
@@ -326,12 +329,12 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
   if (const auto sc = root["scoring"]; sc && pctx.CheckKeys(sc, "scoring")) {
     pack->scoring_model = ScalarOr(sc["model"], "default");
     if (sc["partial"] && sc["partial"].IsScalar()) {
-      pack->partial_credit = sc["partial"].as<double>(0.5);
+      pack->partial_credit = sc["partial"].AsDouble(0.5);
       if (pack->partial_credit < 0 || pack->partial_credit > 1)
         pctx.Error(sc["partial"], "E-bad-value", "scoring.partial must be between 0 and 1");
     }
     if (sc["categories"] && sc["categories"].IsMap())
-      for (const auto& kv : sc["categories"]) pack->category_weights[kv.first.Scalar()] = kv.second.as<double>(1.0);
+      for (const auto& kv : sc["categories"]) pack->category_weights[kv.first.Scalar()] = kv.second.AsDouble(1.0);
   }
   if (const auto st = root["settings"]; st && st.IsMap())
     for (const auto& kv : st) settings[kv.first.Scalar()] = ScalarOr(kv.second);
@@ -354,7 +357,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
       Fixture fixture;
       fixture.pack = id;
       fixture.file = (pd.dir / ScalarOr(f["file"])).string();
-      if (f["year"] && f["year"].IsScalar()) fixture.year = f["year"].as<int>(0);
+      if (f["year"] && f["year"].IsScalar()) fixture.year = f["year"].AsInt(0);
       if (f["expect"] && f["expect"].IsMap())
         for (const auto& kv : f["expect"]) fixture.expect[kv.first.Scalar()] = ScalarOr(kv.second);
       set.fixtures.push_back(std::move(fixture));
@@ -381,15 +384,14 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
   }
   for (const auto& file : files) {
     const std::string* text = memory ? &memory->rule_files.at(file.filename().string()) : nullptr;
-    auto parsed_file = ParseYamlFile(file, opts.limits, diags, &bytes, text);
+    auto parsed_file = ParseYamlFile(file, opts.limits, cache, diags, digest, text);
     if (!parsed_file) continue;
-    const YAML::Node doc = *parsed_file;
-    all_bytes += bytes;
+    const YNode doc = parsed_file->root();
     CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
     ctx.set_term_budget(&terms_used);
     ctx.set_settings(&pack->settings);
     if (!ctx.CheckKeys(doc, "rule_file")) continue;
-    const YAML::Node rules = doc["rules"];
+    const YNode rules = doc["rules"];
     if (!rules || !rules.IsSequence()) continue;
     for (const auto& rn : rules) {
       auto rule = ParseRule(rn, ctx, *pack);
@@ -412,7 +414,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, Diagnost
       pack->rules.push_back(std::move(rule));
     }
   }
-  pack->sha256 = Sha256Hex(all_bytes);
+  pack->sha256 = Sha256Hex(digest);
 }
 
 }  // namespace
@@ -421,6 +423,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   auto set = std::make_unique<RuleSet>();
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
+  const YamlCache cache(opts.cache_dir);
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
     fs::path dir = opts.dirs[i];
     std::error_code ec;
@@ -436,7 +439,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
     if (packs.empty())
       diags.push_back(FileDiag(Level::kWarning, dir.string(), "W-no-packs",
                                "no rule packs here (a pack is a folder with pack.yaml)"));
-    for (const auto& pd : packs) LoadPack(pd, *set, opts, diags, rule_origin, terms_used);
+    for (const auto& pd : packs) LoadPack(pd, *set, opts, cache, diags, rule_origin, terms_used);
   }
   for (const auto& wanted : opts.packs) {
     bool found = std::any_of(set->packs.begin(), set->packs.end(), [&](const auto& p) { return p->id == wanted; });
@@ -452,7 +455,7 @@ std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const 
   auto set = std::make_unique<RuleSet>();
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
-  LoadPack({fs::path(pack.dir), 0}, *set, opts, diags, rule_origin, terms_used, &pack);
+  LoadPack({fs::path(pack.dir), 0}, *set, opts, YamlCache(""), diags, rule_origin, terms_used, &pack);
   set->matcher.Build();
   return set;
 }

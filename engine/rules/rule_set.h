@@ -91,6 +91,7 @@ struct LoadOptions {
   std::vector<std::string> dirs;   // later dirs override earlier ones (same rule id → override, with a notice)
   std::vector<std::string> packs;  // only these pack ids; empty = all
   Limits limits;
+  std::string cache_dir;  // parse cache folder (rules/yaml_cache.h); "" = parse every file
 };
 
 // Loads, validates and compiles. Problems go into `diags` with file:line:col; the returned set holds every

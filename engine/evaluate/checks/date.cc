@@ -1,7 +1,5 @@
 // date: the report's publication or signature date is on or before a deadline relative to the covered year
 // ("+1-04-01" = 1 April of the year after). No usable date (or no covered year) → not_checkable, never fail.
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -61,7 +59,7 @@ class DateCheck : public Check {
 
 }  // namespace
 
-CheckPtr ParseDate(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseDate(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<DateCheck>();
   if (!ctx.CheckKeys(body, "date")) return c;
   if (body["deadline"] && body["deadline"].IsScalar()) {

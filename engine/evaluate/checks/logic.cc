@@ -1,6 +1,4 @@
 // Combinators: all (every condition; the weakest grade), any (the strongest), not (inverts a match).
-#include <yaml-cpp/yaml.h>
-
 #include "evaluate/check_support.h"
 
 namespace fazhi {
@@ -110,7 +108,7 @@ class NotCheck : public Check {
   Grade WorstGrade() const override { return child->BestGrade() == Grade::kNone ? Grade::kFull : Grade::kNone; }
 };
 
-std::vector<CheckPtr> ParseList(const YAML::Node& body, CompileContext& ctx, const char* name) {
+std::vector<CheckPtr> ParseList(const YNode& body, CompileContext& ctx, const char* name) {
   std::vector<CheckPtr> out;
   if (!body.IsSequence() || body.size() == 0) {
     ctx.Error(body, "E-type", std::string("`") + name + "` needs a non-empty list of conditions");
@@ -122,19 +120,19 @@ std::vector<CheckPtr> ParseList(const YAML::Node& body, CompileContext& ctx, con
 
 }  // namespace
 
-CheckPtr ParseAll(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseAll(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<AllCheck>();
   c->children = ParseList(body, ctx, "all");
   return c;
 }
 
-CheckPtr ParseAny(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseAny(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<AnyCheck>();
   c->children = ParseList(body, ctx, "any");
   return c;
 }
 
-CheckPtr ParseNot(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseNot(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<NotCheck>();
   c->child = ParseCondition(body, ctx);
   return c;

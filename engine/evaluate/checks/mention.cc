@@ -1,7 +1,5 @@
 // mention: term groups (any / all / none) within a scope, near each other, in allowed section roles, not negated
 // or hedged; graded full when enough units are concrete (a 《title》, a number or a concrete action).
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <map>
 
@@ -148,7 +146,7 @@ class MentionCheck : public Check {
 
 }  // namespace
 
-CheckPtr ParseMention(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<MentionCheck>();
   if (!ctx.CheckKeys(body, "mention")) return c;
   if (body["any"]) {
@@ -163,12 +161,12 @@ CheckPtr ParseMention(const YAML::Node& body, CompileContext& ctx) {
   if (body["none"]) c->none = ctx.Terms(body["none"], "mention.none");
   if (body["except"]) c->except = ctx.Terms(body["except"], "mention.except");
   if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
-  if (body["near"] && body["near"].IsScalar()) c->near = body["near"].as<int>(0);
+  if (body["near"] && body["near"].IsScalar()) c->near = body["near"].AsInt(0);
   if (c->near < 0) ctx.Error(body["near"], "E-bad-value", "`near` must be 0 or more characters");
-  if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].as<bool>(false);
-  if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].as<bool>(true);
-  if (body["min"] && body["min"].IsScalar()) c->min = body["min"].as<int>(1);
-  if (body["context"] && body["context"].IsScalar()) c->context = body["context"].as<int>(0);
+  if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].AsBool(false);
+  if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].AsBool(true);
+  if (body["min"] && body["min"].IsScalar()) c->min = body["min"].AsInt(1);
+  if (body["context"] && body["context"].IsScalar()) c->context = body["context"].AsInt(0);
   if (c->context < 0 || c->context > 5)
     ctx.Error(body["context"], "E-bad-value", "`context` must be 0 to 5 following sentences");
   if (c->min < 1) ctx.Error(body["min"], "E-bad-value", "`min` must be at least 1");

@@ -1,7 +1,5 @@
 // metric: a number reported near a term (出庭应诉率81.25%, 复议申请14件), optionally compared with a threshold.
 // For "从4.4%跃升至81.25%" the figure after 至/到/达 is the one compared.
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -94,15 +92,15 @@ class MetricCheck : public Check {
 
 }  // namespace
 
-CheckPtr ParseMetric(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseMetric(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<MetricCheck>();
   if (!ctx.CheckKeys(body, "metric")) return c;
   if (body["terms"]) c->terms = ctx.Terms(body["terms"], "metric.terms");
   if (body["units"]) c->units = ctx.Strings(body["units"], "metric.units");
-  if (body["near"] && body["near"].IsScalar()) c->near = body["near"].as<int>(30);
+  if (body["near"] && body["near"].IsScalar()) c->near = body["near"].AsInt(30);
   // min / max: a number, or "@setting" from pack.yaml (an auditor changes a threshold in one place).
   auto threshold = [&](const char* key) -> std::optional<double> {
-    const YAML::Node v = body[key];
+    const YNode v = body[key];
     if (!v || !v.IsScalar()) return std::nullopt;
     std::string text = v.Scalar();
     if (!text.empty() && text[0] == '@') {

@@ -1,8 +1,6 @@
 // regex: an RE2 pattern (linear time: no rule can make matching super-linear) over sentences in allowed roles.
 // Use where terms are not enough; every term-based check is cheaper.
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
-
 #include "evaluate/check_support.h"
 
 namespace fazhi {
@@ -70,7 +68,7 @@ class RegexCheck : public Check {
 
 }  // namespace
 
-CheckPtr ParseRegex(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseRegex(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<RegexCheck>();
   if (!ctx.CheckKeys(body, "regex")) return c;
   if (body["pattern"] && body["pattern"].IsScalar()) {
@@ -94,8 +92,8 @@ CheckPtr ParseRegex(const YAML::Node& body, CompileContext& ctx) {
     }
   }
   if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
-  if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].as<bool>(false);
-  if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].as<bool>(true);
+  if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].AsBool(false);
+  if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].AsBool(true);
   c->roles.Parse(body, ctx);
   c->cues = ctx.cues();
   return c;

@@ -1,7 +1,5 @@
 // section: a part of the report with a given role (from segmentation) or a heading containing given words exists
 // and has a body.
-#include <yaml-cpp/yaml.h>
-
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 
@@ -55,7 +53,7 @@ class SectionCheck : public Check {
 
 }  // namespace
 
-CheckPtr ParseSection(const YAML::Node& body, CompileContext& ctx) {
+CheckPtr ParseSection(const YNode& body, CompileContext& ctx) {
   auto c = std::make_unique<SectionCheck>();
   if (!ctx.CheckKeys(body, "section")) return c;
   if (body["role"] && body["role"].IsScalar()) {
@@ -66,7 +64,7 @@ CheckPtr ParseSection(const YAML::Node& body, CompileContext& ctx) {
                 "boilerplate");
   }
   if (body["heading"]) c->heading = ctx.Strings(body["heading"], "section.heading");
-  if (body["min_chars"] && body["min_chars"].IsScalar()) c->min_chars = body["min_chars"].as<int>(10);
+  if (body["min_chars"] && body["min_chars"].IsScalar()) c->min_chars = body["min_chars"].AsInt(10);
   if (!body["role"] && !body["heading"])
     ctx.Error(body, "E-missing-key", "section needs `role` or `heading`", "a section check without either never matches");
   return c;

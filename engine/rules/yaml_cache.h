@@ -1,0 +1,31 @@
+// The parse cache: rule YAML already parsed is kept as a YamlTree file named by the SHA-256 of its bytes, so an
+// unchanged pack is not re-scanned by yaml-cpp on every run (that scan was ~85 % of loading the shipped packs).
+//
+// Entries are immutable (a changed file has a new hash), written to a temporary name and renamed (safe with
+// concurrent runs), checked on reading (a corrupt entry is a miss and is rewritten), and never required: a
+// missing, read-only or full cache directory only costs the parse. Parse errors are not cached.
+#pragma once
+
+#include <string>
+
+#include "rules/yaml_tree.h"
+
+namespace fazhi {
+
+// The cache folder from the environment: FAZHI_CACHE_DIR (empty or "off" = no cache), else
+// $XDG_CACHE_HOME/fazhi, else $HOME/.cache/fazhi; "" when none of these is set.
+std::string DefaultCacheDir();
+
+class YamlCache {
+ public:
+  explicit YamlCache(std::string dir);  // dir "" = no cache: Parse always parses
+  // Parses `text` (whose SHA-256 hex is `sha256`), or decodes the cached tree of the same bytes.
+  YamlParse Parse(const std::string& text, const std::string& sha256) const;
+  bool enabled() const { return !dir_.empty(); }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;  // <cache>/yaml-<format>
+};
+
+}  // namespace fazhi
