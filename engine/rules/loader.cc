@@ -99,6 +99,11 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
     return std::nullopt;
   }
   YamlParse parsed = cache.Parse(text, sha256);
+  if (parsed.alias) {
+    diags.push_back(FileDiag(Level::kError, file, "E-yaml-alias", parsed.error, parsed.line, parsed.column,
+                             "write the terms out, or share them through `vocabularies:` in pack.yaml (\"@name\")"));
+    return std::nullopt;
+  }
   if (!parsed.error.empty()) {
     diags.push_back(
         FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + parsed.error, parsed.line, parsed.column));

@@ -16,6 +16,7 @@ namespace fazhi {
 
 namespace {
 const std::string kEmpty;
+const std::string kAliasRefusal = "anchors and aliases (&name, *name) are not supported in rule files";
 
 bool FlexibleCase(const std::string& s) {
   // yaml-cpp's rule for booleans: all lower, all upper, or Capitalized.
@@ -179,8 +180,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
     Add(YamlTree::Kind::kNull, mark, nullptr);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw YAML::ParserException(mark, "anchors and aliases (&name, *name) are not supported in rule files; "
-                                      "share terms through `vocabularies:` in pack.yaml");
+    throw YAML::ParserException(mark, kAliasRefusal);
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
     Refuse(mark, anchor);
@@ -207,8 +207,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
 
   static void Refuse(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor)
-      throw YAML::ParserException(mark, "anchors and aliases (&name, *name) are not supported in rule files; "
-                                        "share terms through `vocabularies:` in pack.yaml");
+      throw YAML::ParserException(mark, kAliasRefusal);
   }
 
   std::uint32_t Add(YamlTree::Kind kind, const YAML::Mark& mark, const std::string* scalar) {
@@ -247,6 +246,7 @@ YamlParse ParseYamlTree(const std::string& text) {
     parser.HandleNextDocument(builder);
   } catch (const YAML::Exception& e) {
     out.error = e.msg;
+    out.alias = e.msg == kAliasRefusal;
     if (!e.mark.is_null()) {
       out.line = e.mark.line + 1;
       out.column = e.mark.column + 1;

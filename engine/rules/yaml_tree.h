@@ -113,6 +113,7 @@ class YamlTree {
 struct YamlParse {
   std::unique_ptr<YamlTree> tree;
   std::string error;  // yaml-cpp's message, or the alias refusal
+  bool alias = false;  // the error is the refusal of an anchor or alias (valid YAML, not allowed here)
   int line = 0, column = 0;  // 1-based position of the error, 0 = unknown
 };
 
