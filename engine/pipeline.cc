@@ -3,6 +3,7 @@
 #include "pipeline.h"
 
 #include "core/error.h"
+#include "core/stage_times.h"
 #include "evaluate/evaluator.h"
 #include "ingest/reader.h"
 #include "normalize/normalizer.h"
@@ -33,6 +34,7 @@ Document DocumentFromRaw(const RawDocument& raw, const CheckOptions& opts) {
 }
 
 Document LoadDocument(const std::string& path, const CheckOptions& opts) {
+  StageTimer timer(Stage::kRead);
   RawDocument raw = ReadInput(path, opts.limits);             // ingest
   return DocumentFromRaw(raw, opts);
 }
@@ -47,9 +49,19 @@ Report CheckDocument(const Document& doc, const RuleSet& rules, const CheckOptio
   report.tool_version = FAZHI_VERSION;
   report.document = DescribeDocument(doc);
   report.rulesets = DescribeRuleSet(rules);
-  Hits hits = rules.matcher.Scan(doc.text);                   // match: one pass over the text
-  report.results = EvaluateRules(doc, hits, rules, report.diagnostics);  // evaluate
-  report.score = ScoreResults(report.results, rules);        // score
+  Hits hits;
+  {
+    StageTimer timer(Stage::kScan);
+    hits = rules.matcher.Scan(doc.text);                      // match: one pass over the text
+  }
+  {
+    StageTimer timer(Stage::kEvaluate);
+    report.results = EvaluateRules(doc, hits, rules, report.diagnostics);  // evaluate
+  }
+  {
+    StageTimer timer(Stage::kScore);
+    report.score = ScoreResults(report.results, rules);      // score
+  }
   report.diagnostics.insert(report.diagnostics.begin(), doc.diagnostics.begin(), doc.diagnostics.end());
   return report;
 }

@@ -24,6 +24,7 @@
 
 #include "app/batch_summary.h"
 #include "core/error.h"
+#include "core/stage_times.h"
 #include "pipeline.h"
 #include "render/renderer.h"
 #include "score/scorer.h"
@@ -270,9 +271,14 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
       if (d.level != Level::kNote) ctx.progress.Message(spdlog::level::info, FormatDiagnostic(d));
   if (GateTripped(report, setup.opts)) ctx.gate = true;
 
-  SummaryRow row = SummarizeReport(report, ctx.columns);
+  SummaryRow row;
+  {
+    StageTimer timer(Stage::kSummary);
+    row = SummarizeReport(report, ctx.columns);
+  }
   row.path = in.path;
   row.rel = in.rel;
+  StageTimer render_timer(Stage::kRender);
   for (const auto& f : setup.opts.summary_only ? std::vector<std::string>{} : setup.formats) {
     const RendererEntry* r = FindRenderer(f);
     try {
@@ -298,6 +304,7 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
 }
 
 bool WriteSummaryFile(const fs::path& target, const std::function<void(std::ostream&)>& write) {
+  StageTimer timer(Stage::kSummary);
   try {
     std::ofstream out(target, std::ios::binary);
     write(out);

@@ -11,6 +11,7 @@
 #include "app/commands.h"
 #include "app/rule_loading.h"
 #include "core/error.h"
+#include "core/stage_times.h"
 #include "pipeline.h"
 #include "render/renderer.h"
 #include "score/scorer.h"
@@ -96,8 +97,13 @@ int RunCheck(const CheckCommandOptions& opts) {
     spdlog::error("check needs a report file (fazhi check FILE)");
     return kExitUsage;
   }
+  EnableStageTimes(opts.timings);
   Diagnostics rule_diags;
-  auto rules = LoadRulesForCommand(opts.rules, rule_diags);
+  std::unique_ptr<RuleSet> rules;
+  {
+    StageTimer timer(Stage::kRules);
+    rules = LoadRulesForCommand(opts.rules, rule_diags);
+  }
   if (!rules) return kExitUsage;
   std::vector<Waiver> waivers;
   std::vector<std::string> rule_ids;
@@ -128,7 +134,9 @@ int RunCheck(const CheckCommandOptions& opts) {
       return kExitUsage;
     }
     BatchSetup setup{opts, formats, *rules, waivers, rule_ids};
-    return RunBatch(setup, expanded.inputs);
+    int rc = RunBatch(setup, expanded.inputs);
+    if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
+    return rc;
   }
   std::vector<std::string> paths;
   for (const auto& in : expanded.inputs) paths.push_back(in.path);
@@ -182,6 +190,7 @@ int RunCheck(const CheckCommandOptions& opts) {
       continue;
     }
     gate = GateTripped(report, opts) || gate;
+    StageTimer render_timer(Stage::kRender);
     for (const auto& f : formats) {
       const RendererEntry* r = FindRenderer(f);
       if (opts.output.empty()) {
@@ -201,6 +210,7 @@ int RunCheck(const CheckCommandOptions& opts) {
     }
   }
   if (status == kExitOk && gate) status = kExitGate;
+  if (opts.timings) std::cerr << FormatStageTimes(paths.size()) << "\n";
   return status;
 }
 

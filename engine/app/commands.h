@@ -30,6 +30,7 @@ struct CheckCommandOptions {
   std::string fail_on;               // severity
   int jobs = 0;                      // --jobs: workers for a batch (0 = every core)
   bool summary_only = false;         // a batch with --output DIR writes only the summary files
+  bool timings = false;              // --timings: CPU seconds per stage on stderr at the end (core/stage_times.h)
   bool color = false;
   int width = 100;  // terminal columns for the text report
 };

@@ -115,6 +115,7 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
        "summary.xlsx, index.html there)")
       ("jobs,j", po::value<int>(&o.jobs)->default_value(0), "documents checked in parallel (0 = every core)")
       ("summary-only", po::bool_switch(&o.summary_only), "batch with --output DIR: write only the summary files")
+      ("timings", po::bool_switch(&o.timings), "print CPU seconds per stage (rules, read, scan, evaluate, score, render, summary) to stderr at the end")
       ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
       ("list-formats", "print the output format names and exit")

@@ -54,6 +54,11 @@ class Check {
   virtual Grade BestGrade() const { return Grade::kFull; }
   // Grades this condition gives at worst (lint: "can never fail" when this is kFull).
   virtual Grade WorstGrade() const { return Grade::kNone; }
+  // Anchor terms: appends terms of which at least one must occur in the document for Evaluate to return anything
+  // but an empty Outcome (grade none, no evidence, no reason), and returns true; returns false when there is no
+  // such set (the check can find something without any term: section, date, regex, not, …). The evaluator skips
+  // the checks of rules none of whose anchors occur (docs/architecture.md, "per-document cost").
+  virtual bool Anchors(std::vector<TermId>& /*out*/) const { return false; }
 };
 
 using CheckPtr = std::unique_ptr<Check>;

@@ -71,7 +71,7 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
 }
 
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
-                        Outcome* trail) {
+                        Outcome* trail, bool anchors_present) {
   RuleResult r;
   r.rule = rule.id;
   r.pack = pack.id;
@@ -91,6 +91,13 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
   if (!rule.not_checkable.empty()) {
     r.verdict = r.unwaived = Verdict::kNotCheckable;
     r.message = rule.not_checkable;
+    return r;
+  }
+  if (!anchors_present && rule.anchored && !trail) {
+    // None of the terms the checks start from occurs: they would find nothing (Check::Anchors), so the verdict is
+    // the one a full evaluation gives for an empty outcome, without running them.
+    r.verdict = r.unwaived = Verdict::kFail;
+    r.message = rule.nothing_found;
     return r;
   }
   Outcome o = rule.pass->Evaluate(ctx);
@@ -146,7 +153,15 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
 std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
                                       Diagnostics& diags) {
   std::vector<RuleResult> results;
+  results.reserve(rules.RuleCount());
   EvalContext ctx{doc, hits, rules.matcher};
+  // The rules the document's hits can concern: marked from the terms that occur (RuleSet::rules_by_term), so the
+  // cost here follows the hits, not the number of rules.
+  std::vector<char> marked(rules.RuleCount(), 0);
+  for (std::size_t t = 0; t < hits.starts.size() && t < rules.rules_by_term.size(); ++t)
+    if (!hits.starts[t].empty())
+      for (std::uint32_t r : rules.rules_by_term[t]) marked[r] = 1;
+  std::uint32_t index = 0;
   for (const auto& pack : rules.packs) {
     const Applicability& a = pack->applies;
     if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after &&
@@ -155,7 +170,8 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
                        "规则包 " + pack->id + " 用于 " + std::to_string(*doc.meta.year.value) +
                            " 年度报告：可能已有更新的纲要，请核对",
                        doc.path, 0, 0, ""});
-    for (const auto& rule : pack->rules) results.push_back(EvaluateRule(doc, ctx, *pack, *rule, nullptr));
+    for (const auto& rule : pack->rules)
+      results.push_back(EvaluateRule(doc, ctx, *pack, *rule, nullptr, marked[index++] != 0));
   }
   return results;
 }

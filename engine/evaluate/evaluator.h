@@ -13,8 +13,10 @@ namespace fazhi {
 std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
                                       Diagnostics& diags);
 // One rule (rules explain, rules test); `trail`, when given, receives the raw outcome of the pass condition.
+// `anchors_present` false (EvaluateRules knows none of the rule's anchor terms occurs) settles an anchored rule
+// without running its checks; the result is the same as the full evaluation's (tests/evaluate/anchors_test.cc).
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
-                        Outcome* trail);
+                        Outcome* trail, bool anchors_present = true);
 
 // Every rule not_checkable with `reason` (a document without a text layer).
 std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason);

@@ -31,6 +31,25 @@ std::size_t RuleSet::RuleCount() const {
   return n;
 }
 
+void RuleSet::IndexAnchors() {
+  rules_by_term.assign(matcher.size(), {});
+  std::uint32_t index = 0;
+  for (const auto& p : packs) {
+    for (const auto& r : p->rules) {
+      r->anchors.clear();
+      r->anchored = r->not_checkable.empty() && r->pass && r->pass->Anchors(r->anchors) &&
+                    (!r->partial || r->partial->Anchors(r->anchors));
+      if (!r->anchored) r->anchors.clear();
+      std::sort(r->anchors.begin(), r->anchors.end());
+      r->anchors.erase(std::unique(r->anchors.begin(), r->anchors.end()), r->anchors.end());
+      for (TermId t : r->anchors)
+        if (t < rules_by_term.size()) rules_by_term[t].push_back(index);
+      r->nothing_found = r->message.empty() ? "未找到相关表述" : "未找到相关表述；" + r->message;
+      ++index;
+    }
+  }
+}
+
 namespace {
 
 Diagnostic FileDiag(Level level, const std::string& file, const std::string& code, const std::string& msg,
@@ -452,6 +471,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
       diags.push_back(FileDiag(Level::kError, "", "E-unknown-pack", "no pack `" + wanted + "` in the rules directories"));
   }
   set->matcher.Build();
+  set->IndexAnchors();
   return set;
 }
 
@@ -462,6 +482,7 @@ std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const 
   std::uint64_t terms_used = 0;
   LoadPack({fs::path(pack.dir), 0}, *set, opts, YamlCache(""), diags, rule_origin, terms_used, &pack);
   set->matcher.Build();
+  set->IndexAnchors();
   return set;
 }
 

@@ -52,6 +52,11 @@ struct Rule {
   CheckPtr pass;              // grade kFull → pass, kPartial → partial
   CheckPtr partial;           // optional: grade ≥ kPartial → partial
   std::vector<Example> examples;
+  // Terms of which one must occur for `pass` or `partial` to find anything (Check::Anchors), sorted; `anchored`
+  // false = none known, the checks always run. Set by RuleSet::IndexAnchors.
+  std::vector<TermId> anchors;
+  bool anchored = false;
+  std::string nothing_found;  // the verdict message when no anchor occurs (what a full evaluation would say)
   bool has_errors = false;  // lint reported errors in this rule: its examples are not run
   std::string file;
   int line = 0;
@@ -85,6 +90,11 @@ class RuleSet {
   std::vector<Fixture> fixtures;
   const Rule* Find(const std::string& id) const;
   std::size_t RuleCount() const;
+  // After loading: each rule's anchors, and for every term the rules (in pack/rule order, numbered from 0)
+  // anchored on it — so a document marks the rules its hits can concern, and the others are settled without
+  // running their checks (evaluate/evaluator.cc).
+  void IndexAnchors();
+  std::vector<std::vector<std::uint32_t>> rules_by_term;  // indexed by TermId
 };
 
 struct LoadOptions {

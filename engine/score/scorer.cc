@@ -3,7 +3,6 @@
 #include "score/scorer.h"
 
 #include <algorithm>
-#include <map>
 
 namespace fazhi {
 
@@ -34,31 +33,42 @@ std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const 
                                 std::vector<CategoryScore>* cats) {
   double partial = pack ? pack->partial_credit : 0.5;
   std::string model = pack ? pack->scoring_model : "default";
-  std::vector<std::string> order;
-  std::map<std::string, Acc> by_cat;
-  std::map<std::string, VerdictCounts> counts;
+  // Categories in first-seen order; a pack has a handful, so a linear search beats a map (this runs per report
+  // for every rule: docs/performance.md).
+  struct Cat {
+    const std::string* name;
+    Acc acc;
+    VerdictCounts counts;
+  };
+  std::vector<Cat> order;
   Acc flat;
+  Cat* last = nullptr;  // reset after every emplace_back, so never dangling
   for (const RuleResult* r : rs) {
     Verdict v = use_unwaived ? r->unwaived : r->verdict;
-    if (!by_cat.count(r->category)) order.push_back(r->category);
-    counts[r->category].Add(v);
+    Cat* cat = last && *last->name == r->category ? last : nullptr;
+    if (!cat) {
+      for (auto& c : order)
+        if (*c.name == r->category) cat = &c;
+      if (!cat) cat = &order.emplace_back(Cat{&r->category, {}, {}});
+    }
+    last = cat;
+    cat->counts.Add(v);
     auto c = Credit(v, partial);
-    by_cat[r->category];
     if (!c) continue;
-    by_cat[r->category].Add(*c, r->weight);
+    cat->acc.Add(*c, r->weight);
     flat.Add(*c, r->weight);
   }
   if (cats) {
-    for (const auto& name : order) cats->push_back({name, by_cat[name].Value(), counts[name]});
+    for (const auto& c : order) cats->push_back({*c.name, c.acc.Value(), c.counts});
   }
   if (model == "flat") return flat.Value();
   Acc total;
-  for (const auto& name : order) {
-    auto v = by_cat[name].Value();
+  for (const auto& cat : order) {
+    auto v = cat.acc.Value();
     if (!v) continue;
     double w = 1.0;
     if (pack) {
-      auto it = pack->category_weights.find(name);
+      auto it = pack->category_weights.find(*cat.name);
       if (it != pack->category_weights.end()) w = it->second;
     }
     total.Add(*v / 100.0, w);
@@ -70,15 +80,21 @@ std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const 
 
 ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules) {
   ScoreSummary s;
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<const RuleResult*>> by_pack;
+  // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
+  std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;
+  std::size_t cur = 0;
   for (const auto& r : results) {
-    if (!by_pack.count(r.pack)) order.push_back(r.pack);
-    by_pack[r.pack].push_back(&r);
+    if (by_pack.empty() || *by_pack[cur].first != r.pack) {
+      auto it = std::find_if(by_pack.begin(), by_pack.end(), [&](const auto& e) { return *e.first == r.pack; });
+      if (it == by_pack.end()) it = by_pack.emplace(by_pack.end(), &r.pack, std::vector<const RuleResult*>{});
+      cur = static_cast<std::size_t>(it - by_pack.begin());
+    }
+    by_pack[cur].second.push_back(&r);
     s.counts.Add(r.verdict);
   }
   Acc total, total_unwaived;
-  for (const auto& id : order) {
+  for (const auto& [id_ptr, rs] : by_pack) {
+    const std::string& id = *id_ptr;
     const Pack* pack = nullptr;
     for (const auto& p : rules.packs)
       if (p->id == id) pack = p.get();
@@ -86,9 +102,9 @@ ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet&
     ps.pack = id;
     ps.title = pack ? pack->title : id;
     ps.model = pack ? pack->scoring_model : "default";
-    for (const RuleResult* r : by_pack[id]) ps.counts.Add(r->verdict);
-    ps.score = PackValue(by_pack[id], pack, false, &ps.categories);
-    ps.score_unwaived = PackValue(by_pack[id], pack, true, nullptr);
+    for (const RuleResult* r : rs) ps.counts.Add(r->verdict);
+    ps.score = PackValue(rs, pack, false, &ps.categories);
+    ps.score_unwaived = PackValue(rs, pack, true, nullptr);
     if (ps.score) total.Add(*ps.score / 100.0, 1.0);
     if (ps.score_unwaived) total_unwaived.Add(*ps.score_unwaived / 100.0, 1.0);
     s.packs.push_back(std::move(ps));

@@ -38,6 +38,15 @@ class AllCheck : public Check {
     for (const auto& c : children) g = std::min(g, c->WorstGrade());
     return children.empty() ? Grade::kNone : g;
   }
+  // Anchored only when every child is: with none of their terms present, every child is empty, and so is this.
+  bool Anchors(std::vector<TermId>& out) const override {
+    if (children.empty()) return false;
+    std::vector<TermId> all;
+    for (const auto& c : children)
+      if (!c->Anchors(all)) return false;
+    out.insert(out.end(), all.begin(), all.end());
+    return true;
+  }
 };
 
 class AnyCheck : public Check {
@@ -80,6 +89,14 @@ class AnyCheck : public Check {
     Grade g = Grade::kNone;
     for (const auto& c : children) g = std::max(g, c->WorstGrade());
     return g;
+  }
+  bool Anchors(std::vector<TermId>& out) const override {
+    if (children.empty()) return false;
+    std::vector<TermId> all;
+    for (const auto& c : children)
+      if (!c->Anchors(all)) return false;
+    out.insert(out.end(), all.begin(), all.end());
+    return true;
   }
 };
 

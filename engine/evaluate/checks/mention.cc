@@ -119,6 +119,12 @@ class MentionCheck : public Check {
   }
 
   Grade BestGrade() const override { return contradictory ? Grade::kNone : Grade::kFull; }
+  // Every unit starts at a hit of the first group: without one, nothing is counted or rejected.
+  bool Anchors(std::vector<TermId>& out) const override {
+    if (groups.empty() || min < 1) return false;
+    out.insert(out.end(), groups[0].begin(), groups[0].end());
+    return true;
+  }
   bool contradictory = false;  // in & not_in name the same role (lint reports it)
 
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {

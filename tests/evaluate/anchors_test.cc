@@ -1,0 +1,123 @@
+// Rules settled from their anchors (RuleSet::IndexAnchors, EvaluateRule's fast path) must give exactly what the
+// full evaluation gives, on real reports with every shipped rule — and the anchors must be the right terms.
+#include <catch2/catch.hpp>
+
+#include "evaluate/doc_builder.h"
+#include "evaluate/evaluator.h"
+#include "pipeline.h"
+#include "rules/rule_set.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+namespace {
+
+std::unique_ptr<RuleSet> ShippedRules() {
+  LoadOptions opts;
+  opts.dirs = {(test::SourceDir() / "rules").string()};
+  Diagnostics diags;
+  auto set = LoadRuleSet(opts, diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  return set;
+}
+
+void SameResult(const RuleResult& fast, const RuleResult& full) {
+  INFO(full.rule);
+  CHECK(fast.verdict == full.verdict);
+  CHECK(fast.message == full.message);
+  REQUIRE(fast.evidence.size() == full.evidence.size());
+  for (std::size_t i = 0; i < full.evidence.size(); ++i) {
+    CHECK(fast.evidence[i].quote == full.evidence[i].quote);
+    CHECK(fast.evidence[i].byte_start == full.evidence[i].byte_start);
+  }
+}
+
+TEST_CASE("rules settled from their anchors give the full evaluation's verdicts on real reports", "[evaluate]") {
+  auto rules = ShippedRules();
+  std::vector<fs::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
+  for (const auto& e : fs::directory_iterator(test::SharedDir() / "corpus" / "real"))
+    if (e.path().extension() == ".txt") inputs.push_back(e.path());
+  std::sort(inputs.begin(), inputs.end());
+  REQUIRE(inputs.size() >= 3);
+  std::size_t anchored = 0, skipped = 0;
+  for (const auto& p : rules->packs)
+    for (const auto& r : p->rules) anchored += r->anchored;
+  for (const auto& input : inputs) {
+    CheckOptions copts;
+    Document doc = LoadDocument(input.string(), copts);
+    Hits hits = rules->matcher.Scan(doc.text);
+    Diagnostics diags;
+    std::vector<RuleResult> fast = EvaluateRules(doc, hits, *rules, diags);
+    EvalContext ctx{doc, hits, rules->matcher};
+    std::size_t i = 0;
+    for (const auto& p : rules->packs) {
+      for (const auto& r : p->rules) {
+        RuleResult full = EvaluateRule(doc, ctx, *p, *r, nullptr, true);
+        REQUIRE(i < fast.size());
+        SameResult(fast[i], full);
+        bool any = std::any_of(r->anchors.begin(), r->anchors.end(), [&](TermId t) { return !hits.Of(t).empty(); });
+        if (r->anchored && !any) ++skipped;
+        ++i;
+      }
+    }
+    CHECK(i == fast.size());
+  }
+  // Most shipped rules start from terms; on real reports some of them find none of theirs.
+  CHECK(anchored * 2 > rules->RuleCount());
+  CHECK(skipped > 0);
+}
+
+TEST_CASE("anchors: mention anchors on its first group; any/all only when every branch is anchored", "[evaluate]") {
+  Diagnostics diags;
+  auto set = test::CompileRules(R"(rules:
+  - id: m
+    title: m
+    cite: c
+    check: {mention: {all: [[法治, 依法], 政府]}}
+  - id: anyof
+    title: a
+    cite: c
+    check: {any: [{mention: {any: [述法]}}, {mention: {any: [述职]}}]}
+  - id: with-section
+    title: s
+    cite: c
+    check: {any: [{mention: {any: [述法]}}, {section: {role: causes}}]}
+  - id: negated
+    title: n
+    cite: c
+    check: {not: {mention: {any: [违法]}}}
+  - id: graded
+    title: g
+    cite: c
+    check:
+      pass: {mention: {any: [考核], concrete: true}}
+      partial: {mention: {any: [考评]}}
+)", diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  auto terms = [&](const std::string& id) {
+    std::vector<std::string> out;
+    for (TermId t : set->Find("t/" + id)->anchors) out.push_back(set->matcher.Term(t));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(set->Find("t/m")->anchored);
+  CHECK(terms("m") == std::vector<std::string>{"依法", "法治"});
+  CHECK(terms("anyof") == std::vector<std::string>{"述法", "述职"});
+  CHECK_FALSE(set->Find("t/with-section")->anchored);  // a section check finds things without terms
+  CHECK_FALSE(set->Find("t/negated")->anchored);       // `not` of nothing is a pass
+  CHECK(terms("graded") == std::vector<std::string>{"考核", "考评"});
+  // And a document without those terms: the settled verdicts are the full evaluation's.
+  Document doc = test::BuildDocument({{SectionRole::kMeasures, {"一、主要举措", "全面推进各项工作。"}},
+                                      {SectionRole::kCauses, {"二、原因", "认识不到位。"}}});
+  Hits hits = set->matcher.Scan(doc.text);
+  Diagnostics d;
+  auto fast = EvaluateRules(doc, hits, *set, d);
+  EvalContext ctx{doc, hits, set->matcher};
+  std::size_t i = 0;
+  for (const auto& p : set->packs)
+    for (const auto& r : p->rules) SameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
+}
+
+}  // namespace
+}  // namespace fazhi
