@@ -192,7 +192,7 @@ int RunRulesList(const RulesOptions& opts) {
   for (const auto& pack : set->packs) {
     std::cout << fmt::format("{}  {}  (v{}, {} rules)\n", pack->id, pack->title, pack->version, pack->rules.size());
     for (const auto& r : pack->rules)
-      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, r->severity, r->title);
+      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, r->severity, r->title.str());
   }
   return kExitOk;
 }
@@ -215,7 +215,7 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
   for (const auto& p : set->packs)
     if (p->id == rule->pack) pack = p.get();
   std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
-                           rule->title, rule->cite, rule->category, rule->severity, rule->weight, rule->file,
+                           rule->title.str(), rule->cite.str(), rule->category.str(), rule->severity, rule->weight, rule->file,
                            rule->line);
   if (!rule->not_checkable.empty()) std::cout << "  无法由报告文本判断: " << rule->not_checkable << "\n";
   std::string desc;

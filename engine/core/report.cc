@@ -1,7 +1,18 @@
 // Verdict and evidence names: the strings of the JSON contract (fazhi.check/1) and their Chinese labels.
 #include "core/report.h"
 
+#include <ostream>
+
 namespace fazhi {
+
+SharedText::SharedText(std::string s) : data_(std::make_shared<const std::string>(std::move(s))) {}
+
+std::ostream& operator<<(std::ostream& out, const SharedText& t) { return out << t.str(); }
+
+const std::string& SharedText::Empty() {
+  static const std::string empty;
+  return empty;
+}
 
 const char* VerdictName(Verdict v) {
   switch (v) {

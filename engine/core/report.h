@@ -1,9 +1,12 @@
 // Report: the result of checking one document — all a renderer may see (renderers never see rules or matchers).
 #pragma once
 
+#include <iosfwd>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -20,6 +23,34 @@ bool IsGap(Verdict v);                  // fail or partial: belongs in the gap r
 enum class EvidenceKind { kSupport, kSelfReportedGap, kPromiseOnly, kNegated, kContext };
 const char* EvidenceKindName(EvidenceKind k);  // "support", "self_reported_gap", "promise_only", "negated", "context"
 
+// An immutable text shared by every report that quotes the same rule field: copying it bumps a count instead of
+// copying bytes (a batch makes one RuleResult per rule per report: docs/performance.md). Reads as a std::string.
+class SharedText {
+ public:
+  SharedText() = default;
+  SharedText(std::string s);  // NOLINT: implicit, like the std::string it replaces
+  SharedText(const char* s) : SharedText(std::string(s)) {}
+  const std::string& str() const { return data_ ? *data_ : Empty(); }
+  operator const std::string&() const { return str(); }  // NOLINT
+  operator std::string_view() const { return str(); }    // NOLINT
+  const char* c_str() const { return str().c_str(); }
+  bool empty() const { return str().empty(); }
+  std::size_t size() const { return str().size(); }
+  friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
+  friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
+  friend bool operator<(const SharedText& a, const SharedText& b) { return a.str() < b.str(); }
+  friend std::string operator+(const std::string& a, const SharedText& b) { return a + b.str(); }
+  friend std::string operator+(const char* a, const SharedText& b) { return a + b.str(); }
+  friend std::string operator+(const SharedText& a, const std::string& b) { return a.str() + b; }
+  friend std::string operator+(const SharedText& a, const char* b) { return a.str() + b; }
+  friend std::ostream& operator<<(std::ostream& out, const SharedText& t);
+
+ private:
+  static const std::string& Empty();
+  std::shared_ptr<const std::string> data_;
+};
+
 struct Evidence {
   EvidenceKind kind = EvidenceKind::kSupport;
   std::string quote;    // the sentence (trimmed to a readable length)
@@ -33,14 +64,14 @@ struct Evidence {
 struct RuleResult {
   std::string rule;  // "<pack>/<id>"
   std::string pack;
-  std::string title;
-  std::string category;
+  SharedText title;
+  SharedText category;
   std::string severity;  // critical | high | medium | low | info
   double weight = 1.0;
-  std::string cite;      // "《…》第二十四条"
+  SharedText cite;       // "《…》第二十四条"
   Verdict verdict = Verdict::kFail;
   std::string message;   // what was found / what is missing
-  std::string remedy;    // 整改建议
+  SharedText remedy;     // 整改建议
   std::vector<Evidence> evidence;
   std::string waiver;    // reason, when waived
   Verdict unwaived = Verdict::kFail;  // the verdict before any waiver

@@ -9,6 +9,7 @@
 
 #include "core/diagnostic.h"
 #include "core/limits.h"
+#include "core/report.h"
 #include "evaluate/check.h"
 #include "match/term_matcher.h"
 
@@ -44,7 +45,9 @@ struct Rule {
   std::string id;       // full: "<pack>/<id>"
   std::string local_id;
   std::string pack;
-  std::string title, cite, category, severity, message, remedy;
+  SharedText title, cite, category;  // shared with every RuleResult of this rule (core/report.h)
+  std::string severity, message;
+  SharedText remedy;
   double weight = 1.0;
   std::vector<std::string> tags;
   Applicability applies;

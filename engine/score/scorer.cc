@@ -49,7 +49,7 @@ std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const 
     if (!cat) {
       for (auto& c : order)
         if (*c.name == r->category) cat = &c;
-      if (!cat) cat = &order.emplace_back(Cat{&r->category, {}, {}});
+      if (!cat) cat = &order.emplace_back(Cat{&r->category.str(), {}, {}});
     }
     last = cat;
     cat->counts.Add(v);
