@@ -2,8 +2,6 @@
 // shared/inline strings, numbers, merged ranges filled). Every failure is an InputError naming the file.
 #include "app/ledger_table.h"
 
-#include <zip.h>
-
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -19,11 +17,12 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "ingest/encoding.h"
+#include "ingest/ooxml.h"
+#include "ingest/zip_archive.h"
 
 namespace fazhi {
 namespace {
 
-constexpr std::uint64_t kRatioCheckFrom = 1 << 20;  // entries under 1 MiB are harmless whatever their ratio
 
 bool IsBlankCodePoint(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
@@ -96,103 +95,7 @@ char DetectDelimiter(std::string_view text) {
 
 // ---- XLSX ----------------------------------------------------------------------------------------------------
 
-std::string_view LocalName(const pugi::xml_node& n) {
-  std::string_view name = n.name();
-  std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-const char* AttrLocal(const pugi::xml_node& n, std::string_view local) {
-  for (const pugi::xml_attribute& a : n.attributes()) {
-    std::string_view name = a.name();
-    std::size_t colon = name.find(':');
-    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local) return a.value();
-  }
-  return nullptr;
-}
-
-pugi::xml_node ChildLocal(const pugi::xml_node& n, std::string_view local) {
-  for (pugi::xml_node c : n.children())
-    if (LocalName(c) == local) return c;
-  return {};
-}
-
-// A read-only ZIP over a buffer with the same bomb limits as the DOCX reader.
-class XlsxZip {
- public:
-  XlsxZip(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits)
-      : path_(path), limits_(limits) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (!src) Fail("cannot open the ZIP container", &error);
-    zip_.reset(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error));
-    if (!zip_) {
-      zip_source_free(src);
-      Fail("the XLSX (ZIP) container is damaged or truncated", &error);
-    }
-    zip_error_fini(&error);
-    zip_int64_t n = zip_get_num_entries(zip_.get(), 0);
-    if (n < 0 || static_cast<std::uint64_t>(n) > limits_.max_zip_entries)
-      throw InputError(path_, "E-ledger-limit",
-                       fmt::format("the XLSX has {} entries, over the limit max_zip_entries ({})", n,
-                                   limits_.max_zip_entries));
-  }
-  XlsxZip(const XlsxZip&) = delete;
-  XlsxZip& operator=(const XlsxZip&) = delete;
-
-  // The entry's bytes, or nullopt when absent. Reading stops at the limits whatever the headers claim.
-  std::optional<std::string> Read(const std::string& name) {
-    zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), 0);
-    if (index < 0) return std::nullopt;
-    zip_stat_t st;
-    zip_stat_init(&st);
-    zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(index), 0, &st);
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
-        zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0), zip_fclose);
-    if (!file) Fail("cannot read " + name + " in the XLSX", zip_get_error(zip_.get()));
-    std::string data;
-    char buffer[1 << 16];
-    for (;;) {
-      zip_int64_t got = zip_fread(file.get(), buffer, sizeof buffer);
-      if (got < 0) Fail(name + " in the XLSX is damaged", zip_file_get_error(file.get()));
-      if (got == 0) break;
-      data.append(buffer, static_cast<std::size_t>(got));
-      unzipped_ += static_cast<std::uint64_t>(got);
-      if (unzipped_ > limits_.max_unzipped_bytes)
-        throw InputError(path_, "E-ledger-limit",
-                         fmt::format("the XLSX expands past the limit max_unzipped_bytes ({} bytes)",
-                                     limits_.max_unzipped_bytes));
-      if ((st.valid & ZIP_STAT_COMP_SIZE) && data.size() >= kRatioCheckFrom &&
-          data.size() / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_zip_ratio)
-        throw InputError(path_, "E-ledger-limit",
-                         fmt::format("entry {} expands over the limit max_zip_ratio ({}): a ZIP bomb?", name,
-                                     limits_.max_zip_ratio));
-    }
-    return data;
-  }
-
- private:
-  [[noreturn]] void Fail(const std::string& what, zip_error_t* error) {
-    std::string detail = error ? zip_error_strerror(error) : "";
-    throw InputError(path_, "E-ledger-xlsx", what + (detail.empty() ? "" : " (" + detail + ")"));
-  }
-
-  std::string path_;
-  const LedgerTableLimits& limits_;
-  std::unique_ptr<zip_t, void (*)(zip_t*)> zip_{nullptr, zip_discard};
-  std::uint64_t unzipped_ = 0;
-};
-
-pugi::xml_document ParseXml(const std::string& path, const std::string& name, const std::string& data) {
-  pugi::xml_document doc;
-  pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!r)
-    throw InputError(path, "E-ledger-xlsx",
-                     fmt::format("{} in the XLSX is not well-formed XML ({} at byte {})", name, r.description(),
-                                 r.offset));
-  return doc;
-}
+constexpr ZipFormat kXlsx = {"XLSX", "E-ledger-xlsx", "E-ledger-limit"};
 
 // Excel escapes control characters as _xHHHH_ (e.g. _x000D_ for CR).
 std::string UnescapeExcel(std::string_view s) {
@@ -359,19 +262,19 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
   t.path = path;
   t.format = "xlsx";
   if (bytes.empty()) throw InputError(path, "E-ledger-empty", "the file is empty: no table to import");
-  XlsxZip zip(path, bytes, limits);
+  ZipArchive zip(path, bytes, kXlsx, {limits.max_unzipped_bytes, limits.max_zip_entries, limits.max_zip_ratio});
 
   // The first sheet: workbook.xml names it, workbook.xml.rels says where it is.
   std::string sheet_part = "xl/worksheets/sheet1.xml";
   auto workbook = zip.Read("xl/workbook.xml");
   if (!workbook) throw InputError(path, "E-ledger-xlsx", "not an Excel workbook: xl/workbook.xml is missing");
-  pugi::xml_document wb = ParseXml(path, "xl/workbook.xml", *workbook);
+  pugi::xml_document wb = ParseXmlPart(path, kXlsx, "xl/workbook.xml", *workbook);
   pugi::xml_node sheet = ChildLocal(ChildLocal(wb.document_element(), "sheets"), "sheet");
   if (!sheet) throw InputError(path, "E-ledger-xlsx", "the workbook has no sheet");
   t.sheet = sheet.attribute("name").value();
   if (const char* rid = AttrLocal(sheet, "id")) {
     if (auto rels = zip.Read("xl/_rels/workbook.xml.rels")) {
-      pugi::xml_document rd = ParseXml(path, "xl/_rels/workbook.xml.rels", *rels);
+      pugi::xml_document rd = ParseXmlPart(path, kXlsx, "xl/_rels/workbook.xml.rels", *rels);
       for (pugi::xml_node rel : rd.document_element().children())
         if (LocalName(rel) == "Relationship" && std::string_view(rel.attribute("Id").value()) == rid)
           sheet_part = ResolveTarget(rel.attribute("Target").value());
@@ -380,7 +283,7 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
 
   std::vector<std::string> shared;
   if (auto ss = zip.Read("xl/sharedStrings.xml")) {
-    pugi::xml_document sd = ParseXml(path, "xl/sharedStrings.xml", *ss);
+    pugi::xml_document sd = ParseXmlPart(path, kXlsx, "xl/sharedStrings.xml", *ss);
     for (pugi::xml_node si : sd.document_element().children())
       if (LocalName(si) == "si") shared.push_back(UnescapeExcel(RichText(si)));
   }
@@ -388,7 +291,7 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
   auto sheet_xml = zip.Read(sheet_part);
   if (!sheet_xml)
     throw InputError(path, "E-ledger-xlsx", "the first sheet (" + sheet_part + ") is missing from the XLSX");
-  pugi::xml_document sd = ParseXml(path, sheet_part, *sheet_xml);
+  pugi::xml_document sd = ParseXmlPart(path, kXlsx, sheet_part, *sheet_xml);
   pugi::xml_node root = sd.document_element();
   std::map<int, std::vector<std::string>> grid;
   int next_row = 1;

@@ -1,7 +1,5 @@
 // Word documents (DOCX): paragraphs and tables in order from the main document part, heading styles and
 // outline levels as heading hints, core properties as title/date hints; zip-bomb limits on the archive.
-#include <zip.h>
-
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -14,132 +12,15 @@
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
+#include "ingest/ooxml.h"
+#include "ingest/zip_archive.h"
 
 namespace fazhi {
 namespace {
 
 constexpr std::string_view kCellSeparator = "｜";
-constexpr std::uint64_t kRatioCheckFrom = 1 << 20;  // entries under 1 MiB are harmless whatever their ratio
 
-std::string_view LocalName(const pugi::xml_node& n) {
-  std::string_view name = n.name();
-  std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-const char* AttrLocal(const pugi::xml_node& n, std::string_view local) {
-  for (const pugi::xml_attribute& a : n.attributes()) {
-    std::string_view name = a.name();
-    std::size_t colon = name.find(':');
-    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local) return a.value();
-  }
-  return nullptr;
-}
-
-pugi::xml_node ChildLocal(const pugi::xml_node& n, std::string_view local) {
-  for (pugi::xml_node c : n.children())
-    if (LocalName(c) == local) return c;
-  return {};
-}
-
-// ---- the archive -------------------------------------------------------------------------------------------
-
-class ZipArchive {
- public:
-  ZipArchive(const std::string& path, std::string_view bytes, const Limits& limits) : path_(path), limits_(limits) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (!src) Fail("E-docx-broken", "cannot open the ZIP container", &error);
-    zip_.reset(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error));
-    if (!zip_) {
-      zip_source_free(src);
-      Fail("E-docx-broken", "the DOCX (ZIP) container is damaged or truncated", &error);
-    }
-    zip_error_fini(&error);
-    zip_int64_t n = zip_get_num_entries(zip_.get(), 0);
-    if (n < 0 || static_cast<std::uint64_t>(n) > limits_.max_zip_entries)
-      throw InputError(path_, "E-docx-limit",
-                       "the DOCX has " + std::to_string(n) + " entries, over the limit max_zip_entries (" +
-                           std::to_string(limits_.max_zip_entries) + ")");
-    std::uint64_t declared = 0;
-    for (zip_int64_t i = 0; i < n; ++i) {
-      zip_stat_t st;
-      zip_stat_init(&st);
-      if (zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
-      if (!(st.valid & ZIP_STAT_SIZE)) continue;
-      declared += st.size;
-      if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size >= kRatioCheckFrom &&
-          st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_zip_ratio)
-        throw InputError(path_, "E-docx-limit",
-                         std::string("entry ") + (st.name ? st.name : "?") + " expands " +
-                             std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1)) +
-                             " times, over the limit max_zip_ratio (" + std::to_string(limits_.max_zip_ratio) +
-                             "): a ZIP bomb?");
-    }
-    if (declared > limits_.max_unzipped_bytes)
-      throw InputError(path_, "E-docx-limit",
-                       "the DOCX would expand to " + std::to_string(declared) +
-                           " bytes, over the limit max_unzipped_bytes (" + std::to_string(limits_.max_unzipped_bytes) +
-                           ")");
-  }
-  ZipArchive(const ZipArchive&) = delete;
-  ZipArchive& operator=(const ZipArchive&) = delete;
-
-  bool Has(const std::string& name) const { return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0; }
-
-  // The entry's bytes, or nullopt when absent. Reading stops at the limits, whatever the headers claim.
-  std::optional<std::string> Read(const std::string& name) {
-    zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), 0);
-    if (index < 0) return std::nullopt;
-    zip_stat_t st;
-    zip_stat_init(&st);
-    zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(index), 0, &st);
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0),
-                                                          zip_fclose);
-    if (!file) Fail("E-docx-broken", "cannot read " + name + " in the DOCX", zip_get_error(zip_.get()));
-    std::string data;
-    char buffer[1 << 16];
-    for (;;) {
-      zip_int64_t got = zip_fread(file.get(), buffer, sizeof buffer);
-      if (got < 0) Fail("E-docx-broken", name + " in the DOCX is damaged", zip_file_get_error(file.get()));
-      if (got == 0) break;
-      data.append(buffer, static_cast<std::size_t>(got));
-      unzipped_ += static_cast<std::uint64_t>(got);
-      if (unzipped_ > limits_.max_unzipped_bytes)
-        throw InputError(path_, "E-docx-limit",
-                         "the DOCX expands past the limit max_unzipped_bytes (" +
-                             std::to_string(limits_.max_unzipped_bytes) + " bytes)");
-      if ((st.valid & ZIP_STAT_COMP_SIZE) && data.size() >= kRatioCheckFrom &&
-          data.size() / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_zip_ratio)
-        throw InputError(path_, "E-docx-limit",
-                         "entry " + name + " expands over the limit max_zip_ratio (" +
-                             std::to_string(limits_.max_zip_ratio) + "): a ZIP bomb?");
-    }
-    return data;
-  }
-
- private:
-  [[noreturn]] void Fail(const char* code, const std::string& what, zip_error_t* error) {
-    std::string detail = error ? zip_error_strerror(error) : "";
-    throw InputError(path_, code, what + (detail.empty() ? "" : " (" + detail + ")"));
-  }
-
-  std::string path_;
-  const Limits& limits_;
-  std::unique_ptr<zip_t, void (*)(zip_t*)> zip_{nullptr, zip_discard};  // released even if the constructor throws
-  std::uint64_t unzipped_ = 0;
-};
-
-pugi::xml_document ParseXml(const std::string& path, const std::string& name, const std::string& data) {
-  pugi::xml_document doc;
-  pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!r)
-    throw InputError(path, "E-docx-broken",
-                     name + " in the DOCX is not well-formed XML (" + r.description() + " at byte " +
-                         std::to_string(r.offset) + ")");
-  return doc;
-}
+constexpr ZipFormat kDocx = {"DOCX", "E-docx-broken", "E-docx-limit"};
 
 // The element tree's depth, without recursion (the body writer recurses into runs, content controls and tables).
 std::size_t XmlDepth(const pugi::xml_node& root) {
@@ -407,7 +288,9 @@ class DocxReaderImpl final : public FormatReader {
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 4)))
       throw InputError(out.path, "E-docx-broken", "not a DOCX: the file is not a ZIP container");
-    ZipArchive zip(out.path, bytes, limits);
+    ZipArchive zip(out.path, bytes, kDocx,
+                   {limits.max_unzipped_bytes, limits.max_zip_entries, limits.max_zip_ratio});
+    zip.CheckDeclaredSizes();
     std::string main = MainPart(zip, out.path);
     auto document = zip.Read(main);
     if (!document)
@@ -419,7 +302,7 @@ class DocxReaderImpl final : public FormatReader {
       pugi::xml_document sdoc;
       if (sdoc.load_buffer(s->data(), s->size())) styles.Load(sdoc);
     }
-    pugi::xml_document doc = ParseXml(out.path, main, *document);
+    pugi::xml_document doc = ParseXmlPart(out.path, kDocx, main, *document);
     const auto max_depth = static_cast<std::size_t>(std::max(limits.max_markup_depth, 1));
     if (std::size_t depth = XmlDepth(doc); depth > max_depth)
       throw InputError(out.path, "E-docx-limit",
