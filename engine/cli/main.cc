@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "app/commands.h"
 #include "core/date.h"
@@ -97,6 +98,25 @@ bool Parse(const std::vector<std::string>& args, const po::options_description& 
   return false;
 }
 
+// Parses `args` against `desc` plus the positional arguments (collected into `positional` through the hidden
+// option `positional_name`). Returns the exit status when the command ends here (a usage error, or --help
+// printed), nullopt when it goes on.
+std::optional<int> ParseCommand(const std::vector<std::string>& args, const po::options_description& desc,
+                                const char* positional_name, std::vector<std::string>& positional,
+                                po::variables_map& vm) {
+  po::options_description all;
+  all.add(desc);
+  all.add_options()(positional_name, po::value<std::vector<std::string>>(&positional)->composing());
+  po::positional_options_description pos;
+  pos.add(positional_name, -1);
+  if (!Parse(args, all, pos, vm)) return fazhi::kExitUsage;
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return fazhi::kExitOk;
+  }
+  return std::nullopt;
+}
+
 int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   fazhi::CheckCommandOptions o;
   o.rules.argv0 = argv0;
@@ -127,19 +147,9 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
       ("published", po::value<std::string>(&published), "publication date YYYY-MM-DD")
       ("issuer", po::value<std::string>(&issuer), "issuing government or department")
       ("level", po::value<std::string>(&level), "province | city | district | county | township | department");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(&o.inputs)->composing());
   desc.add(out).add(meta).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
   po::variables_map vm;
-  if (!Parse(args, all, pos, vm)) return fazhi::kExitUsage;
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return fazhi::kExitOk;
-  }
+  if (auto done = ParseCommand(args, desc, "input", o.inputs, vm)) return *done;
   if (vm.count("list-formats")) {
     for (const auto& r : fazhi::Renderers()) std::cout << r.name << "\n";
     return fazhi::kExitOk;
@@ -201,17 +211,8 @@ int DiffMain(const std::vector<std::string>& args, const char* argv0) {
        "text | md | html | json (repeatable with --output DIR)")
       ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)");
   desc.add(out).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
-  po::options_description all;
-  all.add(desc);
-  all.add_options()("positional", po::value<std::vector<std::string>>(&positional)->composing());
-  po::positional_options_description pos;
-  pos.add("positional", -1);
   po::variables_map vm;
-  if (!Parse(args, all, pos, vm)) return fazhi::kExitUsage;
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return fazhi::kExitOk;
-  }
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
   if (positional.size() != 2) {
     std::cerr << "fazhi: error: usage: fazhi diff [options] OLD NEW\n";
     return fazhi::kExitUsage;
@@ -240,23 +241,14 @@ int RulesMain(const std::vector<std::string>& args, const char* argv0) {
   desc.add(RulesFlags(r)).add(CommonFlags(verbose, quiet));
   if (sub == "lint") desc.add_options()("strict", po::bool_switch(&strict), "warnings fail too");
   if (sub == "explain") desc.add_options()("year", po::value<int>(), "the year the report covers");
-  po::options_description all;
-  all.add(desc);
-  all.add_options()("positional", po::value<std::vector<std::string>>(&positional)->composing());
-  po::positional_options_description pos;
-  pos.add("positional", -1);
-  po::variables_map vm;
   if (sub != "lint" && sub != "test" && sub != "list" && sub != "explain" && sub != "terms") {
     std::string near = fazhi::ClosestMatch(sub, {"lint", "test", "list", "explain", "terms"});
     std::cerr << "fazhi: error: unknown command `rules " << sub << "`"
               << (near.empty() ? "" : "; did you mean `rules " + near + "`?") << "\n";
     return fazhi::kExitUsage;
   }
-  if (!Parse(rest, all, pos, vm)) return fazhi::kExitUsage;
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return fazhi::kExitOk;
-  }
+  po::variables_map vm;
+  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
   SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
   if (sub == "lint") return fazhi::RunRulesLint(r, positional, strict);
   if (sub == "test") return fazhi::RunRulesTest(r, positional);
@@ -295,17 +287,8 @@ int LedgerMain(const std::vector<std::string>& args, const char* argv0) {
       ("title", po::value<std::string>(&o.title), "pack title (default: the table's title row or the file name)")
       ("force", po::bool_switch(&o.force), "overwrite an existing pack.yaml / items.yaml");
   desc.add(CommonFlags(verbose, quiet));
-  po::options_description all;
-  all.add(desc);
-  all.add_options()("positional", po::value<std::vector<std::string>>(&positional)->composing());
-  po::positional_options_description pos;
-  pos.add("positional", -1);
   po::variables_map vm;
-  if (!Parse(rest, all, pos, vm)) return fazhi::kExitUsage;
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return fazhi::kExitOk;
-  }
+  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
   if (positional.size() != 1 || o.pack.empty() || o.out.empty()) {
     std::cerr << "fazhi: error: " << kLedgerUsage;
     return fazhi::kExitUsage;
