@@ -2,50 +2,22 @@
 // rule cost no memory): 排名 (ranking, scores, status), 结论矩阵 (inputs × rules verdicts), 规则 (verdict counts per
 // rule). Cells are strings or numbers, never formulas; text goes through SpreadsheetSafe. The document date is
 // SOURCE_DATE_EPOCH or a fixed day, so the bytes do not depend on when the batch ran.
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
-
 #include "app/batch_summary.h"
-#include "core/utf8.h"
-#include "render/ledger.h"
-#include "render/render_support.h"
+#include "render/xlsx_workbook.h"
 
 namespace fazhi {
 
 namespace {
 
-constexpr std::size_t kMaxCellChars = 32000;
 constexpr time_t kFixedDate = 315532800;  // 1980-01-01, the ZIP epoch: used unless SOURCE_DATE_EPOCH is set
-
-class TempPath {
- public:
-  TempPath() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "fazhi-summary-XXXXXX").string();
-    int fd = mkstemp(tmpl.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the XLSX summary");
-    close(fd);
-    path_ = tmpl;
-  }
-  ~TempPath() { std::remove(path_.c_str()); }
-  TempPath(const TempPath&) = delete;
-  TempPath& operator=(const TempPath&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 struct Sheet {
   lxw_worksheet* ws;
   lxw_row_t row = 0;
   void Text(lxw_col_t col, std::string_view text, lxw_format* f = nullptr) const {
-    std::string safe = SpreadsheetSafe(TruncateChars(text, kMaxCellChars));
+    std::string safe = XlsxCellText(text);
     if (!safe.empty()) worksheet_write_string(ws, row, col, safe.c_str(), f);
   }
   void Number(lxw_col_t col, double v, lxw_format* f = nullptr) const { worksheet_write_number(ws, row, col, v, f); }
@@ -64,18 +36,9 @@ lxw_format* Fill(lxw_workbook* wb, std::uint32_t color) {
 }  // namespace
 
 void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out) {
-  TempPath tmp;
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_TRUE;
-  options.use_zip64 = LXW_TRUE;
-  lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &options);
-  if (!wb) throw std::runtime_error("libxlsxwriter could not start a workbook");
-  lxw_doc_properties props{};
-  props.title = const_cast<char*>("法治政府建设年度报告批量核查汇总");
-  props.author = const_cast<char*>("fazhi");
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  props.created = epoch ? static_cast<time_t>(std::atoll(epoch)) : kFixedDate;
-  workbook_set_properties(wb, &props);
+  XlsxWorkbook book("fazhi-summary-", "the XLSX summary", /*streaming=*/true);
+  book.SetProperties("法治政府建设年度报告批量核查汇总", nullptr, kFixedDate);
+  lxw_workbook* wb = book.get();
 
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);
@@ -169,11 +132,7 @@ void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out) {
   }
   worksheet_autofilter(rules.ws, 0, 0, rules.row, 9);
 
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("libxlsxwriter could not write the workbook: ") + lxw_strerror(err));
-  std::ifstream in(tmp.path(), std::ios::binary);
-  out << in.rdbuf();
+  book.Finish(out);
 }
 
 }  // namespace fazhi

@@ -1,44 +1,18 @@
 // XLSX renderer (libxlsxwriter): sheet 1 整改台账 (one row per gap), sheet 2 全部结果 (every result), sheet 3 概况
 // (document and scores). Frozen header rows, filters, wrapped text, A4 landscape printing. Every cell is written as
 // a string or a number — never a formula — and text cells go through SpreadsheetSafe (leading apostrophe).
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
 
-#include "core/utf8.h"
 #include "render/ledger.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
+#include "render/xlsx_workbook.h"
 
 namespace fazhi {
 
 namespace {
-
-constexpr std::size_t kMaxCellChars = 32000;  // Excel's limit is 32767 characters per cell
-
-// A unique temporary path, removed when this goes out of scope (libxlsxwriter only writes to a named file).
-class TempPath {
- public:
-  TempPath() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "fazhi-xlsx-XXXXXX").string();
-    int fd = mkstemp(tmpl.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the XLSX output");
-    close(fd);
-    path_ = tmpl;
-  }
-  ~TempPath() { std::remove(path_.c_str()); }
-  TempPath(const TempPath&) = delete;
-  TempPath& operator=(const TempPath&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 struct Formats {
   lxw_format* header;
@@ -48,7 +22,7 @@ struct Formats {
 };
 
 void Cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* f) {
-  std::string safe = SpreadsheetSafe(TruncateChars(text, kMaxCellChars));
+  std::string safe = XlsxCellText(text);
   if (safe.empty()) {
     worksheet_write_blank(ws, row, col, f);
     return;
@@ -69,34 +43,23 @@ void Header(lxw_worksheet* ws, const std::array<LedgerColumn, N>& cols, const Fo
   worksheet_fit_to_pages(ws, 1, 0);
 }
 
-void LedgerSheet(lxw_workbook* wb, const Report& report, const Formats& f) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "整改台账");
-  Header(ws, LedgerColumns(), f);
-  auto rows = LedgerRows(report);
+// A table sheet: the header row, then one row per entry; column `number_col` holds a number, the others text.
+template <std::size_t N>
+void TableSheet(lxw_workbook* wb, const char* name, const std::array<LedgerColumn, N>& cols,
+                const std::vector<std::array<std::string, N>>& rows, std::size_t number_col, const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+  Header(ws, cols, f);
   lxw_row_t r = 1;
   for (const auto& row : rows) {
-    worksheet_write_number(ws, r, 0, std::atof(row[0].c_str()), f.number);
-    for (std::size_t c = 1; c < kLedgerColumns; ++c) Cell(ws, r, static_cast<lxw_col_t>(c), row[c], f.text);
-    ++r;
-  }
-  worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()), kLedgerColumns - 1);
-}
-
-void ResultSheet(lxw_workbook* wb, const Report& report, const Formats& f) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "全部结果");
-  Header(ws, ResultColumns(), f);
-  auto rows = ResultRows(report);
-  lxw_row_t r = 1;
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < kResultColumns; ++c) {
-      if (c == 7)
+    for (std::size_t c = 0; c < N; ++c) {
+      if (c == number_col)
         worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), std::atof(row[c].c_str()), f.number);
       else
         Cell(ws, r, static_cast<lxw_col_t>(c), row[c], f.text);
     }
     ++r;
   }
-  worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()), kResultColumns - 1);
+  worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()), N - 1);
 }
 
 void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
@@ -134,17 +97,9 @@ void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
 }  // namespace
 
 void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions&) {
-  TempPath tmp;
-  lxw_workbook* wb = workbook_new(tmp.path().c_str());
-  if (!wb) throw std::runtime_error("libxlsxwriter could not start a workbook");
-  lxw_doc_properties props{};
-  std::string title = "整改台账：" + OrUnknown(report.document.title);
-  props.title = title.data();
-  props.subject = const_cast<char*>("法治政府建设年度报告核查");
-  props.author = const_cast<char*>("fazhi");
-  // Reproducible bytes when SOURCE_DATE_EPOCH is set (reproducible-builds.org); otherwise the current time.
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) props.created = static_cast<time_t>(std::atoll(epoch));
-  workbook_set_properties(wb, &props);
+  XlsxWorkbook book("fazhi-xlsx-", "the XLSX output");
+  book.SetProperties("整改台账：" + OrUnknown(report.document.title), "法治政府建设年度报告核查", 0);
+  lxw_workbook* wb = book.get();
 
   Formats f{};
   f.header = workbook_add_format(wb);
@@ -163,14 +118,10 @@ void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions&) {
   format_set_bold(f.key);
   format_set_align(f.key, LXW_ALIGN_VERTICAL_TOP);
 
-  LedgerSheet(wb, report, f);
-  ResultSheet(wb, report, f);
+  TableSheet(wb, "整改台账", LedgerColumns(), LedgerRows(report), 0, f);
+  TableSheet(wb, "全部结果", ResultColumns(), ResultRows(report), 7, f);
   SummarySheet(wb, report, f);
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("libxlsxwriter could not write the workbook: ") + lxw_strerror(err));
-  std::ifstream in(tmp.path(), std::ios::binary);
-  out << in.rdbuf();
+  book.Finish(out);
 }
 
 }  // namespace fazhi

@@ -1,0 +1,66 @@
+// The shared XLSX workbook (see xlsx_workbook.h).
+#include "render/xlsx_workbook.h"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "core/utf8.h"
+#include "render/ledger.h"
+
+namespace fazhi {
+
+namespace {
+
+constexpr std::size_t kMaxCellChars = 32000;  // Excel's limit is 32767 characters per cell
+
+}  // namespace
+
+XlsxWorkbook::XlsxWorkbook(const char* temp_prefix, const char* temp_what, bool streaming) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / (std::string(temp_prefix) + "XXXXXX")).string();
+  int fd = mkstemp(tmpl.data());
+  if (fd < 0) throw std::runtime_error(std::string("cannot create a temporary file for ") + temp_what);
+  close(fd);
+  path_ = tmpl;
+  if (streaming) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.use_zip64 = LXW_TRUE;
+    wb_ = workbook_new_opt(path_.c_str(), &options);
+  } else {
+    wb_ = workbook_new(path_.c_str());
+  }
+  if (!wb_) {
+    std::remove(path_.c_str());
+    throw std::runtime_error("libxlsxwriter could not start a workbook");
+  }
+}
+
+XlsxWorkbook::~XlsxWorkbook() { std::remove(path_.c_str()); }
+
+void XlsxWorkbook::SetProperties(const std::string& title, const char* subject, std::time_t default_created) {
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(title.c_str());  // libxlsxwriter copies the strings
+  props.subject = const_cast<char*>(subject);
+  props.author = const_cast<char*>("fazhi");
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  props.created = epoch ? static_cast<std::time_t>(std::atoll(epoch)) : default_created;
+  workbook_set_properties(wb_, &props);
+}
+
+void XlsxWorkbook::Finish(std::ostream& out) {
+  lxw_error err = workbook_close(wb_);
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error(std::string("libxlsxwriter could not write the workbook: ") + lxw_strerror(err));
+  std::ifstream in(path_, std::ios::binary);
+  out << in.rdbuf();
+}
+
+std::string XlsxCellText(std::string_view text) { return SpreadsheetSafe(TruncateChars(text, kMaxCellChars)); }
+
+}  // namespace fazhi
