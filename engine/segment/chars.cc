@@ -57,6 +57,26 @@ int ParseHanNumber(std::string_view s) {
   return total + current;
 }
 
+char32_t CodePointAt(std::string_view s, std::size_t i, std::size_t* next) {
+  if (i >= s.size()) {
+    if (next) *next = i;
+    return 0;
+  }
+  std::size_t j = i;
+  char32_t cp = DecodeUtf8(s, j);
+  if (next) *next = j;
+  return cp;
+}
+
+std::size_t SkipSpaces(std::string_view s, std::size_t i) {
+  while (i < s.size()) {
+    std::size_t j;
+    if (!IsSpace(CodePointAt(s, i, &j))) break;
+    i = j;
+  }
+  return i;
+}
+
 std::string_view Trim(std::string_view s) {
   Span sp = TrimSpan(s, {0, static_cast<std::uint32_t>(s.size())});
   return s.substr(sp.begin, sp.size());

@@ -13,26 +13,14 @@ constexpr int kMinYear = 1990, kMaxYear = 2100;
 struct Cursor {
   std::string_view s;
   std::size_t i = 0;
-  char32_t Peek(std::size_t* next = nullptr) const {
-    if (i >= s.size()) {
-      if (next) *next = i;
-      return 0;
-    }
-    std::size_t j = i;
-    char32_t cp = DecodeUtf8(s, j);
-    if (next) *next = j;
-    return cp;
-  }
+  char32_t Peek(std::size_t* next = nullptr) const { return CodePointAt(s, i, next); }
   bool Eat(char32_t want) {
     std::size_t j;
     if (Peek(&j) != want) return false;
     i = j;
     return true;
   }
-  void SkipBlanks() {
-    std::size_t j;
-    while (i < s.size() && IsSpace(Peek(&j))) i = j;
-  }
+  void SkipBlanks() { i = SkipSpaces(s, i); }
   // Arabic digits: 1..max of them; -1 when none.
   int Digits(int max, int* count = nullptr) {
     int v = 0, n = 0;

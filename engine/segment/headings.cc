@@ -10,26 +10,6 @@ namespace fazhi::seg {
 
 namespace {
 
-char32_t At(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
-  if (i >= s.size()) {
-    if (next) *next = i;
-    return 0;
-  }
-  std::size_t j = i;
-  char32_t cp = DecodeUtf8(s, j);
-  if (next) *next = j;
-  return cp;
-}
-
-std::size_t SkipSpaces(std::string_view s, std::size_t i) {
-  while (i < s.size()) {
-    std::size_t j;
-    if (!IsSpace(At(s, i, &j))) break;
-    i = j;
-  }
-  return i;
-}
-
 bool IsHanNumeralChar(char32_t cp) { return HanDigitValue(cp) >= 0 || cp == U'百'; }
 
 // Reads Chinese numerals (up to `max` characters) from i; returns the value or -1.
@@ -38,7 +18,7 @@ int ReadHan(std::string_view s, std::size_t& i, int max) {
   int n = 0;
   while (n < max && j < s.size()) {
     std::size_t k;
-    if (!IsHanNumeralChar(At(s, j, &k))) break;
+    if (!IsHanNumeralChar(CodePointAt(s, j, &k))) break;
     j = k;
     ++n;
   }
@@ -55,7 +35,7 @@ int ReadDigits(std::string_view s, std::size_t& i, int max) {
   int n = 0, v = 0;
   while (j < s.size()) {
     std::size_t k;
-    int d = DigitValue(At(s, j, &k));
+    int d = DigitValue(CodePointAt(s, j, &k));
     if (d < 0) break;
     if (++n > max) return -1;
     v = v * 10 + d;
@@ -72,7 +52,7 @@ bool IsCloseParen(char32_t cp) { return cp == ')' || cp == U'）' || cp == U'〕
 // After a marker: an optional "、" (as in "（一）、"), then blanks.
 std::size_t AfterMarker(std::string_view s, std::size_t i) {
   std::size_t j;
-  char32_t cp = At(s, i, &j);
+  char32_t cp = CodePointAt(s, i, &j);
   if (cp == U'、') i = j;
   return SkipSpaces(s, i);
 }
@@ -81,7 +61,7 @@ std::size_t AfterMarker(std::string_view s, std::size_t i) {
 
 std::optional<Marker> MatchMarker(std::string_view line) {
   std::size_t i = 0, next = 0;
-  char32_t c0 = At(line, 0, &next);
+  char32_t c0 = CodePointAt(line, 0, &next);
   if (c0 == 0) return std::nullopt;
   Marker m;
 
@@ -97,7 +77,7 @@ std::optional<Marker> MatchMarker(std::string_view line) {
       if (!rest.starts_with(u.unit)) continue;
       i += u.unit.size();
       std::size_t j;
-      char32_t sep = At(line, i, &j);
+      char32_t sep = CodePointAt(line, i, &j);
       if (sep == U'、' || sep == U'：' || sep == ':' || sep == U'．' || sep == '.') i = j;
       else if (sep != 0 && !IsSpace(sep) && u.rank == kRankArticle) return std::nullopt;  // "第三条规定…"
       m.rank = u.rank;
@@ -119,7 +99,7 @@ std::optional<Marker> MatchMarker(std::string_view line) {
     }
     if (v < 1) return std::nullopt;
     std::size_t j;
-    if (!IsCloseParen(At(line, i, &j))) return std::nullopt;
+    if (!IsCloseParen(CodePointAt(line, i, &j))) return std::nullopt;
     m.rank = rank;
     m.value = v;
     m.number_end = j;
@@ -133,9 +113,9 @@ std::optional<Marker> MatchMarker(std::string_view line) {
     int v = ReadHan(line, i, 4);
     if (v < 1) return std::nullopt;
     std::size_t j;
-    char32_t sep = At(line, i, &j);
+    char32_t sep = CodePointAt(line, i, &j);
     if (sep != U'、' && sep != U'．' && sep != '.') return std::nullopt;
-    if (sep != U'、' && DigitValue(At(line, j)) >= 0) return std::nullopt;
+    if (sep != U'、' && DigitValue(CodePointAt(line, j)) >= 0) return std::nullopt;
     m.rank = kRankHanComma;
     m.value = v;
     m.number_end = j;
@@ -148,12 +128,12 @@ std::optional<Marker> MatchMarker(std::string_view line) {
     int v = ReadDigits(line, i, 2);
     if (v < 1) return std::nullopt;
     std::size_t j;
-    char32_t sep = At(line, i, &j);
+    char32_t sep = CodePointAt(line, i, &j);
     int rank;
     if (sep == '.' || sep == U'．' || sep == U'、') rank = kRankArabic;
     else if (sep == ')' || sep == U'）') rank = kRankArabicParen;
     else return std::nullopt;
-    char32_t after = At(line, j);
+    char32_t after = CodePointAt(line, j);
     if (DigitValue(after) >= 0 || after == '.' || after == '%' || after == U'％') return std::nullopt;  // 2.0 1.5%
     m.rank = rank;
     m.value = v;
@@ -174,7 +154,7 @@ std::optional<Marker> MatchMarker(std::string_view line) {
       m.value = static_cast<int>(c0 - 0x2488) + 1;
     }
     std::size_t j = next, k;
-    char32_t sep = At(line, j, &k);
+    char32_t sep = CodePointAt(line, j, &k);
     if (sep == U'、' || sep == '.' || sep == U'．') j = k;
     m.number_end = j;
     m.text_begin = SkipSpaces(line, j);
