@@ -5,25 +5,12 @@
 
 namespace fazhi {
 
-namespace {
-
-template <typename Row>
-void WriteRecord(std::ostream& out, const Row& row) {
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (i) out << ',';
-    WriteCsvField(out, row[i]);
-  }
-  out << "\r\n";
-}
-
-}  // namespace
-
 void RenderCsv(const Report& report, std::ostream& out, const RenderOptions&) {
   out << "\xEF\xBB\xBF";  // UTF-8 BOM
   std::array<std::string_view, kLedgerColumns> header;
   for (std::size_t i = 0; i < kLedgerColumns; ++i) header[i] = LedgerColumns()[i].name;
-  WriteRecord(out, header);
-  for (const auto& row : LedgerRows(report)) WriteRecord(out, row);
+  WriteCsvRecord(out, header);
+  for (const auto& row : LedgerRows(report)) WriteCsvRecord(out, row);
 }
 
 }  // namespace fazhi

@@ -40,4 +40,14 @@ std::string SpreadsheetSafe(std::string_view cell);
 // One CSV field per RFC 4180 (quoted when it holds a comma, quote or line break; quotes doubled), spreadsheet-safe.
 void WriteCsvField(std::ostream& out, std::string_view raw);
 
+// One CSV record: the fields through WriteCsvField, separated by commas, ended by CRLF.
+template <typename Fields>
+void WriteCsvRecord(std::ostream& out, const Fields& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out << ',';
+    WriteCsvField(out, fields[i]);
+  }
+  out << "\r\n";
+}
+
 }  // namespace fazhi

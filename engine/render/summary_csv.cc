@@ -9,14 +9,6 @@ namespace fazhi {
 
 namespace {
 
-void Record(std::ostream& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out << ',';
-    WriteCsvField(out, fields[i]);
-  }
-  out << "\r\n";
-}
-
 std::string Score(const std::optional<double>& s) {
   if (!s) return "";
   char buf[32];
@@ -33,7 +25,7 @@ void WriteSummaryCsv(const BatchSummary& s, std::ostream& out) {
   for (const auto& p : s.packs)
     for (const auto& c : p.categories) header.push_back(p.pack + "/" + c);
   for (const char* h : {"符合", "部分符合", "不符合", "不适用", "无法判断", "已豁免", "警告"}) header.push_back(h);
-  Record(out, header);
+  WriteCsvRecord(out, header);
   for (const auto& r : s.rows) {
     std::vector<std::string> f = {r.rank ? std::to_string(r.rank) : "",
                                   r.path,
@@ -51,7 +43,7 @@ void WriteSummaryCsv(const BatchSummary& s, std::ostream& out) {
                   r.counts.waived})
       f.push_back(counted ? std::to_string(n) : "");
     f.push_back(counted ? std::to_string(r.warnings) : "");
-    Record(out, f);
+    WriteCsvRecord(out, f);
   }
 }
 
@@ -59,11 +51,11 @@ void WriteMatrixCsv(const BatchSummary& s, std::ostream& out) {
   out << "\xEF\xBB\xBF";
   std::vector<std::string> header = {"文件", "状态"};
   for (const auto& r : s.rules) header.push_back(r.rule);
-  Record(out, header);
+  WriteCsvRecord(out, header);
   for (const auto& r : s.rows) {
     std::vector<std::string> f = {r.path, BatchStatusName(r.status)};
     for (auto v : r.verdicts) f.push_back(v == kNoVerdict ? "" : VerdictName(static_cast<Verdict>(v)));
-    Record(out, f);
+    WriteCsvRecord(out, f);
   }
 }
 
