@@ -1,10 +1,12 @@
 // Loading rule packs: YAML → Pack/Rule with positions, schema checks, vocabularies, cues, and compilation of every
 // condition into checks whose literal terms share one TermMatcher.
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <fstream>
 #include <set>
+#include <thread>
 #include <iterator>
 
 #include "core/error.h"
@@ -137,9 +139,8 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
 
 // Reads and parses one YAML file (from memory when `memory` holds it); problems become diagnostics and the result
 // is nullopt. `digest` gets a line "<file name> <SHA-256 of its bytes>" for the pack's identity.
-std::optional<ParsedFile> ParseYamlFile(const fs::path& path, const Limits& limits, const YamlCache& cache,
-                                        Diagnostics& diags, std::string& digest,
-                                        const std::string* memory = nullptr) {
+std::optional<ParsedFile> ReadAndParse(const fs::path& path, const Limits& limits, const YamlCache& cache,
+                                       Diagnostics& diags, std::string& digest, const std::string* memory) {
   std::string text;
   if (memory) {
     text = *memory;
@@ -162,6 +163,66 @@ std::optional<ParsedFile> ParseYamlFile(const fs::path& path, const Limits& limi
   std::string sha = Sha256Hex(text);
   digest += path.filename().string() + " " + sha + "\n";
   return ParseYamlText(path.string(), text, sha, limits, cache, diags);
+}
+
+// Rule files read and parsed ahead on a few threads (with a cold cache, yaml-cpp's scan is most of loading); the
+// loader then takes each file's result, diagnostics and digest line in its usual order, so nothing it reports or
+// builds depends on the threads.
+class Prefetch {
+ public:
+  Prefetch(const std::vector<fs::path>& files, const Limits& limits, const YamlCache& cache) {
+    unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = std::min<std::size_t>({hw, 4, files.size()});
+    if (threads < 2) return;  // nothing to gain: files are parsed when the loader reaches them
+    std::vector<Entry> results(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < files.size(); i = next++)
+        results[i].result = ReadAndParse(files[i], limits, cache, results[i].diags, results[i].digest, nullptr);
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (std::size_t i = 0; i < files.size(); ++i) entries_.emplace(files[i].string(), std::move(results[i]));
+  }
+  // The prefetched result of `path` (once), appending its diagnostics and digest line; nullopt = not prefetched.
+  std::optional<std::optional<ParsedFile>> Take(const fs::path& path, Diagnostics& diags, std::string& digest) {
+    auto it = entries_.find(path.string());
+    if (it == entries_.end()) return std::nullopt;
+    Entry e = std::move(it->second);
+    entries_.erase(it);
+    diags.insert(diags.end(), e.diags.begin(), e.diags.end());
+    digest += e.digest;
+    return std::move(e.result);
+  }
+
+ private:
+  struct Entry {
+    std::optional<ParsedFile> result;
+    Diagnostics diags;
+    std::string digest;
+  };
+  std::map<std::string, Entry> entries_;
+};
+
+std::optional<ParsedFile> ParseYamlFile(const fs::path& path, const Limits& limits, const YamlCache& cache,
+                                        Diagnostics& diags, std::string& digest, const std::string* memory = nullptr,
+                                        Prefetch* prefetch = nullptr) {
+  if (prefetch && !memory)
+    if (auto done = prefetch->Take(path, diags, digest)) return std::move(*done);
+  return ReadAndParse(path, limits, cache, diags, digest, memory);
+}
+
+// The rule files of a pack folder: every *.yaml but pack.yaml, in name order.
+std::vector<fs::path> RuleFiles(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml")
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a) {
@@ -313,10 +374,11 @@ struct PackDir {
 // `memory`, when given, holds the pack's files instead of the disk (LoadRuleSetFromStrings).
 void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const YamlCache& cache,
               Diagnostics& diags, std::map<std::string, int>& rule_origin, std::uint64_t& terms_used,
-              const InMemoryPack* memory = nullptr) {
+              const InMemoryPack* memory = nullptr, Prefetch* prefetch = nullptr) {
   fs::path pack_file = pd.dir / "pack.yaml";
   std::string digest;  // one line per file read: the pack's sha256 is the hash of these lines
-  auto parsed = ParseYamlFile(pack_file, opts.limits, cache, diags, digest, memory ? &memory->pack_yaml : nullptr);
+  auto parsed =
+      ParseYamlFile(pack_file, opts.limits, cache, diags, digest, memory ? &memory->pack_yaml : nullptr, prefetch);
   if (!parsed) return;
   const YNode root = parsed->root();
   std::map<std::string, std::vector<std::string>> vocab;
@@ -395,9 +457,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
     for (const auto& [name, text] : memory->rule_files)
       if (fs::path(name).extension() == ".yaml" && name != "pack.yaml") files.push_back(pd.dir / name);
   } else {
-    for (const auto& e : fs::directory_iterator(pd.dir, ec))
-      if (e.is_regular_file() && e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml")
-        files.push_back(e.path());
+    files = RuleFiles(pd.dir);
   }
   std::sort(files.begin(), files.end());
   if (static_cast<int>(files.size()) > opts.limits.max_rule_files) {
@@ -408,7 +468,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
   }
   for (const auto& file : files) {
     const std::string* text = memory ? &memory->rule_files.at(file.filename().string()) : nullptr;
-    auto parsed_file = ParseYamlFile(file, opts.limits, cache, diags, digest, text);
+    auto parsed_file = ParseYamlFile(file, opts.limits, cache, diags, digest, text, prefetch);
     if (!parsed_file) continue;
     const YNode doc = parsed_file->root();
     CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
@@ -448,6 +508,25 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
   const YamlCache cache(opts.cache_dir);
+  // Every YAML file the loop below will read, parsed ahead in parallel.
+  std::vector<fs::path> ahead;
+  for (const auto& d : opts.dirs) {
+    std::error_code ec;
+    std::vector<fs::path> pack_dirs;
+    if (fs::exists(fs::path(d) / "pack.yaml", ec)) {
+      pack_dirs.push_back(d);
+    } else if (fs::is_directory(d, ec)) {
+      for (const auto& e : fs::directory_iterator(d, ec))
+        if (e.is_directory() && fs::exists(e.path() / "pack.yaml")) pack_dirs.push_back(e.path());
+    }
+    for (const auto& pd : pack_dirs) {
+      ahead.push_back(pd / "pack.yaml");
+      auto files = RuleFiles(pd);
+      if (files.size() > static_cast<std::size_t>(opts.limits.max_rule_files)) files.resize(opts.limits.max_rule_files);
+      ahead.insert(ahead.end(), files.begin(), files.end());
+    }
+  }
+  Prefetch prefetch(ahead, opts.limits, cache);
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
     fs::path dir = opts.dirs[i];
     std::error_code ec;
@@ -463,7 +542,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
     if (packs.empty())
       diags.push_back(FileDiag(Level::kWarning, dir.string(), "W-no-packs",
                                "no rule packs here (a pack is a folder with pack.yaml)"));
-    for (const auto& pd : packs) LoadPack(pd, *set, opts, cache, diags, rule_origin, terms_used);
+    for (const auto& pd : packs) LoadPack(pd, *set, opts, cache, diags, rule_origin, terms_used, nullptr, &prefetch);
   }
   for (const auto& wanted : opts.packs) {
     bool found = std::any_of(set->packs.begin(), set->packs.end(), [&](const auto& p) { return p->id == wanted; });

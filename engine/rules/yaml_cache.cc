@@ -75,7 +75,8 @@ void WriteEntry(const fs::path& dir, const fs::path& path, const std::string& by
     fs::remove(tmp, ec);
     return;
   }
-  Prune(dir);
+  static std::atomic<bool> pruned{false};  // once per process: listing the folder on every write is wasted work
+  if (!pruned.exchange(true)) Prune(dir);
 }
 
 }  // namespace
