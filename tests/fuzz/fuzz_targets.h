@@ -26,6 +26,7 @@
 #include "pipeline.h"
 #include "render/renderer.h"
 #include "rules/rule_set.h"
+#include "rules/yaml_tree.h"
 #include "segment/dates.h"
 #include "segment/dump.h"
 
@@ -277,6 +278,35 @@ inline void FuzzYamlLoader(std::string_view bytes) {
         } catch (const NotCheckableError&) {
         }
       }
+}
+
+// The parse cache's decoder (rules/yaml_cache.h): a cache file is outside fazhi's control (a full disk, another
+// version, a hostile user), so any bytes must decode to nullptr or to a tree that walks in bounded time, visits
+// each node once, and serializes back to the same bytes.
+inline void FuzzYamlCache(std::string_view bytes) {
+  auto tree = YamlTree::Deserialize(bytes);
+  if (!tree) return;
+  std::size_t seen = 0;
+  std::vector<YNode> stack{tree->root()};
+  while (!stack.empty()) {
+    YNode n = stack.back();
+    stack.pop_back();
+    if (++seen > tree->node_count()) std::abort();  // a node reached twice: a cycle or a shared subtree
+    (void)n.Scalar();
+    (void)n.AsInt();
+    (void)n.AsDouble();
+    (void)n.AsBool();
+    (void)n["id"];
+    if (n.IsSequence()) {
+      for (const auto& item : n) stack.push_back(item);
+    } else if (n.IsMap()) {
+      for (const auto& kv : n) {
+        stack.push_back(kv.first);
+        stack.push_back(kv.second);
+      }
+    }
+  }
+  if (tree->Serialize() != bytes) std::abort();
 }
 
 // The whole `check` on arbitrary bytes: ReadBytes (format picked by content, the name says .txt) → pipeline →

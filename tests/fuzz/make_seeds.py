@@ -134,3 +134,41 @@ put('check', 'closing', bytes([0x00]) + tail(1500).encode('utf-8'))
 put('check', 'html', bytes([0x05]) + read(os.path.join(OUT, 'html_reader', 'page.html')))
 put('check', 'docx', bytes([0x06]) + read(os.path.join(OUT, 'docx_reader', 'small.docx')))
 put('check', 'script', bytes([0x04]) + '关于2021年度法治政府建设情况的报告\n一、主要举措\n<script>alert(1)</script>\n=HYPERLINK("http://x","y")\n'.encode('utf-8'))
+
+# --- yaml_cache: YamlTree's cache form (engine/rules/yaml_tree.cc): "FZYT", u32 format 1, u32 node count, u32 child
+# count; per node u8 kind (0 null, 1 scalar, 2 sequence, 3 map), u32 line, column, first child, child count, scalar
+# length, scalar bytes; then the u32 child indices (a map's are key, value, key, value…). Little-endian, pre-order.
+import struct
+
+def tree_bytes(value):
+    nodes, children = [], []
+    def add(v, line):
+        index = len(nodes)
+        nodes.append(None)
+        if isinstance(v, dict):
+            kids = []
+            for k, x in v.items():
+                kids += [add(k, line + len(kids)), add(x, line + len(kids))]
+            nodes[index] = (3, line, 0, len(children), len(kids), b'')
+            children.extend(kids)
+        elif isinstance(v, list):
+            kids = [add(x, line + i) for i, x in enumerate(v)]
+            nodes[index] = (2, line, 2, len(children), len(kids), b'')
+            children.extend(kids)
+        elif v is None:
+            nodes[index] = (0, line, 4, 0, 0, b'')
+        else:
+            nodes[index] = (1, line, 4, 0, 0, str(v).encode('utf-8'))
+        return index
+    add(value, 0)
+    out = b'FZYT' + struct.pack('<III', 1, len(nodes), len(children))
+    for kind, line, col, first, count, text in nodes:
+        out += struct.pack('<BIIIII', kind, line, col, first, count, len(text)) + text
+    return out + b''.join(struct.pack('<I', c) for c in children)
+
+put('yaml_cache', 'pack', tree_bytes({'pack': 'report', 'title': '年度报告内容要求', 'version': '1.0.0',
+                                      'vocabularies': {'leaders': ['区长', '县长', '主要负责同志']}, 'settings': None}))
+put('yaml_cache', 'rules', tree_bytes({'rules': [{'id': 'a1', 'title': 't', 'cite': 'c',
+                                                  'check': {'mention': {'any': ['政务公开'], 'scope': 'sentence', 'min': 2}},
+                                                  'examples': [{'text': '区政府推进政务公开。', 'expect': 'pass'}]}]}))
+put('yaml_cache', 'scalar', tree_bytes('only a scalar'))

@@ -28,6 +28,7 @@ const std::vector<Target>& Targets() {
       {"docx_xml", fazhi::fuzz::FuzzDocxXml},       {"pdf_reader", fazhi::fuzz::FuzzPdfReader},
       {"segmenter", fazhi::fuzz::FuzzSegmenter},
       {"numbers", fazhi::fuzz::FuzzNumbers},        {"check", fazhi::fuzz::FuzzCheck},
+      {"yaml_cache", fazhi::fuzz::FuzzYamlCache},
   };
   return kTargets;
 }
