@@ -283,15 +283,15 @@ inline void FuzzYamlLoader(std::string_view bytes) {
 // The parse cache's decoder (rules/yaml_cache.h): a cache file is outside fazhi's control (a full disk, another
 // version, a hostile user), so any bytes must decode to nullptr or to a tree that walks in bounded time, visits
 // each node once, and serializes back to the same bytes.
-inline void FuzzYamlCache(std::string_view bytes) {
-  auto tree = YamlTree::Deserialize(bytes);
-  if (!tree) return;
+// Walks every node of `tree` (reading it as the loader does) and returns how many were visited, stopping past
+// node_count(): more visits than nodes means a node is reached twice (a cycle or a shared subtree).
+inline std::size_t WalkTree(const YamlTree& tree) {
   std::size_t seen = 0;
-  std::vector<YNode> stack{tree->root()};
-  while (!stack.empty()) {
+  std::vector<YNode> stack{tree.root()};
+  while (!stack.empty() && seen <= tree.node_count()) {
     YNode n = stack.back();
     stack.pop_back();
-    if (++seen > tree->node_count()) std::abort();  // a node reached twice: a cycle or a shared subtree
+    ++seen;
     (void)n.Scalar();
     (void)n.AsInt();
     (void)n.AsDouble();
@@ -306,6 +306,13 @@ inline void FuzzYamlCache(std::string_view bytes) {
       }
     }
   }
+  return seen;
+}
+
+inline void FuzzYamlCache(std::string_view bytes) {
+  auto tree = YamlTree::Deserialize(bytes);
+  if (!tree) return;
+  if (WalkTree(*tree) > tree->node_count()) std::abort();
   if (tree->Serialize() != bytes) std::abort();
 }
 

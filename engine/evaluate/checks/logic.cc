@@ -5,6 +5,17 @@ namespace fazhi {
 
 namespace {
 
+// all / any are anchored only when every child is: with none of the children's terms present, every child gives
+// the empty outcome, and so does the combination.
+bool AnchorsOfEvery(const std::vector<CheckPtr>& children, std::vector<TermId>& out) {
+  if (children.empty()) return false;
+  std::vector<TermId> all;
+  for (const auto& c : children)
+    if (!c->Anchors(all)) return false;
+  out.insert(out.end(), all.begin(), all.end());
+  return true;
+}
+
 class AllCheck : public Check {
  public:
   std::vector<CheckPtr> children;
@@ -38,15 +49,7 @@ class AllCheck : public Check {
     for (const auto& c : children) g = std::min(g, c->WorstGrade());
     return children.empty() ? Grade::kNone : g;
   }
-  // Anchored only when every child is: with none of their terms present, every child is empty, and so is this.
-  bool Anchors(std::vector<TermId>& out) const override {
-    if (children.empty()) return false;
-    std::vector<TermId> all;
-    for (const auto& c : children)
-      if (!c->Anchors(all)) return false;
-    out.insert(out.end(), all.begin(), all.end());
-    return true;
-  }
+  bool Anchors(std::vector<TermId>& out) const override { return AnchorsOfEvery(children, out); }
 };
 
 class AnyCheck : public Check {
@@ -90,14 +93,7 @@ class AnyCheck : public Check {
     for (const auto& c : children) g = std::max(g, c->WorstGrade());
     return g;
   }
-  bool Anchors(std::vector<TermId>& out) const override {
-    if (children.empty()) return false;
-    std::vector<TermId> all;
-    for (const auto& c : children)
-      if (!c->Anchors(all)) return false;
-    out.insert(out.end(), all.begin(), all.end());
-    return true;
-  }
+  bool Anchors(std::vector<TermId>& out) const override { return AnchorsOfEvery(children, out); }
 };
 
 class NotCheck : public Check {
