@@ -36,6 +36,7 @@ class SharedText {
   const char* c_str() const { return str().c_str(); }
   bool empty() const { return str().empty(); }
   std::size_t size() const { return str().size(); }
+  std::size_t find(std::string_view s, std::size_t pos = 0) const { return str().find(s, pos); }
   friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
   friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
   friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
@@ -62,7 +63,7 @@ struct Evidence {
 };
 
 struct RuleResult {
-  std::string rule;  // "<pack>/<id>"
+  SharedText rule;   // "<pack>/<id>"
   std::string pack;
   SharedText title;
   SharedText category;
@@ -70,7 +71,7 @@ struct RuleResult {
   double weight = 1.0;
   SharedText cite;       // "《…》第二十四条"
   Verdict verdict = Verdict::kFail;
-  std::string message;   // what was found / what is missing
+  SharedText message;    // what was found / what is missing
   SharedText remedy;     // 整改建议
   std::vector<Evidence> evidence;
   std::string waiver;    // reason, when waived

@@ -70,8 +70,23 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
   return e;
 }
 
+namespace {
+using Applies = std::optional<std::pair<Verdict, std::string>>;
+
+// EvaluateRule with the pack's applicability already known (EvaluateRules works it out once per pack).
+RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
+                          const Rule& rule, Outcome* trail, bool anchors_present);
+}  // namespace
+
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
                         Outcome* trail, bool anchors_present) {
+  return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包"), rule, trail,
+                        anchors_present);
+}
+
+namespace {
+RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
+                          const Rule& rule, Outcome* trail, bool anchors_present) {
   RuleResult r;
   r.rule = rule.id;
   r.pack = pack.id;
@@ -81,7 +96,7 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
   r.weight = rule.weight;
   r.cite = rule.cite;
   r.remedy = rule.remedy;
-  auto na = CheckApplicability(pack.applies, doc, ctx, "规则包");
+  Applies na = pack_na;
   if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
   if (na) {
     r.verdict = r.unwaived = na->first;
@@ -120,8 +135,9 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
     r.message = o.reason.empty() ? "找到具体工作或成效的表述" : o.reason;
   } else if (grade == Grade::kPartial) {
     r.verdict = Verdict::kPartial;
-    r.message = "仅有概括性或间接的表述，缺少具体举措、文件或数据";
-    if (!rule.message.empty()) r.message += "；" + rule.message;
+    std::string message = "仅有概括性或间接的表述，缺少具体举措、文件或数据";
+    if (!rule.message.empty()) message += "；" + rule.message;
+    r.message = std::move(message);
   } else {
     r.verdict = Verdict::kFail;
     std::string why = o.reason;
@@ -150,6 +166,8 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
   return r;
 }
 
+}  // namespace
+
 std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
                                       Diagnostics& diags) {
   std::vector<RuleResult> results;
@@ -170,8 +188,9 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
                        "规则包 " + pack->id + " 用于 " + std::to_string(*doc.meta.year.value) +
                            " 年度报告：可能已有更新的纲要，请核对",
                        doc.path, 0, 0, ""});
+    const Applies pack_na = CheckApplicability(pack->applies, doc, ctx, "规则包");
     for (const auto& rule : pack->rules)
-      results.push_back(EvaluateRule(doc, ctx, *pack, *rule, nullptr, marked[index++] != 0));
+      results.push_back(EvaluateRuleIn(doc, ctx, *pack, pack_na, *rule, nullptr, marked[index++] != 0));
   }
   return results;
 }

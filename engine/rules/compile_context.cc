@@ -57,6 +57,13 @@ std::size_t CompileContext::ErrorCount() const {
   return n;
 }
 
+SharedText CompileContext::Intern(const std::string& text) {
+  if (!interned_) return SharedText(text);
+  auto it = interned_->find(text);
+  if (it == interned_->end()) it = interned_->emplace(text, SharedText(text)).first;
+  return it->second;
+}
+
 const std::string* CompileContext::Setting(const std::string& name) const {
   if (!settings_) return nullptr;
   auto it = settings_->find(name);

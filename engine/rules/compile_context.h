@@ -8,6 +8,7 @@
 
 #include "core/diagnostic.h"
 #include "core/limits.h"
+#include "core/report.h"
 #include "match/term_matcher.h"
 #include "rules/yaml_tree.h"
 
@@ -56,6 +57,9 @@ class CompileContext {
   // The count of expanded terms shared by every context of one load (limits.max_total_terms); none = unbounded.
   void set_term_budget(std::uint64_t* used) { terms_used_ = used; }
   const std::string* Setting(const std::string& name) const;
+  // One shared object per distinct text (categories: the scorer compares them per rule per report).
+  SharedText Intern(const std::string& text);
+  void set_interned(std::map<std::string, SharedText>* table) { interned_ = table; }
 
  private:
   TermMatcher& matcher_;
@@ -66,6 +70,7 @@ class CompileContext {
   const Limits& limits_;
   const std::map<std::string, std::string>* settings_ = nullptr;
   std::uint64_t* terms_used_ = nullptr;
+  std::map<std::string, SharedText>* interned_ = nullptr;
 };
 
 // The embedded rules/schema.yaml (generated at build time).

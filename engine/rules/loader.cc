@@ -328,7 +328,7 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
               "ids are a contract: reports, waivers and ledgers refer to them");
   rule->title = ScalarOr(node["title"]);
   rule->cite = ScalarOr(node["cite"]);
-  rule->category = ScalarOr(node["category"], "其他");
+  rule->category = ctx.Intern(ScalarOr(node["category"], "其他"));
   rule->severity = ScalarOr(node["severity"], "medium");
   rule->message = ScalarOr(node["message"]);
   rule->remedy = ScalarOr(node["remedy"]);
@@ -474,6 +474,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
     CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
     ctx.set_term_budget(&terms_used);
     ctx.set_settings(&pack->settings);
+    ctx.set_interned(&set.interned);
     if (!ctx.CheckKeys(doc, "rule_file")) continue;
     const YNode rules = doc["rules"];
     if (!rules || !rules.IsSequence()) continue;

@@ -42,7 +42,7 @@ struct Example {
 };
 
 struct Rule {
-  std::string id;       // full: "<pack>/<id>"
+  SharedText id;        // full: "<pack>/<id>"
   std::string local_id;
   std::string pack;
   SharedText title, cite, category;  // shared with every RuleResult of this rule (core/report.h)
@@ -59,7 +59,7 @@ struct Rule {
   // false = none known, the checks always run. Set by RuleSet::IndexAnchors.
   std::vector<TermId> anchors;
   bool anchored = false;
-  std::string nothing_found;  // the verdict message when no anchor occurs (what a full evaluation would say)
+  SharedText nothing_found;  // the verdict message when no anchor occurs (what a full evaluation would say)
   bool has_errors = false;  // lint reported errors in this rule: its examples are not run
   std::string file;
   int line = 0;
@@ -98,6 +98,7 @@ class RuleSet {
   // running their checks (evaluate/evaluator.cc).
   void IndexAnchors();
   std::vector<std::vector<std::uint32_t>> rules_by_term;  // indexed by TermId
+  std::map<std::string, SharedText> interned;             // texts many rules share (categories)
 };
 
 struct LoadOptions {

@@ -45,11 +45,13 @@ std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const 
   Cat* last = nullptr;  // reset after every emplace_back, so never dangling
   for (const RuleResult* r : rs) {
     Verdict v = use_unwaived ? r->unwaived : r->verdict;
-    Cat* cat = last && *last->name == r->category ? last : nullptr;
+    const std::string& name = r->category.str();
+    // Categories are interned at load (RuleSet), so the same name is usually the same object.
+    Cat* cat = last && (last->name == &name || *last->name == name) ? last : nullptr;
     if (!cat) {
       for (auto& c : order)
-        if (*c.name == r->category) cat = &c;
-      if (!cat) cat = &order.emplace_back(Cat{&r->category.str(), {}, {}});
+        if (c.name == &name || *c.name == name) cat = &c;
+      if (!cat) cat = &order.emplace_back(Cat{&name, {}, {}});
     }
     last = cat;
     cat->counts.Add(v);
