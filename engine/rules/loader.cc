@@ -97,6 +97,36 @@ int NestingDepth(const std::string& text) {
   return max_flow + max_block;
 }
 
+// A key written twice in one map: YAML forbids it and only the first would count, so the second (often an edit
+// that was meant to replace the first) would be silently ignored.
+void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics& diags) {
+  std::vector<YNode> stack{root};
+  while (!stack.empty()) {
+    YNode n = stack.back();
+    stack.pop_back();
+    if (n.IsSequence()) {
+      for (const auto& item : n) stack.push_back(item);
+    } else if (n.IsMap()) {
+      std::vector<std::pair<const std::string*, YNode>> keys;
+      for (const auto& kv : n) {
+        if (kv.first.IsScalar()) {
+          for (const auto& [seen, at] : keys)
+            if (*seen == kv.first.Scalar()) {
+              diags.push_back(FileDiag(Level::kError, file, "E-duplicate-key",
+                                       "key `" + kv.first.Scalar() + "` appears twice in the same map",
+                                       kv.first.line(), kv.first.column(),
+                                       "the first one is at line " + std::to_string(at.line()) +
+                                           "; keep one of them"));
+              break;
+            }
+          keys.push_back({&kv.first.Scalar(), kv.first});
+        }
+        stack.push_back(kv.second);
+      }
+    }
+  }
+}
+
 // One parsed rule file: the tree owns what the YNodes point into.
 struct ParsedFile {
   std::unique_ptr<YamlTree> tree;
@@ -134,6 +164,7 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
     diags.push_back(FileDiag(Level::kError, file, "E-empty-file", "the rule file is empty"));
     return std::nullopt;
   }
+  ReportDuplicateKeys(file, parsed.tree->root(), diags);
   return ParsedFile{std::move(parsed.tree)};
 }
 
