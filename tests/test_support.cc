@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
+#include <thread>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -48,7 +51,9 @@ std::string Slurp(const std::filesystem::path& p) {
 }
 }  // namespace
 
-RunResult RunFazhi(const std::vector<std::string>& args) {
+RunResult RunFazhi(const std::vector<std::string>& args) { return RunFazhiCapped(args, 0); }
+
+RunResult RunFazhiCapped(const std::vector<std::string>& args, int timeout_seconds, const std::filesystem::path& cwd) {
   TempDir tmp;
   auto out_path = tmp.path() / "out", err_path = tmp.path() / "err";
   posix_spawn_file_actions_t fa;
@@ -58,18 +63,38 @@ RunResult RunFazhi(const std::vector<std::string>& args) {
   posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   std::vector<std::string> argv_s = {FAZHI_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
+  if (!cwd.empty()) {  // posix_spawn has no chdir before glibc 2.29's _np; go through /bin/sh -c 'cd … && exec …'
+    std::string cmd = "cd '" + cwd.string() + "' && exec";
+    for (const auto& a : argv_s) cmd += " '" + a + "'";
+    argv_s = {"/bin/sh", "-c", cmd};
+  }
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid;
   RunResult r;
-  if (posix_spawn(&pid, FAZHI_BINARY, &fa, nullptr, argv.data(), environ) != 0) {
+  auto start = std::chrono::steady_clock::now();
+  if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) {
     posix_spawn_file_actions_destroy(&fa);
-    throw std::runtime_error("cannot start " + std::string(FAZHI_BINARY));
+    throw std::runtime_error("cannot start " + argv_s[0]);
   }
   posix_spawn_file_actions_destroy(&fa);
   int status = 0;
-  waitpid(pid, &status, 0);
+  if (timeout_seconds <= 0) {
+    waitpid(pid, &status, 0);
+  } else {
+    for (;;) {
+      if (waitpid(pid, &status, WNOHANG) == pid) break;
+      if (std::chrono::steady_clock::now() - start > std::chrono::seconds(timeout_seconds)) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        r.timed_out = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = Slurp(out_path);
   r.err = Slurp(err_path);

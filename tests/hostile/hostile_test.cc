@@ -4,9 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -23,68 +21,11 @@
 
 #include "test_support.h"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace fazhi::test {
 namespace {
-
-// ---- running fazhi with a deadline ------------------------------------------------------------------------
-
-struct Run {
-  int exit_code = -1;
-  bool timed_out = false;
-  double seconds = 0;
-  std::string out, err;
-};
-
-// RunFazhi with a deadline: a hang is a failure, not a stuck test run. `cwd` (optional) is the working folder.
-Run RunCapped(const std::vector<std::string>& args, int timeout_seconds, const fs::path& cwd = {}) {
-  TempDir tmp;
-  auto out_path = tmp.path() / "out", err_path = tmp.path() / "err";
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> argv_s = {FAZHI_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  if (!cwd.empty()) {  // posix_spawn has no chdir before glibc 2.29's _np; go through /bin/sh -c 'cd … && exec …'
-    std::string cmd = "cd '" + cwd.string() + "' && exec";
-    for (const auto& a : argv_s) cmd += " '" + a + "'";
-    argv_s = {"/bin/sh", "-c", cmd};
-  }
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid;
-  auto start = std::chrono::steady_clock::now();
-  if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) {
-    posix_spawn_file_actions_destroy(&fa);
-    throw std::runtime_error("cannot start fazhi");
-  }
-  posix_spawn_file_actions_destroy(&fa);
-  Run r;
-  int status = 0;
-  for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(timeout_seconds)) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      r.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadFile(out_path);
-  r.err = ReadFile(err_path);
-  return r;
-}
 
 // ---- making hostile files ---------------------------------------------------------------------------------
 
@@ -354,7 +295,7 @@ const std::vector<Hostile>& Table() {
 }
 
 // With FAZHI_HOSTILE_TABLE=FILE set, each entry appends its row of the table in docs/reliability.md to FILE.
-void AppendDocRow(const Hostile& h, const Run& r) {
+void AppendDocRow(const Hostile& h, const RunResult& r) {
   const char* file = std::getenv("FAZHI_HOSTILE_TABLE");
   if (!file) return;
   std::string expected = h.expect.report ? (h.expect.not_checkable ? "report, every rule `not_checkable`" : "checked")
@@ -376,7 +317,7 @@ void AppendDocRow(const Hostile& h, const Run& r) {
 void RunEntry(const Hostile& h) {
   TempDir dir;
   fs::path input = h.make(dir.path());
-  Run r = RunCapped({"check", "--format", "json", input.string()}, h.max_seconds);
+  RunResult r = RunFazhiCapped({"check", "--format", "json", input.string()}, h.max_seconds);
   AppendDocRow(h, r);
   INFO(h.name << " (" << h.what << "): exit " << r.exit_code << " in " << r.seconds << " s\nstderr: "
               << r.err.substr(0, 2000));
@@ -425,7 +366,7 @@ TEST_CASE("a truncated PDF is either recovered or refused, never a crash", "[hos
     if (e.name == "pdf-truncated") h = &e;
   REQUIRE(h);
   TempDir dir;
-  Run r = RunCapped({"check", "--format", "json", h->make(dir.path()).string()}, 60);
+  RunResult r = RunFazhiCapped({"check", "--format", "json", h->make(dir.path()).string()}, 60);
   INFO(r.err);
   REQUIRE_FALSE(r.timed_out);
   CHECK((r.exit_code == 0 || r.exit_code == 2));
