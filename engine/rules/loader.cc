@@ -540,30 +540,13 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
   const YamlCache cache(opts.cache_dir);
-  // Every YAML file the loop below will read, parsed ahead in parallel.
-  std::vector<fs::path> ahead;
-  for (const auto& d : opts.dirs) {
-    std::error_code ec;
-    std::vector<fs::path> pack_dirs;
-    if (fs::exists(fs::path(d) / "pack.yaml", ec)) {
-      pack_dirs.push_back(d);
-    } else if (fs::is_directory(d, ec)) {
-      for (const auto& e : fs::directory_iterator(d, ec))
-        if (e.is_directory() && fs::exists(e.path() / "pack.yaml")) pack_dirs.push_back(e.path());
-    }
-    for (const auto& pd : pack_dirs) {
-      ahead.push_back(pd / "pack.yaml");
-      auto files = RuleFiles(pd);
-      if (files.size() > static_cast<std::size_t>(opts.limits.max_rule_files)) files.resize(opts.limits.max_rule_files);
-      ahead.insert(ahead.end(), files.begin(), files.end());
-    }
-  }
-  Prefetch prefetch(ahead, opts.limits, cache);
+  // The pack folders of every --rules folder, in load order (a missing folder stops the load, as before).
+  std::vector<std::vector<PackDir>> packs_of(opts.dirs.size());
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
     fs::path dir = opts.dirs[i];
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw InputError(dir.string(), "E-no-rules", "rules directory not found");
-    std::vector<PackDir> packs;
+    auto& packs = packs_of[i];
     if (fs::exists(dir / "pack.yaml")) {
       packs.push_back({dir, static_cast<int>(i)});
     } else {
@@ -571,10 +554,24 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
         if (e.is_directory() && fs::exists(e.path() / "pack.yaml")) packs.push_back({e.path(), static_cast<int>(i)});
       std::sort(packs.begin(), packs.end(), [](const PackDir& a, const PackDir& b) { return a.dir < b.dir; });
     }
-    if (packs.empty())
-      diags.push_back(FileDiag(Level::kWarning, dir.string(), "W-no-packs",
+  }
+  // Every YAML file the loop below will read, parsed ahead in parallel.
+  std::vector<fs::path> ahead;
+  for (const auto& packs : packs_of) {
+    for (const auto& pd : packs) {
+      ahead.push_back(pd.dir / "pack.yaml");
+      auto files = RuleFiles(pd.dir);
+      if (files.size() > static_cast<std::size_t>(opts.limits.max_rule_files)) files.resize(opts.limits.max_rule_files);
+      ahead.insert(ahead.end(), files.begin(), files.end());
+    }
+  }
+  Prefetch prefetch(ahead, opts.limits, cache);
+  for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
+    if (packs_of[i].empty())
+      diags.push_back(FileDiag(Level::kWarning, opts.dirs[i], "W-no-packs",
                                "no rule packs here (a pack is a folder with pack.yaml)"));
-    for (const auto& pd : packs) LoadPack(pd, *set, opts, cache, diags, rule_origin, terms_used, nullptr, &prefetch);
+    for (const auto& pd : packs_of[i])
+      LoadPack(pd, *set, opts, cache, diags, rule_origin, terms_used, nullptr, &prefetch);
   }
   for (const auto& wanted : opts.packs) {
     bool found = std::any_of(set->packs.begin(), set->packs.end(), [&](const auto& p) { return p->id == wanted; });
