@@ -1,7 +1,11 @@
 // Report: the result of checking one document — all a renderer may see (renderers never see rules or matchers).
 #pragma once
 
+#include <cstddef>
+#include <deque>
+#include <initializer_list>
 #include <iosfwd>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,7 +41,9 @@ class SharedText {
   bool empty() const { return str().empty(); }
   std::size_t size() const { return str().size(); }
   std::size_t find(std::string_view s, std::size_t pos = 0) const { return str().find(s, pos); }
-  friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
+  friend bool operator==(const SharedText& a, const SharedText& b) {
+    return a.data_ == b.data_ || a.str() == b.str();  // the same rule's text is usually the same object
+  }
   friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
   friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
   friend bool operator<(const SharedText& a, const SharedText& b) { return a.str() < b.str(); }
@@ -81,6 +87,7 @@ struct RuleResult {
 struct VerdictCounts {
   int pass = 0, partial = 0, fail = 0, not_applicable = 0, not_checkable = 0, waived = 0, error = 0;
   void Add(Verdict v);
+  VerdictCounts& operator+=(const VerdictCounts& o);
   int Total() const { return pass + partial + fail + not_applicable + not_checkable + waived + error; }
 };
 
@@ -120,12 +127,99 @@ struct RulesetInfo {
   std::string pack, title, version, sha256, path;
 };
 
+struct RunScoring;  // score/scorer.cc
+
+// The verdicts of one report, one per rule, in pack order then rule order. Reads like a std::vector<RuleResult>.
+//
+// Most verdicts of a report are the same in every report — a rule none of whose terms occurs, a pack that does not
+// apply to the report's year — so such a run of results is built once per rule set (evaluate/settled.h) and
+// shared: a report holds a pointer per rule and stores only the results evaluated for it (Set). Changing a shared
+// result copies it first (Mutable); shared runs are never changed.
+class RuleResults {
+ public:
+  // Results shared by many reports, all of one pack. `score` is that pack's score when every result of the run
+  // counts as built, so a report that replaced none of them is scored without visiting them (score/scorer.cc).
+  struct Run {
+    std::vector<RuleResult> results;
+    std::optional<PackScore> score;
+    std::shared_ptr<const RunScoring> scoring;  // score/scorer.cc: rescoring only what a report changed
+  };
+  // A shared run at slots [first, first + run->results.size()); OwnSlots() says which of them were replaced.
+  struct Segment {
+    std::shared_ptr<const Run> run;
+    std::size_t first = 0;
+  };
+
+  class const_iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = RuleResult;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const RuleResult*;
+    using reference = const RuleResult&;
+    const_iterator() = default;
+    reference operator*() const { return *(*slot_); }
+    pointer operator->() const { return *slot_; }
+    reference operator[](difference_type n) const { return *slot_[n]; }
+    const_iterator& operator++() { ++slot_; return *this; }
+    const_iterator operator++(int) { auto t = *this; ++slot_; return t; }
+    const_iterator& operator--() { --slot_; return *this; }
+    const_iterator operator--(int) { auto t = *this; --slot_; return t; }
+    const_iterator& operator+=(difference_type n) { slot_ += n; return *this; }
+    const_iterator& operator-=(difference_type n) { slot_ -= n; return *this; }
+    friend const_iterator operator+(const_iterator i, difference_type n) { return i += n; }
+    friend const_iterator operator+(difference_type n, const_iterator i) { return i += n; }
+    friend const_iterator operator-(const_iterator i, difference_type n) { return i -= n; }
+    friend difference_type operator-(const const_iterator& a, const const_iterator& b) { return a.slot_ - b.slot_; }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.slot_ == b.slot_; }
+    friend bool operator!=(const const_iterator& a, const const_iterator& b) { return a.slot_ != b.slot_; }
+    friend bool operator<(const const_iterator& a, const const_iterator& b) { return a.slot_ < b.slot_; }
+
+   private:
+    friend class RuleResults;
+    explicit const_iterator(const RuleResult* const* slot) : slot_(slot) {}
+    const RuleResult* const* slot_ = nullptr;
+  };
+  using iterator = const_iterator;
+  using value_type = RuleResult;
+
+  RuleResults() = default;
+  RuleResults(std::vector<RuleResult> results);  // NOLINT: implicit, like the vector it replaces
+  RuleResults(std::initializer_list<RuleResult> results);
+  RuleResults(const RuleResults& other);
+  RuleResults& operator=(const RuleResults& other);
+  RuleResults(RuleResults&&) noexcept = default;  // moving a deque keeps its elements where they are
+  RuleResults& operator=(RuleResults&&) noexcept = default;
+
+  std::size_t size() const { return slots_.size(); }
+  bool empty() const { return slots_.empty(); }
+  const RuleResult& operator[](std::size_t i) const { return *slots_[i]; }
+  const RuleResult& front() const { return *slots_.front(); }
+  const RuleResult& back() const { return *slots_.back(); }
+  const_iterator begin() const { return const_iterator(slots_.data()); }
+  const_iterator end() const { return const_iterator(slots_.data() + slots_.size()); }
+
+  void push_back(RuleResult r);                    // appends a result of this report's own
+  void AppendRun(std::shared_ptr<const Run> run);  // appends the run's results, shared
+  void Set(std::size_t i, RuleResult r);           // replaces result i with one of this report's own
+  RuleResult& Mutable(std::size_t i);              // result i to change (copied out of its shared run first)
+  const std::vector<Segment>& segments() const { return segments_; }
+  std::vector<std::size_t> OwnSlots() const;  // the slots holding this report's own results, ascending
+
+ private:
+  bool IsShared(std::size_t i) const;  // slot i still points into its segment's run
+  void Repoint();                           // after copying: own slots point into this object's own_
+  std::vector<const RuleResult*> slots_;
+  std::deque<std::pair<std::size_t, RuleResult>> own_;  // (slot, result); a deque never moves its elements
+  std::vector<Segment> segments_;
+};
+
 struct Report {
   std::string tool_version;
   DocumentInfo document;
   std::vector<RulesetInfo> rulesets;
   ScoreSummary score;
-  std::vector<RuleResult> results;  // in pack order, then rule order
+  RuleResults results;  // in pack order, then rule order
   Diagnostics diagnostics;
 };
 

@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/settled.h"
 
 namespace fazhi {
 
@@ -87,15 +88,7 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
 namespace {
 RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
                           const Rule& rule, Outcome* trail, bool anchors_present) {
-  RuleResult r;
-  r.rule = rule.id;
-  r.pack = pack.id;
-  r.title = rule.title;
-  r.category = rule.category;
-  r.severity = rule.severity;
-  r.weight = rule.weight;
-  r.cite = rule.cite;
-  r.remedy = rule.remedy;
+  RuleResult r = BlankResult(pack, rule, Verdict::kFail, SharedText());
   Applies na = pack_na;
   if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
   if (na) {
@@ -168,51 +161,61 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
 
 }  // namespace
 
-std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
-                                      Diagnostics& diags) {
-  std::vector<RuleResult> results;
-  results.reserve(rules.RuleCount());
+RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags) {
+  std::shared_ptr<const SettledRuns> local;
+  if (!rules.settled) local = std::make_shared<const SettledRuns>(rules);  // a rule set put together by hand
+  const SettledRuns& settled = rules.settled ? *rules.settled : *local;
   EvalContext ctx{doc, hits, rules.matcher};
-  // The rules the document's hits can concern: marked from the terms that occur (RuleSet::rules_by_term), so the
-  // cost here follows the hits, not the number of rules.
-  std::vector<char> marked(rules.RuleCount(), 0);
-  for (std::size_t t = 0; t < hits.starts.size() && t < rules.rules_by_term.size(); ++t)
-    if (!hits.starts[t].empty())
-      for (std::uint32_t r : rules.rules_by_term[t]) marked[r] = 1;
-  std::uint32_t index = 0;
-  for (const auto& pack : rules.packs) {
-    const Applicability& a = pack->applies;
-    if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after &&
-        !CheckApplicability(a, doc, ctx, "规则包"))
+  // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
+  // always. Every other result is the shared settled one, so the work here follows the hits, not the rule count.
+  std::vector<std::uint32_t> todo = settled.always();
+  for (TermId t : hits.present)
+    if (t < rules.rules_by_term.size())
+      todo.insert(todo.end(), rules.rules_by_term[t].begin(), rules.rules_by_term[t].end());
+  std::sort(todo.begin(), todo.end());
+  todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
+  RuleResults results;
+  auto next = todo.begin();
+  for (std::size_t p = 0; p < rules.packs.size(); ++p) {
+    const Pack& pack = *rules.packs[p];
+    const std::uint32_t first = settled.First(p), last = settled.First(p + 1);
+    const Applicability& a = pack.applies;
+    const Applies pack_na = CheckApplicability(a, doc, ctx, "规则包");
+    if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after && !pack_na)
       diags.push_back({Level::kWarning, "W-newer-outline",
-                       "规则包 " + pack->id + " 用于 " + std::to_string(*doc.meta.year.value) +
+                       "规则包 " + pack.id + " 用于 " + std::to_string(*doc.meta.year.value) +
                            " 年度报告：可能已有更新的纲要，请核对",
                        doc.path, 0, 0, ""});
-    const Applies pack_na = CheckApplicability(pack->applies, doc, ctx, "规则包");
-    for (const auto& rule : pack->rules)
-      results.push_back(EvaluateRuleIn(doc, ctx, *pack, pack_na, *rule, nullptr, marked[index++] != 0));
+    while (next != todo.end() && *next < first) ++next;
+    if (pack_na) {
+      results.AppendRun(settled.Uniform(rules, p, pack_na->first, pack_na->second));
+      continue;
+    }
+    results.AppendRun(settled.Settled(p));
+    for (; next != todo.end() && *next < last; ++next) {
+      const Rule& rule = *pack.rules[*next - first];
+      bool present = !rule.anchored || std::any_of(rule.anchors.begin(), rule.anchors.end(), [&](TermId t) {
+        return t < hits.starts.size() && !hits.starts[t].empty();
+      });
+      if (!rule.not_checkable.empty() || !present) {
+        // Listed for its own applicability only: the settled result stands unless the rule does not apply.
+        if (Applies na = CheckApplicability(rule.applies, doc, ctx, "规则"))
+          results.Set(*next, BlankResult(pack, rule, na->first, na->second));
+        continue;
+      }
+      results.Set(*next, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, true));
+    }
   }
   return results;
 }
 
-std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason) {
-  std::vector<RuleResult> results;
-  for (const auto& pack : rules.packs) {
-    for (const auto& rule : pack->rules) {
-      RuleResult r;
-      r.rule = rule->id;
-      r.pack = pack->id;
-      r.title = rule->title;
-      r.category = rule->category;
-      r.severity = rule->severity;
-      r.weight = rule->weight;
-      r.cite = rule->cite;
-      r.remedy = rule->remedy;
-      r.verdict = r.unwaived = Verdict::kNotCheckable;
-      r.message = reason;
-      results.push_back(std::move(r));
-    }
-  }
+RuleResults NotCheckableResults(const RuleSet& rules, const std::string& reason) {
+  RuleResults results;
+  std::shared_ptr<const SettledRuns> local;
+  if (!rules.settled) local = std::make_shared<const SettledRuns>(rules);
+  const SettledRuns& settled = rules.settled ? *rules.settled : *local;
+  for (std::size_t p = 0; p < rules.packs.size(); ++p)
+    results.AppendRun(settled.Uniform(rules, p, Verdict::kNotCheckable, reason, false));
   return results;
 }
 

@@ -10,8 +10,9 @@
 
 namespace fazhi {
 
-std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules,
-                                      Diagnostics& diags);
+// Every rule's result, in pack/rule order: the rules the document's terms concern (and those evaluated always) are
+// evaluated, every other result is shared from the rule set's settled runs (evaluate/settled.h).
+RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags);
 // One rule (rules explain, rules test); `trail`, when given, receives the raw outcome of the pass condition.
 // `anchors_present` false (EvaluateRules knows none of the rule's anchor terms occurs) settles an anchored rule
 // without running its checks; the result is the same as the full evaluation's (tests/evaluate/anchors_test.cc).
@@ -19,7 +20,7 @@ RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack&
                         Outcome* trail, bool anchors_present = true);
 
 // Every rule not_checkable with `reason` (a document without a text layer).
-std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason);
+RuleResults NotCheckableResults(const RuleSet& rules, const std::string& reason);
 
 DocumentInfo DescribeDocument(const Document& doc);
 std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules);

@@ -97,6 +97,7 @@ Hits TermMatcher::Scan(std::string_view text) const {
       std::uint32_t start = static_cast<std::uint32_t>(i + 1 - len);
       // Only whole UTF-8 characters: a match must not start on a continuation byte.
       if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
+      if (hits.starts[id].empty()) hits.present.push_back(id);
       hits.starts[id].push_back(start);
       ++hits.total;
     }

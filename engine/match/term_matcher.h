@@ -14,6 +14,7 @@ using TermId = std::uint32_t;
 // All occurrences of all terms in one text: for each term, its start offsets in ascending order.
 struct Hits {
   std::vector<std::vector<std::uint32_t>> starts;  // indexed by TermId
+  std::vector<TermId> present;                     // the terms that occur, in the order of their first hit
   std::size_t total = 0;
   const std::vector<std::uint32_t>& Of(TermId id) const { return starts[id]; }
 };

@@ -80,6 +80,8 @@ struct Pack {
   std::vector<std::unique_ptr<Rule>> rules;
 };
 
+class SettledRuns;  // evaluate/settled.h
+
 struct Fixture {
   std::string pack, file;
   std::map<std::string, std::string> expect;  // rule id → verdict
@@ -99,6 +101,8 @@ class RuleSet {
   void IndexAnchors();
   std::vector<std::vector<std::uint32_t>> rules_by_term;  // indexed by TermId
   std::map<std::string, SharedText> interned;             // texts many rules share (categories)
+  // Built once after loading (evaluate/settled.h): the results every report shares.
+  std::shared_ptr<const SettledRuns> settled;
 };
 
 struct LoadOptions {

@@ -28,6 +28,12 @@ struct Acc {
   std::optional<double> Value() const { return den > 0 ? std::optional<double>(100.0 * num / den) : std::nullopt; }
 };
 
+double CategoryWeight(const Pack* pack, const std::string& name) {
+  if (!pack) return 1.0;
+  auto it = pack->category_weights.find(name);
+  return it != pack->category_weights.end() ? it->second : 1.0;
+}
+
 // One pack's score; `use_unwaived` scores as if no waiver existed.
 std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const Pack* pack, bool use_unwaived,
                                 std::vector<CategoryScore>* cats) {
@@ -68,48 +74,168 @@ std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const 
   for (const auto& cat : order) {
     auto v = cat.acc.Value();
     if (!v) continue;
-    double w = 1.0;
-    if (pack) {
-      auto it = pack->category_weights.find(*cat.name);
-      if (it != pack->category_weights.end()) w = it->second;
-    }
-    total.Add(*v / 100.0, w);
+    total.Add(*v / 100.0, CategoryWeight(pack, *cat.name));
   }
   return total.Value();
 }
 
 }  // namespace
 
-ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules) {
-  ScoreSummary s;
-  // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
-  std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;
-  std::size_t cur = 0;
-  for (const auto& r : results) {
-    if (by_pack.empty() || *by_pack[cur].first != r.pack) {
-      auto it = std::find_if(by_pack.begin(), by_pack.end(), [&](const auto& e) { return *e.first == r.pack; });
-      if (it == by_pack.end()) it = by_pack.emplace(by_pack.end(), &r.pack, std::vector<const RuleResult*>{});
-      cur = static_cast<std::size_t>(it - by_pack.begin());
-    }
-    by_pack[cur].second.push_back(&r);
-    s.counts.Add(r.verdict);
+// What rescoring a shared run needs (core/report.h RuleResults::Run): each result's category (an index into the
+// run's PackScore categories), each category's results, and each category's sums as the run was built (a built
+// run has no waivers, so they serve both the waived and the unwaived score).
+struct RunScoring {
+  bool flat = false;
+  double partial = 0.5;
+  std::vector<std::uint32_t> category_of;
+  std::vector<std::vector<std::uint32_t>> members;
+  std::vector<Acc> sums;
+  std::vector<double> weights;
+};
+
+namespace {
+
+// Pack score of a run some of whose results this report replaced (`changed`: result indexes in the run): the
+// categories holding a changed result are summed again over their results, in order, exactly as PackValue sums
+// them; the others keep the sums the run was built with. A flat-model pack is summed again whole.
+PackScore Rescore(const RuleResults& results, const RuleResults::Segment& seg,
+                  const std::vector<std::size_t>& changed, const Pack* pack) {
+  const RunScoring& sc = *seg.run->scoring;
+  const std::size_t n = seg.run->results.size();
+  if (sc.flat || sc.category_of.size() != n || sc.members.size() != seg.run->score->categories.size()) {
+    std::vector<const RuleResult*> rs;
+    for (std::size_t i = 0; i < n; ++i) rs.push_back(&results[seg.first + i]);
+    return ScorePack(seg.run->score->pack, rs, pack);
   }
+  PackScore ps = *seg.run->score;
+  std::vector<char> dirty(sc.members.size(), 0);
+  for (std::size_t k : changed) dirty[sc.category_of[k]] = 1;
+  ps.counts = {};
   Acc total, total_unwaived;
-  for (const auto& [id_ptr, rs] : by_pack) {
-    const std::string& id = *id_ptr;
-    const Pack* pack = nullptr;
-    for (const auto& p : rules.packs)
-      if (p->id == id) pack = p.get();
-    PackScore ps;
-    ps.pack = id;
-    ps.title = pack ? pack->title : id;
-    ps.model = pack ? pack->scoring_model : "default";
-    for (const RuleResult* r : rs) ps.counts.Add(r->verdict);
-    ps.score = PackValue(rs, pack, false, &ps.categories);
-    ps.score_unwaived = PackValue(rs, pack, true, nullptr);
-    if (ps.score) total.Add(*ps.score / 100.0, 1.0);
-    if (ps.score_unwaived) total_unwaived.Add(*ps.score_unwaived / 100.0, 1.0);
-    s.packs.push_back(std::move(ps));
+  for (std::size_t c = 0; c < sc.members.size(); ++c) {
+    Acc waived = sc.sums[c], unwaived = sc.sums[c];
+    if (dirty[c]) {
+      waived = unwaived = {};
+      VerdictCounts counts;
+      for (std::uint32_t k : sc.members[c]) {
+        const RuleResult& r = results[seg.first + k];
+        counts.Add(r.verdict);
+        if (auto credit = Credit(r.verdict, sc.partial)) waived.Add(*credit, r.weight);
+        if (auto credit = Credit(r.unwaived, sc.partial)) unwaived.Add(*credit, r.weight);
+      }
+      ps.categories[c].counts = counts;
+      ps.categories[c].score = waived.Value();
+    }
+    ps.counts += ps.categories[c].counts;
+    if (auto v = waived.Value()) total.Add(*v / 100.0, sc.weights[c]);
+    if (auto v = unwaived.Value()) total_unwaived.Add(*v / 100.0, sc.weights[c]);
+  }
+  ps.score = total.Value();
+  ps.score_unwaived = total_unwaived.Value();
+  return ps;
+}
+
+}  // namespace
+
+void ScoreRun(RuleResults::Run& run, const Pack& pack) {
+  if (run.results.empty()) return;
+  std::vector<const RuleResult*> rs;
+  rs.reserve(run.results.size());
+  for (const auto& r : run.results) rs.push_back(&r);
+  run.score = ScorePack(pack.id, rs, &pack);
+  auto sc = std::make_shared<RunScoring>();
+  sc->flat = pack.scoring_model == "flat";
+  sc->partial = pack.partial_credit;
+  const auto& cats = run.score->categories;
+  sc->members.resize(cats.size());
+  sc->sums.resize(cats.size());
+  for (const auto& c : cats) sc->weights.push_back(CategoryWeight(&pack, c.name));
+  for (std::uint32_t k = 0; k < run.results.size(); ++k) {
+    const RuleResult& r = run.results[k];
+    auto it = std::find_if(cats.begin(), cats.end(), [&](const CategoryScore& c) { return c.name == r.category.str(); });
+    std::uint32_t c = static_cast<std::uint32_t>(it - cats.begin());
+    if (it == cats.end()) return;  // cannot happen (every result's category is listed); rescoring then sums all
+    sc->category_of.push_back(c);
+    sc->members[c].push_back(k);
+    if (auto credit = Credit(r.verdict, sc->partial)) sc->sums[c].Add(*credit, r.weight);
+  }
+  run.scoring = std::move(sc);
+}
+
+PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& rs, const Pack* pack) {
+  PackScore ps;
+  ps.pack = id;
+  ps.title = pack ? pack->title : id;
+  ps.model = pack ? pack->scoring_model : "default";
+  for (const RuleResult* r : rs) ps.counts.Add(r->verdict);
+  ps.score = PackValue(rs, pack, false, &ps.categories);
+  ps.score_unwaived = PackValue(rs, pack, true, nullptr);
+  return ps;
+}
+
+namespace {
+
+const Pack* FindPack(const RuleSet& rules, const std::string& id) {
+  const Pack* pack = nullptr;
+  for (const auto& p : rules.packs)
+    if (p->id == id) pack = p.get();
+  return pack;
+}
+
+void AddPack(ScoreSummary& s, PackScore ps, Acc& total, Acc& total_unwaived) {
+  if (ps.score) total.Add(*ps.score / 100.0, 1.0);
+  if (ps.score_unwaived) total_unwaived.Add(*ps.score_unwaived / 100.0, 1.0);
+  s.counts += ps.counts;
+  s.packs.push_back(std::move(ps));
+}
+
+// Whether the results are exactly their shared runs (one pack each, evaluate/evaluator.cc), end to end.
+bool AllInRuns(const RuleResults& results) {
+  std::size_t next = 0;
+  for (const auto& seg : results.segments()) {
+    if (seg.first != next) return false;
+    next += seg.run->results.size();
+  }
+  return next == results.size() && next > 0;
+}
+
+}  // namespace
+
+ScoreSummary ScoreResults(const RuleResults& results, const RuleSet& rules) {
+  ScoreSummary s;
+  Acc total, total_unwaived;
+  if (AllInRuns(results)) {
+    // A report evaluated against a rule set: a pack none of whose results changed takes the score its shared run
+    // was built with, so the work here follows the rules evaluated, not the rules loaded.
+    std::vector<std::size_t> own = results.OwnSlots(), changed;
+    auto next = own.begin();
+    for (const auto& seg : results.segments()) {
+      const std::size_t end = seg.first + seg.run->results.size();
+      changed.clear();
+      for (; next != own.end() && *next < end; ++next) changed.push_back(*next - seg.first);
+      if (!seg.run->score) {
+        std::vector<const RuleResult*> rs;
+        for (std::size_t i = seg.first; i < end; ++i) rs.push_back(&results[i]);
+        AddPack(s, ScorePack(rs.front()->pack, rs, FindPack(rules, rs.front()->pack)), total, total_unwaived);
+      } else if (changed.empty()) {
+        AddPack(s, *seg.run->score, total, total_unwaived);
+      } else {
+        AddPack(s, Rescore(results, seg, changed, FindPack(rules, seg.run->score->pack)), total, total_unwaived);
+      }
+    }
+  } else {
+    // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
+    std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;
+    std::size_t cur = 0;
+    for (const auto& r : results) {
+      if (by_pack.empty() || *by_pack[cur].first != r.pack) {
+        auto it = std::find_if(by_pack.begin(), by_pack.end(), [&](const auto& e) { return *e.first == r.pack; });
+        if (it == by_pack.end()) it = by_pack.emplace(by_pack.end(), &r.pack, std::vector<const RuleResult*>{});
+        cur = static_cast<std::size_t>(it - by_pack.begin());
+      }
+      by_pack[cur].second.push_back(&r);
+    }
+    for (const auto& [id, rs] : by_pack) AddPack(s, ScorePack(*id, rs, FindPack(rules, *id)), total, total_unwaived);
   }
   s.total = total.Value();
   s.total_unwaived = total_unwaived.Value();

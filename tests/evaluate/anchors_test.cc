@@ -48,7 +48,7 @@ TEST_CASE("rules settled from their anchors give the full evaluation's verdicts 
     Document doc = LoadDocument(input.string(), copts);
     Hits hits = rules->matcher.Scan(doc.text);
     Diagnostics diags;
-    std::vector<RuleResult> fast = EvaluateRules(doc, hits, *rules, diags);
+    RuleResults fast = EvaluateRules(doc, hits, *rules, diags);
     EvalContext ctx{doc, hits, rules->matcher};
     std::size_t i = 0;
     for (const auto& p : rules->packs) {

@@ -31,7 +31,7 @@ TEST_CASE("html escapes markup from the document and the rules", "[render][html]
   rep.document.title = "<script>alert('title')</script>";
   rep.document.issuer = "\"><img src=x onerror=alert(1)>";
   rep.document.path = "a\"onmouseover=\"alert(1).txt";
-  RuleResult& r = rep.results[2];
+  RuleResult& r = rep.results.Mutable(2);
   r.pack = "x\"><script>alert(2)</script>";
   r.rule = "report/<blink>x</blink>";
   r.title = "<iframe src=javascript:alert(3)>";

@@ -1,0 +1,213 @@
+// Shared settled results (evaluate/settled.h, core/report.h RuleResults) and scoring from them: a report holds only
+// the results evaluated for it, and every verdict and score must be exactly what evaluating and scoring every
+// rule gives — for packs and rules that do not apply, with waivers, on real reports.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "evaluate/doc_builder.h"
+#include "evaluate/evaluator.h"
+#include "pipeline.h"
+#include "rules/rule_set.h"
+#include "score/scorer.h"
+#include "score/waivers.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+namespace {
+
+std::unique_ptr<RuleSet> ShippedRules() {
+  LoadOptions opts;
+  opts.dirs = {(test::SourceDir() / "rules").string()};
+  Diagnostics diags;
+  auto set = LoadRuleSet(opts, diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  return set;
+}
+
+std::vector<fs::path> RealReports() {
+  std::vector<fs::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
+  for (const auto& e : fs::directory_iterator(test::SharedDir() / "corpus" / "real"))
+    if (e.path().extension() == ".txt" && e.path().filename().string().find("hongqiao") == std::string::npos)
+      inputs.push_back(e.path());
+  std::sort(inputs.begin(), inputs.end());
+  return inputs;
+}
+
+void SameResult(const RuleResult& a, const RuleResult& b) {
+  INFO(b.rule);
+  CHECK(a.rule == b.rule);
+  CHECK(a.pack == b.pack);
+  CHECK(a.category == b.category);
+  CHECK(a.verdict == b.verdict);
+  CHECK(a.unwaived == b.unwaived);
+  CHECK(a.message == b.message);
+  CHECK(a.waiver == b.waiver);
+  REQUIRE(a.evidence.size() == b.evidence.size());
+  for (std::size_t i = 0; i < b.evidence.size(); ++i) CHECK(a.evidence[i].quote == b.evidence[i].quote);
+}
+
+void SameCounts(const VerdictCounts& a, const VerdictCounts& b) {
+  CHECK(a.pass == b.pass);
+  CHECK(a.partial == b.partial);
+  CHECK(a.fail == b.fail);
+  CHECK(a.not_applicable == b.not_applicable);
+  CHECK(a.not_checkable == b.not_checkable);
+  CHECK(a.waived == b.waived);
+  CHECK(a.error == b.error);
+}
+
+// Exact equality, doubles included: the shared path must sum in the same order as the plain one.
+void SameScore(const ScoreSummary& a, const ScoreSummary& b) {
+  CHECK(a.total == b.total);
+  CHECK(a.total_unwaived == b.total_unwaived);
+  SameCounts(a.counts, b.counts);
+  REQUIRE(a.packs.size() == b.packs.size());
+  for (std::size_t p = 0; p < b.packs.size(); ++p) {
+    INFO(b.packs[p].pack);
+    CHECK(a.packs[p].pack == b.packs[p].pack);
+    CHECK(a.packs[p].score == b.packs[p].score);
+    CHECK(a.packs[p].score_unwaived == b.packs[p].score_unwaived);
+    SameCounts(a.packs[p].counts, b.packs[p].counts);
+    REQUIRE(a.packs[p].categories.size() == b.packs[p].categories.size());
+    for (std::size_t c = 0; c < b.packs[p].categories.size(); ++c) {
+      CHECK(a.packs[p].categories[c].name == b.packs[p].categories[c].name);
+      CHECK(a.packs[p].categories[c].score == b.packs[p].categories[c].score);
+      SameCounts(a.packs[p].categories[c].counts, b.packs[p].categories[c].counts);
+    }
+  }
+}
+
+// The same results held each in its own slot (no shared runs): ScoreResults takes its plain path.
+RuleResults Dense(const RuleResults& r) { return RuleResults(std::vector<RuleResult>(r.begin(), r.end())); }
+
+TEST_CASE("shared settled results equal a full evaluation, also where packs and rules do not apply", "[evaluate]") {
+  auto rules = ShippedRules();
+  auto inputs = RealReports();
+  REQUIRE(inputs.size() >= 3);
+  // The reports' own years, and years and levels that make whole packs (outline-2015 / outline-2021) and rules with
+  // their own applicability not apply, or the year unknown (not_checkable for year-bound packs).
+  std::vector<MetadataOverrides> variants(5);
+  variants[1].year = 2023;
+  variants[1].level = "department";
+  variants[2].year = 2017;
+  variants[2].level = "province";
+  variants[3].level = "township";
+  variants[4].year = 2013;
+  std::size_t shared_seen = 0, na_seen = 0;
+  for (const auto& input : inputs) {
+    for (const auto& v : variants) {
+      INFO(input.filename().string() << " year " << v.year.value_or(0) << " level " << v.level.value_or("-"));
+      CheckOptions copts;
+      copts.overrides = v;
+      Document doc = LoadDocument(input.string(), copts);
+      Report report = CheckDocument(doc, *rules, copts);
+      Hits hits = rules->matcher.Scan(doc.text);
+      EvalContext ctx{doc, hits, rules->matcher};
+      std::size_t i = 0;
+      for (const auto& p : rules->packs)
+        for (const auto& r : p->rules) {
+          REQUIRE(i < report.results.size());
+          SameResult(report.results[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
+        }
+      CHECK(i == report.results.size());
+      SameScore(report.score, ScoreResults(Dense(report.results), *rules));
+      // Fewer results of its own than rules: the rest are shared.
+      CHECK(report.results.OwnSlots().size() < report.results.size());
+      shared_seen += report.results.size() - report.results.OwnSlots().size();
+      na_seen += report.score.counts.not_applicable;
+
+      // Waivers copy a shared result before changing it; the scores follow, the shared run stays as it was.
+      std::vector<std::string> ids;
+      for (const auto& r : report.results) ids.push_back(r.rule);
+      auto waivers = ParseWaivers("w.yaml", R"(waivers:
+  - {rule: "ledger-100/0*", reason: 市级统计, approver: 张三, date: 2021-03-01}
+  - {rule: "report/*", reason: 另行报告, approver: 李四, date: 2021-03-01}
+)");
+      Report before = report;
+      ApplyWaivers(waivers, ids, Date{2021, 6, 1}, report);
+      report.score = ScoreResults(report.results, *rules);
+      SameScore(report.score, ScoreResults(Dense(report.results), *rules));
+      CHECK(report.score.counts.waived > 0);
+      for (std::size_t k = 0; k < report.results.size(); ++k)
+        if (report.results[k].verdict == Verdict::kWaived) CHECK(before.results[k].verdict != Verdict::kWaived);
+    }
+  }
+  CHECK(shared_seen > 0);
+  CHECK(na_seen > 0);
+}
+
+TEST_CASE("two reports share one object for a settled result; a report keeps only its evaluated results",
+          "[evaluate]") {
+  auto rules = ShippedRules();
+  auto inputs = RealReports();
+  CheckOptions copts;
+  Report a = CheckDocument(LoadDocument(inputs[0].string(), copts), *rules, copts);
+  Report b = CheckDocument(LoadDocument(inputs[1].string(), copts), *rules, copts);
+  REQUIRE(a.results.size() == rules->RuleCount());
+  REQUIRE(b.results.size() == rules->RuleCount());
+  auto own_a = a.results.OwnSlots(), own_b = b.results.OwnSlots();
+  std::size_t same_object = 0;
+  for (std::size_t i = 0; i < a.results.size(); ++i) {
+    bool mine = std::binary_search(own_a.begin(), own_a.end(), i) || std::binary_search(own_b.begin(), own_b.end(), i);
+    // Settled in both (not a pack that does not apply: that message names the report's year).
+    if (!mine && a.results[i].verdict != Verdict::kNotApplicable) {
+      CHECK(&a.results[i] == &b.results[i]);
+      ++same_object;
+    }
+  }
+  CHECK(same_object > 0);
+  CHECK(own_a.size() < a.results.size());
+}
+
+TEST_CASE("RuleResults: reads like a vector, copies are independent, a change never reaches the shared run",
+          "[evaluate]") {
+  auto run = std::make_shared<RuleResults::Run>();
+  for (const char* id : {"p/a", "p/b", "p/c"}) {
+    RuleResult r;
+    r.rule = id;
+    r.pack = "p";
+    r.verdict = r.unwaived = Verdict::kFail;
+    run->results.push_back(r);
+  }
+  RuleResults rs;
+  rs.AppendRun(run);
+  RuleResult own;
+  own.rule = "q/x";
+  own.pack = "q";
+  own.verdict = Verdict::kPass;
+  rs.push_back(own);
+  REQUIRE(rs.size() == 4);
+  CHECK(rs.OwnSlots() == std::vector<std::size_t>{3});
+  CHECK(&rs[0] == &run->results[0]);
+  auto it = std::find_if(rs.begin(), rs.end(), [](const RuleResult& r) { return r.rule == "p/c"; });
+  REQUIRE(it != rs.end());
+  CHECK(it - rs.begin() == 2);
+
+  RuleResults copy = rs;
+  copy.Mutable(1).verdict = Verdict::kWaived;
+  CHECK(copy[1].verdict == Verdict::kWaived);
+  CHECK(rs[1].verdict == Verdict::kFail);
+  CHECK(run->results[1].verdict == Verdict::kFail);
+  CHECK(copy.OwnSlots() == std::vector<std::size_t>{1, 3});
+  CHECK(&copy[3] != &rs[3]);  // the copy's own result is its own
+  CHECK(copy[3].rule == "q/x");
+
+  RuleResult replaced = run->results[2];
+  replaced.verdict = Verdict::kPass;
+  copy.Set(2, replaced);
+  copy.Set(2, replaced);  // a second Set replaces the own result, it does not add one
+  CHECK(copy[2].verdict == Verdict::kPass);
+  CHECK(copy.OwnSlots() == std::vector<std::size_t>{1, 2, 3});
+  CHECK(run->results[2].verdict == Verdict::kFail);
+
+  RuleResults moved = std::move(copy);
+  CHECK(moved[1].verdict == Verdict::kWaived);
+  CHECK(moved[3].rule == "q/x");
+  CHECK_THROWS(moved.Set(9, replaced));
+}
+
+}  // namespace
+}  // namespace fazhi
