@@ -228,6 +228,15 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     rule->partial->Describe(desc, 4, set->matcher);
   }
   std::cout << desc;
+  if (rule->anchored) {
+    // The terms the checks start from: a report holding none of them gets the rule's settled verdict without its
+    // checks being run (docs/architecture.md).
+    std::string terms;
+    for (TermId t : rule->anchors) terms += (terms.empty() ? "" : ", ") + set->matcher.Term(t);
+    std::cout << "  起始词（一个都没有出现时直接判定，不再逐项检查）: [" << terms << "]\n";
+  } else if (rule->not_checkable.empty()) {
+    std::cout << "  起始词: 无（本规则对每份报告都逐项检查）\n";
+  }
   if (!rule->remedy.empty()) std::cout << "  整改建议: " << rule->remedy << "\n";
   std::cout << fmt::format("  examples: {}\n", rule->examples.size());
   if (report_path.empty()) return kExitOk;

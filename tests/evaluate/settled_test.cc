@@ -209,5 +209,60 @@ TEST_CASE("RuleResults: reads like a vector, copies are independent, a change ne
   CHECK_THROWS(moved.Set(9, replaced));
 }
 
+TEST_CASE("a regex is anchored on the literals it cannot match without; a metric on its terms", "[evaluate]") {
+  Diagnostics diags;
+  auto set = test::CompileRules(R"(rules:
+  - id: rate
+    title: r
+    cite: c
+    check: {regex: {pattern: "(出庭应诉率|出庭率)[^。]{0,30}?(至|达)(8[0-9]|9[0-9]|100)%"}}
+  - id: unit
+    title: u
+    cite: c
+    check: {regex: {pattern: "[0-9]+件"}}
+  - id: either
+    title: e
+    cite: c
+    check: {regex: {pattern: "出庭应诉|[0-9]+人次"}}
+  - id: digits
+    title: d
+    cite: c
+    check: {regex: {pattern: "[0-9]+%"}}
+  - id: latin
+    title: l
+    cite: c
+    check: {regex: {pattern: "APP[0-9]"}}
+  - id: metric
+    title: m
+    cite: c
+    check: {metric: {terms: [出庭应诉率, 出庭率], units: ["%"], min: 80}}
+)", diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  auto terms = [&](const std::string& id) {
+    std::vector<std::string> out;
+    for (TermId t : set->Find("t/" + id)->anchors) out.push_back(set->matcher.Term(t));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(set->Find("t/rate")->anchored);
+  CHECK(terms("rate") == std::vector<std::string>{"出庭应诉率", "出庭率"});  // not 至/达: one of the two is enough
+  CHECK(terms("unit") == std::vector<std::string>{"件"});
+  CHECK(terms("either") == std::vector<std::string>{"人次", "出庭应诉"});  // each branch brings its own
+  CHECK_FALSE(set->Find("t/digits")->anchored);  // "%" is too short to look for: it could match anywhere
+  CHECK_FALSE(set->Find("t/latin")->anchored);   // the prefilter folds case: "app" would miss "APP"
+  CHECK(terms("metric") == std::vector<std::string>{"出庭应诉率", "出庭率"});
+  // Documents with and without the anchors: the settled verdicts are the full evaluation's.
+  for (const char* line : {"全年出庭应诉率达92%。", "全年行政诉讼案件12件，负责人出庭应诉10人次。"}) {
+    Document doc = test::BuildDocument({{SectionRole::kMeasures, {"一、主要举措", line}}});
+    Hits hits = set->matcher.Scan(doc.text);
+    Diagnostics d;
+    auto fast = EvaluateRules(doc, hits, *set, d);
+    EvalContext ctx{doc, hits, set->matcher};
+    std::size_t i = 0;
+    for (const auto& p : set->packs)
+      for (const auto& r : p->rules) SameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
+  }
+}
+
 }  // namespace
 }  // namespace fazhi

@@ -77,6 +77,13 @@ class MetricCheck : public Check {
     return out;
   }
 
+  // Every number is looked for after a hit of `terms`: without one, nothing is found or rejected.
+  bool Anchors(std::vector<TermId>& out) const override {
+    if (terms.empty()) return false;
+    out.insert(out.end(), terms.begin(), terms.end());
+    return true;
+  }
+
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
     out += std::string(indent, ' ') + "metric near ";
     DescribeTerms(out, m, terms);

@@ -1,6 +1,9 @@
 // regex: an RE2 pattern (linear time: no rule can make matching super-linear) over sentences in allowed roles.
 // Use where terms are not enough; every term-based check is cheaper.
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
+
+#include "core/utf8.h"
 #include "evaluate/check_support.h"
 
 namespace fazhi {
@@ -61,10 +64,62 @@ class RegexCheck : public Check {
     return out;
   }
 
+  // Literal strings of which one must occur for the pattern to match (RE2's prefilter), registered as terms:
+  // without one of them the pattern finds nothing, so the rule can be settled without running it.
+  bool Anchors(std::vector<TermId>& out) const override {
+    if (atoms.empty()) return false;
+    out.insert(out.end(), atoms.begin(), atoms.end());
+    return true;
+  }
+  std::vector<TermId> atoms;
+
   void Describe(std::string& out, int indent, const TermMatcher&) const override {
     out += std::string(indent, ' ') + "regex /" + pattern + "/ " + roles.Describe() + "\n";
   }
 };
+
+// Characters a case-folding prefilter leaves as they are (its atoms are lower-cased): CJK and ASCII non-letters.
+bool Caseless(std::string_view atom) {
+  std::size_t i = 0;
+  while (i < atom.size()) {
+    char32_t c = DecodeUtf8(atom, i);
+    if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !(c >= 0x3000 && c <= 0x9FFF)) return false;
+  }
+  return true;
+}
+
+// The prefilter's atoms when the pattern cannot match without one of them; empty when it can (or when an atom
+// holds letters that case folding could change, so the text might hold it in another case).
+std::vector<std::string> RequiredAtoms(const std::string& pattern, const RE2::Options& opts) {
+  re2::FilteredRE2 filter(3);  // atoms of at least one CJK character (3 bytes): single digits anchor nothing
+  int id = 0;
+  if (filter.Add(pattern, opts, &id) != RE2::NoError) return {};
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  std::vector<int> potential;
+  filter.AllPotentials({}, &potential);
+  if (!potential.empty() || atoms.empty()) return {};  // matches without any atom: no anchors
+  // Keep only the atoms needed: an atom may go when the pattern still cannot match with it (and every atom already
+  // let go) present — shortest, most common first, so "(出庭应诉率|出庭率)…(至|达)…" keeps the two long ones.
+  std::vector<int> order(atoms.size()), present;
+  for (std::size_t i = 0; i < atoms.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return atoms[a].size() < atoms[b].size(); });
+  std::vector<std::string> kept;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (atoms.size() > 64) break;  // not worth the quadratic search
+    present.push_back(order[k]);
+    std::vector<int> sorted = present;
+    std::sort(sorted.begin(), sorted.end());
+    potential.clear();
+    filter.AllPotentials(sorted, &potential);
+    if (!potential.empty()) present.pop_back();  // needed: with it present too, the pattern could match
+  }
+  for (std::size_t i = 0; i < atoms.size(); ++i)
+    if (std::find(present.begin(), present.end(), static_cast<int>(i)) == present.end()) kept.push_back(atoms[i]);
+  for (const auto& a : kept)
+    if (a.empty() || !Caseless(a)) return {};
+  return kept;
+}
 
 }  // namespace
 
@@ -89,6 +144,8 @@ CheckPtr ParseRegex(const YNode& body, CompileContext& ctx) {
       ctx.Error(body["pattern"], "E-regex-empty-match", "the pattern matches the empty string",
                 "it would match everywhere");
       c->re.reset();
+    } else {
+      for (const auto& atom : RequiredAtoms(c->pattern, opts)) c->atoms.push_back(ctx.matcher().Add(atom));
     }
   }
   if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
