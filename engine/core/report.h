@@ -92,15 +92,16 @@ struct VerdictCounts {
 };
 
 struct CategoryScore {
-  std::string name;
+  SharedText name;
   std::optional<double> score;  // 0–100; nullopt when nothing scorable
   VerdictCounts counts;
 };
 
+// Texts as SharedText: a report's scores are mostly copies of scores built once (RuleResults::Run).
 struct PackScore {
-  std::string pack;
-  std::string title;
-  std::string model;  // "default" | "flat"
+  SharedText pack;
+  SharedText title;
+  SharedText model;  // "default" | "flat"
   std::optional<double> score;           // with waivers applied
   std::optional<double> score_unwaived;  // as if no waiver existed
   VerdictCounts counts;

@@ -95,17 +95,24 @@ struct RunScoring {
 
 namespace {
 
+const Pack* FindPack(const RuleSet& rules, const std::string& id) {
+  const Pack* pack = nullptr;
+  for (const auto& p : rules.packs)
+    if (p->id == id) pack = p.get();
+  return pack;
+}
+
 // Pack score of a run some of whose results this report replaced (`changed`: result indexes in the run): the
 // categories holding a changed result are summed again over their results, in order, exactly as PackValue sums
 // them; the others keep the sums the run was built with. A flat-model pack is summed again whole.
 PackScore Rescore(const RuleResults& results, const RuleResults::Segment& seg,
-                  const std::vector<std::size_t>& changed, const Pack* pack) {
+                  const std::vector<std::size_t>& changed, const RuleSet& rules) {
   const RunScoring& sc = *seg.run->scoring;
   const std::size_t n = seg.run->results.size();
   if (sc.flat || sc.category_of.size() != n || sc.members.size() != seg.run->score->categories.size()) {
     std::vector<const RuleResult*> rs;
     for (std::size_t i = 0; i < n; ++i) rs.push_back(&results[seg.first + i]);
-    return ScorePack(seg.run->score->pack, rs, pack);
+    return ScorePack(seg.run->score->pack, rs, FindPack(rules, seg.run->score->pack));
   }
   PackScore ps = *seg.run->score;
   std::vector<char> dirty(sc.members.size(), 0);
@@ -175,13 +182,6 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
 
 namespace {
 
-const Pack* FindPack(const RuleSet& rules, const std::string& id) {
-  const Pack* pack = nullptr;
-  for (const auto& p : rules.packs)
-    if (p->id == id) pack = p.get();
-  return pack;
-}
-
 void AddPack(ScoreSummary& s, PackScore ps, Acc& total, Acc& total_unwaived) {
   if (ps.score) total.Add(*ps.score / 100.0, 1.0);
   if (ps.score_unwaived) total_unwaived.Add(*ps.score_unwaived / 100.0, 1.0);
@@ -220,7 +220,7 @@ ScoreSummary ScoreResults(const RuleResults& results, const RuleSet& rules) {
       } else if (changed.empty()) {
         AddPack(s, *seg.run->score, total, total_unwaived);
       } else {
-        AddPack(s, Rescore(results, seg, changed, FindPack(rules, seg.run->score->pack)), total, total_unwaived);
+        AddPack(s, Rescore(results, seg, changed, rules), total, total_unwaived);
       }
     }
   } else {
