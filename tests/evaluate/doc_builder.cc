@@ -1,6 +1,8 @@
 // Hand-built documents and one-pack rule sets for check tests.
 #include "evaluate/doc_builder.h"
 
+#include <catch2/catch.hpp>
+
 #include "evaluate/evaluator.h"
 #include "test_support.h"
 
@@ -60,6 +62,46 @@ std::unique_ptr<RuleSet> CompileRules(const std::string& rules_yaml, Diagnostics
   LoadOptions opts;
   opts.dirs = {dir.path().string()};
   return LoadRuleSet(opts, diags);
+}
+
+std::unique_ptr<RuleSet> LoadShippedRules() {
+  LoadOptions opts;
+  opts.dirs = {(SourceDir() / "rules").string()};
+  Diagnostics diags;
+  auto set = LoadRuleSet(opts, diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  return set;
+}
+
+void CheckSameResult(const RuleResult& got, const RuleResult& want) {
+  INFO(want.rule);
+  CHECK(got.rule == want.rule);
+  CHECK(got.pack == want.pack);
+  CHECK(got.category == want.category);
+  CHECK(got.verdict == want.verdict);
+  CHECK(got.unwaived == want.unwaived);
+  CHECK(got.message == want.message);
+  CHECK(got.waiver == want.waiver);
+  REQUIRE(got.evidence.size() == want.evidence.size());
+  for (std::size_t i = 0; i < want.evidence.size(); ++i) {
+    CHECK(got.evidence[i].quote == want.evidence[i].quote);
+    CHECK(got.evidence[i].byte_start == want.evidence[i].byte_start);
+  }
+}
+
+RuleResults CheckSettledEqualsFull(const RuleSet& set, const Document& doc) {
+  Hits hits = set.matcher.Scan(doc.text);
+  Diagnostics diags;
+  RuleResults fast = EvaluateRules(doc, hits, set, diags);
+  EvalContext ctx{doc, hits, set.matcher};
+  std::size_t i = 0;
+  for (const auto& p : set.packs)
+    for (const auto& r : p->rules) {
+      REQUIRE(i < fast.size());
+      CheckSameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
+    }
+  CHECK(i == fast.size());
+  return fast;
 }
 
 std::string VerdictOf(const RuleSet& set, const Document& doc, const std::string& id, RuleResult* result) {

@@ -19,6 +19,16 @@ Document BuildDocument(const std::vector<std::pair<SectionRole, std::vector<std:
 std::unique_ptr<RuleSet> CompileRules(const std::string& rules_yaml, Diagnostics& diags,
                                       const std::string& pack_extra = "");
 
+// The shipped rules/ folder, loaded (REQUIREs no errors).
+std::unique_ptr<RuleSet> LoadShippedRules();
+
+// CHECKs two results of the same rule agree: verdicts, message, waiver, evidence quotes and offsets.
+void CheckSameResult(const RuleResult& got, const RuleResult& want);
+
+// CHECKs that EvaluateRules (anchors, shared settled results) gives, rule by rule, what evaluating every rule in
+// full gives on `doc`. Returns the results for further checks.
+RuleResults CheckSettledEqualsFull(const RuleSet& set, const Document& doc);
+
 // Evaluates the rule `id` of `set` on `doc`: returns the verdict name and fills `result` when given.
 std::string VerdictOf(const RuleSet& set, const Document& doc, const std::string& id, RuleResult* result = nullptr);
 

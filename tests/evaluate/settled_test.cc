@@ -18,15 +18,6 @@ namespace fs = std::filesystem;
 namespace fazhi {
 namespace {
 
-std::unique_ptr<RuleSet> ShippedRules() {
-  LoadOptions opts;
-  opts.dirs = {(test::SourceDir() / "rules").string()};
-  Diagnostics diags;
-  auto set = LoadRuleSet(opts, diags);
-  REQUIRE_FALSE(HasErrors(diags));
-  return set;
-}
-
 std::vector<fs::path> RealReports() {
   std::vector<fs::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
   for (const auto& e : fs::directory_iterator(test::SharedDir() / "corpus" / "real"))
@@ -34,19 +25,6 @@ std::vector<fs::path> RealReports() {
       inputs.push_back(e.path());
   std::sort(inputs.begin(), inputs.end());
   return inputs;
-}
-
-void SameResult(const RuleResult& a, const RuleResult& b) {
-  INFO(b.rule);
-  CHECK(a.rule == b.rule);
-  CHECK(a.pack == b.pack);
-  CHECK(a.category == b.category);
-  CHECK(a.verdict == b.verdict);
-  CHECK(a.unwaived == b.unwaived);
-  CHECK(a.message == b.message);
-  CHECK(a.waiver == b.waiver);
-  REQUIRE(a.evidence.size() == b.evidence.size());
-  for (std::size_t i = 0; i < b.evidence.size(); ++i) CHECK(a.evidence[i].quote == b.evidence[i].quote);
 }
 
 void SameCounts(const VerdictCounts& a, const VerdictCounts& b) {
@@ -84,7 +62,7 @@ void SameScore(const ScoreSummary& a, const ScoreSummary& b) {
 RuleResults Dense(const RuleResults& r) { return RuleResults(std::vector<RuleResult>(r.begin(), r.end())); }
 
 TEST_CASE("shared settled results equal a full evaluation, also where packs and rules do not apply", "[evaluate]") {
-  auto rules = ShippedRules();
+  auto rules = test::LoadShippedRules();
   auto inputs = RealReports();
   REQUIRE(inputs.size() >= 3);
   // The reports' own years, and years and levels that make whole packs (outline-2015 / outline-2021) and rules with
@@ -104,15 +82,9 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
       copts.overrides = v;
       Document doc = LoadDocument(input.string(), copts);
       Report report = CheckDocument(doc, *rules, copts);
-      Hits hits = rules->matcher.Scan(doc.text);
-      EvalContext ctx{doc, hits, rules->matcher};
-      std::size_t i = 0;
-      for (const auto& p : rules->packs)
-        for (const auto& r : p->rules) {
-          REQUIRE(i < report.results.size());
-          SameResult(report.results[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
-        }
-      CHECK(i == report.results.size());
+      RuleResults fast = test::CheckSettledEqualsFull(*rules, doc);
+      REQUIRE(fast.size() == report.results.size());
+      for (std::size_t i = 0; i < fast.size(); ++i) test::CheckSameResult(report.results[i], fast[i]);
       SameScore(report.score, ScoreResults(Dense(report.results), *rules));
       // Fewer results of its own than rules: the rest are shared.
       CHECK(report.results.OwnSlots().size() < report.results.size());
@@ -141,7 +113,7 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
 
 TEST_CASE("two reports share one object for a settled result; a report keeps only its evaluated results",
           "[evaluate]") {
-  auto rules = ShippedRules();
+  auto rules = test::LoadShippedRules();
   auto inputs = RealReports();
   CheckOptions copts;
   Report a = CheckDocument(LoadDocument(inputs[0].string(), copts), *rules, copts);
@@ -252,16 +224,8 @@ TEST_CASE("a regex is anchored on the literals it cannot match without; a metric
   CHECK_FALSE(set->Find("t/latin")->anchored);   // the prefilter folds case: "app" would miss "APP"
   CHECK(terms("metric") == std::vector<std::string>{"出庭应诉率", "出庭率"});
   // Documents with and without the anchors: the settled verdicts are the full evaluation's.
-  for (const char* line : {"全年出庭应诉率达92%。", "全年行政诉讼案件12件，负责人出庭应诉10人次。"}) {
-    Document doc = test::BuildDocument({{SectionRole::kMeasures, {"一、主要举措", line}}});
-    Hits hits = set->matcher.Scan(doc.text);
-    Diagnostics d;
-    auto fast = EvaluateRules(doc, hits, *set, d);
-    EvalContext ctx{doc, hits, set->matcher};
-    std::size_t i = 0;
-    for (const auto& p : set->packs)
-      for (const auto& r : p->rules) SameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
-  }
+  for (const char* line : {"全年出庭应诉率达92%。", "全年行政诉讼案件12件，负责人出庭应诉10人次。"})
+    test::CheckSettledEqualsFull(*set, test::BuildDocument({{SectionRole::kMeasures, {"一、主要举措", line}}}));
 }
 
 }  // namespace
