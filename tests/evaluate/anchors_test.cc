@@ -66,12 +66,7 @@ TEST_CASE("anchors: mention anchors on its first group; any/all only when every 
       partial: {mention: {any: [考评]}}
 )", diags);
   REQUIRE_FALSE(HasErrors(diags));
-  auto terms = [&](const std::string& id) {
-    std::vector<std::string> out;
-    for (TermId t : set->Find("t/" + id)->anchors) out.push_back(set->matcher.Term(t));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  auto terms = [&](const std::string& id) { return test::AnchorTerms(*set, "t/" + id); };
   CHECK(set->Find("t/m")->anchored);
   CHECK(terms("m") == std::vector<std::string>{"依法", "法治"});
   CHECK(terms("anyof") == std::vector<std::string>{"述法", "述职"});

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "evaluate/evaluator.h"
 #include "test_support.h"
 
@@ -71,6 +73,15 @@ std::unique_ptr<RuleSet> LoadShippedRules() {
   auto set = LoadRuleSet(opts, diags);
   REQUIRE_FALSE(HasErrors(diags));
   return set;
+}
+
+std::vector<std::string> AnchorTerms(const RuleSet& set, const std::string& id) {
+  std::vector<std::string> out;
+  const Rule* rule = set.Find(id);
+  REQUIRE(rule != nullptr);
+  for (TermId t : rule->anchors) out.push_back(set.matcher.Term(t));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void CheckSameResult(const RuleResult& got, const RuleResult& want) {

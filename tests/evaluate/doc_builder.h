@@ -22,6 +22,9 @@ std::unique_ptr<RuleSet> CompileRules(const std::string& rules_yaml, Diagnostics
 // The shipped rules/ folder, loaded (REQUIREs no errors).
 std::unique_ptr<RuleSet> LoadShippedRules();
 
+// The anchor terms of rule `id` (RuleSet::IndexAnchors), sorted.
+std::vector<std::string> AnchorTerms(const RuleSet& set, const std::string& id);
+
 // CHECKs two results of the same rule agree: verdicts, message, waiver, evidence quotes and offsets.
 void CheckSameResult(const RuleResult& got, const RuleResult& want);
 

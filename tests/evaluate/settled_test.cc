@@ -210,12 +210,7 @@ TEST_CASE("a regex is anchored on the literals it cannot match without; a metric
     check: {metric: {terms: [出庭应诉率, 出庭率], units: ["%"], min: 80}}
 )", diags);
   REQUIRE_FALSE(HasErrors(diags));
-  auto terms = [&](const std::string& id) {
-    std::vector<std::string> out;
-    for (TermId t : set->Find("t/" + id)->anchors) out.push_back(set->matcher.Term(t));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
+  auto terms = [&](const std::string& id) { return test::AnchorTerms(*set, "t/" + id); };
   CHECK(set->Find("t/rate")->anchored);
   CHECK(terms("rate") == std::vector<std::string>{"出庭应诉率", "出庭率"});  // not 至/达: one of the two is enough
   CHECK(terms("unit") == std::vector<std::string>{"件"});
