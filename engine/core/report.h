@@ -203,7 +203,9 @@ class RuleResults {
   void push_back(RuleResult r);                    // appends a result of this report's own
   void AppendRun(std::shared_ptr<const Run> run);  // appends the run's results, shared
   void Set(std::size_t i, RuleResult r);           // replaces result i with one of this report's own
-  RuleResult& Mutable(std::size_t i);              // result i to change (copied out of its shared run first)
+  // Result i to change (copied out of its shared run first). A result stands for its rule: keep `rule`, `pack` and
+  // `category` (scoring a changed shared run re-sums by the run's categories; score/scorer.cc checks it).
+  RuleResult& Mutable(std::size_t i);
   const std::vector<Segment>& segments() const { return segments_; }
   std::vector<std::size_t> OwnSlots() const;  // the slots holding this report's own results, ascending
 

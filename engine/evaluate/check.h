@@ -56,7 +56,8 @@ class Check {
   virtual Grade WorstGrade() const { return Grade::kNone; }
   // Anchor terms: appends terms of which at least one must occur in the document for Evaluate to return anything
   // but an empty Outcome (grade none, no evidence, no reason), and returns true; returns false when there is no
-  // such set (the check can find something without any term: section, date, regex, not, …). The evaluator skips
+  // such set (the check can find something without any term: section, date, not, a regex with no required CJK
+  // literal, …). The evaluator skips
   // the checks of rules none of whose anchors occur (docs/architecture.md, "per-document cost").
   virtual bool Anchors(std::vector<TermId>& /*out*/) const { return false; }
 };

@@ -14,8 +14,9 @@ namespace fazhi {
 // evaluated, every other result is shared from the rule set's settled runs (evaluate/settled.h).
 RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags);
 // One rule (rules explain, rules test); `trail`, when given, receives the raw outcome of the pass condition.
-// `anchors_present` false (EvaluateRules knows none of the rule's anchor terms occurs) settles an anchored rule
+// `anchors_present` false (the caller knows none of the rule's anchor terms occurs) settles an anchored rule
 // without running its checks; the result is the same as the full evaluation's (tests/evaluate/anchors_test.cc).
+// EvaluateRules does not call it for such rules at all: their results are shared (evaluate/settled.h).
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
                         Outcome* trail, bool anchors_present = true);
 

@@ -102,6 +102,14 @@ const Pack* FindPack(const RuleSet& rules, const std::string& id) {
   return pack;
 }
 
+// The pack score of a segment's results summed again, one by one (as for results that are not shared).
+PackScore ScoreWhole(const RuleResults& results, const RuleResults::Segment& seg, const RuleSet& rules) {
+  std::vector<const RuleResult*> rs;
+  for (std::size_t i = 0; i < seg.run->results.size(); ++i) rs.push_back(&results[seg.first + i]);
+  const std::string& id = rs.front()->pack;
+  return ScorePack(id, rs, FindPack(rules, id));
+}
+
 // Pack score of a run some of whose results this report replaced (`changed`: result indexes in the run): the
 // categories holding a changed result are summed again over their results, in order, exactly as PackValue sums
 // them; the others keep the sums the run was built with. A flat-model pack is summed again whole.
@@ -110,9 +118,15 @@ PackScore Rescore(const RuleResults& results, const RuleResults::Segment& seg,
   const RunScoring& sc = *seg.run->scoring;
   const std::size_t n = seg.run->results.size();
   if (sc.flat || sc.category_of.size() != n || sc.members.size() != seg.run->score->categories.size()) {
-    std::vector<const RuleResult*> rs;
-    for (std::size_t i = 0; i < n; ++i) rs.push_back(&results[seg.first + i]);
-    return ScorePack(seg.run->score->pack, rs, FindPack(rules, seg.run->score->pack));
+    return ScoreWhole(results, seg, rules);
+  }
+  // A replaced result keeps its rule's pack and category (core/report.h); if one did not, sum the pack again whole.
+  for (std::size_t k : changed) {
+    const RuleResult& now = results[seg.first + k];
+    const RuleResult& built = seg.run->results[k];
+    if (!(now.category == built.category) || now.pack != built.pack) {
+      return ScoreWhole(results, seg, rules);
+    }
   }
   PackScore ps = *seg.run->score;
   std::vector<char> dirty(sc.members.size(), 0);
@@ -213,10 +227,8 @@ ScoreSummary ScoreResults(const RuleResults& results, const RuleSet& rules) {
       const std::size_t end = seg.first + seg.run->results.size();
       changed.clear();
       for (; next != own.end() && *next < end; ++next) changed.push_back(*next - seg.first);
-      if (!seg.run->score) {
-        std::vector<const RuleResult*> rs;
-        for (std::size_t i = seg.first; i < end; ++i) rs.push_back(&results[i]);
-        AddPack(s, ScorePack(rs.front()->pack, rs, FindPack(rules, rs.front()->pack)), total, total_unwaived);
+      if (!seg.run->score || (!changed.empty() && !seg.run->scoring)) {
+        AddPack(s, ScoreWhole(results, seg, rules), total, total_unwaived);
       } else if (changed.empty()) {
         AddPack(s, *seg.run->score, total, total_unwaived);
       } else {

@@ -3,6 +3,8 @@
 // rule gives — for packs and rules that do not apply, with waivers, on real reports.
 #include <catch2/catch.hpp>
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "evaluate/doc_builder.h"
@@ -66,14 +68,15 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
   auto inputs = RealReports();
   REQUIRE(inputs.size() >= 3);
   // The reports' own years, and years and levels that make whole packs (outline-2015 / outline-2021) and rules with
-  // their own applicability not apply, or the year unknown (not_checkable for year-bound packs).
-  std::vector<MetadataOverrides> variants(5);
+  // their own applicability not apply, and a year after the newest outline.
+  std::vector<MetadataOverrides> variants(6);
   variants[1].year = 2023;
   variants[1].level = "department";
   variants[2].year = 2017;
   variants[2].level = "province";
   variants[3].level = "township";
   variants[4].year = 2013;
+  variants[5].year = 2027;  // after outline-2021's years: it still applies, with W-newer-outline
   std::size_t shared_seen = 0, na_seen = 0;
   for (const auto& input : inputs) {
     for (const auto& v : variants) {
@@ -82,6 +85,9 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
       copts.overrides = v;
       Document doc = LoadDocument(input.string(), copts);
       Report report = CheckDocument(doc, *rules, copts);
+      bool newer = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
+                               [](const Diagnostic& d) { return d.code == "W-newer-outline"; });
+      CHECK(newer == (doc.meta.year.value && *doc.meta.year.value > 2025));
       RuleResults fast = test::CheckSettledEqualsFull(*rules, doc);
       REQUIRE(fast.size() == report.results.size());
       for (std::size_t i = 0; i < fast.size(); ++i) test::CheckSameResult(report.results[i], fast[i]);
@@ -179,6 +185,92 @@ TEST_CASE("RuleResults: reads like a vector, copies are independent, a change ne
   CHECK(moved[1].verdict == Verdict::kWaived);
   CHECK(moved[3].rule == "q/x");
   CHECK_THROWS(moved.Set(9, replaced));
+
+  // Copy-assigned from a results list that is then destroyed: its own results live on in the copy.
+  RuleResults assigned;
+  {
+    RuleResults source;
+    source.push_back(own);
+    source.AppendRun(run);  // shared slots after an own one
+    source.Mutable(2).message = "changed";
+    assigned = source;
+  }
+  REQUIRE(assigned.size() == 4);
+  CHECK(assigned[0].rule == "q/x");
+  CHECK(assigned[2].message == "changed");
+  CHECK(&assigned[1] == &run->results[0]);
+  CHECK(assigned.OwnSlots() == std::vector<std::size_t>{0, 2});
+  CHECK(run->results[1].message.empty());
+}
+
+TEST_CASE("scores from shared runs equal plain scoring for flat and weighted-category packs, with waivers",
+          "[evaluate]") {
+  const std::string rules_yaml = R"(rules:
+  - {id: a1, title: a, cite: c, category: 甲, weight: 2, check: {mention: {any: [述法]}}}
+  - {id: a2, title: a, cite: c, category: 甲, check: {mention: {any: [普法]}}}
+  - {id: b1, title: b, cite: c, category: 乙, weight: 0.3, check: {mention: {any: [复议]}}}
+  - {id: b2, title: b, cite: c, category: 乙, check: {section: {role: causes}}}
+  - {id: c1, title: c, cite: c, category: 丙, weight: 1.7, check: {mention: {any: [应诉]}}}
+)";
+  auto waivers = ParseWaivers("w.yaml", "waivers:\n  - {rule: t/c1, reason: r, approver: a, date: 2021-03-01}\n");
+  for (const char* scoring : {"scoring: {model: flat, partial: 0.25}\n",
+                              "scoring: {partial: 0.4, categories: {甲: 3, 乙: 0.5, 丙: 1.5}}\n"}) {
+    INFO(scoring);
+    Diagnostics diags;
+    auto set = test::CompileRules(rules_yaml, diags, scoring);
+    REQUIRE_FALSE(HasErrors(diags));
+    for (const char* line : {"区长带头述法。", "全年办理复议案件12件，开展普法活动。", "没有相关内容。"}) {
+      Document doc = test::BuildDocument({{SectionRole::kMeasures, {"一、主要举措", line}},
+                                          {SectionRole::kCauses, {"二、原因", "认识不到位。"}}});
+      Report report = CheckDocument(doc, *set, CheckOptions{});
+      SameScore(report.score, ScoreResults(Dense(report.results), *set));
+      ApplyWaivers(waivers, {"t/a1", "t/a2", "t/b1", "t/b2", "t/c1"}, Date{2021, 6, 1}, report);
+      report.score = ScoreResults(report.results, *set);
+      SameScore(report.score, ScoreResults(Dense(report.results), *set));
+    }
+  }
+}
+
+TEST_CASE("every match of a regex holds one of its anchor terms (real reports)", "[evaluate]") {
+  // The anchors are sound only if no text without them can match: check it on every match in the real reports,
+  // for the shipped regex and for patterns whose anchors are alternations and required middles.
+  const std::vector<std::string> own = {"(出庭应诉率|出庭率)[^。]{0,30}?(至|达)[^。%]{0,10}?[0-9.]+%",
+                                       "[0-9]+(件|起|宗)", "(制定|出台|印发)[^。]{0,20}(办法|规定|方案)",
+                                       "[0-9]{1,3}(个|名)[^。]{0,6}(部门|单位|人员)"};
+  std::string yaml = "rules:\n";
+  for (std::size_t i = 0; i < own.size(); ++i)
+    yaml += "  - {id: r" + std::to_string(i) + ", title: r, cite: c, check: {regex: {pattern: \"" + own[i] + "\"}}}\n";
+  Diagnostics diags;
+  auto set = test::CompileRules(yaml, diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  auto shipped = test::LoadShippedRules();
+  std::vector<std::pair<std::string, std::vector<std::string>>> patterns = {
+      {"(出庭应诉率|出庭率)[^。；]{0,30}?(至|达到|达)([^。；%]{0,10}?[^0-9.])?(8[0-9]|9[0-9]|100)(\\.[0-9]+)?%",
+       test::AnchorTerms(*shipped, "ledger-100/061")}};
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    std::string id = "t/r" + std::to_string(i);
+    REQUIRE(set->Find(id)->anchored);
+    patterns.push_back({own[i], test::AnchorTerms(*set, id)});
+  }
+  std::size_t matches = 0;
+  for (const auto& input : RealReports()) {
+    CheckOptions copts;
+    Document doc = LoadDocument(input.string(), copts);
+    for (const auto& [pattern, anchors] : patterns) {
+      RE2 re("(" + pattern + ")");
+      REQUIRE(re.ok());
+      re2::StringPiece text(doc.text), m;
+      while (RE2::FindAndConsume(&text, re, &m)) {
+        ++matches;
+        std::string_view got(m.data(), m.size());
+        bool has = std::any_of(anchors.begin(), anchors.end(),
+                               [&](const std::string& a) { return got.find(a) != std::string_view::npos; });
+        INFO(pattern << " matched " << got);
+        CHECK(has);
+      }
+    }
+  }
+  CHECK(matches > 10);
 }
 
 TEST_CASE("a regex is anchored on the literals it cannot match without; a metric on its terms", "[evaluate]") {
