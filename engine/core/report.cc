@@ -103,6 +103,21 @@ RuleResults& RuleResults::operator=(const RuleResults& other) {
   return *this;
 }
 
+RuleResults::RuleResults(RuleResults&& other) noexcept
+    : slots_(std::move(other.slots_)), own_(std::move(other.own_)), segments_(std::move(other.segments_)) {
+  Repoint();
+}
+
+RuleResults& RuleResults::operator=(RuleResults&& other) noexcept {
+  if (this != &other) {
+    slots_ = std::move(other.slots_);
+    own_ = std::move(other.own_);
+    segments_ = std::move(other.segments_);
+    Repoint();
+  }
+  return *this;
+}
+
 void RuleResults::Repoint() {
   for (const auto& [slot, r] : own_) slots_[slot] = &r;
 }

@@ -189,8 +189,8 @@ class RuleResults {
   RuleResults(std::initializer_list<RuleResult> results);
   RuleResults(const RuleResults& other);
   RuleResults& operator=(const RuleResults& other);
-  RuleResults(RuleResults&&) noexcept = default;  // moving a deque keeps its elements where they are
-  RuleResults& operator=(RuleResults&&) noexcept = default;
+  RuleResults(RuleResults&& other) noexcept;  // re-points too: the standard only promises a moved deque keeps
+  RuleResults& operator=(RuleResults&& other) noexcept;  // its elements in place from C++23 (LWG 2321)
 
   std::size_t size() const { return slots_.size(); }
   bool empty() const { return slots_.empty(); }
@@ -213,7 +213,7 @@ class RuleResults {
   bool IsShared(std::size_t i) const;  // slot i still points into its segment's run
   void Repoint();                           // after copying: own slots point into this object's own_
   std::vector<const RuleResult*> slots_;
-  std::deque<std::pair<std::size_t, RuleResult>> own_;  // (slot, result); a deque never moves its elements
+  std::deque<std::pair<std::size_t, RuleResult>> own_;  // (slot, result); push_back never moves the others
   std::vector<Segment> segments_;
 };
 
