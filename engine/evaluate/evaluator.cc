@@ -76,18 +76,24 @@ using Applies = std::optional<std::pair<Verdict, std::string>>;
 
 // EvaluateRule with the pack's applicability already known (EvaluateRules works it out once per pack).
 RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
-                          const Rule& rule, Outcome* trail, bool anchors_present);
+                          const Rule& rule, Outcome* trail);
+
+// The rule set's shared runs; built here for a rule set put together by hand (LoadRuleSet builds them once).
+const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const SettledRuns>& local) {
+  if (rules.settled) return *rules.settled;
+  local = std::make_shared<const SettledRuns>(rules);
+  return *local;
+}
 }  // namespace
 
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
-                        Outcome* trail, bool anchors_present) {
-  return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包"), rule, trail,
-                        anchors_present);
+                        Outcome* trail) {
+  return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包"), rule, trail);
 }
 
 namespace {
 RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
-                          const Rule& rule, Outcome* trail, bool anchors_present) {
+                          const Rule& rule, Outcome* trail) {
   RuleResult r = BlankResult(pack, rule, Verdict::kFail, SharedText());
   Applies na = pack_na;
   if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
@@ -99,13 +105,6 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
   if (!rule.not_checkable.empty()) {
     r.verdict = r.unwaived = Verdict::kNotCheckable;
     r.message = rule.not_checkable;
-    return r;
-  }
-  if (!anchors_present && rule.anchored && !trail) {
-    // None of the terms the checks start from occurs: they would find nothing (Check::Anchors), so the verdict is
-    // the one a full evaluation gives for an empty outcome, without running them.
-    r.verdict = r.unwaived = Verdict::kFail;
-    r.message = rule.nothing_found;
     return r;
   }
   Outcome o = rule.pass->Evaluate(ctx);
@@ -163,8 +162,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
 
 RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags) {
   std::shared_ptr<const SettledRuns> local;
-  if (!rules.settled) local = std::make_shared<const SettledRuns>(rules);  // a rule set put together by hand
-  const SettledRuns& settled = rules.settled ? *rules.settled : *local;
+  const SettledRuns& settled = SettledOf(rules, local);
   EvalContext ctx{doc, hits, rules.matcher};
   // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
   // always. Every other result is the shared settled one, so the work here follows the hits, not the rule count.
@@ -198,12 +196,13 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
         return t < hits.starts.size() && !hits.starts[t].empty();
       });
       if (!rule.not_checkable.empty() || !present) {
-        // Listed for its own applicability only: the settled result stands unless the rule does not apply.
+        // Listed for its own applicability only: the settled result (what the checks would give with none of their
+        // anchor terms present: SettledRuns) stands unless the rule does not apply.
         if (Applies na = CheckApplicability(rule.applies, doc, ctx, "规则"))
           results.Set(*next, BlankResult(pack, rule, na->first, na->second));
         continue;
       }
-      results.Set(*next, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, true));
+      results.Set(*next, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr));
     }
   }
   return results;
@@ -212,8 +211,7 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
 RuleResults NotCheckableResults(const RuleSet& rules, const std::string& reason) {
   RuleResults results;
   std::shared_ptr<const SettledRuns> local;
-  if (!rules.settled) local = std::make_shared<const SettledRuns>(rules);
-  const SettledRuns& settled = rules.settled ? *rules.settled : *local;
+  const SettledRuns& settled = SettledOf(rules, local);
   for (std::size_t p = 0; p < rules.packs.size(); ++p)
     results.AppendRun(settled.Uniform(rules, p, Verdict::kNotCheckable, reason, false));
   return results;

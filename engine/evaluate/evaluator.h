@@ -13,12 +13,11 @@ namespace fazhi {
 // Every rule's result, in pack/rule order: the rules the document's terms concern (and those evaluated always) are
 // evaluated, every other result is shared from the rule set's settled runs (evaluate/settled.h).
 RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags);
-// One rule (rules explain, rules test); `trail`, when given, receives the raw outcome of the pass condition.
-// `anchors_present` false (the caller knows none of the rule's anchor terms occurs) settles an anchored rule
-// without running its checks; the result is the same as the full evaluation's (tests/evaluate/anchors_test.cc).
-// EvaluateRules does not call it for such rules at all: their results are shared (evaluate/settled.h).
+// One rule in full (rules explain, rules test, tests); `trail`, when given, receives the raw outcome of the pass
+// condition. EvaluateRules gives the same result without running the checks of a rule none of whose anchor terms
+// occurs (shared settled results: evaluate/settled.h; tests/evaluate/settled_test.cc).
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
-                        Outcome* trail, bool anchors_present = true);
+                        Outcome* trail);
 
 // Every rule not_checkable with `reason` (a document without a text layer).
 RuleResults NotCheckableResults(const RuleSet& rules, const std::string& reason);

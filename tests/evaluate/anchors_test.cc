@@ -1,5 +1,6 @@
-// Rules settled from their anchors (RuleSet::IndexAnchors, EvaluateRule's fast path) must give exactly what the
-// full evaluation gives, on real reports with every shipped rule — and the anchors must be the right terms.
+// Rules settled from their anchors (RuleSet::IndexAnchors, the shared settled results of EvaluateRules) must give
+// exactly what the full evaluation gives, on real reports with every shipped rule — and the anchors must be the right
+// terms.
 #include <catch2/catch.hpp>
 
 #include "evaluate/doc_builder.h"

@@ -109,7 +109,7 @@ RuleResults CheckSettledEqualsFull(const RuleSet& set, const Document& doc) {
   for (const auto& p : set.packs)
     for (const auto& r : p->rules) {
       REQUIRE(i < fast.size());
-      CheckSameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr, true));
+      CheckSameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr));
     }
   CHECK(i == fast.size());
   return fast;

@@ -105,8 +105,8 @@ std::vector<std::string> RequiredAtoms(const std::string& pattern, const RE2::Op
   for (std::size_t i = 0; i < atoms.size(); ++i) order[i] = static_cast<int>(i);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return atoms[a].size() < atoms[b].size(); });
   std::vector<std::string> kept;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    if (atoms.size() > 64) break;  // not worth the quadratic search
+  const std::size_t search = atoms.size() <= 64 ? order.size() : 0;  // past 64 atoms, not worth the quadratic search
+  for (std::size_t k = 0; k < search; ++k) {
     present.push_back(order[k]);
     std::vector<int> sorted = present;
     std::sort(sorted.begin(), sorted.end());
