@@ -158,6 +158,27 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
   return r;
 }
 
+// A report of a year after every year-bound pack (the national outlines: outline-2021 ends with 2025): those packs
+// do not apply, the others (report contents, the principal leaders' duty, the ledger) are checked as usual, and the
+// auditor is told that no outline for that year is encoded — one note per report, naming the packs and their years.
+void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnostics& diags) {
+  if (!doc.meta.year.value) return;
+  const int y = *doc.meta.year.value;
+  std::string past;
+  for (const auto& pack : rules.packs) {
+    const Applicability& a = pack->applies;
+    if (!a.year_to) continue;
+    if (y <= *a.year_to || a.warn_after) return;  // some pack with years covers the report (or is kept on purpose)
+    past += (past.empty() ? "" : "、") + pack->id + "（" + std::to_string(a.year_from.value_or(*a.year_to)) + "—" +
+            std::to_string(*a.year_to) + " 年度）";
+  }
+  if (past.empty()) return;
+  diags.push_back({Level::kWarning, "W-no-outline-for-year",
+                   "尚未内置适用于 " + std::to_string(y) + " 年度的法治政府建设纲要规则包：" + past +
+                       " 判为不适用；报告内容、第一责任人职责、指标台账等其他规则包照常检查",
+                   doc.path, 0, 0, "新纲要发布后，可用 --rules 加入本地编写的规则包"});
+}
+
 }  // namespace
 
 RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags) {
@@ -174,6 +195,7 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
   todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   RuleResults results;
   auto next = todo.begin();
+  NoteYearsAfterOutlines(doc, rules, diags);
   for (std::size_t p = 0; p < rules.packs.size(); ++p) {
     const Pack& pack = *rules.packs[p];
     const std::uint32_t first = settled.First(p), last = settled.First(p + 1);

@@ -102,6 +102,7 @@ std::string LevelLabelZh(const std::optional<std::string>& level) {
   if (*level == "county") return "县级";
   if (*level == "township") return "乡镇级";
   if (*level == "department") return "部门";
+  if (*level == "other") return "其他（开发区、管委会等）";
   return *level;
 }
 

@@ -279,14 +279,14 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
     }
   }
   if (const auto levels = node["levels"]; levels && levels.IsSequence()) {
-    static const std::vector<std::string> kLevels = {"province", "city",     "district",
-                                                     "county",   "township", "department"};
+    static const std::vector<std::string> kLevels = {"province", "city",     "district",  "county",
+                                                     "township", "department", "other"};
     for (const auto& l : levels) {
       std::string v = l.IsScalar() ? l.Scalar() : "";
       if (std::find(kLevels.begin(), kLevels.end(), v) == kLevels.end()) {
         std::string near = ClosestMatch(v, kLevels);
         ctx.Error(l, "E-bad-value", "unknown issuer level `" + v + "`",
-                  near.empty() ? "levels: province, city, district, county, township, department"
+                  near.empty() ? "levels: province, city, district, county, township, department, other"
                                : "did you mean `" + near + "`?");
         continue;
       }
