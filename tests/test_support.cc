@@ -106,6 +106,29 @@ RunResult RunFazhiCapped(const std::vector<std::string>& args, int timeout_secon
   return r;
 }
 
+std::vector<std::string> CsvFields(const std::string& csv) {
+  std::vector<std::string> fields;
+  std::string cur;
+  bool quoted = false;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    char c = csv[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cur += c, ++i;
+      else if (c == '"') quoted = false;
+      else cur += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',' || c == '\n') {
+      fields.push_back(cur);
+      cur.clear();
+    } else if (c != '\r') {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) fields.push_back(cur);
+  return fields;
+}
+
 std::string SharedContentPdf(int pages, int lines, int line_chars) {
   std::string word;
   while (static_cast<int>(word.size()) < line_chars) word += "law ";

@@ -30,6 +30,9 @@ RunResult RunFazhiCapped(const std::vector<std::string>& args, int timeout_secon
 // characters each: a small file whose text is pages × lines × line_chars bytes (issue #17, item 16).
 std::string SharedContentPdf(int pages, int lines, int line_chars);
 
+// The fields of a CSV text (RFC 4180: quotes, doubled quotes, CRLF records), all records in one list.
+std::vector<std::string> CsvFields(const std::string& csv);
+
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
  public:

@@ -56,29 +56,6 @@ void CheckWellFormedXml(const std::string& name, const std::string& xml) {
   CHECK(doc.load_string(xml.c_str()));
 }
 
-// RFC 4180 fields (quotes, doubled quotes, CRLF records).
-std::vector<std::string> CsvFields(const std::string& csv) {
-  std::vector<std::string> fields;
-  std::string cur;
-  bool quoted = false;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    char c = csv[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cur += c, ++i;
-      else if (c == '"') quoted = false;
-      else cur += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',' || c == '\n') {
-      fields.push_back(cur);
-      cur.clear();
-    } else if (c != '\r') {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) fields.push_back(cur);
-  return fields;
-}
 
 const std::string kNonChars = "\xEF\xBF\xBE\xEF\xBF\xBF";  // U+FFFE U+FFFF
 const std::string kFormulaName = "\x01=HYPERLINK(\"http:evil\",\"x\").txt";
