@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/levels.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 #include "evaluate/settled.h"
@@ -32,8 +33,11 @@ std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicab
   if (!a.levels.empty() && doc.meta.level.value &&
       std::find(a.levels.begin(), a.levels.end(), *doc.meta.level.value) == a.levels.end()) {
     if (a.also_when && a.also_when->Evaluate(ctx).grade != Grade::kNone) return std::nullopt;
+    std::string levels;
+    for (const auto& l : a.levels) levels += (levels.empty() ? "" : "、") + LevelNameZh(l);
     return std::pair{Verdict::kNotApplicable,
-                     std::string("本") + what + "不适用于层级为 " + *doc.meta.level.value + " 的报告主体"};
+                     std::string("本") + what + "只适用于" + levels + "报告主体，该报告主体为" +
+                         LevelNameZh(*doc.meta.level.value) + (a.also_when ? "，且报告未写到相关工作" : "")};
   }
   return std::nullopt;
 }

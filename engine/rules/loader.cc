@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/error.h"
+#include "core/levels.h"
 #include "core/sha256.h"
 #include "evaluate/settled.h"
 #include "rules/compile_context.h"
@@ -279,19 +280,18 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
     }
   }
   if (const auto levels = node["levels"]; levels && levels.IsSequence()) {
-    static const std::vector<std::string> kLevels = {"province", "city",     "district",  "county",
-                                                     "township", "department", "other"};
     for (const auto& l : levels) {
       std::string v = l.IsScalar() ? l.Scalar() : "";
-      if (std::find(kLevels.begin(), kLevels.end(), v) == kLevels.end()) {
-        std::string near = ClosestMatch(v, kLevels);
+      if (!IsIssuerLevel(v)) {
+        std::string near = ClosestMatch(v, IssuerLevels());
         ctx.Error(l, "E-bad-value", "unknown issuer level `" + v + "`",
-                  near.empty() ? "levels: province, city, district, county, township, department, other"
-                               : "did you mean `" + near + "`?");
+                  near.empty() ? "levels: " + IssuerLevelList() : "did you mean `" + near + "`?");
         continue;
       }
       a.levels.push_back(v);
     }
+    if (levels.size() == 0)
+      ctx.Error(levels, "E-bad-value", "`levels` is empty", "list the levels the rule applies to, or leave `levels` out");
   }
   if (node["warn_after"] && node["warn_after"].IsScalar()) a.warn_after = node["warn_after"].AsInt(0);
   if (node["also_when"]) a.also_when = ParseCondition(node["also_when"], ctx);
