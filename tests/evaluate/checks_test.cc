@@ -94,6 +94,50 @@ TEST_CASE("mention: all groups near each other, except and none", "[evaluate][me
   CHECK(VerdictOf(*set, none, "t/r") == "fail");
 }
 
+TEST_CASE("mention near: a split compound in any order, every group within N characters, one sentence",
+          "[evaluate][mention][near]") {
+  // 移送公安 written apart: "向公安机关移送涉嫌环境犯罪案件9件", "移送公安机关", "涉嫌犯罪的……移送至公安机关".
+  auto set = One(
+      "      mention:\n        all: [[移送], [公安机关, 公安部门], [涉嫌犯罪, 涉嫌环境犯罪, 涉嫌刑事犯罪]]\n"
+      "        near: 10\n        concrete: true\n");
+  auto before = BuildDocument({{M, {"一、主要工作情况", "全年向公安机关移送涉嫌环境犯罪案件9件。"}}});
+  auto after = BuildDocument({{M, {"一、主要工作情况", "对涉嫌犯罪的12起案件依法移送公安机关。"}}});
+  // 11 characters between 移送 and 公安机关: one more than near allows.
+  auto gap11 = BuildDocument({{M, {"一、主要工作情况", "全年将涉嫌犯罪案件3件移送一二三四五六七八九十甲公安机关。"}}});
+  auto gap10 = BuildDocument({{M, {"一、主要工作情况", "全年将涉嫌犯罪案件3件移送一二三四五六七八九十公安机关。"}}});
+  auto two_sentences = BuildDocument({{M, {"一、主要工作情况", "加强与公安机关协作。移送涉嫌犯罪案件3件。"}}});
+  auto missing_group = BuildDocument({{M, {"一、主要工作情况", "向公安机关移送案件线索9条。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, before, "t/r", &r) == "pass");
+  REQUIRE(r.evidence.size() == 1);
+  CHECK(r.evidence[0].terms == std::vector<std::string>{"移送", "公安机关", "涉嫌环境犯罪"});
+  CHECK(VerdictOf(*set, after, "t/r") == "pass");
+  CHECK(VerdictOf(*set, gap10, "t/r") == "pass");
+  CHECK(VerdictOf(*set, gap11, "t/r") == "fail");
+  CHECK(VerdictOf(*set, two_sentences, "t/r") == "fail");
+  CHECK(VerdictOf(*set, missing_group, "t/r") == "fail");
+  // A second anchor hit in the same sentence that is near enough still counts.
+  auto second = BuildDocument(
+      {{M, {"一、主要工作情况", "建立移送衔接机制，健全信息共享平台建设工作，向公安机关移送涉嫌犯罪案件2件。"}}});
+  CHECK(VerdictOf(*set, second, "t/r") == "pass");
+  // Anchored on the first group: a document without 移送 gets the settled verdict, the same as a full evaluation.
+  CHECK(fazhi::test::AnchorTerms(*set, "t/r") == std::vector<std::string>{"移送"});
+  fazhi::test::CheckSettledEqualsFull(*set, missing_group);
+  fazhi::test::CheckSettledEqualsFull(*set, gap11);
+}
+
+TEST_CASE("mention near: lint refuses a distance out of range and near with one term group", "[evaluate][mention][near]") {
+  for (const char* bad : {"      mention: {all: [[移送], [公安机关]], near: -1}\n",
+                          "      mention: {all: [[移送], [公安机关]], near: 201}\n",
+                          "      mention: {any: [移送公安], near: 10}\n"}) {
+    Diagnostics d;
+    CompileRules(std::string("rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n") + bad, d);
+    INFO(bad);
+    REQUIRE(HasErrors(d));
+    CHECK(d[0].code == "E-bad-value");
+  }
+}
+
 TEST_CASE("mention: min counts distinct sentences", "[evaluate][mention]") {
   auto set = One("      mention: {any: [培训], min: 2}\n");
   auto one = BuildDocument({{M, {"一、主要工作情况", "举办法治培训3期。"}}});
@@ -170,10 +214,38 @@ TEST_CASE("applicability: years and levels, also_when", "[evaluate][applies]") {
   doc.meta.year = {2020, "test"};
   CHECK(VerdictOf(*set, doc, "t/r") == "pass");  // level unknown: checked
   doc.meta.level = {std::string("district"), "test"};
-  CHECK(VerdictOf(*set, doc, "t/r") == "not_applicable");
+  RuleResult r;
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "not_applicable");
+  // The reason names the levels in Chinese, the report's level, and that the work was not described either.
+  CHECK(r.message.str() == "本规则只适用于市级报告主体，该报告主体为区级，且报告未写到相关工作");
   auto with_rules = BuildDocument({{M, {"一、主要工作情况", "起草政府规章2部，开展立法调研2次。"}}});
   with_rules.meta = doc.meta;
   CHECK(VerdictOf(*set, with_rules, "t/r") == "pass");
+}
+
+TEST_CASE("applicability: department, township and other reports skip a government-only rule", "[evaluate][applies]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n  - id: r\n    title: t\n    cite: c\n    applies_to:\n      levels: [province, city, district, county]\n"
+      "    check:\n      mention: {any: [决策事项目录]}\n",
+      d);
+  REQUIRE_FALSE(HasErrors(d));
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "公布重大行政决策事项目录，纳入决策事项5项。"}}});
+  doc.meta.year = {2023, "test"};
+  for (const char* level : {"province", "city", "district", "county"}) {
+    doc.meta.level = {std::string(level), "test"};
+    CHECK(VerdictOf(*set, doc, "t/r") == "pass");
+  }
+  RuleResult r;
+  doc.meta.level = {std::string("department"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "not_applicable");
+  CHECK(r.message.str() == "本规则只适用于省级、市级、区级、县级报告主体，该报告主体为部门");
+  doc.meta.level = {std::string("township"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "not_applicable");
+  CHECK(r.message.str().find("乡镇级") != std::string::npos);
+  doc.meta.level = {std::string("other"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_applicable");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
 }
 
 TEST_CASE("mention: context lets the next sentence of the paragraph make a lead sentence concrete",
