@@ -138,6 +138,19 @@ TEST_CASE("mention near: lint refuses a distance out of range and near with one 
   }
 }
 
+TEST_CASE("mention: a topic clause (……方面) takes the negation of the clause after it", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [行政裁决], concrete: true}\n");
+  auto negated = BuildDocument({{M, {"一、主要工作情况", "行政裁决方面，我区尚未建立行政裁决事项清单，全年未办理行政裁决案件。"}}});
+  auto done = BuildDocument({{M, {"一、主要工作情况", "行政裁决方面，全年办理专利侵权纠纷行政裁决案件3件。"}}});
+  // The next sentence's negation does not reach back over 。.
+  auto next_sentence = BuildDocument({{M, {"一、主要工作情况", "全年办理行政裁决案件3件。执法方面，尚未建立清单。"}}});
+  RuleResult r;
+  CHECK(VerdictOf(*set, negated, "t/r", &r) == "fail");
+  CHECK(r.message.str().find("否定") != std::string::npos);
+  CHECK(VerdictOf(*set, done, "t/r") == "pass");
+  CHECK(VerdictOf(*set, next_sentence, "t/r") == "pass");
+}
+
 TEST_CASE("mention: min counts distinct sentences", "[evaluate][mention]") {
   auto set = One("      mention: {any: [培训], min: 2}\n");
   auto one = BuildDocument({{M, {"一、主要工作情况", "举办法治培训3期。"}}});
