@@ -21,6 +21,9 @@ std::unique_ptr<RuleSet> One(const std::string& check, const std::string& pack_e
 const auto M = SectionRole::kMeasures;
 const auto S = SectionRole::kShortcomings;
 const auto P = SectionRole::kPlan;
+
+// A report whose measures part is the one paragraph `text`.
+Document Measures(const std::string& text) { return BuildDocument({{M, {"一、主要工作情况", text}}}); }
 }  // namespace
 
 TEST_CASE("mention: concrete sentence passes, generic one is partial, absence fails", "[evaluate][mention]") {
@@ -84,10 +87,10 @@ TEST_CASE("mention: all groups near each other, except and none", "[evaluate][me
   auto set = One(
       "      mention:\n        all: [[区长, 书记], [主持, 召开]]\n        near: 8\n        except: [副区长]\n"
       "        none: [各单位]\n");
-  auto yes = BuildDocument({{M, {"一、主要工作情况", "区长张三主持召开常务会议。"}}});
-  auto deputy = BuildDocument({{M, {"一、主要工作情况", "副区长主持召开推进会。"}}});
-  auto far = BuildDocument({{M, {"一、主要工作情况", "区长在全区法治政府建设推进大会上强调要求各方主持公道。"}}});
-  auto none = BuildDocument({{M, {"一、主要工作情况", "区长主持召开各单位负责人会议。"}}});
+  auto yes = Measures("区长张三主持召开常务会议。");
+  auto deputy = Measures("副区长主持召开推进会。");
+  auto far = Measures("区长在全区法治政府建设推进大会上强调要求各方主持公道。");
+  auto none = Measures("区长主持召开各单位负责人会议。");
   CHECK(VerdictOf(*set, yes, "t/r") == "pass");
   CHECK(VerdictOf(*set, deputy, "t/r") == "fail");
   CHECK(VerdictOf(*set, far, "t/r") == "fail");
@@ -100,13 +103,13 @@ TEST_CASE("mention near: a split compound in any order, every group within N cha
   auto set = One(
       "      mention:\n        all: [[移送], [公安机关, 公安部门], [涉嫌犯罪, 涉嫌环境犯罪, 涉嫌刑事犯罪]]\n"
       "        near: 10\n        concrete: true\n");
-  auto before = BuildDocument({{M, {"一、主要工作情况", "全年向公安机关移送涉嫌环境犯罪案件9件。"}}});
-  auto after = BuildDocument({{M, {"一、主要工作情况", "对涉嫌犯罪的12起案件依法移送公安机关。"}}});
+  auto before = Measures("全年向公安机关移送涉嫌环境犯罪案件9件。");
+  auto after = Measures("对涉嫌犯罪的12起案件依法移送公安机关。");
   // 11 characters between 移送 and 公安机关: one more than near allows.
-  auto gap11 = BuildDocument({{M, {"一、主要工作情况", "全年将涉嫌犯罪案件3件移送一二三四五六七八九十甲公安机关。"}}});
-  auto gap10 = BuildDocument({{M, {"一、主要工作情况", "全年将涉嫌犯罪案件3件移送一二三四五六七八九十公安机关。"}}});
-  auto two_sentences = BuildDocument({{M, {"一、主要工作情况", "加强与公安机关协作。移送涉嫌犯罪案件3件。"}}});
-  auto missing_group = BuildDocument({{M, {"一、主要工作情况", "向公安机关移送案件线索9条。"}}});
+  auto gap11 = Measures("全年将涉嫌犯罪案件3件移送一二三四五六七八九十甲公安机关。");
+  auto gap10 = Measures("全年将涉嫌犯罪案件3件移送一二三四五六七八九十公安机关。");
+  auto two_sentences = Measures("加强与公安机关协作。移送涉嫌犯罪案件3件。");
+  auto missing_group = Measures("向公安机关移送案件线索9条。");
   RuleResult r;
   CHECK(VerdictOf(*set, before, "t/r", &r) == "pass");
   REQUIRE(r.evidence.size() == 1);
@@ -117,8 +120,7 @@ TEST_CASE("mention near: a split compound in any order, every group within N cha
   CHECK(VerdictOf(*set, two_sentences, "t/r") == "fail");
   CHECK(VerdictOf(*set, missing_group, "t/r") == "fail");
   // A second anchor hit in the same sentence that is near enough still counts.
-  auto second = BuildDocument(
-      {{M, {"一、主要工作情况", "建立移送衔接机制，健全信息共享平台建设工作，向公安机关移送涉嫌犯罪案件2件。"}}});
+  auto second = Measures("建立移送衔接机制，健全信息共享平台建设工作，向公安机关移送涉嫌犯罪案件2件。");
   CHECK(VerdictOf(*set, second, "t/r") == "pass");
   // Anchored on the first group: a document without 移送 gets the settled verdict, the same as a full evaluation.
   CHECK(fazhi::test::AnchorTerms(*set, "t/r") == std::vector<std::string>{"移送"});
@@ -140,10 +142,10 @@ TEST_CASE("mention near: lint refuses a distance out of range and near with one 
 
 TEST_CASE("mention: a topic clause (……方面) takes the negation of the clause after it", "[evaluate][mention]") {
   auto set = One("      mention: {any: [行政裁决], concrete: true}\n");
-  auto negated = BuildDocument({{M, {"一、主要工作情况", "行政裁决方面，我区尚未建立行政裁决事项清单，全年未办理行政裁决案件。"}}});
-  auto done = BuildDocument({{M, {"一、主要工作情况", "行政裁决方面，全年办理专利侵权纠纷行政裁决案件3件。"}}});
+  auto negated = Measures("行政裁决方面，我区尚未建立行政裁决事项清单，全年未办理行政裁决案件。");
+  auto done = Measures("行政裁决方面，全年办理专利侵权纠纷行政裁决案件3件。");
   // The next sentence's negation does not reach back over 。.
-  auto next_sentence = BuildDocument({{M, {"一、主要工作情况", "全年办理行政裁决案件3件。执法方面，尚未建立清单。"}}});
+  auto next_sentence = Measures("全年办理行政裁决案件3件。执法方面，尚未建立清单。");
   RuleResult r;
   CHECK(VerdictOf(*set, negated, "t/r", &r) == "fail");
   CHECK(r.message.str().find("否定") != std::string::npos);
@@ -243,7 +245,7 @@ TEST_CASE("applicability: department, township and other reports skip a governme
       "    check:\n      mention: {any: [决策事项目录]}\n",
       d);
   REQUIRE_FALSE(HasErrors(d));
-  auto doc = BuildDocument({{M, {"一、主要工作情况", "公布重大行政决策事项目录，纳入决策事项5项。"}}});
+  auto doc = Measures("公布重大行政决策事项目录，纳入决策事项5项。");
   doc.meta.year = {2023, "test"};
   for (const char* level : {"province", "city", "district", "county"}) {
     doc.meta.level = {std::string(level), "test"};
