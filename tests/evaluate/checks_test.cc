@@ -140,6 +140,20 @@ TEST_CASE("mention near: lint refuses a distance out of range and near with one 
   }
 }
 
+TEST_CASE("applicability: an unknown level in applies_to or in an example is an error with a suggestion",
+          "[evaluate][applies]") {
+  for (const char* bad : {"    applies_to: {levels: [city, distrct]}\n    check:\n      mention: {any: [立法]}\n",
+                          "    check:\n      mention: {any: [立法]}\n    examples:\n"
+                          "      - {text: \"一、主要工作情况\\n开展立法调研2次。\", expect: pass, level: distrct}\n"}) {
+    Diagnostics d;
+    CompileRules(std::string("rules:\n  - id: r\n    title: t\n    cite: c\n") + bad, d);
+    INFO(bad);
+    REQUIRE(HasErrors(d));
+    CHECK(d[0].code == "E-bad-value");
+    CHECK(d[0].hint == "did you mean `district`?");
+  }
+}
+
 TEST_CASE("mention: a topic clause (……方面) takes the negation of the clause after it", "[evaluate][mention]") {
   auto set = One("      mention: {any: [行政裁决], concrete: true}\n");
   auto negated = Measures("行政裁决方面，我区尚未建立行政裁决事项清单，全年未办理行政裁决案件。");
