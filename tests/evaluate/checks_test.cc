@@ -22,6 +22,13 @@ const auto M = SectionRole::kMeasures;
 const auto S = SectionRole::kShortcomings;
 const auto P = SectionRole::kPlan;
 
+// The diagnostics of a one-rule pack whose rule `r` continues with `body` (after id, title and cite).
+Diagnostics LintRule(const std::string& body) {
+  Diagnostics d;
+  CompileRules("rules:\n  - id: r\n    title: t\n    cite: c\n" + body, d);
+  return d;
+}
+
 // A report whose measures part is the one paragraph `text`.
 Document Measures(const std::string& text) { return BuildDocument({{M, {"一、主要工作情况", text}}}); }
 }  // namespace
@@ -103,37 +110,36 @@ TEST_CASE("mention near: a split compound in any order, every group within N cha
   auto set = One(
       "      mention:\n        all: [[移送], [公安机关, 公安部门], [涉嫌犯罪, 涉嫌环境犯罪, 涉嫌刑事犯罪]]\n"
       "        near: 10\n        concrete: true\n");
-  auto before = Measures("全年向公安机关移送涉嫌环境犯罪案件9件。");
-  auto after = Measures("对涉嫌犯罪的12起案件依法移送公安机关。");
-  // 11 characters between 移送 and 公安机关: one more than near allows.
-  auto gap11 = Measures("全年将涉嫌犯罪案件3件移送一二三四五六七八九十甲公安机关。");
-  auto gap10 = Measures("全年将涉嫌犯罪案件3件移送一二三四五六七八九十公安机关。");
-  auto two_sentences = Measures("加强与公安机关协作。移送涉嫌犯罪案件3件。");
-  auto missing_group = Measures("向公安机关移送案件线索9条。");
   RuleResult r;
-  CHECK(VerdictOf(*set, before, "t/r", &r) == "pass");
+  CHECK(VerdictOf(*set, Measures("全年向公安机关移送涉嫌环境犯罪案件9件。"), "t/r", &r) == "pass");
   REQUIRE(r.evidence.size() == 1);
   CHECK(r.evidence[0].terms == std::vector<std::string>{"移送", "公安机关", "涉嫌环境犯罪"});
-  CHECK(VerdictOf(*set, after, "t/r") == "pass");
-  CHECK(VerdictOf(*set, gap10, "t/r") == "pass");
-  CHECK(VerdictOf(*set, gap11, "t/r") == "fail");
-  CHECK(VerdictOf(*set, two_sentences, "t/r") == "fail");
-  CHECK(VerdictOf(*set, missing_group, "t/r") == "fail");
+  // (text, verdict): the other order; 10 and 11 characters between 移送 and 公安机关 (near: 10); the groups in two
+  // sentences; one group missing; no anchor (移送) at all.
+  const std::pair<const char*, const char*> cases[] = {
+      {"对涉嫌犯罪的12起案件依法移送公安机关。", "pass"},
+      {"全年将涉嫌犯罪案件3件移送一二三四五六七八九十公安机关。", "pass"},
+      {"全年将涉嫌犯罪案件3件移送一二三四五六七八九十甲公安机关。", "fail"},
+      {"加强与公安机关协作。移送涉嫌犯罪案件3件。", "fail"},
+      {"向公安机关移送案件线索9条。", "fail"},
+      {"与公安机关建立协作机制，通报涉嫌犯罪线索3条。", "fail"}};
+  for (const auto& [text, verdict] : cases) {
+    INFO(text);
+    CHECK(VerdictOf(*set, Measures(text), "t/r") == verdict);
+  }
   // A second anchor hit in the same sentence that is near enough still counts.
   auto second = Measures("建立移送衔接机制，健全信息共享平台建设工作，向公安机关移送涉嫌犯罪案件2件。");
   CHECK(VerdictOf(*set, second, "t/r") == "pass");
   // Anchored on the first group: a document without 移送 gets the settled verdict, the same as a full evaluation.
   CHECK(fazhi::test::AnchorTerms(*set, "t/r") == std::vector<std::string>{"移送"});
-  fazhi::test::CheckSettledEqualsFull(*set, missing_group);
-  fazhi::test::CheckSettledEqualsFull(*set, gap11);
+  for (const auto& [text, verdict] : cases) fazhi::test::CheckSettledEqualsFull(*set, Measures(text));
 }
 
 TEST_CASE("mention near: lint refuses a distance out of range and near with one term group", "[evaluate][mention][near]") {
   for (const char* bad : {"      mention: {all: [[移送], [公安机关]], near: -1}\n",
                           "      mention: {all: [[移送], [公安机关]], near: 201}\n",
                           "      mention: {any: [移送公安], near: 10}\n"}) {
-    Diagnostics d;
-    CompileRules(std::string("rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n") + bad, d);
+    Diagnostics d = LintRule(std::string("    check:\n") + bad);
     INFO(bad);
     REQUIRE(HasErrors(d));
     CHECK(d[0].code == "E-bad-value");
@@ -145,8 +151,7 @@ TEST_CASE("applicability: an unknown level in applies_to or in an example is an 
   for (const char* bad : {"    applies_to: {levels: [city, distrct]}\n    check:\n      mention: {any: [立法]}\n",
                           "    check:\n      mention: {any: [立法]}\n    examples:\n"
                           "      - {text: \"一、主要工作情况\\n开展立法调研2次。\", expect: pass, level: distrct}\n"}) {
-    Diagnostics d;
-    CompileRules(std::string("rules:\n  - id: r\n    title: t\n    cite: c\n") + bad, d);
+    Diagnostics d = LintRule(bad);
     INFO(bad);
     REQUIRE(HasErrors(d));
     CHECK(d[0].code == "E-bad-value");
