@@ -146,6 +146,32 @@ TEST_CASE("mention near: lint refuses a distance out of range and near with one 
   }
 }
 
+TEST_CASE("applicability: a rule's own levels replace the pack's, the pack's years still hold", "[evaluate][applies]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n  - id: gov\n    title: t\n    cite: c\n    check:\n      mention: {any: [移送]}\n"
+      "  - id: also-departments\n    title: t\n    cite: c\n    applies_to: {levels: [city, department]}\n"
+      "    check:\n      mention: {any: [移送]}\n",
+      d, "applies_to: {years: [2021, 2025], levels: [city, district, county]}\n");
+  REQUIRE_FALSE(HasErrors(d));
+  auto doc = Measures("全年向公安机关移送涉嫌犯罪案件9件。");
+  doc.meta.year = {2024, "test"};
+  doc.meta.level = {std::string("department"), "test"};
+  RuleResult r;
+  CHECK(VerdictOf(*set, doc, "t/gov", &r) == "not_applicable");
+  CHECK(r.message.str().find("本规则包只适用于市级、区级、县级报告主体") == 0);
+  CHECK(VerdictOf(*set, doc, "t/also-departments") == "pass");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
+  doc.meta.level = {std::string("district"), "test"};  // the rule's levels, not the pack's, decide
+  CHECK(VerdictOf(*set, doc, "t/gov") == "pass");
+  CHECK(VerdictOf(*set, doc, "t/also-departments") == "not_applicable");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
+  doc.meta.level = {std::string("department"), "test"};
+  doc.meta.year = {2020, "test"};  // the pack's years hold for every rule
+  CHECK(VerdictOf(*set, doc, "t/also-departments") == "not_applicable");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
+}
+
 TEST_CASE("applicability: an unknown level in applies_to or in an example is an error with a suggestion",
           "[evaluate][applies]") {
   for (const char* bad : {"    applies_to: {levels: [city, distrct]}\n    check:\n      mention: {any: [立法]}\n",
