@@ -183,6 +183,16 @@ bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
 std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
                                                               std::uint32_t offset) {
   Span clause = ClauseAt(ctx.doc, offset);
+  // "行政裁决方面，我区尚未建立……": a clause that only names the topic ("……方面") takes its negation or hedging
+  // from the clause after it (never across a sentence end).
+  std::string_view t = ctx.doc.text;
+  if (std::string_view c = t.substr(clause.begin, clause.end - clause.begin);
+      c.ends_with("方面") && CountChars(c) <= 12 && clause.end < t.size()) {
+    std::size_t next = clause.end;
+    if (t[next] == ',' || t[next] == ':') next += 1;
+    else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
+    if (next != clause.end && next < t.size()) clause.end = ClauseAt(ctx.doc, static_cast<std::uint32_t>(next)).end;
+  }
   auto ignore = HitsIn(ctx, cues.ignore, clause);
   for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
                            std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/levels.h"
+
 namespace fazhi {
 
 int SeverityRank(const std::string& s) {
@@ -95,15 +97,7 @@ std::string OrUnknown(const std::optional<std::string>& v) { return v && !v->emp
 std::string OrUnknown(const std::optional<int>& v) { return v ? std::to_string(*v) : "（未识别）"; }
 
 std::string LevelLabelZh(const std::optional<std::string>& level) {
-  if (!level) return "（未识别）";
-  if (*level == "province") return "省级";
-  if (*level == "city") return "市级";
-  if (*level == "district") return "区级";
-  if (*level == "county") return "县级";
-  if (*level == "township") return "乡镇级";
-  if (*level == "department") return "部门";
-  if (*level == "other") return "其他（开发区、管委会等）";
-  return *level;
+  return level ? LevelNameZh(*level) : "（未识别）";
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,
