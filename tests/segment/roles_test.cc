@@ -1,6 +1,7 @@
 // Section roles: from heading words (many phrasings), nesting, position and the unheaded parts of a page.
 #include <catch2/catch.hpp>
 
+#include "segment/line_kinds.h"
 #include "segment/roles.h"
 #include "segment_util.h"
 
@@ -125,4 +126,32 @@ TEST_CASE("a document without headings keeps its body at the root", "[segment][r
   REQUIRE(doc.paragraphs.size() == 2);
   CHECK(doc.paragraphs[0].section == 0);
   CHECK(doc.sections.size() == 1);
+}
+
+TEST_CASE("page furniture before the title: disclosure fields, site columns, breadcrumbs", "[segment][roles][web]") {
+  // A government disclosure table, a site column that reads like a part name ("落实情况公开"), a breadcrumb, a
+  // page clock and a bare address — all above the title; none of them is the report.
+  auto doc = test::SegmentText(
+      "落实情况公开\n您现在所在的位置：首页 > 政务公开 > 落实情况公开\n今天是：2024年3月1日 星期五\n"
+      "https://www.example.gov.cn/\n索引号：11001/2024-00012 发文单位：某某县人民政府\n效力状态：有效 主题分类：其他\n"
+      "某某县人民政府关于2023年度法治政府建设情况的报告\n发布日期：2024-03-20 分享到：\n"
+      "2023年，县政府坚持依法行政。现报告如下：\n一、主要举措和成效\n正文。\n二、存在的问题\n正文。\n");
+  test::CheckInvariants(doc);
+  std::vector<SectionRole> top;
+  for (const Section& s : doc.sections)
+    if (s.parent == 0) top.push_back(s.role);
+  CHECK(top == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle, SectionRole::kPreamble,
+                                        SectionRole::kMeasures, SectionRole::kShortcomings});
+  CHECK(test::FindSection(doc, "落实情况公开") == nullptr);
+  const Section& title = doc.sections[2];
+  CHECK(doc.LineOf(title.span.begin) == 7);
+}
+
+TEST_CASE("a document number line is title metadata", "[segment][roles][web]") {
+  CHECK(seg::IsDocumentNumber("雷东府〔2025〕26号"));
+  CHECK(seg::IsDocumentNumber("某政办发[2023]5号"));
+  CHECK_FALSE(seg::IsDocumentNumber("〔2025〕26号"));
+  CHECK_FALSE(seg::IsDocumentNumber("印发《实施方案》（2023—2025年）等文件26号"));
+  CHECK(seg::IsTitleMetaLine("雷东府〔2025〕26号"));
+  CHECK(seg::IsTitleMetaLine("发文单位：某某县人民政府 效力状态：有效"));
 }
