@@ -128,6 +128,58 @@ TEST_CASE("a document without headings keeps its body at the root", "[segment][r
   CHECK(doc.sections.size() == 1);
 }
 
+TEST_CASE("rectification headings", "[segment][roles][rectification]") {
+  for (const char* h : {"整改情况", "2022年度法治政府建设存在问题整改情况", "上年度问题整改落实情况",
+                        "关于上年度督察反馈问题整改情况", "上一年度存在问题的整改情况", "去年存在问题", "问题整改落实情况"})
+    CHECK(RoleFromHeading(h) == SectionRole::kRectification);
+  // The year's own problems coordinated with how they are being fixed: shortcomings until a year says otherwise.
+  CHECK(RoleFromHeading("存在不足及整改情况") == SectionRole::kShortcomings);
+  CHECK(RoleFromHeading("2024年存在不足及整改情况") == SectionRole::kShortcomings);
+  CHECK(RoleFromHeading("存在的问题和整改措施") == SectionRole::kShortcomings);
+  CHECK(RoleFromHeading("下一步整改工作安排") == SectionRole::kPlan);
+  // 上年度 with no problem or rectification word is not one ("上年度推进法治政府建设的主要举措和成效").
+  CHECK(RoleFromHeading("上年度推进法治政府建设的主要举措和成效") == SectionRole::kMeasures);
+}
+
+TEST_CASE("a rectification part: its restated problems are not shortcomings parts", "[segment][roles][rectification]") {
+  auto doc = test::SegmentText(
+      "一、2023年度主要举措和成效\n正文。\n二、2022年度存在问题整改情况\n针对上年度查摆的问题，逐项整改。\n"
+      "（一）关于政府诚信建设存在薄弱环节的问题\n开展政府机构失信问题专项治理，清理欠款3笔。\n"
+      "（二）下一步工作安排\n继续整改。\n三、存在的问题\n执法不够规范。\n（一）上年度问题整改情况\n已整改5项。\n");
+  test::CheckInvariants(doc);
+  auto at = [&](const char* name) {
+    const Section* s = test::FindSection(doc, name);
+    REQUIRE(s);
+    return static_cast<std::uint32_t>(s - doc.sections.data());
+  };
+  CHECK(doc.sections[at("二、2022年度存在问题整改情况")].role == SectionRole::kRectification);
+  CHECK(doc.sections[at("（一）关于政府诚信建设存在薄弱环节的问题")].role == SectionRole::kNone);
+  CHECK(doc.RoleOf(at("（一）关于政府诚信建设存在薄弱环节的问题")) == SectionRole::kRectification);
+  CHECK(doc.sections[at("（二）下一步工作安排")].role == SectionRole::kPlan);
+  CHECK(doc.sections[at("三、存在的问题")].role == SectionRole::kShortcomings);
+  CHECK(doc.sections[at("（一）上年度问题整改情况")].role == SectionRole::kRectification);
+}
+
+TEST_CASE("存在不足及整改情况 is last year's when its year is before the report's", "[segment][roles][rectification]") {
+  // The measures heading names 2025: the 2024 part restates last year's problems, the 2025 one is this year's.
+  auto doc = test::SegmentText(
+      "一、2025年法治政府建设工作成效\n正文。\n二、2024年存在不足及整改情况\n已整改。\n三、2025年存在问题及整改措施\n"
+      "执法不规范。\n四、2026年工作打算\n正文。\n");
+  test::CheckInvariants(doc);
+  CHECK(seg::HeadingReferenceYear(doc) == 2025);
+  CHECK(test::FindSection(doc, "二、2024年存在不足及整改情况")->role == SectionRole::kRectification);
+  CHECK(test::FindSection(doc, "三、2025年存在问题及整改措施")->role == SectionRole::kShortcomings);
+
+  // No year in the headings: the covered year decides once it is known (the pipeline passes it after metadata).
+  auto bare = test::SegmentText("一、主要工作成效\n正文。\n二、2024年存在不足及整改情况\n已整改。\n");
+  CHECK(seg::HeadingReferenceYear(bare) == 0);
+  CHECK(test::FindSection(bare, "二、2024年存在不足及整改情况")->role == SectionRole::kShortcomings);
+  seg::RefineRectification(bare, 2024);
+  CHECK(test::FindSection(bare, "二、2024年存在不足及整改情况")->role == SectionRole::kShortcomings);
+  seg::RefineRectification(bare, 2025);
+  CHECK(test::FindSection(bare, "二、2024年存在不足及整改情况")->role == SectionRole::kRectification);
+}
+
 TEST_CASE("page furniture before the title: disclosure fields, site columns, breadcrumbs", "[segment][roles][web]") {
   // A government disclosure table, a site column that reads like a part name ("落实情况公开"), a breadcrumb, a
   // page clock and a bare address — all above the title; none of them is the report.
