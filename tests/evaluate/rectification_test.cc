@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "evaluate/doc_builder.h"
+#include "render/render_support.h"
 #include "segment/segment_util.h"
 
 using namespace fazhi;
@@ -34,6 +35,8 @@ TEST_CASE("a measure reported in a rectification part is evidence and says so", 
   CHECK(r.evidence[0].kind == EvidenceKind::kSupport);
   CHECK(r.evidence[0].role == "rectification");
   CHECK(r.evidence[0].section == "二、2022年度存在问题整改情况 > （一）关于政府诚信建设存在薄弱环节的问题");
+  // Where the text, Markdown and HTML reports place the quote says it too.
+  CHECK(EvidenceLocation(r.evidence[0]).find("上年度问题整改部分") != std::string::npos);
 }
 
 TEST_CASE("a rectification part is not this year's shortcomings, even by heading words", "[evaluate][rectification]") {

@@ -99,12 +99,10 @@ TEST_CASE("web page furniture, title block, preamble, closing and footer", "[seg
       "三、下一步工作安排\n正文。\n\n特此报告。\n\n某某区人民政府\n2021年2月26日\n\n附件:\n\n"
       "关于我们 | 使用帮助 | 网站声明\n主办:某某区人民政府办公室\n网站标识码:1201060001\n");
   test::CheckInvariants(doc);
-  std::vector<SectionRole> top;
-  for (const Section& s : doc.sections)
-    if (s.parent == 0) top.push_back(s.role);
-  CHECK(top == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle, SectionRole::kPreamble,
-                                        SectionRole::kMeasures, SectionRole::kShortcomings, SectionRole::kPlan,
-                                        SectionRole::kClosing, SectionRole::kBoilerplate});
+  CHECK(test::TopRoles(doc) == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle,
+                                                      SectionRole::kPreamble, SectionRole::kMeasures,
+                                                      SectionRole::kShortcomings, SectionRole::kPlan,
+                                                      SectionRole::kClosing, SectionRole::kBoilerplate});
   const Section& closing = doc.sections[doc.sections.size() - 2];
   CHECK(closing.line_begin == 19);
   CHECK(closing.line_end == 22);
@@ -132,13 +130,18 @@ TEST_CASE("rectification headings", "[segment][roles][rectification]") {
   for (const char* h : {"整改情况", "2022年度法治政府建设存在问题整改情况", "上年度问题整改落实情况",
                         "关于上年度督察反馈问题整改情况", "上一年度存在问题的整改情况", "去年存在问题", "问题整改落实情况"})
     CHECK(RoleFromHeading(h) == SectionRole::kRectification);
-  // The year's own problems coordinated with how they are being fixed: shortcomings until a year says otherwise.
-  CHECK(RoleFromHeading("存在不足及整改情况") == SectionRole::kShortcomings);
-  CHECK(RoleFromHeading("2024年存在不足及整改情况") == SectionRole::kShortcomings);
-  CHECK(RoleFromHeading("存在的问题和整改措施") == SectionRole::kShortcomings);
-  CHECK(RoleFromHeading("下一步整改工作安排") == SectionRole::kPlan);
-  // 上年度 with no problem or rectification word is not one ("上年度推进法治政府建设的主要举措和成效").
-  CHECK(RoleFromHeading("上年度推进法治政府建设的主要举措和成效") == SectionRole::kMeasures);
+  // The year's own problems coordinated with how they are being fixed are shortcomings until a year says otherwise;
+  // a plan stays a plan; 上年度 with no problem or rectification word names no rectification part.
+  const std::pair<const char*, SectionRole> kNot[] = {
+      {"存在不足及整改情况", SectionRole::kShortcomings},
+      {"2024年存在不足及整改情况", SectionRole::kShortcomings},
+      {"存在的问题和整改措施", SectionRole::kShortcomings},
+      {"下一步整改工作安排", SectionRole::kPlan},
+      {"上年度推进法治政府建设的主要举措和成效", SectionRole::kMeasures}};
+  for (const auto& [heading, role] : kNot) {
+    INFO(heading);
+    CHECK(RoleFromHeading(heading) == role);
+  }
 }
 
 TEST_CASE("a rectification part: its restated problems are not shortcomings parts", "[segment][roles][rectification]") {
@@ -189,11 +192,9 @@ TEST_CASE("page furniture before the title: disclosure fields, site columns, bre
       "某某县人民政府关于2023年度法治政府建设情况的报告\n发布日期：2024-03-20 分享到：\n"
       "2023年，县政府坚持依法行政。现报告如下：\n一、主要举措和成效\n正文。\n二、存在的问题\n正文。\n");
   test::CheckInvariants(doc);
-  std::vector<SectionRole> top;
-  for (const Section& s : doc.sections)
-    if (s.parent == 0) top.push_back(s.role);
-  CHECK(top == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle, SectionRole::kPreamble,
-                                        SectionRole::kMeasures, SectionRole::kShortcomings});
+  CHECK(test::TopRoles(doc) == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle,
+                                                      SectionRole::kPreamble, SectionRole::kMeasures,
+                                                      SectionRole::kShortcomings});
   CHECK(test::FindSection(doc, "落实情况公开") == nullptr);
   const Section& title = doc.sections[2];
   CHECK(doc.LineOf(title.span.begin) == 7);
