@@ -440,8 +440,9 @@ std::size_t HanCount(const Units& line) {
 
 // Whether line `a` and the next line `b` are one line a web page broke in two (docs/formats.md, "web pages"):
 //  - an enumerator split from its item: "一" / "是" / "持续推进…", "二是" alone, "…转变。一" + "是持续…";
-//  - a numbered heading broken over two lines: the second half is short, has no punctuation and ends like a
-//    heading ("情况", "成效"…) or the first half stops mid-phrase ("…第一" + "责任人职责情况");
+//  - a numbered heading broken over two lines: the first half does not end like a heading ("情况", "成效"…: then
+//    the next short line is a subheading of its own), the second is short, has no punctuation and ends like a
+//    heading, or the first stops mid-phrase ("…第一" + "责任人职责情况");
 //  - in plain text and HTML (`web`; PDF wraps are JoinWrappedLines's, DOCX paragraphs are the author's) a stray
 //    break inside a sentence: a line of at least 40 characters of prose (a ， or 。, 70 % Han) that ends on a Han
 //    character, followed by a line that starts with one and starts neither a heading nor an enumerator.
@@ -451,7 +452,8 @@ bool BrokenLine(const Units& a, const Units& b, bool web) {
   if (EndsWithLoneEnumerator(a)) return !StartsHeading(b);
   if (StartsHeading(b) || StartsWithEnumerator(b) || EndsWithEnumeratorNumeral(b)) return false;
   static constexpr std::u32string_view kAllMarks = U"。，；：、！？（）《》“”,.;:!?()";
-  if (StartsHeading(a) && !HasMark(a, U"。；！？") && !IsClauseMark(a.back().cp) && DisplayWidth(a) <= 80 &&
+  if (StartsHeading(a) && !HasMark(a, U"。；！？") && !IsClauseMark(a.back().cp) && !EndsLikeHeading(a) &&
+      DisplayWidth(a) <= 80 &&
       !HasMark(b, kAllMarks) && HanCount(b) == b.size() && b.size() >= 2 && b.size() <= 16 &&
       (EndsLikeHeading(b) || EndsMidPhrase(a)))
     return true;
@@ -570,6 +572,7 @@ NormalizedText Normalize(const RawDocument& raw) {
   std::vector<int> block_of;     // blank lines separate blocks (used by the PDF wrap repair)
   int block = 0;
   Units current;
+  const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
   auto flush = [&](const Unit* nl) {
     Units whole = CollapseSpaces(current);
     current.clear();
@@ -577,7 +580,9 @@ NormalizedText Normalize(const RawDocument& raw) {
       if (!lines.empty() && block_of.back() == block) ++block;
       return;
     }
-    std::vector<Units> parts = SplitRunOnLine(std::move(whole));
+    std::vector<Units> parts;
+    if (web) parts = SplitRunOnLine(std::move(whole));
+    else parts.push_back(std::move(whole));
     for (std::size_t p = 0; p < parts.size(); ++p) {
       Units line = std::move(parts[p]);
       Unit end = p + 1 < parts.size() ? Unit{'\n', parts[p + 1].front().src, 0}
@@ -603,7 +608,7 @@ NormalizedText Normalize(const RawDocument& raw) {
     block_of.assign(lines.size(), 0);
   }
   // After the PDF wraps: a repaired line would change the widths they are judged by.
-  RepairBrokenLines(lines, newline_of, block_of, raw.format == "text" || raw.format == "html");
+  RepairBrokenLines(lines, newline_of, block_of, web);
 
   // Encode with the byte map.
   for (std::size_t l = 0; l < lines.size(); ++l) {

@@ -106,6 +106,7 @@ TEST_CASE("Web pages: a numbered heading broken over two lines is one line", "[n
   // A heading followed by a short line that neither ends like a heading nor completes a broken phrase stays apart;
   // so does a signature under the last paragraph, and a line with punctuation.
   CHECK(N("一、主要举措\n县政府\n") == "一、主要举措\n县政府\n");
+  CHECK(N("一、主要工作情况\n全面推进依法行政工作\n") == "一、主要工作情况\n全面推进依法行政工作\n");
   CHECK(N("（一）加强组织领导\n全年召开会议5次，研究议题8个。\n") == "（一）加强组织领导\n全年召开会议5次，研究议题8个。\n");
   CHECK(N("五、2024年工作安排\n（一）压实责任\n") == "五、2024年工作安排\n（一）压实责任\n");
 }
@@ -134,6 +135,7 @@ TEST_CASE("Web pages: a page run into one line is split at its title, salutation
   CHECK(N(run) == "某某镇人民政府关于2024年度法治政府建设情况的报告\n中共某某市委、某某市人民政府：\n"
                   "2024年，我镇坚持依法行政。" + prose + "现将有关情况报告如下：\n一、主要措施和成效\n"
                   "（一）强化组织引领，夯实法治根基。" + prose + "\n（二）深耕宣传教育，厚植法治理念。" + prose + "\n");
+  CHECK(N(run, "docx") != N(run));  // a DOCX paragraph is the author's
   // A short line keeps its spaces' pieces together ("天津市静海区人民政府 关于2024年法治政府建设报告").
   CHECK(N("天津市静海区人民政府 关于2024年法治政府建设报告\n") == "天津市静海区人民政府 关于2024年法治政府建设报告\n");
   // A long line whose spaces separate nothing of the kind stays one line.
