@@ -66,7 +66,11 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     e.byte_end = ref.span.end;
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
     e.page = doc.PageOf(ref.span.begin);
-    if (!doc.paragraphs.empty()) e.section = doc.SectionPath(doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section);
+    if (!doc.paragraphs.empty()) {
+      std::uint32_t section = doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section;
+      e.section = doc.SectionPath(section);
+      e.role = RoleName(doc.RoleOf(section));
+    }
   }
   if (!ref.note.empty()) e.quote = e.quote.empty() ? ref.note : e.quote;
   for (TermId t : ref.terms) {

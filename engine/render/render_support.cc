@@ -71,6 +71,7 @@ std::vector<const RuleResult*> ResultsWith(const Report& report, Verdict verdict
 std::string EvidenceLocation(const Evidence& e) {
   std::string out;
   if (!e.section.empty()) out += "〔" + e.section + "〕";
+  if (e.role == "rectification") out += "（上年度问题整改部分，所列措施计入本年度）";
   if (e.page > 0) out += fmt::format("第 {} 页", e.page);
   if (e.line > 0) out += fmt::format("{}第 {} 行", e.page > 0 ? "、" : "", e.line);
   return out;
