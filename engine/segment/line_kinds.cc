@@ -36,11 +36,25 @@ int CountPipes(std::string_view s) {
 
 }  // namespace
 
+namespace {
+// "四川省生态环境厅2023年度法治政府建设工作情况": a title without 报告 — a body's name, the year, 法治政府建设, and
+// 情况/总结 at the end (an unnumbered heading "2023年法治政府建设工作情况" names no body before the year).
+bool IsIssuerYearTitle(std::string_view line) {
+  auto years = FindYears(line);
+  if (years.empty() || !Contains(line, "法治政府建设") || !EndsWithAny(line, {"情况", "总结"})) return false;
+  std::string_view body = Trim(line.substr(0, years.front().begin));
+  return Chars(body) >= 2 && EndsWithAny(body, {"政府", "厅", "局", "委", "办", "区", "县", "市", "镇", "乡", "街道",
+                                                "办事处", "部", "委员会", "管委会", "署", "院"});
+}
+}  // namespace
+
 bool IsReportTitle(std::string_view line) {
   line = Trim(line);
   std::size_t n = Chars(line);
   if (n < 8 || n > 80) return false;
-  if (!Contains(line, "报告")) return false;
+  if (!Contains(line, "报告") && !IsIssuerYearTitle(line)) return false;
+  // A breadcrumb naming the site's column ("首页 > … > 法治政府建设年度报告公开 > 2025年") is no title.
+  if (IsBoilerplateLine(line) || ContainsAny(line, {">", "＞", "→", "»"})) return false;
   if (!ContainsAny(line, {"法治政府", "依法行政", "法治建设", "法治工作", "依法治"})) return false;
   if (HasSentenceMark(line) || ContainsAny(line, {"，", "：", ":", "《", "起草说明", "解读", "的通知", "附件"}))
     return false;

@@ -13,7 +13,9 @@
 namespace fazhi::seg {
 
 // "天津市红桥区人民政府关于2020年度法治政府建设工作情况的报告": short, names a report on 法治政府/依法行政/法治建设,
-// no sentence mark, not a heading, not a note about another document (起草说明, 解读, 《…》).
+// no sentence mark, not a heading, not a note about another document (起草说明, 解读, 《…》), not page furniture or a
+// breadcrumb ("首页 > … > 法治政府建设年度报告公开"). Without 报告 only as "<body><year>…法治政府建设…情况/总结"
+// ("四川省生态环境厅2023年度法治政府建设工作情况").
 bool IsReportTitle(std::string_view line);
 // The report title among the first `lines` (paragraph texts): one line, or two when a title is wrapped
 // ("天津市红桥区人民政府关于2020年度" + "法治政府建设工作情况的报告"). `text` is the lines joined.

@@ -208,3 +208,17 @@ TEST_CASE("a document number line is title metadata", "[segment][roles][web]") {
   CHECK(seg::IsTitleMetaLine("雷东府〔2025〕26号"));
   CHECK(seg::IsTitleMetaLine("发文单位：某某县人民政府 效力状态：有效"));
 }
+
+TEST_CASE("a report title: a body's title without 报告, never a breadcrumb", "[segment][roles][web]") {
+  CHECK(seg::IsReportTitle("四川省生态环境厅2023年度法治政府建设工作情况"));
+  CHECK(seg::IsReportTitle("某某县人民政府2024年法治政府建设工作总结"));
+  CHECK_FALSE(seg::IsReportTitle("2023年法治政府建设工作情况"));  // an unnumbered heading names no body
+  CHECK_FALSE(seg::IsReportTitle("首页 > 某某县人民政府门户网站 > 专题专栏 > 某某县法治政府建设年度报告公开 > 2025年"));
+  CHECK_FALSE(seg::IsReportTitle("政务公开→法治政府建设年度报告→2024年"));
+  auto doc = test::SegmentText(
+      "您现在所在的位置：\n首页 > 某某县人民政府门户网站 > 专题专栏 > 某某县法治政府建设年度报告公开 > 2025年\n"
+      "2025年，在县委、县政府的正确领导下，某某镇持续推进法治政府建设。\n一、主要措施和成效\n正文。\n");
+  test::CheckInvariants(doc);
+  CHECK(test::TopRoles(doc) == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kPreamble,
+                                                      SectionRole::kMeasures});
+}
