@@ -458,6 +458,9 @@ bool BrokenLine(const Units& a, const Units& b, bool web) {
       (EndsLikeHeading(b) || EndsMidPhrase(a)))
     return true;
   if (!web || StartsHeading(a) || !IsHan(a.back().cp) || !IsHan(b.front().cp) || a.size() < 40) return false;
+  // A short line without any mark is a line of its own (a signature "某县人民政府", a date, a name), not the rest of
+  // a sentence.
+  if (!HasMark(b, kAllMarks) && b.size() <= 20) return false;
   return HasMark(a, U"，。") && HanCount(a) * 10 >= a.size() * 7;
 }
 

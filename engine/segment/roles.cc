@@ -80,9 +80,10 @@ struct CueHit {
   std::size_t pos = 0, end = 0;
 };
 
-// A report on rectification work done ("整改情况", "问题整改落实情况"); not a plan ("整改措施", "整改方向").
-constexpr std::string_view kRectificationCues[] = {"整改情况", "整改落实", "整改工作", "整改成效", "整改进展",
-                                                   "整改推进", "整改完成", "问题整改", "整改开展"};
+// A report on rectification work done ("整改情况", "问题整改落实情况"); not a plan ("整改措施", "整改方向", "存在问题
+// 整改措施": the year's own problems and what will be done about them).
+constexpr std::string_view kRectificationCues[] = {"整改情况", "整改落实", "整改成效", "整改进展", "整改推进",
+                                                   "整改完成"};
 // Words that put the problems a heading names in an earlier year than the report's.
 constexpr std::string_view kPastYearWords[] = {"上年度", "上一年度", "上一年", "上年", "去年", "往年", "以往年度",
                                                "前一年"};
@@ -98,9 +99,19 @@ SectionRole RoleFromCues(std::string_view heading);
 
 }  // namespace
 
+// "上年度问题整改情况": last year's problems and their rectification. A past-year word without a rectification cue is
+// not enough: reports written in the following spring title their own parts "上一年度推进法治政府建设的主要举措和
+// 成效" / "上一年度推进法治政府建设存在的不足和原因" (the content list of the 督察工作规定), where 上一年度 is the
+// year the report covers.
 bool NamesPastYearProblems(std::string_view heading) {
-  if (!HasAny(heading, kPastYearWords)) return false;
-  return HasAny(heading, kRectificationCues) || RoleFromCues(heading) == SectionRole::kShortcomings;
+  return HasAny(heading, kPastYearWords) && HasAny(heading, kRectificationCues);
+}
+
+static bool HasRectificationCue(std::string_view heading) {
+  if (HasAny(heading, kRectificationCues)) return true;
+  // "整改工作开展情况", "问题整改工作成效": 整改 with a head word of work reported.
+  return heading.find("整改") != std::string_view::npos &&
+         EndsWithAny(heading, {"情况", "成效", "进展", "结果", "开展情况"});
 }
 
 bool NamesRectification(std::string_view heading) {
@@ -110,7 +121,7 @@ bool NamesRectification(std::string_view heading) {
 SectionRole RoleFromHeading(std::string_view heading) {
   SectionRole general = RoleFromCues(heading);
   if (NamesPastYearProblems(heading)) return SectionRole::kRectification;
-  if (!HasAny(heading, kRectificationCues)) return general;
+  if (!HasRectificationCue(heading)) return general;
   // "存在不足及整改情况": the year's own problems coordinated with how they are being fixed stay the shortcomings
   // (RefineRectification moves them when the heading's year is before the report's); "存在问题整改情况",
   // "问题整改落实情况", "整改情况": the rectification is the head of the phrase.

@@ -124,6 +124,10 @@ TEST_CASE("Web pages: a stray break inside a sentence of prose is joined (text a
         "安平县人民政府关于2023年度法治政府建设情况的报告\n发布时间：2024-03-20\n");
   std::string before_item = "县政府坚持把法治政府建设作为全面依法治县的重点任务，推动各项工作在法治轨道上运行\n二是加强监督。\n";
   CHECK(N(before_item) == before_item);
+  // A signature under a last paragraph that lost its 。 is a line of its own.
+  std::string signed_off = "下一步，我县将持续深化行政执法体制改革，全面落实行政执法责任制，推动法治政府建设再上新台阶\n"
+                           "某某县人民政府\n二〇二五年一月二十日\n";
+  CHECK(N(signed_off) == signed_off);
 }
 
 TEST_CASE("Web pages: a page run into one line is split at its title, salutation and headings", "[normalize][web]") {

@@ -128,7 +128,7 @@ TEST_CASE("a document without headings keeps its body at the root", "[segment][r
 
 TEST_CASE("rectification headings", "[segment][roles][rectification]") {
   for (const char* h : {"整改情况", "2022年度法治政府建设存在问题整改情况", "上年度问题整改落实情况",
-                        "关于上年度督察反馈问题整改情况", "上一年度存在问题的整改情况", "去年存在问题", "问题整改落实情况"})
+                        "关于上年度督察反馈问题整改情况", "上一年度存在问题的整改情况", "问题整改落实情况", "整改工作开展情况"})
     CHECK(RoleFromHeading(h) == SectionRole::kRectification);
   // The year's own problems coordinated with how they are being fixed are shortcomings until a year says otherwise;
   // a plan stays a plan; 上年度 with no problem or rectification word names no rectification part.
@@ -137,7 +137,12 @@ TEST_CASE("rectification headings", "[segment][roles][rectification]") {
       {"2024年存在不足及整改情况", SectionRole::kShortcomings},
       {"存在的问题和整改措施", SectionRole::kShortcomings},
       {"下一步整改工作安排", SectionRole::kPlan},
-      {"上年度推进法治政府建设的主要举措和成效", SectionRole::kMeasures}};
+      {"上年度推进法治政府建设的主要举措和成效", SectionRole::kMeasures},
+      // The content list of the 督察工作规定, as reports written in spring copy it: 上一年度 is the covered year.
+      {"上一年度推进法治政府建设存在的不足和原因", SectionRole::kShortcomings},
+      {"去年存在问题", SectionRole::kShortcomings},
+      {"存在问题整改措施", SectionRole::kShortcomings},
+      {"存在问题及整改方向", SectionRole::kShortcomings}};
   for (const auto& [heading, role] : kNot) {
     INFO(heading);
     CHECK(RoleFromHeading(heading) == role);
