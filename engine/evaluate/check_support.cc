@@ -216,6 +216,26 @@ std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext&
       return std::pair{kind, ctx.matcher.Term(h.term)};
     }
   }
+  // "下一步将建立……，推动……全覆盖。": a sentence that opens with a plan word is a promise in every clause.
+  if (auto lead = PlanLead(ctx.doc, offset)) return std::pair{EvidenceKind::kPromiseOnly, std::string(*lead)};
+  return std::nullopt;
+}
+
+std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offset) {
+  static constexpr std::string_view kLeads[] = {"下一步", "下一阶段", "下步", "明年", "来年", "今后", "拟于", "计划于",
+                                                "计划在", "将于明年", "预计明年"};
+  Span sentence = UnitAt(doc, Scope::kSentence, offset);
+  std::string_view s = std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  // "一是下一步……", "（一）下一步……": the enumerator is not the sentence's first word.
+  for (std::string_view n : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+    if (s.starts_with(n) && s.substr(n.size()).starts_with("是")) {
+      s.remove_prefix(n.size() + std::string_view("是").size());
+      break;
+    }
+  }
+  for (std::string_view lead : kLeads)
+    if (s.starts_with(lead)) return lead;
   return std::nullopt;
 }
 

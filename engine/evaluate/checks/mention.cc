@@ -55,6 +55,7 @@ class MentionCheck : public Check {
       ref.terms.push_back(a.term);
       // Other groups within the unit (and within `near` characters of the anchor).
       bool all = true;
+      std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
       for (std::size_t g = 1; g < groups.size() && all; ++g) {
         bool found = false;
         for (const auto& h : HitsIn(ctx, groups[g], unit)) {
@@ -67,6 +68,7 @@ class MentionCheck : public Check {
           }
           found = true;
           ref.terms.push_back(h.term);
+          group_starts.push_back(h.start);
           break;
         }
         all = found;
@@ -81,7 +83,11 @@ class MentionCheck : public Check {
         continue;
       }
       if (negation && cues) {
-        if (auto cue = ClauseCue(ctx, *cues, a.start)) {
+        // "我局尚未出台行政调解工作办法，行政调解工作主要依托信访渠道开展": a match whose parts lie in several
+        // clauses is negated when any of those clauses is.
+        auto cue = ClauseCue(ctx, *cues, a.start);
+        for (std::size_t k = 0; k < group_starts.size() && !cue; ++k) cue = ClauseCue(ctx, *cues, group_starts[k]);
+        if (cue) {
           if (fresh) {
             ref.kind = cue->first;
             ref.note = cue->second;
