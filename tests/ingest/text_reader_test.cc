@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "ingest/ingest_test_util.h"
+#include "ingest/ole_file.h"
 
 namespace fazhi {
 namespace {
@@ -114,13 +115,10 @@ TEST_CASE("Known non-report formats are named in the error", "[ingest][bad]") {
     std::string name, bytes, expect;
   };
   std::vector<Case> cases = {
-      {"report.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), "Word 97-2003"},
-      {"report.wps", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, 'x'), "WPS"},
       {"scan.png", "\x89PNG\r\n\x1A\n" + std::string(100, 'x'), "PNG image"},
       {"scan.jpg", "\xFF\xD8\xFF\xE0" + std::string(100, 'x'), "JPEG image"},
       {"report.rar", "Rar!\x1A\x07" + std::string(100, 'x'), "RAR archive"},
-      {"report.doc", "plain text that claims to be a doc", "Word 97-2003 document (.doc)"},
-      {"report.ofd", "some bytes", "OFD"},
+      {"report.odt", "plain text that claims to be an OpenDocument", "OpenDocument text"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -134,8 +132,32 @@ TEST_CASE("Known non-report formats are named in the error", "[ingest][bad]") {
   }
 }
 
+TEST_CASE("A file named .doc, .wps or .ofd that is not one is a one-line error of its reader", "[ingest][bad]") {
+  struct Case {
+    std::string name, bytes, code, expect;
+  };
+  const std::string ole(kOleSignature);
+  std::vector<Case> cases = {
+      {"report.doc", ole + std::string(600, '\0'), "E-doc-broken", "OLE"},
+      {"report.wps", ole + std::string(600, 'x'), "E-doc-broken", "OLE"},
+      {"report.doc", "plain text that claims to be a doc", "E-doc-broken", "OLE"},
+      {"report.ofd", "some bytes", "E-ofd-broken", "OFD"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    try {
+      FromBytes(c.name, c.bytes);
+      FAIL("no error");
+    } catch (const InputError& e) {
+      CHECK(e.code() == c.code);
+      CHECK_THAT(e.what(), Catch::Contains(c.expect));
+      CHECK(std::string(e.what()).find('\n') == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("Reader names are listed in registry order", "[ingest]") {
-  CHECK(ReaderNames() == std::vector<std::string>{"docx", "html", "pdf", "text"});
+  CHECK(ReaderNames() == std::vector<std::string>{"doc", "docx", "html", "ofd", "pdf", "text"});
 }
 
 }  // namespace
