@@ -137,7 +137,14 @@ def main():
         else:
             w.paragraph(l, BODY)
 
-    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as archive:
+        class Fixed:  # fixed timestamps: the same text gives the same bytes
+            @staticmethod
+            def writestr(name, data):
+                info = zipfile.ZipInfo(name, date_time=(2021, 2, 26, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
+        z = Fixed
         z.writestr('OFD.xml',
                    '<?xml version="1.0" encoding="UTF-8"?>\n'
                    '<ofd:OFD xmlns:ofd="%s" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>'
