@@ -127,7 +127,7 @@ inline void ReadWith(const FormatReader& reader, const std::string& path, std::s
 inline void FuzzTextReader(std::string_view bytes) { ReadWith(TextReader(), "fuzz.txt", bytes); }
 inline void FuzzHtmlReader(std::string_view bytes) { ReadWith(HtmlReader(), "fuzz.html", bytes); }
 inline void FuzzDocxReader(std::string_view bytes) { ReadWith(DocxReader(), "fuzz.docx", bytes); }
-// A well-formed ZIP holding `entries` ({name, bytes}), made with libzip; empty when libzip fails.
+// A well-formed ZIP holding `entries` ({name, bytes}) uncompressed, made with libzip; empty when libzip fails.
 inline std::string ZipOf(const std::vector<std::pair<std::string, std::string>>& entries) {
   zip_error_t error;
   zip_error_init(&error);
@@ -139,8 +139,10 @@ inline std::string ZipOf(const std::vector<std::pair<std::string, std::string>>&
     return "";
   }
   zip_source_keep(src);
-  for (const auto& [name, data] : entries)
-    zip_file_add(z, name.c_str(), zip_source_buffer(z, data.data(), data.size(), 0), 0);
+  for (const auto& [name, data] : entries) {  // stored, not deflated: zlib's per-entry state would cost most of an input
+    zip_int64_t index = zip_file_add(z, name.c_str(), zip_source_buffer(z, data.data(), data.size(), 0), 0);
+    if (index >= 0) zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+  }
   std::string out;
   if (zip_close(z) != 0) {
     zip_discard(z);
