@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "app/terminal_log.h"
 #include "core/date.h"
+#include "core/levels.h"
 #include "render/renderer.h"
 #include "rules/compile_context.h"
 
@@ -173,11 +174,8 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   }
   if (!issuer.empty()) o.overrides.issuer = issuer;
   if (!level.empty()) {
-    static const std::vector<std::string> kLevels = {"province", "city",       "district", "county",
-                                                     "township", "department", "other"};
-    if (std::find(kLevels.begin(), kLevels.end(), level) == kLevels.end()) {
-      std::cerr << "fazhi: error: --level " << level
-                << " is not one of province, city, district, county, township, department, other\n";
+    if (!fazhi::IsIssuerLevel(level)) {
+      std::cerr << "fazhi: error: --level " << level << " is not one of " << fazhi::IssuerLevelList() << "\n";
       return fazhi::kExitUsage;
     }
     o.overrides.level = level;

@@ -43,6 +43,8 @@ bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span)
 
 // A negation or hedging cue in the clause of `offset` (cues inside 《》 or inside an `ignore` word don't count):
 // returns kNegated or kPromiseOnly and the cue word.
+// The plan word a sentence opens with ("下一步", "明年", "拟于"…), after an enumerator ("一是"); nullopt otherwise.
+std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offset);
 std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
                                                               std::uint32_t offset);
 // A sentence is concrete when it names a document (《…》), gives a number, or states a concrete action — outside

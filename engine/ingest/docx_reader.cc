@@ -22,19 +22,6 @@ constexpr std::string_view kCellSeparator = "｜";
 
 constexpr ZipFormat kDocx = {"DOCX", "E-docx-broken", "E-docx-limit"};
 
-// The element tree's depth, without recursion (the body writer recurses into runs, content controls and tables).
-std::size_t XmlDepth(const pugi::xml_node& root) {
-  std::size_t max_depth = 0;
-  std::vector<std::pair<pugi::xml_node, std::size_t>> stack = {{root, 0}};
-  while (!stack.empty()) {
-    auto [n, depth] = stack.back();
-    stack.pop_back();
-    max_depth = std::max(max_depth, depth);
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) stack.push_back({c, depth + 1});
-  }
-  return max_depth;
-}
-
 // ---- styles ------------------------------------------------------------------------------------------------
 
 struct StyleInfo {
@@ -112,23 +99,6 @@ class Styles {
 };
 
 // ---- document.xml ------------------------------------------------------------------------------------------
-
-// pugixml does not check UTF-8: a bad byte in the XML text becomes U+FFFD here, since readers hand on valid UTF-8
-// only. Returns how many were replaced.
-std::size_t AppendRepaired(std::string& out, std::string_view s) {
-  if (FindInvalidUtf8(s) == std::string_view::npos) {
-    out += s;
-    return 0;
-  }
-  std::size_t replaced = 0, i = 0;
-  while (i < s.size()) {
-    std::size_t before = i;
-    char32_t cp = DecodeUtf8(s, i);
-    if (cp == 0xFFFD && s.substr(before, 3) != "\xEF\xBF\xBD") ++replaced;
-    AppendUtf8(out, cp);
-  }
-  return replaced;
-}
 
 class BodyWriter {
  public:
@@ -284,6 +254,9 @@ class DocxReaderImpl final : public FormatReader {
   bool Sniff(std::string_view head) const override {
     return head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06";
   }
+  // Every OOXML package has [Content_Types].xml; a ZIP without it (an OFD, a plain archive) is left to a reader
+  // that claims it, and comes back here when none does (the error then names what it is).
+  bool Claims(std::string_view bytes) const override { return ZipHasRootEntry(bytes, "[Content_Types].xml"); }
   bool TakesExtension(std::string_view ext) const override { return ext == ".docx" || ext == ".docm"; }
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 4)))

@@ -12,10 +12,17 @@ namespace fazhi {
 class FormatReader {
  public:
   virtual ~FormatReader() = default;
-  // "docx", "html", "pdf", "text": goes into RawDocument::format.
+  // "doc", "docx", "html", "ofd", "pdf", "text": goes into RawDocument::format.
   virtual const char* Name() const = 0;
   // True when the first bytes of a file (up to 4 KiB) carry this format's signature ("%PDF-", "PK\3\4", "<html").
   virtual bool Sniff(std::string_view head) const = 0;
+  // For a signature several formats share (a ZIP is a DOCX or an OFD): true when the whole file is this reader's
+  // (an OFD's ZIP holds OFD.xml). The first reader in the table that sniffs and claims the file reads it; when none
+  // claims it, the first that sniffed it does (and names what it found).
+  virtual bool Claims(std::string_view bytes) const {
+    (void)bytes;
+    return true;
+  }
   // True for the file extensions (lower case, with the dot: ".htm") this reader takes when no signature matched.
   virtual bool TakesExtension(std::string_view ext) const = 0;
   // Fills out.text, out.encoding and the hints. out.path, out.format and out.sha256 are already set.
@@ -23,8 +30,10 @@ class FormatReader {
   virtual void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const = 0;
 };
 
+const FormatReader& DocReader();
 const FormatReader& DocxReader();
 const FormatReader& HtmlReader();
+const FormatReader& OfdReader();
 const FormatReader& PdfReader();
 const FormatReader& TextReader();
 

@@ -3,7 +3,12 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "core/error.h"
+#include "core/utf8.h"
 #include "ingest/zip_archive.h"
 
 namespace fazhi {
@@ -38,6 +43,33 @@ pugi::xml_document ParseXmlPart(const std::string& path, const ZipFormat& format
                      name + " in the " + format.name + " is not well-formed XML (" + r.description() + " at byte " +
                          std::to_string(r.offset) + ")");
   return doc;
+}
+
+std::size_t XmlDepth(const pugi::xml_node& root) {
+  std::size_t max_depth = 0;
+  std::vector<std::pair<pugi::xml_node, std::size_t>> stack = {{root, 0}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    max_depth = std::max(max_depth, depth);
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) stack.push_back({c, depth + 1});
+  }
+  return max_depth;
+}
+
+std::size_t AppendRepaired(std::string& out, std::string_view s) {
+  if (FindInvalidUtf8(s) == std::string_view::npos) {
+    out += s;
+    return 0;
+  }
+  std::size_t replaced = 0, i = 0;
+  while (i < s.size()) {
+    std::size_t before = i;
+    char32_t cp = DecodeUtf8(s, i);
+    if (cp == 0xFFFD && s.substr(before, 3) != "\xEF\xBF\xBD") ++replaced;
+    AppendUtf8(out, cp);
+  }
+  return replaced;
 }
 
 }  // namespace fazhi

@@ -1,7 +1,9 @@
-// Office Open XML parts (DOCX, XLSX): element and attribute lookups by local name, whatever namespace prefix the
-// producer chose (w:, x:, none), and parsing one part of a ZipArchive with the container's error code.
+// XML parts of ZIP containers (DOCX, XLSX, OFD): element and attribute lookups by local name, whatever namespace
+// prefix the producer chose (w:, x:, ofd:, none), parsing one part of a ZipArchive with the container's error code,
+// the element tree's depth, and text made valid UTF-8.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -25,5 +27,13 @@ pugi::xml_node ChildLocal(const pugi::xml_node& n, std::string_view local);
 // "<name> in the <format.name> is not well-formed XML (…)") when it is not XML.
 pugi::xml_document ParseXmlPart(const std::string& path, const ZipFormat& format, const std::string& name,
                                 const std::string& data);
+
+// The element tree's depth below `root`, without recursion (readers check it against max_markup_depth before
+// walking the tree recursively).
+std::size_t XmlDepth(const pugi::xml_node& root);
+
+// Appends `s` to `out`; pugixml does not check UTF-8, so a bad byte becomes U+FFFD here (readers hand on valid UTF-8
+// only). Returns how many were replaced.
+std::size_t AppendRepaired(std::string& out, std::string_view s);
 
 }  // namespace fazhi

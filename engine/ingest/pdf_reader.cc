@@ -1,8 +1,5 @@
 // PDF reports through the `pdftotext` tool (poppler-utils) run as a child process, so fazhi never links the
 // GPL poppler library (see docs/formats.md). Text per page, page numbers kept; no text layer → not checkable.
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -11,76 +8,17 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "ingest/format_reader.h"
+#include "ingest/page_furniture.h"
 #include "ingest/subprocess.h"
 
 namespace fazhi {
 namespace {
-
-// A temporary copy of the PDF bytes for pdftotext to read; removed on destruction.
-class TempPdf {
- public:
-  TempPdf(const std::string& path, std::string_view bytes) {
-    const char* dir = std::getenv("TMPDIR");
-    name_ = std::string(dir && *dir ? dir : "/tmp") + "/fazhi-pdf-XXXXXX";
-    int fd = mkstemp(name_.data());
-    if (fd < 0) throw InputError(path, "E-pdf-tool", std::string("cannot create a temporary file: ") + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        close(fd);
-        unlink(name_.c_str());
-        throw InputError(path, "E-pdf-tool", "cannot write a temporary file for pdftotext");
-      }
-      done += static_cast<std::size_t>(n);
-    }
-    close(fd);
-  }
-  ~TempPdf() { unlink(name_.c_str()); }
-  TempPdf(const TempPdf&) = delete;
-  TempPdf& operator=(const TempPdf&) = delete;
-  const std::string& name() const { return name_; }
-
- private:
-  std::string name_;
-};
 
 std::string Trim(std::string_view s) {
   std::size_t b = s.find_first_not_of(" \t\r");
   if (b == std::string_view::npos) return "";
   std::size_t e = s.find_last_not_of(" \t\r");
   return std::string(s.substr(b, e - b + 1));
-}
-
-// "3", "- 3 -", "—3—", "第3页", "第 3 页 共 12 页", "3 / 12": a printed page number, not report text.
-bool IsPageNumberLine(std::string_view line, int page_count) {
-  std::string s;
-  std::size_t i = 0;
-  int value = -1, numbers = 0;
-  bool in_number = false;
-  while (i < line.size()) {
-    char32_t cp = DecodeUtf8(line, i);
-    if (cp >= '0' && cp <= '9') {
-      if (!in_number) {
-        ++numbers;
-        if (numbers == 1) value = 0;
-      }
-      in_number = true;
-      if (numbers == 1) value = value * 10 + static_cast<int>(cp - '0');
-      if (value > 9999) return false;
-      continue;
-    }
-    in_number = false;
-    switch (cp) {
-      case ' ': case '-': case 0x2013: case 0x2014: case 0x2015: case 0xFF0D: case '/': case 0x7B2C /*第*/:
-      case 0x9875 /*页*/: case 0x5171 /*共*/: case 0x3000: case 0xB7 /*·*/:
-        break;
-      default:
-        return false;
-    }
-  }
-  return numbers >= 1 && numbers <= 2 && value >= 0 && value <= page_count + 10;
 }
 
 // Drops a page number printed at the top or bottom of each page.
@@ -128,7 +66,7 @@ class PdfReaderImpl final : public FormatReader {
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 1024)))
       throw InputError(out.path, "E-pdf-broken", "not a PDF: no %PDF- header in the first 1024 bytes");
-    TempPdf tmp(out.path, bytes);
+    TempFile tmp(out.path, bytes, "fazhi-pdf", "E-pdf-tool");
     // Pages past the limit are not even extracted: ask for one more than allowed and count what came back.
     std::vector<std::string> argv = {"pdftotext", "-enc", "UTF-8", "-eol", "unix", "-l",
                                      std::to_string(limits.max_pdf_pages + 1), tmp.name(), "-"};

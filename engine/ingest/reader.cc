@@ -16,10 +16,12 @@ namespace {
 constexpr std::size_t kSniffBytes = 4096;
 
 // The readers, sorted by name. Adding a format = one file + one line here.
-const std::array<const FormatReader*, 4>& Readers() {
-  static const std::array<const FormatReader*, 4> kReaders = {
+const std::array<const FormatReader*, 6>& Readers() {
+  static const std::array<const FormatReader*, 6> kReaders = {
+      &DocReader(),
       &DocxReader(),
       &HtmlReader(),
+      &OfdReader(),
       &PdfReader(),
       &TextReader(),
   };
@@ -32,7 +34,6 @@ struct UnsupportedSignature {
   const char* what;
 };
 constexpr UnsupportedSignature kUnsupportedSignatures[] = {
-    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "a Word 97-2003 (.doc), WPS (.wps) or other OLE document"},
     {"{\\rtf", "an RTF document"},
     {"\x89PNG", "a PNG image"},
     {"\xFF\xD8\xFF", "a JPEG image"},
@@ -53,9 +54,8 @@ struct UnsupportedExtension {
   const char* what;
 };
 constexpr UnsupportedExtension kUnsupportedExtensions[] = {
-    {".doc", "a Word 97-2003 document (.doc)"}, {".wps", "a WPS document (.wps)"},
     {".rtf", "an RTF document"},                {".odt", "an OpenDocument text (.odt)"},
-    {".ofd", "an OFD document (.ofd)"},         {".xls", "a spreadsheet"},
+    {".xls", "a spreadsheet"},
     {".xlsx", "a spreadsheet"},                 {".et", "a WPS spreadsheet"},
     {".ppt", "a presentation"},                 {".pptx", "a presentation"},
     {".png", "an image"},                       {".jpg", "an image"},
@@ -78,11 +78,18 @@ std::string ExtensionOf(const std::string& path) {
 
 const FormatReader& PickReader(const std::string& path, std::string_view bytes) {
   std::string_view head = bytes.substr(0, kSniffBytes);
-  for (const FormatReader* r : Readers())
-    if (r != &TextReader() && r->Sniff(head)) return *r;
+  // Readers whose signature matched but that did not claim the file (a damaged ZIP is neither a DOCX nor an OFD
+  // for sure): the one its extension names, else the first (DOCX for a ZIP), reads it and says what is wrong.
+  const FormatReader* sniffed = nullptr;
+  const std::string ext = ExtensionOf(path);
+  for (const FormatReader* r : Readers()) {
+    if (r == &TextReader() || !r->Sniff(head)) continue;
+    if (r->Claims(bytes)) return *r;
+    if (!sniffed || (r->TakesExtension(ext) && !sniffed->TakesExtension(ext))) sniffed = r;
+  }
+  if (sniffed) return *sniffed;
   for (const auto& sig : kUnsupportedSignatures)
     if (head.substr(0, sig.magic.size()) == sig.magic) Unsupported(path, std::string("this is ") + sig.what);
-  std::string ext = ExtensionOf(path);
   for (const auto& u : kUnsupportedExtensions)
     if (ext == u.ext) Unsupported(path, std::string("the file name says ") + u.what);
   for (const FormatReader* r : Readers())

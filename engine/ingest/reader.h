@@ -22,26 +22,27 @@ struct HeadingHint {
 // What a reader produces: text in UTF-8 with '\n' line ends, not yet normalized.
 struct RawDocument {
   std::string path;
-  std::string format;    // "text" | "html" | "docx" | "pdf"
+  std::string format;    // "text" | "html" | "docx" | "pdf" | "ofd" | "doc"
   std::string encoding;  // of the source bytes, e.g. "UTF-8", "GB18030", "UTF-16LE", "BIG5"
   std::string sha256;    // of the source bytes
   std::string text;
   std::vector<PageStart> pages;       // PDF only; offsets into `text`
   std::vector<HeadingHint> headings;  // offsets into `text`
   Found<std::string> title;           // e.g. DOCX core title, HTML <title> (a hint, not trusted blindly)
-  Found<Date> published;              // e.g. HTML <meta name="PubDate">, DOCX dcterms:created
+  Found<Date> published;              // e.g. HTML <meta name="PubDate">, DOCX dcterms:created, OFD CreationDate
+  Found<std::string> author;          // e.g. OFD DocInfo Author (a hint: often a person or "Administrator")
   Diagnostics diagnostics;            // non-fatal (e.g. "invalid UTF-8 bytes replaced at offset 1234")
 };
 
 // Reads `path` (size-checked against limits), picks a reader by content and extension, and returns the text.
 // Throws InputError (unreadable, empty, unsupported format, over a limit, broken container) with a message that
-// names the file; throws NotCheckableError for a document without a text layer (scanned PDF).
+// names the file; throws NotCheckableError for a document without a text layer (scanned PDF or OFD).
 RawDocument ReadInput(const std::string& path, const Limits& limits);
 
 // The same from bytes already in memory; `path` is used for messages and the extension hint only.
 RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Limits& limits);
 
-// The reader names, for --help and docs: "text", "html", "docx", "pdf".
+// The reader names, for --help and docs: "doc", "docx", "html", "ofd", "pdf", "text".
 std::vector<std::string> ReaderNames();
 
 }  // namespace fazhi

@@ -10,6 +10,10 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/error.h"
 
 extern char** environ;
 
@@ -120,5 +124,26 @@ ToolResult RunTool(const std::vector<std::string>& argv, int timeout_seconds, st
   if (!killed && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   return result;
 }
+
+TempFile::TempFile(const std::string& path, std::string_view bytes, const char* prefix, const char* error_code) {
+  const char* dir = std::getenv("TMPDIR");
+  name_ = std::string(dir && *dir ? dir : "/tmp") + "/" + prefix + "-XXXXXX";
+  int fd = mkstemp(name_.data());
+  if (fd < 0) throw InputError(path, error_code, std::string("cannot create a temporary file: ") + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      close(fd);
+      unlink(name_.c_str());
+      throw InputError(path, error_code, "cannot write a temporary file for the extraction tool");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  close(fd);
+}
+
+TempFile::~TempFile() { unlink(name_.c_str()); }
 
 }  // namespace fazhi

@@ -101,4 +101,17 @@ std::optional<std::string> ZipArchive::Read(const std::string& name) {
   return data;
 }
 
+bool ZipHasRootEntry(std::string_view bytes, const char* name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  if (src && !z) zip_source_free(src);
+  zip_error_fini(&error);
+  if (!z) return false;
+  bool found = zip_name_locate(z, name, 0) >= 0;
+  zip_discard(z);
+  return found;
+}
+
 }  // namespace fazhi

@@ -51,4 +51,8 @@ class ZipArchive {
   std::uint64_t unzipped_ = 0;
 };
 
+// True when `bytes` open as a ZIP archive holding an entry named exactly `name` (e.g. an OFD's "OFD.xml"); false
+// for anything else, damaged archives included. Reads the central directory only.
+bool ZipHasRootEntry(std::string_view bytes, const char* name);
+
 }  // namespace fazhi

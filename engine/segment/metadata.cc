@@ -23,6 +23,12 @@ std::string At(std::string_view what, std::uint32_t line) { return fmt::format("
 
 std::string_view ParaText(const Document& doc, std::size_t i) { return doc.Slice(doc.paragraphs[i].span); }
 
+// The line of paragraph `i` in the file as read (before line repairs), the line numbers `check` quotes evidence with.
+std::uint32_t SourceLine(const Document& doc, std::size_t i) { return doc.SourceLineOf(doc.paragraphs[i].span.begin); }
+std::uint32_t SourceLine(const Document& doc, const Section& s) {
+  return doc.SourceLineOf(s.heading_span.end > s.heading_span.begin ? s.heading_span.begin : s.span.begin);
+}
+
 bool InRole(const Document& doc, std::size_t para, SectionRole role) {
   return doc.SectionHasRole(doc.paragraphs[para].section, role);
 }
@@ -82,15 +88,15 @@ std::size_t FindTitle(Document& doc, const RawDocument& raw) {
   std::size_t end = TitleWindowEnd(doc);
   for (std::size_t i = 0; i < end; ++i) window.push_back(ParaText(doc, i));
   if (auto found = FindReportTitle(window)) {
-    std::uint32_t first = doc.paragraphs[found->first].line;
-    std::uint32_t last = doc.paragraphs[found->first + found->count - 1].line;
+    std::uint32_t first = SourceLine(doc, found->first);
+    std::uint32_t last = SourceLine(doc, found->first + found->count - 1);
     doc.meta.title = {found->text, first == last ? At("title", first)
                                                  : fmt::format("title (lines {}-{})", first, last)};
     return found->first + found->count;
   }
   for (std::size_t i = 0; i < window.size(); ++i) {
     if (!IsStatementTitle(window[i])) continue;
-    doc.meta.title = {std::string(Trim(window[i])), At("title", doc.paragraphs[i].line)};
+    doc.meta.title = {std::string(Trim(window[i])), At("title", SourceLine(doc, i))};
     return i + 1;
   }
   if (raw.title.value && IsReportTitle(*raw.title.value)) {
@@ -99,7 +105,7 @@ std::size_t FindTitle(Document& doc, const RawDocument& raw) {
   }
   if (!doc.paragraphs.empty()) {
     if (auto inline_title = InlineTitle(ParaText(doc, 0)))
-      doc.meta.title = {*inline_title, At("title run into the text", doc.paragraphs[0].line)};
+      doc.meta.title = {*inline_title, At("title run into the text", SourceLine(doc, 0))};
   }
   return 0;
 }
@@ -141,10 +147,10 @@ SignatureFound FindSignature(Document& doc) {
     bool ambiguous = false;
     if (auto d = ParseDateLine(line, &ambiguous)) {
       out.date = d;
-      out.date_line = doc.paragraphs[i].line;
+      out.date_line = SourceLine(doc, i);
       if (i > 0 && IsOrgName(ParaText(doc, i - 1)) && doc.paragraphs[i - 1].section == doc.paragraphs[i].section) {
         out.issuer = std::string(Trim(ParaText(doc, i - 1)));
-        out.issuer_line = doc.paragraphs[i - 1].line;
+        out.issuer_line = SourceLine(doc, i - 1);
       }
       break;
     }
@@ -152,25 +158,25 @@ SignatureFound FindSignature(Document& doc) {
       doc.diagnostics.push_back({Level::kNote, "N-ambiguous-signature-date",
                                  fmt::format("the signature date \"{}\" reads as more than one date; ignored",
                                              std::string(Trim(line))),
-                                 doc.path, static_cast<int>(doc.paragraphs[i].line), 0, "give --published"});
+                                 doc.path, static_cast<int>(SourceLine(doc, i)), 0, "give --published"});
       if (i > 0 && IsOrgName(ParaText(doc, i - 1))) {
         out.issuer = std::string(Trim(ParaText(doc, i - 1)));
-        out.issuer_line = doc.paragraphs[i - 1].line;
+        out.issuer_line = SourceLine(doc, i - 1);
       }
       break;
     }
     if (auto sig = ParseSignatureLine(line)) {
       out.date = sig->date;
-      out.date_line = doc.paragraphs[i].line;
+      out.date_line = SourceLine(doc, i);
       if (!sig->issuer.empty()) {
         out.issuer = std::string(sig->issuer);
-        out.issuer_line = doc.paragraphs[i].line;
+        out.issuer_line = SourceLine(doc, i);
       }
       break;
     }
     if (IsOrgName(line) && !out.issuer) {
       out.issuer = std::string(Trim(line));
-      out.issuer_line = doc.paragraphs[i].line;
+      out.issuer_line = SourceLine(doc, i);
     }
   }
   return out;
@@ -191,7 +197,7 @@ void FindPublished(Document& doc, const RawDocument& raw) {
         if (rest.starts_with(colon)) rest = Trim(rest.substr(colon.size()));
       auto dates = FindDates(rest);
       if (dates.empty() || dates.front().begin != 0 || dates.front().weekday) continue;
-      doc.meta.published = {dates.front().date, At(label, doc.paragraphs[i].line)};
+      doc.meta.published = {dates.front().date, At(label, SourceLine(doc, i))};
       return;
     }
   }
@@ -261,11 +267,11 @@ void FindYear(Document& doc, std::size_t body_begin) {
     std::string label = s.number + s.heading;
     auto sec = static_cast<std::uint32_t>(i);
     if (doc.SectionHasRole(sec, SectionRole::kPlan))
-      tiers[3].push_back({*year - 1, At("plan heading " + label, s.line_begin)});
+      tiers[3].push_back({*year - 1, At("plan heading " + label, SourceLine(doc, s))});
     else if (doc.SectionHasRole(sec, SectionRole::kMeasures) || doc.SectionHasRole(sec, SectionRole::kFirstResponsible))
-      tiers[1].push_back({*year, At("heading " + label, s.line_begin)});
+      tiers[1].push_back({*year, At("heading " + label, SourceLine(doc, s))});
     else if (doc.SectionHasRole(sec, SectionRole::kShortcomings))
-      tiers[2].push_back({*year, At("heading " + label, s.line_begin)});
+      tiers[2].push_back({*year, At("heading " + label, SourceLine(doc, s))});
   }
   // The opening sentence: "2025年，我办…", "2025年以来，…", "现将我县2020年度法治政府建设情况报告如下".
   for (std::size_t i = body_begin, seen = 0; i < doc.paragraphs.size() && seen < 3; ++i) {
@@ -277,7 +283,7 @@ void FindYear(Document& doc, std::size_t body_begin) {
     auto years = FindYears(text);
     if (!years.empty() && years.front().begin == 0) {
       if (auto y = CoveredYearIn(text.substr(0, 40)); y && *y == years.front().year) {
-        tiers[2].push_back({*y, At("opening sentence", p.line)});
+        tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i))});
         break;
       }
     }
@@ -286,7 +292,7 @@ void FindYear(Document& doc, std::size_t body_begin) {
       std::string_view clause = text.substr(report, 120);
       if (ContainsAny(clause, {"报告如下", "汇报如下", "报告于后"})) {
         if (auto y = CoveredYearIn(clause)) {
-          tiers[2].push_back({*y, At("opening sentence", p.line)});
+          tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i))});
           break;
         }
       }
@@ -298,7 +304,7 @@ void FindYear(Document& doc, std::size_t body_begin) {
       if (!(InRole(doc, i, SectionRole::kMeasures) || InRole(doc, i, SectionRole::kFirstResponsible))) continue;
       if (InRole(doc, i, SectionRole::kPlan)) continue;
       if (!Contains(ParaText(doc, i), "今年以来")) continue;
-      tiers[4].push_back({sig.value->year, At("今年以来", doc.paragraphs[i].line) + " + signature year"});
+      tiers[4].push_back({sig.value->year, At("今年以来", SourceLine(doc, i)) + " + signature year"});
       break;
     }
     int m = sig.value->month;
@@ -379,7 +385,7 @@ std::vector<LabelledBody> FindLabelledBodies(const Document& doc, std::size_t wi
         if (q != std::string_view::npos && q >= 6) name = name.substr(0, q);
       }
       if (name.empty()) return false;
-      out.push_back({std::string(name), std::string(label), doc.paragraphs[i].line, strong});
+      out.push_back({std::string(name), std::string(label), SourceLine(doc, i), strong});
       return true;
     };
     for (std::string_view label : kStrong)
@@ -411,7 +417,7 @@ std::optional<SelfLevel> FindSelfLevel(const Document& doc, std::size_t body_beg
     for (const SelfReference& r : FindSelfReferences(ParaText(doc, i))) {
       auto it = std::find_if(tally.begin(), tally.end(), [&](const auto& t) { return t.first == r.level; });
       if (it == tally.end()) {
-        tally.push_back({r.level, Tally{0, r.word, doc.paragraphs[i].line}});
+        tally.push_back({r.level, Tally{0, r.word, SourceLine(doc, i)}});
         it = tally.end() - 1;
       }
       it->second.weight += weight;
@@ -447,7 +453,7 @@ void FindIssuer(Document& doc, const SignatureFound& sig, std::size_t window_end
   for (std::size_t i = 0; i < std::min(doc.paragraphs.size(), window_end); ++i) {
     std::string_view line = Trim(ParaText(doc, i));
     if (IsOrgName(line) && !LevelOf(line).empty() && !IsBoilerplateLine(line))
-      org_lines.push_back({std::string(line), doc.paragraphs[i].line});
+      org_lines.push_back({std::string(line), SourceLine(doc, i)});
   }
 
   if (doc.meta.title.value) {
@@ -479,7 +485,7 @@ void FindIssuer(Document& doc, const SignatureFound& sig, std::size_t window_end
     for (std::uint32_t k = 0; k < std::min<std::uint32_t>(p.sentence_count, 2); ++k) {
       std::string_view sentence = doc.Slice(doc.sentences[p.first_sentence + k].span);
       std::string_view name = LeadingName(SkipOpeningAdverbials(sentence));
-      if (!name.empty() && agrees(name)) return void(doc.meta.issuer = {std::string(name), At("opening sentence", p.line)});
+      if (!name.empty() && agrees(name)) return void(doc.meta.issuer = {std::string(name), At("opening sentence", SourceLine(doc, i))});
     }
   }
   // The body's own documents are named after it: 《光明区城市更新和土地整备局2025年法治政府建设工作要点》 in a report
@@ -493,7 +499,7 @@ void FindIssuer(Document& doc, const SignatureFound& sig, std::size_t window_end
         if (name.empty() || LevelOf(name) != self->level) continue;
         std::string_view after = inside.substr(name.size());
         if (after.empty() || after[0] < '0' || after[0] > '9') continue;  // "…局2025年…"
-        return void(doc.meta.issuer = {std::string(name), At("own document title", doc.paragraphs[i].line)});
+        return void(doc.meta.issuer = {std::string(name), At("own document title", SourceLine(doc, i))});
       }
     }
     for (const auto& l : labelled)

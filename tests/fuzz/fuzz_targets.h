@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -21,6 +22,7 @@
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
+#include "ingest/ole_file.h"
 #include "ingest/reader.h"
 #include "match/numbers.h"
 #include "pipeline.h"
@@ -125,23 +127,8 @@ inline void ReadWith(const FormatReader& reader, const std::string& path, std::s
 inline void FuzzTextReader(std::string_view bytes) { ReadWith(TextReader(), "fuzz.txt", bytes); }
 inline void FuzzHtmlReader(std::string_view bytes) { ReadWith(HtmlReader(), "fuzz.html", bytes); }
 inline void FuzzDocxReader(std::string_view bytes) { ReadWith(DocxReader(), "fuzz.docx", bytes); }
-// DOCX structure: the bytes are word/document.xml (and, after a line "#---", word/styles.xml then
-// docProps/core.xml) inside a well-formed ZIP made here, so the fuzzer works on the XML rather than on CRCs.
-inline void FuzzDocxXml(std::string_view bytes) {
-  static const std::string kRels =
-      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-      "officeDocument\" Target=\"word/document.xml\"/></Relationships>";
-  std::vector<std::string> parts;
-  const std::string_view sep = "\n#---\n";
-  while (parts.size() < 2) {
-    std::size_t cut = bytes.find(sep);
-    if (cut == std::string_view::npos) break;
-    parts.emplace_back(bytes.substr(0, cut));
-    bytes.remove_prefix(cut + sep.size());
-  }
-  parts.emplace_back(bytes);
-  static const char* kNames[] = {"word/document.xml", "word/styles.xml", "docProps/core.xml"};
+// A well-formed ZIP holding `entries` ({name, bytes}) uncompressed, made with libzip; empty when libzip fails.
+inline std::string ZipOf(const std::vector<std::pair<std::string, std::string>>& entries) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -149,24 +136,94 @@ inline void FuzzDocxXml(std::string_view bytes) {
   if (!z) {
     if (src) zip_source_free(src);
     zip_error_fini(&error);
-    return;
+    return "";
   }
   zip_source_keep(src);
-  zip_file_add(z, "_rels/.rels", zip_source_buffer(z, kRels.data(), kRels.size(), 0), 0);
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    zip_file_add(z, kNames[i], zip_source_buffer(z, parts[i].data(), parts[i].size(), 0), 0);
-  std::string docx;
+  for (const auto& [name, data] : entries) {  // stored, not deflated: zlib's per-entry state would cost most of an input
+    zip_int64_t index = zip_file_add(z, name.c_str(), zip_source_buffer(z, data.data(), data.size(), 0), 0);
+    if (index >= 0) zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+  }
+  std::string out;
   if (zip_close(z) != 0) {
     zip_discard(z);
   } else if (zip_source_open(src) == 0) {
     char buffer[1 << 14];
     zip_int64_t got;
-    while ((got = zip_source_read(src, buffer, sizeof buffer)) > 0) docx.append(buffer, static_cast<std::size_t>(got));
+    while ((got = zip_source_read(src, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(got));
     zip_source_close(src);
   }
   zip_source_free(src);
   zip_error_fini(&error);
+  return out;
+}
+
+// Up to `max_parts` parts of `bytes` separated by lines "#---".
+inline std::vector<std::string> SplitParts(std::string_view bytes, std::size_t max_parts) {
+  std::vector<std::string> parts;
+  const std::string_view sep = "\n#---\n";
+  while (parts.size() + 1 < max_parts) {
+    std::size_t cut = bytes.find(sep);
+    if (cut == std::string_view::npos) break;
+    parts.emplace_back(bytes.substr(0, cut));
+    bytes.remove_prefix(cut + sep.size());
+  }
+  parts.emplace_back(bytes);
+  return parts;
+}
+
+// DOCX structure: the bytes are word/document.xml (and, after a line "#---", word/styles.xml then
+// docProps/core.xml) inside a well-formed ZIP made here, so the fuzzer works on the XML rather than on CRCs.
+inline void FuzzDocxXml(std::string_view bytes) {
+  static const std::string kRels =
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+  std::vector<std::string> parts = SplitParts(bytes, 3);
+  static const char* kNames[] = {"word/document.xml", "word/styles.xml", "docProps/core.xml"};
+  std::vector<std::pair<std::string, std::string>> entries = {{"_rels/.rels", kRels}};
+  for (std::size_t i = 0; i < parts.size(); ++i) entries.push_back({kNames[i], parts[i]});
+  std::string docx = ZipOf(entries);
   if (!docx.empty()) ReadWith(DocxReader(), "fuzz.docx", docx);
+}
+
+// OFD: the bytes as a ZIP to the OFD reader (libzip with the bomb limits, OFD.xml → Document.xml → pages).
+inline void FuzzOfdReader(std::string_view bytes) { ReadWith(OfdReader(), "fuzz.ofd", bytes); }
+
+// OFD structure: the bytes are a page's Content.xml (and, after a line "#---", Doc_0/Document.xml, then OFD.xml,
+// then a template page) inside a well-formed ZIP made here, with working defaults for the parts not given, so the
+// fuzzer works on the XML and the layout (coordinates, CTM, DeltaX "g" repeats, templates) rather than on CRCs.
+inline void FuzzOfdXml(std::string_view bytes) {
+  std::vector<std::string> parts = SplitParts(bytes, 4);
+  static const char* kOfd =
+      "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody><ofd:DocInfo><ofd:Title>报告</ofd:Title>"
+      "<ofd:CreationDate>2022-03-01</ofd:CreationDate></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+      "</ofd:DocBody></ofd:OFD>";
+  static const char* kDocument =
+      "<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:CommonData><ofd:TemplatePage ID=\"2\" "
+      "BaseLoc=\"Tpls/T.xml\"/></ofd:CommonData><ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/P0.xml\"/>"
+      "<ofd:Page ID=\"3\" BaseLoc=\"Pages/P0.xml\"/></ofd:Pages></ofd:Document>";
+  std::vector<std::pair<std::string, std::string>> entries = {
+      {"Doc_0/Pages/P0.xml", parts[0]},
+      {"Doc_0/Document.xml", parts.size() > 1 ? parts[1] : kDocument},
+      {"OFD.xml", parts.size() > 2 ? parts[2] : kOfd},
+      {"Doc_0/Tpls/T.xml", parts.size() > 3 ? parts[3] : parts[0]},
+  };
+  std::string ofd = ZipOf(entries);
+  if (!ofd.empty()) ReadWith(OfdReader(), "fuzz.ofd", ofd);
+}
+
+// Word 97-2003 / WPS: the OLE directory (in process), then one antiword process per input (slow, like pdftotext).
+inline void FuzzDocReader(std::string_view bytes) { ReadWith(DocReader(), "fuzz.doc", bytes); }
+
+// The OLE compound file parser alone (fast): directory, stream lookup, the first sectors of every stream.
+inline void FuzzOleFile(std::string_view bytes) {
+  auto ole = OleFile::Open(bytes);
+  if (!ole) return;
+  for (const auto& e : ole->entries()) {
+    std::string head = ole->Head(e, 4096);
+    if (head.size() > 4096 || head.size() > e.size) std::abort();
+    (void)ole->Find(e.name);
+  }
 }
 
 // PDF: one pdftotext process per input (slow: tens of executions per second).
@@ -326,8 +383,9 @@ inline void FuzzCheck(std::string_view bytes) {
   const unsigned char control = static_cast<unsigned char>(bytes[0]);
   std::string name = kNames[control & 3];
   bytes.remove_prefix(1);
-  // pdftotext is slow and has its own target: keep the whole-check fuzzer in-process.
-  if (PdfReader().Sniff(bytes.substr(0, 1024)) || name == "report.pdf") return;
+  // pdftotext and antiword are slow and have their own targets: keep the whole-check fuzzer in-process.
+  if (PdfReader().Sniff(bytes.substr(0, 1024)) || name == "report.pdf" || DocReader().Sniff(bytes.substr(0, 8)))
+    return;
   const RuleSet& rules = ShippedRules();
   CheckOptions opts;
   opts.limits = FuzzLimits();

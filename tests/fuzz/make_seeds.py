@@ -138,6 +138,49 @@ put('pdf_reader', 'text.pdf', pdf(['Annual report 2021', 'I. Main measures', 'Th
 put('pdf_reader', 'no-text.pdf', read('tests/data/forms/no-text.pdf'))
 put('pdf_reader', 'shared-content.pdf', shared_pdf(40, 30))
 
+# --- ofd_reader: small OFD packages (pages with text, a template page, a CTM, DeltaX "g" repeats), written here
+OFD_NS = 'http://www.ofdspec.org/2016'
+def ofd_page(objects):
+    return f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Template TemplateID="2"/><ofd:Content><ofd:Layer ID="1">{objects}</ofd:Layer></ofd:Content></ofd:Page>'
+def ofd_text(x, y, text, size=5, extra=''):
+    return f'<ofd:TextObject ID="9" Boundary="{x} {y} 160 8" Size="{size}"{extra}><ofd:TextCode X="0" Y="{size}" DeltaX="g {max(len(text) - 1, 0)} {size}">{text}</ofd:TextCode></ofd:TextObject>'
+OFD_XML = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>'
+           '<ofd:Title>红桥区2020年度法治政府建设工作情况的报告</ofd:Title><ofd:Author>司法局</ofd:Author><ofd:CreationDate>2021-02-26</ofd:CreationDate>'
+           '</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>')
+OFD_DOCUMENT = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}"><ofd:CommonData>'
+                '<ofd:TemplatePage ID="2" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages>'
+                '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="3" BaseLoc="/Doc_0/Pages/Page_1/Content.xml"/>'
+                '</ofd:Pages></ofd:Document>')
+lines = [l for l in head(1200).split('\n') if l.strip()][:12]
+page0 = ''.join(ofd_text(30 if k % 3 else 40, 30 + 8 * k, l[:30]) for k, l in enumerate(lines))
+page1 = (ofd_text(30, 30, '二、存在的问题') + ofd_text(0, 0, '旋转', 209, ' CTM="0 0.0176 -0.0176 0 100 100"')
+         + '<ofd:PageBlock><ofd:ImageObject ID="5" Boundary="0 0 10 10"/></ofd:PageBlock>' + ofd_text(90, 280, '- 2 -', 3.5))
+template = ofd_page(ofd_text(80, 10, '天津市红桥区人民政府', 7))
+def ofd(pages):
+    b = io.BytesIO()
+    with FixedZip(b, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('OFD.xml', OFD_XML)
+        z.writestr('Doc_0/Document.xml', OFD_DOCUMENT)
+        z.writestr('Doc_0/Tpls/Tpl_0/Content.xml', template)
+        z.writestr('Doc_0/Signs/Signatures.xml', f'<ofd:Signatures xmlns:ofd="{OFD_NS}"><ofd:Signature ID="1" BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>')
+        for k, p in enumerate(pages):
+            z.writestr(f'Doc_0/Pages/Page_{k}/Content.xml', p)
+    return b.getvalue()
+put('ofd_reader', 'report.ofd', ofd([ofd_page(page0), ofd_page(page1)]))
+put('ofd_reader', 'scan.ofd', ofd([ofd_page('<ofd:ImageObject ID="5" Boundary="0 0 210 297"/>'), ofd_page('')]))
+
+# --- ofd_xml: page Content.xml [#--- Document.xml [#--- OFD.xml [#--- template page]]]
+put('ofd_xml', 'page', ofd_page(page0))
+put('ofd_xml', 'page-document-ofd-template', ofd_page(page1) + SEP + OFD_DOCUMENT.replace('Pages/Page_0/Content.xml', 'Pages/P0.xml').replace('/Doc_0/Pages/Page_1/Content.xml', 'Pages/P0.xml').replace('Tpls/Tpl_0/Content.xml', 'Tpls/T.xml') + SEP + OFD_XML + SEP + template)
+put('ofd_xml', 'vertical', ofd_page('<ofd:TextObject Boundary="20 20 10 60" Size="6"><ofd:TextCode X="0" Y="6" DeltaY="g 2 6.35">购买方</ofd:TextCode><ofd:TextCode DeltaX="1.5 -67.5 g 3 2.5">12345</ofd:TextCode></ofd:TextObject>'))
+
+# --- doc_reader and ole_file: LibreOffice-made Word 97-2003 files and an Excel sheet (tests/data/forms/make_word97.sh)
+for name in ('truncated.doc', 'encrypted.doc', 'sheet.xls'):
+    put('doc_reader', name, read('tests/data/forms/' + name))
+    put('ole_file', name, read('tests/data/forms/' + name))
+put('ole_file', 'hongqiao.doc', read('tests/data/forms/hongqiao.doc'))
+put('doc_reader', 'hongqiao.doc', read('tests/data/forms/hongqiao.doc'))
+
 # --- segmenter: control byte + text
 for c, name in ((0x00, 'text'), (0x07, 'html-hints'), (0x2B, 'pdf-pages'), (0x36, 'docx-title')):
     put('segmenter', name, bytes([c]) + head(1500).encode('utf-8'))

@@ -135,11 +135,17 @@ const std::vector<Hostile>& Table() {
       {"png", "a PNG image named .txt", "text",
        [](auto& d) { return Write(d, "image.txt", std::string("\x89PNG\r\n\x1A\n", 8) + RandomBytes(200, 3)); },
        Error("a PNG image")},
-      {"ole-doc", "a Word 97-2003 .doc (OLE header)", "text",
+      {"ole-doc", "an OLE header and random bytes named .doc", "text",
        [](auto& d) {
          return Write(d, "old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + RandomBytes(4000, 4));
        },
-       Error("Word 97-2003")},
+       Error("OLE")},
+      {"ole-xls", "an Excel 97-2003 workbook (OLE) named .doc", "container",
+       [](auto& d) { return Write(d, "table.doc", ReadFile(Form("sheet.xls"))); }, Error("Excel")},
+      {"doc-password", "a Word 97-2003 .doc with a password to open", "container",
+       [](auto&) { return Form("encrypted.doc"); }, Error("密码")},
+      {"doc-truncated", "a .doc cut off after 20 000 bytes", "container",
+       [](auto&) { return Form("truncated.doc"); }, Error("损坏")},
       {"gbk-wrong-meta", "a GBK page whose <meta> says utf-8", "html",
        [](auto& d) {
          // The sample's first lines re-encoded as GB18030 by hand would need ICU here: the GB18030 form fixture is.
@@ -171,6 +177,22 @@ const std::vector<Hostile>& Table() {
        },
        Checked(), 240},
       // --- containers ---
+      {"ofd-bomb", "an OFD whose page is 20 MB of one byte (ratio about 1000)", "container",
+       [](auto& d) {
+         WriteZip(d / "bomb.ofd", {{"OFD.xml", "<ofd:OFD><ofd:DocBody><ofd:DocRoot>D/Document.xml</ofd:DocRoot>"
+                                               "</ofd:DocBody></ofd:OFD>"},
+                                   {"D/Document.xml", "<ofd:Document><ofd:Pages><ofd:Page BaseLoc=\"P.xml\"/>"
+                                                      "</ofd:Pages></ofd:Document>"},
+                                   {"D/P.xml", std::string(20'000'000, 'a')}});
+         return d / "bomb.ofd";
+       },
+       Error("max_zip_ratio")},
+      {"ofd-no-root", "an OFD whose OFD.xml names no document", "container",
+       [](auto& d) {
+         WriteZip(d / "x.ofd", {{"OFD.xml", "<ofd:OFD><ofd:DocBody><ofd:DocInfo/></ofd:DocBody></ofd:OFD>"}});
+         return d / "x.ofd";
+       },
+       Error("DocRoot")},
       {"zip-bomb", "a DOCX whose document.xml is 20 MB of one byte (ratio about 1000)", "container",
        [](auto& d) {
          WriteZip(d / "bomb.docx", {{"_rels/.rels", kRels}, {"word/document.xml", std::string(20'000'000, 'a')}});

@@ -1,10 +1,6 @@
 // DOCX made by python-docx: paragraphs, heading styles and outline levels, tables, core properties; broken and
 // hostile archives (truncated, no word/document.xml, zip bombs, too many entries).
 #include <catch2/catch.hpp>
-#include <zip.h>
-
-#include <cstdlib>
-#include <cstring>
 
 #include "core/error.h"
 #include "ingest/ingest_test_util.h"
@@ -14,33 +10,7 @@ namespace {
 
 using test::LineAt;
 using test::Lines;
-
-// A ZIP made with libzip in memory: {name, content} entries, deflated.
-std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(out);
-  zip_t* za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
-  REQUIRE(za);
-  for (const auto& [name, content] : entries) {
-    auto* copy = static_cast<char*>(std::malloc(content.size() + 1));
-    std::memcpy(copy, content.data(), content.size());
-    zip_source_t* src = zip_source_buffer(za, copy, content.size(), 1);
-    zip_int64_t idx = zip_file_add(za, name.c_str(), src, ZIP_FL_ENC_UTF_8);
-    REQUIRE(idx >= 0);
-    zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 9);
-  }
-  REQUIRE(zip_close(za) == 0);
-  zip_stat_t st;
-  zip_source_stat(out, &st);
-  std::string bytes(st.size, '\0');
-  zip_source_open(out);
-  zip_source_read(out, bytes.data(), st.size);
-  zip_source_close(out);
-  zip_source_free(out);
-  return bytes;
-}
+using test::MakeZip;
 
 const char* kMinimalDocument =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "

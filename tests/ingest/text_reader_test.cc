@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "ingest/ingest_test_util.h"
+#include "ingest/ole_file.h"
 
 namespace fazhi {
 namespace {
@@ -109,18 +110,21 @@ TEST_CASE("Binary garbage is an unsupported format, not text", "[ingest][text][b
   }
 }
 
-TEST_CASE("Known non-report formats are named in the error", "[ingest][bad]") {
+TEST_CASE("Known non-report formats are named in the error; a .doc, .wps or .ofd that is not one too",
+          "[ingest][bad]") {
   struct Case {
-    std::string name, bytes, expect;
+    std::string name, bytes, code, expect;
   };
+  const std::string ole(kOleSignature);
   std::vector<Case> cases = {
-      {"report.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), "Word 97-2003"},
-      {"report.wps", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, 'x'), "WPS"},
-      {"scan.png", "\x89PNG\r\n\x1A\n" + std::string(100, 'x'), "PNG image"},
-      {"scan.jpg", "\xFF\xD8\xFF\xE0" + std::string(100, 'x'), "JPEG image"},
-      {"report.rar", "Rar!\x1A\x07" + std::string(100, 'x'), "RAR archive"},
-      {"report.doc", "plain text that claims to be a doc", "Word 97-2003 document (.doc)"},
-      {"report.ofd", "some bytes", "OFD"},
+      {"scan.png", "\x89PNG\r\n\x1A\n" + std::string(100, 'x'), "E-unsupported-format", "PNG image"},
+      {"scan.jpg", "\xFF\xD8\xFF\xE0" + std::string(100, 'x'), "E-unsupported-format", "JPEG image"},
+      {"report.rar", "Rar!\x1A\x07" + std::string(100, 'x'), "E-unsupported-format", "RAR archive"},
+      {"report.odt", "plain text that claims to be an OpenDocument", "E-unsupported-format", "OpenDocument text"},
+      {"report.doc", ole + std::string(600, '\0'), "E-doc-broken", "OLE"},
+      {"report.wps", ole + std::string(600, 'x'), "E-doc-broken", "OLE"},
+      {"report.doc", "plain text that claims to be a doc", "E-doc-broken", "OLE"},
+      {"report.ofd", "some bytes", "E-ofd-broken", "OFD"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -128,14 +132,16 @@ TEST_CASE("Known non-report formats are named in the error", "[ingest][bad]") {
       FromBytes(c.name, c.bytes);
       FAIL("no error");
     } catch (const InputError& e) {
-      CHECK(e.code() == "E-unsupported-format");
-      CHECK_THAT(e.what(), Catch::Contains(c.expect) && Catch::Contains("convert it to DOCX or PDF"));
+      CHECK(e.code() == c.code);
+      CHECK_THAT(e.what(), Catch::Contains(c.expect));
+      if (c.code == "E-unsupported-format") CHECK_THAT(e.what(), Catch::Contains("convert it to DOCX or PDF"));
+      CHECK(std::string(e.what()).find('\n') == std::string::npos);
     }
   }
 }
 
 TEST_CASE("Reader names are listed in registry order", "[ingest]") {
-  CHECK(ReaderNames() == std::vector<std::string>{"docx", "html", "pdf", "text"});
+  CHECK(ReaderNames() == std::vector<std::string>{"doc", "docx", "html", "ofd", "pdf", "text"});
 }
 
 }  // namespace

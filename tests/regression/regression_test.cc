@@ -29,6 +29,8 @@ const std::vector<Target>& Targets() {
       {"segmenter", fazhi::fuzz::FuzzSegmenter},
       {"numbers", fazhi::fuzz::FuzzNumbers},        {"check", fazhi::fuzz::FuzzCheck},
       {"yaml_cache", fazhi::fuzz::FuzzYamlCache},
+      {"ofd_reader", fazhi::fuzz::FuzzOfdReader},   {"ofd_xml", fazhi::fuzz::FuzzOfdXml},
+      {"doc_reader", fazhi::fuzz::FuzzDocReader},   {"ole_file", fazhi::fuzz::FuzzOleFile},
   };
   return kTargets;
 }
