@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,7 +12,9 @@
 #include <thread>
 #include <chrono>
 #include <cstdlib>
+#include <cstdio>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -80,14 +83,15 @@ RunResult RunFazhiCapped(const std::vector<std::string>& args, int timeout_secon
   }
   posix_spawn_file_actions_destroy(&fa);
   int status = 0;
+  rusage usage{};
   if (timeout_seconds <= 0) {
-    waitpid(pid, &status, 0);
+    wait4(pid, &status, 0, &usage);
   } else {
     for (;;) {
-      if (waitpid(pid, &status, WNOHANG) == pid) break;
+      if (wait4(pid, &status, WNOHANG, &usage) == pid) break;
       if (std::chrono::steady_clock::now() - start > std::chrono::seconds(timeout_seconds)) {
         kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
+        wait4(pid, &status, 0, &usage);
         r.timed_out = true;
         break;
       }
@@ -96,9 +100,71 @@ RunResult RunFazhiCapped(const std::vector<std::string>& args, int timeout_secon
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.max_rss_kb = usage.ru_maxrss;
   r.out = Slurp(out_path);
   r.err = Slurp(err_path);
   return r;
+}
+
+std::vector<std::string> CsvFields(const std::string& csv) {
+  std::vector<std::string> fields;
+  std::string cur;
+  bool quoted = false;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    char c = csv[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cur += c, ++i;
+      else if (c == '"') quoted = false;
+      else cur += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',' || c == '\n') {
+      fields.push_back(cur);
+      cur.clear();
+    } else if (c != '\r') {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) fields.push_back(cur);
+  return fields;
+}
+
+std::string SharedContentPdf(int pages, int lines, int line_chars) {
+  std::string word;
+  while (static_cast<int>(word.size()) < line_chars) word += "law ";
+  std::string content;
+  for (int i = 0; i < lines; ++i)
+    content += "BT /F1 1 Tf 5 " + std::to_string(845 - (i * 8) % 840) + " Td (" + word + ") Tj ET\n";
+  std::map<int, std::string> objs;
+  objs[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(10 + i) + " 0 R ";
+  objs[2] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
+  objs[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+  objs[4] = "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
+  for (int i = 0; i < pages; ++i)
+    objs[10 + i] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 850] /Resources << /Font << /F1 3 0 R >> >> "
+                   "/Contents 4 0 R >>";
+  std::string pdf = "%PDF-1.4\n";
+  std::map<int, std::size_t> offsets;
+  for (const auto& [id, body] : objs) {
+    offsets[id] = pdf.size();
+    pdf += std::to_string(id) + " 0 obj\n" + body + "\nendobj\n";
+  }
+  std::size_t xref = pdf.size();
+  int size = objs.rbegin()->first + 1;
+  pdf += "xref\n0 " + std::to_string(size) + "\n0000000000 65535 f \n";
+  char entry[32];
+  for (int id = 1; id < size; ++id) {
+    if (offsets.count(id))
+      std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offsets[id]);
+    else
+      std::snprintf(entry, sizeof entry, "0000000000 65535 f \n");
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(size) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) +
+         "\n%%EOF\n";
+  return pdf;
 }
 
 TempDir::TempDir() {

@@ -17,6 +17,7 @@ struct RunResult {
   std::string out, err;
   bool timed_out = false;  // killed after the deadline (RunFazhiCapped)
   double seconds = 0;      // wall time
+  long max_rss_kb = 0;     // peak resident memory of the process (getrusage's ru_maxrss)
 };
 // Runs the built `fazhi` with `args` (no shell), stdin from /dev/null, capturing stdout and stderr.
 RunResult RunFazhi(const std::vector<std::string>& args);
@@ -24,6 +25,13 @@ RunResult RunFazhi(const std::vector<std::string>& args);
 // folder.
 RunResult RunFazhiCapped(const std::vector<std::string>& args, int timeout_seconds,
                          const std::filesystem::path& cwd = {});
+
+// A PDF of `pages` pages that all show one shared content stream of `lines` text lines of `line_chars` ASCII
+// characters each: a small file whose text is pages × lines × line_chars bytes (issue #17, item 16).
+std::string SharedContentPdf(int pages, int lines, int line_chars);
+
+// The fields of a CSV text (RFC 4180: quotes, doubled quotes, CRLF records), all records in one list.
+std::vector<std::string> CsvFields(const std::string& csv);
 
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {

@@ -25,6 +25,7 @@
 #include "app/batch_summary.h"
 #include "core/error.h"
 #include "core/stage_times.h"
+#include "core/worker_threads.h"
 #include "pipeline.h"
 #include "render/renderer.h"
 #include "score/scorer.h"
@@ -385,10 +386,11 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
       progress.Done(rows[i].status);
     }
   };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  RunOnThreads(jobs, worker, [&](int started, int wanted) {
+    progress.Message(spdlog::level::warn, "只能创建 " + std::to_string(started) + " 个线程（要求 --jobs " +
+                                              std::to_string(wanted) + "），以较少的线程继续 (could not create " +
+                                              "more threads: a process limit; going on with fewer)");
+  });
   progress.Finish();
 
   bool any_error = std::any_of(rows.begin(), rows.end(), [](const SummaryRow& r) {

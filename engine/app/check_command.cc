@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -109,7 +110,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   std::vector<std::string> rule_ids;
   if (!opts.waivers.empty()) {
     try {
-      waivers = LoadWaivers(opts.waivers);
+      waivers = LoadWaivers(opts.waivers, opts.rules.limits);
     } catch (const InputError& e) {
       spdlog::error("{}", e.what());
       return kExitUsage;
@@ -131,6 +132,12 @@ int RunCheck(const CheckCommandOptions& opts) {
     }
     if (opts.summary_only && opts.output.empty()) {
       spdlog::error("--summary-only needs --output DIR (the folder the summary is written to)");
+      return kExitUsage;
+    }
+    if (opts.output.empty() && std::find(formats.begin(), formats.end(), "xlsx") != formats.end()) {
+      // Workbooks back to back on stdout are no file anyone can open.
+      spdlog::error("批量核查的 -f xlsx 需要 -o 文件夹：每份报告一个工作簿 (a batch with --format xlsx needs "
+                    "--output DIR: one workbook per report)");
       return kExitUsage;
     }
     BatchSetup setup{opts, formats, *rules, waivers, rule_ids};

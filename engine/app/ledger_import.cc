@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <iostream>
 #include <map>
 #include <set>
@@ -18,6 +19,7 @@
 #include "app/commands.h"
 #include "app/ledger_terms.h"
 #include "core/error.h"
+#include "core/safe_text.h"
 #include "core/utf8.h"
 
 namespace fs = std::filesystem;
@@ -702,7 +704,7 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
   if (!opts.force) {
     for (const auto& p : {pack_file, items_file})
       if (fs::exists(p)) {
-        std::cerr << "fazhi: error: " << p.string()
+        std::cerr << "fazhi: error: " << TerminalSafe(p.string())
                   << " exists (it may hold reviewed rules); pass --force to overwrite it\n";
         return kExitUsage;
       }
@@ -762,7 +764,12 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
               << "  fazhi check --rules " << opts.out << " REPORT\n";
     return kExitOk;
   } catch (const InputError& e) {
-    std::cerr << "fazhi: error: " << e.path() << ": " << e.what() << " [" << e.code() << "]\n";
+    std::cerr << "fazhi: error: " << TerminalSafe(e.path()) << ": " << TerminalSafe(e.what()) << " [" << e.code()
+              << "]\n";
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {  // a limit above should trip first; if not, the message still names the file
+    std::cerr << "fazhi: error: " << TerminalSafe(opts.input)
+              << ": 读取台账时内存不足，请拆分台账 (out of memory while reading the ledger) [E-ledger-memory]\n";
     return kExitUsage;
   }
 }

@@ -346,7 +346,13 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
     }
   }
 
-  // Merged ranges: every cell of the range shows the top-left value (merged headers, merged category cells).
+  // Merged ranges: every cell of the range shows the top-left value (merged headers, merged category cells). What a
+  // merge would fill is counted before anything is copied (the rows it covers are looked up, never walked), and all
+  // merges together may fill at most max_merged_cells cells and max_merged_bytes bytes: a 40 KB sheet of merges over
+  // the whole table used to take minutes and tens of gigabytes.
+  std::vector<int> row_numbers;  // the rows that hold cells, ascending
+  for (const auto& [r, cells] : grid) row_numbers.push_back(r);
+  std::uint64_t filled_cells = 0, filled_bytes = 0;
   for (pugi::xml_node m : ChildLocal(root, "mergeCells").children()) {
     if (LocalName(m) != "mergeCell") continue;
     std::string_view ref = m.attribute("ref").value();
@@ -354,16 +360,27 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
     if (colon == std::string_view::npos) continue;
     auto [r1, c1] = ParseRef(ref.substr(0, colon));
     auto [r2, c2] = ParseRef(ref.substr(colon + 1));
-    if (r1 <= 0 || r2 < r1 || c1 < 0 || c2 < c1) continue;
+    if (r1 <= 0 || r2 < r1 || c1 < 0 || c2 < c1 || static_cast<std::size_t>(c1) >= limits.max_columns) continue;
     auto top = grid.find(r1);
     if (top == grid.end() || top->second.size() <= static_cast<std::size_t>(c1) || top->second[c1].empty()) continue;
-    std::string value = top->second[c1];
     c2 = std::min<int>(c2, static_cast<int>(limits.max_columns) - 1);
+    auto rows = static_cast<std::uint64_t>(std::upper_bound(row_numbers.begin(), row_numbers.end(), r2) -
+                                           std::lower_bound(row_numbers.begin(), row_numbers.end(), r1));
+    std::uint64_t cells = rows * static_cast<std::uint64_t>(c2 - c1 + 1);
+    filled_cells += cells;
+    filled_bytes += cells * top->second[c1].size();
+    if (filled_cells > limits.max_merged_cells || filled_bytes > limits.max_merged_bytes)
+      throw InputError(path, "E-ledger-limit",
+                       fmt::format("[E-ledger-limit] 合并单元格展开后超过限制 max_merged_cells（{} 个单元格）或 "
+                                   "max_merged_bytes（{} 字节），在合并区域 {} 处 (merged ranges would fill more cells "
+                                   "than the limits allow)",
+                                   limits.max_merged_cells, limits.max_merged_bytes, ref));
+    const std::string value = top->second[c1];
     for (auto it = grid.lower_bound(r1); it != grid.end() && it->first <= r2; ++it) {
-      auto& cells = it->second;
-      if (cells.size() <= static_cast<std::size_t>(c2)) cells.resize(c2 + 1);
+      auto& row_cells = it->second;
+      if (row_cells.size() <= static_cast<std::size_t>(c2)) row_cells.resize(c2 + 1);
       for (int c = c1; c <= c2; ++c)
-        if (cells[c].empty()) cells[c] = value;
+        if (row_cells[c].empty()) row_cells[c] = value;
     }
   }
   for (auto& [r, cells] : grid) AddRow(t, std::move(cells), r, limits);

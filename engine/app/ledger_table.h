@@ -17,6 +17,8 @@ struct LedgerTableLimits {
   std::size_t max_rows = 5000;                      // rows in the table (header and title rows included)
   std::size_t max_columns = 200;                    // cells in one row
   std::size_t max_cell_bytes = 64 * 1024;           // one cell's text
+  std::uint64_t max_merged_cells = 1'000'000;       // XLSX: cells all merged ranges together fill with a copy
+  std::uint64_t max_merged_bytes = 64ull << 20;     // XLSX: bytes those copies hold
 };
 
 struct LedgerTable {

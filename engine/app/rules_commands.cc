@@ -10,6 +10,7 @@
 #include "app/commands.h"
 #include "app/rule_loading.h"
 #include "core/error.h"
+#include "core/safe_text.h"
 #include "evaluate/evaluator.h"
 #include "pipeline.h"
 #include "rules/compile_context.h"
@@ -76,7 +77,7 @@ std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::v
   try {
     return LoadRuleSet(lo, diags);
   } catch (const InputError& e) {
-    std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
+    std::cerr << TerminalSafe(e.path()) << ": error[" << e.code() << "]: " << TerminalSafe(e.what()) << "\n";
     return nullptr;
   }
 }

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/commands.h"
+#include "app/terminal_log.h"
 #include "core/date.h"
 #include "core/levels.h"
 #include "render/renderer.h"
@@ -49,7 +50,7 @@ int TerminalWidth() {
 void SetupLogging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("fazhi");
   spdlog::set_default_logger(logger);
-  spdlog::set_pattern("fazhi: %^%l%$: %v");
+  fazhi::UseTerminalSafeLogging("fazhi: %^%l%$: %v");  // no escape sequence from a file name or title
   spdlog::set_level(verbosity < 0 ? spdlog::level::err : verbosity == 0 ? spdlog::level::warn
                                   : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
 }

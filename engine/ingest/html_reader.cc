@@ -56,11 +56,15 @@ bool NeverNests(std::string_view name) {
   return kNames.count(name) > 0;
 }
 
-// How deep the page's tags nest, estimated from the tags alone (open minus close, per line of descent), before
-// gumbo parses it: gumbo takes time quadratic in the depth (100 000 nested <div> take minutes). An unclosed
-// element counts as open to the end, so this errs on the deep side.
+// How deep the page's tags nest, estimated from the tags alone before gumbo parses it: gumbo takes time quadratic
+// in the depth (100 000 nested <div> take minutes) and copies the open elements into every parse error. The open
+// elements are kept as a stack of names: an end tag closes up to the nearest open element of its name, and an end
+// tag of a name that is not open (`<div></x>`, a stray `</div>`) closes nothing, as in the HTML parsing rules, so
+// stray end tags cannot hide depth. An unclosed element counts as open to the end, so this errs on the deep side.
 std::size_t EstimatedDepth(std::string_view html) {
-  std::size_t depth = 0, max_depth = 0, i = 0;
+  std::size_t max_depth = 0, i = 0;
+  std::vector<std::string> open;                        // names of the open elements, outermost first
+  std::unordered_map<std::string, std::size_t> open_count;  // how many of each name are in `open`
   auto name_at = [&](std::size_t j) {
     std::size_t k = j;
     while (k < html.size() && (std::isalnum(static_cast<unsigned char>(html[k])) || html[k] == '-' || html[k] == ':'))
@@ -86,7 +90,13 @@ std::size_t EstimatedDepth(std::string_view html) {
     bool self_closing = gt > 0 && html[gt - 1] == '/';
     i = gt + 1;
     if (closing) {
-      if (!NeverNests(name) && depth > 0) --depth;
+      auto it = open_count.find(name);
+      if (NeverNests(name) || it == open_count.end() || it->second == 0) continue;  // closes nothing
+      for (bool closed = false; !closed;) {  // each name is popped once: linear in the tags overall
+        closed = open.back() == name;
+        --open_count[open.back()];
+        open.pop_back();
+      }
       continue;
     }
     if (name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp") {
@@ -99,7 +109,9 @@ std::size_t EstimatedDepth(std::string_view html) {
       continue;
     }
     if (self_closing || NeverNests(name)) continue;
-    max_depth = std::max(max_depth, ++depth);
+    ++open_count[name];
+    open.push_back(std::move(name));
+    max_depth = std::max(max_depth, open.size());
   }
   return max_depth;
 }
@@ -584,12 +596,17 @@ class HtmlReaderImpl final : public FormatReader {
     // The estimate errs on the deep side (unclosed tags), so it is held to a looser bound than the parsed tree.
     if (std::size_t estimate = EstimatedDepth(d.utf8); estimate > 4 * max_depth)
       TooDeep(out.path, estimate, max_depth, true);
-    GumboOutput* dom = gumbo_parse_with_options(&kGumboDefaultOptions, d.utf8.data(), d.utf8.size());
+    // gumbo records every parse error with a copy of the open-element stack (a page of 40 000 stray end tags under
+    // 4 000 open elements asks for gigabytes); fazhi reads no parse errors, so none are recorded.
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* dom = gumbo_parse_with_options(&options, d.utf8.data(), d.utf8.size());
     if (!dom) throw InputError(out.path, "E-html", "the HTML page could not be parsed");
     struct Release {
+      const GumboOptions* options;
       GumboOutput* dom;
-      ~Release() { gumbo_destroy_output(&kGumboDefaultOptions, dom); }
-    } release{dom};
+      ~Release() { gumbo_destroy_output(options, dom); }
+    } release{&options, dom};
     // The reader walks the tree recursively: a deeper tree is refused rather than allowed to exhaust the stack.
     if (std::size_t depth = TreeDepth(dom->root); depth > max_depth) TooDeep(out.path, depth, max_depth, false);
     ReadHeadHints(dom->root, out);

@@ -70,7 +70,9 @@ class PdfReaderImpl final : public FormatReader {
     // Pages past the limit are not even extracted: ask for one more than allowed and count what came back.
     std::vector<std::string> argv = {"pdftotext", "-enc", "UTF-8", "-eol", "unix", "-l",
                                      std::to_string(limits.max_pdf_pages + 1), tmp.name(), "-"};
-    ToolResult r = RunTool(argv, limits.pdf_timeout_seconds, limits.max_unzipped_bytes);
+    // The text budget of every reader (reader.cc) also stops pdftotext early: a page tree that shows one content
+    // stream on every page would otherwise write hundreds of megabytes.
+    ToolResult r = RunTool(argv, limits.pdf_timeout_seconds, limits.max_text_bytes);
     if (r.spawn_error == ENOENT)
       throw InputError(out.path, "E-pdf-tool",
                        "reading PDF needs the pdftotext tool (Debian package poppler-utils), which is not installed");
@@ -82,8 +84,8 @@ class PdfReaderImpl final : public FormatReader {
                            std::to_string(limits.pdf_timeout_seconds) + " s)");
     if (r.output_capped)
       throw InputError(out.path, "E-pdf-limit",
-                       "the PDF's text is longer than the limit max_unzipped_bytes (" +
-                           std::to_string(limits.max_unzipped_bytes) + " bytes)");
+                       "[E-pdf-limit] PDF 的文字超过限制 max_text_bytes（" + std::to_string(limits.max_text_bytes) +
+                           " 字节）(the PDF's text is longer than the limit max_text_bytes)");
     if (r.err.find("Incorrect password") != std::string::npos)
       throw InputError(out.path, "E-pdf-encrypted",
                        "the PDF is encrypted (password protected); remove the password (print to a new PDF) and try again");

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "core/regular_file.h"
 #include "core/sha256.h"
 #include "ingest/format_reader.h"
 
@@ -125,21 +126,21 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
   raw.format = reader.Name();
   raw.sha256 = Sha256Hex(bytes);
   reader.Read(bytes, limits, raw);
+  // One text budget for every reader, applied here once: a small DOCX or PDF may expand to far more text than any
+  // report holds, and normalizing, segmenting and checking it would take minutes and gigabytes.
+  if (raw.text.size() > limits.max_text_bytes)
+    throw InputError(path, "E-text-limit",
+                     "[E-text-limit] 提取出的文字有 " + std::to_string(raw.text.size()) + " 字节，超过限制 max_text_bytes（" +
+                         std::to_string(limits.max_text_bytes) + " 字节）(the extracted text is over the limit " +
+                         "max_text_bytes)");
   for (auto& d : raw.diagnostics)
     if (d.file.empty()) d.file = path;
   return raw;
 }
 
 RawDocument ReadInput(const std::string& path, const Limits& limits) {
+  RequireRegularFile(path);  // a FIFO, socket or device would block the open or never end
   std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (ec && ec != std::errc::no_such_file_or_directory)  // e.g. a symlink loop
-    throw InputError(path, "E-unreadable", "cannot read the file: " + ec.message());
-  if (ec || !std::filesystem::exists(status)) throw InputError(path, "E-not-found", "no such file");
-  if (std::filesystem::is_directory(status)) throw InputError(path, "E-is-directory", "is a directory, not a file");
-  // A FIFO, socket or device would block the open or never end: only regular files are reports.
-  if (!std::filesystem::is_regular_file(status))
-    throw InputError(path, "E-not-a-file", "is not a regular file (a FIFO, socket or device); save the report to a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "E-unreadable", "cannot open the file");
   // Check the size before reading anything: a huge file fails at once. A text or HTML file over its (smaller)

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/safe_text.h"
 #include "render/render_support.h"
 
 namespace fazhi {
@@ -88,18 +89,13 @@ std::vector<ResultRow> ResultRows(const Report& report) {
 }
 
 std::string SpreadsheetSafe(std::string_view cell) {
-  std::string out;
-  out.reserve(cell.size() + 1);
-  if (!cell.empty()) {
-    char c = cell.front();
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') out += '\'';
+  // Control characters go first, so that one hidden in front of `=` cannot keep the formula guard from seeing it.
+  std::string text = StripControlChars(cell);
+  if (!text.empty()) {
+    char c = text.front();
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t') text.insert(0, 1, '\'');
   }
-  for (char c : cell) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7f) continue;
-    out += c;
-  }
-  return out;
+  return text;
 }
 
 void WriteCsvField(std::ostream& out, std::string_view raw) {

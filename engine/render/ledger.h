@@ -32,9 +32,10 @@ using ResultRow = std::array<std::string, kResultColumns>;
 const std::array<LedgerColumn, kResultColumns>& ResultColumns();
 std::vector<ResultRow> ResultRows(const Report& report);
 
-// Formula-injection guard (OWASP "CSV injection"): a cell whose text begins with =, +, -, @, a tab or a carriage
-// return gets a leading apostrophe, so Excel/WPS show it as text and never evaluate it — also after a user edits
-// the cell. Control characters other than tab and newline are dropped (they are not valid in XLSX's XML).
+// The one sanitizer of every CSV and XLSX cell. Formula-injection guard (OWASP "CSV injection"): a cell whose text
+// begins with =, +, -, @ or a tab gets a leading apostrophe, so Excel/WPS show it as text and never evaluate it —
+// also after a user edits the cell. The text is first made XML-safe (StripControlChars: control characters,
+// U+FFFE/U+FFFF and invalid UTF-8 go), and the guard looks at what is left: `\x01=HYPERLINK(…)` is caught.
 std::string SpreadsheetSafe(std::string_view cell);
 
 // One CSV field per RFC 4180 (quoted when it holds a comma, quote or line break; quotes doubled), spreadsheet-safe.

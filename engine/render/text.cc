@@ -1,11 +1,13 @@
 // Text renderer (the terminal default): document summary, score bars per pack and category, then the gaps by
 // severity with citation, message, quoted evidence and remedy. Columns are CJK-aware (text_width.h); ANSI colour
-// only when RenderOptions::color is set (the CLI sets it on a TTY without NO_COLOR).
+// only when RenderOptions::color is set (the CLI sets it on a TTY without NO_COLOR). Every text taken from the
+// report goes through TerminalSafe (core/safe_text.h), so the only escape sequences printed are the painter's.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/safe_text.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
 #include "render/text_width.h"
@@ -71,7 +73,7 @@ void Field(std::string& out, int indent, std::string_view label, std::string_vie
            const Painter& paint, const char* value_sgr = nullptr, int label_cols = 6) {
   std::string pad(static_cast<std::size_t>(indent), ' ');
   std::string hang(static_cast<std::size_t>(indent + label_cols), ' ');
-  auto lines = WrapToWidth(value, std::max(20, width - indent - label_cols));
+  auto lines = WrapToWidth(TerminalSafe(value, true), std::max(20, width - indent - label_cols));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     out += i == 0 ? pad + paint(kDim, PadRight(label, label_cols)) : hang;
     out += value_sgr ? paint(value_sgr, lines[i]) : lines[i];
@@ -98,7 +100,7 @@ void EvidenceLines(std::string& out, const RuleResult& r, int indent, int width,
   for (const auto& e : r.evidence) {
     std::string kind = e.kind == EvidenceKind::kSupport ? "" : fmt::format("[{}] ", EvidenceKindLabelZh(e.kind));
     // Wrap the plain quote, then colour terms line by line (escape codes must not count as width).
-    std::string quote = kind + "「" + e.quote + "」";
+    std::string quote = kind + "「" + TerminalSafe(e.quote) + "」";
     auto lines = WrapToWidth(quote, std::max(20, width - indent - 6));
     std::string pad(static_cast<std::size_t>(indent), ' '), hang(static_cast<std::size_t>(indent + 6), ' ');
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -106,7 +108,7 @@ void EvidenceLines(std::string& out, const RuleResult& r, int indent, int width,
       Evidence line_ev{e.kind, lines[i], "", 0, 0, 0, 0, e.terms, e.role};
       out += Highlight(line_ev, paint) + "\n";
     }
-    std::string where = EvidenceLocation(e);
+    std::string where = TerminalSafe(EvidenceLocation(e));
     if (!where.empty()) out += hang + paint(kDim, "—— " + where) + "\n";
     first = false;
   }
@@ -118,7 +120,7 @@ void Gap(std::string& out, const RuleResult& r, int width, const Painter& paint)
   // "  ✗ 不符合  title" with the title wrapped under itself.
   std::string head = fmt::format("{} {}  ", mark, VerdictLabelZh(r.verdict));
   int head_cols = 2 + DisplayWidth(head);
-  auto title = WrapToWidth(r.title, std::max(20, width - head_cols));
+  auto title = WrapToWidth(TerminalSafe(r.title), std::max(20, width - head_cols));
   for (std::size_t i = 0; i < title.size(); ++i)
     out += (i == 0 ? "  " + paint(vcol, head) : std::string(static_cast<std::size_t>(head_cols), ' ')) +
            paint(kBold, title[i]) + "\n";
@@ -148,16 +150,17 @@ void ScoreTable(std::string& out, const Report& report, int width, const Painter
   // Name column: the widest pack or category label, capped so that bars and counts fit.
   int name_cols = 8;
   for (const auto& p : report.score.packs) {
-    name_cols = std::max(name_cols, DisplayWidth(p.title) + DisplayWidth(p.pack) + 3);
-    for (const auto& c : p.categories) name_cols = std::max(name_cols, DisplayWidth(c.name) + 2);
+    name_cols = std::max(name_cols, DisplayWidth(TerminalSafe(p.title)) + DisplayWidth(TerminalSafe(p.pack)) + 3);
+    for (const auto& c : p.categories) name_cols = std::max(name_cols, DisplayWidth(TerminalSafe(c.name)) + 2);
   }
   name_cols = std::clamp(name_cols, 12, std::max(12, std::min(28, width - 2 - 7 - kBarCells - 2 - 40)));
   const int counts_cols = width - (2 + name_cols + 1 + 5 + 1 + kBarCells + 2);
   for (const auto& p : report.score.packs) {
-    std::string id = name_cols >= 24 ? " (" + p.pack + ")" : "";  // narrow terminals: the title only
-    std::string name = DisplayWidth(p.title) + DisplayWidth(id) <= name_cols
-                           ? p.title + id
-                           : TruncateToWidth(p.title, std::max(4, name_cols - DisplayWidth(id))) + id;
+    std::string id = name_cols >= 24 ? " (" + TerminalSafe(p.pack) + ")" : "";  // narrow terminals: the title only
+    std::string title = TerminalSafe(p.title);
+    std::string name = DisplayWidth(title) + DisplayWidth(id) <= name_cols
+                           ? title + id
+                           : TruncateToWidth(title, std::max(4, name_cols - DisplayWidth(id))) + id;
     name = TruncateToWidth(name, name_cols);
     std::string counts = ShortCounts(p.counts);
     if (WaiversChangedScore(p)) counts += fmt::format("（豁免前 {}）", FormatScore(p.score_unwaived));
@@ -169,7 +172,7 @@ void ScoreTable(std::string& out, const Report& report, int width, const Painter
     if (p.categories.size() <= 1 && (p.categories.empty() || p.categories[0].name.empty())) continue;
     if (!p.score) continue;  // nothing scorable (e.g. a pack for other years): its categories say nothing more
     for (const auto& c : p.categories) {
-      std::string cname = TruncateToWidth(c.name.empty() ? "（未分类）" : c.name, name_cols - 2);
+      std::string cname = TruncateToWidth(c.name.empty() ? "（未分类）" : TerminalSafe(c.name), name_cols - 2);
       std::string ccounts = ShortCounts(c.counts);
       out += fmt::format("    {} {} {}{}\n", PadRight(cname, name_cols - 2),
                          paint(ScoreColour(c.score), PadLeft(FormatScore(c.score), 5)), Bar(c.score, paint),
@@ -236,7 +239,8 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
     BlankLine(out);
     out += paint(kBold, fmt::format("无法判断 {} 项（不计入得分，需人工核实）", nc.size())) + "\n";
     for (const RuleResult* r : nc) {
-      out += fmt::format("  {} {}  {}\n", paint(kMagenta, "?"), paint(kBold, r->rule), r->title);
+      out += fmt::format("  {} {}  {}\n", paint(kMagenta, "?"), paint(kBold, TerminalSafe(r->rule)),
+                         TerminalSafe(r->title));
       if (!r->message.empty()) Field(out, 4, "原因", r->message, width, paint);
     }
   }
@@ -245,7 +249,8 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
     BlankLine(out);
     out += paint(kBold, fmt::format("已豁免 {} 项（不计入得分）", waived.size())) + "\n";
     for (const RuleResult* r : waived) {
-      out += fmt::format("  {} {}  {}  {}\n", paint(kDim, "~"), paint(kBold, r->rule), r->title,
+      out += fmt::format("  {} {}  {}  {}\n", paint(kDim, "~"), paint(kBold, TerminalSafe(r->rule)),
+                         TerminalSafe(r->title),
                          paint(kDim, fmt::format("（豁免前：{}）", VerdictLabelZh(r->unwaived))));
       Field(out, 4, "理由", r->waiver, width, paint);
     }

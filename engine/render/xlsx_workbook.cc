@@ -10,6 +10,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/safe_text.h"
 #include "core/utf8.h"
 #include "render/ledger.h"
 
@@ -45,7 +46,8 @@ XlsxWorkbook::~XlsxWorkbook() { std::remove(path_.c_str()); }
 
 void XlsxWorkbook::SetProperties(const std::string& title, const char* subject, std::time_t default_created) {
   lxw_doc_properties props{};
-  props.title = const_cast<char*>(title.c_str());  // libxlsxwriter copies the strings
+  std::string safe_title = StripControlChars(title);  // a page's title goes into docProps/core.xml
+  props.title = const_cast<char*>(safe_title.c_str());  // libxlsxwriter copies the strings
   props.subject = const_cast<char*>(subject);
   props.author = const_cast<char*>("fazhi");
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/levels.h"
 #include "core/sha256.h"
+#include "core/worker_threads.h"
 #include "evaluate/settled.h"
 #include "rules/compile_context.h"
 #include "rules/default_cues.h"
@@ -170,6 +171,16 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
   return ParsedFile{std::move(parsed.tree)};
 }
 
+// Whether `path`, with every symbolic link resolved, still lies in its pack folder. A link out of the pack (to
+// /etc/shadow, say) is never read: `rules lint` would echo the target's lines in its messages.
+bool InsidePackFolder(const fs::path& path) {
+  std::error_code ec, dir_ec;
+  fs::path target = fs::canonical(path, ec), dir = fs::canonical(path.parent_path(), dir_ec);
+  if (ec || dir_ec) return true;  // missing or dangling: the read below reports it without following anything
+  auto [d, t] = std::mismatch(dir.begin(), dir.end(), target.begin(), target.end());
+  return d == dir.end();
+}
+
 // Reads and parses one YAML file (from memory when `memory` holds it); problems become diagnostics and the result
 // is nullopt. `digest` gets a line "<file name> <SHA-256 of its bytes>" for the pack's identity.
 std::optional<ParsedFile> ReadAndParse(const fs::path& path, const Limits& limits, const YamlCache& cache,
@@ -178,6 +189,12 @@ std::optional<ParsedFile> ReadAndParse(const fs::path& path, const Limits& limit
   if (memory) {
     text = *memory;
   } else {
+    if (!InsidePackFolder(path)) {
+      diags.push_back(FileDiag(Level::kError, path.string(), "E-symlink-outside",
+                               "规则文件是指向规则包文件夹以外的符号链接，不予读取；请把文件复制到规则包中 "
+                               "(a symbolic link out of the pack folder is not followed)"));
+      return std::nullopt;
+    }
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (ec) {
@@ -213,10 +230,7 @@ class Prefetch {
       for (std::size_t i = next++; i < files.size(); i = next++)
         results[i].result = ReadAndParse(files[i], limits, cache, results[i].diags, results[i].digest, nullptr);
     };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    RunOnThreads(static_cast<int>(threads), work);  // fewer threads (a process limit) only means slower
     for (std::size_t i = 0; i < files.size(); ++i) entries_.emplace(files[i].string(), std::move(results[i]));
   }
   // The prefetched result of `path` (once), appending its diagnostics and digest line; nullopt = not prefetched.

@@ -5,10 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <ctime>
-#include <fstream>
-#include <sstream>
 
 #include "core/error.h"
+#include "core/regular_file.h"
 #include "rules/compile_context.h"
 
 namespace fazhi {
@@ -115,12 +114,14 @@ std::vector<Waiver> ParseWaivers(const std::string& path, const std::string& tex
   return out;
 }
 
-std::vector<Waiver> LoadWaivers(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "E-waiver", path + ": cannot read the waiver file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseWaivers(path, ss.str());
+std::vector<Waiver> LoadWaivers(const std::string& path, const Limits& limits) {
+  std::string text;
+  try {  // the documents' guard: a FIFO would hang, /dev/zero never ends, a folder is not "no waivers"
+    text = ReadRegularFile(path, limits.max_rule_file_bytes, "max_rule_file_bytes");
+  } catch (const InputError& e) {
+    throw InputError(path, e.code(), path + ": 豁免文件 (waiver file) [" + e.code() + "]: " + e.what());
+  }
+  return ParseWaivers(path, text);
 }
 
 bool WaiverMatches(const std::string& pattern, const std::string& rule) {

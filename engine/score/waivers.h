@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "core/report.h"
 
 namespace fazhi {
@@ -29,7 +30,10 @@ struct Waiver {
 // Parses a waiver file. Malformed input (bad YAML, a missing required key, an unknown key, a bad date) throws
 // InputError naming the file and line — `check` then exits 2.
 std::vector<Waiver> ParseWaivers(const std::string& path, const std::string& yaml_text);
-std::vector<Waiver> LoadWaivers(const std::string& path);
+// Reads through the regular-file guard of documents (core/regular_file.h) and at most
+// `limits.max_rule_file_bytes` (a waiver file is YAML like a rule file): E-not-a-file, E-is-directory, E-not-found,
+// E-too-large, naming the file.
+std::vector<Waiver> LoadWaivers(const std::string& path, const Limits& limits = {});
 
 // Applies the first matching, unexpired, in-scope waiver to each result; appends diagnostics to
 // report.diagnostics. `known_rules` are the loaded rule ids (for the unknown-rule lint). Does not re-score: the

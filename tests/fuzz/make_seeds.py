@@ -67,6 +67,24 @@ def pdf(lines):
     out += f'trailer\n<< /Size {len(objs)+1} /Root 1 0 R >>\nstartxref\n{x}\n%%EOF\n'
     return out.encode('latin-1')
 
+def shared_pdf(pages, lines):
+    # Many pages that all show one shared content stream (issue #17: a small PDF with hundreds of MB of text).
+    content = '\n'.join(f'BT /F1 1 Tf 5 {845 - i * 8} Td (law law law {i}) Tj ET' for i in range(lines))
+    objs = {1: '<< /Type /Catalog /Pages 2 0 R >>',
+            2: '<< /Type /Pages /Kids [' + ' '.join(f'{10 + i} 0 R' for i in range(pages)) + f'] /Count {pages} >>',
+            3: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+            4: f'<< /Length {len(content)} >>\nstream\n{content}\nendstream'}
+    for i in range(pages):
+        objs[10 + i] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 850] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>'
+    out, offs = '%PDF-1.4\n', {}
+    for k in sorted(objs):
+        offs[k] = len(out)
+        out += f'{k} 0 obj\n{objs[k]}\nendobj\n'
+    x, size = len(out), max(objs) + 1
+    out += f'xref\n0 {size}\n0000000000 65535 f \n' + ''.join(f'{offs[k]:010d} 00000 n \n' if k in offs else '0000000000 65535 f \n' for k in range(1, size))
+    out += f'trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{x}\n%%EOF\n'
+    return out.encode('latin-1')
+
 # --- yaml_loader: pack.yaml + rule file, or a rule file alone
 put('yaml_loader', 'report-pack', read('rules/report/pack.yaml') + SEP.encode() + read('rules/report/rules.yaml'))
 put('yaml_loader', 'outline-2021-part9', read('rules/outline-2021/pack.yaml') + SEP.encode() + read('rules/outline-2021/part9-technology.yaml'))
@@ -89,6 +107,8 @@ body = ''.join(f'<p>{l}</p>' for l in head(900).split('\n') if l.strip())
 put('html_reader', 'page.html', f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title><meta name="PubDate" content="2021-02-26 18:20"></head><body><div class="nav"><a href="/">首页</a></div><div class="TRS_Editor"><h1>关于2020年度法治政府建设工作情况的报告</h1>{body}<table><tr><td>指标</td><td>数量</td></tr><tr><td>案件</td><td>12件</td></tr></table></div><script>var x=1;</script></body></html>')
 put('html_reader', 'gbk.html', ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><h2>一、主要举措</h2><p>' + head(300) + '</p></body></html>').encode('gb18030', errors='replace'))
 put('html_reader', 'fixture-head.html', read('tests/data/forms/hongqiao.html')[:3000])
+put('html_reader', 'stray-end-tags.html', '<html><body>' + '<div></x>' * 300 + '法治政府建设</body></html>')
+put('html_reader', 'deep-parse-errors.html', '<html><body>' + '<div>' * 200 + '</x><p>法治</p>' * 300 + '</body></html>')
 
 # --- docx_reader
 core = '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>法治政府建设报告</dc:title><dcterms:created>2021-02-26T10:00:00Z</dcterms:created></cp:coreProperties>'
@@ -116,6 +136,7 @@ put('docx_xml', 'document-styles-core', body + SEP + styles + SEP + core)
 # --- pdf_reader
 put('pdf_reader', 'text.pdf', pdf(['Annual report 2021', 'I. Main measures', 'The government held 3 meetings on rule of law.', '2022-03-01']))
 put('pdf_reader', 'no-text.pdf', read('tests/data/forms/no-text.pdf'))
+put('pdf_reader', 'shared-content.pdf', shared_pdf(40, 30))
 
 # --- ofd_reader: small OFD packages (pages with text, a template page, a CTM, DeltaX "g" repeats), written here
 OFD_NS = 'http://www.ofdspec.org/2016'

@@ -93,6 +93,7 @@ struct Hostile {
   std::function<fs::path(const fs::path& dir)> make;
   Outcome expect;
   int max_seconds = 60;
+  int max_mb = 2048;  // peak resident memory allowed (ASan/UBSan build included)
 };
 
 Outcome Error(const std::string& message) { return {2, message, false, false}; }
@@ -230,6 +231,16 @@ const std::vector<Hostile>& Table() {
          return d / "laughs.docx";
        },
        Checked(), 30},  // pugixml does not expand entities it did not define itself: "&lol9;" stays text
+      {"docx-huge-text", "a DOCX (stored) whose document.xml holds 20 MB of text, over the text budget", "container",
+       [](auto& d) {
+         std::string body = Repeat(Para(Repeat("法治政府建设年度报告", 100)), 6'700);
+         WriteZip(d / "text.docx", {{"_rels/.rels", kRels}, {"word/document.xml", DocumentXml(body)}}, true);
+         return d / "text.docx";
+       },
+       Error("max_text_bytes"), 60, 1024},
+      {"pdf-shared-content", "a 0.5 MB PDF: 2000 pages showing one shared content stream (400 MB of text)",
+       "container", [](auto& d) { return Write(d, "shared.pdf", SharedContentPdf(2000, 100, 2000)); },
+       Error("limit"), 60, 1024},  // max_text_bytes, or pdf_timeout_seconds (45 s) on a loaded machine
       {"docx-truncated", "a DOCX cut off after 4000 bytes (fixture)", "container",
        [](auto&) { return Form("truncated.docx"); }, Error("damaged or truncated")},
       {"zip-no-document", "a ZIP without word/document.xml (fixture)", "container",
@@ -271,6 +282,23 @@ const std::vector<Hostile>& Table() {
                       "<html><body>" + Repeat("<div>", 3000) + "法治政府建设" + Repeat("</div>", 3000) + "</body></html>");
        },
        Error("max_markup_depth"), 30},
+      {"html-stray-end-tags", "40 000 × `<div></x>`: stray end tags that close nothing (360 KB)", "html",
+       [](auto& d) {
+         return Write(d, "stray.html", "<html><body>" + Repeat("<div></x>", 40'000) + "法治政府建设</body></html>");
+       },
+       Error("max_markup_depth"), 30, 512},
+      {"html-deep-parse-errors", "3 900 open <div> then 40 000 stray end tags (a parse error each, 200 KB)", "html",
+       [](auto& d) {
+         return Write(d, "errors.html", "<html><body>" + Repeat("<div>", 3900) + Repeat("</x>", 40'000) +
+                                            "法治政府建设" + Repeat("</div>", 3900) + "</body></html>");
+       },
+       Error("max_markup_depth"), 30, 512},
+      {"html-many-parse-errors", "900 open <div> then 40 000 × `</x><p>法治</p>` (checked, 680 KB)", "html",
+       [](auto& d) {
+         return Write(d, "errors2.html", "<html><body>" + Repeat("<div>", 900) + Repeat("</x><p>法治</p>", 40'000) +
+                                             "</body></html>");
+       },
+       Checked(), 120, 1024},
       {"html-huge-attribute", "a 5 MB attribute value around a real report", "html",
        [](auto& d) {
          std::string body = Sample().substr(0, 6000);
@@ -329,8 +357,8 @@ void AppendDocRow(const Hostile& h, const RunResult& r) {
     seen += ": " + first.substr(colon == std::string::npos ? 0 : colon + 2);
   else if (h.expect.report)
     seen += h.expect.not_checkable ? ", not_checkable report" : ", JSON report";
-  char secs[32];
-  std::snprintf(secs, sizeof secs, "%.1f s", r.seconds);
+  char secs[64];
+  std::snprintf(secs, sizeof secs, "%.1f s, %ld MB", r.seconds, r.max_rss_kb / 1024);
   std::ofstream(file, std::ios::app) << "| `" << h.name << "` | " << h.what << " | " << expected << " | " << seen
                                      << " (" << secs << ") |\n";
 }
@@ -341,9 +369,10 @@ void RunEntry(const Hostile& h) {
   fs::path input = h.make(dir.path());
   RunResult r = RunFazhiCapped({"check", "--format", "json", input.string()}, h.max_seconds);
   AppendDocRow(h, r);
-  INFO(h.name << " (" << h.what << "): exit " << r.exit_code << " in " << r.seconds << " s\nstderr: "
-              << r.err.substr(0, 2000));
+  INFO(h.name << " (" << h.what << "): exit " << r.exit_code << " in " << r.seconds << " s, " << r.max_rss_kb / 1024
+              << " MB\nstderr: " << r.err.substr(0, 2000));
   REQUIRE_FALSE(r.timed_out);
+  CHECK(r.max_rss_kb <= h.max_mb * 1024L);
   CHECK(r.exit_code < 128);  // never a signal (crash, sanitizer abort)
   CHECK(r.err.find("AddressSanitizer") == std::string::npos);
   CHECK(r.err.find("runtime error") == std::string::npos);

@@ -48,29 +48,6 @@ std::string ZipEntry(const fs::path& path, const std::string& name) {
   return data;
 }
 
-// RFC 4180 fields of a CSV text (quotes, doubled quotes, CRLF records).
-std::vector<std::string> CsvFields(const std::string& csv) {
-  std::vector<std::string> fields;
-  std::string cur;
-  bool quoted = false;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    char c = csv[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cur += c, ++i;
-      else if (c == '"') quoted = false;
-      else cur += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',' || c == '\n') {
-      fields.push_back(cur);
-      cur.clear();
-    } else if (c != '\r') {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) fields.push_back(cur);
-  return fields;
-}
 
 // A pack whose rule texts are hostile, and a report whose text is.
 const char* kHostilePack =

@@ -2,6 +2,8 @@
 // header detection (Chinese, English, title rows above, two-row headers) and clear errors for bad input.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "app/ledger_import.h"
 #include "app/ledger_table.h"
 #include "core/error.h"
@@ -296,3 +298,40 @@ TEST_CASE("ledger xlsx: damaged or foreign files are errors, never crashes", "[l
   }
   CHECK(ErrorCode([&] { ReadLedgerTable((tmp.path() / "nowb.xlsx").string()); }) == "E-ledger-xlsx");
 }
+
+namespace fazhi::test {
+
+// Issue #17 item 4: a 40–48 KB XLSX of merged ranges over the whole table took 103 s or asked for ~60 GB (each merge
+// walked every row × 200 columns and copied its value into each cell).
+TEST_CASE("ledger xlsx: merged-range bombs stop at the merged-cell budget, quickly", "[ledger][table][hostile]") {
+  TempDir tmp;
+  XlsxSpec spec;
+  spec.shared_strings = true;
+  spec.rows.push_back({"序号", "工作任务", "具体要求"});
+  for (int r = 0; r < 4000; ++r)
+    spec.rows.push_back({std::to_string(r + 1), "任务" + std::to_string(r), "规范性文件全部经过合法性审核。"});
+  for (int m = 0; m < 5000; ++m) spec.merges.push_back("B2:GR4001");  // each over 4 000 rows × 199 columns
+  WriteXlsx(tmp.path() / "bomb.xlsx", spec);
+  auto start = std::chrono::steady_clock::now();
+  try {
+    ReadLedgerTable((tmp.path() / "bomb.xlsx").string());
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "E-ledger-limit");
+    CHECK_THAT(e.what(), Catch::Contains("max_merged_cells") && Catch::Contains("B2:GR4001"));
+  }
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 30);  // ASan build
+
+  // Many small merges within the budget are applied as before; a merge starting on an empty cell costs nothing.
+  XlsxSpec ok;
+  ok.rows = {{"序号", "一级指标", "具体要求"}};
+  for (int r = 0; r < 2000; ++r) ok.rows.push_back({std::to_string(r + 1), r % 2 ? "" : "类别", "要求"});
+  for (int r = 2; r <= 2000; r += 2) ok.merges.push_back("B" + std::to_string(r) + ":B" + std::to_string(r + 1));
+  for (int m = 0; m < 20000; ++m) ok.merges.push_back("D1:GR5000");  // top-left empty: skipped
+  WriteXlsx(tmp.path() / "ok.xlsx", ok);
+  LedgerTable t = ReadLedgerTable((tmp.path() / "ok.xlsx").string());
+  REQUIRE(t.rows.size() == 2001);
+  CHECK(t.rows[2].at(1) == "类别");  // row 3 got row 2's merged value
+}
+
+}  // namespace fazhi::test

@@ -1,9 +1,11 @@
 // Waivers: parsing (with file:line errors), applied / expired / out of scope / unknown rule, globs, re-scoring.
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 #include "core/error.h"
 #include "score/scorer.h"
 #include "score/waivers.h"
+#include "test_support.h"
 
 namespace fazhi::test {
 
@@ -234,6 +236,47 @@ TEST_CASE("waiver globs", "[waivers]") {
   CHECK_FALSE(WaiverMatches("a/b", "a/bc"));
   CHECK(WaiverMatches("*/causes", "report/causes"));
   CHECK(WaiverMatches("r*t/*s", "report/causes"));
+}
+
+}  // namespace fazhi::test
+
+namespace fazhi::test {
+
+// Issue #17 item 3: a FIFO hung forever, /dev/zero ate memory, a folder was silently "no waivers".
+TEST_CASE("a waiver file goes through the documents' regular-file guard and a size limit", "[waivers][hostile]") {
+  TempDir tmp;
+  auto fifo = tmp.path() / "pipe.yaml";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  auto code_of = [](const std::string& path, const Limits& limits = {}) {
+    try {
+      LoadWaivers(path, limits);
+    } catch (const InputError& e) {
+      CHECK(e.path() == path);
+      CHECK_THAT(e.what(), Catch::Contains(path) && Catch::Contains("豁免文件") && Catch::Contains(e.code()));
+      return e.code();
+    }
+    return std::string("no error");
+  };
+  CHECK(code_of(fifo.string()) == "E-not-a-file");
+  CHECK(code_of("/dev/zero") == "E-not-a-file");
+  CHECK(code_of(tmp.path().string()) == "E-is-directory");
+  CHECK(code_of((tmp.path() / "nope.yaml").string()) == "E-not-found");
+  WriteFile(tmp.path() / "big.yaml", "waivers:\n" + std::string(5000, '#') + "\n");
+  Limits small;
+  small.max_rule_file_bytes = 4096;
+  CHECK(code_of((tmp.path() / "big.yaml").string(), small) == "E-too-large");
+  CHECK(LoadWaivers((tmp.path() / "big.yaml").string()).empty());  // under the default limit: read as usual
+
+  // The command: exit 2 at once with one line naming the file, never a hang (the FIFO has no writer).
+  std::string sample = (SourceDir() / "reports" / "samples" / "hongqiao-2020.txt").string();
+  for (const std::string& w : {fifo.string(), std::string("/dev/zero"), tmp.path().string()}) {
+    RunResult r = RunFazhiCapped({"check", "-q", "--waivers", w, sample}, 30);
+    INFO(w << ": " << r.err);
+    REQUIRE_FALSE(r.timed_out);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(w + ": 豁免文件"));
+    CHECK(r.out.empty());
+  }
 }
 
 }  // namespace fazhi::test

@@ -1,0 +1,39 @@
+// The terminal-safe log formatter (see terminal_log.h).
+#include "app/terminal_log.h"
+
+#include <spdlog/pattern_formatter.h>
+#include <spdlog/spdlog.h>
+
+#include "core/safe_text.h"
+
+namespace fazhi {
+namespace {
+
+class TerminalSafeFormatter final : public spdlog::formatter {
+ public:
+  explicit TerminalSafeFormatter(std::string pattern)
+      : pattern_(pattern), inner_(std::make_unique<spdlog::pattern_formatter>(std::move(pattern))) {}
+
+  void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
+    std::string safe = TerminalSafe(std::string_view(msg.payload.data(), msg.payload.size()));
+    spdlog::details::log_msg copy = msg;
+    copy.payload = spdlog::string_view_t(safe.data(), safe.size());
+    inner_->format(copy, dest);
+  }
+
+  std::unique_ptr<spdlog::formatter> clone() const override {
+    return std::make_unique<TerminalSafeFormatter>(pattern_);
+  }
+
+ private:
+  std::string pattern_;
+  std::unique_ptr<spdlog::pattern_formatter> inner_;
+};
+
+}  // namespace
+
+void UseTerminalSafeLogging(const std::string& pattern) {
+  spdlog::set_formatter(std::make_unique<TerminalSafeFormatter>(pattern));
+}
+
+}  // namespace fazhi
