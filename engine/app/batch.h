@@ -43,7 +43,6 @@ struct BatchSetup {
   const std::vector<std::string>& formats;
   const RuleSet& rules;
   const std::vector<Waiver>& waivers;
-  const std::vector<std::string>& rule_ids;
 };
 
 // Checks every input with `--jobs` workers. With --output DIR: per-report files DIR/reports/<rel>.<ext> and

@@ -12,9 +12,8 @@
 #include "app/rule_loading.h"
 #include "core/error.h"
 #include "core/stage_times.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "render/renderer.h"
-#include "score/scorer.h"
 #include "score/waivers.h"
 #include "segment/dump.h"
 
@@ -24,8 +23,7 @@ namespace fazhi {
 
 namespace {
 
-std::string DumpHits(const Document& doc, const RuleSet& rules) {
-  Hits hits = rules.matcher.Scan(doc.text);
+std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules) {
   std::ostringstream out;
   out << "# hits: " << hits.total << " occurrences of " << rules.matcher.size() << " terms\n";
   std::vector<std::pair<std::uint32_t, TermId>> all;
@@ -106,7 +104,6 @@ int RunCheck(const CheckCommandOptions& opts) {
   }
   if (!rules) return kExitUsage;
   std::vector<Waiver> waivers;
-  std::vector<std::string> rule_ids;
   if (!opts.waivers.empty()) {
     try {
       waivers = LoadWaivers(opts.waivers);
@@ -114,8 +111,6 @@ int RunCheck(const CheckCommandOptions& opts) {
       spdlog::error("{}", e.what());
       return kExitUsage;
     }
-    for (const auto& p : rules->packs)
-      for (const auto& r : p->rules) rule_ids.push_back(r->id);
   }
 
   // Folders and several files make a batch (app/batch.h): a pool of workers, per-report files, a summary.
@@ -133,7 +128,7 @@ int RunCheck(const CheckCommandOptions& opts) {
       spdlog::error("--summary-only needs --output DIR (the folder the summary is written to)");
       return kExitUsage;
     }
-    BatchSetup setup{opts, formats, *rules, waivers, rule_ids};
+    BatchSetup setup{opts, formats, *rules, waivers};
     int rc = RunBatch(setup, expanded.inputs);
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
@@ -152,6 +147,13 @@ int RunCheck(const CheckCommandOptions& opts) {
   CheckOptions copts;
   copts.overrides = opts.overrides;
   copts.limits = opts.rules.limits;
+  copts.waivers = &waivers;
+  if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
+    copts.inspect = [&](const Document& doc, const Hits& hits) {
+      std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));
+      return false;
+    };
+  }
   RenderOptions ropts;
   ropts.color = opts.color;
   ropts.width = opts.width;
@@ -159,30 +161,15 @@ int RunCheck(const CheckCommandOptions& opts) {
   int status = kExitOk;
   bool gate = false;
   for (const auto& input : paths) {
-    Report report;
-    try {
-      Document doc = LoadDocument(input, copts);
-      if (opts.dump == "segments") {
-        std::cout << DumpSegments(doc);
-        continue;
-      }
-      if (opts.dump == "hits") {
-        std::cout << DumpHits(doc, *rules);
-        continue;
-      }
-      report = CheckDocument(doc, *rules, copts);
-    } catch (const InputError& e) {
-      spdlog::error("{}: {}", e.path(), e.what());
+    Report report = Check(*rules, Input::File(input), copts);
+    if (report.status == CheckStatus::kStopped) continue;
+    if (std::string failed = FailureReason(report); !failed.empty()) {
+      spdlog::error("{}: {}", report.document.path, failed);
       status = kExitUsage;
       continue;
-    } catch (const NotCheckableError& e) {
-      spdlog::warn("{}: not checkable: {}", input, e.what());
-      report = NotCheckableReport(input, e.what(), *rules);
     }
-    if (!waivers.empty()) {  // waivers after evaluation, then re-score (score_unwaived keeps the other view)
-      ApplyWaivers(waivers, rule_ids, Today(), report);
-      report.score = ScoreResults(report.results, *rules);
-    }
+    if (report.status == CheckStatus::kNotCheckable)
+      spdlog::warn("{}: not checkable: {}", input, report.document.not_checkable_reason);
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) spdlog::warn("{}", FormatDiagnostic(d));
     if (opts.dump == "findings") {

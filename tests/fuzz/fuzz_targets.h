@@ -23,7 +23,7 @@
 #include "ingest/format_reader.h"
 #include "ingest/reader.h"
 #include "match/numbers.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "render/renderer.h"
 #include "rules/rule_set.h"
 #include "rules/yaml_tree.h"
