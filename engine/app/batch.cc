@@ -25,23 +25,13 @@
 #include "app/batch_summary.h"
 #include "core/error.h"
 #include "core/stage_times.h"
+#include "ingest/reader.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
 
 namespace fs = std::filesystem;
 
 namespace fazhi {
-
-bool IsReportExtension(const std::string& ext) {
-  static const std::set<std::string> kExt = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf"};
-  return kExt.count(ext) > 0;
-}
-
-bool IsUnsupportedDocumentExtension(const std::string& ext) {
-  static const std::set<std::string> kExt = {".doc", ".wps", ".rtf", ".odt", ".ofd", ".xls", ".xlsx", ".et", ".ppt",
-                                             ".pptx", ".dps", ".caj", ".mht", ".mhtml", ".zip", ".rar", ".7z"};
-  return kExt.count(ext) > 0;
-}
 
 namespace {
 
@@ -94,9 +84,10 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::str
       if (!it->is_regular_file(ec)) continue;
       std::string ext = LowerExtension(entry);
       std::string shown = (p / entry.lexically_relative(p)).generic_string();
-      if (IsReportExtension(ext)) {
+      InputKind kind = InputKindOfName(shown);
+      if (kind == InputKind::kReport) {
         found.push_back({shown, "", ""});
-      } else if (IsUnsupportedDocumentExtension(ext)) {
+      } else if (kind == InputKind::kUnsupportedDocument) {
         found.push_back({shown, "", "unsupported format " + ext + ": fazhi reads .txt, .html, .docx and .pdf (save "
                                         "the file as .docx or PDF)"});
       }
