@@ -22,7 +22,7 @@
 #include <sstream>
 #include <thread>
 
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 #include "core/error.h"
 #include "core/stage_times.h"
 #include "ingest/reader.h"

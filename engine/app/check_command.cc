@@ -97,7 +97,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   }
   EnableStageTimes(opts.timings);
   Diagnostics rule_diags;
-  std::unique_ptr<RuleSet> rules;
+  std::shared_ptr<const RuleSet> rules;
   {
     StageTimer timer(Stage::kRules);
     rules = LoadRulesForCommand(opts.rules, rule_diags);

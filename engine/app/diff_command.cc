@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "app/commands.h"
-#include "app/diff.h"
+#include "diff/diff.h"
 #include "app/rule_loading.h"
 #include "pipeline/check.h"
 

@@ -12,7 +12,8 @@
 #include "core/error.h"
 #include "evaluate/evaluator.h"
 #include "pipeline/check.h"
-#include "rules/compile_context.h"
+#include "pipeline/compile.h"
+#include "core/text.h"
 
 namespace fs = std::filesystem;
 
@@ -64,7 +65,7 @@ std::vector<ExampleRun> RunAllExamples(const RuleSet& set) {
 
 // Loads `paths` (or, without paths, what `check` would load) keeping every diagnostic for the caller; nullptr
 // (after printing why) when there is nothing to load.
-std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::vector<std::string>& paths,
+std::shared_ptr<const RuleSet> LoadForAuthoring(const RulesOptions& base, const std::vector<std::string>& paths,
                                           Diagnostics& diags) {
   LoadOptions lo;
   lo.limits = base.limits;
@@ -75,7 +76,7 @@ std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::v
     return nullptr;
   }
   try {
-    return LoadRuleSet(lo, diags);
+    return Compile(lo, diags);
   } catch (const InputError& e) {
     std::cerr << e.path() << ": error[" << e.code() << "]: " << e.what() << "\n";
     return nullptr;
@@ -86,7 +87,7 @@ std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::v
 
 int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
   Diagnostics diags;
-  std::unique_ptr<RuleSet> set = LoadForAuthoring(base, paths, diags);
+  std::shared_ptr<const RuleSet> set = LoadForAuthoring(base, paths, diags);
   if (!set) return kExitUsage;
   // Examples the rule gets wrong, and rules without a pass and a fail example.
   for (const auto& run : RunAllExamples(*set)) {
@@ -127,7 +128,7 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
 
 int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths) {
   Diagnostics diags;
-  std::unique_ptr<RuleSet> set = LoadForAuthoring(base, paths, diags);
+  std::shared_ptr<const RuleSet> set = LoadForAuthoring(base, paths, diags);
   if (!set) return kExitUsage;
   if (HasErrors(diags)) {
     for (const auto& d : diags)

@@ -12,7 +12,7 @@
 #include "app/commands.h"
 #include "core/date.h"
 #include "render/renderer.h"
-#include "rules/compile_context.h"
+#include "core/text.h"
 
 namespace po = boost::program_options;
 

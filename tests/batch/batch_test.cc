@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "app/batch.h"
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 #include "ingest/reader.h"
 #include "test_support.h"
 

@@ -2,8 +2,8 @@
 // header detection (Chinese, English, title rows above, two-row headers) and clear errors for bad input.
 #include <catch2/catch.hpp>
 
-#include "app/ledger_import.h"
-#include "app/ledger_table.h"
+#include "ledger/import.h"
+#include "ledger/table.h"
 #include "core/error.h"
 #include "ledger/ledger_fixtures.h"
 #include "test_support.h"
