@@ -11,6 +11,7 @@
 
 #include "app/commands.h"
 #include "core/date.h"
+#include "core/levels.h"
 #include "render/renderer.h"
 #include "core/text.h"
 
@@ -146,7 +147,7 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
       ("year", po::value<int>(), "the year the report covers")
       ("published", po::value<std::string>(&published), "publication date YYYY-MM-DD")
       ("issuer", po::value<std::string>(&issuer), "issuing government or department")
-      ("level", po::value<std::string>(&level), "province | city | district | county | township | department");
+      ("level", po::value<std::string>(&level), "province | city | district | county | township | department | other");
   desc.add(out).add(meta).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
   po::variables_map vm;
   if (auto done = ParseCommand(args, desc, "input", o.inputs, vm)) return *done;
@@ -172,10 +173,8 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   }
   if (!issuer.empty()) o.overrides.issuer = issuer;
   if (!level.empty()) {
-    static const std::vector<std::string> kLevels = {"province", "city", "district", "county", "township", "department"};
-    if (std::find(kLevels.begin(), kLevels.end(), level) == kLevels.end()) {
-      std::cerr << "fazhi: error: --level " << level
-                << " is not one of province, city, district, county, township, department\n";
+    if (!fazhi::IsIssuerLevel(level)) {
+      std::cerr << "fazhi: error: --level " << level << " is not one of " << fazhi::IssuerLevelList() << "\n";
       return fazhi::kExitUsage;
     }
     o.overrides.level = level;

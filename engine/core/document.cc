@@ -19,6 +19,7 @@ constexpr RoleEntry kRoles[] = {
     {SectionRole::kShortcomings, "shortcomings"},
     {SectionRole::kCauses, "causes"},
     {SectionRole::kPlan, "plan"},
+    {SectionRole::kRectification, "rectification"},
     {SectionRole::kClosing, "closing"},
     {SectionRole::kBoilerplate, "boilerplate"},
 };
@@ -79,6 +80,12 @@ bool Document::SectionHasRole(std::uint32_t section, SectionRole role) const {
     s = sections[s].parent;
   }
   return false;
+}
+
+SectionRole Document::RoleOf(std::uint32_t section) const {
+  for (int s = static_cast<int>(section); s >= 0 && s < static_cast<int>(sections.size()); s = sections[s].parent)
+    if (sections[s].role != SectionRole::kNone) return sections[s].role;
+  return SectionRole::kNone;
 }
 
 std::string Document::SectionPath(std::uint32_t section) const {

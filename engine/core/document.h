@@ -22,6 +22,7 @@ enum class SectionRole {
   kShortcomings,      // 存在的问题与不足 / 存在问题 / 薄弱环节
   kCauses,            // 原因分析
   kPlan,              // 下一步工作安排 / 2021年工作计划
+  kRectification,     // 上年度问题整改情况: last year's problems restated, the measures taken on them this year
   kClosing,           // 特此报告, signature, date
   kBoilerplate,       // web-page navigation, footers, attachment lists
 };
@@ -124,6 +125,8 @@ struct Document {
   std::uint32_t ParagraphAt(std::uint32_t offset) const;  // index of the paragraph containing offset
   // True when the section or any ancestor has `role`.
   bool SectionHasRole(std::uint32_t section, SectionRole role) const;
+  // The role of the section or of its nearest ancestor that has one (kNone when none has).
+  SectionRole RoleOf(std::uint32_t section) const;
   // "二、存在的问题与不足 > （一）…" — the heading path used in evidence.
   std::string SectionPath(std::uint32_t section) const;
 };

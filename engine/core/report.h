@@ -66,6 +66,7 @@ struct Evidence {
   int page = 0;         // 0 when unpaged
   unsigned byte_start = 0, byte_end = 0;  // of the quote in the normalized text
   std::vector<std::string> terms;         // matched terms inside the quote (for highlighting)
+  std::string role;  // role of its part ("measures", "rectification"…: RoleName); "" when not a place in the text
 };
 
 struct RuleResult {

@@ -33,9 +33,9 @@ std::vector<SectionRole> ParseRoles(const YNode& node, CompileContext& ctx, cons
     ctx.Error(node, "E-type", std::string("`") + key + "` must be a list of section roles");
     return roles;
   }
-  static const std::vector<std::string> kNames = {"title",     "preamble",     "measures", "first_responsible",
-                                                  "shortcomings", "causes",    "plan",     "closing",
-                                                  "boilerplate",  "none"};
+  static const std::vector<std::string> kNames = {"title",        "preamble", "measures", "first_responsible",
+                                                  "shortcomings", "causes",   "plan",     "rectification",
+                                                  "closing",      "boilerplate", "none"};
   for (const auto& item : node) {
     auto role = item.IsScalar() ? RoleFromName(item.Scalar()) : std::nullopt;
     if (!role) {
@@ -43,7 +43,7 @@ std::vector<SectionRole> ParseRoles(const YNode& node, CompileContext& ctx, cons
       ctx.Error(item, "E-unknown-role",
                 std::string("unknown section role `") + (item.IsScalar() ? item.Scalar() : "?") + "` in `" + key + "`",
                 near.empty() ? "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, "
-                               "closing, boilerplate"
+                               "rectification, closing, boilerplate"
                              : "did you mean `" + near + "`?");
       continue;
     }
@@ -70,6 +70,21 @@ void RoleFilter::Parse(const YNode& body, CompileContext& ctx) {
   }
 }
 
+namespace {
+// Like Document::SectionHasRole, but a rectification part ends the search for shortcomings and causes: the
+// problems it restates are last year's and the measures it reports this year's, even inside a part on this
+// year's problems ("三、存在的问题 > （三）上年度问题整改情况").
+bool HasRole(const Document& doc, std::uint32_t section, SectionRole role) {
+  if (role != SectionRole::kShortcomings && role != SectionRole::kCauses) return doc.SectionHasRole(section, role);
+  for (int s = static_cast<int>(section); s >= 0 && s < static_cast<int>(doc.sections.size());
+       s = doc.sections[s].parent) {
+    if (doc.sections[s].role == role) return true;
+    if (doc.sections[s].role == SectionRole::kRectification) return false;
+  }
+  return false;
+}
+}  // namespace
+
 std::optional<EvidenceKind> RoleFilter::Reject(const Document& doc, std::uint32_t section) const {
   auto kind_for = [](SectionRole r) {
     if (r == SectionRole::kShortcomings || r == SectionRole::kCauses) return EvidenceKind::kSelfReportedGap;
@@ -77,13 +92,13 @@ std::optional<EvidenceKind> RoleFilter::Reject(const Document& doc, std::uint32_
     return EvidenceKind::kContext;
   };
   for (SectionRole r : not_in)
-    if (doc.SectionHasRole(section, r)) return kind_for(r);
+    if (HasRole(doc, section, r)) return kind_for(r);
   if (in_given) {
     for (SectionRole r : in)
-      if (doc.SectionHasRole(section, r)) return std::nullopt;
+      if (HasRole(doc, section, r)) return std::nullopt;
     // Not in an allowed part: say where it was instead.
     for (SectionRole r : {SectionRole::kShortcomings, SectionRole::kCauses, SectionRole::kPlan})
-      if (doc.SectionHasRole(section, r)) return kind_for(r);
+      if (HasRole(doc, section, r)) return kind_for(r);
     return EvidenceKind::kContext;
   }
   return std::nullopt;
@@ -183,6 +198,16 @@ bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
 std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
                                                               std::uint32_t offset) {
   Span clause = ClauseAt(ctx.doc, offset);
+  // "行政裁决方面，我区尚未建立……": a clause that only names the topic ("……方面") takes its negation or hedging
+  // from the clause after it (never across a sentence end).
+  std::string_view t = ctx.doc.text;
+  if (std::string_view c = t.substr(clause.begin, clause.end - clause.begin);
+      c.ends_with("方面") && CountChars(c) <= 12 && clause.end < t.size()) {
+    std::size_t next = clause.end;
+    if (t[next] == ',' || t[next] == ':') next += 1;
+    else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
+    if (next != clause.end && next < t.size()) clause.end = ClauseAt(ctx.doc, static_cast<std::uint32_t>(next)).end;
+  }
   auto ignore = HitsIn(ctx, cues.ignore, clause);
   for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
                            std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {

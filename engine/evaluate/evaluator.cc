@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/levels.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 #include "evaluate/settled.h"
@@ -15,9 +16,10 @@ namespace {
 constexpr std::size_t kMaxQuoteChars = 160;
 constexpr std::size_t kMaxEvidence = 3;
 
-// nullopt = applies; otherwise the verdict (not_applicable / not_checkable) and why.
+// nullopt = applies; otherwise the verdict (not_applicable / not_checkable) and why. `levels` false: years only.
 std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicability& a, const Document& doc,
-                                                                  const EvalContext& ctx, const char* what) {
+                                                                  const EvalContext& ctx, const char* what,
+                                                                  bool levels = true) {
   if (a.year_from || a.year_to) {
     if (!doc.meta.year.value)
       return std::pair{Verdict::kNotCheckable,
@@ -29,11 +31,14 @@ std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicab
                                                     std::to_string(a.year_to.value_or(9999)) + " 年度的报告，该报告为 " +
                                                     std::to_string(y) + " 年度"};
   }
-  if (!a.levels.empty() && doc.meta.level.value &&
+  if (levels && !a.levels.empty() && doc.meta.level.value &&
       std::find(a.levels.begin(), a.levels.end(), *doc.meta.level.value) == a.levels.end()) {
     if (a.also_when && a.also_when->Evaluate(ctx).grade != Grade::kNone) return std::nullopt;
+    std::string levels;
+    for (const auto& l : a.levels) levels += (levels.empty() ? "" : "、") + LevelNameZh(l);
     return std::pair{Verdict::kNotApplicable,
-                     std::string("本") + what + "不适用于层级为 " + *doc.meta.level.value + " 的报告主体"};
+                     std::string("本") + what + "只适用于" + levels + "报告主体，该报告主体为" +
+                         LevelNameZh(*doc.meta.level.value) + (a.also_when ? "，且报告未写到相关工作" : "")};
   }
   return std::nullopt;
 }
@@ -61,7 +66,11 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     e.byte_end = ref.span.end;
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
     e.page = doc.PageOf(ref.span.begin);
-    if (!doc.paragraphs.empty()) e.section = doc.SectionPath(doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section);
+    if (!doc.paragraphs.empty()) {
+      std::uint32_t section = doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section;
+      e.section = doc.SectionPath(section);
+      e.role = RoleName(doc.RoleOf(section));
+    }
   }
   if (!ref.note.empty()) e.quote = e.quote.empty() ? ref.note : e.quote;
   for (TermId t : ref.terms) {
@@ -88,7 +97,9 @@ const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const Settled
 
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
                         Outcome* trail) {
-  return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包"), rule, trail);
+  // A rule's own `levels` replace the pack's (the pack's years always hold).
+  return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包", rule.applies.levels.empty()),
+                        rule, trail);
 }
 
 namespace {
@@ -158,6 +169,27 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
   return r;
 }
 
+// A report of a year after every year-bound pack (the national outlines: outline-2021 ends with 2025): those packs
+// do not apply, the others (report contents, the principal leaders' duty, the ledger) are checked as usual, and the
+// auditor is told that no outline for that year is encoded — one note per report, naming the packs and their years.
+void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnostics& diags) {
+  if (!doc.meta.year.value) return;
+  const int y = *doc.meta.year.value;
+  std::string past;
+  for (const auto& pack : rules.packs) {
+    const Applicability& a = pack->applies;
+    if (!a.year_to) continue;
+    if (y <= *a.year_to || a.warn_after) return;  // some pack with years covers the report (or is kept on purpose)
+    past += (past.empty() ? "" : "、") + pack->id + "（" + std::to_string(a.year_from.value_or(*a.year_to)) + "—" +
+            std::to_string(*a.year_to) + " 年度）";
+  }
+  if (past.empty()) return;
+  diags.push_back({Level::kWarning, "W-no-outline-for-year",
+                   "尚未内置适用于 " + std::to_string(y) + " 年度的法治政府建设纲要规则包：" + past +
+                       " 判为不适用；报告内容、第一责任人职责、指标台账等其他规则包照常检查",
+                   doc.path, 0, 0, "新纲要发布后，可用 --rules 加入本地编写的规则包"});
+}
+
 }  // namespace
 
 RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags) {
@@ -174,6 +206,7 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
   todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   RuleResults results;
   auto next = todo.begin();
+  NoteYearsAfterOutlines(doc, rules, diags);
   for (std::size_t p = 0; p < rules.packs.size(); ++p) {
     const Pack& pack = *rules.packs[p];
     const std::uint32_t first = settled.First(p), last = settled.First(p + 1);
@@ -187,6 +220,12 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
     while (next != todo.end() && *next < first) ++next;
     if (pack_na) {
       results.AppendRun(settled.Uniform(rules, p, pack_na->first, pack_na->second));
+      // Only the pack's levels exclude the report: a rule with levels of its own (they replace the pack's) is
+      // looked at by itself.
+      if (!a.levels.empty() && !CheckApplicability(a, doc, ctx, "规则包", false))
+        for (std::uint32_t i = first; i < last; ++i)
+          if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
+            results.Set(i, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr));
       continue;
     }
     results.AppendRun(settled.Settled(p));

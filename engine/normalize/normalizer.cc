@@ -371,6 +371,148 @@ std::vector<Units> JoinWrappedLines(std::vector<Units> lines, const std::vector<
   return out;
 }
 
+// ---- web-page damage ---------------------------------------------------------------------------------------
+
+bool IsHanNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+
+bool IsClauseMark(char32_t c) {
+  return c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C;  // 。；：！？，
+}
+
+bool HasMark(const Units& line, std::u32string_view marks) {
+  for (const Unit& u : line)
+    if (marks.find(u.cp) != std::u32string_view::npos) return true;
+  return false;
+}
+
+bool EndsWith(const Units& line, std::u32string_view s) {
+  if (line.size() < s.size()) return false;
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if (line[line.size() - s.size() + k].cp != s[k]) return false;
+  return true;
+}
+
+// The line ends with an enumerator whose item went to the next line: "二是" alone, "十一是：", "…转变。一是".
+bool EndsWithLoneEnumerator(const Units& line) {
+  std::size_t k = line.size();
+  if (k > 0 && (line[k - 1].cp == 0xFF0C || line[k - 1].cp == 0xFF1A || line[k - 1].cp == 0x3001)) --k;  // ，：、
+  if (k == 0 || line[k - 1].cp != 0x662F /*是*/) return false;
+  std::size_t end = --k;
+  while (k > 0 && end - k < 3 && IsHanNumeral(line[k - 1].cp)) --k;
+  return k < end && (k == 0 || IsClauseMark(line[k - 1].cp));
+}
+
+// "二是…": the line starts an item of an enumeration.
+bool StartsWithEnumerator(const Units& line) {
+  std::size_t k = 0;
+  while (k < line.size() && k < 3 && IsHanNumeral(line[k].cp)) ++k;
+  return k > 0 && k < line.size() && line[k].cp == 0x662F /*是*/;
+}
+
+// The line ends with the numeral of an enumerator whose 是 went to the next line: "…职能加快转变。一", "二".
+bool EndsWithEnumeratorNumeral(const Units& line) {
+  std::size_t k = line.size();
+  while (k > 0 && line.size() - k < 3 && IsHanNumeral(line[k - 1].cp)) --k;
+  if (k == line.size()) return false;
+  return k == 0 || IsClauseMark(line[k - 1].cp);
+}
+
+// Words a heading of a report's part usually ends with.
+bool EndsLikeHeading(const Units& line) {
+  for (std::u32string_view w : {U"情况", U"成效", U"工作", U"举措", U"措施", U"安排", U"计划", U"打算", U"问题", U"不足",
+                                U"原因", U"职责", U"建设", U"思路", U"要点", U"任务", U"方面", U"领导", U"做法"})
+    if (EndsWith(line, w)) return true;
+  return false;
+}
+
+// The heading stops at a word that cannot end it: "四、主要负责人履行推进法治建设第一" + "责任人职责情况".
+bool EndsMidPhrase(const Units& line) {
+  for (std::u32string_view w : {U"的", U"和", U"与", U"及", U"第一", U"推进", U"关于", U"履行", U"加强", U"深化"})
+    if (EndsWith(line, w)) return true;
+  return false;
+}
+
+std::size_t HanCount(const Units& line) {
+  std::size_t n = 0;
+  for (const Unit& u : line) n += IsHan(u.cp);
+  return n;
+}
+
+// Whether line `a` and the next line `b` are one line a web page broke in two (docs/formats.md, "web pages"):
+//  - an enumerator split from its item: "一" / "是" / "持续推进…", "二是" alone, "…转变。一" + "是持续…";
+//  - a numbered heading broken over two lines: the first half does not end like a heading ("情况", "成效"…: then
+//    the next short line is a subheading of its own), the second is short, has no punctuation and ends like a
+//    heading, or the first stops mid-phrase ("…第一" + "责任人职责情况");
+//  - in plain text and HTML (`web`; PDF wraps are JoinWrappedLines's, DOCX paragraphs are the author's) a stray
+//    break inside a sentence: a line of at least 40 characters of prose (a ， or 。, 70 % Han) that ends on a Han
+//    character, followed by a line that starts with one and starts neither a heading nor an enumerator.
+bool BrokenLine(const Units& a, const Units& b, bool web) {
+  if (a.empty() || b.empty()) return false;
+  if (b.front().cp == 0x662F /*是*/ && EndsWithEnumeratorNumeral(a)) return true;
+  if (EndsWithLoneEnumerator(a)) return !StartsHeading(b);
+  if (StartsHeading(b) || StartsWithEnumerator(b) || EndsWithEnumeratorNumeral(b)) return false;
+  static constexpr std::u32string_view kAllMarks = U"。，；：、！？（）《》“”,.;:!?()";
+  if (StartsHeading(a) && !HasMark(a, U"。；！？") && !IsClauseMark(a.back().cp) && !EndsLikeHeading(a) &&
+      DisplayWidth(a) <= 80 &&
+      !HasMark(b, kAllMarks) && HanCount(b) == b.size() && b.size() >= 2 && b.size() <= 16 &&
+      (EndsLikeHeading(b) || EndsMidPhrase(a)))
+    return true;
+  if (!web || StartsHeading(a) || !IsHan(a.back().cp) || !IsHan(b.front().cp) || a.size() < 40) return false;
+  return HasMark(a, U"，。") && HanCount(a) * 10 >= a.size() * 7;
+}
+
+// A page that lost its line breaks and kept spaces where they were ("…的报告 中共某市委： 2024年，…如下： 一、主要措施
+// 和成效 （一）强化组织引领，…"): a line of at least 200 characters is split at a space after a title (a piece
+// without 。 ending in 报告), after a salutation (a piece of at most 40 characters ending in ：), and before a
+// heading marker that follows 。：；！？ or a heading of its own.
+std::vector<Units> SplitRunOnLine(Units line) {
+  std::vector<Units> out;
+  if (line.size() < 200) {
+    out.push_back(std::move(line));
+    return out;
+  }
+  std::size_t start = 0;
+  for (std::size_t k = 1; k + 1 < line.size(); ++k) {
+    if (!IsSpace(line[k].cp)) continue;
+    Units piece(line.begin() + static_cast<long>(start), line.begin() + static_cast<long>(k));
+    Units rest(line.begin() + static_cast<long>(k + 1), line.begin() + static_cast<long>(std::min(line.size(), k + 12)));
+    if (piece.empty()) continue;
+    char32_t last = piece.back().cp;
+    bool ends_clause = last == 0x3002 || last == 0xFF1A || last == ':' || last == 0xFF1B || last == 0xFF01 ||
+                       last == 0xFF1F;
+    bool title = EndsWith(piece, U"报告") && !HasMark(piece, U"。") && piece.size() <= 60;
+    bool salutation = (last == 0xFF1A || last == ':') && piece.size() <= 40 && !HasMark(piece, U"。");
+    bool heading_piece = StartsHeading(piece) && piece.size() <= 40 && !HasMark(piece, U"。；");
+    bool before_heading = StartsHeading(rest) && (ends_clause || heading_piece);
+    if (!(title || salutation || before_heading)) continue;
+    out.push_back(std::move(piece));
+    start = k + 1;
+  }
+  out.emplace_back(line.begin() + static_cast<long>(start), line.end());
+  return out;
+}
+
+// Joins the lines BrokenLine finds (the joined line keeps the later line's end).
+void RepairBrokenLines(std::vector<Units>& lines, std::vector<Unit>& newline_of, std::vector<int>& block_of,
+                       bool web) {
+  std::vector<Units> out;
+  std::vector<Unit> nl;
+  std::vector<int> blocks;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (!out.empty() && BrokenLine(out.back(), lines[k], web)) {
+      out.back().insert(out.back().end(), lines[k].begin(), lines[k].end());
+      nl.back() = newline_of[k];
+      continue;
+    }
+    out.push_back(std::move(lines[k]));
+    nl.push_back(newline_of[k]);
+    blocks.push_back(block_of[k]);
+  }
+  lines = std::move(out);
+  newline_of = std::move(nl);
+  block_of = std::move(blocks);
+}
+
 std::uint32_t Rebase(const std::vector<std::uint32_t>& to_source, std::uint32_t raw_offset) {
   auto it = std::lower_bound(to_source.begin(), to_source.end() - 1, raw_offset);
   return static_cast<std::uint32_t>(it - to_source.begin());
@@ -430,19 +572,28 @@ NormalizedText Normalize(const RawDocument& raw) {
   std::vector<int> block_of;     // blank lines separate blocks (used by the PDF wrap repair)
   int block = 0;
   Units current;
+  const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
   auto flush = [&](const Unit* nl) {
-    Units line = CollapseSpaces(current);
+    Units whole = CollapseSpaces(current);
     current.clear();
-    if (line.empty()) {
+    if (whole.empty()) {
       if (!lines.empty() && block_of.back() == block) ++block;
       return;
     }
-    UnifyPunctuation(line);
-    line = DropSpacesAtCjkPunctuation(line);
-    line = RepairDates(line);
-    lines.push_back(std::move(line));
-    block_of.push_back(block);
-    newline_of.push_back(nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
+    std::vector<Units> parts;
+    if (web) parts = SplitRunOnLine(std::move(whole));
+    else parts.push_back(std::move(whole));
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      Units line = std::move(parts[p]);
+      Unit end = p + 1 < parts.size() ? Unit{'\n', parts[p + 1].front().src, 0}
+                                      : (nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
+      UnifyPunctuation(line);
+      line = DropSpacesAtCjkPunctuation(line);
+      line = RepairDates(line);
+      lines.push_back(std::move(line));
+      block_of.push_back(block);
+      newline_of.push_back(end);
+    }
   };
   for (const Unit& u : units) {
     if (u.cp == '\n') flush(&u);
@@ -454,7 +605,10 @@ NormalizedText Normalize(const RawDocument& raw) {
     lines = JoinWrappedLines(std::move(lines), block_of);
     newline_of.clear();
     for (const auto& l : lines) newline_of.push_back({'\n', l.back().src + l.back().len, 0});
+    block_of.assign(lines.size(), 0);
   }
+  // After the PDF wraps: a repaired line would change the widths they are judged by.
+  RepairBrokenLines(lines, newline_of, block_of, web);
 
   // Encode with the byte map.
   for (std::size_t l = 0; l < lines.size(); ++l) {

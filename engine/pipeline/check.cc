@@ -9,6 +9,7 @@
 #include "normalize/normalizer.h"
 #include "score/scorer.h"
 #include "score/waivers.h"
+#include "segment/roles.h"
 #include "segment/segmenter.h"
 
 namespace fazhi {
@@ -31,6 +32,8 @@ Document DocumentFromRaw(const RawDocument& raw, const CheckOptions& opts) {
   doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
   Segment(doc, norm.headings);                                // segment
   ExtractMetadata(doc, raw, opts.overrides);                  // metadata
+  // "二、2024年存在不足及整改情况" in a report on 2025: last year's problems, this year's measures.
+  if (doc.meta.year.value) seg::RefineRectification(doc, *doc.meta.year.value);
   return doc;
 }
 

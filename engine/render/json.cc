@@ -82,6 +82,7 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
       item["kind"] = EvidenceKindName(e.kind);
       item["quote"] = e.quote;
       item["section"] = e.section;
+      if (!e.role.empty()) item["section_role"] = e.role;
       item["line"] = e.line ? ordered_json(e.line) : ordered_json(nullptr);
       item["page"] = e.page ? ordered_json(e.page) : ordered_json(nullptr);
       item["byte_start"] = e.byte_start;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/levels.h"
+
 namespace fazhi {
 
 int SeverityRank(const std::string& s) {
@@ -69,6 +71,7 @@ std::vector<const RuleResult*> ResultsWith(const Report& report, Verdict verdict
 std::string EvidenceLocation(const Evidence& e) {
   std::string out;
   if (!e.section.empty()) out += "〔" + e.section + "〕";
+  if (e.role == "rectification") out += "（上年度问题整改部分，所列措施计入本年度）";
   if (e.page > 0) out += fmt::format("第 {} 页", e.page);
   if (e.line > 0) out += fmt::format("{}第 {} 行", e.page > 0 ? "、" : "", e.line);
   return out;
@@ -95,14 +98,7 @@ std::string OrUnknown(const std::optional<std::string>& v) { return v && !v->emp
 std::string OrUnknown(const std::optional<int>& v) { return v ? std::to_string(*v) : "（未识别）"; }
 
 std::string LevelLabelZh(const std::optional<std::string>& level) {
-  if (!level) return "（未识别）";
-  if (*level == "province") return "省级";
-  if (*level == "city") return "市级";
-  if (*level == "district") return "区级";
-  if (*level == "county") return "县级";
-  if (*level == "township") return "乡镇级";
-  if (*level == "department") return "部门";
-  return *level;
+  return level ? LevelNameZh(*level) : "（未识别）";
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,

@@ -103,7 +103,7 @@ void EvidenceLines(std::string& out, const RuleResult& r, int indent, int width,
     std::string pad(static_cast<std::size_t>(indent), ' '), hang(static_cast<std::size_t>(indent + 6), ' ');
     for (std::size_t i = 0; i < lines.size(); ++i) {
       out += i == 0 ? pad + paint(kDim, PadRight(first ? "证据" : "", 6)) : hang;
-      Evidence line_ev{e.kind, lines[i], "", 0, 0, 0, 0, e.terms};
+      Evidence line_ev{e.kind, lines[i], "", 0, 0, 0, 0, e.terms, e.role};
       out += Highlight(line_ev, paint) + "\n";
     }
     std::string where = EvidenceLocation(e);

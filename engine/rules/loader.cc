@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/error.h"
+#include "core/levels.h"
 #include "core/sha256.h"
 #include "rules/compile_context.h"
 #include "rules/default_cues.h"
@@ -256,6 +257,15 @@ std::vector<fs::path> RuleFiles(const fs::path& dir) {
   return files;
 }
 
+// An issuer level name (applies_to.levels, an example's level); otherwise E-bad-value with "did you mean".
+bool KnownLevel(const YNode& where, const std::string& level, CompileContext& ctx) {
+  if (IsIssuerLevel(level)) return true;
+  std::string near = ClosestMatch(level, IssuerLevels());
+  ctx.Error(where, "E-bad-value", "unknown issuer level `" + level + "`",
+            near.empty() ? "levels: " + IssuerLevelList() : "did you mean `" + near + "`?");
+  return false;
+}
+
 void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a) {
   if (!node || !ctx.CheckKeys(node, "applies_to")) return;
   if (const auto years = node["years"]; years && years.IsSequence()) {
@@ -278,19 +288,12 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
     }
   }
   if (const auto levels = node["levels"]; levels && levels.IsSequence()) {
-    static const std::vector<std::string> kLevels = {"province", "city",     "district",
-                                                     "county",   "township", "department"};
     for (const auto& l : levels) {
       std::string v = l.IsScalar() ? l.Scalar() : "";
-      if (std::find(kLevels.begin(), kLevels.end(), v) == kLevels.end()) {
-        std::string near = ClosestMatch(v, kLevels);
-        ctx.Error(l, "E-bad-value", "unknown issuer level `" + v + "`",
-                  near.empty() ? "levels: province, city, district, county, township, department"
-                               : "did you mean `" + near + "`?");
-        continue;
-      }
-      a.levels.push_back(v);
+      if (KnownLevel(l, v, ctx)) a.levels.push_back(v);
     }
+    if (levels.size() == 0)
+      ctx.Error(levels, "E-bad-value", "`levels` is empty", "list the levels the rule applies to, or leave `levels` out");
   }
   if (node["warn_after"] && node["warn_after"].IsScalar()) a.warn_after = node["warn_after"].AsInt(0);
   if (node["also_when"]) a.also_when = ParseCondition(node["also_when"], ctx);
@@ -333,7 +336,11 @@ void ParseExamples(const YNode& node, CompileContext& ctx, Rule& rule) {
     ex.expect = ScalarOr(e["expect"]);
     ex.line = e.line();
     if (e["year"] && e["year"].IsScalar()) ex.year = e["year"].AsInt(0);
-    if (e["level"]) ex.level = ScalarOr(e["level"]);
+    if (e["level"]) {
+      std::string level = ScalarOr(e["level"]);
+      KnownLevel(e["level"], level, ctx);
+      ex.level = std::move(level);
+    }
     if (e["published"]) ex.published = ScalarOr(e["published"]);
     rule.examples.push_back(std::move(ex));
   }

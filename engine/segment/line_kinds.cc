@@ -83,9 +83,28 @@ bool IsTitleMetaLine(std::string_view line) {
   line = Trim(line);
   if (Chars(line) > 100 || HasSentenceMark(line)) return false;
   if (ContainsAny(line, {"来源", "发布时间", "发布日期", "发文日期", "成文日期", "作者：", "作者:", "字号", "字体", "浏览",
-                         "阅读次数", "点击", "访问量", "索引号", "发布机构", "打印", "关闭", "分享"}))
+                         "阅读次数", "点击", "访问量", "索引号", "发布机构", "打印", "关闭", "分享", "发文单位", "发文机关",
+                         "效力状态", "有效性：", "有效性:", "主题分类", "体裁分类", "组配分类", "公开方式", "公开范围",
+                         "公开时限", "所属机构", "生成日期", "更新时间", "信息提供日期", "文号：", "文号:"}))
     return true;
+  if (IsDocumentNumber(line)) return true;
   return ParseDateLine(line).has_value();
+}
+
+bool IsDocumentNumber(std::string_view line) {
+  line = Trim(line);
+  if (Chars(line) > 30 || !line.ends_with("号")) return false;
+  for (auto [open, close] : {std::pair{"〔", "〕"}, std::pair{"［", "］"}, std::pair{"[", "]"}, std::pair{"（", "）"}}) {
+    std::size_t a = line.find(open);
+    if (a == std::string_view::npos || a == 0) continue;
+    std::size_t b = line.find(close, a);
+    if (b == std::string_view::npos) continue;
+    std::string_view year = line.substr(a + std::string_view(open).size(), b - a - std::string_view(open).size());
+    bool digits = year.size() == 4;
+    for (char c : year) digits = digits && c >= '0' && c <= '9';
+    if (digits) return true;
+  }
+  return false;
 }
 
 bool IsBoilerplateLine(std::string_view line) {
@@ -95,7 +114,8 @@ bool IsBoilerplateLine(std::string_view line) {
   if (ContainsAny(line, {"无障碍", "简体", "繁体", "首页", "当前位置", "您的位置", "您现在的位置", "网站地图",
                          "关于我们", "使用帮助", "网站声明", "联系我们", "主办:", "主办：", "承办:", "承办：",
                          "主办单位", "网站标识码", "ICP", "公网安备", "版权所有", "Copyright", "copyright", "©",
-                         "技术支持", "访问量", "浏览次数", "打印本页", "关闭窗口", "分享到", "扫一扫"}))
+                         "技术支持", "访问量", "浏览次数", "打印本页", "关闭窗口", "分享到", "扫一扫", "所在的位置",
+                         "所在位置", "今天是", "轻触这里", "关闭目录", "返回顶部", "收藏本页", "http://", "https://"}))
     return true;
   if (HasWeekdayClock(line)) return true;
   return CountPipes(line) >= 2;

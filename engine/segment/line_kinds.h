@@ -22,10 +22,14 @@ struct TitleLines {
   std::string text;
 };
 std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines);
-// Lines of a page's title block: "来源:司法局 发布时间:2021-02-26 18:20", "【字体:大 中 小】", "浏览次数: 12".
+// Lines of a page's title block: "来源:司法局 发布时间:2021-02-26 18:20", "【字体:大 中 小】", "浏览次数: 12", the
+// fields of a government disclosure table (索引号, 发文单位, 效力状态, 主题分类, 公开方式…), a document number.
 bool IsTitleMetaLine(std::string_view line);
+// A document number on a line of its own: "雷东府〔2025〕26号", "某政办发[2023]5号".
+bool IsDocumentNumber(std::string_view line);
 // Web-page furniture: navigation ("无障碍 简体| 繁体", "关于我们 | 使用帮助"), site footer (主办, 网站标识码, ICP备案,
-// 公网安备, 版权所有), the page clock ("2019年12月3日星期二").
+// 公网安备, 版权所有), the page clock ("2019年12月3日星期二", "今天是…"), breadcrumbs ("您所在的位置"), page controls
+// ("轻触这里", "关闭目录", "返回顶部"), bare addresses ("https://…").
 bool IsBoilerplateLine(std::string_view line);
 // "特此报告。" / "专此报告。" and the like.
 bool IsClosingLine(std::string_view line);

@@ -1,6 +1,7 @@
 // Section roles from heading words, nesting and position (see roles.h).
 #include "segment/roles.h"
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -79,9 +80,53 @@ struct CueHit {
   std::size_t pos = 0, end = 0;
 };
 
+// A report on rectification work done ("整改情况", "问题整改落实情况"); not a plan ("整改措施", "整改方向").
+constexpr std::string_view kRectificationCues[] = {"整改情况", "整改落实", "整改工作", "整改成效", "整改进展",
+                                                   "整改推进", "整改完成", "问题整改", "整改开展"};
+// Words that put the problems a heading names in an earlier year than the report's.
+constexpr std::string_view kPastYearWords[] = {"上年度", "上一年度", "上一年", "上年", "去年", "往年", "以往年度",
+                                               "前一年"};
+
+bool HasAny(std::string_view h, std::span<const std::string_view> words) {
+  for (std::string_view w : words)
+    if (h.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// The role a heading names from the general cues (the part is named last in Chinese, or first when coordinated).
+SectionRole RoleFromCues(std::string_view heading);
+
 }  // namespace
 
+bool NamesPastYearProblems(std::string_view heading) {
+  if (!HasAny(heading, kPastYearWords)) return false;
+  return HasAny(heading, kRectificationCues) || RoleFromCues(heading) == SectionRole::kShortcomings;
+}
+
+bool NamesRectification(std::string_view heading) {
+  return heading.find("整改") != std::string_view::npos;
+}
+
 SectionRole RoleFromHeading(std::string_view heading) {
+  SectionRole general = RoleFromCues(heading);
+  if (NamesPastYearProblems(heading)) return SectionRole::kRectification;
+  if (!HasAny(heading, kRectificationCues)) return general;
+  // "存在不足及整改情况": the year's own problems coordinated with how they are being fixed stay the shortcomings
+  // (RefineRectification moves them when the heading's year is before the report's); "存在问题整改情况",
+  // "问题整改落实情况", "整改情况": the rectification is the head of the phrase.
+  if (general == SectionRole::kShortcomings) {
+    std::size_t fix = heading.find("整改");
+    std::string_view before = heading.substr(0, fix);
+    if (ContainsAny(before.substr(before.size() >= 6 ? before.size() - 6 : 0), {"及", "和", "与", "、", "并", "，"}))
+      return general;
+  }
+  if (general == SectionRole::kPlan) return general;  // "下一步整改工作安排"
+  return SectionRole::kRectification;
+}
+
+namespace {
+
+SectionRole RoleFromCues(std::string_view heading) {
   std::vector<CueHit> hits;
   for (const Cue& c : kCues) {
     std::size_t p = heading.find(c.words);
@@ -110,6 +155,8 @@ SectionRole RoleFromHeading(std::string_view heading) {
   return last.role;
 }
 
+}  // namespace
+
 bool RoleFitsInside(SectionRole inner, SectionRole outer) {
   if (inner == SectionRole::kNone || inner == outer) return false;
   switch (outer) {
@@ -119,10 +166,12 @@ bool RoleFitsInside(SectionRole inner, SectionRole outer) {
     case SectionRole::kMeasures:
       return inner != SectionRole::kTitle && inner != SectionRole::kBoilerplate;
     case SectionRole::kFirstResponsible:
-      return inner == SectionRole::kShortcomings || inner == SectionRole::kCauses || inner == SectionRole::kPlan;
+      return inner == SectionRole::kShortcomings || inner == SectionRole::kCauses || inner == SectionRole::kPlan ||
+             inner == SectionRole::kRectification;
     case SectionRole::kShortcomings:
-      return inner == SectionRole::kCauses || inner == SectionRole::kPlan;
+      return inner == SectionRole::kCauses || inner == SectionRole::kPlan || inner == SectionRole::kRectification;
     case SectionRole::kCauses:
+    case SectionRole::kRectification:  // "（二）关于政府诚信建设存在薄弱环节的问题" restates last year's problem
       return inner == SectionRole::kPlan;
     default:  // plan, closing, title, boilerplate: everything inside keeps the ancestor's meaning
       return false;
@@ -137,6 +186,53 @@ void AssignPositionalRoles(Document& doc, const std::vector<bool>& synthetic) {
     SectionRole r = doc.sections[i].role;
     if (r == SectionRole::kShortcomings || r == SectionRole::kCauses || r == SectionRole::kPlan) break;
     if (r == SectionRole::kNone) doc.sections[i].role = SectionRole::kMeasures;
+  }
+  if (int year = HeadingReferenceYear(doc)) RefineRectification(doc, year);
+}
+
+int HeadingReferenceYear(const Document& doc) {
+  auto one_year = [](std::string_view s) {
+    auto years = FindYears(s);
+    for (const YearHit& y : years)
+      if (y.year != years.front().year) return 0;
+    return years.empty() ? 0 : years.front().year;
+  };
+  int measures = 0;
+  for (std::uint32_t i = 1; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    if (s.parent == 0 && s.role == SectionRole::kMeasures) {
+      int y = one_year(s.heading);
+      if (y != 0 && measures != 0 && y != measures) return 0;  // two measures parts of different years: no reference
+      if (y != 0) measures = y;
+    }
+  }
+  if (measures != 0) return measures;
+  for (std::uint32_t i = 1; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    if (s.role != SectionRole::kTitle) continue;
+    std::uint32_t e = s.span.begin;
+    while (e < s.span.end && doc.text[e] != '\n') ++e;
+    return one_year(std::string_view(doc.text).substr(s.span.begin, e - s.span.begin));
+  }
+  return 0;
+}
+
+void RefineRectification(Document& doc, int year) {
+  for (std::uint32_t i = 1; i < doc.sections.size(); ++i) {
+    Section& s = doc.sections[i];
+    if (s.role != SectionRole::kShortcomings || !NamesRectification(s.heading)) continue;
+    auto years = FindYears(s.heading);
+    if (years.empty()) continue;
+    bool earlier = true;
+    for (const YearHit& y : years) earlier = earlier && y.year < year;
+    if (!earlier) continue;
+    s.role = SectionRole::kRectification;
+    for (std::uint32_t j = i + 1; j < doc.sections.size(); ++j) {  // descendants keep the new part's meaning
+      int a = doc.sections[j].parent;
+      while (a > 0 && a != static_cast<int>(i)) a = doc.sections[a].parent;
+      if (a == static_cast<int>(i) && !RoleFitsInside(doc.sections[j].role, SectionRole::kRectification))
+        doc.sections[j].role = SectionRole::kNone;
+    }
   }
 }
 

@@ -237,11 +237,18 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
     if (p >= 0) hint_level[p] = std::max(1, h.level);
   }
   std::vector<HeadInfo> heads(n);
-  std::size_t first_head = n;
-  for (std::size_t i = 0; i < n; ++i) {
-    heads[i] = DetectHeading(text, paras[i].span, hint_level[i]);
-    if (heads[i].is && first_head == n) first_head = i;
+  for (std::size_t i = 0; i < n; ++i) heads[i] = DetectHeading(text, paras[i].span, hint_level[i]);
+  // A short unnumbered line above the report's title names a column of the site ("落实情况公开"), not a part.
+  {
+    std::vector<std::string_view> window;
+    for (std::size_t i = 0; i < std::min(n, kTitleWindow); ++i) window.push_back(line_text(i));
+    if (auto found = FindReportTitle(window))
+      for (std::size_t i = 0; i < found->first; ++i)
+        if (heads[i].is && heads[i].number_end == paras[i].span.begin && hint_level[i] == 0) heads[i] = {};
   }
+  std::size_t first_head = n;
+  for (std::size_t i = 0; i < n && first_head == n; ++i)
+    if (heads[i].is) first_head = i;
 
   // The end of the report: a trailing run of site-footer lines, 特此报告 with signature and date, and whatever
   // follows the signature (attachments, notes, the page footer).
@@ -292,10 +299,11 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
       title_lines = found->count;
     }
   }
-  std::size_t furniture_end = 0;
-  while (furniture_end < std::min(lead_end, title) &&
-         (IsBoilerplateLine(line_text(furniture_end)) ||
-          (title == n && IsTitleMetaLine(line_text(furniture_end)))))
+  // Everything above the title is the page's (banners, breadcrumbs, disclosure tables, site columns); without a
+  // title, the leading run of furniture and title-metadata lines.
+  std::size_t furniture_end = title < n ? title : 0;
+  while (title == n && furniture_end < lead_end &&
+         (IsBoilerplateLine(line_text(furniture_end)) || IsTitleMetaLine(line_text(furniture_end))))
     ++furniture_end;
   std::size_t title_begin = n, title_end = n;
   if (title < n) {

@@ -21,6 +21,16 @@ std::unique_ptr<RuleSet> One(const std::string& check, const std::string& pack_e
 const auto M = SectionRole::kMeasures;
 const auto S = SectionRole::kShortcomings;
 const auto P = SectionRole::kPlan;
+
+// The diagnostics of a one-rule pack whose rule `r` continues with `body` (after id, title and cite).
+Diagnostics LintRule(const std::string& body) {
+  Diagnostics d;
+  CompileRules("rules:\n  - id: r\n    title: t\n    cite: c\n" + body, d);
+  return d;
+}
+
+// A report whose measures part is the one paragraph `text`.
+Document Measures(const std::string& text) { return BuildDocument({{M, {"一、主要工作情况", text}}}); }
 }  // namespace
 
 TEST_CASE("mention: concrete sentence passes, generic one is partial, absence fails", "[evaluate][mention]") {
@@ -84,14 +94,108 @@ TEST_CASE("mention: all groups near each other, except and none", "[evaluate][me
   auto set = One(
       "      mention:\n        all: [[区长, 书记], [主持, 召开]]\n        near: 8\n        except: [副区长]\n"
       "        none: [各单位]\n");
-  auto yes = BuildDocument({{M, {"一、主要工作情况", "区长张三主持召开常务会议。"}}});
-  auto deputy = BuildDocument({{M, {"一、主要工作情况", "副区长主持召开推进会。"}}});
-  auto far = BuildDocument({{M, {"一、主要工作情况", "区长在全区法治政府建设推进大会上强调要求各方主持公道。"}}});
-  auto none = BuildDocument({{M, {"一、主要工作情况", "区长主持召开各单位负责人会议。"}}});
+  auto yes = Measures("区长张三主持召开常务会议。");
+  auto deputy = Measures("副区长主持召开推进会。");
+  auto far = Measures("区长在全区法治政府建设推进大会上强调要求各方主持公道。");
+  auto none = Measures("区长主持召开各单位负责人会议。");
   CHECK(VerdictOf(*set, yes, "t/r") == "pass");
   CHECK(VerdictOf(*set, deputy, "t/r") == "fail");
   CHECK(VerdictOf(*set, far, "t/r") == "fail");
   CHECK(VerdictOf(*set, none, "t/r") == "fail");
+}
+
+TEST_CASE("mention near: a split compound in any order, every group within N characters, one sentence",
+          "[evaluate][mention][near]") {
+  // 移送公安 written apart: "向公安机关移送涉嫌环境犯罪案件9件", "移送公安机关", "涉嫌犯罪的……移送至公安机关".
+  auto set = One(
+      "      mention:\n        all: [[移送], [公安机关, 公安部门], [涉嫌犯罪, 涉嫌环境犯罪, 涉嫌刑事犯罪]]\n"
+      "        near: 10\n        concrete: true\n");
+  RuleResult r;
+  CHECK(VerdictOf(*set, Measures("全年向公安机关移送涉嫌环境犯罪案件9件。"), "t/r", &r) == "pass");
+  REQUIRE(r.evidence.size() == 1);
+  CHECK(r.evidence[0].terms == std::vector<std::string>{"移送", "公安机关", "涉嫌环境犯罪"});
+  // (text, verdict): the other order; 10 and 11 characters between 移送 and 公安机关 (near: 10); the groups in two
+  // sentences; one group missing; no anchor (移送) at all.
+  const std::pair<const char*, const char*> cases[] = {
+      {"对涉嫌犯罪的12起案件依法移送公安机关。", "pass"},
+      {"全年将涉嫌犯罪案件3件移送一二三四五六七八九十公安机关。", "pass"},
+      {"全年将涉嫌犯罪案件3件移送一二三四五六七八九十甲公安机关。", "fail"},
+      {"加强与公安机关协作。移送涉嫌犯罪案件3件。", "fail"},
+      {"向公安机关移送案件线索9条。", "fail"},
+      {"与公安机关建立协作机制，通报涉嫌犯罪线索3条。", "fail"}};
+  for (const auto& [text, verdict] : cases) {
+    INFO(text);
+    CHECK(VerdictOf(*set, Measures(text), "t/r") == verdict);
+  }
+  // A second anchor hit in the same sentence that is near enough still counts.
+  auto second = Measures("建立移送衔接机制，健全信息共享平台建设工作，向公安机关移送涉嫌犯罪案件2件。");
+  CHECK(VerdictOf(*set, second, "t/r") == "pass");
+  // Anchored on the first group: a document without 移送 gets the settled verdict, the same as a full evaluation.
+  CHECK(fazhi::test::AnchorTerms(*set, "t/r") == std::vector<std::string>{"移送"});
+  for (const auto& [text, verdict] : cases) fazhi::test::CheckSettledEqualsFull(*set, Measures(text));
+}
+
+TEST_CASE("mention near: lint refuses a distance out of range and near with one term group", "[evaluate][mention][near]") {
+  for (const char* bad : {"      mention: {all: [[移送], [公安机关]], near: -1}\n",
+                          "      mention: {all: [[移送], [公安机关]], near: 201}\n",
+                          "      mention: {any: [移送公安], near: 10}\n"}) {
+    Diagnostics d = LintRule(std::string("    check:\n") + bad);
+    INFO(bad);
+    REQUIRE(HasErrors(d));
+    CHECK(d[0].code == "E-bad-value");
+  }
+}
+
+TEST_CASE("applicability: a rule's own levels replace the pack's, the pack's years still hold", "[evaluate][applies]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n  - id: gov\n    title: t\n    cite: c\n    check:\n      mention: {any: [移送]}\n"
+      "  - id: also-departments\n    title: t\n    cite: c\n    applies_to: {levels: [city, department]}\n"
+      "    check:\n      mention: {any: [移送]}\n",
+      d, "applies_to: {years: [2021, 2025], levels: [city, district, county]}\n");
+  REQUIRE_FALSE(HasErrors(d));
+  auto doc = Measures("全年向公安机关移送涉嫌犯罪案件9件。");
+  doc.meta.year = {2024, "test"};
+  doc.meta.level = {std::string("department"), "test"};
+  RuleResult r;
+  CHECK(VerdictOf(*set, doc, "t/gov", &r) == "not_applicable");
+  CHECK(r.message.str().find("本规则包只适用于市级、区级、县级报告主体") == 0);
+  CHECK(VerdictOf(*set, doc, "t/also-departments") == "pass");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
+  doc.meta.level = {std::string("district"), "test"};  // the rule's levels, not the pack's, decide
+  CHECK(VerdictOf(*set, doc, "t/gov") == "pass");
+  CHECK(VerdictOf(*set, doc, "t/also-departments") == "not_applicable");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
+  doc.meta.level = {std::string("department"), "test"};
+  doc.meta.year = {2020, "test"};  // the pack's years hold for every rule
+  CHECK(VerdictOf(*set, doc, "t/also-departments") == "not_applicable");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
+}
+
+TEST_CASE("applicability: an unknown level in applies_to or in an example is an error with a suggestion",
+          "[evaluate][applies]") {
+  for (const char* bad : {"    applies_to: {levels: [city, distrct]}\n    check:\n      mention: {any: [立法]}\n",
+                          "    check:\n      mention: {any: [立法]}\n    examples:\n"
+                          "      - {text: \"一、主要工作情况\\n开展立法调研2次。\", expect: pass, level: distrct}\n"}) {
+    Diagnostics d = LintRule(bad);
+    INFO(bad);
+    REQUIRE(HasErrors(d));
+    CHECK(d[0].code == "E-bad-value");
+    CHECK(d[0].hint == "did you mean `district`?");
+  }
+}
+
+TEST_CASE("mention: a topic clause (……方面) takes the negation of the clause after it", "[evaluate][mention]") {
+  auto set = One("      mention: {any: [行政裁决], concrete: true}\n");
+  auto negated = Measures("行政裁决方面，我区尚未建立行政裁决事项清单，全年未办理行政裁决案件。");
+  auto done = Measures("行政裁决方面，全年办理专利侵权纠纷行政裁决案件3件。");
+  // The next sentence's negation does not reach back over 。.
+  auto next_sentence = Measures("全年办理行政裁决案件3件。执法方面，尚未建立清单。");
+  RuleResult r;
+  CHECK(VerdictOf(*set, negated, "t/r", &r) == "fail");
+  CHECK(r.message.str().find("否定") != std::string::npos);
+  CHECK(VerdictOf(*set, done, "t/r") == "pass");
+  CHECK(VerdictOf(*set, next_sentence, "t/r") == "pass");
 }
 
 TEST_CASE("mention: min counts distinct sentences", "[evaluate][mention]") {
@@ -170,10 +274,38 @@ TEST_CASE("applicability: years and levels, also_when", "[evaluate][applies]") {
   doc.meta.year = {2020, "test"};
   CHECK(VerdictOf(*set, doc, "t/r") == "pass");  // level unknown: checked
   doc.meta.level = {std::string("district"), "test"};
-  CHECK(VerdictOf(*set, doc, "t/r") == "not_applicable");
+  RuleResult r;
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "not_applicable");
+  // The reason names the levels in Chinese, the report's level, and that the work was not described either.
+  CHECK(r.message.str() == "本规则只适用于市级报告主体，该报告主体为区级，且报告未写到相关工作");
   auto with_rules = BuildDocument({{M, {"一、主要工作情况", "起草政府规章2部，开展立法调研2次。"}}});
   with_rules.meta = doc.meta;
   CHECK(VerdictOf(*set, with_rules, "t/r") == "pass");
+}
+
+TEST_CASE("applicability: department, township and other reports skip a government-only rule", "[evaluate][applies]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n  - id: r\n    title: t\n    cite: c\n    applies_to:\n      levels: [province, city, district, county]\n"
+      "    check:\n      mention: {any: [决策事项目录]}\n",
+      d);
+  REQUIRE_FALSE(HasErrors(d));
+  auto doc = Measures("公布重大行政决策事项目录，纳入决策事项5项。");
+  doc.meta.year = {2023, "test"};
+  for (const char* level : {"province", "city", "district", "county"}) {
+    doc.meta.level = {std::string(level), "test"};
+    CHECK(VerdictOf(*set, doc, "t/r") == "pass");
+  }
+  RuleResult r;
+  doc.meta.level = {std::string("department"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "not_applicable");
+  CHECK(r.message.str() == "本规则只适用于省级、市级、区级、县级报告主体，该报告主体为部门");
+  doc.meta.level = {std::string("township"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r", &r) == "not_applicable");
+  CHECK(r.message.str().find("乡镇级") != std::string::npos);
+  doc.meta.level = {std::string("other"), "test"};
+  CHECK(VerdictOf(*set, doc, "t/r") == "not_applicable");
+  fazhi::test::CheckSettledEqualsFull(*set, doc);
 }
 
 TEST_CASE("mention: context lets the next sentence of the paragraph make a lead sentence concrete",

@@ -86,6 +86,75 @@ TEST_CASE("PDF line wraps inside sentences are joined, headings and short lines 
   CHECK(N(page, "text") != want);  // only PDF text is re-wrapped
 }
 
+TEST_CASE("Web pages: enumerators on a line of their own are joined to their item", "[normalize][web]") {
+  // "一" at the end of a paragraph, "是" alone, then the item; "二是" alone; "三" / "是" each alone.
+  CHECK(N("（二）深化改革，职能加快转变。一\n是\n持续推进审批便利化。全年办件4.7万件。\n二是\n动态调整权责清单。\n"
+          "三\n是\n优化营商环境。\n") ==
+        "（二）深化改革，职能加快转变。一是持续推进审批便利化。全年办件4.7万件。\n二是动态调整权责清单。\n"
+        "三是优化营商环境。\n");
+  CHECK(N("十一是：\n加强队伍建设。\n") == "十一是：加强队伍建设。\n");
+  // Not an enumerator: a sentence that ends in a numeral word, a line that starts with 是, a heading after 二是.
+  CHECK(N("全年审结案件共计一百一十一\n是否公开由法院决定。\n") == "全年审结案件共计一百一十一\n是否公开由法院决定。\n");
+  CHECK(N("二是\n三、下一步工作安排\n") == "二是\n三、下一步工作安排\n");
+}
+
+TEST_CASE("Web pages: a numbered heading broken over two lines is one line", "[normalize][web]") {
+  CHECK(N("四、主要负责人履行推进法治建设第一\n责任人职责情况\n县委书记主持会议3次。\n") ==
+        "四、主要负责人履行推进法治建设第一责任人职责情况\n县委书记主持会议3次。\n");
+  CHECK(N("二、2022年度法治政府建设存在\n问题整改情况\n针对问题逐项整改。\n") ==
+        "二、2022年度法治政府建设存在问题整改情况\n针对问题逐项整改。\n");
+  // A heading followed by a short line that neither ends like a heading nor completes a broken phrase stays apart;
+  // so does a signature under the last paragraph, and a line with punctuation.
+  CHECK(N("一、主要举措\n县政府\n") == "一、主要举措\n县政府\n");
+  CHECK(N("一、主要工作情况\n全面推进依法行政工作\n") == "一、主要工作情况\n全面推进依法行政工作\n");
+  CHECK(N("（一）加强组织领导\n全年召开会议5次，研究议题8个。\n") == "（一）加强组织领导\n全年召开会议5次，研究议题8个。\n");
+  CHECK(N("五、2024年工作安排\n（一）压实责任\n") == "五、2024年工作安排\n（一）压实责任\n");
+}
+
+TEST_CASE("Web pages: a stray break inside a sentence of prose is joined (text and HTML only)", "[normalize][web]") {
+  std::string broken = "2022年，我局在市委、市政府的坚强领导下，认真组织开展法治宣传教育活动，进一步提高广\n\n"
+                       "大干部员工的法律素质，全面推进法治建设。\n一、领导重视\n";
+  std::string joined = "2022年，我局在市委、市政府的坚强领导下，认真组织开展法治宣传教育活动，进一步提高广"
+                       "大干部员工的法律素质，全面推进法治建设。\n一、领导重视\n";
+  CHECK(N(broken) == joined);
+  CHECK(N(broken, "html") == joined);
+  CHECK(N(broken, "docx") != joined);
+  // A short line, a line that ends with punctuation, and a line before a heading or an item stay as they are.
+  CHECK(N("安平县人民政府关于2023年度法治政府建设情况的报告\n发布时间：2024-03-20\n") ==
+        "安平县人民政府关于2023年度法治政府建设情况的报告\n发布时间：2024-03-20\n");
+  std::string before_item = "县政府坚持把法治政府建设作为全面依法治县的重点任务，推动各项工作在法治轨道上运行\n二是加强监督。\n";
+  CHECK(N(before_item) == before_item);
+}
+
+TEST_CASE("Web pages: a page run into one line is split at its title, salutation and headings", "[normalize][web]") {
+  std::string prose = "全年召开专题会议6次，研究解决法治政府建设重大问题12个，督促整改问题58个，年底前已整改56个，"
+                      "其余2个已制定分步整改计划并明确责任单位和完成时限。";
+  std::string run = "某某镇人民政府关于2024年度法治政府建设情况的报告 中共某某市委、某某市人民政府: 2024年,我镇坚持依法行政。" +
+                    prose + "现将有关情况报告如下: 一、主要措施和成效 (一)强化组织引领,夯实法治根基。" + prose +
+                    " (二)深耕宣传教育,厚植法治理念。" + prose + "\n";
+  CHECK(N(run) == "某某镇人民政府关于2024年度法治政府建设情况的报告\n中共某某市委、某某市人民政府：\n"
+                  "2024年，我镇坚持依法行政。" + prose + "现将有关情况报告如下：\n一、主要措施和成效\n"
+                  "（一）强化组织引领，夯实法治根基。" + prose + "\n（二）深耕宣传教育，厚植法治理念。" + prose + "\n");
+  CHECK(N(run, "docx") != N(run));  // a DOCX paragraph is the author's
+  // A short line keeps its spaces' pieces together ("天津市静海区人民政府 关于2024年法治政府建设报告").
+  CHECK(N("天津市静海区人民政府 关于2024年法治政府建设报告\n") == "天津市静海区人民政府 关于2024年法治政府建设报告\n");
+  // A long line whose spaces separate nothing of the kind stays one line.
+  std::string spaced = prose + " 推动 “全员办案” 工作模式 " + prose + prose + " 报告 " + prose + "\n";
+  REQUIRE(spaced.size() > 600);
+  CHECK(N(spaced).find('\n') == N(spaced).size() - 1);
+}
+
+TEST_CASE("Web-page repairs keep the offset map", "[normalize][web][offsets]") {
+  std::string text = "职能加快转变。一\n是\n持续推进审批。\n";
+  NormalizedText n = Normalize(Raw(text));
+  REQUIRE(n.text == "职能加快转变。一是持续推进审批。\n");
+  REQUIRE(n.to_source.size() == n.text.size() + 1);
+  for (std::size_t i = 1; i < n.to_source.size(); ++i) CHECK(n.to_source[i] >= n.to_source[i - 1]);
+  std::size_t at = n.text.find("持续推进");
+  CHECK(text.substr(n.to_source[at], std::string("持续推进").size()) == "持续推进");
+  CHECK(text.substr(n.to_source[n.text.find("是")], 3) == "是");
+}
+
 TEST_CASE("The offset map points every normalized byte back into the reader's text", "[normalize][offsets]") {
   std::string text = "　　（一）加强ＡＢ组织, 领导\r\n\r\n20204月，印发了《要点》。\n2021226\n";
   RawDocument raw = Raw(text);

@@ -86,7 +86,7 @@ Report InjectionReport() {
   r.cite = "+1+1";
   r.message = "-2+3";
   r.remedy = "@SUM(A1:A9)";
-  r.evidence.push_back({EvidenceKind::kSupport, "\t=cmd|' /C calc'!A0", "", 3, 0, 0, 0, {}});
+  r.evidence.push_back({EvidenceKind::kSupport, "\t=cmd|' /C calc'!A0", "", 3, 0, 0, 0, {}, "measures"});
   return rep;
 }
 

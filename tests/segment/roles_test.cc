@@ -1,6 +1,7 @@
 // Section roles: from heading words (many phrasings), nesting, position and the unheaded parts of a page.
 #include <catch2/catch.hpp>
 
+#include "segment/line_kinds.h"
 #include "segment/roles.h"
 #include "segment_util.h"
 
@@ -98,12 +99,10 @@ TEST_CASE("web page furniture, title block, preamble, closing and footer", "[seg
       "三、下一步工作安排\n正文。\n\n特此报告。\n\n某某区人民政府\n2021年2月26日\n\n附件:\n\n"
       "关于我们 | 使用帮助 | 网站声明\n主办:某某区人民政府办公室\n网站标识码:1201060001\n");
   test::CheckInvariants(doc);
-  std::vector<SectionRole> top;
-  for (const Section& s : doc.sections)
-    if (s.parent == 0) top.push_back(s.role);
-  CHECK(top == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle, SectionRole::kPreamble,
-                                        SectionRole::kMeasures, SectionRole::kShortcomings, SectionRole::kPlan,
-                                        SectionRole::kClosing, SectionRole::kBoilerplate});
+  CHECK(test::TopRoles(doc) == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle,
+                                                      SectionRole::kPreamble, SectionRole::kMeasures,
+                                                      SectionRole::kShortcomings, SectionRole::kPlan,
+                                                      SectionRole::kClosing, SectionRole::kBoilerplate});
   const Section& closing = doc.sections[doc.sections.size() - 2];
   CHECK(closing.line_begin == 19);
   CHECK(closing.line_end == 22);
@@ -125,4 +124,87 @@ TEST_CASE("a document without headings keeps its body at the root", "[segment][r
   REQUIRE(doc.paragraphs.size() == 2);
   CHECK(doc.paragraphs[0].section == 0);
   CHECK(doc.sections.size() == 1);
+}
+
+TEST_CASE("rectification headings", "[segment][roles][rectification]") {
+  for (const char* h : {"整改情况", "2022年度法治政府建设存在问题整改情况", "上年度问题整改落实情况",
+                        "关于上年度督察反馈问题整改情况", "上一年度存在问题的整改情况", "去年存在问题", "问题整改落实情况"})
+    CHECK(RoleFromHeading(h) == SectionRole::kRectification);
+  // The year's own problems coordinated with how they are being fixed are shortcomings until a year says otherwise;
+  // a plan stays a plan; 上年度 with no problem or rectification word names no rectification part.
+  const std::pair<const char*, SectionRole> kNot[] = {
+      {"存在不足及整改情况", SectionRole::kShortcomings},
+      {"2024年存在不足及整改情况", SectionRole::kShortcomings},
+      {"存在的问题和整改措施", SectionRole::kShortcomings},
+      {"下一步整改工作安排", SectionRole::kPlan},
+      {"上年度推进法治政府建设的主要举措和成效", SectionRole::kMeasures}};
+  for (const auto& [heading, role] : kNot) {
+    INFO(heading);
+    CHECK(RoleFromHeading(heading) == role);
+  }
+}
+
+TEST_CASE("a rectification part: its restated problems are not shortcomings parts", "[segment][roles][rectification]") {
+  auto doc = test::SegmentText(
+      "一、2023年度主要举措和成效\n正文。\n二、2022年度存在问题整改情况\n针对上年度查摆的问题，逐项整改。\n"
+      "（一）关于政府诚信建设存在薄弱环节的问题\n开展政府机构失信问题专项治理，清理欠款3笔。\n"
+      "（二）下一步工作安排\n继续整改。\n三、存在的问题\n执法不够规范。\n（一）上年度问题整改情况\n已整改5项。\n");
+  test::CheckInvariants(doc);
+  auto at = [&](const char* name) {
+    const Section* s = test::FindSection(doc, name);
+    REQUIRE(s);
+    return static_cast<std::uint32_t>(s - doc.sections.data());
+  };
+  CHECK(doc.sections[at("二、2022年度存在问题整改情况")].role == SectionRole::kRectification);
+  CHECK(doc.sections[at("（一）关于政府诚信建设存在薄弱环节的问题")].role == SectionRole::kNone);
+  CHECK(doc.RoleOf(at("（一）关于政府诚信建设存在薄弱环节的问题")) == SectionRole::kRectification);
+  CHECK(doc.sections[at("（二）下一步工作安排")].role == SectionRole::kPlan);
+  CHECK(doc.sections[at("三、存在的问题")].role == SectionRole::kShortcomings);
+  CHECK(doc.sections[at("（一）上年度问题整改情况")].role == SectionRole::kRectification);
+}
+
+TEST_CASE("存在不足及整改情况 is last year's when its year is before the report's", "[segment][roles][rectification]") {
+  // The measures heading names 2025: the 2024 part restates last year's problems, the 2025 one is this year's.
+  auto doc = test::SegmentText(
+      "一、2025年法治政府建设工作成效\n正文。\n二、2024年存在不足及整改情况\n已整改。\n三、2025年存在问题及整改措施\n"
+      "执法不规范。\n四、2026年工作打算\n正文。\n");
+  test::CheckInvariants(doc);
+  CHECK(seg::HeadingReferenceYear(doc) == 2025);
+  CHECK(test::FindSection(doc, "二、2024年存在不足及整改情况")->role == SectionRole::kRectification);
+  CHECK(test::FindSection(doc, "三、2025年存在问题及整改措施")->role == SectionRole::kShortcomings);
+
+  // No year in the headings: the covered year decides once it is known (the pipeline passes it after metadata).
+  auto bare = test::SegmentText("一、主要工作成效\n正文。\n二、2024年存在不足及整改情况\n已整改。\n");
+  CHECK(seg::HeadingReferenceYear(bare) == 0);
+  CHECK(test::FindSection(bare, "二、2024年存在不足及整改情况")->role == SectionRole::kShortcomings);
+  seg::RefineRectification(bare, 2024);
+  CHECK(test::FindSection(bare, "二、2024年存在不足及整改情况")->role == SectionRole::kShortcomings);
+  seg::RefineRectification(bare, 2025);
+  CHECK(test::FindSection(bare, "二、2024年存在不足及整改情况")->role == SectionRole::kRectification);
+}
+
+TEST_CASE("page furniture before the title: disclosure fields, site columns, breadcrumbs", "[segment][roles][web]") {
+  // A government disclosure table, a site column that reads like a part name ("落实情况公开"), a breadcrumb, a
+  // page clock and a bare address — all above the title; none of them is the report.
+  auto doc = test::SegmentText(
+      "落实情况公开\n您现在所在的位置：首页 > 政务公开 > 落实情况公开\n今天是：2024年3月1日 星期五\n"
+      "https://www.example.gov.cn/\n索引号：11001/2024-00012 发文单位：某某县人民政府\n效力状态：有效 主题分类：其他\n"
+      "某某县人民政府关于2023年度法治政府建设情况的报告\n发布日期：2024-03-20 分享到：\n"
+      "2023年，县政府坚持依法行政。现报告如下：\n一、主要举措和成效\n正文。\n二、存在的问题\n正文。\n");
+  test::CheckInvariants(doc);
+  CHECK(test::TopRoles(doc) == std::vector<SectionRole>{SectionRole::kBoilerplate, SectionRole::kTitle,
+                                                      SectionRole::kPreamble, SectionRole::kMeasures,
+                                                      SectionRole::kShortcomings});
+  CHECK(test::FindSection(doc, "落实情况公开") == nullptr);
+  const Section& title = doc.sections[2];
+  CHECK(doc.LineOf(title.span.begin) == 7);
+}
+
+TEST_CASE("a document number line is title metadata", "[segment][roles][web]") {
+  CHECK(seg::IsDocumentNumber("雷东府〔2025〕26号"));
+  CHECK(seg::IsDocumentNumber("某政办发[2023]5号"));
+  CHECK_FALSE(seg::IsDocumentNumber("〔2025〕26号"));
+  CHECK_FALSE(seg::IsDocumentNumber("印发《实施方案》（2023—2025年）等文件26号"));
+  CHECK(seg::IsTitleMetaLine("雷东府〔2025〕26号"));
+  CHECK(seg::IsTitleMetaLine("发文单位：某某县人民政府 效力状态：有效"));
 }

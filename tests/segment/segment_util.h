@@ -90,6 +90,14 @@ inline const Section* FindSection(const Document& doc, const std::string& name) 
   return nullptr;
 }
 
+// The roles of the top-level parts, in order.
+inline std::vector<SectionRole> TopRoles(const Document& doc) {
+  std::vector<SectionRole> top;
+  for (const Section& s : doc.sections)
+    if (s.parent == 0) top.push_back(s.role);
+  return top;
+}
+
 inline std::vector<std::string> SentenceTexts(const Document& doc) {
   std::vector<std::string> out;
   for (const Sentence& s : doc.sentences) out.emplace_back(doc.Slice(s.span));

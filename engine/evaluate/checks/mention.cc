@@ -10,6 +10,9 @@ namespace fazhi {
 
 namespace {
 
+// Farther apart than this the terms are not "near": a long sentence of a report is about this long.
+constexpr int kMaxNear = 200;
+
 class MentionCheck : public Check {
  public:
   std::vector<std::vector<TermId>> groups;  // every group must match; groups[0] anchors the search
@@ -132,7 +135,7 @@ class MentionCheck : public Check {
     out += pad + "mention (" + ScopeName(scope) + (near ? ", near " + std::to_string(near) : "") +
            (concrete ? ", concrete" : "") + (context ? ", context " + std::to_string(context) : "") + (min > 1 ? ", min " + std::to_string(min) : "") + ")\n";
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      out += pad + (g == 0 ? "  any: " : "  and: ");
+      out += pad + (g == 0 ? "  any: " : near ? "  and within " + std::to_string(near) + " chars: " : "  and: ");
       DescribeTerms(out, m, groups[g]);
       out += "\n";
     }
@@ -168,7 +171,12 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
   if (body["except"]) c->except = ctx.Terms(body["except"], "mention.except");
   if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
   if (body["near"] && body["near"].IsScalar()) c->near = body["near"].AsInt(0);
-  if (c->near < 0) ctx.Error(body["near"], "E-bad-value", "`near` must be 0 or more characters");
+  if (c->near < 0 || c->near > kMaxNear)
+    ctx.Error(body["near"], "E-bad-value", "`near` must be 0 to " + std::to_string(kMaxNear) + " characters",
+              "near is how far apart the term groups of `all` may be; 0 = anywhere in the scope");
+  else if (c->near > 0 && c->groups.size() < 2)
+    ctx.Error(body["near"], "E-bad-value", "`near` needs at least two term groups in `all`",
+              "e.g. all: [[移送], [公安机关, 公安部门]] with near: 15 — with one group there is nothing to be near");
   if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].AsBool(false);
   if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].AsBool(true);
   if (body["min"] && body["min"].IsScalar()) c->min = body["min"].AsInt(1);

@@ -19,8 +19,11 @@ class SectionCheck : public Check {
     for (std::uint32_t i = 1; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
       bool match = role && s.role == *role;
+      // Heading words never find a part inside a rectification part unless it is what was asked for: "存在薄弱环节的
+      // 问题" restated under "2022年度存在问题整改情况" is last year's problem, not this year's shortcomings part.
+      bool skip_words = !(role == SectionRole::kRectification) && doc.SectionHasRole(i, SectionRole::kRectification);
       for (const auto& h : heading)
-        if (!match && s.heading.find(h) != std::string::npos) match = true;
+        if (!match && !skip_words && s.heading.find(h) != std::string::npos) match = true;
       if (!match) continue;
       // Body size: the section's text minus its heading line.
       std::size_t heading_len = s.number.size() + s.heading.size();
@@ -60,8 +63,8 @@ CheckPtr ParseSection(const YNode& body, CompileContext& ctx) {
     c->role = RoleFromName(body["role"].Scalar());
     if (!c->role)
       ctx.Error(body["role"], "E-unknown-role", "unknown section role `" + body["role"].Scalar() + "`",
-                "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, closing, "
-                "boilerplate");
+                "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, rectification, "
+                "closing, boilerplate");
   }
   if (body["heading"]) c->heading = ctx.Strings(body["heading"], "section.heading");
   if (body["min_chars"] && body["min_chars"].IsScalar()) c->min_chars = body["min_chars"].AsInt(10);

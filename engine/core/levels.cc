@@ -1,0 +1,41 @@
+#include "core/levels.h"
+
+#include <algorithm>
+
+namespace fazhi {
+
+namespace {
+struct LevelName {
+  const char* level;
+  const char* zh;
+};
+constexpr LevelName kLevels[] = {{"province", "省级"}, {"city", "市级"},     {"district", "区级"}, {"county", "县级"},
+                                 {"township", "乡镇级"}, {"department", "部门"}, {"other", "其他（开发区、管委会等）"}};
+}  // namespace
+
+const std::vector<std::string>& IssuerLevels() {
+  static const std::vector<std::string> levels = [] {
+    std::vector<std::string> v;
+    for (const auto& l : kLevels) v.emplace_back(l.level);
+    return v;
+  }();
+  return levels;
+}
+
+bool IsIssuerLevel(std::string_view level) {
+  return std::any_of(std::begin(kLevels), std::end(kLevels), [&](const LevelName& l) { return level == l.level; });
+}
+
+std::string LevelNameZh(std::string_view level) {
+  for (const auto& l : kLevels)
+    if (level == l.level) return l.zh;
+  return std::string(level);
+}
+
+std::string IssuerLevelList() {
+  std::string out;
+  for (const auto& l : kLevels) out += std::string(out.empty() ? "" : ", ") + l.level;
+  return out;
+}
+
+}  // namespace fazhi
