@@ -11,6 +11,7 @@
 #include "app/commands.h"
 #include "app/rule_loading.h"
 #include "core/error.h"
+#include "core/severity.h"
 #include "core/stage_times.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
@@ -59,13 +60,8 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
     tripped = true;
   }
   if (!opts.fail_on.empty()) {
-    static const std::vector<std::string> kOrder = {"info", "low", "medium", "high", "critical"};
-    auto rank = [&](const std::string& s) {
-      auto it = std::find(kOrder.begin(), kOrder.end(), s);
-      return it == kOrder.end() ? -1 : static_cast<int>(it - kOrder.begin());
-    };
     for (const auto& r : report.results) {
-      if (r.verdict == Verdict::kFail && rank(r.severity) >= rank(opts.fail_on)) {
+      if (r.verdict == Verdict::kFail && SeverityRank(r.severity) >= SeverityRank(opts.fail_on)) {
         spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, r.severity, opts.fail_on);
         tripped = true;
         break;

@@ -10,10 +10,10 @@
 #include "app/commands.h"
 #include "app/rule_loading.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "evaluate/evaluator.h"
 #include "pipeline/check.h"
 #include "pipeline/compile.h"
-#include "core/text.h"
 
 namespace fs = std::filesystem;
 
