@@ -22,29 +22,17 @@
 #include <sstream>
 #include <thread>
 
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 #include "core/error.h"
 #include "core/stage_times.h"
 #include "core/worker_threads.h"
-#include "pipeline.h"
+#include "ingest/reader.h"
+#include "pipeline/check.h"
 #include "render/renderer.h"
-#include "score/scorer.h"
-#include "score/waivers.h"
 
 namespace fs = std::filesystem;
 
 namespace fazhi {
-
-bool IsReportExtension(const std::string& ext) {
-  static const std::set<std::string> kExt = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf"};
-  return kExt.count(ext) > 0;
-}
-
-bool IsUnsupportedDocumentExtension(const std::string& ext) {
-  static const std::set<std::string> kExt = {".doc", ".wps", ".rtf", ".odt", ".ofd", ".xls", ".xlsx", ".et", ".ppt",
-                                             ".pptx", ".dps", ".caj", ".mht", ".mhtml", ".zip", ".rar", ".7z"};
-  return kExt.count(ext) > 0;
-}
 
 namespace {
 
@@ -97,9 +85,10 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::str
       if (!it->is_regular_file(ec)) continue;
       std::string ext = LowerExtension(entry);
       std::string shown = (p / entry.lexically_relative(p)).generic_string();
-      if (IsReportExtension(ext)) {
+      InputKind kind = InputKindOfName(shown);
+      if (kind == InputKind::kReport) {
         found.push_back({shown, "", ""});
-      } else if (IsUnsupportedDocumentExtension(ext)) {
+      } else if (kind == InputKind::kUnsupportedDocument) {
         found.push_back({shown, "", "unsupported format " + ext + ": fazhi reads .txt, .html, .docx and .pdf (save "
                                         "the file as .docx or PDF)"});
       }
@@ -251,22 +240,10 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
     return row;
   };
   if (!in.error.empty()) return fail(in.error);
-  Report report;
-  try {
-    Document doc = LoadDocument(in.path, ctx.check);
-    report = CheckDocument(doc, setup.rules, ctx.check);
-  } catch (const InputError& e) {
-    return fail(e.what());
-  } catch (const NotCheckableError& e) {
-    ctx.progress.Message(spdlog::level::warn, in.path + ": not checkable: " + e.what());
-    report = NotCheckableReport(in.path, e.what(), setup.rules);
-  } catch (const std::exception& e) {  // a bug or exhaustion must cost one row, never the batch
-    return fail(std::string("internal error: ") + e.what());
-  }
-  if (!setup.waivers.empty()) {
-    ApplyWaivers(setup.waivers, setup.rule_ids, Today(), report);
-    report.score = ScoreResults(report.results, setup.rules);
-  }
+  Report report = Check(setup.rules, Input::File(in.path), ctx.check);
+  if (std::string failed = FailureReason(report); !failed.empty()) return fail(failed);
+  if (report.status == CheckStatus::kNotCheckable)
+    ctx.progress.Message(spdlog::level::warn, in.path + ": not checkable: " + report.document.not_checkable_reason);
   if (ctx.verbose)
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) ctx.progress.Message(spdlog::level::info, FormatDiagnostic(d));
@@ -351,6 +328,7 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
   WorkerContext ctx{setup, summary, {}, {}, out_dir, progress, level <= spdlog::level::info, gate, write_failed};
   ctx.check.overrides = opts.overrides;
   ctx.check.limits = opts.rules.limits;
+  ctx.check.waivers = &setup.waivers;
   ctx.render.color = opts.color;
 
   int jobs = EffectiveJobs(opts.jobs, inputs.size());

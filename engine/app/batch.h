@@ -26,15 +26,10 @@ struct ExpandedInputs {
   bool any_directory = false;
 };
 
-// Extensions (lower case, with the dot) read in folders: .txt .text .htm .html .shtml .xhtml .docx .pdf.
-bool IsReportExtension(const std::string& ext);
-// Document formats met in a folder that fazhi cannot read (.doc .wps .rtf .odt .ofd .xls .xlsx .et .ppt .pptx
-// .dps .caj .mht .mhtml .zip .rar .7z): listed as `error` rows so they are not silently missed.
-bool IsUnsupportedDocumentExtension(const std::string& ext);
-
-// Files as given (any extension: the reader decides by content) and folders walked recursively (report
-// extensions become inputs, unsupported document formats become error rows, anything else is ignored; hidden
-// entries and symlinked folders are not followed; `exclude_dir`, the --output folder, is never walked).
+// Files as given (any extension: the reader decides by content) and folders walked recursively, each file taken by
+// the one classification of ingest (InputKindOfName: an extension some reader takes becomes an input, an
+// unsupported document format an error row, anything else is ignored); hidden entries and symlinked folders are not
+// followed; `exclude_dir`, the --output folder, is never walked.
 ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::string& exclude_dir);
 
 // What RunCheck has prepared once for all inputs.
@@ -43,7 +38,6 @@ struct BatchSetup {
   const std::vector<std::string>& formats;
   const RuleSet& rules;
   const std::vector<Waiver>& waivers;
-  const std::vector<std::string>& rule_ids;
 };
 
 // Checks every input with `--jobs` workers. With --output DIR: per-report files DIR/reports/<rel>.<ext> and

@@ -12,10 +12,10 @@
 #include "app/commands.h"
 #include "app/rule_loading.h"
 #include "core/error.h"
+#include "core/severity.h"
 #include "core/stage_times.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "render/renderer.h"
-#include "score/scorer.h"
 #include "score/waivers.h"
 #include "segment/dump.h"
 
@@ -25,8 +25,7 @@ namespace fazhi {
 
 namespace {
 
-std::string DumpHits(const Document& doc, const RuleSet& rules) {
-  Hits hits = rules.matcher.Scan(doc.text);
+std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules) {
   std::ostringstream out;
   out << "# hits: " << hits.total << " occurrences of " << rules.matcher.size() << " terms\n";
   std::vector<std::pair<std::uint32_t, TermId>> all;
@@ -62,13 +61,8 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
     tripped = true;
   }
   if (!opts.fail_on.empty()) {
-    static const std::vector<std::string> kOrder = {"info", "low", "medium", "high", "critical"};
-    auto rank = [&](const std::string& s) {
-      auto it = std::find(kOrder.begin(), kOrder.end(), s);
-      return it == kOrder.end() ? -1 : static_cast<int>(it - kOrder.begin());
-    };
     for (const auto& r : report.results) {
-      if (r.verdict == Verdict::kFail && rank(r.severity) >= rank(opts.fail_on)) {
+      if (r.verdict == Verdict::kFail && SeverityRank(r.severity) >= SeverityRank(opts.fail_on)) {
         spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, r.severity, opts.fail_on);
         tripped = true;
         break;
@@ -100,14 +94,13 @@ int RunCheck(const CheckCommandOptions& opts) {
   }
   EnableStageTimes(opts.timings);
   Diagnostics rule_diags;
-  std::unique_ptr<RuleSet> rules;
+  std::shared_ptr<const RuleSet> rules;
   {
     StageTimer timer(Stage::kRules);
     rules = LoadRulesForCommand(opts.rules, rule_diags);
   }
   if (!rules) return kExitUsage;
   std::vector<Waiver> waivers;
-  std::vector<std::string> rule_ids;
   if (!opts.waivers.empty()) {
     try {
       waivers = LoadWaivers(opts.waivers, opts.rules.limits);
@@ -115,8 +108,6 @@ int RunCheck(const CheckCommandOptions& opts) {
       spdlog::error("{}", e.what());
       return kExitUsage;
     }
-    for (const auto& p : rules->packs)
-      for (const auto& r : p->rules) rule_ids.push_back(r->id);
   }
 
   // Folders and several files make a batch (app/batch.h): a pool of workers, per-report files, a summary.
@@ -140,7 +131,7 @@ int RunCheck(const CheckCommandOptions& opts) {
                     "--output DIR: one workbook per report)");
       return kExitUsage;
     }
-    BatchSetup setup{opts, formats, *rules, waivers, rule_ids};
+    BatchSetup setup{opts, formats, *rules, waivers};
     int rc = RunBatch(setup, expanded.inputs);
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
@@ -159,6 +150,13 @@ int RunCheck(const CheckCommandOptions& opts) {
   CheckOptions copts;
   copts.overrides = opts.overrides;
   copts.limits = opts.rules.limits;
+  copts.waivers = &waivers;
+  if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
+    copts.inspect = [&](const Document& doc, const Hits& hits) {
+      std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));
+      return false;
+    };
+  }
   RenderOptions ropts;
   ropts.color = opts.color;
   ropts.width = opts.width;
@@ -166,30 +164,15 @@ int RunCheck(const CheckCommandOptions& opts) {
   int status = kExitOk;
   bool gate = false;
   for (const auto& input : paths) {
-    Report report;
-    try {
-      Document doc = LoadDocument(input, copts);
-      if (opts.dump == "segments") {
-        std::cout << DumpSegments(doc);
-        continue;
-      }
-      if (opts.dump == "hits") {
-        std::cout << DumpHits(doc, *rules);
-        continue;
-      }
-      report = CheckDocument(doc, *rules, copts);
-    } catch (const InputError& e) {
-      spdlog::error("{}: {}", e.path(), e.what());
+    Report report = Check(*rules, Input::File(input), copts);
+    if (report.status == CheckStatus::kStopped) continue;
+    if (std::string failed = FailureReason(report); !failed.empty()) {
+      spdlog::error("{}: {}", report.document.path, failed);
       status = kExitUsage;
       continue;
-    } catch (const NotCheckableError& e) {
-      spdlog::warn("{}: not checkable: {}", input, e.what());
-      report = NotCheckableReport(input, e.what(), *rules);
     }
-    if (!waivers.empty()) {  // waivers after evaluation, then re-score (score_unwaived keeps the other view)
-      ApplyWaivers(waivers, rule_ids, Today(), report);
-      report.score = ScoreResults(report.results, *rules);
-    }
+    if (report.status == CheckStatus::kNotCheckable)
+      spdlog::warn("{}: not checkable: {}", input, report.document.not_checkable_reason);
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) spdlog::warn("{}", FormatDiagnostic(d));
     if (opts.dump == "findings") {

@@ -6,10 +6,9 @@
 #include <iostream>
 
 #include "app/commands.h"
-#include "app/diff.h"
+#include "diff/diff.h"
 #include "app/rule_loading.h"
-#include "core/error.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 
 namespace fs = std::filesystem;
 
@@ -35,14 +34,18 @@ int RunDiff(const DiffCommandOptions& opts) {
   Report reports[2];
   const std::string* paths[2] = {&opts.old_path, &opts.new_path};
   for (int i = 0; i < 2; ++i) {
-    try {
-      docs[i] = LoadDocument(*paths[i], copts);
-      reports[i] = CheckDocument(docs[i], *rules, copts);
-    } catch (const InputError& e) {
-      spdlog::error("{}: {}", e.path(), e.what());
+    copts.inspect = [&](const Document& doc, const Hits&) {  // the comparison reads the texts too
+      docs[i] = doc;
+      return true;
+    };
+    reports[i] = Check(*rules, Input::File(*paths[i]), copts);
+    if (std::string failed = FailureReason(reports[i]); !failed.empty()) {
+      spdlog::error("{}: {}", reports[i].document.path, failed);
       return kExitUsage;
-    } catch (const NotCheckableError& e) {
-      spdlog::error("{}: not checkable, so it cannot be compared: {}", *paths[i], e.what());
+    }
+    if (reports[i].status == CheckStatus::kNotCheckable) {
+      spdlog::error("{}: not checkable, so it cannot be compared: {}", *paths[i],
+                    reports[i].document.not_checkable_reason);
       return kExitUsage;
     }
   }

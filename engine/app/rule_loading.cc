@@ -5,6 +5,7 @@
 
 #include "app/rules_dir.h"
 #include "core/error.h"
+#include "pipeline/compile.h"
 #include "rules/yaml_cache.h"
 
 namespace fazhi {
@@ -26,7 +27,7 @@ std::vector<std::string> ResolveRuleDirs(const RulesOptions& opts) {
   return dirs;
 }
 
-std::unique_ptr<RuleSet> LoadRulesForCommand(const RulesOptions& opts, Diagnostics& diags) {
+std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Diagnostics& diags) {
   LoadOptions lo;
   lo.limits = opts.limits;
   lo.packs = opts.packs;
@@ -36,9 +37,9 @@ std::unique_ptr<RuleSet> LoadRulesForCommand(const RulesOptions& opts, Diagnosti
     spdlog::error("no rules found: set FAZHI_RULES or pass --rules DIR");
     return nullptr;
   }
-  std::unique_ptr<RuleSet> set;
+  std::shared_ptr<const RuleSet> set;
   try {
-    set = LoadRuleSet(lo, diags);
+    set = Compile(lo, diags);
   } catch (const InputError& e) {
     spdlog::error("{}: {}", e.path(), e.what());
     return nullptr;

@@ -9,7 +9,7 @@
 namespace fazhi {
 
 // Returns nullptr (after logging why) when the rules cannot be used: a missing folder or errors in rule files.
-std::unique_ptr<RuleSet> LoadRulesForCommand(const RulesOptions& opts, Diagnostics& diags);
+std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Diagnostics& diags);
 // The folders a command loads: the shipped one (unless --no-shipped-rules), then every --rules folder.
 std::vector<std::string> ResolveRuleDirs(const RulesOptions& opts);
 void LogDiagnostics(const Diagnostics& diags);

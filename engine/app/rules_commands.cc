@@ -11,9 +11,10 @@
 #include "app/rule_loading.h"
 #include "core/error.h"
 #include "core/safe_text.h"
+#include "core/text.h"
 #include "evaluate/evaluator.h"
-#include "pipeline.h"
-#include "rules/compile_context.h"
+#include "pipeline/check.h"
+#include "pipeline/compile.h"
 
 namespace fs = std::filesystem;
 
@@ -39,16 +40,17 @@ ExampleRun RunExample(const RuleSet& set, const Pack& pack, const Rule& rule, co
   }
   copts.overrides.level = ex.level;
   if (ex.published) copts.overrides.published = ParseIsoDate(*ex.published);
-  try {
-    Document doc = DocumentFromText(rule.file + ":" + std::to_string(ex.line), ex.text, copts);
-    Hits hits = set.matcher.Scan(doc.text);
+  copts.inspect = [&](const Document& doc, const Hits& hits) {  // only this rule, then stop
     EvalContext ctx{doc, hits, set.matcher};
     RuleResult r = EvaluateRule(doc, ctx, pack, rule, nullptr);
     run.got = VerdictName(r.verdict);
     run.message = r.message;
-  } catch (const std::exception& e) {
+    return false;
+  };
+  Report report = Check(set, Input::Bytes(rule.file + ":" + std::to_string(ex.line), ex.text), copts);
+  if (report.status != CheckStatus::kStopped) {
     run.got = "error";
-    run.message = e.what();
+    run.message = report.status == CheckStatus::kNotCheckable ? report.document.not_checkable_reason : report.error;
   }
   return run;
 }
@@ -64,7 +66,7 @@ std::vector<ExampleRun> RunAllExamples(const RuleSet& set) {
 
 // Loads `paths` (or, without paths, what `check` would load) keeping every diagnostic for the caller; nullptr
 // (after printing why) when there is nothing to load.
-std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::vector<std::string>& paths,
+std::shared_ptr<const RuleSet> LoadForAuthoring(const RulesOptions& base, const std::vector<std::string>& paths,
                                           Diagnostics& diags) {
   LoadOptions lo;
   lo.limits = base.limits;
@@ -75,7 +77,7 @@ std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::v
     return nullptr;
   }
   try {
-    return LoadRuleSet(lo, diags);
+    return Compile(lo, diags);
   } catch (const InputError& e) {
     std::cerr << TerminalSafe(e.path()) << ": error[" << e.code() << "]: " << TerminalSafe(e.what()) << "\n";
     return nullptr;
@@ -86,7 +88,7 @@ std::unique_ptr<RuleSet> LoadForAuthoring(const RulesOptions& base, const std::v
 
 int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
   Diagnostics diags;
-  std::unique_ptr<RuleSet> set = LoadForAuthoring(base, paths, diags);
+  std::shared_ptr<const RuleSet> set = LoadForAuthoring(base, paths, diags);
   if (!set) return kExitUsage;
   // Examples the rule gets wrong, and rules without a pass and a fail example.
   for (const auto& run : RunAllExamples(*set)) {
@@ -127,7 +129,7 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
 
 int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths) {
   Diagnostics diags;
-  std::unique_ptr<RuleSet> set = LoadForAuthoring(base, paths, diags);
+  std::shared_ptr<const RuleSet> set = LoadForAuthoring(base, paths, diags);
   if (!set) return kExitUsage;
   if (HasErrors(diags)) {
     for (const auto& d : diags)
@@ -165,21 +167,22 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
   for (const auto& fx : set->fixtures) {
     CheckOptions copts;
     copts.overrides.year = fx.year;
-    try {
-      Document doc = LoadDocument(fx.file, copts);
-      Report report = CheckDocument(doc, *set, copts);
-      for (const auto& [rule, want] : fx.expect) {
-        std::string id = rule.find('/') == std::string::npos ? fx.pack + "/" + rule : rule;
-        auto it = std::find_if(report.results.begin(), report.results.end(),
-                               [&](const RuleResult& r) { return r.rule == id; });
-        std::string got = it == report.results.end() ? "missing" : VerdictName(it->verdict);
-        bool ok = got == want;
-        (ok ? passed : failed)++;
-        if (!ok) std::cout << fmt::format("FAIL {} (fixture {}): expected {}, got {}\n", id, fx.file, want, got);
-      }
-    } catch (const std::exception& e) {
+    Report report = Check(*set, Input::File(fx.file), copts);
+    if (report.status != CheckStatus::kChecked) {
       ++failed;
-      std::cout << fmt::format("FAIL fixture {}: {}\n", fx.file, e.what());
+      std::cout << fmt::format("FAIL fixture {}: {}\n", fx.file,
+                               report.status == CheckStatus::kNotCheckable ? report.document.not_checkable_reason
+                                                                            : report.error);
+      continue;
+    }
+    for (const auto& [rule, want] : fx.expect) {
+      std::string id = rule.find('/') == std::string::npos ? fx.pack + "/" + rule : rule;
+      auto it = std::find_if(report.results.begin(), report.results.end(),
+                             [&](const RuleResult& r) { return r.rule == id; });
+      std::string got = it == report.results.end() ? "missing" : VerdictName(it->verdict);
+      bool ok = got == want;
+      (ok ? passed : failed)++;
+      if (!ok) std::cout << fmt::format("FAIL {} (fixture {}): expected {}, got {}\n", id, fx.file, want, got);
     }
   }
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
@@ -243,9 +246,7 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
   if (report_path.empty()) return kExitOk;
   CheckOptions copts;
   copts.overrides = overrides;
-  try {
-    Document doc = LoadDocument(report_path, copts);
-    Hits hits = set->matcher.Scan(doc.text);
+  copts.inspect = [&](const Document& doc, const Hits& hits) {  // this rule with its trail, then stop
     EvalContext ctx{doc, hits, set->matcher};
     Outcome trail;
     RuleResult r = EvaluateRule(doc, ctx, *pack, *rule, &trail);
@@ -262,11 +263,15 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     };
     show("counted", trail.support);
     show("not counted", trail.rejected);
-  } catch (const InputError& e) {
-    spdlog::error("{}: {}", e.path(), e.what());
+    return false;
+  };
+  Report report = Check(*set, Input::File(report_path), copts);
+  if (std::string failed = FailureReason(report); !failed.empty()) {
+    spdlog::error("{}: {}", report.document.path, failed);
     return kExitUsage;
-  } catch (const NotCheckableError& e) {
-    spdlog::error("{}: not checkable: {}", report_path, e.what());
+  }
+  if (report.status == CheckStatus::kNotCheckable) {
+    spdlog::error("{}: not checkable: {}", report_path, report.document.not_checkable_reason);
     return kExitUsage;
   }
   return kExitOk;

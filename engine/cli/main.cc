@@ -13,8 +13,9 @@
 #include "app/terminal_log.h"
 #include "core/date.h"
 #include "core/levels.h"
+#include "core/severity.h"
+#include "core/text.h"
 #include "render/renderer.h"
-#include "rules/compile_context.h"
 
 namespace po = boost::program_options;
 
@@ -181,9 +182,8 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
     o.overrides.level = level;
   }
   if (vm.count("fail-under")) o.fail_under = fail_under;
-  if (!o.fail_on.empty() && o.fail_on != "info" && o.fail_on != "low" && o.fail_on != "medium" &&
-      o.fail_on != "high" && o.fail_on != "critical") {
-    std::cerr << "fazhi: error: --fail-on " << o.fail_on << " is not one of info, low, medium, high, critical\n";
+  if (!o.fail_on.empty() && fazhi::SeverityRank(o.fail_on) < 0) {
+    std::cerr << "fazhi: error: --fail-on " << o.fail_on << " is not one of " << fazhi::SeverityList() << "\n";
     return fazhi::kExitUsage;
   }
   if (!o.dump.empty() && o.dump != "segments" && o.dump != "hits" && o.dump != "findings") {

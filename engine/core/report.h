@@ -218,7 +218,19 @@ class RuleResults {
   std::vector<Segment> segments_;
 };
 
+// How a check of one input ended (pipeline/check.h, Check).
+enum class CheckStatus {
+  kChecked,        // read and checked: results and score
+  kNotCheckable,   // read but not checkable (a scan without text): every rule not_checkable, document.not_checkable
+  kInputError,     // could not be read (missing, unsupported, too large, corrupt): `error`, no results
+  kInternalError,  // a bug or resource exhaustion while checking: `error`, no results
+  kStopped,        // the caller's inspect hook ended the check after matching: no results
+};
+
 struct Report {
+  CheckStatus status = CheckStatus::kChecked;
+  std::string error;       // kInputError / kInternalError: the message (document.path names the file)
+  std::string error_code;  // kInputError: the InputError's code
   std::string tool_version;
   DocumentInfo document;
   std::vector<RulesetInfo> rulesets;

@@ -49,22 +49,26 @@ constexpr UnsupportedSignature kUnsupportedSignatures[] = {
     {"\x7F" "ELF", "an executable program"},
 };
 
+// `document`: a format a report may be saved in (a folder walk lists such a file as an error, so a report is
+// never silently missed); images and archives are only refused when named on the command line.
 struct UnsupportedExtension {
   std::string_view ext;
   const char* what;
+  bool document;
 };
 constexpr UnsupportedExtension kUnsupportedExtensions[] = {
-    {".rtf", "an RTF document"},                {".odt", "an OpenDocument text (.odt)"},
-    {".xls", "a spreadsheet"},
-    {".xlsx", "a spreadsheet"},                 {".et", "a WPS spreadsheet"},
-    {".ppt", "a presentation"},                 {".pptx", "a presentation"},
-    {".png", "an image"},                       {".jpg", "an image"},
-    {".jpeg", "an image"},                      {".gif", "an image"},
-    {".tif", "an image"},                       {".tiff", "an image"},
-    {".bmp", "an image"},                       {".webp", "an image"},
-    {".zip", "an archive"},                     {".rar", "an archive"},
-    {".7z", "an archive"},                      {".gz", "an archive"},
-    {".tar", "an archive"},                     {".caj", "a CAJ document"},
+    {".rtf", "an RTF document", true},                {".odt", "an OpenDocument text (.odt)", true},
+    {".xls", "a spreadsheet", true},                  {".xlsx", "a spreadsheet", true},
+    {".et", "a WPS spreadsheet", true},               {".ppt", "a presentation", true},
+    {".pptx", "a presentation", true},                {".dps", "a WPS presentation", true},
+    {".mht", "a web archive (.mht)", true},           {".mhtml", "a web archive (.mhtml)", true},
+    {".caj", "a CAJ document", true},                 {".zip", "an archive", true},
+    {".rar", "an archive", true},                     {".7z", "an archive", true},
+    {".gz", "an archive", false},                     {".tar", "an archive", false},
+    {".png", "an image", false},                      {".jpg", "an image", false},
+    {".jpeg", "an image", false},                     {".gif", "an image", false},
+    {".tif", "an image", false},                      {".tiff", "an image", false},
+    {".bmp", "an image", false},                      {".webp", "an image", false},
 };
 
 [[noreturn]] void Unsupported(const std::string& path, const std::string& what) {
@@ -90,11 +94,12 @@ const FormatReader& PickReader(const std::string& path, std::string_view bytes) 
   if (sniffed) return *sniffed;
   for (const auto& sig : kUnsupportedSignatures)
     if (head.substr(0, sig.magic.size()) == sig.magic) Unsupported(path, std::string("this is ") + sig.what);
-  for (const auto& u : kUnsupportedExtensions)
-    if (ext == u.ext) Unsupported(path, std::string("the file name says ") + u.what);
+  std::string what;
+  InputKindOfName(path, &what);
+  if (!what.empty()) Unsupported(path, "the file name says " + what);
   for (const FormatReader* r : Readers())
     if (r->TakesExtension(ext)) return *r;
-  return TextReader();
+  return TextReader();  // no signature, no known extension: read as plain text (the reader checks it is text)
 }
 
 // Text and HTML files are never this large; only a container (DOCX/PDF with images) may use the full limit.
@@ -168,6 +173,18 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
   }
   if (in.bad()) throw InputError(path, "E-unreadable", "error while reading the file");
   return ReadBytes(path, bytes, limits);
+}
+
+InputKind InputKindOfName(const std::string& path, std::string* what) {
+  std::string ext = ExtensionOf(path);
+  for (const auto& u : kUnsupportedExtensions) {
+    if (ext != u.ext) continue;
+    if (what) *what = u.what;
+    return u.document ? InputKind::kUnsupportedDocument : InputKind::kOther;
+  }
+  for (const FormatReader* r : Readers())
+    if (r->TakesExtension(ext)) return InputKind::kReport;
+  return InputKind::kOther;
 }
 
 std::vector<std::string> ReaderNames() {

@@ -42,6 +42,18 @@ RawDocument ReadInput(const std::string& path, const Limits& limits);
 // The same from bytes already in memory; `path` is used for messages and the extension hint only.
 RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Limits& limits);
 
+// What a file is by its name — the extension half of the one classification (the content half is ReadInput's
+// signature sniffing, which comes first when the file is read). A folder walk checks kReport files, lists
+// kUnsupportedDocument ones as errors and skips the rest; ReadInput refuses a file whose name says an unsupported
+// format (either kind) unless its first bytes carry a reader's signature. `what` (when given) names an unsupported
+// format ("a Word 97-2003 document (.doc)").
+enum class InputKind {
+  kReport,               // a reader takes the extension (.txt .html .docx .pdf …: the reader table decides)
+  kUnsupportedDocument,  // a document format a report may be saved in that fazhi does not read (.doc .wps .ofd …)
+  kOther,                // anything else (images, archives, unknown extensions)
+};
+InputKind InputKindOfName(const std::string& path, std::string* what = nullptr);
+
 // The reader names, for --help and docs: "doc", "docx", "html", "ofd", "pdf", "text".
 std::vector<std::string> ReaderNames();
 

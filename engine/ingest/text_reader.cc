@@ -12,9 +12,9 @@ class TextReaderImpl final : public FormatReader {
  public:
   const char* Name() const override { return "text"; }
   bool Sniff(std::string_view) const override { return false; }  // the fallback: never claims by signature
-  bool TakesExtension(std::string_view ext) const override {
-    return ext.empty() || ext == ".txt" || ext == ".text" || ext == ".csv" || ext == ".md";
-  }
+  // Only the names a report is saved under: a file with no or another extension (.csv, .md) is read as text too
+  // when named on the command line (the fallback), but a folder walk does not take it for a report.
+  bool TakesExtension(std::string_view ext) const override { return ext == ".txt" || ext == ".text"; }
   void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
     bool utf16_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
     if (!utf16_bom && bytes.find('\0') != std::string_view::npos)

@@ -5,63 +5,20 @@
 #include <array>
 #include <cstdlib>
 
+#include "core/text.h"
 #include "core/utf8.h"
-#include "segment/chars.h"
 
 namespace fazhi {
 
 namespace {
 
-// 〇/零 … 九 (and 两) as a digit; 十 is a power here, not a digit.
-int DigitOf(char32_t c) {
-  int d = seg::HanDigitValue(c);
-  return d == 10 ? -1 : d;
-}
-
-int PowerOf(char32_t c) {
-  switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    default: return 0;
-  }
-}
-
 constexpr std::array<std::string_view, 26> kUnits = {
     "万元", "亿元", "元", "%", "件", "人次", "人", "个", "项", "次", "家", "条", "份", "名", "户", "场", "期",
     "所", "批", "宗", "起", "天", "日", "小时", "篇", "余"};
 
-bool IsNumeralChar(char32_t c) { return DigitOf(c) >= 0 || PowerOf(c) > 0 || c == U'万' || c == U'亿'; }
+bool IsNumeralChar(char32_t c) { return HanDigitValue(c) >= 0 || c == U'百' || c == U'千' || c == U'万' || c == U'亿'; }
 
 }  // namespace
-
-std::optional<double> ParseChineseNumeral(std::string_view s) {
-  double total = 0, section = 0, digit = -1;
-  bool any = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t c = DecodeUtf8(s, i);
-    int d = DigitOf(c);
-    int p = PowerOf(c);
-    if (d >= 0) {
-      digit = d;
-      any = true;
-    } else if (p > 0) {
-      section += (digit < 0 ? 1 : digit) * p;
-      digit = -1;
-      any = true;
-    } else if (c == U'万' || c == U'亿') {
-      section += digit < 0 ? 0 : digit;
-      total = (total + section) * (c == U'万' ? 1e4 : 1e8);
-      section = 0;
-      digit = -1;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!any) return std::nullopt;
-  return total + section + (digit < 0 ? 0 : digit);
-}
 
 std::vector<NumberFound> FindNumbers(std::string_view text) {
   std::vector<NumberFound> out;

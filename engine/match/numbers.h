@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace fazhi {
 
 struct NumberFound {
@@ -20,7 +22,6 @@ struct NumberFound {
 // Every number in `text`, in order. Four-digit years followed by 年 are skipped.
 std::vector<NumberFound> FindNumbers(std::string_view text);
 
-// Chinese numeral (一…九十百千万亿, 两, 〇/零) → value; nullopt when not a numeral.
-std::optional<double> ParseChineseNumeral(std::string_view s);
+// Chinese numerals are parsed by core/text.h's ParseChineseNumeral (the one parser).
 
 }  // namespace fazhi

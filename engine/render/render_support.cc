@@ -10,26 +10,6 @@
 
 namespace fazhi {
 
-int SeverityRank(const std::string& s) {
-  if (s == "critical") return 4;
-  if (s == "high") return 3;
-  if (s == "medium") return 2;
-  if (s == "low") return 1;
-  if (s == "info") return 0;
-  return -1;
-}
-
-const char* SeverityLabelZh(const std::string& s) {
-  switch (SeverityRank(s)) {
-    case 4: return "严重";
-    case 3: return "高";
-    case 2: return "中";
-    case 1: return "低";
-    case 0: return "提示";
-    default: return "未定级";
-  }
-}
-
 const char* EvidenceKindLabelZh(EvidenceKind k) {
   switch (k) {
     case EvidenceKind::kSupport: return "佐证";

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "core/report.h"
+#include "core/severity.h"
 
 namespace fazhi {
 
 // critical = 4 … info = 0; unknown = -1.
-int SeverityRank(const std::string& severity);
-const char* SeverityLabelZh(const std::string& severity);  // 严重 / 高 / 中 / 低 / 提示
+// SeverityRank and SeverityLabelZh (严重 / 高 / 中 / 低 / 提示) are core/severity.h's.
 const char* EvidenceKindLabelZh(EvidenceKind kind);        // 佐证 / 自述不足 / 仅有计划 / 否定表述 / 上下文
 
 // "72.5", or "—" when there is nothing to score.

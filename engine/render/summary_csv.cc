@@ -2,7 +2,7 @@
 // pack and category and verdict counts; matrix.csv has one row per input and one column per rule.
 #include <cstdio>
 
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 #include "render/ledger.h"
 
 namespace fazhi {

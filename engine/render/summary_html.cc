@@ -3,7 +3,7 @@
 // kHtmlMatrixMaxRows inputs — the rules × reports verdict matrix. Every piece of document and rule text is escaped.
 #include <cstdio>
 
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 #include "render/render_support.h"
 
 namespace fazhi {

@@ -4,7 +4,7 @@
 // SOURCE_DATE_EPOCH or a fixed day, so the bytes do not depend on when the batch ran.
 #include <xlsxwriter.h>
 
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 #include "render/xlsx_workbook.h"
 
 namespace fazhi {

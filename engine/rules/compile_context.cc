@@ -7,18 +7,6 @@ namespace fazhi {
 
 namespace {
 
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // The embedded schema, parsed once per process (a broken schema is a build error: tests/rules/schema_docs_test.cc).
 YNode Schema() {
   static const std::unique_ptr<YamlTree> tree = ParseYamlTree(kSchemaYaml).tree;
@@ -37,19 +25,6 @@ bool ScalarIs(const YNode& v, const std::string& type) {
 const std::string kString = "string";
 
 }  // namespace
-
-std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = 3;
-  for (const auto& c : candidates) {
-    std::size_t d = EditDistance(word, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
-}
 
 std::size_t CompileContext::ErrorCount() const {
   std::size_t n = 0;

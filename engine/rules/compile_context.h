@@ -9,6 +9,7 @@
 #include "core/diagnostic.h"
 #include "core/limits.h"
 #include "core/report.h"
+#include "core/text.h"
 #include "match/term_matcher.h"
 #include "rules/yaml_tree.h"
 
@@ -76,7 +77,6 @@ class CompileContext {
 // The embedded rules/schema.yaml (generated at build time).
 extern const char* const kSchemaYaml;
 
-// "did you mean" helper: the closest candidate within edit distance 2, or "".
-std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
+// "did you mean": ClosestMatch is core/text.h's.
 
 }  // namespace fazhi

@@ -13,7 +13,6 @@
 #include "core/levels.h"
 #include "core/sha256.h"
 #include "core/worker_threads.h"
-#include "evaluate/settled.h"
 #include "rules/compile_context.h"
 #include "rules/default_cues.h"
 #include "rules/rule_set.h"
@@ -602,7 +601,6 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   }
   set->matcher.Build();
   set->IndexAnchors();
-  set->settled = std::make_shared<const SettledRuns>(*set);
   return set;
 }
 
@@ -614,7 +612,6 @@ std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const 
   LoadPack({fs::path(pack.dir), 0}, *set, opts, YamlCache(""), diags, rule_origin, terms_used, &pack);
   set->matcher.Build();
   set->IndexAnchors();
-  set->settled = std::make_shared<const SettledRuns>(*set);
   return set;
 }
 

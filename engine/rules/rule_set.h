@@ -10,7 +10,7 @@
 #include "core/diagnostic.h"
 #include "core/limits.h"
 #include "core/report.h"
-#include "evaluate/check.h"
+#include "check/check.h"
 #include "match/term_matcher.h"
 
 namespace fazhi {
@@ -101,7 +101,7 @@ class RuleSet {
   void IndexAnchors();
   std::vector<std::vector<std::uint32_t>> rules_by_term;  // indexed by TermId
   std::map<std::string, SharedText> interned;             // texts many rules share (categories)
-  // Built once after loading (evaluate/settled.h): the results every report shares.
+  // Built once by the compile step (pipeline/compile.h, evaluate/settled.h): the results every report shares.
   std::shared_ptr<const SettledRuns> settled;
 };
 
@@ -114,6 +114,7 @@ struct LoadOptions {
 
 // Loads, validates and compiles. Problems go into `diags` with file:line:col; the returned set holds every
 // rule that compiled. Throws nothing for bad rule files (they are diagnostics); InputError for a missing dir.
+// Checking documents with it wants Compile (pipeline/compile.h), which also builds the results reports share.
 std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags);
 
 // One pack held in memory (fuzzing, tests): pack.yaml and the rule files by name ("a.yaml"), as if in folder `dir`.

@@ -10,64 +10,6 @@ bool IsSpace(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000 || cp == 0xFEFF;
 }
 
-int DigitValue(char32_t cp) {
-  if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
-  if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<int>(cp - 0xFF10);
-  return -1;
-}
-
-int HanDigitValue(char32_t cp) {
-  switch (cp) {
-    case U'〇': case U'○': case U'零': case U'Ｏ': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    case U'十': return 10;
-    default: return -1;
-  }
-}
-
-int ParseHanNumber(std::string_view s) {
-  if (s.empty()) return -1;
-  int total = 0, current = 0;
-  bool any = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = DecodeUtf8(s, i);
-    if (cp == U'百') {
-      total += (any ? (current == 0 ? 1 : current) : 1) * 100;
-      current = 0;
-    } else if (cp == U'十') {
-      total += (current == 0 ? 1 : current) * 10;
-      current = 0;
-    } else {
-      int d = HanDigitValue(cp);
-      if (d < 0 || d > 9) return -1;
-      current = d;
-    }
-    any = true;
-    if (total > 10000) return -1;
-  }
-  return total + current;
-}
-
-char32_t CodePointAt(std::string_view s, std::size_t i, std::size_t* next) {
-  if (i >= s.size()) {
-    if (next) *next = i;
-    return 0;
-  }
-  std::size_t j = i;
-  char32_t cp = DecodeUtf8(s, j);
-  if (next) *next = j;
-  return cp;
-}
-
 std::size_t SkipSpaces(std::string_view s, std::size_t i) {
   while (i < s.size()) {
     std::size_t j;

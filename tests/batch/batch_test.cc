@@ -10,7 +10,8 @@
 #include <sstream>
 
 #include "app/batch.h"
-#include "app/batch_summary.h"
+#include "batch/summary.h"
+#include "ingest/reader.h"
 #include "test_support.h"
 
 using namespace fazhi::test;
@@ -110,6 +111,58 @@ TEST_CASE("folders expand by extension with distinct output names", "[batch]") {
   CHECK(fazhi::EffectiveJobs(0, 3) >= 1);
   CHECK(fazhi::EffectiveJobs(8, 3) == 3);
   CHECK(fazhi::EffectiveJobs(2, 100) == 2);
+}
+
+// Every name a single file is read under must be checked inside a folder too (a .docm was once silently skipped
+// by the batch's own list): the folder walk and the readers share ingest's classification.
+TEST_CASE("every extension a reader takes is checked inside a folder", "[batch]") {
+  const fs::path forms = SourceDir() / "tests/data/forms";
+  const std::map<std::string, fs::path> by_ext = {
+      {".txt", forms / "hongqiao.gb18030.txt"}, {".text", forms / "hongqiao.utf16le.txt"},
+      {".html", forms / "hongqiao.html"},       {".htm", forms / "hongqiao.html"},
+      {".shtml", forms / "hongqiao.html"},      {".xhtml", forms / "hongqiao.html"},
+      {".docx", forms / "hongqiao.docx"},       {".docm", forms / "hongqiao.docx"},
+      {".pdf", forms / "hongqiao.pdf"},         {".TXT", forms / "hongqiao.gb18030.txt"}};
+  TempDir tmp;
+  fs::path in = tmp.path() / "in";
+  for (const auto& [ext, source] : by_ext) {
+    INFO(ext);
+    CHECK(fazhi::InputKindOfName("report" + ext) == fazhi::InputKind::kReport);
+    WriteFile(in / ("report" + ext), ReadFile(source));
+  }
+  // Not reports in a folder: notes, tables, images; an unsupported document format is an error row, never skipped.
+  WriteFile(in / "notes.md", "# 说明\n");
+  WriteFile(in / "table.csv", "a,b\n");
+  WriteFile(in / "logo.png", "\x89PNG");
+  WriteFile(in / "slides.pptx", "幻灯片");
+  CHECK(fazhi::InputKindOfName("notes.md") == fazhi::InputKind::kOther);
+  CHECK(fazhi::InputKindOfName("logo.png") == fazhi::InputKind::kOther);
+  CHECK(fazhi::InputKindOfName("slides.pptx") == fazhi::InputKind::kUnsupportedDocument);
+
+  fs::path out = tmp.path() / "out";
+  auto r = RunFazhi({"check", "--jobs", "2", "--summary-only", "--output", out.string(), in.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);  // slides.pptx cannot be read
+  auto rows = ParseCsv(ReadFile(out / "summary.csv"));
+  REQUIRE_FALSE(rows.empty());
+  const auto& header = rows[0];
+  auto col = [&](const std::string& name) {
+    auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  std::size_t file_col = col("文件"), status_col = col("状态"), total_col = col("总分");
+  std::map<std::string, std::vector<std::string>> by_name;
+  for (std::size_t i = 1; i < rows.size(); ++i) by_name[FileName(rows[i][file_col])] = rows[i];
+  CHECK(by_name.size() == by_ext.size() + 1);
+  for (const auto& [ext, source] : by_ext) {
+    INFO(ext);
+    REQUIRE(by_name.count("report" + ext));
+    CHECK(by_name["report" + ext][status_col] == "checked");
+    CHECK_FALSE(by_name["report" + ext][total_col].empty());
+  }
+  REQUIRE(by_name.count("slides.pptx"));
+  CHECK(by_name["slides.pptx"][status_col] == "error");
 }
 
 TEST_CASE("ranking orders by shown score then path with errors last", "[batch]") {

@@ -5,7 +5,7 @@
 
 #include "evaluate/doc_builder.h"
 #include "evaluate/evaluator.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "rules/rule_set.h"
 #include "test_support.h"
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "evaluate/evaluator.h"
+#include "pipeline/compile.h"
 #include "test_support.h"
 
 namespace fazhi::test {
@@ -63,7 +64,9 @@ std::unique_ptr<RuleSet> CompileRules(const std::string& rules_yaml, Diagnostics
   WriteFile(dir.path() / "t" / "rules.yaml", rules_yaml);
   LoadOptions opts;
   opts.dirs = {dir.path().string()};
-  return LoadRuleSet(opts, diags);
+  auto set = LoadRuleSet(opts, diags);
+  BuildSharedResults(*set);
+  return set;
 }
 
 std::unique_ptr<RuleSet> LoadShippedRules() {
@@ -71,6 +74,7 @@ std::unique_ptr<RuleSet> LoadShippedRules() {
   opts.dirs = {(SourceDir() / "rules").string()};
   Diagnostics diags;
   auto set = LoadRuleSet(opts, diags);
+  BuildSharedResults(*set);
   REQUIRE_FALSE(HasErrors(diags));
   return set;
 }

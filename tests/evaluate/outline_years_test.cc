@@ -5,7 +5,7 @@
 #include <map>
 
 #include "doc_builder.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "test_support.h"
 
 using namespace fazhi;

@@ -25,7 +25,8 @@
 #include "ingest/ole_file.h"
 #include "ingest/reader.h"
 #include "match/numbers.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
+#include "pipeline/compile.h"
 #include "render/renderer.h"
 #include "rules/rule_set.h"
 #include "rules/yaml_tree.h"
@@ -93,6 +94,7 @@ inline const RuleSet& ShippedRules() {
     lo.dirs = {std::string(FAZHI_SOURCE_DIR) + "/rules"};
     Diagnostics diags;
     auto set = LoadRuleSet(lo, diags);
+    BuildSharedResults(*set);
     if (HasErrors(diags)) std::abort();  // the fuzzers need the real rules
     return set;
   }();
@@ -305,6 +307,7 @@ inline void FuzzYamlLoader(std::string_view bytes) {
   std::unique_ptr<RuleSet> set;
   try {
     set = LoadRuleSetFromStrings(pack, lo, diags);
+    BuildSharedResults(*set);
   } catch (const InputError&) {
     return;
   }

@@ -4,8 +4,8 @@
 
 #include <chrono>
 
-#include "app/ledger_import.h"
-#include "app/ledger_table.h"
+#include "ledger/import.h"
+#include "ledger/table.h"
 #include "core/error.h"
 #include "ledger/ledger_fixtures.h"
 #include "test_support.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/ledger_terms.h"
+#include "ledger/terms.h"
 
 using fazhi::SuggestTerms;
 

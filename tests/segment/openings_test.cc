@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "normalize/traditional.h"
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "test_support.h"
 
 using namespace fazhi;

@@ -1,7 +1,7 @@
 // The segmenter behind the reader and normalizer: the sample's metadata and parts through DocumentFromText.
 #include <catch2/catch.hpp>
 
-#include "pipeline.h"
+#include "pipeline/check.h"
 #include "segment_util.h"
 #include "test_support.h"
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/ledger_table.h"
+#include "ledger/table.h"
 
 namespace fazhi {
 

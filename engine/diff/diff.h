@@ -71,7 +71,7 @@ struct DiffReport {
 DiffReport DiffReports(const Document& old_doc, const Report& old_report, const Document& new_doc,
                        const Report& new_report, const RuleSet& rules);
 
-// Renderers (app/diff_render.cc): "text", "md", "html", "json" (schema fazhi.diff/1).
+// Renderers (render/diff.cc): "text", "md", "html", "json" (schema fazhi.diff/1).
 using DiffRenderFn = void (*)(const DiffReport& d, std::ostream& out);
 struct DiffRendererEntry {
   const char* name;

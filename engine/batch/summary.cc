@@ -1,5 +1,5 @@
 // Summary rows of a batch: columns from the RuleSet, one small row per finished report, and the ranking.
-#include "app/batch_summary.h"
+#include "batch/summary.h"
 
 #include <algorithm>
 #include <cmath>

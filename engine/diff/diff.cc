@@ -1,6 +1,6 @@
 // Year-over-year comparison: score and verdict changes, metrics near the same rule-pack term, and the follow-up of
 // OLD's plan promises in NEW's work part. The matching method is described in docs/cli.md ("fazhi diff").
-#include "app/diff.h"
+#include "diff/diff.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>

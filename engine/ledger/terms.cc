@@ -1,6 +1,6 @@
 // Term suggestion for ledger import: ICU word BreakIterator (zh), stop and weak word lists, compounds of adjacent
 // content words scored by length, completeness and repetition, spread over the requirement's clauses.
-#include "app/ledger_terms.h"
+#include "ledger/terms.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "core/utf8.h"
 #include "rules/default_cues.h"
 
@@ -73,18 +74,6 @@ bool IsLoneStopChar(std::string_view c) {
 bool IsSuffixChar(std::string_view c) { return c == "性" || c == "化" || c == "人" || c == "者"; }
 
 std::size_t Chars(std::string_view s) { return CountChars(s); }
-
-std::string Nfkc(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (U_FAILURE(status) || !nfkc) return std::string(text);
-  icu::UnicodeString n = nfkc->normalize(u, status);
-  if (U_FAILURE(status)) return std::string(text);
-  std::string out;
-  n.toUTF8String(out);
-  return out;
-}
 
 // Joins runs of single characters into one chunk (常/态/化 → 常态化), cutting function characters off its ends.
 std::vector<std::string> JoinSingles(const std::vector<std::string>& tokens) {

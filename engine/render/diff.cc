@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/diff.h"
+#include "diff/diff.h"
 #include "render/render_support.h"
 
 namespace fazhi {

@@ -1,6 +1,6 @@
 // Ledger tables: CSV (encoding detection from ingest/, RFC 4180 quotes) and XLSX (libzip + pugixml, first sheet,
 // shared/inline strings, numbers, merged ranges filled). Every failure is an InputError naming the file.
-#include "app/ledger_table.h"
+#include "ledger/table.h"
 
 #include <pugixml.hpp>
 

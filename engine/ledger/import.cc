@@ -1,11 +1,9 @@
 // Ledger import: header detection, one `mention` rule per row (id, title, cite, remedy, category, suggested
 // terms, placeholder pass/fail examples), pack.yaml + items.yaml written for the auditor to review.
-#include "app/ledger_import.h"
+#include "ledger/import.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,10 +14,10 @@
 #include <map>
 #include <set>
 
-#include "app/commands.h"
-#include "app/ledger_terms.h"
+#include "ledger/terms.h"
 #include "core/error.h"
 #include "core/safe_text.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace fs = std::filesystem;
@@ -31,18 +29,6 @@ constexpr std::size_t kHeaderSearchRows = 20;   // the header must be among the 
 constexpr std::size_t kMaxHeaderChars = 30;     // a longer cell is data, not a column name
 constexpr std::size_t kMaxTitleChars = 40;      // a title made from the requirement text is cut here
 constexpr std::size_t kMaxCommentChars = 300;   // the requirement quoted in a YAML comment
-
-std::string Nfkc(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status) || !nfkc) return std::string(text);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString n = nfkc->normalize(u, status);
-  if (U_FAILURE(status)) return std::string(text);
-  std::string out;
-  n.toUTF8String(out);
-  return out;
-}
 
 // A header cell reduced for matching: NFKC, lower case, no blanks, no * or ：.
 std::string HeaderKey(std::string_view cell) {
@@ -145,29 +131,8 @@ std::string StripNumbering(std::string_view s) {
 }
 
 int ChineseNumeral(std::string_view s) {
-  static const std::vector<std::string_view> kDigits = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  int total = 0, current = -1;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::string_view ch = s.substr(i, 3);
-    auto it = std::find(kDigits.begin(), kDigits.end(), ch);
-    if (it != kDigits.end()) {
-      current = static_cast<int>(it - kDigits.begin());
-    } else if (ch == "〇") {
-      current = 0;
-    } else if (ch == "十") {
-      total += (current < 0 ? 1 : current) * 10;
-      current = -1;
-    } else if (ch == "百") {
-      total += (current < 0 ? 1 : current) * 100;
-      current = -1;
-    } else {
-      return -1;
-    }
-    i += 3;
-  }
-  if (current > 0) total += current;
-  return total > 0 ? total : -1;
+  std::optional<double> v = ParseChineseNumeral(s);
+  return v && *v > 0 && *v < 1e6 ? static_cast<int>(*v) : -1;
 }
 
 // An Excel date serial (45291) as "2023-12-31"; the text unchanged otherwise.
@@ -662,116 +627,6 @@ LedgerPackFiles RenderLedgerPack(const std::vector<LedgerItem>& items, const Led
   }
   f.items_yaml = std::move(y);
   return f;
-}
-
-namespace {
-
-bool ValidPackId(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  if (!((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'))) return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
-void WriteFileAtomically(const fs::path& path, const std::string& bytes) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path.string(), "E-ledger-write", "cannot write the file");
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw InputError(path.string(), "E-ledger-write", "cannot write the file (disk full?)");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw InputError(path.string(), "E-ledger-write", "cannot write the file: " + ec.message());
-}
-
-}  // namespace
-
-int RunLedgerImport(const LedgerImportOptions& opts) {
-  if (!ValidPackId(opts.pack)) {
-    std::cerr << "fazhi: error: --pack `" << opts.pack
-              << "` is not a pack id: use lower-case letters, digits and hyphens (e.g. my-ledger)\n";
-    return kExitUsage;
-  }
-  if (opts.out.empty()) {
-    std::cerr << "fazhi: error: --out DIR is required (the folder for pack.yaml and items.yaml)\n";
-    return kExitUsage;
-  }
-  const fs::path out(opts.out);
-  const fs::path pack_file = out / "pack.yaml", items_file = out / "items.yaml";
-  if (!opts.force) {
-    for (const auto& p : {pack_file, items_file})
-      if (fs::exists(p)) {
-        std::cerr << "fazhi: error: " << TerminalSafe(p.string())
-                  << " exists (it may hold reviewed rules); pass --force to overwrite it\n";
-        return kExitUsage;
-      }
-  }
-  try {
-    LedgerTable table = ReadLedgerTable(opts.input);
-    LedgerHeader header = FindLedgerHeader(table);
-    std::vector<std::string> notes;
-    std::vector<LedgerItem> items = BuildLedgerItems(table, header, notes);
-    if (items.empty())
-      throw InputError(opts.input, "E-ledger-empty",
-                       fmt::format("no data rows under the header on row {}", table.row_numbers[header.row]));
-    LedgerPackInfo info;
-    info.pack = opts.pack;
-    info.source = fs::path(opts.input).filename().string();
-    info.title = !opts.title.empty() ? opts.title
-                 : !header.title_above.empty() ? header.title_above
-                                               : fs::path(opts.input).stem().string();
-    LedgerPackFiles files = RenderLedgerPack(items, info);
-
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    if (ec) throw InputError(opts.out, "E-ledger-write", "cannot create the folder: " + ec.message());
-    WriteFileAtomically(pack_file, files.pack_yaml);
-    WriteFileAtomically(items_file, files.items_yaml);
-
-    std::size_t data_rows = table.rows.size() - header.data_from;
-    std::cout << fmt::format("read {}: {}{}{}, header on row {}, {} rows under it\n", opts.input,
-                             table.format == "xlsx" ? "XLSX" : "CSV",
-                             table.encoding.empty() ? "" : " " + table.encoding,
-                             table.sheet.empty() ? "" : ", sheet " + table.sheet, table.row_numbers[header.row],
-                             data_rows);
-    std::cout << "columns recognised:\n";
-    for (const auto& c : header.recognised) std::cout << "  " << c << "\n";
-    if (!header.ignored.empty()) {
-      std::cout << "columns not used:\n";
-      for (const auto& c : header.ignored) std::cout << "  " << c << "\n";
-    }
-    if (!header.columns.count(LedgerColumn::kId))
-      std::cout << "note: no 序号 column: ids are the item's position (001, 002, …); add a 序号 column to keep them "
-                   "stable when rows are inserted\n";
-    for (const auto& n : notes) std::cout << "note: " << n << "\n";
-    std::size_t without_terms = std::count_if(items.begin(), items.end(), [](const LedgerItem& i) { return i.terms.empty(); });
-    std::cout << fmt::format("wrote {} rules ({} without terms) to {} and {} (pack `{}`, version 0.1.0)\n",
-                             items.size(), without_terms, items_file.string(), pack_file.string(), opts.pack);
-    std::vector<std::string> others;
-    for (const auto& e : fs::directory_iterator(out, ec))
-      if (e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml" && e.path().filename() != "items.yaml")
-        others.push_back(e.path().filename().string());
-    if (!others.empty())
-      std::cout << "note: the folder also holds other rule files that will load with this pack: "
-                << fmt::format("{}", fmt::join(others, ", ")) << "\n";
-    std::cout << "next: review the terms and replace the placeholder examples in " << items_file.string()
-              << ", then\n"
-              << "  fazhi rules lint --strict " << opts.out << "\n"
-              << "  fazhi rules test " << opts.out << "\n"
-              << "  fazhi check --rules " << opts.out << " REPORT\n";
-    return kExitOk;
-  } catch (const InputError& e) {
-    std::cerr << "fazhi: error: " << TerminalSafe(e.path()) << ": " << TerminalSafe(e.what()) << " [" << e.code()
-              << "]\n";
-    return kExitUsage;
-  } catch (const std::bad_alloc&) {  // a limit above should trip first; if not, the message still names the file
-    std::cerr << "fazhi: error: " << TerminalSafe(opts.input)
-              << ": 读取台账时内存不足，请拆分台账 (out of memory while reading the ledger) [E-ledger-memory]\n";
-    return kExitUsage;
-  }
 }
 
 }  // namespace fazhi

@@ -1,0 +1,132 @@
+// `fazhi ledger import LEDGER --pack ID --out DIR`: reads the table, builds the draft pack (ledger/import.h),
+// writes pack.yaml and items.yaml atomically and tells the auditor what was recognised and what to do next.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <new>
+
+#include "app/commands.h"
+#include "core/error.h"
+#include "core/safe_text.h"
+#include "ledger/import.h"
+#include "ledger/table.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+namespace {
+
+bool ValidPackId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  if (!((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'))) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+void WriteFileAtomically(const fs::path& path, const std::string& bytes) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(path.string(), "E-ledger-write", "cannot write the file");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw InputError(path.string(), "E-ledger-write", "cannot write the file (disk full?)");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) throw InputError(path.string(), "E-ledger-write", "cannot write the file: " + ec.message());
+}
+
+}  // namespace
+
+int RunLedgerImport(const LedgerImportOptions& opts) {
+  if (!ValidPackId(opts.pack)) {
+    std::cerr << "fazhi: error: --pack `" << opts.pack
+              << "` is not a pack id: use lower-case letters, digits and hyphens (e.g. my-ledger)\n";
+    return kExitUsage;
+  }
+  if (opts.out.empty()) {
+    std::cerr << "fazhi: error: --out DIR is required (the folder for pack.yaml and items.yaml)\n";
+    return kExitUsage;
+  }
+  const fs::path out(opts.out);
+  const fs::path pack_file = out / "pack.yaml", items_file = out / "items.yaml";
+  if (!opts.force) {
+    for (const auto& p : {pack_file, items_file})
+      if (fs::exists(p)) {
+        std::cerr << "fazhi: error: " << TerminalSafe(p.string())
+                  << " exists (it may hold reviewed rules); pass --force to overwrite it\n";
+        return kExitUsage;
+      }
+  }
+  try {
+    LedgerTable table = ReadLedgerTable(opts.input);
+    LedgerHeader header = FindLedgerHeader(table);
+    std::vector<std::string> notes;
+    std::vector<LedgerItem> items = BuildLedgerItems(table, header, notes);
+    if (items.empty())
+      throw InputError(opts.input, "E-ledger-empty",
+                       fmt::format("no data rows under the header on row {}", table.row_numbers[header.row]));
+    LedgerPackInfo info;
+    info.pack = opts.pack;
+    info.source = fs::path(opts.input).filename().string();
+    info.title = !opts.title.empty() ? opts.title
+                 : !header.title_above.empty() ? header.title_above
+                                               : fs::path(opts.input).stem().string();
+    LedgerPackFiles files = RenderLedgerPack(items, info);
+
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) throw InputError(opts.out, "E-ledger-write", "cannot create the folder: " + ec.message());
+    WriteFileAtomically(pack_file, files.pack_yaml);
+    WriteFileAtomically(items_file, files.items_yaml);
+
+    std::size_t data_rows = table.rows.size() - header.data_from;
+    std::cout << fmt::format("read {}: {}{}{}, header on row {}, {} rows under it\n", opts.input,
+                             table.format == "xlsx" ? "XLSX" : "CSV",
+                             table.encoding.empty() ? "" : " " + table.encoding,
+                             table.sheet.empty() ? "" : ", sheet " + table.sheet, table.row_numbers[header.row],
+                             data_rows);
+    std::cout << "columns recognised:\n";
+    for (const auto& c : header.recognised) std::cout << "  " << c << "\n";
+    if (!header.ignored.empty()) {
+      std::cout << "columns not used:\n";
+      for (const auto& c : header.ignored) std::cout << "  " << c << "\n";
+    }
+    if (!header.columns.count(LedgerColumn::kId))
+      std::cout << "note: no 序号 column: ids are the item's position (001, 002, …); add a 序号 column to keep them "
+                   "stable when rows are inserted\n";
+    for (const auto& n : notes) std::cout << "note: " << n << "\n";
+    std::size_t without_terms = std::count_if(items.begin(), items.end(), [](const LedgerItem& i) { return i.terms.empty(); });
+    std::cout << fmt::format("wrote {} rules ({} without terms) to {} and {} (pack `{}`, version 0.1.0)\n",
+                             items.size(), without_terms, items_file.string(), pack_file.string(), opts.pack);
+    std::vector<std::string> others;
+    for (const auto& e : fs::directory_iterator(out, ec))
+      if (e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml" && e.path().filename() != "items.yaml")
+        others.push_back(e.path().filename().string());
+    if (!others.empty())
+      std::cout << "note: the folder also holds other rule files that will load with this pack: "
+                << fmt::format("{}", fmt::join(others, ", ")) << "\n";
+    std::cout << "next: review the terms and replace the placeholder examples in " << items_file.string()
+              << ", then\n"
+              << "  fazhi rules lint --strict " << opts.out << "\n"
+              << "  fazhi rules test " << opts.out << "\n"
+              << "  fazhi check --rules " << opts.out << " REPORT\n";
+    return kExitOk;
+  } catch (const InputError& e) {
+    std::cerr << "fazhi: error: " << TerminalSafe(e.path()) << ": " << TerminalSafe(e.what()) << " [" << e.code()
+              << "]\n";
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {  // a limit above should trip first; if not, the message still names the file
+    std::cerr << "fazhi: error: " << TerminalSafe(opts.input)
+              << ": 读取台账时内存不足，请拆分台账 (out of memory while reading the ledger) [E-ledger-memory]\n";
+    return kExitUsage;
+  }
+}
+
+}  // namespace fazhi

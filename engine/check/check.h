@@ -1,0 +1,80 @@
+// Check: the one interface every rule type implements (section, mention, metric, date, all/any/not), and the
+// registry's declaration. It sits below both the compiler (rules/, which parses conditions into Checks) and the
+// evaluator (evaluate/, which runs them), so neither includes the other's folder for it (docs/architecture.md).
+// Adding a type = evaluate/checks/<type>.cc + one line in evaluate/check_registry.cc + docs/rules.md.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/report.h"
+#include "match/term_matcher.h"
+
+namespace fazhi {
+
+class YNode;
+struct Cues;
+struct Vocabulary;
+class CompileContext;
+
+// How well a condition is met: not at all, only generically (→ partial), or concretely (→ pass).
+enum class Grade { kNone = 0, kPartial = 1, kFull = 2 };
+
+// A place in the document that a check looked at, and why it counts (or does not).
+struct EvidenceRef {
+  EvidenceKind kind = EvidenceKind::kSupport;
+  Span span;                   // the unit quoted (usually a sentence)
+  std::vector<TermId> terms;   // terms matched inside it
+  bool concrete = false;       // carries a document title, a number or a concrete action
+  std::string note;            // e.g. "否定/待改进表述: 有待"
+};
+
+struct Outcome {
+  Grade grade = Grade::kNone;
+  bool not_checkable = false;
+  std::string reason;               // for not_checkable, or a short explanation
+  std::vector<EvidenceRef> support;   // what met the condition
+  std::vector<EvidenceRef> rejected;  // matches that did not count (shortcomings only, plan only, negated)
+};
+
+// Everything a check may read while evaluating one document.
+struct EvalContext {
+  const Document& doc;
+  const Hits& hits;
+  const TermMatcher& matcher;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual Outcome Evaluate(const EvalContext& ctx) const = 0;
+  // One indented description for `rules explain` (terms spelled out).
+  virtual void Describe(std::string& out, int indent, const TermMatcher& m) const = 0;
+  // Grades this condition can produce at best (lint: "can never pass").
+  virtual Grade BestGrade() const { return Grade::kFull; }
+  // Grades this condition gives at worst (lint: "can never fail" when this is kFull).
+  virtual Grade WorstGrade() const { return Grade::kNone; }
+  // Anchor terms: appends terms of which at least one must occur in the document for Evaluate to return anything
+  // but an empty Outcome (grade none, no evidence, no reason), and returns true; returns false when there is no
+  // such set (the check can find something without any term: section, date, not, a regex with no required CJK
+  // literal, …). The evaluator skips
+  // the checks of rules none of whose anchors occur (docs/architecture.md, "per-document cost").
+  virtual bool Anchors(std::vector<TermId>& /*out*/) const { return false; }
+};
+
+using CheckPtr = std::unique_ptr<Check>;
+
+// Parses one condition node (a map with exactly one key: the type name) — dispatches through the registry.
+CheckPtr ParseCondition(const YNode& node, CompileContext& ctx);
+
+// The registry: a plain sorted table, one line per type.
+struct CheckType {
+  const char* name;
+  CheckPtr (*parse)(const YNode& body, CompileContext& ctx);
+  const char* summary;
+};
+const std::vector<CheckType>& CheckTypes();
+
+}  // namespace fazhi

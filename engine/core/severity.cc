@@ -1,0 +1,47 @@
+// The severity table (core/severity.h).
+#include "core/severity.h"
+
+#include <array>
+
+namespace fazhi {
+
+namespace {
+
+struct SeverityEntry {
+  const char* name;
+  const char* label_zh;
+};
+// Indexed by Severity, lowest first.
+constexpr std::array<SeverityEntry, 5> kSeverities = {{
+    {"info", "提示"}, {"low", "低"}, {"medium", "中"}, {"high", "高"}, {"critical", "严重"},
+}};
+
+}  // namespace
+
+const std::vector<std::string>& SeverityNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const auto& s : kSeverities) names.emplace_back(s.name);
+    return names;
+  }();
+  return kNames;
+}
+
+int SeverityRank(std::string_view severity) {
+  for (std::size_t i = 0; i < kSeverities.size(); ++i)
+    if (severity == kSeverities[i].name) return static_cast<int>(i);
+  return -1;
+}
+
+const char* SeverityLabelZh(std::string_view severity) {
+  int rank = SeverityRank(severity);
+  return rank < 0 ? "未定级" : kSeverities[static_cast<std::size_t>(rank)].label_zh;
+}
+
+std::string SeverityList() {
+  std::string out;
+  for (const auto& s : kSeverities) out += std::string(out.empty() ? "" : ", ") + s.name;
+  return out;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,22 @@
+// The rule severities (`severity:` in a rule, `--fail-on`), lowest first, and the Chinese name an auditor reads —
+// one table for the loader's schema check, the gate, the CLI and the renderers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fazhi {
+
+enum class Severity { kInfo, kLow, kMedium, kHigh, kCritical };
+
+// "info", "low", "medium", "high", "critical" (indexed by Severity).
+const std::vector<std::string>& SeverityNames();
+// The rank of a severity name (info 0 … critical 4); -1 when it is not one.
+int SeverityRank(std::string_view severity);
+// 提示 / 低 / 中 / 高 / 严重; 未定级 for a name that is not a severity.
+const char* SeverityLabelZh(std::string_view severity);
+// "info, low, medium, high, critical" for messages that list them.
+std::string SeverityList();
+
+}  // namespace fazhi
