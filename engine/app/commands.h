@@ -68,4 +68,15 @@ struct LedgerImportOptions {
 };
 int RunLedgerImport(const LedgerImportOptions& opts);
 
+// `fazhi eval LABELS… [--min-exact X] [--min-binary X] [--format text|json] [--no-args]` (docs/accuracy.md).
+struct EvalCommandOptions {
+  RulesOptions rules;
+  std::vector<std::string> labels;  // labels files or folders of them
+  std::string format = "text";      // text | json
+  bool no_args = false;             // ignore the files' `# args:` lines (an auditor's run with no flags)
+  bool quiet = false;               // figures only, no disagreements
+  std::optional<double> min_exact, min_binary;
+};
+int RunEval(const EvalCommandOptions& opts);
+
 }  // namespace fazhi

@@ -26,6 +26,7 @@ constexpr const char* kUsage = R"(fazhi — check annual rule-of-law government 
 Usage:
   fazhi check [options] PATH...        check reports (files or folders), print or write gap reports
   fazhi diff [options] OLD NEW         compare two years: scores, verdicts, metrics, plan follow-up
+  fazhi eval [options] LABELS...       agreement with an auditor's gold labels (exact, binary, gap P/R)
   fazhi rules lint [--strict] [DIR...] validate rule packs (file:line:col, code, hint)
   fazhi rules test [DIR...]            run every rule's examples and fixtures
   fazhi rules list                     list packs and rules
@@ -298,6 +299,42 @@ int LedgerMain(const std::vector<std::string>& args, const char* argv0) {
   return fazhi::RunLedgerImport(o);
 }
 
+// `fazhi eval LABELS…` (docs/accuracy.md).
+int EvalMain(const std::vector<std::string>& args, const char* argv0) {
+  fazhi::EvalCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  double min_exact = -1, min_binary = -1;
+  po::options_description desc(
+      "fazhi eval [选项] LABELS…  用人工标注（TSV，格式见 docs/accuracy.md）衡量 fazhi 的判定\n"
+      "例：fazhi eval ../shared/eval/labels --no-args --min-binary 0.9");
+  desc.add_options()
+      ("format,f", po::value<std::string>(&o.format)->default_value("text"), "text | json")
+      ("no-args", po::bool_switch(&o.no_args), "忽略标注文件的 `# args:` 行（如审核人员不加参数运行）")
+      ("min-exact", po::value<double>(&min_exact), "完全一致率低于此值（0–1）时退出码为 1")
+      ("min-binary", po::value<double>(&min_binary), "三类一致率低于此值（0–1）时退出码为 1");
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  std::vector<std::string> positional;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (positional.empty()) {
+    std::cerr << "fazhi: 错误：用法：fazhi eval [选项] LABELS…（标注文件或其所在文件夹）\n";
+    return fazhi::kExitUsage;
+  }
+  for (double* v : {&min_exact, &min_binary})
+    if (vm.count(v == &min_exact ? "min-exact" : "min-binary") && (*v < 0 || *v > 1)) {
+      std::cerr << "fazhi: 错误：--min-exact / --min-binary 取 0 到 1 之间的比例（如 0.9）\n";
+      return fazhi::kExitUsage;
+    }
+  if (vm.count("min-exact")) o.min_exact = min_exact;
+  if (vm.count("min-binary")) o.min_binary = min_binary;
+  SetupLogging(quiet ? -1 : vm["verbose"].as<int>());
+  o.quiet = quiet;
+  o.labels = positional;
+  return fazhi::RunEval(o);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -317,7 +354,8 @@ int main(int argc, char** argv) {
     if (cmd == "rules") return RulesMain(rest, argv[0]);
     if (cmd == "ledger") return LedgerMain(rest, argv[0]);
     if (cmd == "diff") return DiffMain(rest, argv[0]);
-    std::string near = fazhi::ClosestMatch(cmd, {"check", "diff", "rules", "ledger"});
+    if (cmd == "eval") return EvalMain(rest, argv[0]);
+    std::string near = fazhi::ClosestMatch(cmd, {"check", "diff", "rules", "ledger", "eval"});
     std::cerr << "fazhi: error: unknown command `" << cmd << "`" << (near.empty() ? "" : "; did you mean `" + near + "`?")
               << "\n"
               << kUsage;

@@ -5,12 +5,20 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "render/text_width.h"
+
 namespace fazhi {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
 std::string BaseName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// A confusion row/column name as the auditor reads it: 符合, 部分符合, …, 其他 (waived, error, not reported).
+std::string ConfusionLabel(int index) {
+  static const char* const kLabels[] = {"符合", "部分符合", "不符合", "不适用", "无法判断", "其他"};
+  return kLabels[index];
+}
 
 // "exact 76.7%" as Python's "{:.1%}" prints it: the share × 100, one decimal.
 std::string Percent(double share) { return fmt::format("{:.1f}%", share * 100.0); }
@@ -58,13 +66,13 @@ void RenderAgreementText(const Agreement& agreement, std::ostream& out, bool qui
   }
   out << "总计：" << FiguresLine(t) << "\n";
   // The confusion matrix: rows are the gold verdicts, columns the engine's.
-  out << "\n混淆矩阵（行：人工标注，列：fazhi）\n";
-  out << fmt::format("{:16}", "");
-  for (int e = 0; e < kConfusionSize; ++e) out << fmt::format("{:>15}", ConfusionName(e));
+  out << "\n混淆矩阵（行：人工标注，列：fazhi；其他 = 已豁免、出错或未报告）\n";
+  out << PadRight("", 10);
+  for (int e = 0; e < kConfusionSize; ++e) out << PadLeft(ConfusionLabel(e), 10);
   out << "\n";
   for (int g = 0; g < kConfusionSize; ++g) {
-    out << fmt::format("{:16}", ConfusionName(g));
-    for (int e = 0; e < kConfusionSize; ++e) out << fmt::format("{:>15}", agreement.confusion[g][e]);
+    out << PadRight(ConfusionLabel(g), 10);
+    for (int e = 0; e < kConfusionSize; ++e) out << PadLeft(std::to_string(agreement.confusion[g][e]), 10);
     out << "\n";
   }
 }
