@@ -149,3 +149,18 @@ TEST_CASE("fazhi eval lists disagreements, gates with --min-binary and speaks JS
   CHECK(gone.exit_code == 2);
   CHECK_THAT(gone.out, Catch::Contains("gone.tsv") && Catch::Contains("h.tsv："));
 }
+
+// The project's accuracy gate, through the product's own command: the shipped packs against the auditors' gold
+// labels, as an auditor runs fazhi (no flags) and with the labels' own flags. The figures are an upper bound
+// (docs/accuracy.md §8); a fall below these floors means a rule or metadata change broke agreed verdicts.
+TEST_CASE("accuracy: the gold labels agree with the shipped packs (fazhi eval --min-exact/--min-binary)",
+          "[eval][accuracy]") {
+  const auto labels = (SharedDir() / "eval" / "labels").string();
+  for (const std::string extra : {"--no-args", ""}) {
+    std::vector<std::string> args = {"eval", labels, "--min-exact", "0.90", "--min-binary", "0.95"};
+    if (!extra.empty()) args.push_back(extra);
+    const RunResult r = RunFazhi(args);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+  }
+}
