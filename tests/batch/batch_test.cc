@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "app/batch.h"
+#include "batch/runner.h"
 #include "batch/summary.h"
 #include "ingest/reader.h"
 #include "test_support.h"
