@@ -29,13 +29,6 @@ namespace fazhi {
 
 namespace {
 
-std::string LowerExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return ext;
-}
-
 bool Hidden(const fs::path& p) {
   std::string name = p.filename().string();
   return !name.empty() && name[0] == '.' && name != "." && name != "..";
@@ -76,14 +69,14 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::str
         continue;
       }
       if (!it->is_regular_file(ec)) continue;
-      std::string ext = LowerExtension(entry);
       std::string shown = (p / entry.lexically_relative(p)).generic_string();
-      InputKind kind = InputKindOfName(shown);
+      std::string what;
+      InputKind kind = InputKindOfName(shown, &what);
       if (kind == InputKind::kReport) {
         found.push_back({shown, "", ""});
       } else if (kind == InputKind::kUnsupportedDocument) {
-        found.push_back({shown, "", "unsupported format " + ext + ": fazhi reads .txt, .html, .docx and .pdf (save "
-                                        "the file as .docx or PDF)"});
+        found.push_back({shown, "", "不支持的格式：" + what + "；可读取的扩展名：" + ReportExtensionList() +
+                                        "（请另存为 .docx 或 PDF）(unsupported format: save the file as .docx or PDF)"});
       }
     }
     if (ec) found.push_back({arg, "", "cannot read the folder: " + ec.message()});

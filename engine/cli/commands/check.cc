@@ -23,6 +23,7 @@
 #include "core/levels.h"
 #include "core/severity.h"
 #include "core/stage_times.h"
+#include "ingest/reader.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
 #include "score/waivers.h"
@@ -232,7 +233,8 @@ int RunCheck(const CheckCommandOptions& opts) {
   // Folders and several files make a batch (batch/runner.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
   if (expanded.inputs.empty()) {
-    spdlog::error("no report files (.txt, .html, .docx, .pdf) under {}", opts.inputs.front());
+    spdlog::error("{} 下没有可核查的报告文件（读取的扩展名：{}）(no report files under it)", opts.inputs.front(),
+                  ReportExtensionList());
     return kExitUsage;
   }
   if (opts.dump.empty() && (expanded.any_directory || opts.inputs.size() > 1)) {
