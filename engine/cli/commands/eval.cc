@@ -2,10 +2,13 @@
 // (eval/agreement.h) and print the figures; --min-exact / --min-binary gate the result (exit 1).
 #include <spdlog/spdlog.h>
 
+#include <boost/program_options.hpp>
 #include <iostream>
+#include <optional>
 
-#include "app/commands.h"
-#include "app/rule_loading.h"
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
 #include "core/error.h"
 #include "eval/agreement.h"
 #include "eval/labels.h"
@@ -13,6 +16,17 @@
 #include "render/eval.h"
 
 namespace fazhi {
+
+namespace {
+
+struct EvalCommandOptions {
+  RulesOptions rules;
+  std::vector<std::string> labels;  // labels files or folders of them
+  std::string format = "text";      // text | json
+  bool no_args = false;             // ignore the files' `# args:` lines (an auditor's run with no flags)
+  bool quiet = false;               // figures only, no disagreements
+  std::optional<double> min_exact, min_binary;
+};
 
 int RunEval(const EvalCommandOptions& opts) {
   if (opts.format != "text" && opts.format != "json") {
@@ -71,6 +85,44 @@ int RunEval(const EvalCommandOptions& opts) {
   if ((opts.min_exact && t.Exact() < *opts.min_exact) || (opts.min_binary && t.Binary() < *opts.min_binary))
     return kExitGate;
   return kExitOk;
+}
+
+}  // namespace
+
+int EvalCommand(const std::vector<std::string>& args, const char* argv0) {
+  EvalCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  po::options_description desc(
+      "fazhi eval [选项] LABELS…  用人工标注（TSV，格式见 docs/accuracy.md）衡量 fazhi 的判定\n"
+      "例：fazhi eval ../shared/eval/labels --no-args --min-binary 0.9");
+  desc.add_options()
+      ("format,f", po::value<std::string>(&o.format)->default_value("text"), "text | json")
+      ("no-args", po::bool_switch(&o.no_args), "忽略标注文件的 `# args:` 行（如审核人员不加参数运行）")
+      ("min-exact", po::value<double>(), "完全一致率低于此值（0–1）时退出码为 1")
+      ("min-binary", po::value<double>(), "三类一致率低于此值（0–1）时退出码为 1");
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  std::vector<std::string> positional;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (positional.empty()) {
+    std::cerr << "fazhi: 错误：用法：fazhi eval [选项] LABELS…（标注文件或其所在文件夹）\n";
+    return kExitUsage;
+  }
+  for (const char* name : {"min-exact", "min-binary"}) {
+    if (!vm.count(name)) continue;
+    const double v = vm[name].as<double>();
+    if (v < 0 || v > 1) {
+      std::cerr << "fazhi: 错误：--" << name << " 取 0 到 1 之间的比例（如 0.9），不是 " << v << "\n";
+      return kExitUsage;
+    }
+    (std::string(name) == "min-exact" ? o.min_exact : o.min_binary) = v;
+  }
+  SetupLogging(vm, quiet);
+  o.quiet = quiet;
+  o.labels = positional;
+  return RunEval(o);
 }
 
 }  // namespace fazhi
