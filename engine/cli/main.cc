@@ -32,6 +32,9 @@ const std::vector<Command>& Commands() {
       {"eval", "用审核人员的金标准标注衡量 fazhi 的判定（一致率、查准率、查全率）",
        "  fazhi eval [options] LABELS...       agreement with an auditor's gold labels (exact, binary, gap P/R)\n",
        EvalCommand},
+      {"review", "读回复核后的整改台账：豁免、误判标注、规则例子草稿",
+       "  fazhi review import LEDGER.xlsx [-o DIR] [--approver WHO]   read a reviewed 台账 back (waivers, labels)\n",
+       ReviewCommand},
   };
   return kCommands;
 }

@@ -257,20 +257,36 @@ LedgerTable ParseLedgerCsv(const std::string& path, std::string_view bytes, cons
   return t;
 }
 
-LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits) {
+LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits,
+                            std::string_view sheet_name) {
   LedgerTable t;
   t.path = path;
   t.format = "xlsx";
   if (bytes.empty()) throw InputError(path, "E-ledger-empty", "the file is empty: no table to import");
   ZipArchive zip(path, bytes, kXlsx, {limits.max_unzipped_bytes, limits.max_zip_entries, limits.max_zip_ratio});
 
-  // The first sheet: workbook.xml names it, workbook.xml.rels says where it is.
+  // The first sheet (or the one named `sheet_name`): workbook.xml names it, workbook.xml.rels says where it is.
   std::string sheet_part = "xl/worksheets/sheet1.xml";
   auto workbook = zip.Read("xl/workbook.xml");
   if (!workbook) throw InputError(path, "E-ledger-xlsx", "not an Excel workbook: xl/workbook.xml is missing");
   pugi::xml_document wb = ParseXmlPart(path, kXlsx, "xl/workbook.xml", *workbook);
-  pugi::xml_node sheet = ChildLocal(ChildLocal(wb.document_element(), "sheets"), "sheet");
+  pugi::xml_node sheets = ChildLocal(wb.document_element(), "sheets");
+  pugi::xml_node sheet = ChildLocal(sheets, "sheet");
   if (!sheet) throw InputError(path, "E-ledger-xlsx", "the workbook has no sheet");
+  if (!sheet_name.empty()) {
+    std::string names;
+    pugi::xml_node found;
+    for (pugi::xml_node s : sheets.children()) {
+      if (LocalName(s) != "sheet") continue;
+      const std::string_view name = s.attribute("name").value();
+      if (name == sheet_name && !found) found = s;
+      names += std::string(names.empty() ? "" : "、") + std::string(name);
+    }
+    if (!found)
+      throw InputError(path, "E-ledger-sheet",
+                       fmt::format("工作簿中没有名为“{}”的工作表（现有：{}）", sheet_name, names));
+    sheet = found;
+  }
   t.sheet = sheet.attribute("name").value();
   if (const char* rid = AttrLocal(sheet, "id")) {
     if (auto rels = zip.Read("xl/_rels/workbook.xml.rels")) {
@@ -388,7 +404,7 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
   return t;
 }
 
-LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& limits) {
+LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& limits, std::string_view sheet) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     throw InputError(path, "E-ledger-read", "cannot read the ledger: no such file");
@@ -411,7 +427,7 @@ LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& li
     throw InputError(path, "E-ledger-format",
                      "an Excel 97-2003 (.xls) workbook cannot be read: save it as .xlsx or as CSV (UTF-8)");
   if (ext == ".xlsx" || ext == ".xlsm" || (zip && ext != ".csv" && ext != ".tsv" && ext != ".txt"))
-    return ParseLedgerXlsx(path, bytes, limits);
+    return ParseLedgerXlsx(path, bytes, limits, sheet);
   if (zip)
     throw InputError(path, "E-ledger-format", "the file is a ZIP archive (an XLSX?) but is named " + ext);
   return ParseLedgerCsv(path, bytes, limits);

@@ -35,11 +35,15 @@ struct LedgerTable {
 // Reads a .csv / .tsv / .txt or .xlsx file (by extension; by content when the extension is unknown).
 // Throws InputError naming the file (code E-ledger-*) on anything unreadable: missing, too large, empty,
 // binary, unbalanced quotes, a damaged XLSX.
-LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& limits = {});
+// `sheet` (XLSX only): read the sheet of that name instead of the first (E-ledger-sheet, naming the sheets there
+// are, when the workbook has none of that name).
+LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& limits = {},
+                            std::string_view sheet = {});
 
 // The two readers on bytes already in memory (`path` only names the input in errors).
 LedgerTable ParseLedgerCsv(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits = {});
-LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits = {});
+LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, const LedgerTableLimits& limits = {},
+                            std::string_view sheet = {});
 
 // "A1"-style column letters to a 0-based index ("A" → 0, "AB" → 27); -1 when `ref` has no letters.
 int ColumnIndexFromRef(std::string_view ref);

@@ -1,0 +1,157 @@
+// `fazhi review import 台账.xlsx [-o DIR]`: the reviewed 整改台账 read back (ledger/review.h) into a waivers file,
+// gold labels, draft rule examples and a table of the rows' 责任单位/整改时限/状态 (docs/ledgers.md).
+#include <fmt/format.h>
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
+#include "core/error.h"
+#include "core/safe_text.h"
+#include "ledger/review.h"
+#include "pipeline/check.h"
+#include "score/waivers.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+namespace {
+
+const char* kReviewUsage =
+    "用法：fazhi review import 台账.xlsx [-o 文件夹] [--approver 批准人] [--expires YYYY-MM-DD] [--report 报告文件]\n"
+    "例：  fazhi review import 红桥区-整改台账.xlsx -o 复核结果 --approver \"区依法治区办 张三\"\n";
+
+struct ReviewCommandOptions {
+  RulesOptions rules;
+  std::string input, out, approver, expires, report;
+  bool force = false;
+};
+
+// Written next to each other; an existing file is replaced only with --force.
+bool WriteOutputs(const fs::path& dir, const std::vector<std::pair<std::string, const std::string*>>& files,
+                  bool force) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << "fazhi: 错误：" << TerminalSafe(dir.string()) << "：无法创建文件夹：" << ec.message() << "\n";
+    return false;
+  }
+  if (!force)
+    for (const auto& [name, bytes] : files)
+      if (fs::exists(dir / name, ec)) {
+        std::cerr << "fazhi: 错误：" << TerminalSafe((dir / name).string()) << " 已存在；换一个 -o 文件夹，或加 --force 覆盖\n";
+        return false;
+      }
+  for (const auto& [name, bytes] : files) {
+    const fs::path target = dir / name;
+    fs::path tmp = target;
+    tmp += ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+      out.close();
+      if (!out) {
+        fs::remove(tmp, ec);
+        std::cerr << "fazhi: 错误：" << TerminalSafe(target.string()) << "：写入失败（磁盘已满或无权限？）\n";
+        return false;
+      }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      fs::remove(tmp, ec);
+      std::cerr << "fazhi: 错误：" << TerminalSafe(target.string()) << "：写入失败：" << ec.message() << "\n";
+      return false;
+    }
+    std::cout << "已写出 " << TerminalSafe(target.string()) << "\n";
+  }
+  return true;
+}
+
+int RunReviewImport(const ReviewCommandOptions& opts) {
+  ReviewOptions ropts;
+  ropts.approver = opts.approver;
+  ropts.today = Today();
+  ropts.report = opts.report;
+  if (!opts.expires.empty()) {
+    ropts.expires = ParseIsoDate(opts.expires);
+    if (!ropts.expires) {
+      std::cerr << "fazhi: 错误：--expires " << TerminalSafe(opts.expires) << " 不是日期（YYYY-MM-DD）\n";
+      return kExitUsage;
+    }
+  }
+  Diagnostics rule_diags;
+  auto rules = LoadRulesForCommand(opts.rules, rule_diags);
+  if (!rules) return kExitUsage;
+  for (const std::string& id : RuleIds(*rules)) ropts.known_rules.insert(id);
+
+  ReviewImport review;
+  try {
+    review = ImportReview(opts.input, ropts);
+  } catch (const InputError& e) {
+    std::cerr << "fazhi: 错误：" << TerminalSafe(e.what()) << "\n";
+    return kExitUsage;
+  }
+  const int read = static_cast<int>(review.rows.size());
+  std::cout << fmt::format("读取 {} 行（{}，工作表“{}”）：豁免 {}，误判 {}，同意 {}，其他 {}\n", read,
+                           TerminalSafe(opts.input), TerminalSafe(review.sheet), review.waived, review.misjudged,
+                           review.agreed, review.other);
+  for (const std::string& n : review.notes) std::cerr << "fazhi: 提示：" << TerminalSafe(n) << "\n";
+  if (!review.errors.empty()) {
+    for (const std::string& e : review.errors) std::cerr << "fazhi: 错误：" << TerminalSafe(e) << "\n";
+    std::cerr << "fazhi: 错误：" << review.errors.size() << " 处问题，未写出任何文件；改正台账后重新导入\n";
+    return kExitUsage;
+  }
+  const fs::path dir = opts.out.empty() ? fs::path(opts.input).parent_path() / "复核结果" : fs::path(opts.out);
+  if (!WriteOutputs(dir,
+                    {{"waivers.yaml", &review.waivers_yaml},
+                     {"labels.tsv", &review.labels_tsv},
+                     {"examples.yaml", &review.examples_yaml},
+                     {"review-rows.tsv", &review.rows_tsv}},
+                    opts.force))
+    return kExitUsage;
+  return kExitOk;
+}
+
+}  // namespace
+
+int ReviewCommand(const std::vector<std::string>& args, const char* argv0) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kReviewUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] != "import") {
+    std::cerr << "fazhi: 错误：未知命令 `review " << TerminalSafe(args[0]) << "`；是否为 `review import`？\n" << kReviewUsage;
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  ReviewCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc(std::string(kReviewUsage) + "\n选项");
+  desc.add_options()
+      ("output,o", po::value<std::string>(&o.out), "写出 waivers.yaml、labels.tsv、examples.yaml、review-rows.tsv 的文件夹"
+                                                    "（默认：台账所在文件夹下的“复核结果”）")
+      ("approver", po::value<std::string>(&o.approver), "豁免的批准人（有“申请豁免”的行时必填）")
+      ("expires", po::value<std::string>(&o.expires), "豁免的截止日期 YYYY-MM-DD（默认不设）")
+      ("report", po::value<std::string>(&o.report), "标注所针对的报告文件（默认：台账封面的“文件”）")
+      ("force", po::bool_switch(&o.force), "覆盖已有的输出文件");
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
+  if (positional.size() != 1) {
+    std::cerr << "fazhi: 错误：" << kReviewUsage;
+    return kExitUsage;
+  }
+  SetupLogging(vm, quiet);
+  o.input = positional[0];
+  return RunReviewImport(o);
+}
+
+}  // namespace fazhi
