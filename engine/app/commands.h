@@ -43,6 +43,7 @@ struct DiffCommandOptions {
   std::vector<std::string> formats;  // empty = text
   std::string output;                // file (one format) or directory (diff.<ext> per format)
   MetadataOverrides overrides;       // applied to both reports
+  bool force = false;                // compare although not the same issuer's consecutive years (a banner says so)
 };
 
 int RunDiff(const DiffCommandOptions& opts);

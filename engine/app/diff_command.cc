@@ -49,7 +49,13 @@ int RunDiff(const DiffCommandOptions& opts) {
       return kExitUsage;
     }
   }
-  DiffReport diff = DiffReports(docs[0], reports[0], docs[1], reports[1], *rules);
+  std::string problem = ComparabilityProblem(reports[0].document, reports[1].document);
+  if (!problem.empty() && !opts.force) {
+    spdlog::error("{} 与 {}：{}。对比结果会误导，未作对比；如确需对比，请加 --force（各输出将注明）", *paths[0],
+                  *paths[1], problem);
+    return kExitUsage;
+  }
+  DiffReport diff = DiffReports(docs[0], reports[0], docs[1], reports[1], *rules, problem);
 
   bool to_dir = !opts.output.empty() && (formats.size() > 1 || fs::is_directory(opts.output) ||
                                          opts.output.back() == '/');

@@ -209,7 +209,9 @@ int DiffMain(const std::vector<std::string>& args, const char* argv0) {
   out.add_options()
       ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
        "text | md | html | json (repeatable with --output DIR)")
-      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)");
+      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)")
+      ("force", po::bool_switch(&o.force),
+       "compare even when the reports are not the same issuer's consecutive years (a banner says so)");
   desc.add(out).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
   po::variables_map vm;
   if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
