@@ -36,7 +36,7 @@ std::string Delta(const std::optional<double>& a, const std::optional<double>& b
 std::string Name(const DocumentInfo& d) {
   std::string s = d.issuer.value_or("");
   if (d.year) s += (s.empty() ? "" : " ") + std::to_string(*d.year) + "年度";
-  return s.empty() ? d.path : s + "（" + d.path + "）";
+  return s.empty() ? DisplayPath(d.path) : s + "（" + DisplayPath(d.path) + "）";
 }
 
 std::string VerdictPair(const VerdictChange& c) {
