@@ -181,6 +181,8 @@ std::string ReasonZh(const std::string& reason) {
       {"contains no text", "文件中没有文字"},
       {"no text", "文件中没有文字"},
       {"not a DOCX", "文件已损坏或不是 DOCX"},
+      {"damaged", "文件已损坏或不完整"},
+      {"truncated", "文件已损坏或不完整"},
       {"broken", "文件已损坏"},
       {"corrupt", "文件已损坏"},
   };

@@ -281,6 +281,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   std::string sub = OrUnknown(d.issuer);
   if (d.year) sub += fmt::format(" · {} 年度", *d.year);
   if (d.published) sub += " · 发布于 " + *d.published;
+  else if (d.signed_on) sub += " · 落款 " + *d.signed_on;
   out += "<p class=\"sub\">" + HtmlEscape(sub) + "</p>\n</header>\n";
 
   // Summary card.

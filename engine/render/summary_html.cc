@@ -68,6 +68,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .dup{display:block;color:#b54708;font-size:12px}
 td.reason{color:#b42318}
 .checked{color:#027a48}.not_checkable{color:#5925dc}.error{color:#b42318;font-weight:600}
+td.checked,td.not_checkable,td.error{white-space:nowrap}
 .bar{display:inline-block;height:8px;background:#1f4e8c;border-radius:2px;margin-left:6px;vertical-align:middle}
 .m td{text-align:center;padding:2px 4px}.m td.rule{text-align:left}
 .v0{background:#ecfdf3;color:#027a48}.v1{background:#fffaeb;color:#b54708}.v2{background:#fef3f2;color:#b42318}
