@@ -2,6 +2,8 @@
 #include "batch/summary.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <cmath>
 #include <unordered_map>
 
@@ -59,7 +61,8 @@ SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns) {
   SummaryRow row;
   const auto& d = report.document;
   row.status = d.not_checkable ? BatchStatus::kNotCheckable : BatchStatus::kChecked;
-  row.reason = d.not_checkable_reason;
+  row.reason = ReasonZh(d.not_checkable_reason);
+  row.text_sha256 = d.text_sha256;
   row.format = d.format;
   row.title = d.title.value_or("");
   row.issuer = d.issuer.value_or("");
@@ -110,19 +113,97 @@ SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns) {
 SummaryRow ErrorRow(const BatchSummary& columns, const std::string& reason) {
   SummaryRow row;
   row.status = BatchStatus::kError;
-  row.reason = reason;
+  row.reason = ReasonZh(reason);
   row.pack_scores.assign(columns.packs.size(), std::nullopt);
   row.category_scores.assign(CategoryCount(columns), std::nullopt);
   row.verdicts.assign(columns.rules.size(), kNoVerdict);
   return row;
 }
 
+void MarkDuplicates(BatchSummary& summary) {
+  std::map<std::string, const SummaryRow*> first;  // digest → the row counted (the first by path)
+  for (const auto& r : summary.rows)
+    if (!r.text_sha256.empty()) {
+      auto [it, added] = first.emplace(r.text_sha256, &r);
+      if (!added && r.path < it->second->path) it->second = &r;
+    }
+  for (auto& r : summary.rows) {
+    r.duplicate_of.clear();
+    if (r.text_sha256.empty()) continue;
+    const SummaryRow* kept = first.at(r.text_sha256);
+    if (kept != &r) r.duplicate_of = kept->rel.empty() ? kept->path : kept->rel;
+  }
+}
+
+std::string RowFile(const SummaryRow& r) {
+  if (!r.rel.empty()) return r.rel;
+  std::size_t slash = r.path.find_last_of('/');
+  return slash == std::string::npos ? r.path : r.path.substr(slash + 1);
+}
+
+std::string PackTitle(const SummaryPackColumn& p) { return p.title.empty() ? p.pack : p.title; }
+
+std::string PackTitleOf(const BatchSummary& s, const std::string& pack) {
+  for (const auto& p : s.packs)
+    if (p.pack == pack) return PackTitle(p);
+  return pack;
+}
+
+BatchCounts CountRows(const BatchSummary& summary) {
+  BatchCounts c;
+  c.inputs = summary.rows.size();
+  for (const auto& r : summary.rows) {
+    if (!r.duplicate_of.empty()) ++c.duplicates;
+    else if (r.status == BatchStatus::kChecked) ++c.checked;
+    else if (r.status == BatchStatus::kNotCheckable) ++c.not_checkable;
+    else ++c.errors;
+  }
+  return c;
+}
+
+std::string ReasonZh(const std::string& reason) {
+  if (reason.empty()) return reason;
+  for (unsigned char c : reason)
+    if (c >= 0xE4 && c <= 0xE9) return reason;  // already has Han characters
+  static const std::pair<const char*, const char*> kReasons[] = {
+      {"no such file", "文件不存在"},
+      {"unsupported format", "不支持的文件格式，请转换为 DOCX 或 PDF"},
+      {"no text layer", "没有文字层（扫描件），需先做文字识别（OCR）"},
+      {"internal error", "内部错误，请报告此问题"},
+      {"permission denied", "没有读取权限"},
+      {"not a regular file", "不是普通文件"},
+      {"too large", "文件超出大小限制"},
+      {"limit", "超出读取限制"},
+      {"timed out", "读取超时"},
+      {"timeout", "读取超时"},
+      {"encrypted", "文件已加密"},
+      {"password", "文件有密码保护"},
+      {"contains no text", "文件中没有文字"},
+      {"no text", "文件中没有文字"},
+      {"not a DOCX", "文件已损坏或不是 DOCX"},
+      {"damaged", "文件已损坏或不完整"},
+      {"truncated", "文件已损坏或不完整"},
+      {"broken", "文件已损坏"},
+      {"corrupt", "文件已损坏"},
+  };
+  std::string lower;
+  for (char c : reason) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& [en, zh] : kReasons) {
+    std::string key;
+    for (const char* p = en; *p; ++p) key += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
+    if (lower.find(key) != std::string::npos) return std::string(zh) + "（" + reason + "）";
+  }
+  return "无法读取（" + reason + "）";
+}
+
 void RankRows(BatchSummary& summary) {
+  MarkDuplicates(summary);
   // The score as shown (one decimal, an integer in tenths) so the order never contradicts the printed numbers.
   auto shown = [](const SummaryRow& r) { return r.total ? std::lround(*r.total * 10) : -1L; };
   auto group = [](const SummaryRow& r) {
-    if (r.status == BatchStatus::kError) return 3;
-    if (r.status == BatchStatus::kNotCheckable) return 2;
+    if (r.status == BatchStatus::kError) return 4;
+    if (r.status == BatchStatus::kNotCheckable) return 3;
+    if (!r.duplicate_of.empty()) return 2;
     return r.total ? 0 : 1;
   };
   std::sort(summary.rows.begin(), summary.rows.end(), [&](const SummaryRow& a, const SummaryRow& b) {
@@ -136,7 +217,8 @@ void RankRows(BatchSummary& summary) {
   long previous = -2;
   for (std::size_t i = 0; i < summary.rows.size(); ++i) {
     auto& r = summary.rows[i];
-    if (group(r) != 0) break;
+    r.rank = 0;
+    if (group(r) != 0) continue;
     if (shown(r) != previous) rank = static_cast<int>(i) + 1;  // competition ranking: 1, 2, 2, 4
     previous = shown(r);
     r.rank = rank;

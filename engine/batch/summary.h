@@ -45,6 +45,8 @@ struct SummaryRow {
   std::vector<std::string> outputs;    // per-report files written, relative to the output folder
   std::size_t warnings = 0;            // diagnostics above note level
   int rank = 0;                        // 1-based among scored rows (equal shown scores share a rank); 0 = none
+  std::string text_sha256;             // of the normalized text (DocumentInfo::text_sha256); "" for error rows
+  std::string duplicate_of;            // rel of the input with the same text that is counted ("" = none)
 };
 
 struct BatchSummary {
@@ -60,9 +62,27 @@ BatchSummary SummaryColumns(const RuleSet& rules);
 SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns);
 // An input that could not be read: no verdicts, no score.
 SummaryRow ErrorRow(const BatchSummary& columns, const std::string& reason);
+// Inputs with the same normalized text (one report in two encodings, or copied twice): the first by path is
+// counted, every other gets duplicate_of = its rel. RankRows calls it.
+void MarkDuplicates(BatchSummary& summary);
 // Ranked order: scored rows by score (as shown, one decimal) descending, then unscored checked rows, then
-// not_checkable, then errors; ties and each group by path. Deterministic whatever order rows arrived in.
+// duplicates (unranked: counted once, as the row they repeat), then not_checkable, then errors; ties and each group
+// by path. Deterministic whatever order rows arrived in.
 void RankRows(BatchSummary& summary);
+// The name a summary shows for an input: its path relative to the inputs' common folder (never a local absolute
+// path), the file name when that is unknown.
+std::string RowFile(const SummaryRow& r);
+// A pack's column title: its Chinese title (its id when it has none).
+std::string PackTitle(const SummaryPackColumn& p);
+std::string PackTitleOf(const BatchSummary& s, const std::string& pack);  // by id; the id when not a column
+// Counts for the page headers: inputs, checked (duplicates not counted), not checkable, errors, duplicates.
+struct BatchCounts {
+  std::size_t inputs = 0, checked = 0, not_checkable = 0, errors = 0, duplicates = 0;
+};
+BatchCounts CountRows(const BatchSummary& summary);
+// An English reason of a reader or the batch runner in Chinese, the original kept in brackets ("文件不存在
+// (no such file or directory)"); a reason that is already Chinese is returned as is.
+std::string ReasonZh(const std::string& reason);
 
 // Writers (render/summary_csv.cc, summary_xlsx.cc, summary_html.cc). Text is made safe for the target: CSV and XLSX
 // cells are formula-neutralised, HTML is escaped. No timestamps (the XLSX date is SOURCE_DATE_EPOCH or fixed).

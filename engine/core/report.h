@@ -118,6 +118,9 @@ struct ScoreSummary {
 
 struct DocumentInfo {
   std::string path, format, encoding, sha256;
+  // SHA-256 of the normalized text (set by Check): the same report in two encodings or forms has one digest, which
+  // the batch uses to count duplicate inputs once (batch/summary.h MarkDuplicates).
+  std::string text_sha256;
   std::optional<std::string> title, issuer, level, published, signed_on;
   std::optional<int> year;
   std::map<std::string, std::string> sources;  // field -> where it was found

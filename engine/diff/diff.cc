@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "evaluate/check_support.h"
 #include "match/numbers.h"
 #include "rules/default_cues.h"
 #include "rules/rule_set.h"
@@ -26,6 +27,7 @@ const char* FollowupName(Followup f) {
     case Followup::kDone: return "done";
     case Followup::kMentioned: return "mentioned";
     case Followup::kNoTrace: return "no_trace";
+    case Followup::kNotJudged: return "not_judged";
   }
   return "no_trace";
 }
@@ -33,10 +35,47 @@ const char* FollowupName(Followup f) {
 const char* FollowupLabelZh(Followup f) {
   switch (f) {
     case Followup::kDone: return "已落实";
-    case Followup::kMentioned: return "有提及";
-    case Followup::kNoTrace: return "未见落实";
+    case Followup::kMentioned: return "仅提及";
+    case Followup::kNoTrace: return "未见";
+    case Followup::kNotJudged: return "不作判断";
   }
-  return "未见落实";
+  return "未见";
+}
+
+bool MetricChange::Changed() const { return std::fabs(new_value - old_value) >= 1e-9; }
+
+namespace {
+std::string IssuerYear(const DocumentInfo& d) {
+  std::string s = d.issuer ? *d.issuer : std::string("（发布主体未识别）");
+  return s + " " + (d.year ? std::to_string(*d.year) + " 年度" : std::string("（年度未识别）"));
+}
+
+// "天津市红桥区人民政府" and "红桥区人民政府" name one issuer: equal, or one ends with the other.
+bool SameIssuer(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return longer.ends_with(shorter) && CountChars(shorter) >= 4;
+}
+}  // namespace
+
+std::string ComparabilityProblem(const DocumentInfo& old_doc, const DocumentInfo& new_doc) {
+  std::vector<std::string> why;
+  if (!old_doc.issuer || !new_doc.issuer) why.push_back("发布主体未能识别，无法确认是同一主体");
+  else if (!SameIssuer(*old_doc.issuer, *new_doc.issuer)) why.push_back("发布主体不同");
+  if (!old_doc.year || !new_doc.year) {
+    why.push_back("年度未能识别，无法确认是相邻年度");
+  } else if (*new_doc.year != *old_doc.year + 1) {
+    int gap = *new_doc.year - *old_doc.year;
+    if (gap == 0) why.push_back("两份报告是同一年度");
+    else if (gap < 0) why.push_back("新报告的年度早于旧报告（请先写旧报告、后写新报告）");
+    else why.push_back("年度相隔 " + std::to_string(gap) + " 年，不是相邻年度");
+  }
+  if (why.empty()) return "";
+  std::string s = "两份报告不是同一发布主体的相邻年度报告：旧报告为" + IssuerYear(old_doc) + "，新报告为" +
+                  IssuerYear(new_doc) + "（";
+  for (std::size_t i = 0; i < why.size(); ++i) s += (i ? "；" : "") + why[i];
+  return s + "）";
 }
 
 namespace {
@@ -46,7 +85,9 @@ constexpr std::size_t kQuoteChars = 160;
 constexpr double kCommonShare = 0.08;
 constexpr std::size_t kCommonMin = 3;
 // How far (bytes) a number may stand after the term it is attributed to, inside one clause.
-constexpr std::uint32_t kMetricReach = 48;
+constexpr std::uint32_t kMetricReach = 60;
+// A name this close after a number (its unit and a 的) belongs to it: "87件人大代表建议".
+constexpr std::size_t kAdjacent = 6;
 
 // Filler words of plans and work reports: verbs of effort and generic nouns that any sentence may carry.
 const std::unordered_set<std::string>& StopWords() {
@@ -133,7 +174,7 @@ DiffQuote QuoteOf(const Document& doc, Span span) {
   q.text = Trim(doc.Slice(span));
   std::uint32_t p = doc.ParagraphAt(span.begin);
   q.section = p < doc.paragraphs.size() ? doc.SectionPath(doc.paragraphs[p].section) : "";
-  q.line = static_cast<int>(doc.LineOf(span.begin));
+  q.line = static_cast<int>(doc.SourceLineOf(span.begin));  // the line numbers of `check`'s evidence
   return q;
 }
 
@@ -175,18 +216,33 @@ std::vector<Span> Promises(const Document& doc) {
   return out;
 }
 
-// Concrete work: a number with a unit (not a list number), a document title, or an action word — and no hedging
-// (拟, 下一步, 力争…).
-bool Concrete(std::string_view s) {
-  const auto& cues = GetDefaultCues();
-  for (const auto& h : cues.hedging)
-    if (s.find(h) != std::string_view::npos) return false;
-  if (s.find("《") != std::string_view::npos) return true;
-  for (const auto& n : FindNumbers(s))
-    if (!n.unit.empty()) return true;
-  for (const auto& a : cues.actions)
-    if (s.find(a) != std::string_view::npos) return true;
-  return false;
+// The engine's default cue words as terms of the rule set's matcher (every pack registers them: rules/loader.cc),
+// so that the follow-up judges concreteness exactly as the checks do.
+CompiledCues DefaultCueTerms(const TermMatcher& m) {
+  std::unordered_map<std::string_view, TermId> id;
+  for (TermId t = 0; t < m.size(); ++t) id.emplace(m.Term(t), t);
+  const DefaultCues& d = GetDefaultCues();
+  CompiledCues c;
+  auto take = [&](const std::vector<std::string>& words, std::vector<TermId>& out) {
+    for (const auto& w : words)
+      if (auto it = id.find(w); it != id.end()) out.push_back(it->second);
+  };
+  take(d.negation, c.negation);
+  take(d.hedging, c.hedging);
+  take(d.ignore, c.ignore);
+  take(d.actions, c.actions);
+  return c;
+}
+
+// Work done: a concrete sentence (IsConcrete, the checks' notion: a number, a document the government produced,
+// a concrete action) none of whose clauses is negated or hedged (尚未, 拟, 下一步 … — ClauseCue, as the checks).
+bool ConcreteWork(const EvalContext& ctx, const CompiledCues& cues, Span sentence) {
+  if (!IsConcrete(ctx, cues, sentence)) return false;
+  if (PlanLead(ctx.doc, sentence.begin)) return false;
+  for (const auto* ids : {&cues.negation, &cues.hedging})
+    for (const auto& h : HitsIn(ctx, *ids, sentence))
+      if (ClauseCue(ctx, cues, h.start)) return false;
+  return true;
 }
 
 // The shared key terms that are not inside a longer shared one (负责人 inside 党政主要负责人 does not count again).
@@ -215,6 +271,44 @@ struct Metric {
   std::uint32_t clause = 0;
 };
 
+// Names of the figures annual reports give, each with the words that name it in a clause. A number is attributed
+// to the name nearest to it in its clause (before it first: "收到行政复议申请103宗"; else, for a count of cases,
+// after it: "办理38宗以区政府为被告的行政诉讼案件"); a number with no name in reach is no metric.
+struct MetricName {
+  const char* name;
+  std::vector<std::string_view> words;
+};
+const std::vector<MetricName>& MetricNames() {
+  static const std::vector<MetricName> kNames = {
+      {"行政复议", {"行政复议"}},
+      {"行政诉讼", {"行政诉讼", "行政应诉案件", "行政案件", "被诉案件"}},
+      {"负责人出庭应诉", {"负责人出庭应诉", "负责人出庭", "出庭应诉"}},
+      {"败诉", {"败诉"}},
+      {"规范性文件", {"规范性文件"}},
+      {"合法性审核", {"合法性审核", "合法性审查"}},
+      {"重大行政决策", {"重大行政决策"}},
+      {"行政处罚", {"行政处罚"}},
+      {"行政许可", {"行政许可"}},
+      {"行政检查", {"行政检查"}},
+      {"执法人员", {"执法人员", "执法证"}},
+      {"执法监督", {"执法监督"}},
+      {"法律顾问", {"法律顾问"}},
+      {"公职律师", {"公职律师"}},
+      {"政府信息公开申请", {"政府信息公开申请", "信息公开申请", "依申请公开"}},
+      {"人大代表建议", {"人大代表建议", "代表建议"}},
+      {"政协提案", {"政协委员提案", "政协提案", "委员提案"}},
+      {"人民调解", {"人民调解"}},
+      {"矛盾纠纷", {"矛盾纠纷"}},
+      {"信访", {"信访"}},
+      {"普法", {"普法"}},
+      {"学法", {"学法", "法治培训", "法治讲座"}},
+  };
+  return kNames;
+}
+
+// "件" and "宗" count the same things.
+std::string UnitClass(const std::string& unit) { return unit == "宗" ? "件" : unit; }
+
 bool ClauseBreak(std::string_view text, std::size_t i) {
   static const std::vector<std::string_view> kBreaks = {"，", "；", "：", "。", "（", "(", ",", ";", ":", "\n"};
   for (auto b : kBreaks)
@@ -222,17 +316,33 @@ bool ClauseBreak(std::string_view text, std::size_t i) {
   return false;
 }
 
-// Numbers attributed to the nearest rule-pack term (of three or more Han characters) before them in the same clause (within kMetricReach bytes);
-// per term and unit the first clause of the document wins, and inside a clause the last number ("从 4.4% 升至
-// 81.25%"). Only the parts that report work (not the plan, the title or page furniture).
-std::vector<Metric> Metrics(const Document& doc, const Hits& hits, const TermMatcher& m) {
-  // Term ends by position, for a quick backwards look.
-  std::vector<std::pair<std::uint32_t, TermId>> ends;  // (end, term)
-  for (TermId t = 0; t < hits.starts.size(); ++t) {
-    if (HanCount(m.Term(t)) < 3) continue;  // 受理, 办理: too general to name a metric
-    for (auto s : hits.starts[t]) ends.push_back({s + m.Length(t), t});
+// The named metric of the number at [nb, ne) of `clause` (offsets in `text`); "" when no name is within reach.
+std::string NamedMetric(std::string_view text, std::size_t cb, std::size_t ce, std::size_t nb, std::size_t ne,
+                        const std::string& unit) {
+  std::string before, after;
+  std::size_t before_dist = kMetricReach + 1, after_dist = kMetricReach + 1;
+  for (const auto& n : MetricNames()) {
+    for (auto w : n.words) {
+      for (std::size_t p = text.find(w, cb); p != std::string_view::npos && p + w.size() <= ce; p = text.find(w, p + 1)) {
+        if (p + w.size() <= nb && nb - (p + w.size()) < before_dist) {
+          before_dist = nb - (p + w.size());
+          before = n.name;
+        } else if (p >= ne && p - ne < after_dist) {
+          after_dist = p - ne;
+          after = n.name;
+        }
+      }
+    }
   }
-  std::sort(ends.begin(), ends.end());
+  // "87件人大代表建议和125件政协提案": a name right after the number (and its unit) is the number's own.
+  if (!after.empty() && after_dist <= kAdjacent) return after;
+  if (!before.empty()) return before;
+  return unit == "件" || unit == "宗" || unit == "起" ? after : "";
+}
+
+// Per name and unit the first clause of the document wins, and inside a clause the last number ("从 4.4% 升至
+// 81.25%"). Only the parts that report work (not the plan, the title or page furniture).
+std::vector<Metric> Metrics(const Document& doc) {
   std::vector<Metric> out;
   std::map<std::string, std::size_t> by_key;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -243,32 +353,25 @@ std::vector<Metric> Metrics(const Document& doc, const Hits& hits, const TermMat
     std::string_view text = doc.Slice(sent.span);
     for (const auto& n : FindNumbers(text)) {
       if (n.unit.empty()) continue;
-      std::uint32_t at = sent.span.begin + n.begin;
-      std::uint32_t clause = sent.span.begin;
+      std::size_t cb = 0, ce = text.size();
       for (std::size_t i = n.begin; i > 0; --i)
         if (ClauseBreak(text, i - 1)) {
-          clause = static_cast<std::uint32_t>(sent.span.begin + i);
+          cb = i;
           break;
         }
-      // The latest-ending term inside [clause, at), preferring the longer one at equal ends.
-      auto hi = std::upper_bound(ends.begin(), ends.end(), std::make_pair(at, TermId(~0u)));
-      std::optional<TermId> best;
-      std::uint32_t best_end = 0;
-      for (auto it = hi; it != ends.begin();) {
-        --it;
-        if (it->first + kMetricReach < at) break;  // sorted by end: every earlier one is further away
-        if (it->first - m.Length(it->second) < clause) continue;
-        if (!best || it->first > best_end || (it->first == best_end && m.Length(it->second) > m.Length(*best))) {
-          best = it->second;
-          best_end = it->first;
+      for (std::size_t i = n.end; i < text.size(); ++i)
+        if (ClauseBreak(text, i)) {
+          ce = i;
+          break;
         }
-      }
-      if (!best) continue;
-      Metric metric{m.Term(*best), n.unit, n.value, sent.span, clause};
-      std::string key = metric.key + "\x1f" + metric.unit;
-      auto found = by_key.find(key);
+      std::uint32_t clause = static_cast<std::uint32_t>(sent.span.begin + cb);
+      std::string key = NamedMetric(text, cb, ce, n.begin, n.end, n.unit);
+      if (key.empty()) continue;
+      Metric metric{key, n.unit, n.value, sent.span, clause};
+      std::string id = key + "\x1f" + UnitClass(n.unit);
+      auto found = by_key.find(id);
       if (found == by_key.end()) {
-        by_key.emplace(key, out.size());
+        by_key.emplace(id, out.size());
         out.push_back(metric);
       } else if (out[found->second].clause == clause) {
         out[found->second] = metric;
@@ -278,14 +381,42 @@ std::vector<Metric> Metrics(const Document& doc, const Hits& hits, const TermMat
   return out;
 }
 
+// Paragraphs of `a` whose text (whitespace ignored) `b` does not hold, as quotes of `a`.
+std::string Squeezed(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    if (s.substr(i).starts_with("\u3000")) {
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::vector<DiffQuote> ParagraphsOnlyIn(const Document& a, const Document& b) {
+  std::unordered_set<std::string> held;
+  for (const auto& p : b.paragraphs) held.insert(Squeezed(b.Slice(p.span)));
+  std::vector<DiffQuote> out;
+  for (const auto& p : a.paragraphs) {
+    std::string_view text = a.Slice(p.span);
+    if (HanCount(text) < 4 || held.count(Squeezed(text))) continue;
+    out.push_back(QuoteOf(a, p.span));
+  }
+  return out;
+}
+
 }  // namespace
 
 DiffReport DiffReports(const Document& old_doc, const Report& old_report, const Document& new_doc,
-                       const Report& new_report, const RuleSet& rules) {
+                       const Report& new_report, const RuleSet& rules, std::string forced) {
   DiffReport d;
   d.tool_version = FAZHI_VERSION;
   d.old_doc = old_report.document;
   d.new_doc = new_report.document;
+  d.forced = std::move(forced);
 
   // Scores: total, then every pack.
   d.scores.push_back({"", "总分", old_report.score.total, new_report.score.total});
@@ -317,16 +448,29 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
   Hits new_hits = rules.matcher.Scan(new_doc.text);
 
   // Metrics that changed.
-  auto old_metrics = Metrics(old_doc, old_hits, rules.matcher);
-  auto new_metrics = Metrics(new_doc, new_hits, rules.matcher);
+  auto old_metrics = Metrics(old_doc);
+  auto new_metrics = Metrics(new_doc);
   std::map<std::string, const Metric*> new_by_key;
-  for (const auto& m : new_metrics) new_by_key.emplace(m.key + "\x1f" + m.unit, &m);
+  for (const auto& m : new_metrics) new_by_key.emplace(m.key + "\x1f" + UnitClass(m.unit), &m);
   for (const auto& o : old_metrics) {
-    auto it = new_by_key.find(o.key + "\x1f" + o.unit);
-    if (it == new_by_key.end() || std::fabs(it->second->value - o.value) < 1e-9) continue;
-    d.metrics.push_back({o.key, o.unit, o.value, it->second->value, QuoteOf(old_doc, o.sentence),
+    auto it = new_by_key.find(o.key + "\x1f" + UnitClass(o.unit));
+    if (it == new_by_key.end()) continue;
+    d.metrics.push_back({o.key, o.unit, it->second->unit, o.value, it->second->value, QuoteOf(old_doc, o.sentence),
                          QuoteOf(new_doc, it->second->sentence)});
   }
+
+  d.deleted = ParagraphsOnlyIn(old_doc, new_doc);
+  d.added = ParagraphsOnlyIn(new_doc, old_doc);
+
+  // NEW's work part can show OLD's plan carried out only when NEW covers a later year.
+  if (!old_report.document.year || !new_report.document.year)
+    d.followup_note = "年度未能识别，无法判断旧报告的计划是否在新报告中落实";
+  else if (*new_report.document.year <= *old_report.document.year)
+    d.followup_note = "新报告（" + std::to_string(*new_report.document.year) + " 年度）不晚于旧报告（" +
+                      std::to_string(*old_report.document.year) +
+                      " 年度），其工作部分不能说明旧报告的计划已经落实，承诺落实情况不作判断";
+  const CompiledCues cues = DefaultCueTerms(rules.matcher);
+  const EvalContext new_ctx{new_doc, new_hits, rules.matcher};
 
   // Promise follow-up. Features of every sentence of both reports give each key term its frequency.
   WordSplitter split;
@@ -376,12 +520,25 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
     bool best_concrete = false;
     std::optional<std::uint32_t> best;
     std::vector<std::string> best_shared;
-    std::vector<std::uint32_t> candidates;  // in sentence order, so that the earliest still wins a tie
+    if (!d.followup_note.empty()) {
+      pf.status = Followup::kNotJudged;
+      d.promises.push_back(std::move(pf));
+      continue;
+    }
+    // The sentences sharing its rarest specific key terms first, at most kMaxCandidates of them; then in sentence
+    // order, so that the earliest still wins a tie.
+    std::vector<const std::vector<std::uint32_t>*> lists;
     for (const auto& k : key)
-      if (auto it = sentences_with.find(k); it != sentences_with.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      if (auto it = sentences_with.find(k); it != sentences_with.end()) lists.push_back(&it->second);
+    std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+    std::vector<std::uint32_t> candidates;
+    for (const auto* l : lists) {
+      std::size_t room = kMaxCandidates - std::min(kMaxCandidates, candidates.size());
+      candidates.insert(candidates.end(), l->begin(), l->begin() + static_cast<std::ptrdiff_t>(std::min(room, l->size())));
+    }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    d.comparisons += candidates.size();
     for (auto si : candidates) {
       const Features& sf = new_features[si];
       std::vector<std::string> shared;
@@ -392,7 +549,7 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
       if (std::none_of(shared.begin(), shared.end(), [](const std::string& t) { return HanCount(t) >= 3; })) continue;
       int weight = Weight(shared);
       const Sentence& sent = new_doc.sentences[si];
-      bool concrete = !new_doc.paragraphs[sent.paragraph].is_heading && Concrete(new_doc.Slice(sent.span));
+      bool concrete = !new_doc.paragraphs[sent.paragraph].is_heading && ConcreteWork(new_ctx, cues, sent.span);
       if (!best || std::make_pair(concrete, weight) > std::make_pair(best_concrete, best_weight)) {
         best = si;
         best_concrete = concrete;

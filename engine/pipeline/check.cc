@@ -3,6 +3,7 @@
 #include "pipeline/check.h"
 
 #include "core/error.h"
+#include "core/sha256.h"
 #include "core/stage_times.h"
 #include "evaluate/evaluator.h"
 #include "ingest/reader.h"
@@ -118,6 +119,7 @@ Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts)
         return report;
       }
       report = EvaluateDocument(doc, hits, rules);
+      report.document.text_sha256 = Sha256Hex(doc.text);
     } catch (const NotCheckableError& e) {
       report = UnscoredNotCheckable(input.path, e.what(), rules);
     }

@@ -275,12 +275,13 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "img-src data:; script-src " + ScriptHash(kScript) + "\">\n";
   out += "<meta name=\"generator\" content=\"fazhi " + HtmlEscape(report.tool_version) + "\">\n";
-  out += "<title>核查结果 · " + HtmlEscape(d.title.value_or(d.path)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
+  out += "<title>核查结果 · " + HtmlEscape(d.title.value_or(DisplayPath(d.path))) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
   out += "<body>\n<main>\n<header>\n<div class=\"kicker\">法治政府建设年度报告 · 合规核查结果</div>\n";
-  out += "<h1>" + HtmlEscape(d.title.value_or(d.path)) + "</h1>\n";
+  out += "<h1>" + HtmlEscape(d.title.value_or(DisplayPath(d.path))) + "</h1>\n";
   std::string sub = OrUnknown(d.issuer);
   if (d.year) sub += fmt::format(" · {} 年度", *d.year);
   if (d.published) sub += " · 发布于 " + *d.published;
+  else if (d.signed_on) sub += " · 落款 " + *d.signed_on;
   out += "<p class=\"sub\">" + HtmlEscape(sub) + "</p>\n</header>\n";
 
   // Summary card.
@@ -291,8 +292,8 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   meta("发布主体", OrUnknown(d.issuer));
   meta("层级", LevelLabelZh(d.level));
   meta("年度", OrUnknown(d.year));
-  meta("发布日期", OrUnknown(d.published));
-  meta("文件", d.path);
+  meta("发布/落款", DatesZh(d));
+  meta("文件", DisplayPath(d.path));
   if (!d.sha256.empty()) meta("SHA-256", d.sha256.substr(0, 16) + "…");
   std::string packs;
   for (const auto& rs : report.rulesets) packs += (packs.empty() ? "" : "；") + rs.title + "（" + rs.pack + " " + rs.version + "）";

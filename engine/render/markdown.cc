@@ -81,12 +81,12 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   out += "# 法治政府建设年度报告核查结果\n\n";
   if (d.title) out += "> " + Esc(*d.title) + "\n\n";
   out += "| 项目 | 内容 |\n|---|---|\n";
-  out += "| 文件 | " + Esc(d.path) + " |\n";
+  out += "| 文件 | " + Esc(DisplayPath(d.path)) + " |\n";
   out += "| 标题 | " + Esc(OrUnknown(d.title)) + " |\n";
   out += "| 发布主体 | " + Esc(OrUnknown(d.issuer)) + " |\n";
   out += "| 层级 | " + Esc(LevelLabelZh(d.level)) + " |\n";
   out += "| 年度 | " + Esc(OrUnknown(d.year)) + " |\n";
-  out += "| 发布日期 | " + Esc(OrUnknown(d.published)) + " |\n";
+  out += "| 发布/落款 | " + Esc(DatesZh(d)) + " |\n";
   std::string packs;
   for (const auto& rs : report.rulesets)
     packs += (packs.empty() ? "" : "；") + Esc(rs.title) + "（" + Esc(rs.pack) + " " + Esc(rs.version) + "）";

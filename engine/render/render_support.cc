@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 
 #include "core/levels.h"
@@ -99,6 +100,28 @@ std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& q
       merged.push_back(r);
   }
   return merged;
+}
+
+std::string DatesZh(const DocumentInfo& d) {
+  if (d.published) {
+    std::string s = "发布 " + *d.published;
+    if (d.signed_on && *d.signed_on != *d.published) s += "；落款 " + *d.signed_on;
+    return s;
+  }
+  if (d.signed_on) return "落款 " + *d.signed_on + "（未见发布日期，时限按落款日期判断）";
+  return "（未识别）";
+}
+
+std::string DisplayPath(std::string_view path) {
+  std::filesystem::path p{std::string(path)};
+  if (!p.is_absolute()) return std::string(path);
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (!ec) {
+    std::filesystem::path rel = p.lexically_normal().lexically_relative(cwd.lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  return p.filename().string();
 }
 
 std::string HtmlEscape(std::string_view s) {

@@ -37,6 +37,14 @@ std::string OrUnknown(const std::optional<int>& v);
 // "区县级" for "district"…; the raw value when unknown.
 std::string LevelLabelZh(const std::optional<std::string>& level);
 
+// The dates of the report and which one the deadline checks use (checks/date: the publication date, else the date
+// under the signature): "发布 2021-03-15", "落款 2021-01-20（未见发布日期，时限按落款日期判断）", "（未识别）".
+std::string DatesZh(const DocumentInfo& d);
+
+// A path as a forwarded report may show it: relative to the working folder when the file is inside it, else the
+// file name alone — never a local absolute path (/home/…).
+std::string DisplayPath(std::string_view path);
+
 // Text for HTML element content and attribute values: & < > " ' escaped (document and rule text is never markup).
 std::string HtmlEscape(std::string_view s);
 

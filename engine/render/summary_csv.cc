@@ -4,6 +4,7 @@
 
 #include "batch/summary.h"
 #include "render/ledger.h"
+#include "render/render_support.h"
 
 namespace fazhi {
 
@@ -20,20 +21,23 @@ std::string Score(const std::optional<double>& s) {
 
 void WriteSummaryCsv(const BatchSummary& s, std::ostream& out) {
   out << "\xEF\xBB\xBF";
-  std::vector<std::string> header = {"排名", "文件", "状态", "原因", "标题", "发布主体", "层级", "年度", "总分"};
-  for (const auto& p : s.packs) header.push_back(p.pack);
+  std::vector<std::string> header = {"排名", "发布主体", "文件", "状态", "状态代码", "原因", "重复",
+                                     "标题", "层级", "年度", "总分"};
+  for (const auto& p : s.packs) header.push_back(PackTitle(p));
   for (const auto& p : s.packs)
-    for (const auto& c : p.categories) header.push_back(p.pack + "/" + c);
+    for (const auto& c : p.categories) header.push_back(PackTitle(p) + "：" + c);
   for (const char* h : {"符合", "部分符合", "不符合", "不适用", "无法判断", "已豁免", "警告"}) header.push_back(h);
   WriteCsvRecord(out, header);
   for (const auto& r : s.rows) {
     std::vector<std::string> f = {r.rank ? std::to_string(r.rank) : "",
-                                  r.path,
+                                  r.issuer,
+                                  RowFile(r),
+                                  BatchStatusLabelZh(r.status),
                                   BatchStatusName(r.status),
                                   r.reason,
+                                  r.duplicate_of.empty() ? "" : "与 " + r.duplicate_of + " 内容相同，按一份计",
                                   r.title,
-                                  r.issuer,
-                                  r.level,
+                                  r.level.empty() ? "" : LevelLabelZh(r.level),
                                   r.year ? std::to_string(*r.year) : "",
                                   Score(r.total)};
     for (const auto& p : r.pack_scores) f.push_back(Score(p));
@@ -53,7 +57,7 @@ void WriteMatrixCsv(const BatchSummary& s, std::ostream& out) {
   for (const auto& r : s.rules) header.push_back(r.rule);
   WriteCsvRecord(out, header);
   for (const auto& r : s.rows) {
-    std::vector<std::string> f = {r.path, BatchStatusName(r.status)};
+    std::vector<std::string> f = {RowFile(r), BatchStatusName(r.status)};
     for (auto v : r.verdicts) f.push_back(v == kNoVerdict ? "" : VerdictName(static_cast<Verdict>(v)));
     WriteCsvRecord(out, f);
   }

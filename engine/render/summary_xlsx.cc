@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "batch/summary.h"
+#include "render/render_support.h"
 #include "render/xlsx_workbook.h"
 
 namespace fazhi {
@@ -52,27 +53,28 @@ void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out) {
 
   // 排名
   Sheet rank{workbook_add_worksheet(wb, "排名")};
-  std::vector<std::string> head = {"排名", "文件", "状态", "原因", "标题", "发布主体", "层级", "年度", "总分"};
-  for (const auto& p : s.packs) head.push_back(p.title.empty() ? p.pack : p.title + "（" + p.pack + "）");
+  std::vector<std::string> head = {"排名", "发布主体", "文件", "状态", "原因", "重复", "标题", "层级", "年度", "总分"};
+  for (const auto& p : s.packs) head.push_back(PackTitle(p));
   for (const auto& p : s.packs)
-    for (const auto& c : p.categories) head.push_back(p.pack + "：" + c);
+    for (const auto& c : p.categories) head.push_back(PackTitle(p) + "：" + c);
   for (const char* h : {"符合", "部分符合", "不符合", "不适用", "无法判断", "已豁免", "警告"}) head.push_back(h);
   worksheet_set_column(rank.ws, 0, 0, 6, nullptr);
-  worksheet_set_column(rank.ws, 1, 1, 48, nullptr);
-  worksheet_set_column(rank.ws, 2, 2, 10, nullptr);
-  worksheet_set_column(rank.ws, 3, 5, 30, nullptr);
+  worksheet_set_column(rank.ws, 1, 2, 30, nullptr);
+  worksheet_set_column(rank.ws, 3, 3, 10, nullptr);
+  worksheet_set_column(rank.ws, 4, 6, 30, nullptr);
   worksheet_freeze_panes(rank.ws, 1, 2);
   for (std::size_t c = 0; c < head.size(); ++c) rank.Text(static_cast<lxw_col_t>(c), head[c], header);
   for (const auto& r : s.rows) {
     ++rank.row;
     lxw_col_t c = 0;
     if (r.rank) rank.Number(c, r.rank);
-    rank.Text(++c, r.path);
+    rank.Text(++c, r.issuer);
+    rank.Text(++c, RowFile(r));
     rank.Text(++c, BatchStatusLabelZh(r.status));
     rank.Text(++c, r.reason);
+    rank.Text(++c, r.duplicate_of.empty() ? "" : "与 " + r.duplicate_of + " 内容相同，按一份计");
     rank.Text(++c, r.title);
-    rank.Text(++c, r.issuer);
-    rank.Text(++c, r.level);
+    rank.Text(++c, r.level.empty() ? "" : LevelLabelZh(r.level));
     if (r.year) rank.Number(c + 1, *r.year);
     ++c;
     rank.Score(++c, r.total, score);
@@ -92,7 +94,7 @@ void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out) {
   worksheet_set_column(matrix.ws, 0, 0, 48, nullptr);
   worksheet_set_column(matrix.ws, 1, static_cast<lxw_col_t>(s.rules.size() + 1), 9, nullptr);
   worksheet_freeze_panes(matrix.ws, 2, 2);
-  matrix.Text(0, "文件 \\ 规则", header);
+  matrix.Text(0, "报告 \\ 规则", header);
   matrix.Text(1, "状态", header);
   for (std::size_t i = 0; i < s.rules.size(); ++i) matrix.Text(static_cast<lxw_col_t>(i + 2), s.rules[i].rule, header);
   ++matrix.row;
@@ -100,7 +102,7 @@ void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out) {
   for (std::size_t i = 0; i < s.rules.size(); ++i) matrix.Text(static_cast<lxw_col_t>(i + 2), s.rules[i].title);
   for (const auto& r : s.rows) {
     ++matrix.row;
-    matrix.Text(0, r.path);
+    matrix.Text(0, r.issuer.empty() ? RowFile(r) : r.issuer + "（" + RowFile(r) + "）");
     matrix.Text(1, BatchStatusLabelZh(r.status));
     for (std::size_t i = 0; i < r.verdicts.size(); ++i) {
       if (r.verdicts[i] == kNoVerdict) continue;
@@ -119,12 +121,12 @@ void WriteSummaryXlsx(const BatchSummary& s, std::ostream& out) {
   for (lxw_col_t c = 0; c < 10; ++c) rules.Text(c, rule_head[c], header);
   for (std::size_t i = 0; i < s.rules.size(); ++i) {
     VerdictCounts counts;
-    for (const auto& r : s.rows)
-      if (r.verdicts[i] != kNoVerdict) counts.Add(static_cast<Verdict>(r.verdicts[i]));
+    for (const auto& r : s.rows)  // a duplicate input is counted once, as the row it repeats
+      if (r.verdicts[i] != kNoVerdict && r.duplicate_of.empty()) counts.Add(static_cast<Verdict>(r.verdicts[i]));
     ++rules.row;
     rules.Text(0, s.rules[i].rule);
     rules.Text(1, s.rules[i].title);
-    rules.Text(2, s.rules[i].pack);
+    rules.Text(2, PackTitleOf(s, s.rules[i].pack));
     rules.Text(3, s.rules[i].category);
     lxw_col_t c = 4;
     for (int n : {counts.pass, counts.partial, counts.fail, counts.not_applicable, counts.not_checkable, counts.waived})

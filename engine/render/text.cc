@@ -146,6 +146,28 @@ std::string ShortCounts(const VerdictCounts& c) {
   return s;
 }
 
+// Counts that do not fit beside the bar go on the lines below, indented by `indent`, as many items ("不适用 1")
+// per line as fit in `width` — an item is never cut and no count is ever dropped.
+void CountsBelow(std::string& out, const std::string& counts, std::string_view sep, int indent, int width,
+                 const Painter& paint, const char* colour) {
+  const int room = std::max(20, width - indent);
+  std::string line;
+  auto flush = [&] {
+    if (line.empty()) return;
+    out += std::string(static_cast<std::size_t>(indent), ' ') + (colour ? paint(colour, line) : line) + "\n";
+    line.clear();
+  };
+  for (std::size_t start = 0; start <= counts.size();) {
+    std::size_t end = counts.find(sep, start);
+    if (end == std::string::npos) end = counts.size();
+    std::string item = counts.substr(start, end - start);
+    if (!line.empty() && DisplayWidth(line) + DisplayWidth(sep) + DisplayWidth(item) > room) flush();
+    line += (line.empty() ? "" : std::string(sep)) + item;
+    start = end + sep.size();
+  }
+  flush();
+}
+
 void ScoreTable(std::string& out, const Report& report, int width, const Painter& paint) {
   // Name column: the widest pack or category label, capped so that bars and counts fit.
   int name_cols = 8;
@@ -168,15 +190,17 @@ void ScoreTable(std::string& out, const Report& report, int width, const Painter
     out += fmt::format("  {} {} {}{}\n", paint(kBold, PadRight(name, name_cols)),
                        paint(ScoreColour(p.score), PadLeft(FormatScore(p.score), 5)), Bar(p.score, paint),
                        fits ? "  " + counts : "");
-    if (!fits) out += std::string(static_cast<std::size_t>(name_cols + 3), ' ') + counts + "\n";
+    if (!fits) CountsBelow(out, counts, "  ", name_cols + 3, width, paint, nullptr);
     if (p.categories.size() <= 1 && (p.categories.empty() || p.categories[0].name.empty())) continue;
     if (!p.score) continue;  // nothing scorable (e.g. a pack for other years): its categories say nothing more
     for (const auto& c : p.categories) {
       std::string cname = TruncateToWidth(c.name.empty() ? "（未分类）" : TerminalSafe(c.name), name_cols - 2);
       std::string ccounts = ShortCounts(c.counts);
+      bool cfits = DisplayWidth(ccounts) <= counts_cols;
       out += fmt::format("    {} {} {}{}\n", PadRight(cname, name_cols - 2),
                          paint(ScoreColour(c.score), PadLeft(FormatScore(c.score), 5)), Bar(c.score, paint),
-                         DisplayWidth(ccounts) <= counts_cols ? "  " + paint(kDim, ccounts) : "");
+                         cfits ? "  " + paint(kDim, ccounts) : "");
+      if (!cfits) CountsBelow(out, ccounts, "  ", name_cols + 3, width, paint, kDim);
     }
   }
 }
@@ -193,8 +217,8 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
   Field(out, 0, "文件", d.path, width, paint, nullptr, kHeadLabel);
   Field(out, 0, "标题", OrUnknown(d.title), width, paint, nullptr, kHeadLabel);
   Field(out, 0, "发布主体",
-        fmt::format("{}（{}）  年度 {}  发布 {}", OrUnknown(d.issuer), LevelLabelZh(d.level), OrUnknown(d.year),
-                    OrUnknown(d.published)),
+        fmt::format("{}（{}）  年度 {}  {}", OrUnknown(d.issuer), LevelLabelZh(d.level), OrUnknown(d.year),
+                    DatesZh(d)),
         width, paint, nullptr, kHeadLabel);
   std::string packs;
   for (const auto& rs : report.rulesets) packs += (packs.empty() ? "" : " · ") + rs.pack + " " + rs.version;
@@ -206,7 +230,7 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
   std::string extra = WaiversChangedScore(s) ? fmt::format("  （豁免前 {}）", FormatScore(s.total_unwaived)) : "";
   out += fmt::format("{}{} {}{}\n", paint(kBold, PadRight("总分", kHeadLabel - 1)),
                      paint(ScoreColour(s.total), PadLeft(FormatScore(s.total), 5)), Bar(s.total, paint), extra);
-  out += std::string(kHeadLabel, ' ') + CountsZh(s.counts) + "\n";
+  CountsBelow(out, CountsZh(s.counts), " · ", kHeadLabel, width, paint, nullptr);
   if (s.counts.not_checkable > 0) {
     auto nc = ResultsWith(report, Verdict::kNotCheckable);
     std::string ids;

@@ -77,8 +77,8 @@ void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
   row("发布主体", OrUnknown(d.issuer));
   row("层级", LevelLabelZh(d.level));
   row("年度", OrUnknown(d.year));
-  row("发布日期", OrUnknown(d.published));
-  row("文件", d.path);
+  row("发布/落款", DatesZh(d));
+  row("文件", DisplayPath(d.path));
   row("SHA-256", d.sha256);
   if (d.not_checkable) row("无法核查", d.not_checkable_reason);
   for (const auto& rs : report.rulesets) row("规则包", rs.pack + " " + rs.version + "（" + rs.title + "）");

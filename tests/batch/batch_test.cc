@@ -167,7 +167,7 @@ TEST_CASE("every extension a reader takes is checked inside a folder", "[batch]"
     REQUIRE(it != header.end());
     return static_cast<std::size_t>(it - header.begin());
   };
-  std::size_t file_col = col("文件"), status_col = col("状态"), total_col = col("总分");
+  std::size_t file_col = col("文件"), status_col = col("状态代码"), total_col = col("总分");
   std::map<std::string, std::vector<std::string>> by_name;
   for (std::size_t i = 1; i < rows.size(); ++i) by_name[FileName(rows[i][file_col])] = rows[i];
   CHECK(by_name.size() == by_ext.size() + 1);
@@ -231,7 +231,7 @@ TEST_CASE("a batch over the real corpus, the sample and broken files lists every
     REQUIRE(it != header.end());
     return static_cast<std::size_t>(it - header.begin());
   };
-  std::size_t file_col = col("文件"), status_col = col("状态"), reason_col = col("原因"), total_col = col("总分");
+  std::size_t file_col = col("文件"), status_col = col("状态代码"), reason_col = col("原因"), total_col = col("总分");
   std::map<std::string, std::vector<std::string>> by_name;
   for (std::size_t i = 1; i < rows.size(); ++i) by_name[FileName(rows[i][file_col])] = rows[i];
   std::map<std::string, std::string> expect = {
@@ -326,4 +326,58 @@ TEST_CASE("a folder without reports names every extension the readers take", "[b
     CHECK(r.err.find(ext) != std::string::npos);
   }
   CHECK(r.err.find((tmp.path() / "in").string()) != std::string::npos);
+}
+
+TEST_CASE("a batch names rows by issuer in Chinese and counts one report in two encodings once", "[batch]") {
+  TempDir tmp;
+  fs::path in = tmp.path() / "in";
+  fs::create_directories(in);
+  std::string text = ReadFile(SourceDir() / kSample);
+  WriteFile(in / "a-utf8.txt", text);
+  // The same report as other bytes: a UTF-8 BOM and CRLF line ends (tests/browser/ also uses a GB18030 copy).
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  WriteFile(in / "b-bom-crlf.txt", crlf);
+  WriteFile(in / "broken.docx", "PK\x03\x04 not a zip");
+  fs::path out = tmp.path() / "out";
+  auto r = RunFazhi({"check", "-q", "-f", "html", "-o", out.string(), in.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);  // broken.docx
+
+  auto rows = ParseCsv(ReadFile(out / "summary.csv"));
+  REQUIRE(rows.size() == 4);
+  const auto& header = rows[0];
+  auto col = [&](const std::string& name) {
+    auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  CHECK(header[1] == "发布主体");
+  for (const auto& h : header) CHECK(h.find(tmp.path().string()) == std::string::npos);
+  // Pack columns carry the pack titles, not the ids.
+  CHECK(std::find(header.begin(), header.end(), "duty") == header.end());
+  std::map<std::string, std::vector<std::string>> by_file;
+  for (std::size_t i = 1; i < rows.size(); ++i) by_file[rows[i][col("文件")]] = rows[i];
+  REQUIRE(by_file.count("a-utf8.txt"));
+  REQUIRE(by_file.count("b-bom-crlf.txt"));
+  REQUIRE(by_file.count("broken.docx"));
+  CHECK(by_file["a-utf8.txt"][col("发布主体")] == "天津市红桥区人民政府");
+  CHECK(by_file["a-utf8.txt"][col("状态")] == "已核查");
+  CHECK(by_file["a-utf8.txt"][col("层级")] == "区级");
+  CHECK(by_file["a-utf8.txt"][col("排名")] == "1");
+  CHECK(by_file["a-utf8.txt"][col("重复")].empty());
+  // The second copy is flagged, unranked, and named by the one counted.
+  CHECK(by_file["b-bom-crlf.txt"][col("重复")].find("a-utf8.txt") != std::string::npos);
+  CHECK(by_file["b-bom-crlf.txt"][col("排名")].empty());
+  CHECK(by_file["broken.docx"][col("状态")] == "读取失败");
+  const std::string& reason = by_file["broken.docx"][col("原因")];
+  CHECK(std::any_of(reason.begin(), reason.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE4; }));
+
+  std::string html = ReadFile(out / "index.html");
+  CHECK(html.find("天津市红桥区人民政府") != std::string::npos);
+  CHECK(html.find("重复 1") != std::string::npos);
+  CHECK(html.find("已核查 1 ") != std::string::npos);  // the duplicate is not counted again
+  CHECK(html.find(tmp.path().string()) == std::string::npos);
+  CHECK(html.find(">district<") == std::string::npos);
+  CHECK(html.find("区级") != std::string::npos);
 }

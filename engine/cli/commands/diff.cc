@@ -25,6 +25,7 @@ struct DiffCommandOptions {
   std::vector<std::string> formats;  // empty = text
   std::string output;                // file (one format) or directory (diff.<ext> per format)
   MetadataOverrides overrides;       // applied to both reports
+  bool force = false;                // compare although not the same issuer's consecutive years (a banner says so)
 };
 
 int RunDiff(const DiffCommandOptions& opts) {
@@ -62,7 +63,13 @@ int RunDiff(const DiffCommandOptions& opts) {
       return kExitUsage;
     }
   }
-  DiffReport diff = DiffReports(docs[0], reports[0], docs[1], reports[1], *rules);
+  std::string problem = ComparabilityProblem(reports[0].document, reports[1].document);
+  if (!problem.empty() && !opts.force) {
+    spdlog::error("{} 与 {}：{}。对比结果会误导，未作对比；如确需对比，请加 --force（各输出将注明）", *paths[0],
+                  *paths[1], problem);
+    return kExitUsage;
+  }
+  DiffReport diff = DiffReports(docs[0], reports[0], docs[1], reports[1], *rules, problem);
 
   bool to_dir = !opts.output.empty() && (formats.size() > 1 || fs::is_directory(opts.output) ||
                                          opts.output.back() == '/');
@@ -102,7 +109,9 @@ int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
   out.add_options()
       ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
        "text | md | html | json (repeatable with --output DIR)")
-      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)");
+      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)")
+      ("force", po::bool_switch(&o.force),
+       "compare even when the reports are not the same issuer's consecutive years (a banner says so)");
   desc.add(out).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
   po::variables_map vm;
   if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
