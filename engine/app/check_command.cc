@@ -27,12 +27,12 @@ namespace {
 
 std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules) {
   std::ostringstream out;
-  out << "# hits: " << hits.total << " occurrences of " << rules.matcher.size() << " terms\n";
+  out << "# hits: " << hits.total << " occurrences of " << rules.matcher().size() << " terms\n";
   std::vector<std::pair<std::uint32_t, TermId>> all;
   for (TermId t = 0; t < hits.starts.size(); ++t)
     for (auto s : hits.starts[t]) all.push_back({s, t});
   std::sort(all.begin(), all.end());
-  for (auto [s, t] : all) out << doc.LineOf(s) << "\t" << s << "\t" << rules.matcher.Term(t) << "\n";
+  for (auto [s, t] : all) out << doc.LineOf(s) << "\t" << s << "\t" << rules.matcher().Term(t) << "\n";
   return out.str();
 }
 
@@ -63,7 +63,7 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   if (!opts.fail_on.empty()) {
     for (const auto& r : report.results) {
       if (r.verdict == Verdict::kFail && SeverityRank(r.severity) >= SeverityRank(opts.fail_on)) {
-        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, r.severity, opts.fail_on);
+        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, SeverityName(r.severity), opts.fail_on);
         tripped = true;
         break;
       }

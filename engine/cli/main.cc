@@ -175,11 +175,11 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
   }
   if (!issuer.empty()) o.overrides.issuer = issuer;
   if (!level.empty()) {
-    if (!fazhi::IsIssuerLevel(level)) {
+    o.overrides.level = fazhi::ParseIssuerLevel(level);
+    if (!o.overrides.level) {
       std::cerr << "fazhi: error: --level " << level << " is not one of " << fazhi::IssuerLevelList() << "\n";
       return fazhi::kExitUsage;
     }
-    o.overrides.level = level;
   }
   if (vm.count("fail-under")) o.fail_under = fail_under;
   if (!o.fail_on.empty() && fazhi::SeverityRank(o.fail_on) < 0) {

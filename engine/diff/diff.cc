@@ -313,12 +313,12 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
   for (const auto& n : new_report.results)
     if (!seen.count(n.rule)) d.changes.push_back({n.rule, n.title, n.verdict, n.verdict, false, true});
 
-  Hits old_hits = rules.matcher.Scan(old_doc.text);
-  Hits new_hits = rules.matcher.Scan(new_doc.text);
+  Hits old_hits = rules.matcher().Scan(old_doc.text);
+  Hits new_hits = rules.matcher().Scan(new_doc.text);
 
   // Metrics that changed.
-  auto old_metrics = Metrics(old_doc, old_hits, rules.matcher);
-  auto new_metrics = Metrics(new_doc, new_hits, rules.matcher);
+  auto old_metrics = Metrics(old_doc, old_hits, rules.matcher());
+  auto new_metrics = Metrics(new_doc, new_hits, rules.matcher());
   std::map<std::string, const Metric*> new_by_key;
   for (const auto& m : new_metrics) new_by_key.emplace(m.key + "\x1f" + m.unit, &m);
   for (const auto& o : old_metrics) {
@@ -339,9 +339,9 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
       if (!f.words.count(t)) ++df[t];
     ++total;
   };
-  for (const auto& s : old_doc.sentences) count(FeaturesOf(old_doc, old_hits, rules.matcher, split, s.span));
+  for (const auto& s : old_doc.sentences) count(FeaturesOf(old_doc, old_hits, rules.matcher(), split, s.span));
   for (std::size_t i = 0; i < new_doc.sentences.size(); ++i) {
-    new_features[i] = FeaturesOf(new_doc, new_hits, rules.matcher, split, new_doc.sentences[i].span);
+    new_features[i] = FeaturesOf(new_doc, new_hits, rules.matcher(), split, new_doc.sentences[i].span);
     count(new_features[i]);
   }
   std::size_t common = std::max<std::size_t>(kCommonMin, static_cast<std::size_t>(kCommonShare * total));
@@ -364,7 +364,7 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
     PromiseFollowup pf;
     pf.index = ++index;
     pf.promise = QuoteOf(old_doc, span);
-    Features f = FeaturesOf(old_doc, old_hits, rules.matcher, split, span);
+    Features f = FeaturesOf(old_doc, old_hits, rules.matcher(), split, span);
     std::set<std::string> key;
     for (const auto& w : f.words)
       if (df[w] <= common) key.insert(w);

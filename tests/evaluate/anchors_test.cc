@@ -22,14 +22,14 @@ TEST_CASE("rules settled from their anchors give the full evaluation's verdicts 
   std::sort(inputs.begin(), inputs.end());
   REQUIRE(inputs.size() >= 3);
   std::size_t anchored = 0, skipped = 0;
-  for (const auto& p : rules->packs)
+  for (const auto& p : rules->packs())
     for (const auto& r : p->rules) anchored += r->anchored;
   for (const auto& input : inputs) {
     CheckOptions copts;
     Document doc = LoadDocument(input.string(), copts);
     test::CheckSettledEqualsFull(*rules, doc);
-    Hits hits = rules->matcher.Scan(doc.text);
-    for (const auto& p : rules->packs)
+    Hits hits = rules->matcher().Scan(doc.text);
+    for (const auto& p : rules->packs())
       for (const auto& r : p->rules) {
         bool any = std::any_of(r->anchors.begin(), r->anchors.end(), [&](TermId t) { return !hits.Of(t).empty(); });
         if (r->anchored && !any) ++skipped;

@@ -327,7 +327,7 @@ inline void FuzzYamlLoader(std::string_view bytes) {
   } catch (const InputError&) {
   }
   int examples = 0;
-  for (const auto& p : set->packs)
+  for (const auto& p : set->packs())
     for (const auto& r : p->rules)
       for (const auto& ex : r->examples) {
         if (++examples > 4) return;
