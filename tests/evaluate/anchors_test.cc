@@ -1,4 +1,4 @@
-// Rules settled from their anchors (RuleSet::IndexAnchors, the shared settled results of EvaluateRules) must give
+// Rules settled from their anchors (RuleSetBuilder::Finish, the shared settled results of EvaluateRules) must give
 // exactly what the full evaluation gives, on real reports with every shipped rule — and the anchors must be the right
 // terms.
 #include <catch2/catch.hpp>
