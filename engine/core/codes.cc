@@ -32,6 +32,8 @@ constexpr CodeInfo kCodes[] = {
     {"E-html", E, "网页无法解析"},
     {"E-html-limit", E, "网页元素嵌套超过限制 max_markup_depth"},
     {"E-is-directory", E, "给出的路径是文件夹，不是文件"},
+    {"E-labels-format", E, "金标准标注文件（fazhi eval）格式错误"},
+    {"E-labels-read", E, "金标准标注文件（fazhi eval）无法读取或文件夹中没有 *.tsv"},
     {"E-ledger-csv", E, "CSV 台账格式错误（如引号不配对）"},
     {"E-ledger-empty", E, "台账表头下面没有数据行"},
     {"E-ledger-format", E, "台账不是可读的 CSV 或 XLSX"},

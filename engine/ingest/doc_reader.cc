@@ -82,7 +82,7 @@ class DocReaderImpl final : public FormatReader {
  public:
   const char* Name() const override { return "doc"; }
   bool Sniff(std::string_view head) const override { return head.substr(0, 8) == kOleSignature; }
-  bool TakesExtension(std::string_view ext) const override { return ext == ".doc" || ext == ".wps"; }
+  std::vector<std::string_view> Extensions() const override { return {".doc", ".wps"}; }
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     auto ole = OleFile::Open(bytes);

@@ -257,7 +257,7 @@ class DocxReaderImpl final : public FormatReader {
   // Every OOXML package has [Content_Types].xml; a ZIP without it (an OFD, a plain archive) is left to a reader
   // that claims it, and comes back here when none does (the error then names what it is).
   bool Claims(std::string_view bytes) const override { return ZipHasRootEntry(bytes, "[Content_Types].xml"); }
-  bool TakesExtension(std::string_view ext) const override { return ext == ".docx" || ext == ".docm"; }
+  std::vector<std::string_view> Extensions() const override { return {".docx", ".docm"}; }
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 4)))
       throw InputError(out.path, "E-docx-broken", "not a DOCX: the file is not a ZIP container");

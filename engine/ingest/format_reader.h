@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/limits.h"
 #include "ingest/reader.h"
@@ -23,8 +24,15 @@ class FormatReader {
     (void)bytes;
     return true;
   }
-  // True for the file extensions (lower case, with the dot: ".htm") this reader takes when no signature matched.
-  virtual bool TakesExtension(std::string_view ext) const = 0;
+  // The file extensions (lower case, with the dot: ".htm") this reader takes when no signature matched: the one
+  // list of extensions (folder walks, messages and docs name the accepted extensions from it).
+  virtual std::vector<std::string_view> Extensions() const = 0;
+  // True when `ext` (lower case, with the dot) is one of Extensions().
+  bool TakesExtension(std::string_view ext) const {
+    for (std::string_view e : Extensions())
+      if (e == ext) return true;
+    return false;
+  }
   // Fills out.text, out.encoding and the hints. out.path, out.format and out.sha256 are already set.
   // Throws InputError (or NotCheckableError) naming the problem; never anything else for bad bytes.
   virtual void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const = 0;

@@ -577,9 +577,7 @@ class HtmlReaderImpl final : public FormatReader {
     std::string lower = AsciiLower(head.substr(i, 1024));
     return lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos;
   }
-  bool TakesExtension(std::string_view ext) const override {
-    return ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".xhtml";
-  }
+  std::vector<std::string_view> Extensions() const override { return {".html", ".htm", ".shtml", ".xhtml"}; }
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.find('\0') != std::string_view::npos && bytes.substr(0, 2) != "\xFF\xFE" &&
         bytes.substr(0, 2) != "\xFE\xFF")

@@ -151,7 +151,7 @@ class OfdReaderImpl final : public FormatReader {
   // file is looked at (Claims), not only its first bytes.
   bool Sniff(std::string_view head) const override { return head.substr(0, 4) == "PK\x03\x04"; }
   bool Claims(std::string_view bytes) const override { return ZipHasRootEntry(bytes, "OFD.xml"); }
-  bool TakesExtension(std::string_view ext) const override { return ext == ".ofd"; }
+  std::vector<std::string_view> Extensions() const override { return {".ofd"}; }
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.substr(0, 2) != "PK")

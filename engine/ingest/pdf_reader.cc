@@ -61,7 +61,7 @@ class PdfReaderImpl final : public FormatReader {
   bool Sniff(std::string_view head) const override {
     return head.substr(0, 1024).find("%PDF-") != std::string_view::npos;
   }
-  bool TakesExtension(std::string_view ext) const override { return ext == ".pdf"; }
+  std::vector<std::string_view> Extensions() const override { return {".pdf"}; }
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 1024)))

@@ -193,4 +193,17 @@ std::vector<std::string> ReaderNames() {
   return names;
 }
 
+std::vector<ReportExtension> ReportExtensions() {
+  std::vector<ReportExtension> out;
+  for (const FormatReader* r : Readers())
+    for (std::string_view e : r->Extensions()) out.push_back({std::string(e), r->Name()});
+  return out;
+}
+
+std::string ReportExtensionList() {
+  std::string list;
+  for (const auto& e : ReportExtensions()) list += (list.empty() ? "" : ", ") + e.ext;
+  return list;
+}
+
 }  // namespace fazhi

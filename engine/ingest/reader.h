@@ -57,4 +57,13 @@ InputKind InputKindOfName(const std::string& path, std::string* what = nullptr);
 // The reader names, for --help and docs: "doc", "docx", "html", "ofd", "pdf", "text".
 std::vector<std::string> ReaderNames();
 
+// Every extension a reader takes (InputKindOfName's kReport), in reader-table order, with the reader's name.
+struct ReportExtension {
+  std::string ext;     // ".docm"
+  std::string reader;  // "docx"
+};
+std::vector<ReportExtension> ReportExtensions();
+// The same for messages: ".doc, .wps, .docx, .docm, .html, …" (built from the reader table, never written by hand).
+std::string ReportExtensionList();
+
 }  // namespace fazhi

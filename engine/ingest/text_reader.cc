@@ -14,7 +14,7 @@ class TextReaderImpl final : public FormatReader {
   bool Sniff(std::string_view) const override { return false; }  // the fallback: never claims by signature
   // Only the names a report is saved under: a file with no or another extension (.csv, .md) is read as text too
   // when named on the command line (the fallback), but a folder walk does not take it for a report.
-  bool TakesExtension(std::string_view ext) const override { return ext == ".txt" || ext == ".text"; }
+  std::vector<std::string_view> Extensions() const override { return {".txt", ".text"}; }
   void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
     bool utf16_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
     if (!utf16_bom && bytes.find('\0') != std::string_view::npos)

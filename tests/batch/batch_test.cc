@@ -9,9 +9,10 @@
 #include <set>
 #include <sstream>
 
-#include "app/batch.h"
+#include "batch/runner.h"
 #include "batch/summary.h"
 #include "ingest/reader.h"
+#include "ingest/subprocess.h"
 #include "test_support.h"
 
 using namespace fazhi::test;
@@ -117,14 +118,28 @@ TEST_CASE("folders expand by extension with distinct output names", "[batch]") {
 // Every name a single file is read under must be checked inside a folder too (a .docm was once silently skipped
 // by the batch's own list): the folder walk and the readers share ingest's classification.
 TEST_CASE("every extension a reader takes is checked inside a folder", "[batch]") {
+  // The extensions come from the reader table (ReportExtensions), so a reader that takes a new extension without a
+  // sample here fails this test instead of being silently untested.
   const fs::path forms = SourceDir() / "tests/data/forms";
-  const std::map<std::string, fs::path> by_ext = {
-      {".txt", forms / "hongqiao.gb18030.txt"}, {".text", forms / "hongqiao.utf16le.txt"},
-      {".html", forms / "hongqiao.html"},       {".htm", forms / "hongqiao.html"},
-      {".shtml", forms / "hongqiao.html"},      {".xhtml", forms / "hongqiao.html"},
-      {".docx", forms / "hongqiao.docx"},       {".docm", forms / "hongqiao.docx"},
-      {".pdf", forms / "hongqiao.pdf"},         {".TXT", forms / "hongqiao.gb18030.txt"}};
   TempDir tmp;
+  fs::path ofd = tmp.path() / "hongqiao.ofd";
+  fazhi::ToolResult made = fazhi::RunTool({"python3", (forms / "make_ofd.py").string(), (SourceDir() / kSample).string(),
+                             ofd.string()}, 60, 1 << 20);
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  const std::map<std::string, fs::path> by_reader = {
+      {"text", forms / "hongqiao.gb18030.txt"}, {"html", forms / "hongqiao.html"}, {"docx", forms / "hongqiao.docx"},
+      {"pdf", forms / "hongqiao.pdf"},          {"doc", forms / "hongqiao.doc"},   {"ofd", ofd}};
+  std::map<std::string, fs::path> by_ext;
+  for (const auto& e : fazhi::ReportExtensions()) {
+    INFO(e.ext << " (" << e.reader << ")");
+    REQUIRE(by_reader.count(e.reader) == 1);
+    by_ext[e.ext] = by_reader.at(e.reader);
+  }
+  CHECK(by_ext.count(".docm") == 1);
+  CHECK(by_ext.count(".wps") == 1);
+  by_ext[".TXT"] = by_reader.at("text");  // extensions are matched without case
+  by_ext[".DOCM"] = by_reader.at("docx");
   fs::path in = tmp.path() / "in";
   for (const auto& [ext, source] : by_ext) {
     INFO(ext);
@@ -296,4 +311,19 @@ TEST_CASE("batch output is byte-identical for --jobs 1 and --jobs 4", "[batch][d
   // Streaming to stdout keeps path order whatever the job count: one line per readable input.
   CHECK(streams[0] == streams[1]);
   CHECK(std::count(streams[0].begin(), streams[0].end(), '\n') == 7);
+}
+
+TEST_CASE("a folder without reports names every extension the readers take", "[batch]") {
+  TempDir tmp;
+  WriteFile(tmp.path() / "in" / "notes.md", "# 说明\n");
+  auto r = RunFazhi({"check", (tmp.path() / "in").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no report files") != std::string::npos);
+  // The list comes from the reader table: every extension, in one message, with the folder named.
+  CHECK(r.err.find(fazhi::ReportExtensionList()) != std::string::npos);
+  for (const char* ext : {".docm", ".wps", ".ofd", ".xhtml", ".text"}) {
+    INFO(ext);
+    CHECK(r.err.find(ext) != std::string::npos);
+  }
+  CHECK(r.err.find((tmp.path() / "in").string()) != std::string::npos);
 }

@@ -1,4 +1,4 @@
-// libFuzzer target `check`: the whole check: ReadBytes -> pipeline -> CheckDocument (shipped rules) -> every renderer.
+// libFuzzer target `check`: the whole check: pipeline Check() on the bytes (shipped rules) -> a renderer.
 // Built by tests/fuzz/CMakeLists.txt (clang, -DFAZHI_FUZZ=ON); run with scripts/fuzz.
 #include "fuzz_targets.h"
 

@@ -1,5 +1,5 @@
 // Finding the shipped rule packs without flags.
-#include "app/rules_dir.h"
+#include "cli/rules_dir.h"
 
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
-// The batch runner: expands folders, checks documents on a pool of workers, writes per-report files in a fixed
-// layout, keeps one small summary row per input (never the Reports), then ranks and writes the summary.
-#include "app/batch.h"
+// The batch runner: expands folders, checks documents on a pool of workers, hands each Report to the caller's
+// sinks and keeps one small summary row per input (never the Reports).
+#include "batch/runner.h"
 
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -12,36 +12,22 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 
-#include "batch/summary.h"
-#include "core/error.h"
 #include "core/stage_times.h"
 #include "core/worker_threads.h"
 #include "ingest/reader.h"
-#include "pipeline/check.h"
-#include "render/renderer.h"
 
 namespace fs = std::filesystem;
 
 namespace fazhi {
 
 namespace {
-
-std::string LowerExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return ext;
-}
 
 bool Hidden(const fs::path& p) {
   std::string name = p.filename().string();
@@ -83,14 +69,14 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::str
         continue;
       }
       if (!it->is_regular_file(ec)) continue;
-      std::string ext = LowerExtension(entry);
       std::string shown = (p / entry.lexically_relative(p)).generic_string();
-      InputKind kind = InputKindOfName(shown);
+      std::string what;
+      InputKind kind = InputKindOfName(shown, &what);
       if (kind == InputKind::kReport) {
         found.push_back({shown, "", ""});
       } else if (kind == InputKind::kUnsupportedDocument) {
-        found.push_back({shown, "", "unsupported format " + ext + ": fazhi reads .txt, .html, .docx and .pdf (save "
-                                        "the file as .docx or PDF)"});
+        found.push_back({shown, "", "不支持的格式：" + what + "；可读取的扩展名：" + ReportExtensionList() +
+                                        "（请另存为 .docx 或 PDF）(unsupported format: save the file as .docx or PDF)"});
       }
     }
     if (ec) found.push_back({arg, "", "cannot read the folder: " + ec.message()});
@@ -219,11 +205,10 @@ class Progress {
 
 // Everything one worker needs, shared read-only between workers (except the progress, which locks).
 struct WorkerContext {
-  const BatchSetup& setup;
+  const RuleSet& rules;
   const BatchSummary& columns;
-  CheckOptions check;
-  RenderOptions render;
-  fs::path out_dir;  // empty: reports go to stdout
+  const BatchOptions& opts;
+  const BatchSinks& sinks;
   Progress& progress;
   bool verbose;
   std::atomic<bool>& gate;
@@ -231,7 +216,6 @@ struct WorkerContext {
 };
 
 SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string& stdout_text) {
-  const auto& setup = ctx.setup;
   auto fail = [&](const std::string& reason) {
     ctx.progress.Message(spdlog::level::err, in.path + ": " + reason);
     SummaryRow row = ErrorRow(ctx.columns, reason);
@@ -240,14 +224,14 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
     return row;
   };
   if (!in.error.empty()) return fail(in.error);
-  Report report = Check(setup.rules, Input::File(in.path), ctx.check);
+  Report report = Check(ctx.rules, Input::File(in.path), ctx.opts.check);
   if (std::string failed = FailureReason(report); !failed.empty()) return fail(failed);
   if (report.status == CheckStatus::kNotCheckable)
     ctx.progress.Message(spdlog::level::warn, in.path + ": not checkable: " + report.document.not_checkable_reason);
   if (ctx.verbose)
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) ctx.progress.Message(spdlog::level::info, FormatDiagnostic(d));
-  if (GateTripped(report, setup.opts)) ctx.gate = true;
+  if (ctx.sinks.gate && ctx.sinks.gate(report)) ctx.gate = true;
 
   SummaryRow row;
   {
@@ -256,84 +240,29 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
   }
   row.path = in.path;
   row.rel = in.rel;
-  StageTimer render_timer(Stage::kRender);
-  for (const auto& f : setup.opts.summary_only ? std::vector<std::string>{} : setup.formats) {
-    const RendererEntry* r = FindRenderer(f);
-    try {
-      if (ctx.out_dir.empty()) {
-        std::ostringstream out;
-        r->render(report, out, ctx.render);
-        stdout_text += out.str();
-        continue;
-      }
-      std::string name = "reports/" + in.rel + "." + r->extension;
-      fs::path target = ctx.out_dir / name;
-      std::ofstream out(target, std::ios::binary);
-      r->render(report, out, ctx.render);
-      out.close();
-      if (!out) throw std::runtime_error("cannot write " + target.string());
-      row.outputs.push_back(name);
-    } catch (const std::exception& e) {
-      ctx.progress.Message(spdlog::level::err, in.path + ": " + f + " output: " + e.what());
-      ctx.write_failed = true;
-    }
+  if (ctx.sinks.report) {
+    BatchErrorLog log = [&](const std::string& line) { ctx.progress.Message(spdlog::level::err, line); };
+    if (!ctx.sinks.report(report, in, row, stdout_text, log)) ctx.write_failed = true;
   }
   return row;
 }
 
-bool WriteSummaryFile(const fs::path& target, const std::function<void(std::ostream&)>& write) {
-  StageTimer timer(Stage::kSummary);
-  try {
-    std::ofstream out(target, std::ios::binary);
-    write(out);
-    out.close();
-    if (!out) throw std::runtime_error("cannot write the file");
-    spdlog::info("wrote {}", target.string());
-    return true;
-  } catch (const std::exception& e) {
-    spdlog::error("{}: {}", target.string(), e.what());
-    return false;
-  }
-}
-
 }  // namespace
 
-int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
-  const auto& opts = setup.opts;
-  fs::path out_dir;
-  if (!opts.output.empty()) {
-    out_dir = opts.output;
-    std::error_code ec;
-    if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec)) {
-      spdlog::error("--output {} is a file; a batch writes a folder (summary and one file per report)", opts.output);
-      return kExitUsage;
-    }
-    // Every folder is made before the workers start (no races, and names are known in advance).
-    std::set<fs::path> dirs = {out_dir};
-    for (const auto& in : inputs)
-      if (in.error.empty()) dirs.insert((out_dir / "reports" / in.rel).parent_path());
-    for (const auto& d : dirs) {
-      fs::create_directories(d, ec);
-      if (ec) {
-        spdlog::error("{}: cannot create the folder: {}", d.string(), ec.message());
-        return kExitUsage;
-      }
-    }
-  }
-  BatchSummary summary = SummaryColumns(setup.rules);
+BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs, const BatchOptions& opts,
+                     const BatchSinks& sinks) {
+  BatchResult result;
+  result.summary = SummaryColumns(rules);
   std::vector<SummaryRow> rows(inputs.size());
   auto level = spdlog::default_logger_raw()->level();
   Progress progress(inputs.size(), level < spdlog::level::err);
   std::atomic<bool> gate{false}, write_failed{false};
-  WorkerContext ctx{setup, summary, {}, {}, out_dir, progress, level <= spdlog::level::info, gate, write_failed};
-  ctx.check.overrides = opts.overrides;
-  ctx.check.limits = opts.rules.limits;
-  ctx.check.waivers = &setup.waivers;
-  ctx.render.color = opts.color;
+  WorkerContext ctx{rules, result.summary, opts, sinks, progress, level <= spdlog::level::info, gate, write_failed};
+  const bool to_stdout = opts.to_stdout;
 
   int jobs = EffectiveJobs(opts.jobs, inputs.size());
-  // Without --output the reports stream to stdout in path order: finished ones wait in `pending` for their turn,
-  // and a worker does not run more than `window` inputs ahead of the last one printed (bounded memory).
+  // On stdout the reports come in path order: finished ones wait in `pending` for their turn, and a worker does
+  // not run more than `window` inputs ahead of the last one printed (bounded memory).
   const std::size_t window = 16 * static_cast<std::size_t>(jobs);
   std::mutex out_mutex;
   std::condition_variable out_cv;
@@ -344,13 +273,13 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
     for (;;) {
       std::size_t i = next++;
       if (i >= inputs.size()) return;
-      if (out_dir.empty()) {
+      if (to_stdout) {
         std::unique_lock<std::mutex> lock(out_mutex);
         out_cv.wait(lock, [&] { return i < emitted + window; });
       }
       std::string text;
       rows[i] = CheckOne(ctx, inputs[i], text);
-      if (out_dir.empty()) {
+      if (to_stdout) {
         std::lock_guard<std::mutex> lock(out_mutex);
         pending.emplace(i, std::move(text));
         for (auto it = pending.find(emitted); it != pending.end(); it = pending.find(emitted)) {
@@ -371,20 +300,13 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
   });
   progress.Finish();
 
-  bool any_error = std::any_of(rows.begin(), rows.end(), [](const SummaryRow& r) {
+  result.any_error = std::any_of(rows.begin(), rows.end(), [](const SummaryRow& r) {
     return r.status == BatchStatus::kError;
   });
-  bool ok = !write_failed;
-  if (!out_dir.empty()) {
-    summary.rows = std::move(rows);
-    RankRows(summary);
-    ok = WriteSummaryFile(out_dir / "summary.csv", [&](std::ostream& o) { WriteSummaryCsv(summary, o); }) && ok;
-    ok = WriteSummaryFile(out_dir / "matrix.csv", [&](std::ostream& o) { WriteMatrixCsv(summary, o); }) && ok;
-    ok = WriteSummaryFile(out_dir / "summary.xlsx", [&](std::ostream& o) { WriteSummaryXlsx(summary, o); }) && ok;
-    ok = WriteSummaryFile(out_dir / "index.html", [&](std::ostream& o) { WriteSummaryHtml(summary, o); }) && ok;
-  }
-  if (any_error || !ok) return kExitUsage;
-  return gate ? kExitGate : kExitOk;
+  result.gate = gate;
+  result.write_failed = write_failed;
+  result.summary.rows = std::move(rows);
+  return result;
 }
 
 }  // namespace fazhi

@@ -1,9 +1,9 @@
 // Rule loading for commands, with the notices (overrides, extensions) logged at info level.
-#include "app/rule_loading.h"
+#include "cli/rule_loading.h"
 
 #include <spdlog/spdlog.h>
 
-#include "app/rules_dir.h"
+#include "cli/rules_dir.h"
 #include "core/error.h"
 #include "pipeline/compile.h"
 #include "rules/yaml_cache.h"

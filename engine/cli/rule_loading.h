@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "app/commands.h"
+#include "cli/command.h"
 #include "rules/rule_set.h"
 
 namespace fazhi {

@@ -4,12 +4,14 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <new>
 
-#include "app/commands.h"
+#include "cli/command.h"
+#include "cli/flags.h"
 #include "core/error.h"
 #include "core/safe_text.h"
 #include "ledger/import.h"
@@ -42,7 +44,14 @@ void WriteFileAtomically(const fs::path& path, const std::string& bytes) {
   if (ec) throw InputError(path.string(), "E-ledger-write", "cannot write the file: " + ec.message());
 }
 
-}  // namespace
+// `fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR` (docs/ledgers.md).
+struct LedgerImportOptions {
+  std::string input;  // the ledger table
+  std::string pack;   // pack id for the generated pack
+  std::string out;    // folder to write pack.yaml and items.yaml into
+  std::string title;  // pack title (default: the table's title row, else the file name)
+  bool force = false; // overwrite an existing pack.yaml / items.yaml
+};
 
 int RunLedgerImport(const LedgerImportOptions& opts) {
   if (!ValidPackId(opts.pack)) {
@@ -127,6 +136,43 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
               << ": 读取台账时内存不足，请拆分台账 (out of memory while reading the ledger) [E-ledger-memory]\n";
     return kExitUsage;
   }
+}
+
+}  // namespace
+
+// `fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title T] [--force]` (docs/ledgers.md).
+int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
+  (void)argv0;
+  const char* kLedgerUsage = "usage: fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title TITLE] [--force]\n";
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kLedgerUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] != "import") {
+    std::cerr << "fazhi: error: unknown command `ledger " << args[0] << "`; did you mean `ledger import`?\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  LedgerImportOptions o;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR");
+  desc.add_options()
+      ("pack", po::value<std::string>(&o.pack), "id of the generated pack (lower-case letters, digits, -)")
+      ("out", po::value<std::string>(&o.out), "folder to write pack.yaml and items.yaml into")
+      ("title", po::value<std::string>(&o.title), "pack title (default: the table's title row or the file name)")
+      ("force", po::bool_switch(&o.force), "overwrite an existing pack.yaml / items.yaml");
+  desc.add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
+  if (positional.size() != 1 || o.pack.empty() || o.out.empty()) {
+    std::cerr << "fazhi: error: " << kLedgerUsage;
+    return kExitUsage;
+  }
+  SetupLogging(vm, quiet);
+  o.input = positional[0];
+  return RunLedgerImport(o);
 }
 
 }  // namespace fazhi

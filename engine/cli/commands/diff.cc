@@ -1,18 +1,31 @@
-// `fazhi diff OLD NEW`: load the rules once, read and check both reports, compare, render to stdout or files.
+// `fazhi diff OLD NEW`: its flags; load the rules once, check both reports, compare, render to stdout or files.
 #include <spdlog/spdlog.h>
 
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "app/commands.h"
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
 #include "diff/diff.h"
-#include "app/rule_loading.h"
 #include "pipeline/check.h"
+#include "segment/metadata.h"
 
 namespace fs = std::filesystem;
 
 namespace fazhi {
+
+namespace {
+
+struct DiffCommandOptions {
+  RulesOptions rules;
+  std::string old_path, new_path;
+  std::vector<std::string> formats;  // empty = text
+  std::string output;                // file (one format) or directory (diff.<ext> per format)
+  MetadataOverrides overrides;       // applied to both reports
+};
 
 int RunDiff(const DiffCommandOptions& opts) {
   std::vector<std::string> formats = opts.formats.empty() ? std::vector<std::string>{"text"} : opts.formats;
@@ -74,6 +87,33 @@ int RunDiff(const DiffCommandOptions& opts) {
     spdlog::info("wrote {}", target.string());
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
+  DiffCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi diff [options] OLD NEW  (two reports of one issuer, any formats)");
+  po::options_description out("Output");
+  out.add_options()
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
+       "text | md | html | json (repeatable with --output DIR)")
+      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)");
+  desc.add(out).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (positional.size() != 2) {
+    std::cerr << "fazhi: error: usage: fazhi diff [options] OLD NEW\n";
+    return kExitUsage;
+  }
+  SetupLogging(vm, quiet);
+  o.old_path = positional[0];
+  o.new_path = positional[1];
+  return RunDiff(o);
 }
 
 }  // namespace fazhi

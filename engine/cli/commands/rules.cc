@@ -1,20 +1,23 @@
-// `fazhi rules lint|test|list|explain|terms`: the rule author's tools.
+// `fazhi rules lint|test|list|explain|terms`: the rule author's tools, their flags and one table of subcommands.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
 #include <set>
 
-#include "app/commands.h"
-#include "app/rule_loading.h"
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
 #include "core/error.h"
 #include "core/safe_text.h"
 #include "core/text.h"
 #include "evaluate/evaluator.h"
 #include "pipeline/check.h"
 #include "pipeline/compile.h"
+#include "segment/metadata.h"
 
 namespace fs = std::filesystem;
 
@@ -83,8 +86,6 @@ std::shared_ptr<const RuleSet> LoadForAuthoring(const RulesOptions& base, const 
     return nullptr;
   }
 }
-
-}  // namespace
 
 int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
   Diagnostics diags;
@@ -284,6 +285,48 @@ int RunRulesTerms(const RulesOptions& opts) {
   std::set<std::string> terms(set->matcher().terms().begin(), set->matcher().terms().end());
   for (const auto& t : terms) std::cout << t << "\n";
   return kExitOk;
+}
+
+}  // namespace
+
+int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
+  static const std::vector<std::string> kSubcommands = {"lint", "test", "list", "explain", "terms"};
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    for (const auto& c : Commands())
+      if (std::string(c.name) == "rules") std::cout << "Usage:\n" << c.usage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  std::string sub = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  RulesOptions r;
+  r.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false, strict = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi rules " + sub);
+  desc.add(RulesFlags(r)).add(CommonFlags(verbose, quiet));
+  if (sub == "lint") desc.add_options()("strict", po::bool_switch(&strict), "warnings fail too");
+  if (sub == "explain") desc.add_options()("year", po::value<int>(), "the year the report covers");
+  if (std::find(kSubcommands.begin(), kSubcommands.end(), sub) == kSubcommands.end()) {
+    std::string near = ClosestMatch(sub, kSubcommands);
+    std::cerr << "fazhi: error: unknown command `rules " << sub << "`"
+              << (near.empty() ? "" : "; did you mean `rules " + near + "`?") << "\n";
+    return kExitUsage;
+  }
+  po::variables_map vm;
+  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
+  SetupLogging(vm, quiet);
+  if (sub == "lint") return RunRulesLint(r, positional, strict);
+  if (sub == "test") return RunRulesTest(r, positional);
+  if (sub == "list") return RunRulesList(r);
+  if (sub == "terms") return RunRulesTerms(r);
+  if (positional.empty() || positional.size() > 2) {
+    std::cerr << "fazhi: error: usage: fazhi rules explain RULE [FILE]\n";
+    return kExitUsage;
+  }
+  MetadataOverrides overrides;
+  if (vm.count("year")) overrides.year = vm["year"].as<int>();
+  return RunRulesExplain(r, positional[0], positional.size() > 1 ? positional[1] : "", overrides);
 }
 
 }  // namespace fazhi

@@ -1,5 +1,5 @@
 // The terminal-safe log formatter (see terminal_log.h).
-#include "app/terminal_log.h"
+#include "cli/terminal_log.h"
 
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>

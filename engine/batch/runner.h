@@ -1,0 +1,72 @@
+// A batch: folders expanded by extension, a pool of workers calling Check() on each input (the RuleSet is shared
+// read-only; each worker owns its Document and Report), one small summary row per input (never the Reports). What
+// becomes of each Report (files, text for stdout) is the caller's sink: renderers are above this layer.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "batch/summary.h"
+#include "pipeline/check.h"
+
+namespace fazhi {
+
+class RuleSet;
+
+// One input of a batch. `error` is set when expansion already knows it cannot be read (a missing path, an
+// unsupported document format met in a folder); it then becomes an `error` row without being opened.
+struct BatchInput {
+  std::string path;  // as given, or folder argument / relative path inside it
+  std::string rel;   // relative to the common folder of all inputs (no "..", '/' separators): output names
+  std::string error;
+};
+
+struct ExpandedInputs {
+  std::vector<BatchInput> inputs;  // sorted by path, duplicates (the same file reached twice) removed
+  bool any_directory = false;
+};
+
+// Files as given (any extension: the reader decides by content) and folders walked recursively, each file taken by
+// the one classification of ingest (InputKindOfName: an extension some reader takes becomes an input, an
+// unsupported document format an error row, anything else is ignored); hidden entries and symlinked folders are not
+// followed; `exclude_dir`, the --output folder, is never walked.
+ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::string& exclude_dir);
+
+// Worker count for --jobs N: N when N > 0, else every core; never more than `inputs`, never less than 1.
+int EffectiveJobs(int requested, std::size_t inputs);
+
+// Logs an error line without tearing the progress bar (callable from any worker).
+using BatchErrorLog = std::function<void(const std::string& line)>;
+
+// What the batch does with each checked report, called on the worker that checked it (so concurrently).
+struct BatchSinks {
+  // Writes the report's outputs: files (their names relative to the output folder into row.outputs) or text
+  // appended to `stdout_text`, which the runner prints in input order. Returns false when an output could not be
+  // written (after logging why through `log`).
+  std::function<bool(const Report& report, const BatchInput& in, SummaryRow& row, std::string& stdout_text,
+                     const BatchErrorLog& log)>
+      report;
+  // True when --fail-under / --fail-on trips for this report (it logs why).
+  std::function<bool(const Report& report)> gate;
+};
+
+struct BatchOptions {
+  CheckOptions check;       // overrides, limits, waivers: the same for every input
+  int jobs = 0;             // --jobs (0 = every core)
+  bool to_stdout = false;   // reports go to stdout, in input order (bounded look-ahead)
+};
+
+struct BatchResult {
+  BatchSummary summary;       // one row per input, in input order (not ranked)
+  bool any_error = false;     // an input could not be read or checked
+  bool gate = false;          // a gate tripped for some report
+  bool write_failed = false;  // a sink could not write an output
+};
+
+// Checks every input with `opts.jobs` workers, with a progress bar (or a line every few seconds) on stderr when
+// the log level shows warnings.
+BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs, const BatchOptions& opts,
+                     const BatchSinks& sinks);
+
+}  // namespace fazhi

@@ -1,0 +1,128 @@
+// `fazhi eval LABELS…`: check each labelled report with the rules, compare with the auditor's gold verdicts
+// (eval/agreement.h) and print the figures; --min-exact / --min-binary gate the result (exit 1).
+#include <spdlog/spdlog.h>
+
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <optional>
+
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
+#include "core/error.h"
+#include "eval/agreement.h"
+#include "eval/labels.h"
+#include "pipeline/check.h"
+#include "render/eval.h"
+
+namespace fazhi {
+
+namespace {
+
+struct EvalCommandOptions {
+  RulesOptions rules;
+  std::vector<std::string> labels;  // labels files or folders of them
+  std::string format = "text";      // text | json
+  bool no_args = false;             // ignore the files' `# args:` lines (an auditor's run with no flags)
+  bool quiet = false;               // figures only, no disagreements
+  std::optional<double> min_exact, min_binary;
+};
+
+int RunEval(const EvalCommandOptions& opts) {
+  if (opts.format != "text" && opts.format != "json") {
+    spdlog::error("--format {}：fazhi eval 只支持 text 或 json", opts.format);
+    return kExitUsage;
+  }
+  std::vector<LabelFile> files;
+  try {
+    for (const std::string& path : ExpandLabelPaths(opts.labels)) files.push_back(ReadLabelFile(path));
+  } catch (const InputError& e) {
+    spdlog::error("{}", e.what());
+    return kExitUsage;
+  }
+  Diagnostics rule_diags;
+  auto rules = LoadRulesForCommand(opts.rules, rule_diags);
+  if (!rules) return kExitUsage;
+
+  Agreement agreement;
+  for (const LabelFile& labels : files) {
+    ReportAgreement row;
+    CheckOptions copts;
+    copts.limits = opts.rules.limits;
+    try {
+      if (!opts.no_args) copts.overrides = ParseLabelArgs(labels);
+    } catch (const InputError& e) {
+      spdlog::error("{}", e.what());
+      return kExitUsage;
+    }
+    const std::string report_path = ResolveReportPath(labels);
+    const Report report = Check(*rules, Input::File(report_path), copts);
+    if (std::string failed = FailureReason(report); !failed.empty()) {
+      row.labels_path = labels.path;
+      row.report_path = report_path;
+      row.error = failed;
+      AddReport(agreement, std::move(row));
+      continue;
+    }
+    std::map<std::string, std::string> verdicts;
+    for (const RuleResult& r : report.results) verdicts[std::string(r.rule)] = VerdictName(r.verdict);
+    row = Compare(labels, verdicts);
+    row.report_path = report_path;
+    AddReport(agreement, std::move(row));
+  }
+
+  if (opts.format == "json")
+    RenderAgreementJson(agreement, std::cout);
+  else
+    RenderAgreementText(agreement, std::cout, opts.quiet);
+  std::cout.flush();
+  if (!std::cout) {
+    spdlog::error("标准输出写入失败");
+    return kExitUsage;
+  }
+  if (agreement.broken || agreement.overall.n == 0) return kExitUsage;
+  const Tally& t = agreement.overall;
+  if ((opts.min_exact && t.Exact() < *opts.min_exact) || (opts.min_binary && t.Binary() < *opts.min_binary))
+    return kExitGate;
+  return kExitOk;
+}
+
+}  // namespace
+
+int EvalCommand(const std::vector<std::string>& args, const char* argv0) {
+  EvalCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  po::options_description desc(
+      "fazhi eval [选项] LABELS…  用人工标注（TSV，格式见 docs/accuracy.md）衡量 fazhi 的判定\n"
+      "例：fazhi eval ../shared/eval/labels --no-args --min-binary 0.9");
+  desc.add_options()
+      ("format,f", po::value<std::string>(&o.format)->default_value("text"), "text | json")
+      ("no-args", po::bool_switch(&o.no_args), "忽略标注文件的 `# args:` 行（如审核人员不加参数运行）")
+      ("min-exact", po::value<double>(), "完全一致率低于此值（0–1）时退出码为 1")
+      ("min-binary", po::value<double>(), "三类一致率低于此值（0–1）时退出码为 1");
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  std::vector<std::string> positional;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (positional.empty()) {
+    std::cerr << "fazhi: 错误：用法：fazhi eval [选项] LABELS…（标注文件或其所在文件夹）\n";
+    return kExitUsage;
+  }
+  for (const char* name : {"min-exact", "min-binary"}) {
+    if (!vm.count(name)) continue;
+    const double v = vm[name].as<double>();
+    if (v < 0 || v > 1) {
+      std::cerr << "fazhi: 错误：--" << name << " 取 0 到 1 之间的比例（如 0.9），不是 " << v << "\n";
+      return kExitUsage;
+    }
+    (std::string(name) == "min-exact" ? o.min_exact : o.min_binary) = v;
+  }
+  SetupLogging(vm, quiet);
+  o.quiet = quiet;
+  o.labels = positional;
+  return RunEval(o);
+}
+
+}  // namespace fazhi
