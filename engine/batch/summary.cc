@@ -32,7 +32,7 @@ const char* BatchStatusLabelZh(BatchStatus s) {
 BatchSummary SummaryColumns(const RuleSet& rules) {
   BatchSummary s;
   s.tool_version = FAZHI_VERSION;
-  for (const auto& p : rules.packs) {
+  for (const auto& p : rules.packs()) {
     SummaryPackColumn col;
     col.pack = p->id;
     col.title = p->title;

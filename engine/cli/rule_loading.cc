@@ -49,7 +49,7 @@ std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Dia
     spdlog::error("the rule files have errors (run `fazhi rules lint` for details)");
     return nullptr;
   }
-  spdlog::debug("loaded {} packs, {} rules, {} terms", set->packs.size(), set->RuleCount(), set->matcher.size());
+  spdlog::debug("loaded {} packs, {} rules, {} terms", set->packs().size(), set->RuleCount(), set->matcher().size());
   return set;
 }
 

@@ -12,7 +12,7 @@ const char* LevelName(Level level);
 
 struct Diagnostic {
   Level level = Level::kError;
-  std::string code;     // stable, e.g. "E-unknown-key", "W-no-date"
+  std::string code;     // stable, e.g. "E-unknown-key", "W-no-year"; every code is in core/codes.h
   std::string message;  // one line, names the problem
   std::string file;     // may be empty
   int line = 0;         // 1-based; 0 = unknown

@@ -1,6 +1,7 @@
 #include "core/levels.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace fazhi {
 
@@ -21,6 +22,16 @@ const std::vector<std::string>& IssuerLevels() {
   }();
   return levels;
 }
+
+const char* IssuerLevelName(IssuerLevel level) { return kLevels[static_cast<std::size_t>(level)].level; }
+
+std::optional<IssuerLevel> ParseIssuerLevel(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kLevels); ++i)
+    if (name == kLevels[i].level) return static_cast<IssuerLevel>(i);
+  return std::nullopt;
+}
+
+std::string LevelNameZh(IssuerLevel level) { return kLevels[static_cast<std::size_t>(level)].zh; }
 
 bool IsIssuerLevel(std::string_view level) {
   return std::any_of(std::begin(kLevels), std::end(kLevels), [&](const LevelName& l) { return level == l.level; });

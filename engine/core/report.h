@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/severity.h"
 
 namespace fazhi {
 
@@ -74,7 +75,7 @@ struct RuleResult {
   std::string pack;
   SharedText title;
   SharedText category;
-  std::string severity;  // critical | high | medium | low | info
+  Severity severity = Severity::kMedium;
   double weight = 1.0;
   SharedText cite;       // "《…》第二十四条"
   Verdict verdict = Verdict::kFail;

@@ -27,6 +27,16 @@ const std::vector<std::string>& SeverityNames() {
   return kNames;
 }
 
+const char* SeverityName(Severity s) { return kSeverities[static_cast<std::size_t>(s)].name; }
+
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  for (std::size_t i = 0; i < kSeverities.size(); ++i)
+    if (name == kSeverities[i].name) return static_cast<Severity>(i);
+  return std::nullopt;
+}
+
+const char* SeverityLabelZh(Severity s) { return kSeverities[static_cast<std::size_t>(s)].label_zh; }
+
 int SeverityRank(std::string_view severity) {
   for (std::size_t i = 0; i < kSeverities.size(); ++i)
     if (severity == kSeverities[i].name) return static_cast<int>(i);

@@ -1,7 +1,9 @@
 // The rule severities (`severity:` in a rule, `--fail-on`), lowest first, and the Chinese name an auditor reads —
-// one table for the loader's schema check, the gate, the CLI and the renderers.
+// one table for the loader's schema check, the gate, the CLI and the renderers. Rules and results hold the enum;
+// names are parsed at the edge (loader, CLI) and printed through this table.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +14,14 @@ enum class Severity { kInfo, kLow, kMedium, kHigh, kCritical };
 
 // "info", "low", "medium", "high", "critical" (indexed by Severity).
 const std::vector<std::string>& SeverityNames();
-// The rank of a severity name (info 0 … critical 4); -1 when it is not one.
+const char* SeverityName(Severity s);
+// The severity of a name; nullopt when it is not one.
+std::optional<Severity> ParseSeverity(std::string_view name);
+// The rank of a severity (info 0 … critical 4); of a name, -1 when it is not one.
+inline int SeverityRank(Severity s) { return static_cast<int>(s); }
 int SeverityRank(std::string_view severity);
 // 提示 / 低 / 中 / 高 / 严重; 未定级 for a name that is not a severity.
+const char* SeverityLabelZh(Severity s);
 const char* SeverityLabelZh(std::string_view severity);
 // "info, low, medium, high, critical" for messages that list them.
 std::string SeverityList();

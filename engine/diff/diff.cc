@@ -444,8 +444,8 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
   for (const auto& n : new_report.results)
     if (!seen.count(n.rule)) d.changes.push_back({n.rule, n.title, n.verdict, n.verdict, false, true});
 
-  Hits old_hits = rules.matcher.Scan(old_doc.text);
-  Hits new_hits = rules.matcher.Scan(new_doc.text);
+  Hits old_hits = rules.matcher().Scan(old_doc.text);
+  Hits new_hits = rules.matcher().Scan(new_doc.text);
 
   // Metrics that changed.
   auto old_metrics = Metrics(old_doc);
@@ -470,7 +470,7 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
                       std::to_string(*old_report.document.year) +
                       " 年度），其工作部分不能说明旧报告的计划已经落实，承诺落实情况不作判断";
   const CompiledCues cues = DefaultCueTerms(rules.matcher);
-  const EvalContext new_ctx{new_doc, new_hits, rules.matcher};
+  const EvalContext new_ctx{new_doc, new_hits, rules.matcher()};
 
   // Promise follow-up. Features of every sentence of both reports give each key term its frequency.
   WordSplitter split;
@@ -483,9 +483,9 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
       if (!f.words.count(t)) ++df[t];
     ++total;
   };
-  for (const auto& s : old_doc.sentences) count(FeaturesOf(old_doc, old_hits, rules.matcher, split, s.span));
+  for (const auto& s : old_doc.sentences) count(FeaturesOf(old_doc, old_hits, rules.matcher(), split, s.span));
   for (std::size_t i = 0; i < new_doc.sentences.size(); ++i) {
-    new_features[i] = FeaturesOf(new_doc, new_hits, rules.matcher, split, new_doc.sentences[i].span);
+    new_features[i] = FeaturesOf(new_doc, new_hits, rules.matcher(), split, new_doc.sentences[i].span);
     count(new_features[i]);
   }
   std::size_t common = std::max<std::size_t>(kCommonMin, static_cast<std::size_t>(kCommonShare * total));
@@ -508,7 +508,7 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
     PromiseFollowup pf;
     pf.index = ++index;
     pf.promise = QuoteOf(old_doc, span);
-    Features f = FeaturesOf(old_doc, old_hits, rules.matcher, split, span);
+    Features f = FeaturesOf(old_doc, old_hits, rules.matcher(), split, span);
     std::set<std::string> key;
     for (const auto& w : f.words)
       if (df[w] <= common) key.insert(w);

@@ -171,8 +171,8 @@ MetadataOverrides ParseLabelArgs(const LabelFile& labels) {
       if (used != value.size() || year < 1990 || year > 2100) fail("`# args:` --year " + value + " is not a year");
       overrides.year = year;
     } else if (flag == "--level") {
-      if (!IsIssuerLevel(value)) fail("`# args:` --level " + value + " is not a level (" + IssuerLevelList() + ")");
-      overrides.level = value;
+      overrides.level = ParseIssuerLevel(value);
+      if (!overrides.level) fail("`# args:` --level " + value + " is not a level (" + IssuerLevelList() + ")");
     } else if (flag == "--issuer") {
       overrides.issuer = value;
     } else if (flag == "--published") {

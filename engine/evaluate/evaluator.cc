@@ -32,7 +32,7 @@ std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicab
                                                     std::to_string(y) + " 年度"};
   }
   if (levels && !a.levels.empty() && doc.meta.level.value &&
-      std::find(a.levels.begin(), a.levels.end(), *doc.meta.level.value) == a.levels.end()) {
+      std::find(a.levels.begin(), a.levels.end(), ParseIssuerLevel(*doc.meta.level.value)) == a.levels.end()) {
     if (a.also_when && a.also_when->Evaluate(ctx).grade != Grade::kNone) return std::nullopt;
     std::string levels;
     for (const auto& l : a.levels) levels += (levels.empty() ? "" : "、") + LevelNameZh(l);
@@ -89,7 +89,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
 
 // The rule set's shared runs; built here for a rule set put together by hand (LoadRuleSet builds them once).
 const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const SettledRuns>& local) {
-  if (rules.settled) return *rules.settled;
+  if (rules.settled()) return *rules.settled();
   local = std::make_shared<const SettledRuns>(rules);
   return *local;
 }
@@ -176,7 +176,7 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
   if (!doc.meta.year.value) return;
   const int y = *doc.meta.year.value;
   std::string past;
-  for (const auto& pack : rules.packs) {
+  for (const auto& pack : rules.packs()) {
     const Applicability& a = pack->applies;
     if (!a.year_to) continue;
     if (y <= *a.year_to || a.warn_after) return;  // some pack with years covers the report (or is kept on purpose)
@@ -195,20 +195,20 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
 RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags) {
   std::shared_ptr<const SettledRuns> local;
   const SettledRuns& settled = SettledOf(rules, local);
-  EvalContext ctx{doc, hits, rules.matcher};
+  EvalContext ctx{doc, hits, rules.matcher()};
   // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
   // always. Every other result is the shared settled one, so the work here follows the hits, not the rule count.
   std::vector<std::uint32_t> todo = settled.always();
   for (TermId t : hits.present)
-    if (t < rules.rules_by_term.size())
-      todo.insert(todo.end(), rules.rules_by_term[t].begin(), rules.rules_by_term[t].end());
+    if (t < rules.rules_by_term().size())
+      todo.insert(todo.end(), rules.rules_by_term()[t].begin(), rules.rules_by_term()[t].end());
   std::sort(todo.begin(), todo.end());
   todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   RuleResults results;
   auto next = todo.begin();
   NoteYearsAfterOutlines(doc, rules, diags);
-  for (std::size_t p = 0; p < rules.packs.size(); ++p) {
-    const Pack& pack = *rules.packs[p];
+  for (std::size_t p = 0; p < rules.packs().size(); ++p) {
+    const Pack& pack = *rules.packs()[p];
     const std::uint32_t first = settled.First(p), last = settled.First(p + 1);
     const Applicability& a = pack.applies;
     const Applies pack_na = CheckApplicability(a, doc, ctx, "规则包");
@@ -251,7 +251,7 @@ RuleResults NotCheckableResults(const RuleSet& rules, const std::string& reason)
   RuleResults results;
   std::shared_ptr<const SettledRuns> local;
   const SettledRuns& settled = SettledOf(rules, local);
-  for (std::size_t p = 0; p < rules.packs.size(); ++p)
+  for (std::size_t p = 0; p < rules.packs().size(); ++p)
     results.AppendRun(settled.Uniform(rules, p, Verdict::kNotCheckable, reason, false));
   return results;
 }
@@ -283,7 +283,7 @@ DocumentInfo DescribeDocument(const Document& doc) {
 
 std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules) {
   std::vector<RulesetInfo> out;
-  for (const auto& p : rules.packs) out.push_back({p->id, p->title, p->version, p->sha256, p->dir});
+  for (const auto& p : rules.packs()) out.push_back({p->id, p->title, p->version, p->sha256, p->dir});
   return out;
 }
 

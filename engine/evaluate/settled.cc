@@ -42,7 +42,7 @@ RuleResult BlankResult(const Pack& pack, const Rule& rule, Verdict verdict, cons
 
 SettledRuns::SettledRuns(const RuleSet& rules) {
   std::uint32_t index = 0;
-  for (const auto& pack : rules.packs) {
+  for (const auto& pack : rules.packs()) {
     first_.push_back(index);
     std::vector<RuleResult> results;
     results.reserve(pack->rules.size());
@@ -70,7 +70,7 @@ std::shared_ptr<const RuleResults::Run> SettledRuns::Uniform(const RuleSet& rule
     auto it = uniform_.find(key);
     if (it != uniform_.end()) return it->second;
   }
-  const Pack& pack = *rules.packs[p];
+  const Pack& pack = *rules.packs()[p];
   SharedText text(message);
   std::vector<RuleResult> results;
   results.reserve(pack.rules.size());

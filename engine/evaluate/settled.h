@@ -21,7 +21,7 @@ struct Rule;
 
 class SettledRuns {
  public:
-  // After RuleSet::IndexAnchors. Keeps no reference to `rules`.
+  // After RuleSetBuilder::Finish. Keeps no reference to `rules`.
   explicit SettledRuns(const RuleSet& rules);
 
   // Pack `p`'s results as they stand for a document when the pack and each rule apply and none of the terms the

@@ -67,7 +67,7 @@ Report EvaluateDocument(const Document& doc, const Hits& hits, const RuleSet& ru
 
 Hits ScanDocument(const Document& doc, const RuleSet& rules) {
   StageTimer timer(Stage::kScan);
-  return rules.matcher.Scan(doc.text);                        // match: one pass over the text
+  return rules.matcher().Scan(doc.text);                        // match: one pass over the text
 }
 
 Report UnscoredNotCheckable(const std::string& path, const std::string& reason, const RuleSet& rules) {
@@ -154,7 +154,7 @@ std::string FailureReason(const Report& report) {
 
 std::vector<std::string> RuleIds(const RuleSet& rules) {
   std::vector<std::string> ids;
-  for (const auto& p : rules.packs)
+  for (const auto& p : rules.packs())
     for (const auto& r : p->rules) ids.push_back(r->id);
   return ids;
 }

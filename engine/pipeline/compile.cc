@@ -5,7 +5,7 @@
 
 namespace fazhi {
 
-void BuildSharedResults(RuleSet& set) { set.settled = std::make_shared<const SettledRuns>(set); }
+void BuildSharedResults(RuleSet& set) { RuleSetBuilder(set).SetSettled(std::make_shared<const SettledRuns>(set)); }
 
 std::shared_ptr<const RuleSet> Compile(const LoadOptions& opts, Diagnostics& diags) {
   std::unique_ptr<RuleSet> set = LoadRuleSet(opts, diags);

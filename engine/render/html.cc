@@ -224,7 +224,7 @@ void EvidenceBlock(std::string& out, const RuleResult& r) {
 void GapArticle(std::string& out, const RuleResult& r) {
   out += fmt::format("<article class=\"result gap sev-{}\" {} id=\"{}\">\n<header><span class=\"sev\">{}</span>{}"
                      "<h3>{}</h3><code>{}</code></header>\n<dl class=\"fields\">\n",
-                     HtmlEscape(r.severity), ResultAttrs(r), HtmlEscape(r.rule), SeverityLabelZh(r.severity),
+                     SeverityName(r.severity), ResultAttrs(r), HtmlEscape(r.rule), SeverityLabelZh(r.severity),
                      VerdictBadge(r.verdict), HtmlEscape(r.title), HtmlEscape(r.rule));
   if (!r.cite.empty()) out += "<dt>依据</dt><dd>" + HtmlEscape(r.cite) + "</dd>\n";
   if (!r.message.empty()) out += "<dt>问题</dt><dd>" + HtmlEscape(r.message) + "</dd>\n";

@@ -96,7 +96,7 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
     row["title"] = r.title;
     row["category"] = r.category;
     row["verdict"] = VerdictName(r.verdict);
-    row["severity"] = r.severity;
+    row["severity"] = SeverityName(r.severity);
     row["weight"] = r.weight;
     row["cite"] = r.cite;
     row["message"] = r.message;

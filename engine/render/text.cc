@@ -49,14 +49,15 @@ const char* ScoreColour(const std::optional<double>& s) {
   return kRed;
 }
 
-const char* SeverityColour(const std::string& sev) {
-  switch (SeverityRank(sev)) {
-    case 4: return kBoldRed;
-    case 3: return kRed;
-    case 2: return kYellow;
-    case 1: return kCyan;
-    default: return kDim;
+const char* SeverityColour(Severity sev) {
+  switch (sev) {
+    case Severity::kCritical: return kBoldRed;
+    case Severity::kHigh: return kRed;
+    case Severity::kMedium: return kYellow;
+    case Severity::kLow: return kCyan;
+    case Severity::kInfo: break;
   }
+  return kDim;
 }
 
 std::string Bar(const std::optional<double>& score, const Painter& paint) {
@@ -246,7 +247,7 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
   auto gaps = GapsBySeverity(report);
   out += "\n" + paint(kBold, fmt::format("差距 {} 项（按严重程度）", gaps.size())) + "\n";
   if (gaps.empty()) out += "  未发现差距。\n";
-  std::string current;
+  Severity current = Severity::kInfo;
   bool first = true;
   for (const RuleResult* r : gaps) {
     if (first || r->severity != current) {

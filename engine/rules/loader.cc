@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/levels.h"
+#include "core/severity.h"
 #include "core/sha256.h"
 #include "core/worker_threads.h"
 #include "rules/compile_context.h"
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 namespace fazhi {
 
 const Rule* RuleSet::Find(const std::string& id) const {
-  for (const auto& p : packs)
+  for (const auto& p : packs_)
     for (const auto& r : p->rules)
       if (r->id == id) return r.get();
   return nullptr;
@@ -31,15 +32,28 @@ const Rule* RuleSet::Find(const std::string& id) const {
 
 std::size_t RuleSet::RuleCount() const {
   std::size_t n = 0;
-  for (const auto& p : packs) n += p->rules.size();
+  for (const auto& p : packs_) n += p->rules.size();
   return n;
 }
 
-void RuleSet::IndexAnchors() {
-  rules_by_term.assign(matcher.size(), {});
+Pack& RuleSetBuilder::AddPack(std::string id) {
+  set_.packs_.push_back(std::make_unique<Pack>());
+  Pack& pack = *set_.packs_.back();
+  pack.id = std::move(id);
+  return pack;
+}
+
+void RuleSetBuilder::Finish() {
+  set_.matcher_.Build();
+  IndexAnchors();
+}
+
+void RuleSetBuilder::IndexAnchors() {
+  auto& rules_by_term = set_.rules_by_term_;
+  rules_by_term.assign(set_.matcher_.size(), {});
   std::uint32_t index = 0;
-  for (const auto& p : packs) {
-    for (const auto& r : p->rules) {
+  for (auto& p : set_.packs_) {
+    for (auto& r : p->rules) {
       r->anchors.clear();
       r->anchored = r->not_checkable.empty() && r->pass && r->pass->Anchors(r->anchors) &&
                     (!r->partial || r->partial->Anchors(r->anchors));
@@ -272,12 +286,12 @@ std::vector<fs::path> RuleFiles(const fs::path& dir) {
 }
 
 // An issuer level name (applies_to.levels, an example's level); otherwise E-bad-value with "did you mean".
-bool KnownLevel(const YNode& where, const std::string& level, CompileContext& ctx) {
-  if (IsIssuerLevel(level)) return true;
+std::optional<IssuerLevel> KnownLevel(const YNode& where, const std::string& level, CompileContext& ctx) {
+  if (auto known = ParseIssuerLevel(level)) return known;
   std::string near = ClosestMatch(level, IssuerLevels());
   ctx.Error(where, "E-bad-value", "unknown issuer level `" + level + "`",
             near.empty() ? "levels: " + IssuerLevelList() : "did you mean `" + near + "`?");
-  return false;
+  return std::nullopt;
 }
 
 void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a) {
@@ -304,7 +318,7 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
   if (const auto levels = node["levels"]; levels && levels.IsSequence()) {
     for (const auto& l : levels) {
       std::string v = l.IsScalar() ? l.Scalar() : "";
-      if (KnownLevel(l, v, ctx)) a.levels.push_back(v);
+      if (auto level = KnownLevel(l, v, ctx)) a.levels.push_back(*level);
     }
     if (levels.size() == 0)
       ctx.Error(levels, "E-bad-value", "`levels` is empty", "list the levels the rule applies to, or leave `levels` out");
@@ -351,9 +365,7 @@ void ParseExamples(const YNode& node, CompileContext& ctx, Rule& rule) {
     ex.line = e.line();
     if (e["year"] && e["year"].IsScalar()) ex.year = e["year"].AsInt(0);
     if (e["level"]) {
-      std::string level = ScalarOr(e["level"]);
-      KnownLevel(e["level"], level, ctx);
-      ex.level = std::move(level);
+      ex.level = KnownLevel(e["level"], ScalarOr(e["level"]), ctx);
     }
     if (e["published"]) ex.published = ScalarOr(e["published"]);
     rule.examples.push_back(std::move(ex));
@@ -381,7 +393,8 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
   rule->title = ScalarOr(node["title"]);
   rule->cite = ScalarOr(node["cite"]);
   rule->category = ctx.Intern(ScalarOr(node["category"], "其他"));
-  rule->severity = ScalarOr(node["severity"], "medium");
+  // The schema's enum reports a name that is not a severity (E-bad-value); such a rule reads as medium.
+  rule->severity = ParseSeverity(ScalarOr(node["severity"], "medium")).value_or(Severity::kMedium);
   rule->message = ScalarOr(node["message"]);
   rule->remedy = ScalarOr(node["remedy"]);
   rule->not_checkable = ScalarOr(node["not_checkable"]);
@@ -424,7 +437,7 @@ struct PackDir {
 };
 
 // `memory`, when given, holds the pack's files instead of the disk (LoadRuleSetFromStrings).
-void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const YamlCache& cache,
+void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, const YamlCache& cache,
               Diagnostics& diags, std::map<std::string, int>& rule_origin, std::uint64_t& terms_used,
               const InMemoryPack* memory = nullptr, Prefetch* prefetch = nullptr) {
   fs::path pack_file = pd.dir / "pack.yaml";
@@ -435,7 +448,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
   const YNode root = parsed->root();
   std::map<std::string, std::vector<std::string>> vocab;
   std::map<std::string, std::string> settings;
-  CompileContext pctx(set.matcher, diags, pack_file.string(), vocab, nullptr, opts.limits);
+  CompileContext pctx(set.matcher(), diags, pack_file.string(), vocab, nullptr, opts.limits);
   pctx.set_term_budget(&terms_used);
   if (!pctx.CheckKeys(root, "pack")) return;
   std::string id = ScalarOr(root["pack"]);
@@ -444,13 +457,11 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
 
   // An existing pack of the same id (from an earlier --rules dir) is extended / overridden rule by rule.
   Pack* pack = nullptr;
-  for (auto& p : set.packs)
+  for (auto& p : set.packs())
     if (p->id == id) pack = p.get();
   bool extending = pack != nullptr;
   if (!pack) {
-    set.packs.push_back(std::make_unique<Pack>());
-    pack = set.packs.back().get();
-    pack->id = id;
+    pack = &set.AddPack(id);
   } else {
     diags.push_back(FileDiag(Level::kNote, pack_file.string(), "N-pack-extended",
                              "pack `" + id + "` extends the pack of the same id loaded earlier"));
@@ -484,7 +495,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
     }
   }
   auto cues = CompileCues(root["cues"], pctx);
-  CompileContext head(set.matcher, diags, pack_file.string(), vocab, cues, opts.limits);
+  CompileContext head(set.matcher(), diags, pack_file.string(), vocab, cues, opts.limits);
   head.set_term_budget(&terms_used);
   head.set_settings(&pack->settings);
   if (!extending) ParseApplicability(root["applies_to"], head, pack->applies);
@@ -498,7 +509,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
       if (f["year"] && f["year"].IsScalar()) fixture.year = f["year"].AsInt(0);
       if (f["expect"] && f["expect"].IsMap())
         for (const auto& kv : f["expect"]) fixture.expect[kv.first.Scalar()] = ScalarOr(kv.second);
-      set.fixtures.push_back(std::move(fixture));
+      set.fixtures().push_back(std::move(fixture));
     }
   }
 
@@ -523,10 +534,10 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
     auto parsed_file = ParseYamlFile(file, opts.limits, cache, diags, digest, text, prefetch);
     if (!parsed_file) continue;
     const YNode doc = parsed_file->root();
-    CompileContext ctx(set.matcher, diags, file.string(), vocab, cues, opts.limits);
+    CompileContext ctx(set.matcher(), diags, file.string(), vocab, cues, opts.limits);
     ctx.set_term_budget(&terms_used);
     ctx.set_settings(&pack->settings);
-    ctx.set_interned(&set.interned);
+    ctx.set_interned(&set.interned());
     if (!ctx.CheckKeys(doc, "rule_file")) continue;
     const YNode rules = doc["rules"];
     if (!rules || !rules.IsSequence()) continue;
@@ -558,6 +569,7 @@ void LoadPack(const PackDir& pd, RuleSet& set, const LoadOptions& opts, const Ya
 
 std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags) {
   auto set = std::make_unique<RuleSet>();
+  RuleSetBuilder builder(*set);
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
   const YamlCache cache(opts.cache_dir);
@@ -592,26 +604,25 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
       diags.push_back(FileDiag(Level::kWarning, opts.dirs[i], "W-no-packs",
                                "no rule packs here (a pack is a folder with pack.yaml)"));
     for (const auto& pd : packs_of[i])
-      LoadPack(pd, *set, opts, cache, diags, rule_origin, terms_used, nullptr, &prefetch);
+      LoadPack(pd, builder, opts, cache, diags, rule_origin, terms_used, nullptr, &prefetch);
   }
   for (const auto& wanted : opts.packs) {
-    bool found = std::any_of(set->packs.begin(), set->packs.end(), [&](const auto& p) { return p->id == wanted; });
+    bool found = std::any_of(set->packs().begin(), set->packs().end(), [&](const auto& p) { return p->id == wanted; });
     if (!found)
       diags.push_back(FileDiag(Level::kError, "", "E-unknown-pack", "no pack `" + wanted + "` in the rules directories"));
   }
-  set->matcher.Build();
-  set->IndexAnchors();
+  builder.Finish();
   return set;
 }
 
 std::unique_ptr<RuleSet> LoadRuleSetFromStrings(const InMemoryPack& pack, const LoadOptions& opts,
                                                 Diagnostics& diags) {
   auto set = std::make_unique<RuleSet>();
+  RuleSetBuilder builder(*set);
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
-  LoadPack({fs::path(pack.dir), 0}, *set, opts, YamlCache(""), diags, rule_origin, terms_used, &pack);
-  set->matcher.Build();
-  set->IndexAnchors();
+  LoadPack({fs::path(pack.dir), 0}, builder, opts, YamlCache(""), diags, rule_origin, terms_used, &pack);
+  builder.Finish();
   return set;
 }
 

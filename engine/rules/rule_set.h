@@ -1,6 +1,7 @@
 // RuleSet: the frozen result of loading, linting and compiling rule packs — scanned against many documents.
 #pragma once
 
+#include <experimental/propagate_const>
 #include <map>
 #include <memory>
 #include <optional>
@@ -8,8 +9,10 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/levels.h"
 #include "core/limits.h"
 #include "core/report.h"
+#include "core/severity.h"
 #include "check/check.h"
 #include "match/term_matcher.h"
 
@@ -18,7 +21,7 @@ namespace fazhi {
 // Who and which years a pack or rule applies to. Empty = no restriction.
 struct Applicability {
   std::optional<int> year_from, year_to;
-  std::vector<std::string> levels;      // province | city | district | county | township | department
+  std::vector<IssuerLevel> levels;
   std::string year_warning_after_text;  // unused unless warn_after set
   std::optional<int> warn_after;        // years after this: applies, with a warning ("a newer outline may exist")
   CheckPtr also_when;                   // applies anyway when this condition holds in the document
@@ -36,7 +39,7 @@ struct Example {
   std::string text;
   std::string expect;  // pass | partial | fail | not_applicable | not_checkable
   std::optional<int> year;
-  std::optional<std::string> level;
+  std::optional<IssuerLevel> level;
   std::optional<std::string> published;
   int line = 0;
 };
@@ -46,7 +49,8 @@ struct Rule {
   std::string local_id;
   std::string pack;
   SharedText title, cite, category;  // shared with every RuleResult of this rule (core/report.h)
-  std::string severity, message;
+  Severity severity = Severity::kMedium;  // a name that is not a severity is a lint error and reads as medium
+  std::string message;
   SharedText remedy;
   double weight = 1.0;
   std::vector<std::string> tags;
@@ -56,7 +60,7 @@ struct Rule {
   CheckPtr partial;           // optional: grade ≥ kPartial → partial
   std::vector<Example> examples;
   // Terms of which one must occur for `pass` or `partial` to find anything (Check::Anchors), sorted; `anchored`
-  // false = none known, the checks always run. Set by RuleSet::IndexAnchors.
+  // false = none known, the checks always run. Set by RuleSetBuilder::Finish.
   std::vector<TermId> anchors;
   bool anchored = false;
   SharedText nothing_found;  // the verdict message when no anchor occurs (what a full evaluation would say)
@@ -69,6 +73,10 @@ struct Source {
   std::string name, number, date;
 };
 
+// An owning pointer that is const when its holder is: a const Pack gives const Rules, a const RuleSet const Packs.
+template <class T>
+using OwnedConst = std::experimental::propagate_const<std::unique_ptr<T>>;
+
 struct Pack {
   std::string id, title, version, sha256, dir;
   std::vector<Source> sources;
@@ -77,7 +85,7 @@ struct Pack {
   double partial_credit = 0.5;
   std::map<std::string, double> category_weights;
   std::map<std::string, std::string> settings;  // e.g. publish_deadline: "04-01"
-  std::vector<std::unique_ptr<Rule>> rules;
+  std::vector<OwnedConst<Rule>> rules;
 };
 
 class SettledRuns;  // evaluate/settled.h
@@ -88,21 +96,52 @@ struct Fixture {
   std::optional<int> year;
 };
 
+// The compiled rule packs. Filled only through RuleSetBuilder (the loader, the compile step, tests building one by
+// hand); everyone else reads it through const accessors, and through them its Packs and Rules are const too.
+// Thread-safety: immutable once Compile (pipeline/compile.h) returns it, so any number of threads may check
+// documents against one shared set at once (the batch does); nothing in it is cached or changed lazily.
 class RuleSet {
  public:
-  std::vector<std::unique_ptr<Pack>> packs;
-  TermMatcher matcher;
-  std::vector<Fixture> fixtures;
+  const std::vector<OwnedConst<Pack>>& packs() const { return packs_; }
+  const TermMatcher& matcher() const { return matcher_; }
+  const std::vector<Fixture>& fixtures() const { return fixtures_; }
   const Rule* Find(const std::string& id) const;
   std::size_t RuleCount() const;
-  // After loading: each rule's anchors, and for every term the rules (in pack/rule order, numbered from 0)
-  // anchored on it — so a document marks the rules its hits can concern, and the others are settled without
-  // running their checks (evaluate/evaluator.cc).
+  // For every term the rules (in pack/rule order, numbered from 0) anchored on it — so a document marks the rules
+  // its hits can concern, and the others are settled without running their checks (evaluate/evaluator.cc).
+  const std::vector<std::vector<std::uint32_t>>& rules_by_term() const { return rules_by_term_; }
+  // The results every report shares (evaluate/settled.h), built by the compile step; null for a set built by hand
+  // without BuildSharedResults (then each report builds them).
+  const std::shared_ptr<const SettledRuns>& settled() const { return settled_; }
+
+ private:
+  friend class RuleSetBuilder;
+  std::vector<OwnedConst<Pack>> packs_;
+  TermMatcher matcher_;
+  std::vector<Fixture> fixtures_;
+  std::vector<std::vector<std::uint32_t>> rules_by_term_;  // indexed by TermId
+  std::map<std::string, SharedText> interned_;             // texts many rules share (categories)
+  std::shared_ptr<const SettledRuns> settled_;
+};
+
+// Write access to a RuleSet while it is built: the loader (rules/loader.cc), the compile step
+// (pipeline/compile.cc) and tests that make a set by hand. Changing a set after Compile handed it out is a bug.
+class RuleSetBuilder {
+ public:
+  explicit RuleSetBuilder(RuleSet& set) : set_(set) {}
+  std::vector<OwnedConst<Pack>>& packs() { return set_.packs_; }
+  Pack& AddPack(std::string id);  // appended last
+  TermMatcher& matcher() { return set_.matcher_; }
+  std::vector<Fixture>& fixtures() { return set_.fixtures_; }
+  std::map<std::string, SharedText>& interned() { return set_.interned_; }
+  // After the last rule: builds the matcher, each rule's anchors (Check::Anchors), the rules by term and each
+  // rule's nothing_found message.
+  void Finish();
+  void SetSettled(std::shared_ptr<const SettledRuns> settled) { set_.settled_ = std::move(settled); }
+
+ private:
   void IndexAnchors();
-  std::vector<std::vector<std::uint32_t>> rules_by_term;  // indexed by TermId
-  std::map<std::string, SharedText> interned;             // texts many rules share (categories)
-  // Built once by the compile step (pipeline/compile.h, evaluate/settled.h): the results every report shares.
-  std::shared_ptr<const SettledRuns> settled;
+  RuleSet& set_;
 };
 
 struct LoadOptions {

@@ -97,7 +97,7 @@ namespace {
 
 const Pack* FindPack(const RuleSet& rules, const std::string& id) {
   const Pack* pack = nullptr;
-  for (const auto& p : rules.packs)
+  for (const auto& p : rules.packs())
     if (p->id == id) pack = p.get();
   return pack;
 }

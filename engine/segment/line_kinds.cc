@@ -173,7 +173,7 @@ std::optional<SignatureLine> ParseSignatureLine(std::string_view line) {
   return SignatureLine{issuer, last.date};
 }
 
-std::string_view IssuerLevel(std::string_view issuer) {
+std::string_view LevelOfIssuerName(std::string_view issuer) {
   issuer = Trim(issuer);
   if (EndsWithAny(issuer, {"街道办事处", "办事处"})) return "township";
   for (std::string_view gov : {"人民政府", "政府"}) {

@@ -44,6 +44,6 @@ struct SignatureLine {
 };
 std::optional<SignatureLine> ParseSignatureLine(std::string_view line);
 // "province" | "city" | "district" | "county" | "township" | "department" from an issuer's name; "" when unclear.
-std::string_view IssuerLevel(std::string_view issuer);
+std::string_view LevelOfIssuerName(std::string_view issuer);
 
 }  // namespace fazhi::seg

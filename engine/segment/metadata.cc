@@ -433,7 +433,7 @@ std::optional<SelfLevel> FindSelfLevel(const Document& doc, std::size_t body_beg
 
 std::string_view LevelOf(std::string_view issuer) {
   std::string_view level = NameLevel(issuer);
-  return level.empty() ? IssuerLevel(issuer) : level;
+  return level.empty() ? LevelOfIssuerName(issuer) : level;
 }
 
 // A name as a fuller one: the title's "深圳市龙华区" is the 来源's "深圳市龙华区人民政府".
@@ -530,7 +530,7 @@ void ExtractMetadata(Document& doc, const RawDocument& raw, const MetadataOverri
   }
   if (!doc.meta.level.value && self)
     doc.meta.level = {self->level, At("self-reference " + self->word, self->line)};
-  if (o.level) doc.meta.level = {o.level, "--level"};
+  if (o.level) doc.meta.level = {std::string(IssuerLevelName(*o.level)), "--level"};
   if (o.year) doc.meta.year = {o.year, "--year"};
   else FindYear(doc, body_begin);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/document.h"
+#include "core/levels.h"
 #include "ingest/reader.h"
 
 namespace fazhi {
@@ -14,7 +15,7 @@ struct MetadataOverrides {
   std::optional<int> year;
   std::optional<Date> published;
   std::optional<std::string> issuer;
-  std::optional<std::string> level;
+  std::optional<IssuerLevel> level;
 };
 
 // Reads metadata from the segmented document (and the reader's hints). Unknown values stay empty, never guessed;

@@ -64,7 +64,7 @@ TEST_CASE("labels: # args: gives the overrides of a check, and refuses what it d
   REQUIRE(o.year);
   CHECK(*o.year == 2020);
   REQUIRE(o.level);
-  CHECK(*o.level == "district");
+  CHECK(*o.level == IssuerLevel::kDistrict);
   CHECK_FALSE(o.issuer);
   f.args = "--year twenty";
   CHECK_THROWS_WITH(ParseLabelArgs(f), Catch::Contains("x.tsv:2:") && Catch::Contains("twenty"));

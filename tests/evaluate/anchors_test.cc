@@ -1,4 +1,4 @@
-// Rules settled from their anchors (RuleSet::IndexAnchors, the shared settled results of EvaluateRules) must give
+// Rules settled from their anchors (RuleSetBuilder::Finish, the shared settled results of EvaluateRules) must give
 // exactly what the full evaluation gives, on real reports with every shipped rule — and the anchors must be the right
 // terms.
 #include <catch2/catch.hpp>
@@ -22,14 +22,14 @@ TEST_CASE("rules settled from their anchors give the full evaluation's verdicts 
   std::sort(inputs.begin(), inputs.end());
   REQUIRE(inputs.size() >= 3);
   std::size_t anchored = 0, skipped = 0;
-  for (const auto& p : rules->packs)
+  for (const auto& p : rules->packs())
     for (const auto& r : p->rules) anchored += r->anchored;
   for (const auto& input : inputs) {
     CheckOptions copts;
     Document doc = LoadDocument(input.string(), copts);
     test::CheckSettledEqualsFull(*rules, doc);
-    Hits hits = rules->matcher.Scan(doc.text);
-    for (const auto& p : rules->packs)
+    Hits hits = rules->matcher().Scan(doc.text);
+    for (const auto& p : rules->packs())
       for (const auto& r : p->rules) {
         bool any = std::any_of(r->anchors.begin(), r->anchors.end(), [&](TermId t) { return !hits.Of(t).empty(); });
         if (r->anchored && !any) ++skipped;

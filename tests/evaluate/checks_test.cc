@@ -2,6 +2,10 @@
 // section, metric, date, and the combinators — each verdict asserted, with the quoted evidence.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
 #include "evaluate/doc_builder.h"
 
 using namespace fazhi;
@@ -333,4 +337,36 @@ TEST_CASE("concreteness ignores list numbering, cited titles and the matched ter
   CHECK(VerdictOf(*set, produced, "t/r") == "pass");
   CHECK(VerdictOf(*set, inner, "t/r") == "partial");
   CHECK(VerdictOf(*set, count, "t/r") == "pass");
+}
+
+// A compiled set is read-only: through its accessors every Pack and Rule is const (rules/rule_set.h).
+static_assert(std::is_const_v<std::remove_reference_t<decltype(*std::declval<const RuleSet&>().packs()[0])>>);
+static_assert(std::is_const_v<std::remove_reference_t<decltype(*std::declval<const Pack&>().rules[0])>>);
+static_assert(std::is_const_v<std::remove_reference_t<decltype(std::declval<const RuleSet&>().matcher())>>);
+
+TEST_CASE("levels and severities are parsed once at load into enums", "[rules][loader]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n  - id: a\n    title: t\n    cite: c\n    severity: critical\n"
+      "    applies_to: {levels: [city, department]}\n    check:\n      mention: {any: [立法]}\n"
+      "    examples:\n      - {text: 全年立法3件。, expect: pass, level: city}\n"
+      "  - id: b\n    title: t\n    cite: c\n    severity: urgent\n    check:\n      mention: {any: [执法]}\n",
+      d);
+  const Rule* a = set->Find("t/a");
+  REQUIRE(a);
+  CHECK(a->severity == Severity::kCritical);
+  CHECK(a->applies.levels == std::vector<IssuerLevel>{IssuerLevel::kCity, IssuerLevel::kDepartment});
+  REQUIRE(a->examples.size() == 1);
+  CHECK(a->examples[0].level == IssuerLevel::kCity);
+  // A misspelled severity is a lint error naming the allowed names, and the rule reads as the default, medium.
+  const Rule* b = set->Find("t/b");
+  REQUIRE(b);
+  CHECK(b->severity == Severity::kMedium);
+  CHECK(std::any_of(d.begin(), d.end(), [](const Diagnostic& x) {
+    return x.code == "E-bad-value" && x.message.find("critical, high, medium, low, info") != std::string::npos;
+  }));
+  for (int i = 0; i <= static_cast<int>(Severity::kCritical); ++i)
+    CHECK(ParseSeverity(SeverityName(static_cast<Severity>(i))) == static_cast<Severity>(i));
+  for (const auto& name : IssuerLevels()) CHECK(IssuerLevelName(*ParseIssuerLevel(name)) == name);
+  CHECK_FALSE(ParseIssuerLevel("distrct").has_value());
 }

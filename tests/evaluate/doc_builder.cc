@@ -83,7 +83,7 @@ std::vector<std::string> AnchorTerms(const RuleSet& set, const std::string& id) 
   std::vector<std::string> out;
   const Rule* rule = set.Find(id);
   REQUIRE(rule != nullptr);
-  for (TermId t : rule->anchors) out.push_back(set.matcher.Term(t));
+  for (TermId t : rule->anchors) out.push_back(set.matcher().Term(t));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -105,12 +105,12 @@ void CheckSameResult(const RuleResult& got, const RuleResult& want) {
 }
 
 RuleResults CheckSettledEqualsFull(const RuleSet& set, const Document& doc) {
-  Hits hits = set.matcher.Scan(doc.text);
+  Hits hits = set.matcher().Scan(doc.text);
   Diagnostics diags;
   RuleResults fast = EvaluateRules(doc, hits, set, diags);
-  EvalContext ctx{doc, hits, set.matcher};
+  EvalContext ctx{doc, hits, set.matcher()};
   std::size_t i = 0;
-  for (const auto& p : set.packs)
+  for (const auto& p : set.packs())
     for (const auto& r : p->rules) {
       REQUIRE(i < fast.size());
       CheckSameResult(fast[i++], EvaluateRule(doc, ctx, *p, *r, nullptr));
@@ -120,9 +120,9 @@ RuleResults CheckSettledEqualsFull(const RuleSet& set, const Document& doc) {
 }
 
 std::string VerdictOf(const RuleSet& set, const Document& doc, const std::string& id, RuleResult* result) {
-  Hits hits = set.matcher.Scan(doc.text);
-  EvalContext ctx{doc, hits, set.matcher};
-  for (const auto& pack : set.packs)
+  Hits hits = set.matcher().Scan(doc.text);
+  EvalContext ctx{doc, hits, set.matcher()};
+  for (const auto& pack : set.packs())
     for (const auto& rule : pack->rules)
       if (rule->id == id) {
         RuleResult r = EvaluateRule(doc, ctx, *pack, *rule, nullptr);

@@ -22,7 +22,7 @@ std::unique_ptr<RuleSet> CompileRules(const std::string& rules_yaml, Diagnostics
 // The shipped rules/ folder, loaded (REQUIREs no errors).
 std::unique_ptr<RuleSet> LoadShippedRules();
 
-// The anchor terms of rule `id` (RuleSet::IndexAnchors), sorted.
+// The anchor terms of rule `id` (RuleSetBuilder::Finish), sorted.
 std::vector<std::string> AnchorTerms(const RuleSet& set, const std::string& id);
 
 // CHECKs two results of the same rule agree: verdicts, message, waiver, evidence quotes and offsets.

@@ -71,16 +71,16 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
   // their own applicability not apply, and a year after the newest outline.
   std::vector<MetadataOverrides> variants(6);
   variants[1].year = 2023;
-  variants[1].level = "department";
+  variants[1].level = IssuerLevel::kDepartment;
   variants[2].year = 2017;
-  variants[2].level = "province";
-  variants[3].level = "township";
+  variants[2].level = IssuerLevel::kProvince;
+  variants[3].level = IssuerLevel::kTownship;
   variants[4].year = 2013;
   variants[5].year = 2027;  // after outline-2021's years: not applicable, with W-no-outline-for-year
   std::size_t shared_seen = 0, na_seen = 0;
   for (const auto& input : inputs) {
     for (const auto& v : variants) {
-      INFO(input.filename().string() << " year " << v.year.value_or(0) << " level " << v.level.value_or("-"));
+      INFO(input.filename().string() << " year " << v.year.value_or(0) << " level " << (v.level ? IssuerLevelName(*v.level) : "-"));
       CheckOptions copts;
       copts.overrides = v;
       Document doc = LoadDocument(input.string(), copts);

@@ -326,7 +326,7 @@ inline void FuzzYamlLoader(std::string_view bytes) {
   if (report.status == CheckStatus::kInternalError) std::abort();
   if (report.status == CheckStatus::kChecked) RenderAll(report);
   int examples = 0;
-  for (const auto& p : set->packs)
+  for (const auto& p : set->packs())
     for (const auto& r : p->rules)
       for (const auto& ex : r->examples) {
         if (++examples > 4) return;

@@ -17,7 +17,7 @@ inline RuleResult MakeResult(std::string pack, std::string id, std::string title
   r.rule = pack + "/" + id;
   r.title = std::move(title);
   r.category = std::move(category);
-  r.severity = std::move(severity);
+  r.severity = ParseSeverity(severity).value();  // throws on a name that is not a severity
   r.verdict = r.unwaived = verdict;
   return r;
 }

@@ -32,7 +32,7 @@ TEST_CASE("the shipped rules load without errors", "[rules][loader]") {
   for (const auto& x : d) INFO(fazhi::FormatDiagnostic(x));
   CHECK_FALSE(fazhi::HasErrors(d));
   REQUIRE(set->Find("report/causes") != nullptr);
-  CHECK(set->matcher.size() > 50);
+  CHECK(set->matcher().size() > 50);
 }
 
 TEST_CASE("live editing: a changed term list changes the verdict without recompiling", "[rules][loader][e2e]") {

@@ -20,13 +20,11 @@ RuleResult R(const std::string& pack, const std::string& id, const std::string& 
 }
 
 Pack& AddPack(RuleSet& rs, const std::string& id, const std::string& model, double partial = 0.5) {
-  auto p = std::make_unique<Pack>();
-  p->id = id;
-  p->title = id + " title";
-  p->scoring_model = model;
-  p->partial_credit = partial;
-  rs.packs.push_back(std::move(p));
-  return *rs.packs.back();
+  Pack& p = RuleSetBuilder(rs).AddPack(id);
+  p.title = id + " title";
+  p.scoring_model = model;
+  p.partial_credit = partial;
+  return p;
 }
 
 // Category A: pass w1, partial w2, fail w1.  Category B: pass w3, not_applicable w1, not_checkable w5.

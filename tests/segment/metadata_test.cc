@@ -193,21 +193,21 @@ TEST_CASE("date line parsing", "[segment][metadata][dates]") {
 }
 
 TEST_CASE("issuer levels", "[segment][metadata]") {
-  using seg::IssuerLevel;
-  CHECK(IssuerLevel("天津市红桥区人民政府") == "district");
-  CHECK(IssuerLevel("天津市人民政府") == "province");
-  CHECK(IssuerLevel("广东省人民政府") == "province");
-  CHECK(IssuerLevel("广西壮族自治区人民政府") == "province");
-  CHECK(IssuerLevel("深圳市人民政府") == "city");
-  CHECK(IssuerLevel("某某自治州人民政府") == "city");
-  CHECK(IssuerLevel("某某县人民政府") == "county");
-  CHECK(IssuerLevel("某某旗人民政府") == "county");
-  CHECK(IssuerLevel("某某镇人民政府") == "township");
-  CHECK(IssuerLevel("某某街道办事处") == "township");
-  CHECK(IssuerLevel("深圳市司法局") == "department");
-  CHECK(IssuerLevel("某某区人民政府办公室") == "department");
-  CHECK(IssuerLevel("某某市生态环境委员会") == "department");
-  CHECK(IssuerLevel("某某") == "");
+  using seg::LevelOfIssuerName;
+  CHECK(LevelOfIssuerName("天津市红桥区人民政府") == "district");
+  CHECK(LevelOfIssuerName("天津市人民政府") == "province");
+  CHECK(LevelOfIssuerName("广东省人民政府") == "province");
+  CHECK(LevelOfIssuerName("广西壮族自治区人民政府") == "province");
+  CHECK(LevelOfIssuerName("深圳市人民政府") == "city");
+  CHECK(LevelOfIssuerName("某某自治州人民政府") == "city");
+  CHECK(LevelOfIssuerName("某某县人民政府") == "county");
+  CHECK(LevelOfIssuerName("某某旗人民政府") == "county");
+  CHECK(LevelOfIssuerName("某某镇人民政府") == "township");
+  CHECK(LevelOfIssuerName("某某街道办事处") == "township");
+  CHECK(LevelOfIssuerName("深圳市司法局") == "department");
+  CHECK(LevelOfIssuerName("某某区人民政府办公室") == "department");
+  CHECK(LevelOfIssuerName("某某市生态环境委员会") == "department");
+  CHECK(LevelOfIssuerName("某某") == "");
 }
 
 TEST_CASE("a title wrapped over two lines", "[segment][metadata]") {

@@ -55,12 +55,12 @@ struct CheckCommandOptions {
 
 std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules) {
   std::ostringstream out;
-  out << "# hits: " << hits.total << " occurrences of " << rules.matcher.size() << " terms\n";
+  out << "# hits: " << hits.total << " occurrences of " << rules.matcher().size() << " terms\n";
   std::vector<std::pair<std::uint32_t, TermId>> all;
   for (TermId t = 0; t < hits.starts.size(); ++t)
     for (auto s : hits.starts[t]) all.push_back({s, t});
   std::sort(all.begin(), all.end());
-  for (auto [s, t] : all) out << doc.LineOf(s) << "\t" << s << "\t" << rules.matcher.Term(t) << "\n";
+  for (auto [s, t] : all) out << doc.LineOf(s) << "\t" << s << "\t" << rules.matcher().Term(t) << "\n";
   return out.str();
 }
 
@@ -89,7 +89,7 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   if (!opts.fail_on.empty()) {
     for (const auto& r : report.results) {
       if (r.verdict == Verdict::kFail && SeverityRank(r.severity) >= SeverityRank(opts.fail_on)) {
-        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, r.severity, opts.fail_on);
+        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, SeverityName(r.severity), opts.fail_on);
         tripped = true;
         break;
       }
@@ -390,11 +390,11 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
   }
   if (!issuer.empty()) o.overrides.issuer = issuer;
   if (!level.empty()) {
-    if (!IsIssuerLevel(level)) {
+    o.overrides.level = ParseIssuerLevel(level);
+    if (!o.overrides.level) {
       std::cerr << "fazhi: error: --level " << level << " is not one of " << IssuerLevelList() << "\n";
       return kExitUsage;
     }
-    o.overrides.level = level;
   }
   if (vm.count("fail-under")) o.fail_under = fail_under;
   if (!o.fail_on.empty() && SeverityRank(o.fail_on) < 0) {

@@ -44,7 +44,7 @@ ExampleRun RunExample(const RuleSet& set, const Pack& pack, const Rule& rule, co
   copts.overrides.level = ex.level;
   if (ex.published) copts.overrides.published = ParseIsoDate(*ex.published);
   copts.inspect = [&](const Document& doc, const Hits& hits) {  // only this rule, then stop
-    EvalContext ctx{doc, hits, set.matcher};
+    EvalContext ctx{doc, hits, set.matcher()};
     RuleResult r = EvaluateRule(doc, ctx, pack, rule, nullptr);
     run.got = VerdictName(r.verdict);
     run.message = r.message;
@@ -60,7 +60,7 @@ ExampleRun RunExample(const RuleSet& set, const Pack& pack, const Rule& rule, co
 
 std::vector<ExampleRun> RunAllExamples(const RuleSet& set) {
   std::vector<ExampleRun> runs;
-  for (const auto& pack : set.packs)
+  for (const auto& pack : set.packs())
     for (const auto& rule : pack->rules)
       if (!rule->has_errors)
         for (const auto& ex : rule->examples) runs.push_back(RunExample(set, *pack, *rule, ex));
@@ -99,7 +99,7 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
                                  run.rule->id, run.got, run.message),
                      run.rule->file, run.example->line, 0, ""});
   }
-  for (const auto& pack : set->packs) {
+  for (const auto& pack : set->packs()) {
     for (const auto& rule : pack->rules) {
       if (!rule->not_checkable.empty()) continue;
       bool has_pass = false, has_fail = false;
@@ -123,7 +123,7 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
     errors += d.level == Level::kError;
     warnings += d.level == Level::kWarning;
   }
-  std::cout << fmt::format("{} packs, {} rules: {} errors, {} warnings\n", set->packs.size(), set->RuleCount(), errors,
+  std::cout << fmt::format("{} packs, {} rules: {} errors, {} warnings\n", set->packs().size(), set->RuleCount(), errors,
                            warnings);
   return errors > 0 || (strict && warnings > 0) ? kExitGate : kExitOk;
 }
@@ -165,7 +165,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
   }
   flush();
   // Fixture files: a report text with expected verdicts.
-  for (const auto& fx : set->fixtures) {
+  for (const auto& fx : set->fixtures()) {
     CheckOptions copts;
     copts.overrides.year = fx.year;
     Report report = Check(*set, Input::File(fx.file), copts);
@@ -194,10 +194,10 @@ int RunRulesList(const RulesOptions& opts) {
   Diagnostics diags;
   auto set = LoadRulesForCommand(opts, diags);
   if (!set) return kExitUsage;
-  for (const auto& pack : set->packs) {
+  for (const auto& pack : set->packs()) {
     std::cout << fmt::format("{}  {}  (v{}, {} rules)\n", pack->id, pack->title, pack->version, pack->rules.size());
     for (const auto& r : pack->rules)
-      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, r->severity, r->title.str());
+      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, SeverityName(r->severity), r->title.str());
   }
   return kExitOk;
 }
@@ -210,34 +210,34 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
   const Rule* rule = set->Find(id);
   if (!rule) {
     std::vector<std::string> ids;
-    for (const auto& p : set->packs)
+    for (const auto& p : set->packs())
       for (const auto& r : p->rules) ids.push_back(r->id);
     std::string near = ClosestMatch(id, ids);
     spdlog::error("no rule `{}`{}", id, near.empty() ? "" : " (did you mean `" + near + "`?)");
     return kExitUsage;
   }
   const Pack* pack = nullptr;
-  for (const auto& p : set->packs)
+  for (const auto& p : set->packs())
     if (p->id == rule->pack) pack = p.get();
   std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
-                           rule->title.str(), rule->cite.str(), rule->category.str(), rule->severity, rule->weight, rule->file,
+                           rule->title.str(), rule->cite.str(), rule->category.str(), SeverityName(rule->severity), rule->weight, rule->file,
                            rule->line);
   if (!rule->not_checkable.empty()) std::cout << "  无法由报告文本判断: " << rule->not_checkable << "\n";
   std::string desc;
   if (rule->pass) {
     desc += "  pass (concrete → pass, generic → partial):\n";
-    rule->pass->Describe(desc, 4, set->matcher);
+    rule->pass->Describe(desc, 4, set->matcher());
   }
   if (rule->partial) {
     desc += "  partial:\n";
-    rule->partial->Describe(desc, 4, set->matcher);
+    rule->partial->Describe(desc, 4, set->matcher());
   }
   std::cout << desc;
   if (rule->anchored) {
     // The terms the checks start from: a report holding none of them gets the rule's settled verdict without its
     // checks being run (docs/architecture.md).
     std::string terms;
-    for (TermId t : rule->anchors) terms += (terms.empty() ? "" : ", ") + set->matcher.Term(t);
+    for (TermId t : rule->anchors) terms += (terms.empty() ? "" : ", ") + set->matcher().Term(t);
     std::cout << "  起始词（一个都没有出现时直接判定，不再逐项检查）: [" << terms << "]\n";
   } else if (rule->not_checkable.empty()) {
     std::cout << "  起始词: 无（本规则对每份报告都逐项检查）\n";
@@ -248,13 +248,13 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
   CheckOptions copts;
   copts.overrides = overrides;
   copts.inspect = [&](const Document& doc, const Hits& hits) {  // this rule with its trail, then stop
-    EvalContext ctx{doc, hits, set->matcher};
+    EvalContext ctx{doc, hits, set->matcher()};
     Outcome trail;
     RuleResult r = EvaluateRule(doc, ctx, *pack, *rule, &trail);
     std::cout << fmt::format("\n{}: {} — {}\n", report_path, VerdictName(r.verdict), r.message);
     auto show = [&](const char* label, const std::vector<EvidenceRef>& refs) {
       for (const auto& ref : refs) {
-        Evidence e = MakeEvidence(doc, ref, set->matcher);
+        Evidence e = MakeEvidence(doc, ref, set->matcher());
         std::string terms;
         for (const auto& t : e.terms) terms += (terms.empty() ? "" : ", ") + t;
         std::cout << fmt::format("  {} [{}{}] line {} ({}) terms: {}{}\n    {}\n", label, EvidenceKindName(e.kind),
@@ -282,7 +282,7 @@ int RunRulesTerms(const RulesOptions& opts) {
   Diagnostics diags;
   auto set = LoadRulesForCommand(opts, diags);
   if (!set) return kExitUsage;
-  std::set<std::string> terms(set->matcher.terms().begin(), set->matcher.terms().end());
+  std::set<std::string> terms(set->matcher().terms().begin(), set->matcher().terms().end());
   for (const auto& t : terms) std::cout << t << "\n";
   return kExitOk;
 }
