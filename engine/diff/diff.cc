@@ -469,7 +469,7 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
     d.followup_note = "新报告（" + std::to_string(*new_report.document.year) + " 年度）不晚于旧报告（" +
                       std::to_string(*old_report.document.year) +
                       " 年度），其工作部分不能说明旧报告的计划已经落实，承诺落实情况不作判断";
-  const CompiledCues cues = DefaultCueTerms(rules.matcher);
+  const CompiledCues cues = DefaultCueTerms(rules.matcher());
   const EvalContext new_ctx{new_doc, new_hits, rules.matcher()};
 
   // Promise follow-up. Features of every sentence of both reports give each key term its frequency.
