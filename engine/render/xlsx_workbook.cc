@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "core/safe_text.h"
+#include "core/temp_files.h"
 #include "core/utf8.h"
 #include "render/ledger.h"
 
@@ -28,6 +29,7 @@ XlsxWorkbook::XlsxWorkbook(const char* temp_prefix, const char* temp_what, bool 
   if (fd < 0) throw std::runtime_error(std::string("cannot create a temporary file for ") + temp_what);
   close(fd);
   path_ = tmpl;
+  registration_.Reset(path_);  // removed on SIGINT/SIGTERM too
   if (streaming) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
