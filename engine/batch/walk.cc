@@ -11,10 +11,10 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <utility>
 
 #include "batch/runner.h"
 #include "ingest/reader.h"
+#include "output/file_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -22,7 +22,9 @@ namespace fazhi {
 
 namespace {
 
-using FileId = std::pair<dev_t, ino_t>;
+FileId IdOfStat(const struct stat& st) {
+  return FileId{static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
+}
 
 bool Hidden(const std::string& name) { return !name.empty() && name[0] == '.' && name != "." && name != ".."; }
 
@@ -60,11 +62,11 @@ class Walker {
       return;
     }
     if (!S_ISDIR(st.st_mode)) {  // a file as given: any extension (the reader decides by content)
-      found_.push_back({{arg, "", ""}, FileId{st.st_dev, st.st_ino}});
+      found_.push_back({{arg, "", ""}, IdOfStat(st)});
       return;
     }
     result_.any_directory = true;
-    if (!dirs_.insert({st.st_dev, st.st_ino}).second) {
+    if (!dirs_.insert(IdOfStat(st)).second) {
       result_.notes.push_back(arg + "：这个文件夹已经读过，不再重复 (folder already walked)");
       return;
     }
@@ -104,7 +106,7 @@ class Walker {
           Error(shown, StatReason(entry.string(), errno));
           continue;
         }
-        FileId id{st.st_dev, st.st_ino};
+        FileId id = IdOfStat(st);
         if (S_ISDIR(st.st_mode)) {
           if (exclude_ && id == *exclude_) continue;  // the --output folder inside an input folder
           if (!dirs_.insert(id).second) {
@@ -149,7 +151,7 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::str
   std::optional<FileId> exclude;
   struct stat st{};
   if (!exclude_dir.empty() && stat(exclude_dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-    exclude = FileId{st.st_dev, st.st_ino};
+    exclude = IdOfStat(st);
   Walker walker(exclude, result);
   for (const auto& arg : args) walker.Argument(arg);
   // The same file reached twice (a folder and a file inside it, a symlink, a hard link) is one input: the first

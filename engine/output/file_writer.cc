@@ -65,6 +65,12 @@ mode_t ProcessUmask() {
 
 }  // namespace
 
+std::optional<FileId> FileIdOf(const std::string& path) {
+  struct stat st{};
+  if (stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
+}
+
 void WriteOutputFile(const std::string& path, std::string_view bytes) {
   struct stat st{};
   if (stat(path.c_str(), &st) == 0) {

@@ -4,8 +4,10 @@
 // the file, never a truncated output with exit 0.
 #pragma once
 
+#include <compare>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -29,6 +31,15 @@ class OutputError : public std::runtime_error {
 void WriteOutputFile(const std::string& path, std::string_view bytes);
 // The same with the bytes `write` puts into a memory stream (a renderer, a summary writer).
 void WriteOutputFile(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// What makes two paths the same file or folder (device and inode, symlinks followed): an output is compared with
+// the inputs by it, and the input walker takes a file reached twice once.
+struct FileId {
+  unsigned long long dev = 0, ino = 0;
+  auto operator<=>(const FileId&) const = default;
+};
+// nullopt when `path` does not exist or cannot be reached.
+std::optional<FileId> FileIdOf(const std::string& path);
 
 // Puts std::cout on a buffer that writes to file descriptor 1 with write(2) and keeps the errno of the first
 // failed write (the C library's stdout forgets it). Call once, first thing in main.

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <boost/program_options.hpp>
@@ -117,24 +116,16 @@ bool WriteSummaryFile(const fs::path& target, const std::function<void(std::ostr
   return false;
 }
 
-using FileId = std::pair<dev_t, ino_t>;
-
-std::optional<FileId> IdOf(const std::string& path) {
-  struct stat st{};
-  if (stat(path.c_str(), &st) != 0) return std::nullopt;
-  return FileId{st.st_dev, st.st_ino};
-}
-
 // The files and folders a run reads, by device and inode: an output that is one of them is refused (a report
 // written over its own input, a summary over a report).
 struct InputIds {
   std::map<FileId, std::string> ids;
   void Add(const std::string& path) {
-    if (auto id = IdOf(path)) ids.emplace(*id, path);
+    if (auto id = FileIdOf(path)) ids.emplace(*id, path);
   }
   // The input `path` is, or "".
   std::string Which(const std::string& path) const {
-    auto id = IdOf(path);
+    auto id = FileIdOf(path);
     if (!id) return "";
     auto it = ids.find(*id);
     return it == ids.end() ? "" : it->second;
@@ -164,7 +155,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
     // Inputs are never outputs: the output folder may not be an input folder (its reports would be read back as
     // inputs by the next run); inside an input folder it is left out of the walk (batch/walk.cc).
     for (const auto& arg : opts.inputs) {
-      if (auto a = IdOf(arg), o = IdOf(opts.output); a && o && *a == *o) {
+      if (auto a = FileIdOf(arg), o = FileIdOf(opts.output); a && o && *a == *o) {
         spdlog::error("输出文件夹 {} 就是输入文件夹 {}：请换一个输出文件夹 (the --output folder is an input folder)",
                       opts.output, arg);
         return kExitUsage;

@@ -1,12 +1,9 @@
 // `fazhi diff OLD NEW`: its flags; load the rules once, check both reports, compare, render to stdout or files.
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
 
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
-#include <optional>
-#include <utility>
 
 #include "cli/command.h"
 #include "cli/flags.h"
@@ -29,12 +26,6 @@ struct DiffCommandOptions {
   std::string output;                // file (one format) or directory (diff.<ext> per format)
   MetadataOverrides overrides;       // applied to both reports
 };
-
-std::optional<std::pair<dev_t, ino_t>> IdOf(const std::string& path) {
-  struct stat st{};
-  if (stat(path.c_str(), &st) != 0) return std::nullopt;
-  return std::make_pair(st.st_dev, st.st_ino);
-}
 
 int RunDiff(const DiffCommandOptions& opts) {
   std::vector<std::string> formats = opts.formats.empty() ? std::vector<std::string>{"text"} : opts.formats;
@@ -87,7 +78,7 @@ int RunDiff(const DiffCommandOptions& opts) {
     }
     fs::path target = to_dir ? fs::path(opts.output) / (std::string("diff.") + r->extension) : fs::path(opts.output);
     for (const std::string* input : paths)
-      if (auto a = IdOf(*input), o = IdOf(target.string()); a && o && *a == *o) {
+      if (auto a = FileIdOf(*input), o = FileIdOf(target.string()); a && o && *a == *o) {
         spdlog::error("输出文件 {} 就是输入文件 {}：拒绝覆盖输入 (the output would overwrite an input)",
                       target.string(), *input);
         return kExitUsage;
