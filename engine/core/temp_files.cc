@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <ctime>
 
 namespace fazhi {
 
@@ -22,8 +23,15 @@ struct Slot {
 };
 
 Slot g_slots[kSlots];
+std::atomic<bool> g_interrupted{false};
 
+// Removes the registered files, gives threads that were making one at that moment 100 ms to see the flag and remove
+// theirs (StopIfInterrupted), removes again, then ends the process with the signal.
 void Handler(int sig) {
+  g_interrupted.store(true);
+  RemoveRegisteredTemps();
+  timespec pause{0, 100 * 1000 * 1000};
+  nanosleep(&pause, nullptr);
   RemoveRegisteredTemps();
   signal(sig, SIG_DFL);
   raise(sig);
@@ -53,6 +61,14 @@ void UnregisterTemp(int slot) {
 void RemoveRegisteredTemps() {
   for (auto& s : g_slots)
     if (s.state.load() == 2) unlink(s.path);
+}
+
+bool Interrupted() { return g_interrupted.load(); }
+
+void StopIfInterrupted(const char* path) {
+  if (!g_interrupted.load()) return;
+  if (path && *path) unlink(path);
+  for (;;) pause();  // the handler ends the process
 }
 
 void RemoveTempsOnSignal() {

@@ -20,6 +20,14 @@ void RemoveTempsOnSignal();
 // Unlinks every registered file now (what the signal handler does); for tests.
 void RemoveRegisteredTemps();
 
+// True once SIGINT/SIGTERM/SIGHUP arrived: the process is ending. A thread that has just made a temporary file
+// (or is about to rename one to its final name) checks it and, when set, removes its file and waits for the end
+// (StopForInterrupt) — so neither a temporary made while the handler ran nor an output built from a temporary the
+// handler removed survives.
+bool Interrupted();
+// When Interrupted(): unlinks `path` (if not empty) and blocks this thread until the process ends. Else returns.
+void StopIfInterrupted(const char* path);
+
 // RAII registration.
 class TempRegistration {
  public:

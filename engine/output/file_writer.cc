@@ -83,10 +83,12 @@ void WriteOutputFile(const std::string& path, std::string_view bytes) {
   int fd = mkostemp(tmpl.data(), O_CLOEXEC);
   if (fd < 0) Fail(path, "无法在该文件夹中创建临时文件", errno);
   TempRegistration registration(tmpl);
+  StopIfInterrupted(tmpl.c_str());  // made while an interrupt was being handled: never left behind
   int err = WriteAll(fd, bytes);
   // The final file gets the permissions a new file would (mkstemp makes 0600): 0666 less the umask.
   if (err == 0 && fchmod(fd, 0666 & ~ProcessUmask()) != 0) err = errno;
   if (close(fd) != 0 && err == 0) err = errno;
+  if (err == 0) StopIfInterrupted(tmpl.c_str());  // the bytes may come from a temporary the handler removed
   if (err == 0 && rename(tmpl.c_str(), path.c_str()) != 0) err = errno;
   if (err) {
     unlink(tmpl.c_str());
