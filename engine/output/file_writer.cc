@@ -142,9 +142,11 @@ CheckedFdBuf* g_stdout_buf = nullptr;
 }  // namespace
 
 void UseCheckedStdout() {
-  static CheckedFdBuf buf(STDOUT_FILENO);
-  g_stdout_buf = &buf;
-  std::cout.rdbuf(&buf);
+  // Never destroyed: std::cout is flushed by the library after static objects are gone (ios_base::Init's
+  // destructor), so the buffer must outlive them.
+  static CheckedFdBuf* const buf = new CheckedFdBuf(STDOUT_FILENO);
+  g_stdout_buf = buf;
+  std::cout.rdbuf(buf);
 }
 
 std::string FlushStdout() {
