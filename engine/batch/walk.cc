@@ -109,6 +109,11 @@ class Walker {
         FileId id = IdOfStat(st);
         if (S_ISDIR(st.st_mode)) {
           if (exclude_ && id == *exclude_) continue;  // the --output folder inside an input folder
+          struct stat manifest{};
+          if (lstat((entry / ".fazhi-manifest").c_str(), &manifest) == 0) {  // an earlier batch's output folder
+            result_.notes.push_back(shown + "：这是 fazhi 批量核查的输出文件夹，不作为输入读取 (a batch output folder)");
+            continue;
+          }
           if (!dirs_.insert(id).second) {
             result_.notes.push_back(shown + "：这个文件夹已经读过（符号链接），不再重复 (folder reached twice)");
             continue;
