@@ -15,96 +15,14 @@
 #include <iostream>
 #include <map>
 #include <mutex>
-#include <optional>
-#include <set>
 #include <thread>
 
 #include "core/stage_times.h"
 #include "core/worker_threads.h"
-#include "ingest/reader.h"
 
 namespace fs = std::filesystem;
 
 namespace fazhi {
-
-namespace {
-
-bool Hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.' && name != "." && name != "..";
-}
-
-fs::path Normal(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  return (ec ? p : abs).lexically_normal();
-}
-
-}  // namespace
-
-ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::string& exclude_dir) {
-  ExpandedInputs result;
-  std::vector<BatchInput> found;
-  std::error_code ec;
-  fs::path exclude = exclude_dir.empty() ? fs::path() : fs::weakly_canonical(exclude_dir, ec);
-  for (const auto& arg : args) {
-    fs::path p(arg);
-    if (!fs::is_directory(p, ec)) {
-      BatchInput in{arg, "", ""};
-      if (!fs::exists(p, ec)) in.error = "no such file or directory";
-      found.push_back(std::move(in));
-      continue;
-    }
-    result.any_directory = true;
-    auto opts = fs::directory_options::skip_permission_denied;
-    for (auto it = fs::recursive_directory_iterator(p, opts, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      const fs::path& entry = it->path();
-      if (Hidden(entry)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_directory(ec)) {
-        if (!exclude.empty() && fs::weakly_canonical(entry, ec) == exclude) it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file(ec)) continue;
-      std::string shown = (p / entry.lexically_relative(p)).generic_string();
-      std::string what;
-      InputKind kind = InputKindOfName(shown, &what);
-      if (kind == InputKind::kReport) {
-        found.push_back({shown, "", ""});
-      } else if (kind == InputKind::kUnsupportedDocument) {
-        found.push_back({shown, "", "不支持的格式：" + what + "；可读取的扩展名：" + ReportExtensionList() +
-                                        "（请另存为 .docx 或 PDF）(unsupported format: save the file as .docx or PDF)"});
-      }
-    }
-    if (ec) found.push_back({arg, "", "cannot read the folder: " + ec.message()});
-    ec.clear();
-  }
-  // The same file reached twice (a folder and a file inside it) is one input.
-  std::sort(found.begin(), found.end(), [](const BatchInput& a, const BatchInput& b) { return a.path < b.path; });
-  std::set<std::string> seen;
-  for (auto& in : found) {
-    std::string key = Normal(in.path).string();
-    if (seen.insert(key).second) result.inputs.push_back(std::move(in));
-  }
-  // rel: relative to the deepest folder that holds every input, so distinct inputs get distinct names.
-  std::optional<fs::path> common;
-  for (const auto& in : result.inputs) {
-    fs::path parent = Normal(in.path).parent_path();
-    if (!common) {
-      common = parent;
-      continue;
-    }
-    fs::path shared;
-    auto a = common->begin(), b = parent.begin();
-    for (; a != common->end() && b != parent.end() && *a == *b; ++a, ++b) shared /= *a;
-    common = shared;
-  }
-  for (auto& in : result.inputs) in.rel = Normal(in.path).lexically_relative(*common).generic_string();
-  return result;
-}
 
 int EffectiveJobs(int requested, std::size_t inputs) {
   int jobs = requested > 0 ? requested : static_cast<int>(std::thread::hardware_concurrency());

@@ -14,8 +14,9 @@ namespace fazhi {
 
 class RuleSet;
 
-// One input of a batch. `error` is set when expansion already knows it cannot be read (a missing path, an
-// unsupported document format met in a folder); it then becomes an `error` row without being opened.
+// One input of a batch. `error` is set when the walk already knows it cannot be read (a missing path, a dangling
+// or looping symlink, a folder that cannot be read, an unsupported document format met in a folder, a FIFO); it
+// then becomes an `error` row without being opened.
 struct BatchInput {
   std::string path;  // as given, or folder argument / relative path inside it
   std::string rel;   // relative to the common folder of all inputs (no "..", '/' separators): output names
@@ -23,14 +24,17 @@ struct BatchInput {
 };
 
 struct ExpandedInputs {
-  std::vector<BatchInput> inputs;  // sorted by path, duplicates (the same file reached twice) removed
+  std::vector<BatchInput> inputs;  // sorted by path; the same file (device and inode) reached twice taken once
+  std::vector<std::string> notes;  // what the walk left out and why (a file or folder reached twice)
   bool any_directory = false;
 };
 
-// Files as given (any extension: the reader decides by content) and folders walked recursively, each file taken by
-// the one classification of ingest (InputKindOfName: an extension some reader takes becomes an input, an
-// unsupported document format an error row, anything else is ignored); hidden entries and symlinked folders are not
-// followed; `exclude_dir`, the --output folder, is never walked.
+// The one input walker (batch/walk.cc). Files as given (any extension: the reader decides by content) and folders
+// walked depth-first, one folder's descriptor open at a time; each file taken by the one classification of ingest
+// (InputKindOfName: an extension some reader takes becomes an input, an unsupported document format an error row,
+// anything else is ignored). Symlinks are followed; a dangling or looping one, a folder that cannot be read (no
+// permission, a path too long) and a special file with a report's extension become error rows, never silence.
+// Hidden entries (".name") are skipped; `exclude_dir` (the --output folder, by device and inode) is never walked.
 ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::string& exclude_dir);
 
 // Worker count for --jobs N: N when N > 0, else every core; never more than `inputs`, never less than 1.

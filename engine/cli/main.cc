@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "core/temp_files.h"
 #include "core/text.h"
+#include "output/file_writer.h"
 
 namespace fazhi {
 
@@ -61,8 +63,30 @@ std::string Usage() {
 
 }  // namespace
 
+namespace {
+
+int Dispatch(const std::vector<std::string>& args, const char* argv0);
+
+}  // namespace
+
+// Runs the command, then checks that everything written to stdout arrived (`> /dev/full`, a closed pipe): a
+// failed write is exit 2 with a message, never a truncated report and exit 0. SIGINT/SIGTERM remove fazhi's
+// temporary files (core/temp_files.h) before the process ends.
 int main(int argc, char** argv) {
+  fazhi::RemoveTempsOnSignal();
+  fazhi::UseCheckedStdout();
   std::vector<std::string> args(argv + 1, argv + argc);
+  int status = Dispatch(args, argv[0]);
+  if (std::string err = fazhi::FlushStdout(); !err.empty()) {
+    std::cerr << "fazhi: error: 写入标准输出失败：" << err << " (cannot write to standard output) [E-output-write]\n";
+    if (status == fazhi::kExitOk || status == fazhi::kExitGate) status = fazhi::kExitUsage;
+  }
+  return status;
+}
+
+namespace {
+
+int Dispatch(const std::vector<std::string>& args, const char* argv0) {
   try {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
       std::cout << Usage();
@@ -76,7 +100,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     std::vector<std::string> names;
     for (const auto& c : fazhi::Commands()) {
-      if (cmd == c.name) return c.run(rest, argv[0]);
+      if (cmd == c.name) return c.run(rest, argv0);
       names.push_back(c.name);
     }
     std::string near = fazhi::ClosestMatch(cmd, names);
@@ -89,3 +113,5 @@ int main(int argc, char** argv) {
     return fazhi::kExitUsage;
   }
 }
+
+}  // namespace

@@ -130,6 +130,8 @@ TempFile::TempFile(const std::string& path, std::string_view bytes, const char* 
   name_ = std::string(dir && *dir ? dir : "/tmp") + "/" + prefix + "-XXXXXX";
   int fd = mkstemp(name_.data());
   if (fd < 0) throw InputError(path, error_code, std::string("cannot create a temporary file: ") + std::strerror(errno));
+  registration_.Reset(name_);
+  StopIfInterrupted(name_.c_str());
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/temp_files.h"
+
 namespace fazhi {
 
 struct ToolResult {
@@ -33,6 +35,7 @@ class TempFile {
 
  private:
   std::string name_;
+  TempRegistration registration_;  // removed on SIGINT/SIGTERM too (core/temp_files.h)
 };
 
 }  // namespace fazhi

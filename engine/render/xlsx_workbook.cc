@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "core/safe_text.h"
+#include "core/temp_files.h"
 #include "core/utf8.h"
 #include "render/ledger.h"
 
@@ -28,6 +29,8 @@ XlsxWorkbook::XlsxWorkbook(const char* temp_prefix, const char* temp_what, bool 
   if (fd < 0) throw std::runtime_error(std::string("cannot create a temporary file for ") + temp_what);
   close(fd);
   path_ = tmpl;
+  registration_.Reset(path_);  // removed on SIGINT/SIGTERM too
+  StopIfInterrupted(path_.c_str());
   if (streaming) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
@@ -60,7 +63,9 @@ void XlsxWorkbook::Finish(std::ostream& out) {
   if (err != LXW_NO_ERROR)
     throw std::runtime_error(std::string("libxlsxwriter could not write the workbook: ") + lxw_strerror(err));
   std::ifstream in(path_, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read back the workbook's temporary file " + path_);
   out << in.rdbuf();
+  if (!in.good() && !in.eof()) throw std::runtime_error("cannot read back the workbook's temporary file " + path_);
 }
 
 std::string XlsxCellText(std::string_view text) { return SpreadsheetSafe(TruncateChars(text, kMaxCellChars)); }

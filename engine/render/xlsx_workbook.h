@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/temp_files.h"
+
 struct lxw_workbook;  // libxlsxwriter (kept out of this header)
 
 namespace fazhi {
@@ -33,6 +35,7 @@ class XlsxWorkbook {
 
  private:
   std::string path_;
+  TempRegistration registration_;  // path_ is removed on SIGINT/SIGTERM too (core/temp_files.h)
   lxw_workbook* wb_ = nullptr;
 };
 

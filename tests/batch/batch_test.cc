@@ -300,7 +300,9 @@ TEST_CASE("batch output is byte-identical for --jobs 1 and --jobs 4", "[batch][d
     streams.push_back(s.out);
   }
   REQUIRE(trees[0].size() == trees[1].size());
-  CHECK(trees[0].size() == 4 + 7 * 4);  // summary files + 7 readable inputs × 4 formats
+  // summary files + 7 readable inputs × 4 formats + the run's manifest and lock file (output/run_folder.h)
+  CHECK(trees[0].size() == 4 + 7 * 4 + 2);
+  CHECK(trees[0].count(".fazhi-manifest"));
   for (const auto& [name, bytes] : trees[0]) {
     INFO(name);
     REQUIRE(trees[1].count(name));

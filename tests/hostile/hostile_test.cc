@@ -340,6 +340,38 @@ const std::vector<Hostile>& Table() {
        Error("not a regular file"), 20},
       {"missing", "a path that does not exist", "path", [](auto& d) { return d / "nope.txt"; },
        Error("no such file")},
+      // --- folders (issue #17 items 8-10: the input walker reports what it cannot read, takes a file once) ---
+      {"folder-dangling-symlink", "a folder holding only a symlink to a missing report", "path",
+       [](auto& d) {
+         fs::create_directories(d / "in");
+         fs::create_symlink("gone.txt", d / "in" / "link.txt");
+         return d / "in";
+       },
+       Error("符号链接指向的文件不存在"), 20},
+      {"folder-symlink-loop", "a folder holding a symlink loop (a.txt -> b.txt -> a.txt)", "path",
+       [](auto& d) {
+         fs::create_directories(d / "in");
+         fs::create_symlink("b.txt", d / "in" / "a.txt");
+         fs::create_symlink("a.txt", d / "in" / "b.txt");
+         return d / "in";
+       },
+       Error("符号链接循环"), 20},
+      {"folder-fifo", "a folder holding a named pipe called report.txt", "path",
+       [](auto& d) {
+         fs::create_directories(d / "in");
+         REQUIRE(mkfifo((d / "in" / "report.txt").c_str(), 0600) == 0);
+         return d / "in";
+       },
+       Error("不是普通文件"), 20},
+      {"folder-same-file-thrice", "one report reached as a file, a hard link and through a symlinked folder", "path",
+       [](auto& d) {
+         Write(d / "in" / "a", "r.txt", Sample());
+         fs::create_hard_link(d / "in" / "a" / "r.txt", d / "in" / "hard.txt");
+         fs::create_directory_symlink("a", d / "in" / "link");
+         fs::create_directory_symlink("..", d / "in" / "a" / "up");  // and a folder loop
+         return d / "in";
+       },
+       Checked(), 30},
   };
   return kTable;
 }

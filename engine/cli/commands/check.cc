@@ -8,9 +8,10 @@
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -24,6 +25,8 @@
 #include "core/severity.h"
 #include "core/stage_times.h"
 #include "ingest/reader.h"
+#include "output/file_writer.h"
+#include "output/run_folder.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
 #include "score/waivers.h"
@@ -98,29 +101,50 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   return tripped;
 }
 
-// A batch's summary file, written whole (a failure is logged and makes the run's status 2).
+// A batch's summary file, through the output writer (a failure is logged and makes the run's status 2).
 bool WriteSummaryFile(const fs::path& target, const std::function<void(std::ostream&)>& write) {
   StageTimer timer(Stage::kSummary);
   try {
-    std::ofstream out(target, std::ios::binary);
-    write(out);
-    out.close();
-    if (!out) throw std::runtime_error("cannot write the file");
+    WriteOutputFile(target.string(), write);
     spdlog::info("wrote {}", target.string());
     return true;
+  } catch (const OutputError& e) {
+    spdlog::error("{}", e.what());
   } catch (const std::exception& e) {
     spdlog::error("{}: {}", target.string(), e.what());
-    return false;
   }
+  return false;
 }
+
+// The files and folders a run reads, by device and inode: an output that is one of them is refused (a report
+// written over its own input, a summary over a report).
+struct InputIds {
+  std::map<FileId, std::string> ids;
+  void Add(const std::string& path) {
+    if (auto id = FileIdOf(path)) ids.emplace(*id, path);
+  }
+  // The input `path` is, or "".
+  std::string Which(const std::string& path) const {
+    auto id = FileIdOf(path);
+    if (!id) return "";
+    auto it = ids.find(*id);
+    return it == ids.end() ? "" : it->second;
+  }
+};
 
 // Checks every input on the batch runner. With --output DIR: per-report files DIR/reports/<rel>.<ext> and
 // DIR/summary.csv, matrix.csv, summary.xlsx, index.html. Without: the reports to stdout, in path order.
 // Returns the exit status (docs/cli.md): 2 when any input could not be read (every other input still checked
 // and listed), else 1 when a gate tripped, else 0.
 int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string>& formats, const RuleSet& rules,
-                  const std::vector<Waiver>& waivers, const std::vector<BatchInput>& inputs) {
+                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs) {
+  const std::vector<std::string> report_formats = opts.summary_only ? std::vector<std::string>{} : formats;
+  static const char* const kSummaryFiles[] = {"summary.csv", "matrix.csv", "summary.xlsx", "index.html"};
+  InputIds input_ids;
+  for (const auto& in : inputs)
+    if (in.error.empty()) input_ids.Add(in.path);
   fs::path out_dir;
+  std::optional<RunFolder> folder;
   if (!opts.output.empty()) {
     out_dir = opts.output;
     std::error_code ec;
@@ -128,16 +152,44 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
       spdlog::error("--output {} is a file; a batch writes a folder (summary and one file per report)", opts.output);
       return kExitUsage;
     }
-    // Every folder is made before the workers start (no races, and names are known in advance).
-    std::set<fs::path> dirs = {out_dir};
+    // Inputs are never outputs: the output folder may not be an input folder (its reports would be read back as
+    // inputs by the next run); inside an input folder it is left out of the walk (batch/walk.cc).
+    for (const auto& arg : opts.inputs) {
+      if (auto a = FileIdOf(arg), o = FileIdOf(opts.output); a && o && *a == *o) {
+        spdlog::error("输出文件夹 {} 就是输入文件夹 {}：请换一个输出文件夹 (the --output folder is an input folder)",
+                      opts.output, arg);
+        return kExitUsage;
+      }
+    }
+    // One run at a time in a folder; the earlier run's outputs (its manifest) are removed before this run writes.
+    std::vector<std::string> planned;
+    for (const auto& in : inputs)
+      if (in.error.empty())
+        for (const auto& f : report_formats) planned.push_back("reports/" + in.rel + "." + FindRenderer(f)->extension);
+    for (const char* name : kSummaryFiles) planned.push_back(name);
+    try {
+      folder.emplace(opts.output);
+      if (std::size_t removed = folder->Begin(planned))
+        spdlog::info("removed {} files of the earlier run in {}", removed, opts.output);
+    } catch (const OutputError& e) {
+      spdlog::error("{}", e.what());
+      return kExitUsage;
+    }
+    // Every folder is made before the workers start (no races, and names are known in advance). A folder that
+    // cannot be made (a path too long for the system) costs its inputs, never the batch: they become error rows.
+    std::map<fs::path, std::string> dir_errors;
+    std::set<fs::path> dirs;
     for (const auto& in : inputs)
       if (in.error.empty()) dirs.insert((out_dir / "reports" / in.rel).parent_path());
     for (const auto& d : dirs) {
       fs::create_directories(d, ec);
-      if (ec) {
-        spdlog::error("{}: cannot create the folder: {}", d.string(), ec.message());
-        return kExitUsage;
-      }
+      if (ec) dir_errors[d] = ec.message();
+    }
+    for (auto& in : inputs) {
+      if (!in.error.empty()) continue;
+      auto it = dir_errors.find((out_dir / "reports" / in.rel).parent_path());
+      if (it != dir_errors.end())
+        in.error = "无法创建输出文件夹 " + it->first.string() + "：" + it->second + " (cannot create the output folder)";
     }
   }
   BatchOptions bopts;
@@ -148,7 +200,6 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   bopts.to_stdout = out_dir.empty();
   RenderOptions ropts;
   ropts.color = opts.color;
-  const std::vector<std::string> report_formats = opts.summary_only ? std::vector<std::string>{} : formats;
   BatchSinks sinks;
   sinks.gate = [&](const Report& report) { return GateTripped(report, opts); };
   sinks.report = [&](const Report& report, const BatchInput& in, SummaryRow& row, std::string& stdout_text,
@@ -166,10 +217,10 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
         }
         std::string name = "reports/" + in.rel + "." + r->extension;
         fs::path target = out_dir / name;
-        std::ofstream out(target, std::ios::binary);
-        r->render(report, out, ropts);
-        out.close();
-        if (!out) throw std::runtime_error("cannot write " + target.string());
+        if (std::string input = input_ids.Which(target.string()); !input.empty())
+          throw OutputError(target.string(), "输出文件 " + target.string() + " 就是输入文件 " + input +
+                                                 "，不覆盖 (the output would overwrite an input)");
+        WriteOutputFile(target.string(), [&](std::ostream& out) { r->render(report, out, ropts); });
         row.outputs.push_back(name);
       } catch (const std::exception& e) {
         log(in.path + ": " + f + " output: " + e.what());
@@ -183,13 +234,55 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   if (!out_dir.empty()) {
     BatchSummary& summary = run.summary;
     RankRows(summary);
-    ok = WriteSummaryFile(out_dir / "summary.csv", [&](std::ostream& o) { WriteSummaryCsv(summary, o); }) && ok;
-    ok = WriteSummaryFile(out_dir / "matrix.csv", [&](std::ostream& o) { WriteMatrixCsv(summary, o); }) && ok;
-    ok = WriteSummaryFile(out_dir / "summary.xlsx", [&](std::ostream& o) { WriteSummaryXlsx(summary, o); }) && ok;
-    ok = WriteSummaryFile(out_dir / "index.html", [&](std::ostream& o) { WriteSummaryHtml(summary, o); }) && ok;
+    std::vector<std::string> written;
+    for (const auto& row : summary.rows) written.insert(written.end(), row.outputs.begin(), row.outputs.end());
+    const std::function<void(std::ostream&)> writers[] = {
+        [&](std::ostream& o) { WriteSummaryCsv(summary, o); }, [&](std::ostream& o) { WriteMatrixCsv(summary, o); },
+        [&](std::ostream& o) { WriteSummaryXlsx(summary, o); }, [&](std::ostream& o) { WriteSummaryHtml(summary, o); }};
+    for (std::size_t i = 0; i < std::size(kSummaryFiles); ++i) {
+      bool wrote = WriteSummaryFile(out_dir / kSummaryFiles[i], writers[i]);
+      if (wrote) written.push_back(kSummaryFiles[i]);
+      ok = wrote && ok;
+    }
+    try {
+      folder->Finish(written);
+    } catch (const OutputError& e) {
+      spdlog::error("{}", e.what());
+      ok = false;
+    }
   }
   if (run.any_error || !ok) return kExitUsage;
   return run.gate ? kExitGate : kExitOk;
+}
+
+// `-o FILE` names the format by its extension (.xlsx .html .md .json .jsonl .csv .txt: the renderers'
+// extensions); a --format that says otherwise, or an extension no renderer writes, is a usage error naming both.
+// Returns false after logging the error.
+bool FormatFromOutputName(const std::string& output, const std::vector<std::string>& given,
+                          std::vector<std::string>& formats) {
+  std::string ext = fs::path(output).extension().string();
+  if (ext.size() < 2) return true;  // no extension: the --format given (text by default)
+  std::string bare = ext.substr(1);
+  for (char& c : bare)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const RendererEntry* by_ext = nullptr;
+  std::string known;
+  for (const auto& r : Renderers()) {
+    known += std::string(known.empty() ? "" : " ") + "." + r.extension;
+    if (bare == r.extension) by_ext = &r;
+  }
+  if (!by_ext) {
+    spdlog::error("-o {}：不认识的输出扩展名 {}（可用：{}；要写入文件夹请以 / 结尾）(unknown output extension)", output,
+                  ext, known);
+    return false;
+  }
+  if (!given.empty() && given.front() != by_ext->name) {
+    spdlog::error("-o {} 的扩展名 {} 表示 {} 格式，与 --format {} 冲突 (the extension and --format disagree)", output,
+                  ext, by_ext->name, given.front());
+    return false;
+  }
+  formats = {by_ext->name};
+  return true;
 }
 
 int RunCheck(const CheckCommandOptions& opts) {
@@ -252,12 +345,17 @@ int RunCheck(const CheckCommandOptions& opts) {
                     "--output DIR: one workbook per report)");
       return kExitUsage;
     }
-    int rc = RunCheckBatch(opts, formats, *rules, waivers, expanded.inputs);
+    for (const auto& note : expanded.notes) spdlog::warn("{}", note);
+    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs));
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
   }
   std::vector<std::string> paths;
-  for (const auto& in : expanded.inputs) paths.push_back(in.path);
+  InputIds input_ids;
+  for (const auto& in : expanded.inputs) {
+    paths.push_back(in.path);
+    input_ids.Add(in.path);
+  }
 
   // Output: a file (one format, one input, not a directory) or a directory of <input-stem>.<ext> files.
   bool to_dir = false;
@@ -265,7 +363,28 @@ int RunCheck(const CheckCommandOptions& opts) {
     std::error_code ec;
     to_dir = formats.size() > 1 || opts.inputs.size() > 1 || fs::is_directory(opts.output, ec) ||
              opts.output.back() == '/';
-    if (to_dir) fs::create_directories(opts.output, ec);
+    if (!to_dir && opts.dump.empty() && !FormatFromOutputName(opts.output, opts.formats, formats)) return kExitUsage;
+  }
+  auto target_of = [&](const std::string& input, const RendererEntry& r) {
+    return to_dir ? fs::path(opts.output) / (fs::path(input).stem().string() + "." + r.extension)
+                  : fs::path(opts.output);
+  };
+  // Inputs are never outputs (`check 报告.txt -f text -o .` would write 报告.txt over itself): refused before
+  // anything is read, by device and inode.
+  if (!opts.output.empty() && opts.dump.empty()) {
+    for (const auto& input : paths)
+      for (const auto& f : formats) {
+        std::string target = target_of(input, *FindRenderer(f)).string();
+        if (std::string in = input_ids.Which(target); !in.empty()) {
+          spdlog::error("输出文件 {} 就是输入文件 {}：拒绝覆盖输入，请换一个 -o (the output would overwrite an input)",
+                        target, in);
+          return kExitUsage;
+        }
+      }
+    if (to_dir) {
+      std::error_code ec;
+      fs::create_directories(opts.output, ec);
+    }
   }
   CheckOptions copts;
   copts.overrides = opts.overrides;
@@ -307,15 +426,14 @@ int RunCheck(const CheckCommandOptions& opts) {
         r->render(report, std::cout, ropts);
         continue;
       }
-      fs::path target = to_dir ? fs::path(opts.output) / (fs::path(input).stem().string() + "." + r->extension)
-                               : fs::path(opts.output);
-      std::ofstream out(target, std::ios::binary);
-      if (!out) {
-        spdlog::error("{}: cannot write the output file", target.string());
+      fs::path target = target_of(input, *r);
+      try {
+        WriteOutputFile(target.string(), [&](std::ostream& out) { r->render(report, out, ropts); });
+      } catch (const OutputError& e) {
+        spdlog::error("{}", e.what());
         status = kExitUsage;
         continue;
       }
-      r->render(report, out, ropts);
       spdlog::info("wrote {}", target.string());
     }
   }

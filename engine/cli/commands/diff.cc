@@ -3,13 +3,13 @@
 
 #include <boost/program_options.hpp>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
 #include "diff/diff.h"
+#include "output/file_writer.h"
 #include "pipeline/check.h"
 #include "segment/metadata.h"
 
@@ -84,11 +84,16 @@ int RunDiff(const DiffCommandOptions& opts) {
       continue;
     }
     fs::path target = to_dir ? fs::path(opts.output) / (std::string("diff.") + r->extension) : fs::path(opts.output);
-    std::ofstream out(target, std::ios::binary);
-    r->render(diff, out);
-    out.close();
-    if (!out) {
-      spdlog::error("{}: cannot write the output file", target.string());
+    for (const std::string* input : paths)
+      if (auto a = FileIdOf(*input), o = FileIdOf(target.string()); a && o && *a == *o) {
+        spdlog::error("输出文件 {} 就是输入文件 {}：拒绝覆盖输入 (the output would overwrite an input)",
+                      target.string(), *input);
+        return kExitUsage;
+      }
+    try {
+      WriteOutputFile(target.string(), [&](std::ostream& out) { r->render(diff, out); });
+    } catch (const OutputError& e) {
+      spdlog::error("{}", e.what());
       return kExitUsage;
     }
     spdlog::info("wrote {}", target.string());

@@ -16,6 +16,7 @@
 #include "core/safe_text.h"
 #include "ledger/import.h"
 #include "ledger/table.h"
+#include "output/file_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -30,18 +31,13 @@ bool ValidPackId(std::string_view id) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
+// Through the one output writer (temporary name, every write checked, renamed); its failure as the ledger's error.
 void WriteFileAtomically(const fs::path& path, const std::string& bytes) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path.string(), "E-ledger-write", "cannot write the file");
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw InputError(path.string(), "E-ledger-write", "cannot write the file (disk full?)");
+  try {
+    WriteOutputFile(path.string(), bytes);
+  } catch (const OutputError& e) {
+    throw InputError(path.string(), "E-ledger-write", e.what());
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw InputError(path.string(), "E-ledger-write", "cannot write the file: " + ec.message());
 }
 
 // `fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR` (docs/ledgers.md).

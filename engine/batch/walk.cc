@@ -1,0 +1,198 @@
+// The one input walker (runner.h, ExpandInputs): folders read one at a time (each folder's entries are read whole
+// and its descriptor closed before the next is opened, so a deep tree never holds more than one descriptor, and
+// `ulimit -n` cannot stop the walk), every entry that cannot be read becomes an error row, and a file or folder
+// reached twice (a symlink, a hard link, an argument inside another) is taken once, by device and inode.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "batch/runner.h"
+#include "ingest/reader.h"
+#include "output/file_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+namespace {
+
+FileId IdOfStat(const struct stat& st) {
+  return FileId{static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
+}
+
+bool Hidden(const std::string& name) { return !name.empty() && name[0] == '.' && name != "." && name != ".."; }
+
+fs::path Normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  return (ec ? p : abs).lexically_normal();
+}
+
+// Why `path` (which stat(2) refused with `err`) cannot be read, in Chinese with the system's words.
+std::string StatReason(const std::string& path, int err) {
+  struct stat st{};
+  bool is_link = lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+  if (is_link && err == ENOENT) return "符号链接指向的文件不存在 (dangling symbolic link)";
+  if (err == ELOOP) return "符号链接循环 (symbolic link loop)";
+  if (err == ENOENT) return "文件或文件夹不存在 (no such file or directory)";
+  if (err == EACCES) return std::string("无权访问 (") + std::strerror(err) + ")";
+  if (err == ENAMETOOLONG) return std::string("路径过长 (") + std::strerror(err) + ")";
+  return std::string("无法访问 (") + std::strerror(err) + ")";
+}
+
+struct WalkEntry {
+  BatchInput input;
+  std::optional<FileId> id;  // a file to check (error rows have none)
+};
+
+class Walker {
+ public:
+  Walker(std::optional<FileId> exclude, ExpandedInputs& result) : exclude_(exclude), result_(result) {}
+
+  void Argument(const std::string& arg) {
+    struct stat st{};
+    if (stat(arg.c_str(), &st) != 0) {
+      Error(arg, StatReason(arg, errno));
+      return;
+    }
+    if (!S_ISDIR(st.st_mode)) {  // a file as given: any extension (the reader decides by content)
+      found_.push_back({{arg, "", ""}, IdOfStat(st)});
+      return;
+    }
+    result_.any_directory = true;
+    if (!dirs_.insert(IdOfStat(st)).second) {
+      result_.notes.push_back(arg + "：这个文件夹已经读过，不再重复 (folder already walked)");
+      return;
+    }
+    Walk(arg);
+  }
+
+  std::vector<WalkEntry>& found() { return found_; }
+
+ private:
+  void Error(const std::string& path, const std::string& reason) { found_.push_back({{path, "", reason}, {}}); }
+
+  // Depth-first over the folders below `root`, one folder's descriptor open at a time.
+  void Walk(const std::string& root) {
+    const fs::path base(root);
+    std::vector<fs::path> pending{base};
+    while (!pending.empty()) {
+      fs::path dir = pending.back();
+      pending.pop_back();
+      std::vector<std::string> names;
+      {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        for (; !ec && it != end; it.increment(ec)) names.push_back(it->path().filename().string());
+        if (ec) {  // the folder (or the rest of it) cannot be read: one row says so, the walk goes on
+          Error(Shown(base, dir), std::string("无法读取文件夹 (cannot read the folder): ") + ec.message());
+          if (names.empty()) continue;
+        }
+      }  // the descriptor is closed here, before any subfolder is opened
+      std::sort(names.begin(), names.end());
+      std::vector<fs::path> subdirs;
+      for (const auto& name : names) {
+        if (Hidden(name)) continue;  // .git, editors' files, fazhi's own temporaries and manifest
+        fs::path entry = dir / name;
+        std::string shown = Shown(base, entry);
+        struct stat st{};
+        if (stat(entry.c_str(), &st) != 0) {  // follows symlinks: a dangling or looping one fails here
+          Error(shown, StatReason(entry.string(), errno));
+          continue;
+        }
+        FileId id = IdOfStat(st);
+        if (S_ISDIR(st.st_mode)) {
+          if (exclude_ && id == *exclude_) continue;  // the --output folder inside an input folder
+          struct stat manifest{};
+          if (lstat((entry / ".fazhi-manifest").c_str(), &manifest) == 0) {  // an earlier batch's output folder
+            result_.notes.push_back(shown + "：这是 fazhi 批量核查的输出文件夹，不作为输入读取 (a batch output folder)");
+            continue;
+          }
+          if (!dirs_.insert(id).second) {
+            result_.notes.push_back(shown + "：这个文件夹已经读过（符号链接），不再重复 (folder reached twice)");
+            continue;
+          }
+          subdirs.push_back(entry);
+          continue;
+        }
+        std::string what;
+        InputKind kind = InputKindOfName(shown, &what);
+        if (kind == InputKind::kOther) continue;
+        if (kind == InputKind::kUnsupportedDocument) {
+          Error(shown, "不支持的格式：" + what + "；可读取的扩展名：" + ReportExtensionList() +
+                           "（请另存为 .docx 或 PDF）(unsupported format: save the file as .docx or PDF)");
+          continue;
+        }
+        if (!S_ISREG(st.st_mode)) {
+          Error(shown, "不是普通文件（管道、设备或套接字），不读取 (not a regular file)");
+          continue;
+        }
+        found_.push_back({{shown, "", ""}, id});
+      }
+      for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) pending.push_back(*it);
+    }
+  }
+
+  static std::string Shown(const fs::path& base, const fs::path& entry) {
+    return (base / entry.lexically_relative(base)).generic_string();
+  }
+
+  std::optional<FileId> exclude_;
+  ExpandedInputs& result_;
+  std::set<FileId> dirs_;
+  std::vector<WalkEntry> found_;
+};
+
+}  // namespace
+
+ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::string& exclude_dir) {
+  ExpandedInputs result;
+  std::optional<FileId> exclude;
+  struct stat st{};
+  if (!exclude_dir.empty() && stat(exclude_dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    exclude = IdOfStat(st);
+  Walker walker(exclude, result);
+  for (const auto& arg : args) walker.Argument(arg);
+  // The same file reached twice (a folder and a file inside it, a symlink, a hard link) is one input: the first
+  // path in sorted order is kept, the others are noted.
+  auto& found = walker.found();
+  std::stable_sort(found.begin(), found.end(),
+                   [](const WalkEntry& a, const WalkEntry& b) { return a.input.path < b.input.path; });
+  std::set<std::string> seen_paths;
+  std::map<FileId, std::string> first;
+  for (auto& f : found) {
+    if (!seen_paths.insert(Normal(f.input.path).string()).second) continue;  // the very same path twice
+    if (f.id) {
+      auto [it, fresh] = first.emplace(*f.id, f.input.path);
+      if (!fresh) {
+        result.notes.push_back(f.input.path + " 与 " + it->second + " 是同一个文件，只核查一次 (the same file reached "
+                               "twice: checked once)");
+        continue;
+      }
+    }
+    result.inputs.push_back(std::move(f.input));
+  }
+  // rel: relative to the deepest folder that holds every input, so distinct inputs get distinct names.
+  std::optional<fs::path> common;
+  for (const auto& in : result.inputs) {
+    fs::path parent = Normal(in.path).parent_path();
+    if (!common) {
+      common = parent;
+      continue;
+    }
+    fs::path shared;
+    auto a = common->begin(), b = parent.begin();
+    for (; a != common->end() && b != parent.end() && *a == *b; ++a, ++b) shared /= *a;
+    common = shared;
+  }
+  for (auto& in : result.inputs) in.rel = Normal(in.path).lexically_relative(*common).generic_string();
+  return result;
+}
+
+}  // namespace fazhi
