@@ -48,6 +48,8 @@ struct Rule {
   SharedText title, cite, category;  // shared with every RuleResult of this rule (core/report.h)
   std::string severity, message;
   SharedText remedy;
+  SharedText remedy_work, remedy_report;  // optional split of the remedy: 工作整改 / 报告补充
+  SharedText owner;                       // optional 责任单位 (ledger import writes it)
   double weight = 1.0;
   std::vector<std::string> tags;
   Applicability applies;
