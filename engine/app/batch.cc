@@ -329,6 +329,7 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
   ctx.check.overrides = opts.overrides;
   ctx.check.limits = opts.rules.limits;
   ctx.check.waivers = &setup.waivers;
+  ctx.check.profile = setup.profile;
   ctx.render.color = opts.color;
 
   int jobs = EffectiveJobs(opts.jobs, inputs.size());

@@ -12,6 +12,7 @@ namespace fazhi {
 
 class RuleSet;
 struct Waiver;
+struct Profile;
 
 // One input of a batch. `error` is set when expansion already knows it cannot be read (a missing path, an
 // unsupported document format met in a folder); it then becomes an `error` row without being opened.
@@ -38,6 +39,7 @@ struct BatchSetup {
   const std::vector<std::string>& formats;
   const RuleSet& rules;
   const std::vector<Waiver>& waivers;
+  const Profile* profile = nullptr;  // --profile (or the shipped default); null = none
 };
 
 // Checks every input with `--jobs` workers. With --output DIR: per-report files DIR/reports/<rel>.<ext> and

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/batch.h"
@@ -16,6 +17,7 @@
 #include "core/stage_times.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
+#include "score/profile.h"
 #include "score/waivers.h"
 #include "segment/dump.h"
 
@@ -46,6 +48,39 @@ std::string DumpFindings(const Report& report) {
   return out.str();
 }
 
+// The audit profile of a check (docs/scoring.md): --profile FILE, `none`, or the shipped rules' profile.yaml when it
+// exists. An explicit profile whose packs or same_as rules are not loaded is refused (exit 2), unless --pack chose
+// fewer packs (then a warning: the missing ones are simply not there). False after logging the reason.
+bool LoadCommandProfile(const CheckCommandOptions& opts, const RuleSet& rules, std::optional<Profile>& out) {
+  if (opts.profile == "none") return true;
+  std::string path = opts.profile;
+  const bool explicit_profile = !path.empty();
+  if (!explicit_profile) {
+    if (opts.rules.no_shipped) return true;
+    auto dirs = ResolveRuleDirs(opts.rules);
+    if (dirs.empty()) return true;
+    std::error_code ec;
+    fs::path shipped = fs::path(dirs.front()) / "profile.yaml";
+    if (!fs::is_regular_file(shipped, ec)) return true;
+    path = shipped.string();
+  }
+  try {
+    out = LoadProfile(path, opts.rules.limits);
+  } catch (const InputError& e) {
+    spdlog::error("{}", e.what());
+    return false;
+  }
+  if (!explicit_profile) return true;
+  std::vector<std::string> packs;
+  for (const auto& p : rules.packs) packs.push_back(p->id);
+  bool ok = true;
+  for (auto d : LintProfile(*out, RuleIds(rules), packs)) {
+    if (!opts.rules.packs.empty()) d.level = Level::kWarning;
+    ok = ok && d.level != Level::kError;
+    (d.level == Level::kError ? spdlog::error("{}", FormatDiagnostic(d)) : spdlog::warn("{}", FormatDiagnostic(d)));
+  }
+  return ok;
+}
 
 }  // namespace
 
@@ -110,6 +145,9 @@ int RunCheck(const CheckCommandOptions& opts) {
     }
   }
 
+  std::optional<Profile> profile;
+  if (!LoadCommandProfile(opts, *rules, profile)) return kExitUsage;
+
   // Folders and several files make a batch (app/batch.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
   if (expanded.inputs.empty()) {
@@ -131,7 +169,7 @@ int RunCheck(const CheckCommandOptions& opts) {
                     "--output DIR: one workbook per report)");
       return kExitUsage;
     }
-    BatchSetup setup{opts, formats, *rules, waivers};
+    BatchSetup setup{opts, formats, *rules, waivers, profile ? &*profile : nullptr};
     int rc = RunBatch(setup, expanded.inputs);
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
@@ -151,6 +189,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   copts.overrides = opts.overrides;
   copts.limits = opts.rules.limits;
   copts.waivers = &waivers;
+  copts.profile = profile ? &*profile : nullptr;
   if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
     copts.inspect = [&](const Document& doc, const Hits& hits) {
       std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));

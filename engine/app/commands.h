@@ -26,6 +26,7 @@ struct CheckCommandOptions {
   MetadataOverrides overrides;
   std::string dump;                  // segments | hits | findings
   std::string waivers;
+  std::string profile;               // --profile FILE | none; "" = profile.yaml of the shipped rules when present
   std::optional<double> fail_under;
   std::string fail_on;               // severity
   int jobs = 0;                      // --jobs: workers for a batch (0 = every core)

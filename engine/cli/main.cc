@@ -140,6 +140,9 @@ int CheckMain(const std::vector<std::string>& args, const char* argv0) {
       ("summary-only", po::bool_switch(&o.summary_only), "batch with --output DIR: write only the summary files")
       ("timings", po::bool_switch(&o.timings), "print CPU seconds per stage (rules, read, scan, evaluate, score, render, summary) to stderr at the end")
       ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
+      ("profile", po::value<std::string>(&o.profile),
+       "audit profile (督察口径) YAML: packs by year/level, same_as equivalences (docs/scoring.md); "
+       "default: profile.yaml of the shipped rules; `none` = no profile")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
       ("list-formats", "print the output format names and exit")
       ("fail-under", po::value<double>(&fail_under), "exit 1 when the total score is under this")
