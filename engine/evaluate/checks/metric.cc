@@ -66,6 +66,7 @@ class MetricCheck : public Check {
       std::snprintf(buf, sizeof buf, "%g%s", pick->value, pick->unit.c_str());
       ref.note = std::string("数值 ") + buf;
       if (ok) {
+        ref.basis = std::string("“") + buf + "”";  // the reason says which figure made it concrete
         out.grade = Grade::kFull;
         out.support.push_back(ref);
         break;
