@@ -29,6 +29,7 @@ struct EvidenceRef {
   std::vector<TermId> terms;   // terms matched inside it
   bool concrete = false;       // carries a document title, a number or a concrete action
   std::string note;            // e.g. "否定/待改进表述: 有待"
+  std::string basis;           // why it is concrete: "《…》", "“12件”", "“制定”" (evaluate/reasons.cc words it)
 };
 
 struct Outcome {
@@ -37,6 +38,11 @@ struct Outcome {
   std::string reason;               // for not_checkable, or a short explanation
   std::vector<EvidenceRef> support;   // what met the condition
   std::vector<EvidenceRef> rejected;  // matches that did not count (shortcomings only, plan only, negated)
+  // The required elements, in the rule's words (a term group's label, or its first terms), for the reason the
+  // verdict gives (evaluate/reasons.h): those the best place held ("目录的编制（“决策事项目录”）") and those
+  // it lacked ("向社会公布").
+  std::vector<std::string> found;
+  std::vector<std::string> missing;
 };
 
 // Everything a check may read while evaluating one document.

@@ -81,6 +81,12 @@ struct RuleResult {
   Verdict verdict = Verdict::kFail;
   SharedText message;    // what was found / what is missing
   SharedText remedy;     // 整改建议
+  SharedText remedy_work, remedy_report;  // 工作整改 / 报告补充, when the rule gives them (render/ledger.cc derives)
+  SharedText owner;      // 责任单位 from the auditor's ledger the rule came from ("" when unknown)
+  // Audit profile (docs/scoring.md, 督察口径): the other rules that state the same requirement, "<pack>/<id>"
+  // each, on the result that stands for them; on each of those, `same_as` names that result and it is not scored.
+  std::vector<std::string> also_cites;
+  std::string same_as;
   std::vector<Evidence> evidence;
   std::string waiver;    // reason, when waived
   Verdict unwaived = Verdict::kFail;  // the verdict before any waiver
@@ -238,6 +244,8 @@ struct Report {
   std::string tool_version;
   DocumentInfo document;
   std::vector<RulesetInfo> rulesets;
+  std::string profile;  // the audit profile applied (督察口径: its name and file); "" = none
+  std::vector<std::string> profile_packs;  // the packs it chose for this report (empty: no profile)
   ScoreSummary score;
   RuleResults results;  // in pack order, then rule order
   Diagnostics diagnostics;

@@ -270,23 +270,37 @@ std::size_t ListMarkerLength(std::string_view s) {
 constexpr std::string_view kCiting[] = {"按照", "根据", "依据", "依照", "遵照", "贯彻", "落实", "对照", "学习",
                                         "执行", "遵循", "结合", "围绕", "对标"};
 
-bool ProducedTitleIn(std::string_view s) {
+// The first 《title》 of `s` that is not only cited (with its brackets); empty when none.
+std::string_view ProducedTitleIn(std::string_view s) {
   for (std::size_t p = s.find("《"); p != std::string_view::npos; p = s.find("《", p + 3)) {
     std::size_t from = p >= 12 ? p - 12 : 0;  // up to four characters before the title
     std::string_view before = s.substr(from, p - from);
     bool cited = false;
     for (auto c : kCiting)
       if (before.find(c) != std::string_view::npos) cited = true;
-    if (!cited) return true;
+    if (cited) continue;
+    std::size_t close = s.find("》", p);
+    return s.substr(p, close == std::string_view::npos ? s.size() - p : close + 3 - p);
   }
-  return false;
+  return {};
+}
+
+// "12件", "98.5%": the number at [i, j) and the unit character after it, for the reason.
+std::string NumberWithUnit(std::string_view s, std::size_t i, std::size_t j) {
+  std::size_t k = j;
+  if (k < s.size() && s[k] == '%') ++k;
+  else if (k < s.size() && static_cast<unsigned char>(s[k]) >= 0x80) DecodeUtf8(s, k);
+  return std::string(s.substr(i, std::min(k, s.size()) - i));
 }
 }  // namespace
 
-bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched) {
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched, std::string* basis) {
   auto outside = [&](std::uint32_t b, std::uint32_t e) { return e <= matched.begin || b >= matched.end; };
   std::string_view s = ctx.doc.Slice(sentence);
-  if (ProducedTitleIn(s)) return true;
+  if (std::string_view title = ProducedTitleIn(s); !title.empty()) {
+    if (basis) *basis = std::string(TruncateChars(title, 40));
+    return true;
+  }
   for (std::size_t i = ListMarkerLength(s); i < s.size(); ++i) {
     if (s[i] >= '0' && s[i] <= '9') {
       // A year alone ("2020年") is not a count: skip four-digit numbers followed by 年.
@@ -294,14 +308,20 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
       while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
       bool year = (j - i == 4) && s.substr(j).starts_with("年");
       auto b = static_cast<std::uint32_t>(sentence.begin + i), e = static_cast<std::uint32_t>(sentence.begin + j);
-      if (!year && outside(b, e)) return true;
+      if (!year && outside(b, e)) {
+        if (basis) *basis = "“" + NumberWithUnit(s, i, j) + "”";
+        return true;
+      }
       i = j;
     }
   }
   // A concrete action outside the matched term and not part of an `ignore` word ("建立健全", "办理时限").
   auto ignore = HitsIn(ctx, cues.ignore, sentence);
   for (const auto& h : HitsIn(ctx, cues.actions, sentence))
-    if (outside(h.start, h.end) && !Covered(ignore, h)) return true;
+    if (outside(h.start, h.end) && !Covered(ignore, h)) {
+      if (basis) *basis = "“" + ctx.matcher.Term(h.term) + "”";
+      return true;
+    }
   return false;
 }
 

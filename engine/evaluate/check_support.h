@@ -49,7 +49,12 @@ std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext&
                                                               std::uint32_t offset);
 // A sentence is concrete when it names a document (《…》), gives a number, or states a concrete action — outside
 // `matched` (the term that was found: "合法性审核" does not make itself concrete through its 审核).
-bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched = {});
+// `basis` (when given and concrete) receives what made it so: the 《title》, the number ("12件") or the action word.
+// The element a check reports missing when it was met only by sentences that are not concrete (Outcome::missing).
+inline constexpr const char kConcreteElement[] = "具体举措、文件或数据";
+
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched = {},
+                std::string* basis = nullptr);
 
 void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max = 12);
 

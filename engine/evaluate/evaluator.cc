@@ -7,6 +7,7 @@
 #include "core/levels.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/reasons.h"
 #include "evaluate/settled.h"
 
 namespace fazhi {
@@ -120,8 +121,12 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
   }
   Outcome o = rule.pass->Evaluate(ctx);
   Grade grade = o.grade;
+  const Outcome pass_only = grade == Grade::kFull ? Outcome{} : o;  // for the reason
+  Outcome p;
+  const Outcome* partial = nullptr;
   if (grade != Grade::kFull && rule.partial && !o.not_checkable) {
-    Outcome p = rule.partial->Evaluate(ctx);
+    p = rule.partial->Evaluate(ctx);
+    partial = &p;
     if (p.grade != Grade::kNone && grade == Grade::kNone) {
       grade = Grade::kPartial;
       o.support = p.support;
@@ -138,23 +143,22 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
     r.message = o.reason.empty() ? "找到具体工作或成效的表述" : o.reason;
   } else if (grade == Grade::kPartial) {
     r.verdict = Verdict::kPartial;
-    std::string message = "仅有概括性或间接的表述，缺少具体举措、文件或数据";
-    if (!rule.message.empty()) message += "；" + rule.message;
-    r.message = std::move(message);
+    // Evidence in the 存在的问题/原因 parts (a shortcomings or causes rule): concreteness is not the point there.
+    bool problems_part = !doc.paragraphs.empty() && std::any_of(o.support.begin(), o.support.end(), [&](const EvidenceRef& e) {
+      SectionRole role = doc.RoleOf(doc.paragraphs[doc.ParagraphAt(e.span.begin)].section);
+      return role == SectionRole::kShortcomings || role == SectionRole::kCauses;
+    });
+    r.message = PartialReason(pass_only, partial, rule.message, problems_part);
   } else {
     r.verdict = Verdict::kFail;
-    std::string why = o.reason;
-    if (why.empty()) {
-      why = "未找到相关表述";
-      for (const auto& ref : o.rejected) {
-        std::string note = KindNote(ref.kind);
-        if (!note.empty()) {
-          why = note;
-          break;
-        }
-      }
+    if (!o.reason.empty()) {
+      r.message = rule.message.empty() ? o.reason : o.reason + "；" + rule.message;
+    } else {
+      std::string note;
+      for (const auto& ref : o.rejected)
+        if (note = KindNote(ref.kind); !note.empty()) break;
+      r.message = FailReason(pass_only, partial, note, rule.message);
     }
-    r.message = rule.message.empty() ? why : why + "；" + rule.message;
     shown = &o.rejected;
   }
   for (const auto& ref : *shown) {

@@ -35,6 +35,9 @@ RuleResult BlankResult(const Pack& pack, const Rule& rule, Verdict verdict, cons
   r.weight = rule.weight;
   r.cite = rule.cite;
   r.remedy = rule.remedy;
+  r.remedy_work = rule.remedy_work;
+  r.remedy_report = rule.remedy_report;
+  r.owner = rule.owner;
   r.verdict = r.unwaived = verdict;
   r.message = message;
   return r;

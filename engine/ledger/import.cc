@@ -593,6 +593,7 @@ LedgerPackFiles RenderLedgerPack(const std::vector<LedgerItem>& items, const Led
                              ? fmt::format("对照台账要求，补充本年度“{}”的具体做法、出台的文件和数据。", item.title)
                              : OneLine(item.remedy);
     y += "    remedy: " + YamlScalar(remedy) + "\n";
+    if (!item.owner.empty()) y += "    owner: " + YamlScalar(OneLine(item.owner)) + "\n";  // the 台账's 责任单位
     if (item.terms.empty()) {
       y += "    not_checkable: " +
            YamlScalar("台账条目未能自动提取检索词：请写出 check（见 docs/rules.md）后删去本行。") + "\n";

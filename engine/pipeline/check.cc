@@ -8,6 +8,7 @@
 #include "evaluate/evaluator.h"
 #include "ingest/reader.h"
 #include "normalize/normalizer.h"
+#include "score/profile.h"
 #include "score/scorer.h"
 #include "score/waivers.h"
 #include "segment/roles.h"
@@ -123,6 +124,7 @@ Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts)
     } catch (const NotCheckableError& e) {
       report = UnscoredNotCheckable(input.path, e.what(), rules);
     }
+    if (opts.profile) ApplyProfile(*opts.profile, report);  // 督察口径: packs chosen, equivalents folded
     if (opts.waivers && !opts.waivers->empty())  // before the one scoring (score_unwaived keeps the other view)
       ApplyWaivers(*opts.waivers, RuleIds(rules), Today(), report);
     Score(report, rules);

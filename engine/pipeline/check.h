@@ -19,6 +19,7 @@
 namespace fazhi {
 
 struct Waiver;
+struct Profile;
 
 // What to check: a file (the reader decides its format by content, then extension), or bytes already in memory
 // (rule examples, fuzzing, a web upload) named by `path` in messages and reports.
@@ -35,6 +36,9 @@ struct CheckOptions {
   Limits limits;
   // Accepted gaps (score/waivers.h), applied after evaluation and before the one scoring; null or empty = none.
   const std::vector<Waiver>* waivers = nullptr;
+  // The audit profile (score/profile.h, 督察口径): packs chosen by the report's year and level, equivalent
+  // requirements scored once. Applied after evaluation, before waivers; null = every pack, no equivalences.
+  const Profile* profile = nullptr;
   // Called once the document is read and its terms matched, before evaluation. Returning false ends the check there
   // (status kStopped, no results): the stage dumps print a stage, `rules explain` and rule examples evaluate one rule
   // with its trail, `diff` keeps the document it compares.

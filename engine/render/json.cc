@@ -101,6 +101,11 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
     row["cite"] = r.cite;
     row["message"] = r.message;
     row["remedy"] = r.remedy;
+    if (!r.remedy_work.empty()) row["remedy_work"] = r.remedy_work;
+    if (!r.remedy_report.empty()) row["remedy_report"] = r.remedy_report;
+    if (!r.owner.empty()) row["owner"] = r.owner;
+    if (!r.also_cites.empty()) row["also_cites"] = r.also_cites;
+    if (!r.same_as.empty()) row["same_as"] = r.same_as;
     row["evidence"] = std::move(ev);
     if (r.verdict == Verdict::kWaived) {
       row["waiver"] = r.waiver;
@@ -122,6 +127,7 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
   out["tool"] = {{"name", "fazhi"}, {"version", report.tool_version}};
   out["document"] = std::move(doc);
   out["rulesets"] = std::move(rulesets);
+  if (!report.profile.empty()) out["profile"] = {{"name", report.profile}, {"packs", report.profile_packs}};
   out["score"] = std::move(score);
   out["results"] = std::move(results);
   out["diagnostics"] = std::move(diags);

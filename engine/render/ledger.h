@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include <array>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,19 +19,44 @@ struct LedgerColumn {
   double width;  // in spreadsheet character units (a CJK character is about 2)
 };
 
-constexpr std::size_t kLedgerColumns = 10;
+constexpr std::size_t kLedgerColumns = 16;
 using LedgerRow = std::array<std::string, kLedgerColumns>;
 
-// 序号, 规则编号, 指标/要求, 依据, 问题描述, 证据/位置, 整改建议, 责任单位, 整改时限, 状态.
+// The columns of the 整改台账, by name (docs/ledgers.md "台账的列"; `review import` reads them back by name):
+// 序号, 规则编号, 同一要求的其他条目, 指标/要求, 依据, 核查结论, 严重程度, 问题描述, 证据/位置, 工作整改, 报告补充,
+// 责任单位, 整改时限, 状态, 复核意见, 复核结论.
 const std::array<LedgerColumn, kLedgerColumns>& LedgerColumns();
-// One row per gap, ordered as GapsBySeverity; 责任单位 and 整改时限 are left empty to be filled in; 状态 = 待整改.
+// Positions of the columns the district and the auditor fill in (the XLSX gives 状态 and 复核结论 a dropdown).
+constexpr std::size_t kLedgerStatusColumn = 13, kLedgerReviewColumn = 15;
+// The choices of 状态 and 复核结论 (the first of 状态 is what a new row holds).
+const std::vector<std::string>& LedgerStatusChoices();
+const std::vector<std::string>& LedgerReviewChoices();
+// One row per requirement with a gap, ordered as GapsBySeverity; a result that an audit profile folded into another
+// (RuleResult::same_as) is not a row of its own — the row that stands for it cites both. 责任单位 from the rule's
+// `owner` (the auditor's own ledger), else empty; 整改时限, 复核意见 and 复核结论 empty; 状态 = 待整改.
 std::vector<LedgerRow> LedgerRows(const Report& report);
+
+// The verdict as the 台账 says it: 报告未体现 (fail), 体现不充分 (partial), 已体现 (pass); else VerdictLabelZh.
+std::string LedgerVerdictZh(Verdict v);
+// 工作整改 and 报告补充 of a result: the rule's `remedy_work` / `remedy_report` when given, otherwise derived from
+// its `remedy` (docs/ledgers.md: a remedy that asks to write in the report is 报告补充 and the work is "核实……";
+// "…，并在报告中写明…" is split; any other remedy is 工作整改 and the report part asks to write the work down).
+std::pair<std::string, std::string> SplitRemedy(const RuleResult& r);
+
+// The sheet 已体现: the requirements the report meets (one row per requirement, as the ledger).
+constexpr std::size_t kPassedColumns = 6;
+using PassedRow = std::array<std::string, kPassedColumns>;
+const std::array<LedgerColumn, kPassedColumns>& PassedColumns();
+std::vector<PassedRow> PassedRows(const Report& report);
 
 // The second sheet: every result, whatever its verdict.
 constexpr std::size_t kResultColumns = 12;
 using ResultRow = std::array<std::string, kResultColumns>;
 const std::array<LedgerColumn, kResultColumns>& ResultColumns();
+// Under an audit profile, the packs it did not choose for the report are left out (docs/scoring.md §7).
 std::vector<ResultRow> ResultRows(const Report& report);
+// Whether the report's audit profile chose `pack` (true without a profile).
+bool ProfileListsPack(const Report& report, const std::string& pack);
 
 // The one sanitizer of every CSV and XLSX cell. Formula-injection guard (OWASP "CSV injection"): a cell whose text
 // begins with =, +, -, @ or a tab gets a leading apostrophe, so Excel/WPS show it as text and never evaluate it —

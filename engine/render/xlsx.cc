@@ -1,14 +1,19 @@
-// XLSX renderer (libxlsxwriter): sheet 1 整改台账 (one row per gap), sheet 2 全部结果 (every result), sheet 3 概况
-// (document and scores). Frozen header rows, filters, wrapped text, A4 landscape printing. Every cell is written as
-// a string or a number — never a formula — and text cells go through SpreadsheetSafe (leading apostrophe).
+// XLSX renderer (libxlsxwriter): sheet 1 封面 (report, issuer, year, packs and versions, profile, date, scores),
+// sheet 2 整改台账 (one row per requirement with a gap; 状态 and 复核结论 as dropdowns), sheet 3 已体现 (the
+// requirements met), sheet 4 全部结果 (every result). Frozen header rows, filters, wrapped text, A4 landscape
+// printing. Every cell is written as a string or a number — never a formula — and text cells go through
+// SpreadsheetSafe (leading apostrophe). docs/ledgers.md lists the columns.
 #include <xlsxwriter.h>
 
 #include <cstdlib>
+#include <ctime>
+#include <filesystem>
 
 #include "render/ledger.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
 #include "render/xlsx_workbook.h"
+#include "score/waivers.h"
 
 namespace fazhi {
 
@@ -43,10 +48,12 @@ void Header(lxw_worksheet* ws, const std::array<LedgerColumn, N>& cols, const Fo
   worksheet_fit_to_pages(ws, 1, 0);
 }
 
-// A table sheet: the header row, then one row per entry; column `number_col` holds a number, the others text.
+// A table sheet: the header row, then one row per entry; column `number_col` holds a number (N: none), the others
+// text. Returns the sheet (for the ledger's dropdowns).
 template <std::size_t N>
-void TableSheet(lxw_workbook* wb, const char* name, const std::array<LedgerColumn, N>& cols,
-                const std::vector<std::array<std::string, N>>& rows, std::size_t number_col, const Formats& f) {
+lxw_worksheet* TableSheet(lxw_workbook* wb, const char* name, const std::array<LedgerColumn, N>& cols,
+                          const std::vector<std::array<std::string, N>>& rows, std::size_t number_col,
+                          const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name);
   Header(ws, cols, f);
   lxw_row_t r = 1;
@@ -60,10 +67,42 @@ void TableSheet(lxw_workbook* wb, const char* name, const std::array<LedgerColum
     ++r;
   }
   worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()), N - 1);
+  return ws;
 }
 
-void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "概况");
+// Extra rows below the last gap that keep the dropdowns, for rows the auditor adds by hand.
+constexpr lxw_row_t kSpareRows = 50;
+
+// A dropdown of `choices` on column `col` of the data rows (Excel/WPS: 数据有效性, a list; other text refused).
+void Dropdown(lxw_worksheet* ws, lxw_col_t col, lxw_row_t rows, const std::vector<std::string>& choices,
+              const char* title) {
+  std::vector<std::string> copies(choices);  // libxlsxwriter takes char** (it does not write through it)
+  std::vector<char*> list;
+  for (auto& c : copies) list.push_back(c.data());
+  list.push_back(nullptr);
+  lxw_data_validation dv{};
+  dv.validate = LXW_VALIDATION_TYPE_LIST;
+  dv.value_list = list.data();
+  dv.error_title = const_cast<char*>(title);
+  std::string message = "请从下拉列表中选择：";
+  for (std::size_t i = 0; i < choices.size(); ++i) message += (i ? "、" : "") + choices[i];
+  dv.error_message = message.data();
+  worksheet_data_validation_range(ws, 1, col, rows + kSpareRows, col, &dv);
+}
+
+// The date of the check as the cover shows it: SOURCE_DATE_EPOCH when set (reproducible output), else today.
+std::string CheckDate() {
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
+    std::time_t t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}.ToString();
+  }
+  return Today().ToString();
+}
+
+void CoverSheet(lxw_workbook* wb, const Report& report, const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "封面");
   worksheet_set_column(ws, 0, 0, 20, f.key);
   worksheet_set_column(ws, 1, 1, 70, f.text);
   const auto& d = report.document;
@@ -73,7 +112,7 @@ void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
     Cell(ws, r, 1, value, f.text);
     ++r;
   };
-  row("标题", OrUnknown(d.title));
+  row("报告", OrUnknown(d.title));
   row("发布主体", OrUnknown(d.issuer));
   row("层级", LevelLabelZh(d.level));
   row("年度", OrUnknown(d.year));
@@ -81,11 +120,15 @@ void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
   row("文件", DisplayPath(d.path));
   row("SHA-256", d.sha256);
   if (d.not_checkable) row("无法核查", d.not_checkable_reason);
-  for (const auto& rs : report.rulesets) row("规则包", rs.pack + " " + rs.version + "（" + rs.title + "）");
+  for (const auto& rs : report.rulesets)
+    if (ProfileListsPack(report, rs.pack)) row("规则包", rs.pack + " " + rs.version + "（" + rs.title + "）");
+  row("督察口径", report.profile.empty() ? "未使用（逐条列出各规则包的全部条目）" : report.profile);
+  row("核查日期", CheckDate());
   std::string total = FormatScore(report.score.total);
   if (WaiversChangedScore(report.score)) total += "（豁免前 " + FormatScore(report.score.total_unwaived) + "）";
   row("总分", total);
   for (const auto& p : report.score.packs) {
+    if (!ProfileListsPack(report, p.pack)) continue;
     std::string s = FormatScore(p.score);
     if (WaiversChangedScore(p)) s += "（豁免前 " + FormatScore(p.score_unwaived) + "）";
     row("得分：" + p.title, s + "　" + CountsZh(p.counts));
@@ -118,9 +161,15 @@ void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions&) {
   format_set_bold(f.key);
   format_set_align(f.key, LXW_ALIGN_VERTICAL_TOP);
 
-  TableSheet(wb, "整改台账", LedgerColumns(), LedgerRows(report), 0, f);
+  CoverSheet(wb, report, f);
+  const auto rows = LedgerRows(report);
+  lxw_worksheet* ledger = TableSheet(wb, "整改台账", LedgerColumns(), rows, 0, f);
+  const auto n = static_cast<lxw_row_t>(rows.size());
+  Dropdown(ledger, kLedgerStatusColumn, n, LedgerStatusChoices(), "状态");
+  Dropdown(ledger, kLedgerReviewColumn, n, LedgerReviewChoices(), "复核结论");
+  worksheet_activate(ledger);
+  TableSheet(wb, "已体现", PassedColumns(), PassedRows(report), kPassedColumns, f);
   TableSheet(wb, "全部结果", ResultColumns(), ResultRows(report), 7, f);
-  SummarySheet(wb, report, f);
   book.Finish(out);
 }
 

@@ -397,6 +397,9 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
   rule->severity = ParseSeverity(ScalarOr(node["severity"], "medium")).value_or(Severity::kMedium);
   rule->message = ScalarOr(node["message"]);
   rule->remedy = ScalarOr(node["remedy"]);
+  rule->remedy_work = ScalarOr(node["remedy_work"]);
+  rule->remedy_report = ScalarOr(node["remedy_report"]);
+  rule->owner = ScalarOr(node["owner"]);
   rule->not_checkable = ScalarOr(node["not_checkable"]);
   if (node["weight"] && node["weight"].IsScalar()) {
     rule->weight = node["weight"].AsDouble(1.0);

@@ -52,6 +52,8 @@ struct Rule {
   Severity severity = Severity::kMedium;  // a name that is not a severity is a lint error and reads as medium
   std::string message;
   SharedText remedy;
+  SharedText remedy_work, remedy_report;  // optional split of the remedy: 工作整改 / 报告补充
+  SharedText owner;                       // optional 责任单位 (ledger import writes it)
   double weight = 1.0;
   std::vector<std::string> tags;
   Applicability applies;

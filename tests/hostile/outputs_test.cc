@@ -118,7 +118,8 @@ TEST_CASE("HTML output escapes report and rule text, CSV and XLSX neutralise for
   for (const char* bad : {"<t>=", "<t>+", "<t>-", "<t>@", "<t xml:space=\"preserve\">=",
                           "<t xml:space=\"preserve\">+", "<t xml:space=\"preserve\">-", "<t xml:space=\"preserve\">@"})
     CHECK(strings.find(bad) == std::string::npos);
-  for (const char* sheet : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"})
+  for (const char* sheet : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+                            "xl/worksheets/sheet4.xml"})
     CHECK(ZipEntry(out / "report.xlsx", sheet).find("<f>") == std::string::npos);  // no formula cells at all
 }
 

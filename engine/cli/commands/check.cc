@@ -29,6 +29,7 @@
 #include "output/run_folder.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
+#include "score/profile.h"
 #include "score/waivers.h"
 #include "segment/dump.h"
 #include "segment/metadata.h"
@@ -47,6 +48,7 @@ struct CheckCommandOptions {
   MetadataOverrides overrides;
   std::string dump;                  // segments | hits | findings
   std::string waivers;
+  std::string profile;               // --profile FILE | none; "" = profile.yaml of the shipped rules when present
   std::optional<double> fail_under;
   std::string fail_on;               // severity
   int jobs = 0;                      // --jobs: workers for a batch (0 = every core)
@@ -136,8 +138,42 @@ struct InputIds {
 // DIR/summary.csv, matrix.csv, summary.xlsx, index.html. Without: the reports to stdout, in path order.
 // Returns the exit status (docs/cli.md): 2 when any input could not be read (every other input still checked
 // and listed), else 1 when a gate tripped, else 0.
+// The audit profile of a check (docs/scoring.md): --profile FILE, `none`, or the shipped rules' profile.yaml when it
+// exists. An explicit profile whose packs or same_as rules are not loaded is refused (exit 2), unless --pack chose
+// fewer packs (then a warning: the missing ones are simply not there). False after logging the reason.
+bool LoadCommandProfile(const CheckCommandOptions& opts, const RuleSet& rules, std::optional<Profile>& out) {
+  if (opts.profile == "none") return true;
+  std::string path = opts.profile;
+  const bool explicit_profile = !path.empty();
+  if (!explicit_profile) {
+    if (opts.rules.no_shipped) return true;
+    auto dirs = ResolveRuleDirs(opts.rules);
+    if (dirs.empty()) return true;
+    std::error_code ec;
+    fs::path shipped = fs::path(dirs.front()) / "profile.yaml";
+    if (!fs::is_regular_file(shipped, ec)) return true;
+    path = shipped.string();
+  }
+  try {
+    out = LoadProfile(path, opts.rules.limits);
+  } catch (const InputError& e) {
+    spdlog::error("{}", e.what());
+    return false;
+  }
+  if (!explicit_profile) return true;
+  std::vector<std::string> packs;
+  for (const auto& p : rules.packs()) packs.push_back(p->id);
+  bool ok = true;
+  for (auto d : LintProfile(*out, RuleIds(rules), packs)) {
+    if (!opts.rules.packs.empty()) d.level = Level::kWarning;
+    ok = ok && d.level != Level::kError;
+    (d.level == Level::kError ? spdlog::error("{}", FormatDiagnostic(d)) : spdlog::warn("{}", FormatDiagnostic(d)));
+  }
+  return ok;
+}
+
 int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string>& formats, const RuleSet& rules,
-                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs) {
+                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs, const Profile* profile) {
   const std::vector<std::string> report_formats = opts.summary_only ? std::vector<std::string>{} : formats;
   static const char* const kSummaryFiles[] = {"summary.csv", "matrix.csv", "summary.xlsx", "index.html"};
   InputIds input_ids;
@@ -196,6 +232,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   bopts.check.overrides = opts.overrides;
   bopts.check.limits = opts.rules.limits;
   bopts.check.waivers = &waivers;
+  bopts.check.profile = profile;
   bopts.jobs = opts.jobs;
   bopts.to_stdout = out_dir.empty();
   RenderOptions ropts;
@@ -323,6 +360,9 @@ int RunCheck(const CheckCommandOptions& opts) {
     }
   }
 
+  std::optional<Profile> profile;
+  if (!LoadCommandProfile(opts, *rules, profile)) return kExitUsage;
+
   // Folders and several files make a batch (batch/runner.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
   if (expanded.inputs.empty()) {
@@ -346,7 +386,7 @@ int RunCheck(const CheckCommandOptions& opts) {
       return kExitUsage;
     }
     for (const auto& note : expanded.notes) spdlog::warn("{}", note);
-    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs));
+    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs), profile ? &*profile : nullptr);
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
   }
@@ -390,6 +430,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   copts.overrides = opts.overrides;
   copts.limits = opts.rules.limits;
   copts.waivers = &waivers;
+  copts.profile = profile ? &*profile : nullptr;
   if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
     copts.inspect = [&](const Document& doc, const Hits& hits) {
       std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));
@@ -473,6 +514,9 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
       ("summary-only", po::bool_switch(&o.summary_only), "batch with --output DIR: write only the summary files")
       ("timings", po::bool_switch(&o.timings), "print CPU seconds per stage (rules, read, scan, evaluate, score, render, summary) to stderr at the end")
       ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
+      ("profile", po::value<std::string>(&o.profile),
+       "audit profile (督察口径) YAML: packs by year/level, same_as equivalences (docs/scoring.md); "
+       "default: profile.yaml of the shipped rules; `none` = no profile")
       ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
       ("list-formats", "print the output format names and exit")
       ("fail-under", po::value<double>(&fail_under), "exit 1 when the total score is under this")

@@ -18,6 +18,7 @@
 #include "pipeline/check.h"
 #include "pipeline/compile.h"
 #include "segment/metadata.h"
+#include "score/profile.h"
 
 namespace fs = std::filesystem;
 
@@ -87,6 +88,22 @@ std::shared_ptr<const RuleSet> LoadForAuthoring(const RulesOptions& base, const 
   }
 }
 
+// The audit profile of a linted folder (its profile.yaml, docs/scoring.md): its packs and same_as rules must exist.
+void LintProfiles(const RuleSet& set, const std::vector<std::string>& paths, Diagnostics& diags) {
+  std::vector<std::string> packs;
+  for (const auto& p : set.packs()) packs.push_back(p->id);
+  for (const auto& dir : paths) {
+    std::error_code ec;
+    std::filesystem::path file = std::filesystem::path(dir) / "profile.yaml";
+    if (!std::filesystem::is_regular_file(file, ec)) continue;
+    try {
+      for (auto& d : LintProfile(LoadProfile(file.string()), RuleIds(set), packs)) diags.push_back(std::move(d));
+    } catch (const InputError& e) {
+      diags.push_back({Level::kError, e.code(), e.what(), file.string(), 0, 0, ""});
+    }
+  }
+}
+
 int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
   Diagnostics diags;
   std::shared_ptr<const RuleSet> set = LoadForAuthoring(base, paths, diags);
@@ -113,6 +130,7 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
                          rule->file, rule->line, 0, "every rule should prove it can pass and fail"});
     }
   }
+  LintProfiles(*set, paths, diags);
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
   });

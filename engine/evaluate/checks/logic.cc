@@ -31,6 +31,8 @@ class AllCheck : public Check {
       out.grade = std::min(out.grade, o.grade);
       out.support.insert(out.support.end(), o.support.begin(), o.support.end());
       out.rejected.insert(out.rejected.end(), o.rejected.begin(), o.rejected.end());
+      out.found.insert(out.found.end(), o.found.begin(), o.found.end());
+      out.missing.insert(out.missing.end(), o.missing.begin(), o.missing.end());
     }
     if (children.empty()) out.grade = Grade::kNone;
     return out;
@@ -52,6 +54,24 @@ class AllCheck : public Check {
   bool Anchors(std::vector<TermId>& out) const override { return AnchorsOfEvery(children, out); }
 };
 
+// Neither of two alternatives met: the one that held more is the near miss; what is missing is either's lack,
+// "“原因”部分或“究其原因”等".
+void AnyOfMissing(Outcome& out, const Outcome& o) {
+  auto joined = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
+    return s;
+  };
+  if (o.found.size() > out.found.size()) {
+    out.found = o.found;
+    out.missing = o.missing;
+    return;
+  }
+  if (!out.found.empty() || o.missing.empty()) return;
+  if (out.missing.empty()) out.missing = o.missing;
+  else out.missing = {joined(out.missing) + "或" + joined(o.missing)};
+}
+
 class AnyCheck : public Check {
  public:
   std::vector<CheckPtr> children;
@@ -69,6 +89,10 @@ class AnyCheck : public Check {
       if (o.grade > out.grade) {
         out.grade = o.grade;
         out.support = o.support;
+        out.found = o.found;
+        out.missing = o.missing;
+      } else if (out.grade == Grade::kNone && o.grade == Grade::kNone) {
+        AnyOfMissing(out, o);
       }
       out.rejected.insert(out.rejected.end(), o.rejected.begin(), o.rejected.end());
       if (out.grade == Grade::kFull) break;

@@ -25,6 +25,17 @@ class MentionCheck : public Check {
   int min = 1;
   int context = 0;  // also look this many following sentences of the same paragraph for concreteness
   std::shared_ptr<const CompiledCues> cues;
+  std::vector<std::string> labels;  // `labels`: one per group (any first, then each group of all); "" = none given
+
+  // A group as the reason names it: its label, else its first term ("“公布”等"); `term` (the word found) follows
+  // a label in brackets.
+  std::string Element(std::size_t g, const TermMatcher& m, const std::string& term = {}) const {
+    if (g < labels.size() && !labels[g].empty())
+      return term.empty() || term == labels[g] ? labels[g] : labels[g] + "（“" + term + "”）";
+    if (!term.empty()) return "“" + term + "”";
+    if (groups[g].empty()) return {};
+    return "“" + m.Term(groups[g][0]) + "”" + (groups[g].size() > 1 ? "等" : "");
+  }
 
   Outcome Evaluate(const EvalContext& ctx) const override {
     Outcome out;
@@ -43,6 +54,8 @@ class MentionCheck : public Check {
     // One entry per unit: the first anchor that qualifies (or the reason none did).
     std::map<std::uint32_t, bool> seen_unit;
     int units = 0, concrete_units = 0;
+    // The place in an allowed part that held the most groups without holding them all (the reason's "写明了X，未写明Y").
+    std::vector<std::string> near_found, near_missing;
     std::vector<EvidenceRef> support;
     for (const TermHit& a : anchors) {
       Span unit = UnitAt(doc, scope, a.start);
@@ -53,10 +66,14 @@ class MentionCheck : public Check {
       EvidenceRef ref;
       ref.span = sentence;
       ref.terms.push_back(a.term);
-      // Other groups within the unit (and within `near` characters of the anchor).
+      // Other groups within the unit (and within `near` characters of the anchor). After a group is missing the
+      // rest are still looked at only while no near miss is known better (for the reason, not the verdict).
       bool all = true;
+      std::size_t held = 1;
+      std::vector<bool> present(groups.size(), false);
+      present[0] = true;
       std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
-      for (std::size_t g = 1; g < groups.size() && all; ++g) {
+      for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
         bool found = false;
         for (const auto& h : HitsIn(ctx, groups[g], unit)) {
           if (near > 0) {
@@ -67,14 +84,38 @@ class MentionCheck : public Check {
               continue;
           }
           found = true;
-          ref.terms.push_back(h.term);
-          group_starts.push_back(h.start);
+          present[g] = true;
+          ++held;
+          if (all) {
+            ref.terms.push_back(h.term);
+            group_starts.push_back(h.start);
+          }
           break;
         }
-        all = found;
+        all = all && found;
       }
-      if (!all) continue;
-      if (!none.empty() && AnyHitIn(ctx, none, unit)) continue;
+      if (!all) {
+        if (units == 0 && held > near_found.size() && !roles.Reject(doc, section)) {
+          near_found.clear();
+          near_missing.clear();
+          for (std::size_t g = 0; g < groups.size(); ++g)
+            if (present[g]) near_found.push_back(Element(g, ctx.matcher, g == 0 ? ctx.matcher.Term(a.term) : ""));
+            else near_missing.push_back(Element(g, ctx.matcher));
+        }
+        continue;
+      }
+      if (!none.empty() && AnyHitIn(ctx, none, unit)) {
+        // Every group is there but so is an excluded wording ("公众参与、专家论证、风险评估…" listed as steps).
+        if (units == 0 && near_found.size() < groups.size() && !roles.Reject(doc, section)) {
+          near_found.clear();
+          for (std::size_t g = 0; g < groups.size(); ++g)
+            near_found.push_back(Element(g, ctx.matcher, g < ref.terms.size() ? ctx.matcher.Term(ref.terms[g]) : ""));
+          std::string word = ctx.matcher.Term(HitsIn(ctx, none, unit).front().term);
+          while (word.ends_with("、") || word.ends_with("，")) word.resize(word.size() - 3);
+          near_missing = {"“" + word + "”这类写法以外的具体表述"};
+        }
+        continue;
+      }
       if (auto kind = roles.Reject(doc, section)) {
         if (*kind != EvidenceKind::kContext && fresh) {
           ref.kind = *kind;
@@ -98,14 +139,14 @@ class MentionCheck : public Check {
       }
       it->second = true;
       ++units;
-      ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}) : false;
+      ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
       if (cues && !ref.concrete && context > 0 && !doc.sentences.empty()) {
         // "三是X持续优化。" followed by the concrete sentences of the same paragraph.
         std::uint32_t si = doc.SentenceAt(a.start);
         for (int k = 1; k <= context && si + k < doc.sentences.size(); ++k) {
           const Sentence& next = doc.sentences[si + k];
           if (next.paragraph != doc.sentences[si].paragraph) break;
-          if (IsConcrete(ctx, *cues, next.span)) {
+          if (IsConcrete(ctx, *cues, next.span, {}, &ref.basis)) {
             ref.concrete = true;
             ref.span.end = next.span.end;  // quote through the sentence that made it concrete
             break;
@@ -122,6 +163,22 @@ class MentionCheck : public Check {
     int strong = concrete ? concrete_units : units;
     if (strong >= min) out.grade = Grade::kFull;
     else if (units > 0) out.grade = Grade::kPartial;
+    // The elements for the reason: every group of the first counted unit, else the best near miss, else none held.
+    if (units > 0) {
+      const EvidenceRef& first = out.support.front();
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        out.found.push_back(Element(g, ctx.matcher, g < first.terms.size() ? ctx.matcher.Term(first.terms[g]) : ""));
+      if (strong < min && min > 1)
+        out.missing.push_back("至少 " + std::to_string(min) + " 处" + (concrete ? "具体" : "") + "表述（现有 " +
+                              std::to_string(strong) + " 处）");
+      else if (strong < min)
+        out.missing.push_back(kConcreteElement);
+    } else if (!near_found.empty()) {
+      out.found = std::move(near_found);
+      out.missing = std::move(near_missing);
+    } else {
+      for (std::size_t g = 0; g < groups.size(); ++g) out.missing.push_back(Element(g, ctx.matcher));
+    }
     // Rejected hits only matter as evidence for a failing rule: keep a few, drop those in counted units.
     if (out.rejected.size() > 3) out.rejected.resize(3);
     return out;
@@ -190,6 +247,25 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
   if (c->context < 0 || c->context > 5)
     ctx.Error(body["context"], "E-bad-value", "`context` must be 0 to 5 following sentences");
   if (c->min < 1) ctx.Error(body["min"], "E-bad-value", "`min` must be at least 1");
+  if (body["labels"]) {
+    const YNode& node = body["labels"];
+    std::size_t want = (body["any"] ? 1 : 0) + (body["all"] && body["all"].IsSequence() ? body["all"].size() : 0);
+    if (!node.IsSequence() || node.size() != want) {
+      ctx.Error(node, "E-bad-value",
+                "`labels` needs one label per term group (" + std::to_string(want) + ": `any` first, then each group of `all`)",
+                "e.g. all: [[决策事项目录], [公布, 公开]] with labels: [目录的编制, 向社会公布]");
+    } else {
+      for (const auto& item : node) {
+        if (!item.IsScalar() || item.Scalar().empty()) {
+          ctx.Error(item, "E-bad-value", "each label is a short phrase naming its term group",
+                    "e.g. 向社会公布 — it reads “写明了…，未写明向社会公布”");
+          c->labels.clear();
+          break;
+        }
+        c->labels.push_back(item.Scalar());
+      }
+    }
+  }
   c->roles.Parse(body, ctx);
   for (SectionRole r : c->roles.in) {
     if (std::find(c->roles.not_in.begin(), c->roles.not_in.end(), r) != c->roles.not_in.end())

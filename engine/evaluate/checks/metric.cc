@@ -66,6 +66,7 @@ class MetricCheck : public Check {
       std::snprintf(buf, sizeof buf, "%g%s", pick->value, pick->unit.c_str());
       ref.note = std::string("数值 ") + buf;
       if (ok) {
+        ref.basis = std::string("“") + buf + "”";  // the reason says which figure made it concrete
         out.grade = Grade::kFull;
         out.support.push_back(ref);
         break;
@@ -73,6 +74,13 @@ class MetricCheck : public Check {
       ref.kind = EvidenceKind::kContext;
       out.rejected.push_back(ref);
       out.reason = std::string("报告数值 ") + buf + " 未达到要求";
+    }
+    if (out.grade == Grade::kNone && !terms.empty()) {  // for the reason: the figure the rule asks for
+      char bound[64] = "";
+      if (min) std::snprintf(bound, sizeof bound, "（不低于 %g）", *min);
+      else if (max) std::snprintf(bound, sizeof bound, "（不高于 %g）", *max);
+      out.missing.push_back("“" + ctx.matcher.Term(terms.front()) + "”" + (terms.size() > 1 ? "等" : "") +
+                            "后面的具体数值" + bound);
     }
     return out;
   }

@@ -37,9 +37,25 @@ class SectionCheck : public Check {
       ref.concrete = true;
       out.support.push_back(ref);
       out.grade = Grade::kFull;
-      break;
+      out.found.push_back(Element());
+      return out;
     }
+    out.missing.push_back(Element());
     return out;
+  }
+
+  // The part as the reason names it: "“原因分析”部分", "标题含“下一步”的部分".
+  std::string Element() const {
+    static constexpr std::pair<SectionRole, const char*> kNames[] = {
+        {SectionRole::kMeasures, "主要举措和成效"},   {SectionRole::kFirstResponsible, "履行第一责任人职责"},
+        {SectionRole::kShortcomings, "存在的不足"},   {SectionRole::kCauses, "原因分析"},
+        {SectionRole::kPlan, "下一步工作安排"},       {SectionRole::kRectification, "上年度问题整改情况"},
+        {SectionRole::kPreamble, "开头概述"},        {SectionRole::kClosing, "结尾落款"}};
+    if (role)
+      for (auto [r, name] : kNames)
+        if (r == *role) return std::string("“") + name + "”部分";
+    if (!heading.empty()) return "标题含“" + heading.front() + "”" + (heading.size() > 1 ? "等词" : "") + "的部分";
+    return "相应部分";
   }
 
   void Describe(std::string& out, int indent, const TermMatcher&) const override {

@@ -1,0 +1,101 @@
+// Audit profiles (score/profile.h): parsing with clear messages, lint of packs and same_as targets, the shipped
+// profile against the shipped rules, pack choice by year and level, and the folding of equivalent results.
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+#include "evaluate/doc_builder.h"
+#include "pipeline/check.h"
+#include "score/profile.h"
+#include "test_support.h"
+
+namespace fazhi::test {
+namespace {
+
+std::string ErrorOf(const std::string& text) {
+  try {
+    ParseProfile("p.yaml", text);
+  } catch (const InputError& e) {
+    CHECK(e.code() == "E-profile");
+    return e.what();
+  }
+  return "";
+}
+
+bool HasCode(const Diagnostics& d, const std::string& code, const std::string& part) {
+  for (const auto& x : d)
+    if (x.code == code && x.message.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("profile: bad files are refused naming the file, the line and the problem", "[score][profile]") {
+  CHECK(ErrorOf("packs: [report]\n").find("p.yaml") == 0);
+  CHECK(ErrorOf("packs: [report]\n").find("`profile: 名称` is missing") != std::string::npos);
+  CHECK(ErrorOf("profile: x\nsame_as: [[a/1, b/2], c]\n").find("p.yaml:2") == 0);
+  CHECK(ErrorOf("profile: x\nsame_as: [[a/1, b]]\n").find("<pack>/<id>") != std::string::npos);
+  CHECK(ErrorOf("profile: x\npacks: [{pack: a, years: [2021, 2015]}]\n").find("FROM ≤ TO") != std::string::npos);
+  CHECK(ErrorOf("profile: x\npacks: [{pack: a, levels: [distrct]}]\n").find("did you mean `district`") !=
+        std::string::npos);
+  CHECK(ErrorOf("profile: x\nsame: []\n").find("unknown top-level key `same`") != std::string::npos);
+  CHECK(ErrorOf("profile: [\n").find("not valid YAML") != std::string::npos);
+}
+
+TEST_CASE("profile lint: unknown packs and same_as targets, groups of one, a rule in two groups", "[score][profile]") {
+  Profile p = ParseProfile("p.yaml",
+                           "profile: x\npacks: [report, ledgr-100]\nsame_as:\n"
+                           "  - [report/causes, ledger-100/02]\n  - [report/shortcomings]\n"
+                           "  - [report/causes, ledger-100/024]\n");
+  Diagnostics d = LintProfile(p, {"report/causes", "report/shortcomings", "ledger-100/024"}, {"report", "ledger-100"});
+  CHECK(HasCode(d, "E-profile-unknown-pack", "ledgr-100"));
+  CHECK(HasCode(d, "E-profile-unknown-rule", "ledger-100/02"));
+  CHECK(HasCode(d, "E-profile-same-as", "只有一条规则"));
+  CHECK(HasCode(d, "E-profile-same-as", "report/causes"));
+  for (const auto& x : d) CHECK(x.line > 0);
+}
+
+TEST_CASE("the shipped profile names only shipped packs and rules", "[score][profile]") {
+  auto rules = LoadShippedRules();
+  Profile p = LoadProfile((SourceDir() / "rules" / "profile.yaml").string());
+  std::vector<std::string> packs;
+  for (const auto& pack : rules->packs()) packs.push_back(pack->id);
+  Diagnostics d = LintProfile(p, RuleIds(*rules), packs);
+  for (const auto& x : d) INFO(FormatDiagnostic(x));
+  CHECK(d.empty());
+  CHECK(ProfileChoosesPack(p, "outline-2015", 2020, std::string("district")));
+  CHECK_FALSE(ProfileChoosesPack(p, "outline-2021", 2020, std::string("district")));
+  CHECK_FALSE(ProfileChoosesPack(p, "outline-2015", 2021, std::nullopt));
+  CHECK(ProfileChoosesPack(p, "outline-2021", std::nullopt, std::nullopt));  // year unknown: chosen
+}
+
+TEST_CASE("profile: the best verdict stands for the group, the others are folded and weigh nothing",
+          "[score][profile]") {
+  Diagnostics d;
+  auto set = CompileRules(
+      "rules:\n"
+      "  - id: a\n    title: 目录\n    cite: 甲\n    check: {mention: {any: [决策目录], concrete: true}}\n"
+      "  - id: b\n    title: 目录公布\n    cite: 乙\n    check: {mention: {any: [决策目录]}}\n"
+      "  - id: c\n    title: 目录编制\n    cite: 丙\n    check: {mention: {any: [决策目录]}}\n",
+      d);
+  REQUIRE_FALSE(HasErrors(d));
+  Report rep = Check(*set, Input::Bytes("t.txt", "一、主要工作情况\n梳理年度决策目录。\n"), CheckOptions{});
+  REQUIRE(rep.results.size() == 3);
+  CHECK(rep.results[0].verdict == Verdict::kPartial);
+  CHECK(rep.results[1].verdict == Verdict::kPass);
+  Profile p = ParseProfile("p.yaml", "profile: 测试口径\nsame_as:\n  - [t/a, t/b]\n  - [t/a2, t/c]\n");
+  CheckOptions opts;
+  opts.profile = &p;
+  Report folded = Check(*set, Input::Bytes("t.txt", "一、主要工作情况\n梳理年度决策目录。\n"), opts);
+  CHECK(folded.profile == "测试口径（p.yaml）");
+  CHECK(folded.results[1].also_cites == std::vector<std::string>{"t/a"});  // the pass stands for the requirement
+  CHECK(folded.results[0].same_as == "t/b");
+  CHECK(folded.results[0].weight == 0);
+  CHECK(folded.results[0].verdict == Verdict::kPartial);  // its own verdict is kept
+  CHECK(folded.results[2].same_as.empty());               // a group of one present rule folds nothing
+  // Scored once: the partial no longer pulls the score down.
+  REQUIRE(rep.score.total);
+  REQUIRE(folded.score.total);
+  CHECK(*folded.score.total > *rep.score.total);
+}
+
+}  // namespace fazhi::test
