@@ -49,17 +49,40 @@ bool HasTemporary(const fs::path& dir) {
 }
 
 // The summary.csv rows as {file → {status, reason}}.
-std::map<std::string, std::pair<std::string, std::string>> SummaryRows(const fs::path& csv) {
+// summary.csv's rows by file: (状态代码, 原因). The 文件 column names a file relative to the inputs' folder, so a
+// lookup by an absolute path takes the row whose file ends that path.
+struct Summary {
   std::map<std::string, std::pair<std::string, std::string>> rows;
+  std::size_t size() const { return rows.size(); }
+  std::pair<std::string, std::string> operator[](const std::string& path) const {
+    for (const auto& [file, row] : rows)
+      if (path == file || (path.size() > file.size() && path.compare(path.size() - file.size(), file.size(), file) == 0 &&
+                           path[path.size() - file.size() - 1] == '/'))
+        return row;
+    return {};
+  }
+  auto begin() const { return rows.begin(); }
+  auto end() const { return rows.end(); }
+};
+
+Summary SummaryRows(const fs::path& csv) {
+  Summary out;
   std::string text = ReadFile(csv);
   std::stringstream in(text);
   std::string line;
-  std::getline(in, line);  // header: 排名,文件,状态,原因,…
+  std::getline(in, line);  // header: 排名,发布主体,文件,状态,状态代码,原因,…
+  const auto header = CsvFields(line + "\n");
+  const auto col = [&](const char* name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  const std::size_t file = col("文件"), code = col("状态代码"), reason = col("原因");
   while (std::getline(in, line)) {
     auto f = CsvFields(line + "\n");
-    if (f.size() > 3) rows[f[1]] = {f[2], f[3]};
+    if (f.size() > std::max({file, code, reason})) out.rows[f[file]] = {f[code], f[reason]};
   }
-  return rows;
+  return out;
 }
 
 // `fazhi ARGS` run by /bin/sh after `ulimit -n fds` (a process limit on open files).
