@@ -156,10 +156,18 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
   }
   // The author's mistakes (encoding, tabs, full-width syntax, misaligned keys) are named before yaml-cpp would
   // report them as something else, or read them as something else without a word.
-  std::string decoded = text;
-  if (!DecodeRuleText(file, decoded, diags)) return std::nullopt;
-  if (LintYamlSource(file, decoded, diags)) return std::nullopt;
-  YamlParse parsed = cache.Parse(decoded, sha256);
+  // Bytes already in the parse cache were read cleanly before (the cache keeps only those): no need to look again.
+  std::string decoded;
+  std::optional<YamlParse> cached = cache.Lookup(sha256);
+  bool clean = true;
+  if (!cached) {
+    const std::size_t before = diags.size();
+    decoded = text;
+    if (!DecodeRuleText(file, decoded, diags)) return std::nullopt;
+    if (LintYamlSource(file, decoded, diags)) return std::nullopt;
+    clean = diags.size() == before;
+  }
+  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean);
   if (parsed.alias) {
     diags.push_back(FileDiag(Level::kError, file, "E-yaml-alias", parsed.error, parsed.line, parsed.column,
                              "write the terms out, or share them through `vocabularies:` in pack.yaml (\"@name\")"));

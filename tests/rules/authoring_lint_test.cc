@@ -196,3 +196,26 @@ TEST_CASE("Chinese values for severity, expect and levels map through the core n
   fazhi::LoadRuleSetFromStrings(pack, opts, d);
   CHECK(fazhi::HasErrors(d));
 }
+
+TEST_CASE("a file with authoring warnings warns on every run, cache or not", "[rules][lint][authoring]") {
+  TempDir tmp;
+  WriteFile(tmp.path() / "rules" / "t" / "pack.yaml", kPack);
+  WriteFile(tmp.path() / "rules" / "t" / "rules.yaml",
+            "rules:\n  - id: a\n    title: 法律顾问\n    cite: 纲要\n    check:\n"
+            "      mention: {any: [法律顾问，公职律师]}\n");
+  WriteFile(tmp.path() / "rules" / "t" / "clean.yaml",
+            "rules:\n  - id: b\n    title: 复议\n    cite: 纲要\n    check:\n      mention: {any: [行政复议]}\n");
+  fazhi::LoadOptions opts;
+  opts.dirs = {(tmp.path() / "rules").string()};
+  opts.cache_dir = (tmp.path() / "cache").string();
+  for (int run = 0; run < 2; ++run) {
+    INFO("run " << run);
+    fazhi::Diagnostics d;
+    fazhi::LoadRuleSet(opts, d);
+    CHECK(Codes(d) == "W-term-comma@6:27 ");
+  }
+  // Only the clean file was kept in the cache.
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(tmp.path() / "cache" / "yaml-2")) entries += e.path().extension() == ".tree";
+  CHECK(entries == 2);  // pack.yaml and clean.yaml
+}
