@@ -81,7 +81,8 @@ void SummarySheet(lxw_workbook* wb, const Report& report, const Formats& f) {
   row("文件", d.path);
   row("SHA-256", d.sha256);
   if (d.not_checkable) row("无法核查", d.not_checkable_reason);
-  for (const auto& rs : report.rulesets) row("规则包", rs.pack + " " + rs.version + "（" + rs.title + "）");
+  for (const auto& rs : report.rulesets) row("规则包", RulesetVersion(rs) + "（" + rs.title + "）");
+  for (const auto& notice : RulesetNotices(report)) row("注意", notice);
   std::string total = FormatScore(report.score.total);
   if (WaiversChangedScore(report.score)) total += "（豁免前 " + FormatScore(report.score.total_unwaived) + "）";
   row("总分", total);

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/near_misses.h"
 
 namespace fazhi {
 
@@ -36,7 +37,10 @@ class MentionCheck : public Check {
       auto ex = HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())});
       std::erase_if(anchors, [&](const TermHit& h) {
         for (const auto& e : ex)
-          if (e.start < h.end && h.start < e.end) return true;  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
+          if (e.start < h.end && h.start < e.end) {  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
+            RecordMiss(ctx, UnitAt(doc, Scope::kSentence, h.start), MissReason::kExceptTerm, ctx.matcher.Term(e.term));
+            return true;
+          }
         return false;
       });
     }
@@ -57,14 +61,16 @@ class MentionCheck : public Check {
       bool all = true;
       std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
       for (std::size_t g = 1; g < groups.size() && all; ++g) {
-        bool found = false;
+        bool found = false, far = false;
         for (const auto& h : HitsIn(ctx, groups[g], unit)) {
           if (near > 0) {
             std::uint32_t lo = std::min(a.start, h.start), hi = std::max(a.end, h.end);
             std::size_t dist = CountChars(std::string_view(doc.text).substr(lo, hi - lo));
             if (dist > static_cast<std::size_t>(near) + CountChars(ctx.matcher.Term(a.term)) +
-                           CountChars(ctx.matcher.Term(h.term)))
+                           CountChars(ctx.matcher.Term(h.term))) {
+              far = true;
               continue;
+            }
           }
           found = true;
           ref.terms.push_back(h.term);
@@ -72,14 +78,31 @@ class MentionCheck : public Check {
           break;
         }
         all = found;
+        if (!found && ctx.misses) {
+          // A `none` word in the unit is the reason that says more: the sentence is about something else.
+          if (auto hit = none.empty() ? std::vector<TermHit>{} : HitsIn(ctx, none, unit); !hit.empty()) {
+            RecordMiss(ctx, sentence, MissReason::kNoneTerm, ctx.matcher.Term(hit.front().term));
+            break;
+          }
+          std::string terms;
+          DescribeTerms(terms, ctx.matcher, groups[g], 6);
+          if (far) terms = ctx.matcher.Term(a.term) + " 与 " + terms + " 相隔超过 " + std::to_string(near) + " 字";
+          RecordMiss(ctx, sentence, far ? MissReason::kTooFar : MissReason::kMissingTerm, terms);
+        }
       }
       if (!all) continue;
-      if (!none.empty() && AnyHitIn(ctx, none, unit)) continue;
+      if (!none.empty()) {
+        if (auto hit = HitsIn(ctx, none, unit); !hit.empty()) {
+          RecordMiss(ctx, sentence, MissReason::kNoneTerm, ctx.matcher.Term(hit.front().term));
+          continue;
+        }
+      }
       if (auto kind = roles.Reject(doc, section)) {
         if (*kind != EvidenceKind::kContext && fresh) {
           ref.kind = *kind;
           out.rejected.push_back(ref);
         }
+        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section));
         continue;
       }
       if (negation && cues) {
@@ -93,6 +116,8 @@ class MentionCheck : public Check {
             ref.note = cue->second;
             out.rejected.push_back(ref);
           }
+          RecordMiss(ctx, sentence, cue->first == EvidenceKind::kNegated ? MissReason::kNegated : MissReason::kHedged,
+                     cue->second);
           continue;
         }
       }
@@ -113,6 +138,7 @@ class MentionCheck : public Check {
         }
       }
       if (ref.concrete) ++concrete_units;
+      else if (concrete) RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
       support.push_back(std::move(ref));
     }
     // Concrete evidence first, then document order.
