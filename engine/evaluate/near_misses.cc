@@ -9,21 +9,17 @@ namespace fazhi {
 
 namespace {
 
-// The stronger reason wins when several checks looked at one sentence: a named exclusion says more than a missing
-// term.
-int Strength(MissReason r) {
-  switch (r) {
-    case MissReason::kNoneTerm: return 7;
-    case MissReason::kExceptTerm: return 6;
-    case MissReason::kNegated: return 5;
-    case MissReason::kHedged: return 5;
-    case MissReason::kExcludedPart: return 4;
-    case MissReason::kNotConcrete: return 3;
-    case MissReason::kTooFar: return 2;
-    case MissReason::kMissingTerm: return 1;
-  }
-  return 0;
-}
+// Per reason (indexed by MissReason): its JSON code and its strength — the stronger reason wins when several checks
+// looked at one sentence (a named exclusion says more than a missing term).
+struct ReasonEntry {
+  const char* code;
+  int strength;
+};
+constexpr ReasonEntry kReasons[] = {
+    {"missing_term", 1}, {"too_far", 2}, {"except_term", 6}, {"none_term", 7},
+    {"excluded_part", 4}, {"negated", 5}, {"hedged", 5}, {"not_concrete", 3},
+};
+int Strength(MissReason r) { return kReasons[static_cast<std::size_t>(r)].strength; }
 
 void Explain(NearMiss& nm, MissReason r, const std::string& d) {
   switch (r) {
@@ -93,19 +89,7 @@ std::string PartName(const Document& doc, std::uint32_t section) {
   return sec.heading + "（" + label + "）";
 }
 
-const char* MissReasonCode(MissReason r) {
-  switch (r) {
-    case MissReason::kMissingTerm: return "missing_term";
-    case MissReason::kTooFar: return "too_far";
-    case MissReason::kExceptTerm: return "except_term";
-    case MissReason::kNoneTerm: return "none_term";
-    case MissReason::kExcludedPart: return "excluded_part";
-    case MissReason::kNegated: return "negated";
-    case MissReason::kHedged: return "hedged";
-    case MissReason::kNotConcrete: return "not_concrete";
-  }
-  return "missing_term";
-}
+const char* MissReasonCode(MissReason r) { return kReasons[static_cast<std::size_t>(r)].code; }
 
 std::vector<NearMiss> BuildNearMisses(const Document& doc, const TermMatcher& m, std::vector<MissRef> misses,
                                       const std::vector<EvidenceRef>& counted, std::size_t max) {
