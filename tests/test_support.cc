@@ -1,6 +1,8 @@
 // Test helpers (see test_support.h).
 #include "test_support.h"
 
+#include <zip.h>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -178,6 +180,35 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+}
+
+}  // namespace fazhi::test
+
+namespace fazhi::test {
+
+std::map<std::string, std::string> Unzip(const std::string& bytes) {
+  std::map<std::string, std::string> files;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (!src) return files;
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
+  if (!za) {
+    zip_source_free(src);
+    return files;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(za, i, 0, &st);
+    zip_file_t* f = zip_fopen_index(za, i, 0);
+    if (!f) continue;
+    std::string data(st.size, '\0');
+    zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    files[st.name] = std::move(data);
+  }
+  zip_close(za);
+  return files;
 }
 
 }  // namespace fazhi::test

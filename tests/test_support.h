@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ std::string SharedContentPdf(int pages, int lines, int line_chars);
 
 // The fields of a CSV text (RFC 4180: quotes, doubled quotes, CRLF records), all records in one list.
 std::vector<std::string> CsvFields(const std::string& csv);
+// The files inside a zip archive (an XLSX) held in memory, by name; empty when it is not one.
+std::map<std::string, std::string> Unzip(const std::string& bytes);
 
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {

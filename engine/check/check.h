@@ -4,6 +4,7 @@
 // Adding a type = evaluate/checks/<type>.cc + one line in evaluate/check_registry.cc + docs/rules.md.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,11 +46,31 @@ struct Outcome {
   std::vector<std::string> missing;
 };
 
+// Why a unit holding a check's terms did not count (near misses: `rules explain`, JSON `near_misses`).
+enum class MissReason : std::uint8_t {
+  kMissingTerm,   // another term group of the check is not in the unit
+  kTooFar,        // it is, but farther than `near`
+  kExceptTerm,    // the anchor term lies inside an `except` word
+  kNoneTerm,      // a `none` term is in the unit
+  kExcludedPart,  // the part is excluded (not_in, or outside in)
+  kNegated,       // a negation cue in its clause
+  kHedged,        // a hedging or plan cue in its clause
+  kNotConcrete,   // counted, but without a document title, a number or a concrete action
+};
+struct MissRef {
+  Span span;               // the sentence
+  MissReason reason = MissReason::kMissingTerm;
+  std::string detail;      // the term, cue or group that decided it
+  std::uint32_t section = 0;
+};
+
 // Everything a check may read while evaluating one document.
 struct EvalContext {
   const Document& doc;
   const Hits& hits;
   const TermMatcher& matcher;
+  // Collected only on demand (null on the default path): every unit a check looked at and did not count.
+  std::vector<MissRef>* misses = nullptr;
 };
 
 class Check {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 namespace fazhi {
 
@@ -41,6 +42,19 @@ std::string LevelNameZh(std::string_view level) {
   for (const auto& l : kLevels)
     if (level == l.level) return l.zh;
   return std::string(level);
+}
+
+std::string IssuerLevelOf(std::string_view typed) {
+  if (IsIssuerLevel(typed)) return std::string(typed);
+  // What an author types for each level: the label itself and its short forms.
+  static constexpr std::pair<const char*, const char*> kTyped[] = {
+      {"省", "province"}, {"省级", "province"}, {"市", "city"},         {"市级", "city"},
+      {"区", "district"}, {"区级", "district"}, {"县", "county"},       {"县级", "county"},
+      {"乡", "township"}, {"镇", "township"},   {"乡镇", "township"},   {"街道", "township"},
+      {"乡镇级", "township"}, {"部门", "department"}, {"其他", "other"}};
+  for (const auto& [zh, level] : kTyped)
+    if (typed == zh) return level;
+  return "";
 }
 
 std::string IssuerLevelList() {

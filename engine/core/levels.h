@@ -23,6 +23,9 @@ bool IsIssuerLevel(std::string_view level);
 // The Chinese name of a level ("部门"); of a name that is not a level, the name itself.
 std::string LevelNameZh(IssuerLevel level);
 std::string LevelNameZh(std::string_view level);
+// The level a rule author typed, English or Chinese (省/省级, 市/市级, 区/区级, 县/县级, 乡/镇/乡镇/街道/乡镇级,
+// 部门, 其他), as its English name; "" when it is neither.
+std::string IssuerLevelOf(std::string_view typed);
 // "province, city, …" for messages that list them.
 std::string IssuerLevelList();
 

@@ -42,6 +42,12 @@ const char* VerdictLabelZh(Verdict v) {
   return "错误";
 }
 
+std::string ExpectedVerdictOf(std::string_view typed) {
+  for (Verdict v : {Verdict::kPass, Verdict::kPartial, Verdict::kFail, Verdict::kNotApplicable, Verdict::kNotCheckable})
+    if (typed == VerdictName(v) || typed == VerdictLabelZh(v)) return VerdictName(v);
+  return "";
+}
+
 bool IsGap(Verdict v) { return v == Verdict::kFail || v == Verdict::kPartial; }
 
 const char* EvidenceKindName(EvidenceKind k) {

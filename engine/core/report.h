@@ -22,6 +22,9 @@ enum class Verdict { kPass, kPartial, kFail, kNotApplicable, kNotCheckable, kWai
 
 const char* VerdictName(Verdict v);  // "pass", "partial", "fail", "not_applicable", "not_checkable", "waived", "error"
 const char* VerdictLabelZh(Verdict v);  // "符合", "部分符合", "不符合", "不适用", "无法判断", "已豁免", "错误"
+// The verdict a rule author typed (an example's or fixture's `expect`), English or Chinese (符合, 部分符合, 不符合,
+// 不适用, 无法判断), as its English name; "" when it is neither (waived and error are never expected).
+std::string ExpectedVerdictOf(std::string_view typed);
 bool IsGap(Verdict v);                  // fail or partial: belongs in the gap report
 
 // Why a quote is shown: it supports the verdict, it is a self-reported gap, or only a promise.
@@ -70,6 +73,19 @@ struct Evidence {
   std::string role;  // role of its part ("measures", "rectification"…: RoleName); "" when not a place in the text
 };
 
+// A sentence holding some of a rule's terms that did not count, and why (`rules explain`, JSON `near_misses`).
+struct NearMiss {
+  std::string quote;    // the sentence (trimmed like evidence)
+  std::string section;  // heading path
+  int line = 0;         // 1-based line, as in evidence
+  unsigned byte_start = 0, byte_end = 0;
+  std::string code;     // reason code: missing_term, too_far, except_term, none_term, excluded_part, negated, hedged,
+                        // not_concrete (stable, language-free)
+  std::string reason;   // Chinese: what kept it from counting (naming the term, part or cue)
+  std::string need;     // Chinese: what the sentence would need to count
+  std::string counted_for;  // "<pack>/<id> title" of another rule that counted this sentence, "" when none
+};
+
 struct RuleResult {
   SharedText rule;   // "<pack>/<id>"
   std::string pack;
@@ -90,6 +106,7 @@ struct RuleResult {
   std::vector<Evidence> evidence;
   std::string waiver;    // reason, when waived
   Verdict unwaived = Verdict::kFail;  // the verdict before any waiver
+  std::vector<NearMiss> near_misses;  // fail/partial, when the check asked for them (CheckOptions::near_misses)
 };
 
 struct VerdictCounts {
@@ -137,6 +154,9 @@ struct DocumentInfo {
 
 struct RulesetInfo {
   std::string pack, title, version, sha256, path;
+  // Rules a later --rules folder changed: "<id> 覆盖 <file>" / "<id> 新增 <file>", in load order; empty = as shipped.
+  std::vector<std::string> overrides;
+  bool draft = false;  // pack.yaml `draft: true` (ledger import writes it): not reviewed
 };
 
 struct RunScoring;  // score/scorer.cc

@@ -48,6 +48,12 @@ const char* SeverityLabelZh(std::string_view severity) {
   return rank < 0 ? "未定级" : kSeverities[static_cast<std::size_t>(rank)].label_zh;
 }
 
+std::string SeverityNameOf(std::string_view typed) {
+  for (const auto& s : kSeverities)
+    if (typed == s.name || typed == s.label_zh) return s.name;
+  return "";
+}
+
 std::string SeverityList() {
   std::string out;
   for (const auto& s : kSeverities) out += std::string(out.empty() ? "" : ", ") + s.name;

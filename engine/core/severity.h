@@ -23,6 +23,9 @@ int SeverityRank(std::string_view severity);
 // 提示 / 低 / 中 / 高 / 严重; 未定级 for a name that is not a severity.
 const char* SeverityLabelZh(Severity s);
 const char* SeverityLabelZh(std::string_view severity);
+// The severity a rule author typed, English or Chinese ("medium" or 中; 严重 = critical, 提示 = info), as its
+// English name; "" when it is neither.
+std::string SeverityNameOf(std::string_view typed);
 // "info, low, medium, high, critical" for messages that list them.
 std::string SeverityList();
 

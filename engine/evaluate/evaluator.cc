@@ -2,12 +2,15 @@
 // a message that says what was found or what is missing, quoting the sentences that decided it.
 #include "evaluate/evaluator.h"
 
+#include "evaluate/near_misses.h"
+
 #include <algorithm>
 
 #include "core/levels.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 #include "evaluate/reasons.h"
+#include "evaluate/near_misses.h"
 #include "evaluate/settled.h"
 
 namespace fazhi {
@@ -34,7 +37,8 @@ std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicab
   }
   if (levels && !a.levels.empty() && doc.meta.level.value &&
       std::find(a.levels.begin(), a.levels.end(), ParseIssuerLevel(*doc.meta.level.value)) == a.levels.end()) {
-    if (a.also_when && a.also_when->Evaluate(ctx).grade != Grade::kNone) return std::nullopt;
+    if (a.also_when && a.also_when->Evaluate(EvalContext{ctx.doc, ctx.hits, ctx.matcher, nullptr}).grade != Grade::kNone)
+      return std::nullopt;
     std::string levels;
     for (const auto& l : a.levels) levels += (levels.empty() ? "" : "、") + LevelNameZh(l);
     return std::pair{Verdict::kNotApplicable,
@@ -86,7 +90,7 @@ using Applies = std::optional<std::pair<Verdict, std::string>>;
 
 // EvaluateRule with the pack's applicability already known (EvaluateRules works it out once per pack).
 RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
-                          const Rule& rule, Outcome* trail);
+                          const Rule& rule, Outcome* trail, std::size_t near_misses = 0);
 
 // The rule set's shared runs; built here for a rule set put together by hand (LoadRuleSet builds them once).
 const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const SettledRuns>& local) {
@@ -97,15 +101,18 @@ const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const Settled
 }  // namespace
 
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
-                        Outcome* trail) {
+                        Outcome* trail, std::size_t near_misses) {
   // A rule's own `levels` replace the pack's (the pack's years always hold).
   return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包", rule.applies.levels.empty()),
-                        rule, trail);
+                        rule, trail, near_misses);
 }
 
 namespace {
-RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
-                          const Rule& rule, Outcome* trail) {
+RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const Pack& pack, const Applies& pack_na,
+                          const Rule& rule, Outcome* trail, std::size_t near_misses) {
+  // Near misses on demand only: the checks record into `misses` when the context points at it.
+  std::vector<MissRef> misses;
+  const EvalContext ctx{ctx_in.doc, ctx_in.hits, ctx_in.matcher, near_misses ? &misses : nullptr};
   RuleResult r = BlankResult(pack, rule, Verdict::kFail, SharedText());
   Applies na = pack_na;
   if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
@@ -124,6 +131,8 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
   const Outcome pass_only = grade == Grade::kFull ? Outcome{} : o;  // for the reason
   Outcome p;
   const Outcome* partial = nullptr;
+  std::vector<EvidenceRef> counted;  // what the pass condition counted (its sentences are no near misses)
+  if (near_misses) counted = o.support;
   if (grade != Grade::kFull && rule.partial && !o.not_checkable) {
     p = rule.partial->Evaluate(ctx);
     partial = &p;
@@ -169,6 +178,8 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pac
     if (!dup) r.evidence.push_back(std::move(e));
   }
   r.unwaived = r.verdict;
+  if (near_misses && IsGap(r.verdict))
+    r.near_misses = BuildNearMisses(doc, ctx.matcher, std::move(misses), counted, near_misses);
   if (trail) *trail = std::move(o);
   return r;
 }
@@ -196,7 +207,8 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
 
 }  // namespace
 
-RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags) {
+RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags,
+                          std::size_t near_misses) {
   std::shared_ptr<const SettledRuns> local;
   const SettledRuns& settled = SettledOf(rules, local);
   EvalContext ctx{doc, hits, rules.matcher()};
@@ -229,7 +241,7 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
       if (!a.levels.empty() && !CheckApplicability(a, doc, ctx, "规则包", false))
         for (std::uint32_t i = first; i < last; ++i)
           if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
-            results.Set(i, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr));
+            results.Set(i, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses));
       continue;
     }
     results.AppendRun(settled.Settled(p));
@@ -245,9 +257,10 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
           results.Set(*next, BlankResult(pack, rule, na->first, na->second));
         continue;
       }
-      results.Set(*next, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr));
+      results.Set(*next, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses));
     }
   }
+  if (near_misses) NoteOtherRules(results);
   return results;
 }
 
@@ -287,7 +300,7 @@ DocumentInfo DescribeDocument(const Document& doc) {
 
 std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules) {
   std::vector<RulesetInfo> out;
-  for (const auto& p : rules.packs()) out.push_back({p->id, p->title, p->version, p->sha256, p->dir});
+  for (const auto& p : rules.packs()) out.push_back({p->id, p->title, p->version, p->sha256, p->dir, p->overrides, p->draft});
   return out;
 }
 

@@ -545,6 +545,8 @@ LedgerPackFiles RenderLedgerPack(const std::vector<LedgerItem>& items, const Led
       "pack: {pack}\n"
       "title: {title}\n"
       "version: 0.1.0\n"
+      "# 草稿：每份检查结果都会标明“草稿规则包，未经审核”。审核完成、通过 lint 和 test 后删去下一行。\n"
+      "draft: true\n"
       "description: {description}\n"
       "sources:\n"
       "  - name: {source_name}\n",

@@ -53,14 +53,15 @@ Document DocumentFromText(const std::string& label, const std::string& utf8_text
 namespace {
 
 // match → evaluate, not yet scored.
-Report EvaluateDocument(const Document& doc, const Hits& hits, const RuleSet& rules) {
+Report EvaluateDocument(const Document& doc, const Hits& hits, const RuleSet& rules, const CheckOptions& opts) {
   Report report;
   report.tool_version = FAZHI_VERSION;
   report.document = DescribeDocument(doc);
   report.rulesets = DescribeRuleSet(rules);
   {
     StageTimer timer(Stage::kEvaluate);
-    report.results = EvaluateRules(doc, hits, rules, report.diagnostics);  // evaluate
+    report.results = EvaluateRules(doc, hits, rules, report.diagnostics,  // evaluate
+                                   opts.near_misses ? kMaxNearMisses : 0);
   }
   report.diagnostics.insert(report.diagnostics.begin(), doc.diagnostics.begin(), doc.diagnostics.end());
   return report;
@@ -119,7 +120,7 @@ Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts)
         report.document = DescribeDocument(doc);
         return report;
       }
-      report = EvaluateDocument(doc, hits, rules);
+      report = EvaluateDocument(doc, hits, rules, opts);
       report.document.text_sha256 = Sha256Hex(doc.text);
     } catch (const NotCheckableError& e) {
       report = UnscoredNotCheckable(input.path, e.what(), rules);
@@ -136,8 +137,8 @@ Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts)
   }
 }
 
-Report CheckDocument(const Document& doc, const RuleSet& rules, const CheckOptions&) {
-  Report report = EvaluateDocument(doc, ScanDocument(doc, rules), rules);
+Report CheckDocument(const Document& doc, const RuleSet& rules, const CheckOptions& opts) {
+  Report report = EvaluateDocument(doc, ScanDocument(doc, rules), rules, opts);
   Score(report, rules);
   return report;
 }

@@ -43,7 +43,12 @@ struct CheckOptions {
   // (status kStopped, no results): the stage dumps print a stage, `rules explain` and rule examples evaluate one rule
   // with its trail, `diff` keeps the document it compares.
   std::function<bool(const Document&, const Hits&)> inspect;
+  // Collect, for every fail and partial, the sentences that held the rule's terms and did not count (at most three
+  // per result, RuleResult::near_misses). Off by default: the default path does not pay for it.
+  bool near_misses = false;
 };
+// Near misses kept per result when CheckOptions::near_misses is set (the JSON shows them all).
+constexpr std::size_t kMaxNearMisses = 3;
 
 // One input → its Report. Never throws: an unreadable input is status kInputError (error, error_code,
 // document.path), a document that cannot be checked is kNotCheckable (every rule not_checkable, the W-not-checkable

@@ -296,8 +296,10 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   meta("文件", DisplayPath(d.path));
   if (!d.sha256.empty()) meta("SHA-256", d.sha256.substr(0, 16) + "…");
   std::string packs;
-  for (const auto& rs : report.rulesets) packs += (packs.empty() ? "" : "；") + rs.title + "（" + rs.pack + " " + rs.version + "）";
+  for (const auto& rs : report.rulesets) packs += (packs.empty() ? "" : "；") + rs.title + "（" + RulesetVersion(rs) + "）";
   meta("规则包", packs.empty() ? "—" : packs);
+  for (const auto& notice : RulesetNotices(report))
+    out += "<dt>注意</dt><dd class=\"notice\"><strong>" + HtmlEscape(notice) + "</strong></dd>\n";
   out += "</dl>\n<ul class=\"counts\">";
   out += Chip("v-fail", "不符合", s.counts.fail) + Chip("v-partial", "部分符合", s.counts.partial) +
          Chip("v-not_checkable", "无法判断", s.counts.not_checkable) + Chip("v-pass", "符合", s.counts.pass) +

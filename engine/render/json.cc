@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "render/json.h"
+#include "render/render_support.h"
 #include "render/renderer.h"
 
 namespace fazhi {
@@ -49,8 +50,13 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
   if (d.not_checkable) doc["not_checkable_reason"] = d.not_checkable_reason;
 
   ordered_json rulesets = ordered_json::array();
-  for (const auto& r : report.rulesets)
+  for (const auto& r : report.rulesets) {
     rulesets.push_back({{"pack", r.pack}, {"title", r.title}, {"version", r.version}, {"sha256", r.sha256}});
+    // Present only when so (a pack as shipped keeps its four keys): local changes through --rules, a draft pack.
+    if (!r.overrides.empty()) rulesets.back()["overrides"] = r.overrides;
+    if (r.draft) rulesets.back()["draft"] = true;
+  }
+
 
   ordered_json packs = ordered_json::object(), detail = ordered_json::array();
   for (const auto& p : report.score.packs) {
@@ -107,6 +113,21 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
     if (!r.also_cites.empty()) row["also_cites"] = r.also_cites;
     if (!r.same_as.empty()) row["same_as"] = r.same_as;
     row["evidence"] = std::move(ev);
+    if (!r.near_misses.empty()) {  // check --format json: sentences with the rule's terms that did not count
+      ordered_json misses = ordered_json::array();
+      for (const auto& nm : r.near_misses) {
+        ordered_json m = ordered_json::object();
+        m["quote"] = nm.quote;
+        m["line"] = nm.line;
+        m["section"] = nm.section;
+        m["reason_code"] = nm.code;
+        m["reason"] = nm.reason;
+        m["need"] = nm.need;
+        if (!nm.counted_for.empty()) m["counted_for"] = nm.counted_for;
+        misses.push_back(std::move(m));
+      }
+      row["near_misses"] = std::move(misses);
+    }
     if (r.verdict == Verdict::kWaived) {
       row["waiver"] = r.waiver;
       row["unwaived_verdict"] = VerdictName(r.unwaived);
@@ -128,6 +149,7 @@ nlohmann::ordered_json ReportToJson(const Report& report) {
   out["document"] = std::move(doc);
   out["rulesets"] = std::move(rulesets);
   if (!report.profile.empty()) out["profile"] = {{"name", report.profile}, {"packs", report.profile_packs}};
+  if (auto notices = RulesetNotices(report); !notices.empty()) out["notices"] = notices;  // draft, local changes
   out["score"] = std::move(score);
   out["results"] = std::move(results);
   out["diagnostics"] = std::move(diags);

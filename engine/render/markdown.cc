@@ -89,8 +89,9 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   out += "| 发布/落款 | " + Esc(DatesZh(d)) + " |\n";
   std::string packs;
   for (const auto& rs : report.rulesets)
-    packs += (packs.empty() ? "" : "；") + Esc(rs.title) + "（" + Esc(rs.pack) + " " + Esc(rs.version) + "）";
+    packs += (packs.empty() ? "" : "；") + Esc(rs.title) + "（" + Esc(RulesetVersion(rs)) + "）";
   out += "| 规则包 | " + (packs.empty() ? "—" : packs) + " |\n";
+  for (const auto& notice : RulesetNotices(report)) out += "| 注意 | **" + Esc(notice) + "** |\n";
   out += "| 总分 | " + ScoreCell(s.total, s.total_unwaived, true) + " / 100 |\n";
   out += "| 结论统计 | " + CountsZh(s.counts) + " |\n\n";
   if (d.not_checkable) out += "> **无法核查**：" + Esc(d.not_checkable_reason) + "\n\n";

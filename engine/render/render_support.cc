@@ -58,6 +58,34 @@ std::string EvidenceLocation(const Evidence& e) {
   return out;
 }
 
+std::vector<std::string> RulesetNotices(const Report& report) {
+  std::vector<std::string> out;
+  for (const auto& rs : report.rulesets) {
+    if (rs.draft) out.push_back("草稿规则包，未经审核：" + rs.title + "（" + rs.pack + "）");
+    if (rs.overrides.empty()) continue;
+    std::string overridden, added;
+    int n_over = 0, n_add = 0;
+    for (const auto& o : rs.overrides) {
+      std::size_t sp = o.find(' ');
+      std::string id = o.substr(0, sp);
+      if (o.find(" 覆盖 ") != std::string::npos) overridden += (n_over++ ? "、" : "") + id;
+      else added += (n_add++ ? "、" : "") + id;
+    }
+    std::string line = "规则包 " + rs.pack + " 含本地修改（--rules）：";
+    if (n_over) line += "覆盖 " + std::to_string(n_over) + " 条（" + overridden + "）";
+    if (n_add) line += std::string(n_over ? "，" : "") + "新增 " + std::to_string(n_add) + " 条（" + added + "）";
+    out.push_back(line + "；规则包摘要随之改变");
+  }
+  return out;
+}
+
+std::string RulesetVersion(const RulesetInfo& rs) {
+  std::string v = rs.pack + " " + rs.version;
+  if (!rs.overrides.empty()) v += "（本地修改）";
+  if (rs.draft) v += "（草稿）";
+  return v;
+}
+
 std::string CountsZh(const VerdictCounts& c) {
   std::string out;
   auto add = [&](int n, const char* label) {

@@ -31,6 +31,12 @@ std::vector<const RuleResult*> ResultsWith(const Report& report, Verdict verdict
 std::string EvidenceLocation(const Evidence& e);
 // "符合 3 · 部分符合 1 · 不符合 2 · 无法判断 1" — zero counts left out, in this fixed order.
 std::string CountsZh(const VerdictCounts& c);
+// What every output says about the rule packs beyond their versions: "草稿规则包，未经审核：…" for a pack marked
+// `draft: true`, "规则包 X 含本地修改（--rules）：覆盖 … 新增 …" for a pack a later --rules folder changed. One
+// line each, empty when the packs are as shipped.
+std::vector<std::string> RulesetNotices(const Report& report);
+// "outline-2015 1.2.0" plus "（本地修改）" / "（草稿）" when so.
+std::string RulesetVersion(const RulesetInfo& rs);
 // "天津市红桥区人民政府" or "（未识别）" for unknown metadata (never invented).
 std::string OrUnknown(const std::optional<std::string>& v);
 std::string OrUnknown(const std::optional<int>& v);

@@ -222,8 +222,9 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
                     DatesZh(d)),
         width, paint, nullptr, kHeadLabel);
   std::string packs;
-  for (const auto& rs : report.rulesets) packs += (packs.empty() ? "" : " · ") + rs.pack + " " + rs.version;
+  for (const auto& rs : report.rulesets) packs += (packs.empty() ? "" : " · ") + RulesetVersion(rs);
   if (!packs.empty()) Field(out, 0, "规则包", packs, width, paint, nullptr, kHeadLabel);
+  for (const auto& notice : RulesetNotices(report)) Field(out, 0, "注意", notice, width, paint, kBoldRed, kHeadLabel);
   if (d.not_checkable) Field(out, 0, "无法核查", d.not_checkable_reason, width, paint, kBoldRed, kHeadLabel);
   out += "\n";
 

@@ -121,7 +121,8 @@ void CoverSheet(lxw_workbook* wb, const Report& report, const Formats& f) {
   row("SHA-256", d.sha256);
   if (d.not_checkable) row("无法核查", d.not_checkable_reason);
   for (const auto& rs : report.rulesets)
-    if (ProfileListsPack(report, rs.pack)) row("规则包", rs.pack + " " + rs.version + "（" + rs.title + "）");
+    if (ProfileListsPack(report, rs.pack)) row("规则包", RulesetVersion(rs) + "（" + rs.title + "）");
+  for (const auto& notice : RulesetNotices(report)) row("注意", notice);
   row("督察口径", report.profile.empty() ? "未使用（逐条列出各规则包的全部条目）" : report.profile);
   row("核查日期", CheckDate());
   std::string total = FormatScore(report.score.total);

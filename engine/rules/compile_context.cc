@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/severity.h"
+
 namespace fazhi {
 
 namespace {
@@ -23,6 +25,15 @@ bool ScalarIs(const YNode& v, const std::string& type) {
 }
 
 const std::string kString = "string";
+
+// The English name of a Chinese value a rule author may type for an enumerated key (severity: 中, expect: 符合),
+// through the one name tables in core; the value itself otherwise.
+std::string EnumValueOf(const std::string& key, const std::string& typed) {
+  std::string name;
+  if (key == "severity") name = SeverityNameOf(typed);
+  else if (key == "expect") name = ExpectedVerdictOf(typed);
+  return name.empty() ? typed : name;
+}
 
 }  // namespace
 
@@ -187,7 +198,7 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
     if (const YNode allowed = field["enum"]) {
       std::vector<std::string> values;
       for (const auto& a : allowed) values.push_back(a.Scalar());
-      if (std::find(values.begin(), values.end(), v.Scalar()) == values.end()) {
+      if (std::find(values.begin(), values.end(), EnumValueOf(key, v.Scalar())) == values.end()) {
         std::string near = ClosestMatch(v.Scalar(), values);
         std::string list;
         for (const auto& a : values) list += (list.empty() ? "" : ", ") + a;

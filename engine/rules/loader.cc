@@ -13,7 +13,9 @@
 #include "core/levels.h"
 #include "core/severity.h"
 #include "core/sha256.h"
+#include "core/utf8.h"
 #include "core/worker_threads.h"
+#include "rules/authoring_lint.h"
 #include "rules/compile_context.h"
 #include "rules/default_cues.h"
 #include "rules/rule_set.h"
@@ -165,15 +167,38 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
                                  std::to_string(limits.max_yaml_depth) + ")"));
     return std::nullopt;
   }
-  YamlParse parsed = cache.Parse(text, sha256);
+  // The author's mistakes (encoding, tabs, full-width syntax, misaligned keys) are named before yaml-cpp would
+  // report them as something else, or read them as something else without a word.
+  // Bytes already in the parse cache were read cleanly before (the cache keeps only those): no need to look again.
+  std::string decoded;
+  std::optional<YamlParse> cached = cache.Lookup(sha256);
+  bool clean = true;
+  if (!cached) {
+    const std::size_t before = diags.size();
+    decoded = text;
+    if (!DecodeRuleText(file, decoded, diags)) return std::nullopt;
+    if (LintYamlSource(file, decoded, diags)) return std::nullopt;
+    clean = diags.size() == before;
+  }
+  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean);
   if (parsed.alias) {
     diags.push_back(FileDiag(Level::kError, file, "E-yaml-alias", parsed.error, parsed.line, parsed.column,
                              "write the terms out, or share them through `vocabularies:` in pack.yaml (\"@name\")"));
     return std::nullopt;
   }
   if (!parsed.error.empty()) {
-    diags.push_back(
-        FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + parsed.error, parsed.line, parsed.column));
+    // yaml-cpp counts columns in bytes; an editor (and the checks above) in characters.
+    int column = parsed.column;
+    if (parsed.line > 0 && column > 0) {
+      std::size_t start = 0;
+      for (int l = 1; l < parsed.line && start != std::string::npos; ++l) {
+        start = decoded.find('\n', start);
+        if (start != std::string::npos) ++start;
+      }
+      if (start != std::string::npos)
+        column = static_cast<int>(CountChars(std::string_view(decoded).substr(start, column - 1))) + 1;
+    }
+    diags.push_back(FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + parsed.error, parsed.line, column));
     return std::nullopt;
   }
   if (!parsed.tree || parsed.tree->root().IsNull()) {
@@ -274,6 +299,8 @@ std::optional<ParsedFile> ParseYamlFile(const fs::path& path, const Limits& limi
   return ReadAndParse(path, limits, cache, diags, digest, memory);
 }
 
+bool IsYamlName(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
 // The rule files of a pack folder: every *.yaml but pack.yaml, in name order.
 std::vector<fs::path> RuleFiles(const fs::path& dir) {
   std::vector<fs::path> files;
@@ -286,8 +313,11 @@ std::vector<fs::path> RuleFiles(const fs::path& dir) {
 }
 
 // An issuer level name (applies_to.levels, an example's level); otherwise E-bad-value with "did you mean".
+// A Chinese name (区, 乡镇, 部门…) is read as the level it names.
 std::optional<IssuerLevel> KnownLevel(const YNode& where, const std::string& level, CompileContext& ctx) {
   if (auto known = ParseIssuerLevel(level)) return known;
+  if (std::string name = IssuerLevelOf(level); !name.empty())
+    if (auto known = ParseIssuerLevel(name)) return known;
   std::string near = ClosestMatch(level, IssuerLevels());
   ctx.Error(where, "E-bad-value", "unknown issuer level `" + level + "`",
             near.empty() ? "levels: " + IssuerLevelList() : "did you mean `" + near + "`?");
@@ -362,6 +392,7 @@ void ParseExamples(const YNode& node, CompileContext& ctx, Rule& rule) {
     Example ex;
     ex.text = ScalarOr(e["text"]);
     ex.expect = ScalarOr(e["expect"]);
+    if (std::string name = ExpectedVerdictOf(ex.expect); !name.empty()) ex.expect = name;  // 符合 → pass
     ex.line = e.line();
     if (e["year"] && e["year"].IsScalar()) ex.year = e["year"].AsInt(0);
     if (e["level"]) {
@@ -393,8 +424,11 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
   rule->title = ScalarOr(node["title"]);
   rule->cite = ScalarOr(node["cite"]);
   rule->category = ctx.Intern(ScalarOr(node["category"], "其他"));
-  // The schema's enum reports a name that is not a severity (E-bad-value); such a rule reads as medium.
-  rule->severity = ParseSeverity(ScalarOr(node["severity"], "medium")).value_or(Severity::kMedium);
+  // The schema's enum reports a name that is not a severity (E-bad-value); such a rule reads as medium. A Chinese
+  // name (中, 严重…) is read as the severity it names.
+  std::string severity = ScalarOr(node["severity"], "medium");
+  if (std::string name = SeverityNameOf(severity); !name.empty()) severity = name;
+  rule->severity = ParseSeverity(severity).value_or(Severity::kMedium);
   rule->message = ScalarOr(node["message"]);
   rule->remedy = ScalarOr(node["remedy"]);
   rule->remedy_work = ScalarOr(node["remedy_work"]);
@@ -470,6 +504,7 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
                              "pack `" + id + "` extends the pack of the same id loaded earlier"));
   }
   pack->title = ScalarOr(root["title"], pack->title);
+  if (root["draft"] && root["draft"].AsBool(false)) pack->draft = true;  // a draft extending a pack marks it too
   pack->version = ScalarOr(root["version"], pack->version);
   pack->dir = pd.dir.string();
   if (const auto src = root["sources"]; src && src.IsSequence()) {
@@ -511,7 +546,11 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
       fixture.file = (pd.dir / ScalarOr(f["file"])).string();
       if (f["year"] && f["year"].IsScalar()) fixture.year = f["year"].AsInt(0);
       if (f["expect"] && f["expect"].IsMap())
-        for (const auto& kv : f["expect"]) fixture.expect[kv.first.Scalar()] = ScalarOr(kv.second);
+        for (const auto& kv : f["expect"]) {
+          std::string want = ScalarOr(kv.second);
+          if (std::string name = ExpectedVerdictOf(want); !name.empty()) want = name;
+          fixture.expect[kv.first.Scalar()] = want;
+        }
       set.fixtures().push_back(std::move(fixture));
     }
   }
@@ -524,6 +563,11 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
       if (fs::path(name).extension() == ".yaml" && name != "pack.yaml") files.push_back(pd.dir / name);
   } else {
     files = RuleFiles(pd.dir);
+    for (const auto& e : fs::directory_iterator(pd.dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".yml")
+        diags.push_back(FileDiag(Level::kWarning, e.path().string(), "W-stray-yaml",
+                                 "扩展名是 .yml，不会被读取：规则文件的扩展名是 .yaml (a .yml file is not read)", 0, 0,
+                                 "把文件改名为 " + e.path().stem().string() + ".yaml"));
   }
   std::sort(files.begin(), files.end());
   if (static_cast<int>(files.size()) > opts.limits.max_rule_files) {
@@ -556,16 +600,19 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
         } else {
           ctx.Add(Level::kNote, rn["id"], "N-rule-override",
                   "rule `" + rule->id + "` overrides the one in " + (*existing)->file, "");
+          pack->overrides.push_back(rule->local_id + " 覆盖 " + file.string());
           *existing = std::move(rule);
           rule_origin[(*existing)->id] = pd.source_index;
         }
         continue;
       }
       rule_origin[rule->id] = pd.source_index;
+      if (extending) pack->overrides.push_back(rule->local_id + " 新增 " + file.string());
       pack->rules.push_back(std::move(rule));
     }
   }
-  pack->sha256 = Sha256Hex(digest);
+  // A pack extended by a later --rules folder gets a digest of both: its version string alone would not show it.
+  pack->sha256 = Sha256Hex(extending ? pack->sha256 + "\n" + digest : digest);
 }
 
 }  // namespace
@@ -586,9 +633,28 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
     if (fs::exists(dir / "pack.yaml")) {
       packs.push_back({dir, static_cast<int>(i)});
     } else {
-      for (const auto& e : fs::directory_iterator(dir, ec))
+      std::vector<fs::path> stray;
+      for (const auto& e : fs::directory_iterator(dir, ec)) {
         if (e.is_directory() && fs::exists(e.path() / "pack.yaml")) packs.push_back({e.path(), static_cast<int>(i)});
+        else if (e.is_directory() && !RuleFiles(e.path()).empty()) stray.push_back(e.path());
+        else if (e.is_regular_file() && IsYamlName(e.path()) && e.path().filename() != "schema.yaml")
+          stray.push_back(e.path());  // schema.yaml: the rule-pack schema shipped beside the packs (rules/)
+      }
       std::sort(packs.begin(), packs.end(), [](const PackDir& a, const PackDir& b) { return a.dir < b.dir; });
+      std::sort(stray.begin(), stray.end());
+      for (const auto& p : stray) {
+        if (fs::is_directory(p, ec))
+          diags.push_back(FileDiag(Level::kWarning, p.string(), "W-no-pack-yaml",
+                                   "文件夹里有规则文件，但没有 pack.yaml，不会被读取 (a folder of rule files without "
+                                   "pack.yaml is not a pack)",
+                                   0, 0, "在该文件夹里加一个 pack.yaml（pack、title、version 三个键），或把规则文件移到已有规则包的文件夹里"));
+        else
+          diags.push_back(FileDiag(Level::kWarning, p.string(), "W-stray-yaml",
+                                   "YAML 文件不在任何规则包文件夹里，不会被读取 (a YAML file outside any pack folder is "
+                                   "not read)",
+                                   0, 0, "把它移到含 pack.yaml 的规则包文件夹里（如 " +
+                                             (packs.empty() ? std::string("rules/<规则包>/") : packs[0].dir.string() + "/") + "）"));
+      }
     }
   }
   // Every YAML file the loop below will read, parsed ahead in parallel.

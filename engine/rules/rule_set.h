@@ -88,6 +88,9 @@ struct Pack {
   std::map<std::string, double> category_weights;
   std::map<std::string, std::string> settings;  // e.g. publish_deadline: "04-01"
   std::vector<OwnedConst<Rule>> rules;
+  // Rules a later --rules folder overrode or added: "<id> 覆盖 <file>" / "<id> 新增 <file>" (RulesetInfo::overrides).
+  std::vector<std::string> overrides;
+  bool draft = false;  // pack.yaml `draft: true`: written by `ledger import`, not reviewed
 };
 
 class SettledRuns;  // evaluate/settled.h

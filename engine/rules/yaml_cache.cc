@@ -1,6 +1,8 @@
 // Parse cache for rule YAML (see yaml_cache.h).
 #include "rules/yaml_cache.h"
 
+#include <optional>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,7 +18,8 @@ namespace fazhi {
 
 namespace {
 
-constexpr const char* kSubdir = "yaml-1";  // bump with the YamlTree format or the builder's behaviour
+constexpr const char* kSubdir = "yaml-2";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
+// only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit)
 constexpr std::size_t kMaxEntries = 256;     // past this, the oldest half is removed when an entry is written
 constexpr std::uintmax_t kMaxEntryBytes = 256u << 20;
 
@@ -93,18 +96,23 @@ std::string DefaultCacheDir() {
 
 YamlCache::YamlCache(std::string dir) : dir_(dir.empty() ? "" : (fs::path(dir) / kSubdir).string()) {}
 
-YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256) const {
-  if (dir_.empty() || !IsHex64(sha256)) return ParseYamlTree(text);
-  fs::path path = fs::path(dir_) / (sha256 + ".tree");
-  if (std::string bytes = ReadEntry(path); !bytes.empty()) {
+std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
+  if (dir_.empty() || !IsHex64(sha256)) return std::nullopt;
+  if (std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree")); !bytes.empty()) {
     if (auto tree = YamlTree::Deserialize(bytes)) {
       YamlParse hit;
       hit.tree = std::move(tree);
       return hit;
     }
   }
+  return std::nullopt;
+}
+
+YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store) const {
+  if (auto hit = Lookup(sha256)) return std::move(*hit);
   YamlParse parsed = ParseYamlTree(text);
-  if (parsed.tree) WriteEntry(dir_, path, parsed.tree->Serialize());
+  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256))
+    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), parsed.tree->Serialize());
   return parsed;
 }
 

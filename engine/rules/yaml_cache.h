@@ -6,6 +6,7 @@
 // missing, read-only or full cache directory only costs the parse. Parse errors are not cached.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "rules/yaml_tree.h"
@@ -19,8 +20,12 @@ std::string DefaultCacheDir();
 class YamlCache {
  public:
   explicit YamlCache(std::string dir);  // dir "" = no cache: Parse always parses
-  // Parses `text` (whose SHA-256 hex is `sha256`), or decodes the cached tree of the same bytes.
-  YamlParse Parse(const std::string& text, const std::string& sha256) const;
+  // Parses `text` (whose SHA-256 hex is `sha256`), or decodes the cached tree of the same bytes. `store` = false
+  // keeps a parsed tree out of the cache (a file with authoring warnings: its next run must warn again).
+  YamlParse Parse(const std::string& text, const std::string& sha256, bool store = true) const;
+  // The cached tree of the bytes with this SHA-256, if any: such bytes were read cleanly before (UTF-8, no
+  // authoring diagnostics, no parse error), so the loader skips its checks of the raw text for them.
+  std::optional<YamlParse> Lookup(const std::string& sha256) const;
   bool enabled() const { return !dir_.empty(); }
   const std::string& dir() const { return dir_; }
 

@@ -36,6 +36,12 @@ std::map<std::string, std::string> ImportLintCheck(const std::string& ledger, co
   INFO(check.err);
   REQUIRE(check.exit_code == 0);
   auto j = nlohmann::json::parse(check.out);
+  // The imported pack is a draft (pack.yaml `draft: true`): every output says it is not reviewed.
+  CHECK(j["rulesets"][0]["draft"] == true);
+  REQUIRE(j["notices"].size() == 1);
+  CHECK(j["notices"][0].get<std::string>().rfind("草稿规则包，未经审核", 0) == 0);
+  auto text = RunFazhi({"check", "--rules", out.string(), "--no-shipped-rules", Src(kSample)});
+  CHECK(text.out.find("草稿规则包，未经审核") != std::string::npos);
   std::map<std::string, std::string> verdicts;
   for (const auto& row : j["results"]) verdicts[row["rule"].get<std::string>()] = row["verdict"].get<std::string>();
   return verdicts;

@@ -22,27 +22,6 @@ std::string Render(const char* format, const Report& report) {
   return out.str();
 }
 
-// The files inside an XLSX (a zip archive) held in memory.
-std::map<std::string, std::string> Unzip(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  REQUIRE(src != nullptr);
-  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
-  REQUIRE(za != nullptr);
-  std::map<std::string, std::string> files;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
-    zip_stat_t st;
-    zip_stat_index(za, i, 0, &st);
-    zip_file_t* f = zip_fopen_index(za, i, 0);
-    std::string data(st.size, '\0');
-    zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    files[st.name] = data;
-  }
-  zip_close(za);
-  return files;
-}
 
 // A worksheet as cell reference ("B2") → text, resolving shared strings; also whether the cell holds a formula.
 struct Sheet {

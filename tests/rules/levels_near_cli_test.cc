@@ -63,5 +63,6 @@ TEST_CASE("rules explain shows a split compound with its distance and the senten
   CHECK(r.out.find("and within 15 chars: [") != std::string::npos);
   CHECK(r.out.find("any: [移送, 移交]") != std::string::npos);
   CHECK(r.out.find("全年向公安机关移送涉嫌环境犯罪案件9件。") != std::string::npos);
-  CHECK(r.out.find(": pass") != std::string::npos);
+  CHECK(r.out.find("：符合（pass）") != std::string::npos);
+  CHECK(r.out.find("计入的句子") != std::string::npos);
 }

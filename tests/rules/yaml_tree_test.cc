@@ -190,7 +190,7 @@ TEST_CASE("the parse cache writes an entry, reads it back and replaces a corrupt
   YamlCache cache(tmp.path().string());
   std::string text = test::ReadFile(test::SourceDir() / "rules" / "duty" / "pack.yaml");
   std::string sha = Sha256Hex(text);
-  fs::path entry = tmp.path() / "yaml-1" / (sha + ".tree");
+  fs::path entry = tmp.path() / "yaml-2" / (sha + ".tree");
   YamlParse first = cache.Parse(text, sha);
   REQUIRE(first.tree);
   REQUIRE(fs::exists(entry));
@@ -209,7 +209,7 @@ TEST_CASE("the parse cache writes an entry, reads it back and replaces a corrupt
   std::string broken = "a: [1, 2\n";
   YamlParse err = cache.Parse(broken, Sha256Hex(broken));
   CHECK_FALSE(err.error.empty());
-  CHECK_FALSE(fs::exists(tmp.path() / "yaml-1" / (Sha256Hex(broken) + ".tree")));
+  CHECK_FALSE(fs::exists(tmp.path() / "yaml-2" / (Sha256Hex(broken) + ".tree")));
   // No cache folder: parsing still works.
   YamlCache none("");
   CHECK_FALSE(none.enabled());
@@ -224,7 +224,7 @@ TEST_CASE("fazhi check gives the same report from a cold and a warm parse cache"
   ::setenv("FAZHI_CACHE_DIR", cache.c_str(), 1);
   auto cold = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
   std::size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(cache / "yaml-1")) entries += e.path().extension() == ".tree";
+  for (const auto& e : fs::directory_iterator(cache / "yaml-2")) entries += e.path().extension() == ".tree";
   auto warm = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
   ::setenv("FAZHI_CACHE_DIR", "off", 1);
   auto off = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});

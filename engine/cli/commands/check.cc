@@ -431,6 +431,8 @@ int RunCheck(const CheckCommandOptions& opts) {
   copts.limits = opts.rules.limits;
   copts.waivers = &waivers;
   copts.profile = profile ? &*profile : nullptr;
+  // JSON carries each gap's near misses; the other formats do not pay for collecting them.
+  copts.near_misses = std::find(formats.begin(), formats.end(), "json") != formats.end();
   if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
     copts.inspect = [&](const Document& doc, const Hits& hits) {
       std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));

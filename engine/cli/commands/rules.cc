@@ -19,6 +19,7 @@
 #include "pipeline/compile.h"
 #include "segment/metadata.h"
 #include "score/profile.h"
+#include "pipeline/explain.h"
 
 namespace fs = std::filesystem;
 
@@ -234,9 +235,6 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     spdlog::error("no rule `{}`{}", id, near.empty() ? "" : " (did you mean `" + near + "`?)");
     return kExitUsage;
   }
-  const Pack* pack = nullptr;
-  for (const auto& p : set->packs())
-    if (p->id == rule->pack) pack = p.get();
   std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
                            rule->title.str(), rule->cite.str(), rule->category.str(), SeverityName(rule->severity), rule->weight, rule->file,
                            rule->line);
@@ -265,23 +263,8 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
   if (report_path.empty()) return kExitOk;
   CheckOptions copts;
   copts.overrides = overrides;
-  copts.inspect = [&](const Document& doc, const Hits& hits) {  // this rule with its trail, then stop
-    EvalContext ctx{doc, hits, set->matcher()};
-    Outcome trail;
-    RuleResult r = EvaluateRule(doc, ctx, *pack, *rule, &trail);
-    std::cout << fmt::format("\n{}: {} — {}\n", report_path, VerdictName(r.verdict), r.message);
-    auto show = [&](const char* label, const std::vector<EvidenceRef>& refs) {
-      for (const auto& ref : refs) {
-        Evidence e = MakeEvidence(doc, ref, set->matcher());
-        std::string terms;
-        for (const auto& t : e.terms) terms += (terms.empty() ? "" : ", ") + t;
-        std::cout << fmt::format("  {} [{}{}] line {} ({}) terms: {}{}\n    {}\n", label, EvidenceKindName(e.kind),
-                                 ref.concrete ? ", concrete" : "", e.line, e.section, terms,
-                                 ref.note.empty() ? "" : " cue: " + ref.note, e.quote);
-      }
-    };
-    show("counted", trail.support);
-    show("not counted", trail.rejected);
+  copts.inspect = [&](const Document& doc, const Hits& hits) {  // this rule on the document, then stop
+    std::cout << ExplainRuleOnDocument(*set, *rule, doc, hits, report_path);
     return false;
   };
   Report report = Check(*set, Input::File(report_path), copts);

@@ -124,7 +124,9 @@ class NotCheck : public Check {
  public:
   CheckPtr child;
   Outcome Evaluate(const EvalContext& ctx) const override {
-    Outcome o = child->Evaluate(ctx);
+    // What the child did not count is no near miss of `not` (it is what `not` wants).
+    const EvalContext quiet{ctx.doc, ctx.hits, ctx.matcher, nullptr};
+    Outcome o = child->Evaluate(quiet);
     Outcome out;
     out.not_checkable = o.not_checkable;
     out.reason = o.reason;

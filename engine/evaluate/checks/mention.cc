@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/near_misses.h"
 
 namespace fazhi {
 
@@ -47,7 +48,10 @@ class MentionCheck : public Check {
       auto ex = HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())});
       std::erase_if(anchors, [&](const TermHit& h) {
         for (const auto& e : ex)
-          if (e.start < h.end && h.start < e.end) return true;  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
+          if (e.start < h.end && h.start < e.end) {  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
+            RecordMiss(ctx, UnitAt(doc, Scope::kSentence, h.start), MissReason::kExceptTerm, ctx.matcher.Term(e.term));
+            return true;
+          }
         return false;
       });
     }
@@ -74,14 +78,16 @@ class MentionCheck : public Check {
       present[0] = true;
       std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
       for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
-        bool found = false;
+        bool found = false, far = false;
         for (const auto& h : HitsIn(ctx, groups[g], unit)) {
           if (near > 0) {
             std::uint32_t lo = std::min(a.start, h.start), hi = std::max(a.end, h.end);
             std::size_t dist = CountChars(std::string_view(doc.text).substr(lo, hi - lo));
             if (dist > static_cast<std::size_t>(near) + CountChars(ctx.matcher.Term(a.term)) +
-                           CountChars(ctx.matcher.Term(h.term)))
+                           CountChars(ctx.matcher.Term(h.term))) {
+              far = true;
               continue;
+            }
           }
           found = true;
           present[g] = true;
@@ -91,6 +97,18 @@ class MentionCheck : public Check {
             group_starts.push_back(h.start);
           }
           break;
+        }
+        if (!found && all && ctx.misses) {
+          // The first group missing is the near miss's reason; a `none` word in the unit says more: the sentence is
+          // about something else.
+          if (auto hit = none.empty() ? std::vector<TermHit>{} : HitsIn(ctx, none, unit); !hit.empty()) {
+            RecordMiss(ctx, sentence, MissReason::kNoneTerm, ctx.matcher.Term(hit.front().term));
+          } else {
+            std::string terms;
+            DescribeTerms(terms, ctx.matcher, groups[g], 6);
+            if (far) terms = ctx.matcher.Term(a.term) + " 与 " + terms + " 相隔超过 " + std::to_string(near) + " 字";
+            RecordMiss(ctx, sentence, far ? MissReason::kTooFar : MissReason::kMissingTerm, terms);
+          }
         }
         all = all && found;
       }
@@ -106,14 +124,16 @@ class MentionCheck : public Check {
       }
       if (!none.empty() && AnyHitIn(ctx, none, unit)) {
         // Every group is there but so is an excluded wording ("公众参与、专家论证、风险评估…" listed as steps).
+        const std::string hit_word = ctx.matcher.Term(HitsIn(ctx, none, unit).front().term);
         if (units == 0 && near_found.size() < groups.size() && !roles.Reject(doc, section)) {
           near_found.clear();
           for (std::size_t g = 0; g < groups.size(); ++g)
             near_found.push_back(Element(g, ctx.matcher, g < ref.terms.size() ? ctx.matcher.Term(ref.terms[g]) : ""));
-          std::string word = ctx.matcher.Term(HitsIn(ctx, none, unit).front().term);
+          std::string word = hit_word;
           while (word.ends_with("、") || word.ends_with("，")) word.resize(word.size() - 3);
           near_missing = {"“" + word + "”这类写法以外的具体表述"};
         }
+        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kNoneTerm, hit_word);
         continue;
       }
       if (auto kind = roles.Reject(doc, section)) {
@@ -121,6 +141,7 @@ class MentionCheck : public Check {
           ref.kind = *kind;
           out.rejected.push_back(ref);
         }
+        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section));
         continue;
       }
       if (negation && cues) {
@@ -134,6 +155,8 @@ class MentionCheck : public Check {
             ref.note = cue->second;
             out.rejected.push_back(ref);
           }
+          RecordMiss(ctx, sentence, cue->first == EvidenceKind::kNegated ? MissReason::kNegated : MissReason::kHedged,
+                     cue->second);
           continue;
         }
       }
@@ -154,6 +177,7 @@ class MentionCheck : public Check {
         }
       }
       if (ref.concrete) ++concrete_units;
+      else if (concrete) RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
       support.push_back(std::move(ref));
     }
     // Concrete evidence first, then document order.
