@@ -59,15 +59,32 @@ constexpr char kReplacement[] = "\xEF\xBF\xBD";
 }  // namespace
 
 void AppendJsonEscaped(std::string& out, std::string_view s) {
-  std::size_t i = 0;
+  // Bytes that need nothing (printable ASCII, well-formed UTF-8) are skipped over and copied in one append per
+  // run: most texts are one run.
   const std::size_t n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t run = 0, i = 0;
   while (i < n) {
-    std::size_t run = i;
-    while (run < n && Plain(static_cast<unsigned char>(s[run]))) ++run;
-    out.append(s.data() + i, run - i);
-    i = run;
-    if (i >= n) break;
-    const auto c = static_cast<unsigned char>(s[i]);
+    const unsigned char c = p[i];
+    if (Plain(c)) {
+      ++i;
+      continue;
+    }
+    // The common three-byte sequence (all of CJK): lead E1–EC or EE–EF, two continuation bytes.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    bool valid = false;
+    std::size_t len = 0;
+    if (c >= 0x80) {
+      len = Utf8Sequence(s, i, valid);
+      if (valid) {
+        i += len;
+        continue;
+      }
+    }
+    out.append(s.data() + run, i - run);
     if (c < 0x80) {
       switch (c) {
         case '"': out += "\\\""; break;
@@ -84,18 +101,13 @@ void AppendJsonEscaped(std::string& out, std::string_view s) {
         }
       }
       ++i;
-      continue;
-    }
-    bool valid = false;
-    const std::size_t len = Utf8Sequence(s, i, valid);
-    if (valid) {
-      out.append(s.data() + i, len);
-      i += len;
     } else {
       out.append(kReplacement, 3);
       i += len == 0 ? 1 : len;  // a broken sequence's last byte is read again as a lead byte
     }
+    run = i;
   }
+  out.append(s.data() + run, n - run);
 }
 
 void AppendJsonDouble(std::string& out, double v) {

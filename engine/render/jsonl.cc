@@ -8,8 +8,8 @@
 namespace fazhi {
 
 void RenderJsonl(const Report& report, std::ostream& out, const RenderOptions&) {
-  std::string buf;
-  buf.reserve(64 * 1024);
+  thread_local std::string buf;  // reused: a report's JSON is ~200 KB, a fresh buffer each time means mmap/munmap
+  buf.clear();
   AppendReportJson(report, buf, -1);
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
