@@ -321,7 +321,10 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
     }
   }
   BatchSummary summary = SummaryColumns(setup.rules);
-  std::vector<SummaryRow> rows(inputs.size());
+  // The summary files need every input's row (for the ranking); reports streamed to stdout need none kept, so
+  // memory stays flat in the number of inputs.
+  std::vector<SummaryRow> rows(out_dir.empty() ? 0 : inputs.size());
+  std::atomic<bool> any_error{false};
   auto level = spdlog::default_logger_raw()->level();
   Progress progress(inputs.size(), level < spdlog::level::err);
   std::atomic<bool> gate{false}, write_failed{false};
@@ -349,7 +352,10 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
         out_cv.wait(lock, [&] { return i < emitted + window; });
       }
       std::string text;
-      rows[i] = CheckOne(ctx, inputs[i], text);
+      SummaryRow row = CheckOne(ctx, inputs[i], text);
+      const BatchStatus status = row.status;
+      if (status == BatchStatus::kError) any_error = true;
+      if (!out_dir.empty()) rows[i] = std::move(row);
       if (out_dir.empty()) {
         std::lock_guard<std::mutex> lock(out_mutex);
         pending.emplace(i, std::move(text));
@@ -361,7 +367,7 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
         std::cout.flush();
         out_cv.notify_all();
       }
-      progress.Done(rows[i].status);
+      progress.Done(status);
     }
   };
   RunOnThreads(jobs, worker, [&](int started, int wanted) {
@@ -371,9 +377,6 @@ int RunBatch(const BatchSetup& setup, const std::vector<BatchInput>& inputs) {
   });
   progress.Finish();
 
-  bool any_error = std::any_of(rows.begin(), rows.end(), [](const SummaryRow& r) {
-    return r.status == BatchStatus::kError;
-  });
   bool ok = !write_failed;
   if (!out_dir.empty()) {
     summary.rows = std::move(rows);
