@@ -1,8 +1,16 @@
-// SHA-256 (FIPS 180-4), straightforward implementation; inputs are at most tens of megabytes.
+// SHA-256 (FIPS 180-4): a straightforward implementation, and the same compression with the CPU's SHA extensions
+// (SHA-NI: x86-64 since Goldmont / Zen) when it has them — ~65 instructions per byte against ~3; documents and every
+// rule file are hashed on each run.
 #include "core/sha256.h"
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define FAZHI_SHA_NI 1
+#endif
 
 namespace fazhi {
 
@@ -37,28 +45,83 @@ void Block(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
   }
   h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
-}  // namespace
+#ifdef FAZHI_SHA_NI
+// The compression function on `blocks` 64-byte blocks with the SHA extensions. The state is kept as the
+// instructions want it (ABEF / CDGH); each group of four rounds takes four message words, extended from the previous
+// sixteen with sha256msg1 / sha256msg2.
+__attribute__((target("sha,sse4.1"))) void BlocksShaNi(std::array<std::uint32_t, 8>& h, const unsigned char* p,
+                                                          std::size_t blocks) {
+  const __m128i kShuffle = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);  // big-endian words
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);     // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);          // CDGH
+  for (; blocks > 0; --blocks, p += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i m[4];
+    for (int g = 0; g < 4; ++g)
+      m[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), kShuffle);
+#pragma GCC unroll 16
+    for (int g = 0; g < 16; ++g) {
+      if (g >= 4) {  // w[4g..4g+3] from w[4g-16..4g-1]
+        __m128i x = _mm_sha256msg1_epu32(m[g & 3], m[(g - 3) & 3]);
+        x = _mm_add_epi32(x, _mm_alignr_epi8(m[(g - 1) & 3], m[(g - 2) & 3], 4));
+        m[g & 3] = _mm_sha256msg2_epu32(x, m[(g - 1) & 3]);
+      }
+      __m128i msg = _mm_add_epi32(m[g & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * g])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(msg, 0x0E));
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);     // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);  // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
 
-std::string Sha256Hex(std::string_view data) {
+bool HasShaNi() {
+  static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  return has;
+}
+#endif
+
+void Blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t blocks, bool portable) {
+#ifdef FAZHI_SHA_NI
+  if (!portable && HasShaNi()) return BlocksShaNi(h, p, blocks);
+#endif
+  for (std::size_t b = 0; b < blocks; ++b) Block(h, p + 64 * b);
+}
+
+std::string Hash(std::string_view data, bool portable) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  std::size_t n = data.size(), i = 0;
-  for (; i + 64 <= n; i += 64) Block(h, p + i);
+  const std::size_t n = data.size(), full = n / 64;
+  Blocks(h, p, full, portable);
   unsigned char tail[128] = {};
-  std::size_t rest = n - i;
-  for (std::size_t j = 0; j < rest; ++j) tail[j] = p[i + j];
+  const std::size_t rest = n - full * 64;
+  if (rest) std::memcpy(tail, p + full * 64, rest);
   tail[rest] = 0x80;
-  std::size_t len = rest + 1 + 8 <= 64 ? 64 : 128;
-  std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
+  const std::size_t len = rest + 1 + 8 <= 64 ? 64 : 128;
+  const std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
   for (int j = 0; j < 8; ++j) tail[len - 1 - j] = static_cast<unsigned char>(bits >> (8 * j));
-  Block(h, tail);
-  if (len == 128) Block(h, tail + 64);
+  Blocks(h, tail, len / 64, portable);
   static const char* kHex = "0123456789abcdef";
   std::string out;
+  out.reserve(64);
   for (std::uint32_t v : h)
     for (int s = 28; s >= 0; s -= 4) out += kHex[(v >> s) & 0xF];
   return out;
 }
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) { return Hash(data, false); }
+
+std::string Sha256HexPortable(std::string_view data) { return Hash(data, true); }
 
 }  // namespace fazhi

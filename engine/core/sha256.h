@@ -6,6 +6,9 @@
 
 namespace fazhi {
 
-std::string Sha256Hex(std::string_view data);
+std::string Sha256Hex(std::string_view data);  // with the CPU's SHA extensions when it has them
+
+// The same without them, whatever the CPU (tests compare the two).
+std::string Sha256HexPortable(std::string_view data);
 
 }  // namespace fazhi

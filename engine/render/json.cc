@@ -1,10 +1,11 @@
 // JSON renderer: schema fazhi.check/1 (docs/json.md) — the contract other tools read. Keys may be added, never
-// changed in meaning; unknown values are null.
-#include <nlohmann/json.hpp>
-
+// changed in meaning; unknown values are null. Written straight into one buffer per report (render/json_writer.h),
+// no document tree: the same bytes nlohmann's ordered_json gave (tests/render/json_writer_test.cc).
 #include <cmath>
+#include <ostream>
 
 #include "render/json.h"
+#include "render/json_writer.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
 
@@ -12,152 +13,229 @@ namespace fazhi {
 
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json Opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
-ordered_json Opt(const std::optional<int>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
-ordered_json Score(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  return std::round(*v * 10.0) / 10.0;  // one decimal: stable bytes across platforms
+void Opt(JsonWriter& w, const std::optional<std::string>& v) { v ? w.String(*v) : w.Null(); }
+void Opt(JsonWriter& w, const std::optional<int>& v) { v ? w.Int(*v) : w.Null(); }
+void NullIfEmpty(JsonWriter& w, const std::string& v) { v.empty() ? w.Null() : w.String(v); }
+void Score(JsonWriter& w, const std::optional<double>& v) {
+  if (!v) return w.Null();
+  w.Double(std::round(*v * 10.0) / 10.0);  // one decimal: stable bytes across platforms
 }
 
-ordered_json Counts(const VerdictCounts& c) {
-  return ordered_json{{"pass", c.pass},
-                      {"partial", c.partial},
-                      {"fail", c.fail},
-                      {"not_applicable", c.not_applicable},
-                      {"not_checkable", c.not_checkable},
-                      {"waived", c.waived},
-                      {"error", c.error}};
+void Counts(JsonWriter& w, const VerdictCounts& c) {
+  w.BeginObject();
+  w.Key("pass"), w.Int(c.pass);
+  w.Key("partial"), w.Int(c.partial);
+  w.Key("fail"), w.Int(c.fail);
+  w.Key("not_applicable"), w.Int(c.not_applicable);
+  w.Key("not_checkable"), w.Int(c.not_checkable);
+  w.Key("waived"), w.Int(c.waived);
+  w.Key("error"), w.Int(c.error);
+  w.EndObject();
+}
+
+void Document(JsonWriter& w, const DocumentInfo& d) {
+  w.BeginObject();
+  w.Key("path"), w.String(d.path);
+  w.Key("format"), NullIfEmpty(w, d.format);
+  w.Key("encoding"), NullIfEmpty(w, d.encoding);
+  w.Key("sha256"), NullIfEmpty(w, d.sha256);
+  w.Key("title"), Opt(w, d.title);
+  w.Key("issuer"), Opt(w, d.issuer);
+  w.Key("level"), Opt(w, d.level);
+  w.Key("year"), Opt(w, d.year);
+  w.Key("published"), Opt(w, d.published);
+  w.Key("signed"), Opt(w, d.signed_on);
+  w.Key("sources");
+  w.BeginObject();
+  for (const auto& [field, where] : d.sources) w.Key(field), w.String(where);
+  w.EndObject();
+  w.Key("checkable"), w.Bool(!d.not_checkable);
+  if (d.not_checkable) w.Key("not_checkable_reason"), w.String(d.not_checkable_reason);
+  w.EndObject();
+}
+
+void Scores(JsonWriter& w, const ScoreSummary& s) {
+  w.BeginObject();
+  w.Key("total"), Score(w, s.total);
+  w.Key("total_unwaived"), Score(w, s.total_unwaived);
+  // One key per pack in first-appearance order; a pack named twice keeps its first place and its last score (as
+  // an ordered object assigned twice).
+  w.Key("packs");
+  w.BeginObject();
+  for (std::size_t i = 0; i < s.packs.size(); ++i) {
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) seen = s.packs[j].pack == s.packs[i].pack;
+    if (seen) continue;
+    std::size_t last = i;
+    for (std::size_t j = i + 1; j < s.packs.size(); ++j)
+      if (s.packs[j].pack == s.packs[i].pack) last = j;
+    w.Key(s.packs[i].pack.str()), Score(w, s.packs[last].score);
+  }
+  w.EndObject();
+  w.Key("counts"), Counts(w, s.counts);
+  w.Key("detail");
+  w.BeginArray();
+  for (const auto& p : s.packs) {
+    w.BeginObject();
+    w.Key("pack"), w.String(p.pack.str());
+    w.Key("title"), w.String(p.title.str());
+    w.Key("model"), w.String(p.model.str());
+    w.Key("score"), Score(w, p.score);
+    w.Key("score_unwaived"), Score(w, p.score_unwaived);
+    w.Key("counts"), Counts(w, p.counts);
+    w.Key("categories");
+    w.BeginArray();
+    for (const auto& c : p.categories) {
+      w.BeginObject();
+      w.Key("name"), w.String(c.name.str());
+      w.Key("score"), Score(w, c.score);
+      w.Key("counts"), Counts(w, c.counts);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void Result(JsonWriter& w, const RuleResult& r) {
+  w.BeginObject();
+  w.Key("rule"), w.String(r.rule.str());
+  w.Key("pack"), w.String(r.pack);
+  w.Key("title"), w.String(r.title.str());
+  w.Key("category"), w.String(r.category.str());
+  w.Key("verdict"), w.String(VerdictName(r.verdict));
+  w.Key("severity"), w.String(SeverityName(r.severity));
+  w.Key("weight"), w.Double(r.weight);
+  w.Key("cite"), w.String(r.cite.str());
+  w.Key("message"), w.String(r.message.str());
+  w.Key("remedy"), w.String(r.remedy.str());
+  if (!r.remedy_work.empty()) w.Key("remedy_work"), w.String(r.remedy_work.str());
+  if (!r.remedy_report.empty()) w.Key("remedy_report"), w.String(r.remedy_report.str());
+  if (!r.owner.empty()) w.Key("owner"), w.String(r.owner.str());
+  if (!r.also_cites.empty()) {
+    w.Key("also_cites");
+    w.BeginArray();
+    for (const auto& id : r.also_cites) w.String(id);
+    w.EndArray();
+  }
+  if (!r.same_as.empty()) w.Key("same_as"), w.String(r.same_as);
+  w.Key("evidence");
+  w.BeginArray();
+  for (const auto& e : r.evidence) {
+    w.BeginObject();
+    w.Key("kind"), w.String(EvidenceKindName(e.kind));
+    w.Key("quote"), w.String(e.quote);
+    w.Key("section"), w.String(e.section);
+    if (!e.role.empty()) w.Key("section_role"), w.String(e.role);
+    w.Key("line"), e.line ? w.Int(e.line) : w.Null();
+    w.Key("page"), e.page ? w.Int(e.page) : w.Null();
+    w.Key("byte_start"), w.Unsigned(e.byte_start);
+    w.Key("byte_end"), w.Unsigned(e.byte_end);
+    w.Key("terms");
+    w.BeginArray();
+    for (const auto& t : e.terms) w.String(t);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!r.near_misses.empty()) {  // check --format json: sentences with the rule's terms that did not count
+    w.Key("near_misses");
+    w.BeginArray();
+    for (const auto& nm : r.near_misses) {
+      w.BeginObject();
+      w.Key("quote"), w.String(nm.quote);
+      w.Key("line"), w.Int(nm.line);
+      w.Key("section"), w.String(nm.section);
+      w.Key("reason_code"), w.String(nm.code);
+      w.Key("reason"), w.String(nm.reason);
+      w.Key("need"), w.String(nm.need);
+      if (!nm.counted_for.empty()) w.Key("counted_for"), w.String(nm.counted_for);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  if (r.verdict == Verdict::kWaived) {
+    w.Key("waiver"), w.String(r.waiver);
+    w.Key("unwaived_verdict"), w.String(VerdictName(r.unwaived));
+  }
+  w.EndObject();
 }
 
 }  // namespace
 
-nlohmann::ordered_json ReportToJson(const Report& report) {
-  const DocumentInfo& d = report.document;
-  ordered_json doc = {{"path", d.path},
-                      {"format", d.format.empty() ? ordered_json(nullptr) : ordered_json(d.format)},
-                      {"encoding", d.encoding.empty() ? ordered_json(nullptr) : ordered_json(d.encoding)},
-                      {"sha256", d.sha256.empty() ? ordered_json(nullptr) : ordered_json(d.sha256)},
-                      {"title", Opt(d.title)},
-                      {"issuer", Opt(d.issuer)},
-                      {"level", Opt(d.level)},
-                      {"year", Opt(d.year)},
-                      {"published", Opt(d.published)},
-                      {"signed", Opt(d.signed_on)},
-                      {"sources", d.sources},
-                      {"checkable", !d.not_checkable}};
-  if (d.not_checkable) doc["not_checkable_reason"] = d.not_checkable_reason;
-
-  ordered_json rulesets = ordered_json::array();
+void AppendReportJson(const Report& report, std::string& out, int indent) {
+  JsonWriter w(out, indent);
+  w.BeginObject();
+  w.Key("schema"), w.String("fazhi.check/1");
+  w.Key("tool");
+  w.BeginObject();
+  w.Key("name"), w.String("fazhi");
+  w.Key("version"), w.String(report.tool_version);
+  w.EndObject();
+  w.Key("document"), Document(w, report.document);
+  w.Key("rulesets");
+  w.BeginArray();
   for (const auto& r : report.rulesets) {
-    rulesets.push_back({{"pack", r.pack}, {"title", r.title}, {"version", r.version}, {"sha256", r.sha256}});
+    w.BeginObject();
+    w.Key("pack"), w.String(r.pack);
+    w.Key("title"), w.String(r.title);
+    w.Key("version"), w.String(r.version);
+    w.Key("sha256"), w.String(r.sha256);
     // Present only when so (a pack as shipped keeps its four keys): local changes through --rules, a draft pack.
-    if (!r.overrides.empty()) rulesets.back()["overrides"] = r.overrides;
-    if (r.draft) rulesets.back()["draft"] = true;
-  }
-
-
-  ordered_json packs = ordered_json::object(), detail = ordered_json::array();
-  for (const auto& p : report.score.packs) {
-    packs[p.pack] = Score(p.score);
-    ordered_json cats = ordered_json::array();
-    for (const auto& c : p.categories)
-      cats.push_back({{"name", c.name}, {"score", Score(c.score)}, {"counts", Counts(c.counts)}});
-    detail.push_back({{"pack", p.pack},
-                      {"title", p.title},
-                      {"model", p.model},
-                      {"score", Score(p.score)},
-                      {"score_unwaived", Score(p.score_unwaived)},
-                      {"counts", Counts(p.counts)},
-                      {"categories", cats}});
-  }
-  ordered_json score = {{"total", Score(report.score.total)},
-                        {"total_unwaived", Score(report.score.total_unwaived)},
-                        {"packs", packs},
-                        {"counts", Counts(report.score.counts)},
-                        {"detail", detail}};
-
-  // Built by moving each finished piece into its parent: an initializer list would deep-copy every nested array
-  // (the results with their evidence were copied three times, the largest cost of a batch with JSON output).
-  ordered_json results = ordered_json::array();
-  for (const auto& r : report.results) {
-    ordered_json ev = ordered_json::array();
-    for (const auto& e : r.evidence) {
-      ordered_json item = ordered_json::object();
-      item["kind"] = EvidenceKindName(e.kind);
-      item["quote"] = e.quote;
-      item["section"] = e.section;
-      if (!e.role.empty()) item["section_role"] = e.role;
-      item["line"] = e.line ? ordered_json(e.line) : ordered_json(nullptr);
-      item["page"] = e.page ? ordered_json(e.page) : ordered_json(nullptr);
-      item["byte_start"] = e.byte_start;
-      item["byte_end"] = e.byte_end;
-      item["terms"] = e.terms;
-      ev.push_back(std::move(item));
+    if (!r.overrides.empty()) {
+      w.Key("overrides");
+      w.BeginArray();
+      for (const auto& o : r.overrides) w.String(o);
+      w.EndArray();
     }
-    ordered_json row = ordered_json::object();
-    row["rule"] = r.rule;
-    row["pack"] = r.pack;
-    row["title"] = r.title;
-    row["category"] = r.category;
-    row["verdict"] = VerdictName(r.verdict);
-    row["severity"] = SeverityName(r.severity);
-    row["weight"] = r.weight;
-    row["cite"] = r.cite;
-    row["message"] = r.message;
-    row["remedy"] = r.remedy;
-    if (!r.remedy_work.empty()) row["remedy_work"] = r.remedy_work;
-    if (!r.remedy_report.empty()) row["remedy_report"] = r.remedy_report;
-    if (!r.owner.empty()) row["owner"] = r.owner;
-    if (!r.also_cites.empty()) row["also_cites"] = r.also_cites;
-    if (!r.same_as.empty()) row["same_as"] = r.same_as;
-    row["evidence"] = std::move(ev);
-    if (!r.near_misses.empty()) {  // check --format json: sentences with the rule's terms that did not count
-      ordered_json misses = ordered_json::array();
-      for (const auto& nm : r.near_misses) {
-        ordered_json m = ordered_json::object();
-        m["quote"] = nm.quote;
-        m["line"] = nm.line;
-        m["section"] = nm.section;
-        m["reason_code"] = nm.code;
-        m["reason"] = nm.reason;
-        m["need"] = nm.need;
-        if (!nm.counted_for.empty()) m["counted_for"] = nm.counted_for;
-        misses.push_back(std::move(m));
-      }
-      row["near_misses"] = std::move(misses);
-    }
-    if (r.verdict == Verdict::kWaived) {
-      row["waiver"] = r.waiver;
-      row["unwaived_verdict"] = VerdictName(r.unwaived);
-    }
-    results.push_back(std::move(row));
+    if (r.draft) w.Key("draft"), w.Bool(true);
+    w.EndObject();
   }
-
-  ordered_json diags = ordered_json::array();
+  w.EndArray();
+  if (!report.profile.empty()) {
+    w.Key("profile");
+    w.BeginObject();
+    w.Key("name"), w.String(report.profile);
+    w.Key("packs");
+    w.BeginArray();
+    for (const auto& p : report.profile_packs) w.String(p);
+    w.EndArray();
+    w.EndObject();
+  }
+  if (auto notices = RulesetNotices(report); !notices.empty()) {  // draft, local changes
+    w.Key("notices");
+    w.BeginArray();
+    for (const auto& n : notices) w.String(n);
+    w.EndArray();
+  }
+  w.Key("score"), Scores(w, report.score);
+  w.Key("results");
+  w.BeginArray();
+  for (const auto& r : report.results) Result(w, r);
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
   for (const auto& dg : report.diagnostics) {
-    ordered_json j = {{"level", LevelName(dg.level)}, {"code", dg.code}, {"message", dg.message}};
-    if (!dg.file.empty()) j["file"] = dg.file;
-    if (dg.line) j["line"] = dg.line;
-    diags.push_back(std::move(j));
+    w.BeginObject();
+    w.Key("level"), w.String(LevelName(dg.level));
+    w.Key("code"), w.String(dg.code);
+    w.Key("message"), w.String(dg.message);
+    if (!dg.file.empty()) w.Key("file"), w.String(dg.file);
+    if (dg.line) w.Key("line"), w.Int(dg.line);
+    w.EndObject();
   }
-
-  ordered_json out = ordered_json::object();
-  out["schema"] = "fazhi.check/1";
-  out["tool"] = {{"name", "fazhi"}, {"version", report.tool_version}};
-  out["document"] = std::move(doc);
-  out["rulesets"] = std::move(rulesets);
-  if (!report.profile.empty()) out["profile"] = {{"name", report.profile}, {"packs", report.profile_packs}};
-  if (auto notices = RulesetNotices(report); !notices.empty()) out["notices"] = notices;  // draft, local changes
-  out["score"] = std::move(score);
-  out["results"] = std::move(results);
-  out["diagnostics"] = std::move(diags);
-  return out;
+  w.EndArray();
+  w.EndObject();
+  out += '\n';
 }
 
 void RenderJson(const Report& report, std::ostream& out, const RenderOptions&) {
-  out << ReportToJson(report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  thread_local std::string buf;  // reused: a report's JSON is ~200 KB, a fresh buffer each time means mmap/munmap
+  buf.clear();
+  AppendReportJson(report, buf, 2);
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace fazhi

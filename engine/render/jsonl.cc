@@ -1,6 +1,6 @@
 // JSON Lines renderer: the fazhi.check/1 object of each report compact on one line, for batches
 // (`fazhi check -f jsonl a.txt b.docx … > results.jsonl`).
-#include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "render/json.h"
 #include "render/renderer.h"
@@ -8,7 +8,10 @@
 namespace fazhi {
 
 void RenderJsonl(const Report& report, std::ostream& out, const RenderOptions&) {
-  out << ReportToJson(report).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  thread_local std::string buf;  // reused: a report's JSON is ~200 KB, a fresh buffer each time means mmap/munmap
+  buf.clear();
+  AppendReportJson(report, buf, -1);
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace fazhi

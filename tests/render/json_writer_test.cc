@@ -1,0 +1,343 @@
+// The streaming JSON writer (render/json_writer.h) must give the bytes nlohmann's dump() gave — the fazhi.check/1
+// output is a contract. Compared here against nlohmann itself: strings (escapes, control characters, ill-formed
+// UTF-8, U+2028/2029, long strings), numbers, nesting, and whole reports against the tree-building renderer this
+// writer replaced (kept below as the reference), on a hand-built report with hostile texts and on real reports.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+
+#include "evaluate/doc_builder.h"
+#include "pipeline/check.h"
+#include "render/json.h"
+#include "render/json_writer.h"
+#include "render/sample_report.h"
+#include "test_support.h"
+
+namespace fazhi {
+namespace {
+
+using nlohmann::ordered_json;
+constexpr auto kReplace = ordered_json::error_handler_t::replace;
+
+std::string Nlohmann(const ordered_json& j, int indent = -1) { return j.dump(indent, ' ', false, kReplace); }
+
+std::string Escaped(std::string_view s) {
+  std::string out = "\"";
+  AppendJsonEscaped(out, s);
+  return out + "\"";
+}
+
+std::string Dbl(double v) {
+  std::string out;
+  AppendJsonDouble(out, v);
+  return out;
+}
+
+TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]") {
+  // Every byte alone, and every pair of bytes: control characters, ", \, DEL, lone continuation bytes, bad leads.
+  for (int a = 0; a < 256; ++a) {
+    std::string one(1, static_cast<char>(a));
+    REQUIRE(Escaped(one) == Nlohmann(one));
+    for (int b = 0; b < 256; ++b) {
+      std::string two = one + static_cast<char>(b);
+      INFO("bytes " << a << " " << b);
+      REQUIRE(Escaped(two) == Nlohmann(two));
+    }
+  }
+  const std::vector<std::string> cases = {
+      "",
+      "法治政府建设年度报告",
+      "line\nbreak\ttab\rcr\bbs\ffeed\x01\x1f\x7f",
+      "quote \" backslash \\ slash /",
+      "\xE2\x80\xA8 U+2028 \xE2\x80\xA9 U+2029 \xEF\xBB\xBF BOM \xEF\xBF\xBE U+FFFE",
+      "\xF0\x9F\x98\x80 emoji \xF4\x8F\xBF\xBF max",
+      "\xC0\xAF overlong / \xE0\x80\xAF overlong3 \xF0\x80\x80\xAF overlong4",
+      "\xED\xA0\x80 surrogate \xED\xBF\xBF",
+      "\xF4\x90\x80\x80 above max \xF5\x80\x80\x80 \xFF\xFE",
+      "truncated at end \xE6\xB3",
+      "truncated then ascii \xE6\xB3x and \xF0\x9F\x98 y",
+      "法\xE6治\xB3",
+      std::string("nul \0 inside", 12),
+  };
+  for (const auto& s : cases) {
+    INFO(s);
+    CHECK(Escaped(s) == Nlohmann(s));
+  }
+  // Random strings, biased towards the bytes that matter: deterministic seed.
+  std::mt19937 rng(20261202);
+  const unsigned char pool[] = {0x00, 0x08, 0x0A, 0x1F, 0x20, '"', '\\', 'a', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE2, 0xE6, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 24);
+    for (int i = 0; i < len; ++i) s += static_cast<char>(pool[rng() % sizeof pool]);
+    INFO("random case " << n);
+    REQUIRE(Escaped(s) == Nlohmann(s));
+  }
+  // A long string (several MB) mixing all of it: longer than any buffer the serializer flushes.
+  std::string big;
+  while (big.size() < 3'000'000) big += "依法行政\"\\\n\x01\xE6\xB3\xE2\x80\xA8" "abc\xFF\xF0\x9F\x98\x80";
+  CHECK(Escaped(big) == Nlohmann(big));
+}
+
+TEST_CASE("JSON numbers are printed as nlohmann prints them", "[render][json]") {
+  for (int k = -20000; k <= 20000; ++k) {  // every one-decimal score, and more
+    const double v = std::round(k / 10.0 * 10.0) / 10.0;
+    REQUIRE(Dbl(v) == Nlohmann(v));
+    REQUIRE(Dbl(k / 100.0) == Nlohmann(k / 100.0));
+  }
+  const double specials[] = {0.0, -0.0, 1.0, 0.5, 1.5, 2.0, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 100.0, 1e15, 1e16,
+                             1e-4, 1e-5, 123456789012345.0, 1234567890123456.0, 5e-324, 2.2250738585072014e-308,
+                             std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(), 9007199254740993.0};
+  for (double v : specials) {
+    INFO(v);
+    CHECK(Dbl(v) == Nlohmann(v));
+  }
+  std::mt19937_64 rng(7);
+  for (int n = 0; n < 200000; ++n) {  // arbitrary bit patterns: weights come from rule files
+    const std::uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (!std::isfinite(v)) continue;
+    INFO(bits);
+    REQUIRE(Dbl(v) == Nlohmann(v));
+  }
+  CHECK(Dbl(std::nan("")) == "null");
+  CHECK(Nlohmann(std::nan("")) == "null");
+  CHECK(Dbl(std::numeric_limits<double>::infinity()) == Nlohmann(std::numeric_limits<double>::infinity()));
+
+  std::string out;
+  JsonWriter w(out, -1);
+  w.BeginArray();
+  w.Int(std::numeric_limits<std::int64_t>::min());
+  w.Int(std::numeric_limits<std::int64_t>::max());
+  w.Unsigned(std::numeric_limits<std::uint64_t>::max());
+  w.Int(0);
+  w.Bool(true);
+  w.Bool(false);
+  w.Null();
+  w.EndArray();
+  ordered_json j = ordered_json::array({std::numeric_limits<std::int64_t>::min(),
+                                        std::numeric_limits<std::int64_t>::max(),
+                                        std::numeric_limits<std::uint64_t>::max(), 0, true, false, nullptr});
+  CHECK(out == Nlohmann(j));
+}
+
+TEST_CASE("JSON nesting and layout are nlohmann's, pretty and compact", "[render][json]") {
+  for (int indent : {-1, 0, 2, 4}) {
+    std::string out;
+    JsonWriter w(out, indent);
+    w.BeginObject();
+    w.Key("empty_object");
+    w.BeginObject();
+    w.EndObject();
+    w.Key("empty_array");
+    w.BeginArray();
+    w.EndArray();
+    w.Key("k\"ey\n");
+    w.BeginArray();
+    w.BeginArray();
+    w.BeginObject();
+    w.Key("a");
+    w.Null();
+    w.EndObject();
+    w.EndArray();
+    w.String("x");
+    w.BeginObject();
+    w.EndObject();
+    w.EndArray();
+    w.Key("last");
+    w.Double(62.5);
+    w.EndObject();
+    ordered_json j = ordered_json::object();
+    j["empty_object"] = ordered_json::object();
+    j["empty_array"] = ordered_json::array();
+    j["k\"ey\n"] = ordered_json::array({ordered_json::array({ordered_json{{"a", nullptr}}}), "x",
+                                        ordered_json::object()});
+    j["last"] = 62.5;
+    INFO("indent " << indent);
+    CHECK(out == Nlohmann(j, indent));
+  }
+}
+
+// The renderer this writer replaced (engine/render/json.cc before the streaming writer): an ordered_json tree.
+ordered_json Opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json Opt(const std::optional<int>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json Score(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return std::round(*v * 10.0) / 10.0;
+}
+ordered_json Counts(const VerdictCounts& c) {
+  return ordered_json{{"pass", c.pass},
+                      {"partial", c.partial},
+                      {"fail", c.fail},
+                      {"not_applicable", c.not_applicable},
+                      {"not_checkable", c.not_checkable},
+                      {"waived", c.waived},
+                      {"error", c.error}};
+}
+
+ordered_json ReferenceJson(const Report& report) {
+  const DocumentInfo& d = report.document;
+  ordered_json doc = {{"path", d.path},
+                      {"format", d.format.empty() ? ordered_json(nullptr) : ordered_json(d.format)},
+                      {"encoding", d.encoding.empty() ? ordered_json(nullptr) : ordered_json(d.encoding)},
+                      {"sha256", d.sha256.empty() ? ordered_json(nullptr) : ordered_json(d.sha256)},
+                      {"title", Opt(d.title)},
+                      {"issuer", Opt(d.issuer)},
+                      {"level", Opt(d.level)},
+                      {"year", Opt(d.year)},
+                      {"published", Opt(d.published)},
+                      {"signed", Opt(d.signed_on)},
+                      {"sources", d.sources},
+                      {"checkable", !d.not_checkable}};
+  if (d.not_checkable) doc["not_checkable_reason"] = d.not_checkable_reason;
+  ordered_json rulesets = ordered_json::array();
+  for (const auto& r : report.rulesets)
+    rulesets.push_back({{"pack", r.pack}, {"title", r.title}, {"version", r.version}, {"sha256", r.sha256}});
+  ordered_json packs = ordered_json::object(), detail = ordered_json::array();
+  for (const auto& p : report.score.packs) {
+    packs[p.pack.str()] = Score(p.score);
+    ordered_json cats = ordered_json::array();
+    for (const auto& c : p.categories)
+      cats.push_back({{"name", c.name.str()}, {"score", Score(c.score)}, {"counts", Counts(c.counts)}});
+    detail.push_back({{"pack", p.pack.str()},
+                      {"title", p.title.str()},
+                      {"model", p.model.str()},
+                      {"score", Score(p.score)},
+                      {"score_unwaived", Score(p.score_unwaived)},
+                      {"counts", Counts(p.counts)},
+                      {"categories", cats}});
+  }
+  ordered_json score = {{"total", Score(report.score.total)},
+                        {"total_unwaived", Score(report.score.total_unwaived)},
+                        {"packs", packs},
+                        {"counts", Counts(report.score.counts)},
+                        {"detail", detail}};
+  ordered_json results = ordered_json::array();
+  for (const auto& r : report.results) {
+    ordered_json ev = ordered_json::array();
+    for (const auto& e : r.evidence) {
+      ordered_json item = ordered_json::object();
+      item["kind"] = EvidenceKindName(e.kind);
+      item["quote"] = e.quote;
+      item["section"] = e.section;
+      if (!e.role.empty()) item["section_role"] = e.role;
+      item["line"] = e.line ? ordered_json(e.line) : ordered_json(nullptr);
+      item["page"] = e.page ? ordered_json(e.page) : ordered_json(nullptr);
+      item["byte_start"] = e.byte_start;
+      item["byte_end"] = e.byte_end;
+      item["terms"] = e.terms;
+      ev.push_back(std::move(item));
+    }
+    ordered_json row = ordered_json::object();
+    row["rule"] = r.rule.str();
+    row["pack"] = r.pack;
+    row["title"] = r.title.str();
+    row["category"] = r.category.str();
+    row["verdict"] = VerdictName(r.verdict);
+    row["severity"] = r.severity;
+    row["weight"] = r.weight;
+    row["cite"] = r.cite.str();
+    row["message"] = r.message.str();
+    row["remedy"] = r.remedy.str();
+    row["evidence"] = std::move(ev);
+    if (r.verdict == Verdict::kWaived) {
+      row["waiver"] = r.waiver;
+      row["unwaived_verdict"] = VerdictName(r.unwaived);
+    }
+    results.push_back(std::move(row));
+  }
+  ordered_json diags = ordered_json::array();
+  for (const auto& dg : report.diagnostics) {
+    ordered_json j = {{"level", LevelName(dg.level)}, {"code", dg.code}, {"message", dg.message}};
+    if (!dg.file.empty()) j["file"] = dg.file;
+    if (dg.line) j["line"] = dg.line;
+    diags.push_back(std::move(j));
+  }
+  ordered_json out = ordered_json::object();
+  out["schema"] = "fazhi.check/1";
+  out["tool"] = {{"name", "fazhi"}, {"version", report.tool_version}};
+  out["document"] = std::move(doc);
+  out["rulesets"] = std::move(rulesets);
+  out["score"] = std::move(score);
+  out["results"] = std::move(results);
+  out["diagnostics"] = std::move(diags);
+  return out;
+}
+
+void CheckSameAsReference(const Report& report) {
+  for (int indent : {2, -1}) {
+    std::string streamed;
+    AppendReportJson(report, streamed, indent);
+    INFO(report.document.path << " indent " << indent);
+    CHECK(streamed == Nlohmann(ReferenceJson(report), indent) + "\n");
+  }
+}
+
+TEST_CASE("a report written by the streaming writer is the tree renderer's bytes", "[render][json]") {
+  Report rep = test::SampleReport();
+  CheckSameAsReference(rep);
+
+  // Hostile texts in every kind of field, a pack named twice, odd numbers, a not-checkable document.
+  const std::string nasty = "引号\"反斜杠\\换行\n制表\t\x01\x7f\xE2\x80\xA8\xE2\x80\xA9坏\xE6\xB3\xFF\xC0\xAF尾\xF0\x9F";
+  rep.document.path = "目录/" + nasty + ".txt";
+  rep.document.title = nasty;
+  rep.document.issuer.reset();
+  rep.document.year.reset();
+  rep.document.sources = {{"title", nasty}, {"year", "第1行"}, {nasty, "键也要转义"}};
+  rep.document.not_checkable = true;
+  rep.document.not_checkable_reason = nasty;
+  rep.rulesets.push_back({nasty, nasty, "", "", ""});
+  REQUIRE_FALSE(rep.score.packs.empty());
+  PackScore twin = rep.score.packs.front();
+  twin.score = 12.34;
+  twin.categories.push_back({SharedText(nasty), std::nan(""), {}});
+  rep.score.packs.push_back(twin);
+  rep.score.total = -0.04;
+  rep.score.total_unwaived = 99.95;
+  RuleResult r = test::MakeResult("report", nasty, nasty, nasty, nasty, Verdict::kWaived);
+  r.weight = 0.30000000000000004;
+  r.message = nasty;
+  r.waiver = nasty;
+  r.unwaived = Verdict::kPartial;
+  Evidence e;
+  e.kind = EvidenceKind::kNegated;
+  e.quote = nasty;
+  e.section = nasty;
+  e.role = nasty;
+  e.line = 7;
+  e.page = 3;
+  e.byte_start = 4000000000u;
+  e.byte_end = 4000000001u;
+  e.terms = {nasty, "", "依法"};
+  r.evidence = {e, Evidence{}};
+  rep.results.push_back(r);
+  rep.diagnostics.push_back({Level::kWarning, "W-" + nasty, nasty, nasty, 12, 3, "hint"});
+  rep.diagnostics.push_back({Level::kError, "E-x", "", "", 0, 0, ""});
+  CheckSameAsReference(rep);
+
+  CheckSameAsReference(Report{});  // nothing at all: empty arrays and objects
+}
+
+TEST_CASE("real reports checked with every shipped rule render as the tree renderer did", "[render][json]") {
+  auto rules = test::LoadShippedRules();
+  std::vector<std::filesystem::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
+  for (const auto& e : std::filesystem::directory_iterator(test::SharedDir() / "corpus" / "real"))
+    if (e.path().extension() == ".txt") inputs.push_back(e.path());
+  REQUIRE(inputs.size() >= 3);
+  for (const auto& input : inputs) {
+    Report rep = Check(*rules, Input::File(input.string()), CheckOptions{});
+    REQUIRE(rep.status == CheckStatus::kChecked);
+    REQUIRE(rep.results.size() > 100);
+    CheckSameAsReference(rep);
+  }
+}
+
+}  // namespace
+}  // namespace fazhi
