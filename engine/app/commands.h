@@ -68,4 +68,16 @@ struct LedgerImportOptions {
 };
 int RunLedgerImport(const LedgerImportOptions& opts);
 
+// `fazhi serve [--listen HOST:PORT] [--data DIR] [--token TOKEN]` (docs/serve.md): the web workbench.
+struct ServeCommandOptions {
+  RulesOptions rules;
+  std::string listen = "127.0.0.1:8080";
+  std::string data = "fazhi-data";
+  std::string token;          // required for any address other than loopback
+  int workers = 0;            // checks at once (0 = the cores, at most 4)
+  int max_upload_mb = 64;     // one request's body
+  int max_files = 100;        // files in one upload
+};
+int RunServe(const ServeCommandOptions& opts);
+
 }  // namespace fazhi

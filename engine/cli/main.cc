@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -32,6 +33,7 @@ Usage:
   fazhi rules explain RULE [FILE]      show a rule, its terms and (with FILE) the evidence trail
   fazhi rules terms                    print every literal term the loaded packs use
   fazhi ledger import LEDGER --pack ID --out DIR   turn a ledger table (CSV/XLSX) into a draft rule pack
+  fazhi serve [--listen HOST:PORT] [--data DIR] [--token T]   the auditors' web workbench (docs/serve.md)
   fazhi --version | --help
 
 Run `fazhi check --help` for the check options (docs/cli.md has every command). Exit status: 0 ran,
@@ -298,6 +300,34 @@ int LedgerMain(const std::vector<std::string>& args, const char* argv0) {
   return fazhi::RunLedgerImport(o);
 }
 
+// `fazhi serve [--listen HOST:PORT] [--data DIR] [--token TOKEN]` (docs/serve.md).
+int ServeMain(const std::vector<std::string>& args, const char* argv0) {
+  fazhi::ServeCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi serve [options]  (the web workbench; docs/serve.md)");
+  desc.add_options()
+      ("listen", po::value<std::string>(&o.listen)->default_value(o.listen), "address and port (not loopback: --token required)")
+      ("data", po::value<std::string>(&o.data)->default_value(o.data), "data folder: the database and the uploaded files")
+      ("token", po::value<std::string>(&o.token), "token every request must carry (Bearer, or the login page's cookie)")
+      ("workers", po::value<int>(&o.workers)->default_value(0), "checks run at once (0 = the cores, at most 4)")
+      ("max-upload-mb", po::value<int>(&o.max_upload_mb)->default_value(o.max_upload_mb), "largest request body (MiB)")
+      ("max-files", po::value<int>(&o.max_files)->default_value(o.max_files), "most files in one upload");
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (!positional.empty()) {
+    std::cerr << "fazhi: error: serve takes no file arguments (upload files through the page or POST /api/checks)\n";
+    return fazhi::kExitUsage;
+  }
+  if (o.token.empty())
+    if (const char* env = std::getenv("FAZHI_TOKEN")) o.token = env;
+  SetupLogging(quiet ? -1 : std::max(1, vm["verbose"].as<int>()));
+  return fazhi::RunServe(o);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -317,7 +347,8 @@ int main(int argc, char** argv) {
     if (cmd == "rules") return RulesMain(rest, argv[0]);
     if (cmd == "ledger") return LedgerMain(rest, argv[0]);
     if (cmd == "diff") return DiffMain(rest, argv[0]);
-    std::string near = fazhi::ClosestMatch(cmd, {"check", "diff", "rules", "ledger"});
+    if (cmd == "serve") return ServeMain(rest, argv[0]);
+    std::string near = fazhi::ClosestMatch(cmd, {"check", "diff", "rules", "ledger", "serve"});
     std::cerr << "fazhi: error: unknown command `" << cmd << "`" << (near.empty() ? "" : "; did you mean `" + near + "`?")
               << "\n"
               << kUsage;
