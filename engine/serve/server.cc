@@ -459,6 +459,11 @@ struct Server::Impl {
       if (!v) return SendError(res, 400, "year 应为数字");
       f.year = static_cast<int>(*v);
     }
+    if (std::string l = req.get_param_value("limit"); !l.empty()) {
+      auto v = ParseId(l);
+      if (!v || *v < 1 || *v > 100000) return SendError(res, 400, "limit 应为 1 到 100000 之间的数字");
+      f.limit = static_cast<int>(*v);
+    }
     ordered_json list = ordered_json::array();
     for (const auto& c : store.ListChecks(f)) list.push_back(CheckSummaryJson(c));
     SendJson(res, 200, {{"checks", list}});
