@@ -134,7 +134,7 @@ TEST_CASE("serve: reviews come back as gold-label TSV", "[serve][api]") {
   CHECK(reviews[0]["verdict"] == "fail");
 }
 
-TEST_CASE("serve: a batch keeps going past a bad file; ../../x is stored by its digest; 413; Origin", "[serve][api]") {
+TEST_CASE("serve: a batch keeps going past a bad file, ../../x is stored by its digest, 413, Origin", "[serve][api]") {
   fazhi::ServeOptions opts;
   opts.max_upload_bytes = 1 << 20;
   opts.max_files = 3;
