@@ -37,6 +37,9 @@ const std::vector<Command>& Commands() {
       {"review", "读回复核后的整改台账：豁免、误判标注、规则例子草稿",
        "  fazhi review import LEDGER.xlsx [-o DIR] [--approver WHO]   read a reviewed 台账 back (waivers, labels)\n",
        ReviewCommand},
+      {"serve", "审核工作台：在浏览器中上传报告、查看差距、复核、历年对比（数据存于 SQLite）",
+       "  fazhi serve [--listen HOST:PORT] [--data DIR] [--token T]   the auditors' web workbench (docs/serve.md)\n",
+       ServeCommand},
   };
   return kCommands;
 }

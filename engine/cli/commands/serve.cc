@@ -1,0 +1,138 @@
+// `fazhi serve`: load the rules once, open the data folder, serve until SIGTERM/SIGINT (docs/serve.md).
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <boost/program_options.hpp>
+
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
+#include "serve/server.h"
+#include "serve/store.h"
+
+namespace fazhi {
+
+namespace {
+
+// `fazhi serve [--listen HOST:PORT] [--data DIR] [--token TOKEN]` (docs/serve.md): the web workbench.
+struct ServeCommandOptions {
+  RulesOptions rules;
+  std::string listen = "127.0.0.1:8080";
+  std::string data = "fazhi-data";
+  std::string token;          // required for any address other than loopback
+  int workers = 0;            // checks at once (0 = the cores, at most 4)
+  int max_upload_mb = 64;     // one request's body
+  int max_files = 100;        // files in one upload
+};
+
+int RunServe(const ServeCommandOptions& opts) {
+  // SIGTERM and SIGINT are taken by one watcher thread: blocked here, before any thread starts (threads inherit the
+  // mask), so no other thread receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  ServeOptions so;
+  if (!ParseListen(opts.listen, so.host, so.port)) {
+    spdlog::error("--listen {}：应为 主机:端口，例如 127.0.0.1:8080 (--listen wants HOST:PORT)", opts.listen);
+    return kExitUsage;
+  }
+  if (!IsLoopbackHost(so.host) && opts.token.empty()) {
+    spdlog::error("--listen {} 不是本机地址：必须同时给出 --token（其他电脑访问时需要令牌） (a non-loopback "
+                  "address needs --token)",
+                  opts.listen);
+    return kExitUsage;
+  }
+  if (!opts.token.empty() && opts.token.size() < 12) {
+    spdlog::error("--token 太短：至少 12 个字符 (the token needs 12 characters or more)");
+    return kExitUsage;
+  }
+  if (opts.max_upload_mb < 1 || opts.max_files < 1 || opts.workers < 0) {
+    spdlog::error("--max-upload-mb、--max-files 至少为 1，--workers 不能为负");
+    return kExitUsage;
+  }
+  so.token = opts.token;
+  so.max_upload_bytes = static_cast<std::size_t>(opts.max_upload_mb) << 20;
+  so.max_files = opts.max_files;
+  so.workers = opts.workers > 0 ? opts.workers
+                                : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
+  so.limits = opts.rules.limits;
+  for (const auto& p : opts.rules.packs) so.profile += (so.profile.empty() ? "" : ",") + p;
+
+  Diagnostics diags;
+  auto rules = LoadRulesForCommand(opts.rules, diags);
+  if (!rules) return kExitUsage;
+
+  std::unique_ptr<Store> store;
+  try {
+    store = std::make_unique<Store>(opts.data);
+  } catch (const StoreError& e) {
+    spdlog::error("{}", e.what());
+    return kExitUsage;
+  }
+  if (store->InterruptedOnOpen() > 0)
+    spdlog::warn("{} 项核查在上次服务中断时未完成，已标记为失败", store->InterruptedOnOpen());
+  Server server(rules, *store, so);
+  int port = server.Bind();
+  if (port < 0) {
+    spdlog::error("无法监听 {}（端口被占用或地址不可用） (cannot listen on {})", opts.listen, opts.listen);
+    return kExitUsage;
+  }
+  std::string shown = so.host.find(':') != std::string::npos ? "[" + so.host + "]" : so.host;
+  std::cout << "fazhi serve: 正在监听 http://" << shown << ":" << port << "/ （数据文件夹 " << opts.data << "）"
+            << std::endl;
+  std::atomic<bool> finished{false};
+  std::thread watcher([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("收到信号 {}，正在停止服务", sig);
+    while (!finished.load()) {  // Stop before Run has started listening is retried
+      server.Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  server.Run();
+  finished = true;
+  watcher.join();
+  std::cout << "fazhi serve: 已停止" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace
+
+int ServeCommand(const std::vector<std::string>& args, const char* argv0) {
+  ServeCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  po::options_description desc("fazhi serve [options]  (the web workbench; docs/serve.md)");
+  desc.add_options()
+      ("listen", po::value<std::string>(&o.listen)->default_value(o.listen), "address and port (not loopback: --token required)")
+      ("data", po::value<std::string>(&o.data)->default_value(o.data), "data folder: the database and the uploaded files")
+      ("token", po::value<std::string>(&o.token), "token every request must carry (Bearer, or the login page's cookie)")
+      ("workers", po::value<int>(&o.workers)->default_value(0), "checks run at once (0 = the cores, at most 4)")
+      ("max-upload-mb", po::value<int>(&o.max_upload_mb)->default_value(o.max_upload_mb), "largest request body (MiB)")
+      ("max-files", po::value<int>(&o.max_files)->default_value(o.max_files), "most files in one upload");
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (!positional.empty()) {
+    std::cerr << "fazhi: error: serve takes no file arguments (upload files through the page or POST /api/checks)\n";
+    return kExitUsage;
+  }
+  if (o.token.empty())
+    if (const char* env = std::getenv("FAZHI_TOKEN")) o.token = env;
+  SetupLogging(quiet ? -1 : std::max(1, vm["verbose"].as<int>()));
+  return RunServe(o);
+}
+
+}  // namespace fazhi

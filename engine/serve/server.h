@@ -1,0 +1,60 @@
+// fazhi serve: the auditors' web workbench (docs/serve.md). An HTTP server (cpp-httplib; httplib.h is included by
+// server.cc only) over the Store (store.h): uploads are checked by Check() on a bounded pool of workers, every
+// check is kept with its fazhi.check/1 JSON and its results, auditors' reviews come back as gold-label TSV.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "pipeline/check.h"
+#include "rules/rule_set.h"
+#include "serve/store.h"
+
+namespace fazhi {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                                 // 0 = any free port (Server::Bind tells which)
+  std::string token;                               // "" = none (loopback only)
+  std::size_t max_upload_bytes = 64u << 20;        // one request's body; more = 413
+  int max_files = 100;                             // file fields in one upload; more = 413
+  int workers = 2;                                 // checks run at once
+  std::size_t max_queue = 1000;                    // checks waiting; more = 503
+  std::string profile;                             // the packs selected ("" = all), stored with every check
+  Limits limits;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", ":8080" (loopback), "8080" → host and port; false when it is not one of those.
+bool ParseListen(const std::string& listen, std::string& host, int& port);
+// 127.0.0.0/8, ::1 and "localhost".
+bool IsLoopbackHost(const std::string& host);
+
+class Server {
+ public:
+  Server(std::shared_ptr<const RuleSet> rules, Store& store, ServeOptions opts);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; returns the port (the chosen one for port 0), or -1 when it cannot bind.
+  int Bind();
+  // Serves until Stop(); then lets the checks in progress finish. Call after Bind().
+  void Run();
+  // From any thread (the SIGTERM watcher): stop accepting, end Run().
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The digest of a rule set: SHA-256 over every pack's id, version and file digest (stored with each check; a
+// report is re-rendered only with the rules it was checked with).
+std::string RuleSetDigest(const RuleSet& rules);
+
+// The page at GET / and the login form (page.cc): Chinese, no external assets.
+const char* WorkbenchPageHtml();
+const char* LoginPageHtml();
+
+}  // namespace fazhi

@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""Browser test of the fazhi serve page (run by ctest; docs/serve.md).
+
+Starts `fazhi serve` on an ephemeral loopback port with a temporary data folder, drives headless Chromium through
+Debian's python3-selenium + chromium-driver: uploads the sample through the page, sees its total score (the one the
+API gives), marks a verdict 误判 with a note, and finds it in /api/reviews.tsv; looks at the page at 420 and 1400
+pixels wide (no horizontal scroll on the workbench). With --screenshots DIR it also writes the screenshots of
+docs/images. Bounded: every wait has a deadline, the whole run is killed by ctest's TIMEOUT.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.dirname(os.path.dirname(HERE))
+
+
+def fail(msg):
+    print("workbench_test: FAILED: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fazhi", required=True)
+    ap.add_argument("--screenshots", default="")
+    args = ap.parse_args()
+
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select, WebDriverWait
+    except ImportError:
+        fail("python3-selenium is not installed (scripts/setup installs it: apt-get install python3-selenium)")
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    if not os.path.exists(driver_path) or not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        fail("chromium and chromium-driver are needed (scripts/setup installs them: apt-get install chromium chromium-driver)")
+
+    sample = os.path.join(SOURCE, "reports", "samples", "hongqiao-2020.txt")
+    data = tempfile.mkdtemp(prefix="fazhi-browser-")
+    env = dict(os.environ)
+    env.setdefault("FAZHI_RULES", os.path.join(SOURCE, "rules"))
+    server = subprocess.Popen([args.fazhi, "serve", "--listen", "127.0.0.1:0", "--data", data, "-q"],
+                              stdout=subprocess.PIPE, stderr=sys.stderr, env=env, text=True)
+    driver = None
+    try:
+        line = server.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            fail("fazhi serve did not print its address: %r" % line)
+        base = "http://127.0.0.1:%s" % m.group(1)
+
+        opts = webdriver.ChromeOptions()
+        opts.add_argument("--headless=new")
+        opts.add_argument("--no-sandbox")
+        opts.add_argument("--disable-gpu")
+        opts.add_argument("--disable-dev-shm-usage")
+        opts.add_argument("--window-size=1400,1000")
+        try:
+            driver = webdriver.Chrome(service=Service(driver_path), options=opts)
+        except Exception as e:  # noqa: BLE001 - report any start failure plainly
+            fail("cannot start headless chromium: %s" % str(e).splitlines()[0])
+        driver.set_page_load_timeout(30)
+        wait = WebDriverWait(driver, 60)
+
+        driver.get(base + "/")
+        wait.until(lambda d: d.find_element(By.ID, "drop"))
+        file_input = driver.find_element(By.ID, "file-input")
+        driver.execute_script("arguments[0].style.display='block'", file_input)
+        file_input.send_keys(sample)
+        link = wait.until(lambda d: d.find_element(By.LINK_TEXT, "完成，查看结果"))
+        check_id = link.get_attribute("href").rsplit("/", 1)[1]
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "serve-upload.png"))
+        link.click()
+
+        score = wait.until(lambda d: d.find_element(By.ID, "total-score"))
+        report = json.load(urllib.request.urlopen(base + "/api/checks/" + check_id, timeout=30))
+        expected = "%.1f" % report["score"]["total"]
+        if score.text != expected:
+            fail("the page shows total score %r, the API %r" % (score.text, expected))
+        print("workbench_test: total score on the page:", score.text)
+
+        first = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#results .result"))
+        rule = first.get_attribute("data-rule")
+        tool_verdict = next(r["verdict"] for r in report["results"] if r["rule"] == rule)
+        first.find_element(By.CSS_SELECTOR, "button.wrong").click()
+        choice = Select(first.find_element(By.CSS_SELECTOR, "select.correct"))
+        corrected = "pass" if tool_verdict != "pass" else "fail"
+        choice.select_by_value(corrected)
+        first.find_element(By.CSS_SELECTOR, "input.note").send_keys("浏览器测试：原文已写明")
+        first.find_element(By.CSS_SELECTOR, "button.save").click()
+        wait.until(lambda d: "误判" in first.find_element(By.CSS_SELECTOR, ".reviewed").text)
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "serve-check.png"))
+
+        tsv = urllib.request.urlopen(base + "/api/reviews.tsv", timeout=30).read().decode("utf-8")
+        row = "%s\t%s\t" % (rule, corrected)
+        if "# report: hongqiao-2020.txt" not in tsv or row not in tsv or "浏览器测试：原文已写明" not in tsv:
+            fail("the review is not in /api/reviews.tsv:\n" + tsv)
+        print("workbench_test: review found in reviews.tsv:", rule, corrected)
+
+        # 420 px: the workbench fits without scrolling sideways.
+        for width in (420, 1400):
+            driver.set_window_size(width, 1000)
+            driver.get(base + "/#/check/" + check_id)
+            wait.until(lambda d: d.find_element(By.ID, "total-score"))
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 2:
+                fail("at %d px the page scrolls sideways by %d px" % (width, overflow))
+            if args.screenshots and width == 420:
+                driver.save_screenshot(os.path.join(args.screenshots, "serve-narrow.png"))
+        driver.get(base + "/#/history?issuer=" + urllib.request.quote(report["document"]["issuer"]))
+        wait.until(lambda d: d.find_element(By.ID, "score-chart"))
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "serve-history.png"))
+        print("workbench_test: ok")
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
