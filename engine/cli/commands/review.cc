@@ -4,7 +4,6 @@
 
 #include <boost/program_options.hpp>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/command.h"
@@ -13,6 +12,7 @@
 #include "core/error.h"
 #include "core/safe_text.h"
 #include "ledger/review.h"
+#include "output/file_writer.h"
 #include "pipeline/check.h"
 #include "score/waivers.h"
 
@@ -32,7 +32,7 @@ struct ReviewCommandOptions {
   bool force = false;
 };
 
-// Written next to each other; an existing file is replaced only with --force.
+// Written next to each other through the one output writer; an existing file is replaced only with --force.
 bool WriteOutputs(const fs::path& dir, const std::vector<std::pair<std::string, const std::string*>>& files,
                   bool force) {
   std::error_code ec;
@@ -49,22 +49,10 @@ bool WriteOutputs(const fs::path& dir, const std::vector<std::pair<std::string, 
       }
   for (const auto& [name, bytes] : files) {
     const fs::path target = dir / name;
-    fs::path tmp = target;
-    tmp += ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-      out.close();
-      if (!out) {
-        fs::remove(tmp, ec);
-        std::cerr << "fazhi: 错误：" << TerminalSafe(target.string()) << "：写入失败（磁盘已满或无权限？）\n";
-        return false;
-      }
-    }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-      fs::remove(tmp, ec);
-      std::cerr << "fazhi: 错误：" << TerminalSafe(target.string()) << "：写入失败：" << ec.message() << "\n";
+    try {
+      WriteOutputFile(target.string(), *bytes);  // temporary name, checked writes, rename (output/file_writer.h)
+    } catch (const OutputError& e) {
+      std::cerr << "fazhi: 错误：" << TerminalSafe(e.what()) << "\n";
       return false;
     }
     std::cout << "已写出 " << TerminalSafe(target.string()) << "\n";
