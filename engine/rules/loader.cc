@@ -637,8 +637,10 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
       for (const auto& e : fs::directory_iterator(dir, ec)) {
         if (e.is_directory() && fs::exists(e.path() / "pack.yaml")) packs.push_back({e.path(), static_cast<int>(i)});
         else if (e.is_directory() && !RuleFiles(e.path()).empty()) stray.push_back(e.path());
-        else if (e.is_regular_file() && IsYamlName(e.path()) && e.path().filename() != "schema.yaml")
-          stray.push_back(e.path());  // schema.yaml: the rule-pack schema shipped beside the packs (rules/)
+        else if (e.is_regular_file() && IsYamlName(e.path()) && e.path().filename() != "schema.yaml" &&
+                 e.path().filename() != "profile.yaml")
+          stray.push_back(e.path());  // schema.yaml: the rule-pack schema shipped beside the packs (rules/);
+                                      // profile.yaml: the folder's audit profile (score/profile.h), read by check
       }
       std::sort(packs.begin(), packs.end(), [](const PackDir& a, const PackDir& b) { return a.dir < b.dir; });
       std::sort(stray.begin(), stray.end());

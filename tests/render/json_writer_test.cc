@@ -14,7 +14,9 @@
 #include "evaluate/doc_builder.h"
 #include "pipeline/check.h"
 #include "render/json.h"
+#include "core/severity.h"
 #include "render/json_writer.h"
+#include "render/render_support.h"
 #include "render/sample_report.h"
 #include "test_support.h"
 
@@ -198,8 +200,11 @@ ordered_json ReferenceJson(const Report& report) {
                       {"checkable", !d.not_checkable}};
   if (d.not_checkable) doc["not_checkable_reason"] = d.not_checkable_reason;
   ordered_json rulesets = ordered_json::array();
-  for (const auto& r : report.rulesets)
+  for (const auto& r : report.rulesets) {
     rulesets.push_back({{"pack", r.pack}, {"title", r.title}, {"version", r.version}, {"sha256", r.sha256}});
+    if (!r.overrides.empty()) rulesets.back()["overrides"] = r.overrides;
+    if (r.draft) rulesets.back()["draft"] = true;
+  }
   ordered_json packs = ordered_json::object(), detail = ordered_json::array();
   for (const auto& p : report.score.packs) {
     packs[p.pack.str()] = Score(p.score);
@@ -241,12 +246,32 @@ ordered_json ReferenceJson(const Report& report) {
     row["title"] = r.title.str();
     row["category"] = r.category.str();
     row["verdict"] = VerdictName(r.verdict);
-    row["severity"] = r.severity;
+    row["severity"] = SeverityName(r.severity);
     row["weight"] = r.weight;
     row["cite"] = r.cite.str();
     row["message"] = r.message.str();
     row["remedy"] = r.remedy.str();
+    if (!r.remedy_work.empty()) row["remedy_work"] = r.remedy_work.str();
+    if (!r.remedy_report.empty()) row["remedy_report"] = r.remedy_report.str();
+    if (!r.owner.empty()) row["owner"] = r.owner.str();
+    if (!r.also_cites.empty()) row["also_cites"] = r.also_cites;
+    if (!r.same_as.empty()) row["same_as"] = r.same_as;
     row["evidence"] = std::move(ev);
+    if (!r.near_misses.empty()) {
+      ordered_json misses = ordered_json::array();
+      for (const auto& nm : r.near_misses) {
+        ordered_json m = ordered_json::object();
+        m["quote"] = nm.quote;
+        m["line"] = nm.line;
+        m["section"] = nm.section;
+        m["reason_code"] = nm.code;
+        m["reason"] = nm.reason;
+        m["need"] = nm.need;
+        if (!nm.counted_for.empty()) m["counted_for"] = nm.counted_for;
+        misses.push_back(std::move(m));
+      }
+      row["near_misses"] = std::move(misses);
+    }
     if (r.verdict == Verdict::kWaived) {
       row["waiver"] = r.waiver;
       row["unwaived_verdict"] = VerdictName(r.unwaived);
@@ -265,6 +290,8 @@ ordered_json ReferenceJson(const Report& report) {
   out["tool"] = {{"name", "fazhi"}, {"version", report.tool_version}};
   out["document"] = std::move(doc);
   out["rulesets"] = std::move(rulesets);
+  if (!report.profile.empty()) out["profile"] = {{"name", report.profile}, {"packs", report.profile_packs}};
+  if (auto notices = RulesetNotices(report); !notices.empty()) out["notices"] = notices;
   out["score"] = std::move(score);
   out["results"] = std::move(results);
   out["diagnostics"] = std::move(diags);
@@ -301,7 +328,7 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   rep.score.packs.push_back(twin);
   rep.score.total = -0.04;
   rep.score.total_unwaived = 99.95;
-  RuleResult r = test::MakeResult("report", nasty, nasty, nasty, nasty, Verdict::kWaived);
+  RuleResult r = test::MakeResult("report", nasty, nasty, nasty, "critical", Verdict::kWaived);  // severities are an enum now
   r.weight = 0.30000000000000004;
   r.message = nasty;
   r.waiver = nasty;
@@ -317,6 +344,17 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   e.byte_end = 4000000001u;
   e.terms = {nasty, "", "依法"};
   r.evidence = {e, Evidence{}};
+  // The fields the audit profile, the 台账 and the near misses add, hostile too.
+  r.remedy_work = nasty;
+  r.remedy_report = nasty;
+  r.owner = nasty;
+  r.also_cites = {nasty, "ledger-100/024"};
+  r.same_as = nasty;
+  r.near_misses = {{nasty, nasty, 12, 0, 1, "none_term", nasty, nasty, nasty}, {}};
+  rep.rulesets.back().overrides = {nasty};
+  rep.rulesets.back().draft = true;
+  rep.profile = nasty;
+  rep.profile_packs = {nasty, "report"};
   rep.results.push_back(r);
   rep.diagnostics.push_back({Level::kWarning, "W-" + nasty, nasty, nasty, 12, 3, "hint"});
   rep.diagnostics.push_back({Level::kError, "E-x", "", "", 0, 0, ""});
