@@ -1,5 +1,9 @@
 // Rule loading for commands, with the notices (overrides, extensions) logged at info level.
 #include "cli/rule_loading.h"
+#include "pipeline/check.h"
+#include <optional>
+#include <filesystem>
+#include "score/profile.h"
 
 #include <spdlog/spdlog.h>
 
@@ -51,6 +55,41 @@ std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Dia
   }
   spdlog::debug("loaded {} packs, {} rules, {} terms", set->packs().size(), set->RuleCount(), set->matcher().size());
   return set;
+}
+
+// The audit profile of a check (docs/scoring.md): --profile FILE, `none`, or the shipped rules' profile.yaml when it
+// exists. An explicit profile whose packs or same_as rules are not loaded is refused (exit 2), unless --pack chose
+// fewer packs (then a warning: the missing ones are simply not there). False after logging the reason.
+bool LoadCommandProfile(const RulesOptions& rules_opts, const std::string& flag, const RuleSet& rules,
+                        std::optional<Profile>& out) {
+  if (flag == "none") return true;
+  std::string path = flag;
+  const bool explicit_profile = !path.empty();
+  if (!explicit_profile) {
+    if (rules_opts.no_shipped) return true;
+    auto dirs = ResolveRuleDirs(rules_opts);
+    if (dirs.empty()) return true;
+    std::error_code ec;
+    std::filesystem::path shipped = std::filesystem::path(dirs.front()) / "profile.yaml";
+    if (!std::filesystem::is_regular_file(shipped, ec)) return true;
+    path = shipped.string();
+  }
+  try {
+    out = LoadProfile(path, rules_opts.limits);
+  } catch (const InputError& e) {
+    spdlog::error("{}", e.what());
+    return false;
+  }
+  if (!explicit_profile) return true;
+  std::vector<std::string> packs;
+  for (const auto& p : rules.packs()) packs.push_back(p->id);
+  bool ok = true;
+  for (auto d : LintProfile(*out, RuleIds(rules), packs)) {
+    if (!rules_opts.packs.empty()) d.level = Level::kWarning;
+    ok = ok && d.level != Level::kError;
+    (d.level == Level::kError ? spdlog::error("{}", FormatDiagnostic(d)) : spdlog::warn("{}", FormatDiagnostic(d)));
+  }
+  return ok;
 }
 
 }  // namespace fazhi

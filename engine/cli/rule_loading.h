@@ -2,9 +2,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "cli/command.h"
 #include "rules/rule_set.h"
+#include "score/profile.h"
 
 namespace fazhi {
 
@@ -13,5 +16,10 @@ std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Dia
 // The folders a command loads: the shipped one (unless --no-shipped-rules), then every --rules folder.
 std::vector<std::string> ResolveRuleDirs(const RulesOptions& opts);
 void LogDiagnostics(const Diagnostics& diags);
+// The audit profile of a command (docs/scoring.md): `flag` is --profile FILE, `none`, or "" for the shipped rules'
+// profile.yaml when it exists. An explicit profile whose packs or same_as rules are not loaded is refused, unless
+// --pack chose fewer packs (then a warning). False after logging the reason.
+bool LoadCommandProfile(const RulesOptions& rules_opts, const std::string& flag, const RuleSet& rules,
+                        std::optional<Profile>& out);
 
 }  // namespace fazhi

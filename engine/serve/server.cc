@@ -302,6 +302,8 @@ struct Server::Impl {
     CheckOptions copts;
     copts.overrides = overrides;
     copts.limits = opts.limits;
+    copts.profile = opts.audit_profile;
+    copts.near_misses = true;  // the stored JSON is `check -f json`'s, near misses included
     Report report = Check(*rules, Input::Bytes(name, bytes), copts);
     std::vector<StoredResult> results;
     std::string failed = FailureReason(report);
@@ -429,6 +431,7 @@ struct Server::Impl {
       if (!doc) return SendError(res, 404, "原始文件已不在数据文件夹中");
       CheckOptions copts;
       copts.limits = opts.limits;
+      copts.profile = opts.audit_profile;
       auto options = ordered_json::parse(c->options, nullptr, false);
       if (options.is_object()) {
         if (options.contains("year")) copts.overrides.year = options["year"].get<int>();

@@ -13,6 +13,8 @@
 
 namespace fazhi {
 
+struct Profile;  // score/profile.h
+
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                                 // 0 = any free port (Server::Bind tells which)
@@ -22,6 +24,7 @@ struct ServeOptions {
   int workers = 2;                                 // checks run at once
   std::size_t max_queue = 1000;                    // checks waiting; more = 503
   std::string profile;                             // the packs selected ("" = all), stored with every check
+  const Profile* audit_profile = nullptr;          // the audit profile (督察口径) every check uses, as `check` does
   Limits limits;
 };
 

@@ -163,7 +163,7 @@ TEST_CASE("the output writer replaces a file whole and leaves no temporary", "[r
   CHECK((st.st_mode & 0044) != 0);  // not mkstemp's 0600: a report others may read as any new file
 }
 
-TEST_CASE("-o FILE takes the format from its extension; a conflict or an unknown extension is exit 2",
+TEST_CASE("output: -o FILE takes the format from its extension; a conflict or an unknown extension is exit 2",
           "[regression][outputs]") {
   TempDir tmp;
   const std::string in = (tmp.path() / "r.txt").string();

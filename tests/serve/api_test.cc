@@ -14,6 +14,7 @@
 #include "serve/http_client.h"
 #include "serve/server.h"
 #include "serve/store.h"
+#include "score/profile.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -35,6 +36,9 @@ struct TestServer {
 
   explicit TestServer(fazhi::ServeOptions opts = {}) {
     static std::shared_ptr<const fazhi::RuleSet> rules = fazhi::test::LoadShippedRules();
+    // The shipped audit profile, as `fazhi check` and `fazhi serve` use it (the JSON must be the CLI's bytes).
+    static const fazhi::Profile profile = fazhi::LoadProfile((fazhi::test::SourceDir() / "rules" / "profile.yaml").string());
+    if (!opts.audit_profile) opts.audit_profile = &profile;
     store = std::make_unique<fazhi::Store>(data.path().string());
     opts.host = "127.0.0.1";
     opts.port = 0;

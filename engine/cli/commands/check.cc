@@ -138,39 +138,6 @@ struct InputIds {
 // DIR/summary.csv, matrix.csv, summary.xlsx, index.html. Without: the reports to stdout, in path order.
 // Returns the exit status (docs/cli.md): 2 when any input could not be read (every other input still checked
 // and listed), else 1 when a gate tripped, else 0.
-// The audit profile of a check (docs/scoring.md): --profile FILE, `none`, or the shipped rules' profile.yaml when it
-// exists. An explicit profile whose packs or same_as rules are not loaded is refused (exit 2), unless --pack chose
-// fewer packs (then a warning: the missing ones are simply not there). False after logging the reason.
-bool LoadCommandProfile(const CheckCommandOptions& opts, const RuleSet& rules, std::optional<Profile>& out) {
-  if (opts.profile == "none") return true;
-  std::string path = opts.profile;
-  const bool explicit_profile = !path.empty();
-  if (!explicit_profile) {
-    if (opts.rules.no_shipped) return true;
-    auto dirs = ResolveRuleDirs(opts.rules);
-    if (dirs.empty()) return true;
-    std::error_code ec;
-    fs::path shipped = fs::path(dirs.front()) / "profile.yaml";
-    if (!fs::is_regular_file(shipped, ec)) return true;
-    path = shipped.string();
-  }
-  try {
-    out = LoadProfile(path, opts.rules.limits);
-  } catch (const InputError& e) {
-    spdlog::error("{}", e.what());
-    return false;
-  }
-  if (!explicit_profile) return true;
-  std::vector<std::string> packs;
-  for (const auto& p : rules.packs()) packs.push_back(p->id);
-  bool ok = true;
-  for (auto d : LintProfile(*out, RuleIds(rules), packs)) {
-    if (!opts.rules.packs.empty()) d.level = Level::kWarning;
-    ok = ok && d.level != Level::kError;
-    (d.level == Level::kError ? spdlog::error("{}", FormatDiagnostic(d)) : spdlog::warn("{}", FormatDiagnostic(d)));
-  }
-  return ok;
-}
 
 int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string>& formats, const RuleSet& rules,
                   const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs, const Profile* profile) {
@@ -361,7 +328,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   }
 
   std::optional<Profile> profile;
-  if (!LoadCommandProfile(opts, *rules, profile)) return kExitUsage;
+  if (!LoadCommandProfile(opts.rules, opts.profile, *rules, profile)) return kExitUsage;
 
   // Folders and several files make a batch (batch/runner.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <boost/program_options.hpp>
@@ -30,6 +31,7 @@ struct ServeCommandOptions {
   int workers = 0;            // checks at once (0 = the cores, at most 4)
   int max_upload_mb = 64;     // one request's body
   int max_files = 100;        // files in one upload
+  std::string profile;        // --profile FILE | none; "" = the shipped rules' profile.yaml
 };
 
 int RunServe(const ServeCommandOptions& opts) {
@@ -70,6 +72,11 @@ int RunServe(const ServeCommandOptions& opts) {
   Diagnostics diags;
   auto rules = LoadRulesForCommand(opts.rules, diags);
   if (!rules) return kExitUsage;
+  // The audit profile `check` uses (the shipped profile.yaml unless --profile says otherwise): the stored JSON and
+  // reports are the CLI's bytes.
+  std::optional<Profile> audit_profile;
+  if (!LoadCommandProfile(opts.rules, opts.profile, *rules, audit_profile)) return kExitUsage;
+  so.audit_profile = audit_profile ? &*audit_profile : nullptr;
 
   std::unique_ptr<Store> store;
   try {
@@ -121,7 +128,9 @@ int ServeCommand(const std::vector<std::string>& args, const char* argv0) {
       ("token", po::value<std::string>(&o.token), "token every request must carry (Bearer, or the login page's cookie)")
       ("workers", po::value<int>(&o.workers)->default_value(0), "checks run at once (0 = the cores, at most 4)")
       ("max-upload-mb", po::value<int>(&o.max_upload_mb)->default_value(o.max_upload_mb), "largest request body (MiB)")
-      ("max-files", po::value<int>(&o.max_files)->default_value(o.max_files), "most files in one upload");
+      ("max-files", po::value<int>(&o.max_files)->default_value(o.max_files), "most files in one upload")
+      ("profile", po::value<std::string>(&o.profile),
+       "audit profile (督察口径) YAML as for check; default: profile.yaml of the shipped rules; `none` = no profile");
   desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
   po::variables_map vm;
   if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
