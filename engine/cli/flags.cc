@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/terminal_log.h"
+#include "core/safe_text.h"
 #include "core/text.h"
 
 namespace fazhi {
@@ -83,6 +84,11 @@ void SetupLogging(int verbosity) {
   UseTerminalSafeLogging("fazhi: %^%l%$: %v");  // no escape sequence from a file name or title
   spdlog::set_level(verbosity < 0 ? spdlog::level::err : verbosity == 0 ? spdlog::level::warn
                                   : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
+}
+
+void NoteWritten(const std::string& path) {
+  if (spdlog::get_level() > spdlog::level::warn) return;  // -q
+  std::cerr << "fazhi: 已写出 " << TerminalSafe(path) << "\n";
 }
 
 void SetupLogging(const po::variables_map& vm, bool quiet) { SetupLogging(quiet ? -1 : vm["verbose"].as<int>()); }

@@ -27,6 +27,10 @@ std::optional<int> ParseCommand(const std::vector<std::string>& args, const po::
 
 // The stderr logger: -1 only errors, 0 warnings, 1 info, 2+ debug; every line through the terminal sanitizer.
 void SetupLogging(int verbosity);
+// "fazhi: 已写出 PATH" on stderr for a file a command wrote (issue #16: an auditor sees what `-o` produced); nothing
+// with -q.
+void NoteWritten(const std::string& path);
+
 // SetupLogging from the parsed --quiet / --verbose.
 void SetupLogging(const po::variables_map& vm, bool quiet);
 

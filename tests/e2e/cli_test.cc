@@ -85,3 +85,25 @@ TEST_CASE("stdout carries only the requested format", "[e2e]") {
   REQUIRE(r.exit_code == 0);
   CHECK_NOTHROW(nlohmann::json::parse(r.out));
 }
+
+TEST_CASE("output: -o DIR says every file it wrote, one line each, and -q keeps quiet", "[e2e][cli]") {
+  fazhi::test::TempDir tmp;
+  const std::string sample = (fazhi::test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt").string();
+  const auto out = tmp.path() / "out";
+  auto r = fazhi::test::RunFazhi({"check", sample, "-f", "html", "-f", "json", "-o", out.string() + "/"});
+  REQUIRE(r.exit_code == 0);
+  for (const char* ext : {".html", ".json"}) {
+    const std::string line = "已写出 " + (out / (std::string("hongqiao-2020") + ext)).string();
+    INFO(r.err);
+    CHECK(r.err.find(line) != std::string::npos);
+    CHECK(std::filesystem::exists(out / (std::string("hongqiao-2020") + ext)));
+  }
+  auto quiet = fazhi::test::RunFazhi({"check", "-q", sample, "-f", "md", "-o", (tmp.path() / "q.md").string()});
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.err.find("已写出") == std::string::npos);
+  // a batch: the per-report files and the summary files
+  auto batch = fazhi::test::RunFazhi({"check", sample, sample, "-f", "json", "-o", (tmp.path() / "b").string()});
+  INFO(batch.err);
+  CHECK(batch.err.find("已写出 " + (tmp.path() / "b" / "summary.csv").string()) != std::string::npos);
+  CHECK(batch.err.find("已写出 " + (tmp.path() / "b" / "index.html").string()) != std::string::npos);
+}

@@ -248,6 +248,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
       if (wrote) written.push_back(kSummaryFiles[i]);
       ok = wrote && ok;
     }
+    for (const auto& name : written) NoteWritten((out_dir / name).string());
     try {
       folder->Finish(written);
     } catch (const OutputError& e) {
@@ -444,7 +445,7 @@ int RunCheck(const CheckCommandOptions& opts) {
         status = kExitUsage;
         continue;
       }
-      spdlog::info("wrote {}", target.string());
+      NoteWritten(target.string());
     }
   }
   if (status == kExitOk && gate) status = kExitGate;

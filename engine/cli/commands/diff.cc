@@ -96,7 +96,7 @@ int RunDiff(const DiffCommandOptions& opts) {
       spdlog::error("{}", e.what());
       return kExitUsage;
     }
-    spdlog::info("wrote {}", target.string());
+    NoteWritten(target.string());
   }
   return kExitOk;
 }

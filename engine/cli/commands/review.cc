@@ -55,7 +55,7 @@ bool WriteOutputs(const fs::path& dir, const std::vector<std::pair<std::string, 
       std::cerr << "fazhi: 错误：" << TerminalSafe(e.what()) << "\n";
       return false;
     }
-    std::cout << "已写出 " << TerminalSafe(target.string()) << "\n";
+    NoteWritten(target.string());
   }
   return true;
 }
