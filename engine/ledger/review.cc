@@ -180,7 +180,8 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
       continue;
     }
     row.rules.push_back(rule);
-    for (std::string_view rest = cell(cells, kColAlso); !rest.empty();) {
+    const std::string also = cell(cells, kColAlso);  // owned: the view below walks it
+    for (std::string_view rest = also; !rest.empty();) {
       const std::size_t nl = rest.find_first_of("\n,，、;； ");
       const std::string id(rest.substr(0, nl));
       if (!id.empty()) row.rules.push_back(id);

@@ -2,7 +2,10 @@
 // waivers, gold labels, draft examples and the rows' 责任单位/整改时限/状态 (ledger/review.h).
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
+
+#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "eval/labels.h"
@@ -177,4 +180,89 @@ TEST_CASE("fazhi review import writes the four files and says what it read", "[l
   CHECK(no_approver.exit_code == 2);
   CHECK_THAT(no_approver.err, Catch::Contains("--approver"));
   CHECK_FALSE(std::filesystem::exists(dir.path() / "o2"));
+}
+
+// The round trip of issue #19: the sample's 台账 written by fazhi, edited as a district and an auditor would (one row
+// 申请豁免 with a reason, one 误判 with the corrected verdict, a 责任单位 filled), read back, and used: the waivers
+// change exactly that row's verdict and the score, and `fazhi eval` on the labels finds exactly the one misjudgement.
+TEST_CASE("review import round trip: 台账 → edited → waivers and labels that fazhi check and eval use",
+          "[ledger][review][e2e]") {
+  TempDir dir;
+  const std::string sample = (SourceDir() / "reports" / "samples" / "hongqiao-2020.txt").string();
+  const auto xlsx = dir.path() / "台账.xlsx";
+  REQUIRE(RunFazhi({"check", "-q", sample, "-o", xlsx.string()}).exit_code == 0);
+
+  const auto script = dir.path() / "edit.py";
+  WriteFile(script,
+            "import openpyxl, sys\n"
+            "wb = openpyxl.load_workbook(sys.argv[1])\n"
+            "ws = wb['整改台账']\n"
+            "head = [c.value for c in ws[1]]\n"
+            "col = {name: i + 1 for i, name in enumerate(head)}\n"
+            "waived = misjudged = None\n"
+            "for r in range(2, ws.max_row + 1):\n"
+            "    verdict = ws.cell(r, col['核查结论']).value\n"
+            "    rule = ws.cell(r, col['规则编号']).value\n"
+            "    also = ws.cell(r, col['同一要求的其他条目']).value\n"
+            "    if waived is None and verdict == '报告未体现' and not also:\n"
+            "        waived = rule\n"
+            "        ws.cell(r, col['状态']).value = '申请豁免'\n"
+            "        ws.cell(r, col['复核意见']).value = '该项工作由市级统一开展，本区不单独部署'\n"
+            "        ws.cell(r, col['责任单位']).value = '区司法局'\n"
+            "    elif misjudged is None and verdict == '体现不充分' and not also:\n"
+            "        misjudged = rule\n"
+            "        ws.cell(r, col['复核结论']).value = '误判-应为符合'\n"
+            "        ws.cell(r, col['复核意见']).value = '引文已写明具体举措'\n"
+            "wb.save(sys.argv[1])\n"
+            "print(waived)\n"
+            "print(misjudged)\n");
+  const std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  std::string ids;
+  {
+    FILE* p = popen((python + " '" + script.string() + "' '" + xlsx.string() + "'").c_str(), "r");
+    REQUIRE(p);
+    char buf[512];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) ids.append(buf, n);
+    REQUIRE(pclose(p) == 0);
+  }
+  const std::string waived = ids.substr(0, ids.find('\n'));
+  const std::string misjudged = ids.substr(ids.find('\n') + 1, ids.rfind('\n') - ids.find('\n') - 1);
+  INFO(ids);
+  REQUIRE(waived.find('/') != std::string::npos);
+  REQUIRE(misjudged.find('/') != std::string::npos);
+
+  const auto out = dir.path() / "复核结果";
+  const RunResult imported =
+      RunFazhi({"review", "import", xlsx.string(), "-o", out.string(), "--approver", "区依法治区办", "--report", sample});
+  INFO(imported.out << imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK_THAT(imported.out, Catch::Contains("豁免 1，误判 1，同意 0"));
+  CHECK_THAT(ReadFile(out / "review-rows.tsv"), Catch::Contains(waived + "\t\t区司法局"));
+
+  // Re-checked with the waivers: that rule, and only it, becomes waived; the score without waivers is unchanged.
+  const auto before = nlohmann::json::parse(RunFazhi({"check", sample, "-f", "json"}).out);
+  const RunResult again = RunFazhi({"check", sample, "-f", "json", "--waivers", (out / "waivers.yaml").string()});
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  const auto after = nlohmann::json::parse(again.out);
+  int changed = 0;
+  for (std::size_t i = 0; i < before["results"].size(); ++i) {
+    if (before["results"][i]["verdict"] == after["results"][i]["verdict"]) continue;
+    ++changed;
+    CHECK(after["results"][i]["rule"] == waived);
+    CHECK(after["results"][i]["verdict"] == "waived");
+  }
+  CHECK(changed == 1);
+  CHECK(after["score"]["total_unwaived"] == before["score"]["total"]);
+  CHECK(after["score"]["total"] != before["score"]["total"]);
+
+  // fazhi eval on the labels: exactly the one misjudgement disagrees.
+  const RunResult eval = RunFazhi({"eval", (out / "labels.tsv").string(), "--format", "json"});
+  INFO(eval.err);
+  REQUIRE(eval.exit_code == 0);
+  const auto e = nlohmann::json::parse(eval.out);
+  REQUIRE(e["reports"][0]["disagreements"].size() == 1);
+  CHECK(e["reports"][0]["disagreements"][0]["rule"] == misjudged);
+  CHECK(e["reports"][0]["disagreements"][0]["gold"] == "pass");
+  CHECK(e["reports"][0]["disagreements"][0]["engine"] == "partial");
 }
