@@ -8,6 +8,7 @@
 #include <cstring>
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define FAZHI_SHA_NI 1
 #endif
@@ -83,8 +84,15 @@ __attribute__((target("sha,sse4.1"))) void BlocksShaNi(std::array<std::uint32_t,
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
 }
 
+// CPUID directly (clang 14's __builtin_cpu_supports does not know "sha"): leaf 7 EBX bit 29 = SHA extensions,
+// leaf 1 ECX bit 19 = SSE4.1.
 bool HasShaNi() {
-  static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  static const bool has = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19))) return false;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return (b & (1u << 29)) != 0;
+  }();
   return has;
 }
 #endif
