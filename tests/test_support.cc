@@ -211,4 +211,8 @@ std::map<std::string, std::string> Unzip(const std::string& bytes) {
   return files;
 }
 
+std::string DebianPython() {
+  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
 }  // namespace fazhi::test

@@ -36,6 +36,10 @@ std::vector<std::string> CsvFields(const std::string& csv);
 // The files inside a zip archive (an XLSX) held in memory, by name; empty when it is not one.
 std::map<std::string, std::string> Unzip(const std::string& bytes);
 
+// Debian's python3 (/usr/bin/python3, where scripts/setup installs python3-openpyxl and python3-selenium), not
+// another python3 earlier on PATH; "python3" where there is none.
+std::string DebianPython();
+
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
  public:

@@ -42,10 +42,15 @@ const char* VerdictLabelZh(Verdict v) {
   return "错误";
 }
 
-std::string ExpectedVerdictOf(std::string_view typed) {
+std::optional<Verdict> ParseExpectedVerdict(std::string_view typed) {
   for (Verdict v : {Verdict::kPass, Verdict::kPartial, Verdict::kFail, Verdict::kNotApplicable, Verdict::kNotCheckable})
-    if (typed == VerdictName(v) || typed == VerdictLabelZh(v)) return VerdictName(v);
-  return "";
+    if (typed == VerdictName(v) || typed == VerdictLabelZh(v)) return v;
+  return std::nullopt;
+}
+
+std::string ExpectedVerdictOf(std::string_view typed) {
+  const auto v = ParseExpectedVerdict(typed);
+  return v ? VerdictName(*v) : "";
 }
 
 bool IsGap(Verdict v) { return v == Verdict::kFail || v == Verdict::kPartial; }

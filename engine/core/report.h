@@ -25,6 +25,8 @@ const char* VerdictLabelZh(Verdict v);  // "符合", "部分符合", "不符合"
 // The verdict a rule author typed (an example's or fixture's `expect`), English or Chinese (符合, 部分符合, 不符合,
 // 不适用, 无法判断), as its English name; "" when it is neither (waived and error are never expected).
 std::string ExpectedVerdictOf(std::string_view typed);
+// The same as the verdict itself (gold labels, a reviewed 台账); nullopt when it is neither.
+std::optional<Verdict> ParseExpectedVerdict(std::string_view typed);
 bool IsGap(Verdict v);                  // fail or partial: belongs in the gap report
 
 // Why a quote is shown: it supports the verdict, it is a self-reported gap, or only a promise.

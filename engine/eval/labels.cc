@@ -37,19 +37,12 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return cols;
 }
 
-// Gold verdicts: the JSON names and the Chinese labels every output prints. waived and error are outputs of the
-// engine, never a gold verdict.
+// Gold verdicts: what a rule author may type as `expect` (core/report.h ParseExpectedVerdict: the JSON names and the
+// Chinese labels). waived and error are outputs of the engine, never a gold verdict.
 bool ParseGoldVerdict(std::string_view s, Verdict& out) {
-  static const std::pair<const char*, Verdict> kNames[] = {
-      {"pass", Verdict::kPass},           {"partial", Verdict::kPartial},
-      {"fail", Verdict::kFail},           {"not_applicable", Verdict::kNotApplicable},
-      {"not_checkable", Verdict::kNotCheckable}};
-  for (const auto& [name, v] : kNames)
-    if (s == name || s == VerdictLabelZh(v)) {
-      out = v;
-      return true;
-    }
-  return false;
+  const auto v = ParseExpectedVerdict(s);
+  if (v) out = *v;
+  return v.has_value();
 }
 
 [[noreturn]] void Fail(const std::string& path, int line, const std::string& message) {

@@ -49,17 +49,14 @@ std::string FirstQuote(std::string_view evidence) {
   return std::string(evidence.substr(a + open.size(), b - a - open.size()));
 }
 
+// The 台账's own wording (render/ledger.h LedgerVerdictZh), then whatever an `expect` may say (ParseExpectedVerdict:
+// the JSON names and 符合, 部分符合, 不符合, 不适用, 无法判断).
 std::optional<Verdict> LedgerVerdict(const std::string& text) {
   const std::string k = Key(text);
-  static const std::pair<const char*, Verdict> kNames[] = {
-      {"报告未体现", Verdict::kFail},      {"体现不充分", Verdict::kPartial},   {"已体现", Verdict::kPass},
-      {"不符合", Verdict::kFail},          {"部分符合", Verdict::kPartial},     {"符合", Verdict::kPass},
-      {"不适用", Verdict::kNotApplicable}, {"无法判断", Verdict::kNotCheckable}, {"fail", Verdict::kFail},
-      {"partial", Verdict::kPartial},      {"pass", Verdict::kPass},            {"not_applicable", Verdict::kNotApplicable},
-      {"not_checkable", Verdict::kNotCheckable}};
-  for (const auto& [name, v] : kNames)
-    if (k == name) return v;
-  return std::nullopt;
+  if (k == "报告未体现") return Verdict::kFail;
+  if (k == "体现不充分") return Verdict::kPartial;
+  if (k == "已体现") return Verdict::kPass;
+  return ParseExpectedVerdict(k);
 }
 
 const char* const kColRule = "规则编号";

@@ -40,8 +40,7 @@ void WriteLedger(const std::filesystem::path& xlsx, const std::string& rows, boo
                     "for r in " + rows + ":\n"
                     "    ws.append(r)\n"
                     "wb.save(sys.argv[1])\n");
-  // Debian's python3 (python3-openpyxl from scripts/setup), not another one earlier on PATH
-  const std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const std::string python = DebianPython();
   const std::string cmd = python + " '" + script.string() + "' '" + xlsx.string() + "'";
   REQUIRE(std::system(cmd.c_str()) == 0);
 }
@@ -216,7 +215,7 @@ TEST_CASE("review import round trip: 台账 → edited → waivers and labels th
             "wb.save(sys.argv[1])\n"
             "print(waived)\n"
             "print(misjudged)\n");
-  const std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const std::string python = DebianPython();
   std::string ids;
   {
     FILE* p = popen((python + " '" + script.string() + "' '" + xlsx.string() + "'").c_str(), "r");

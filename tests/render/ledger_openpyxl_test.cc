@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Python() { return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+std::string Python() { return DebianPython(); }
 
 nlohmann::json ReadBack(const fs::path& xlsx) {
   ToolResult r = RunTool({Python(), (SourceDir() / "tests" / "render" / "read_xlsx_ledger.py").string(), xlsx.string()},
