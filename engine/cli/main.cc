@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "core/lang.h"
+#include "core/safe_text.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "output/file_writer.h"
@@ -70,6 +72,39 @@ namespace {
 
 int Dispatch(const std::vector<std::string>& args, const char* argv0);
 
+// `--lang zh|en` (or `--lang=en`) is global: taken out of the arguments wherever it stands (before a `--`), and fixes
+// the language before any command runs (core/lang.h). Returns false, with a message, for a missing or unknown value.
+bool TakeLangFlag(std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    std::string value;
+    std::size_t erase = 0;
+    if (args[i] == "--lang") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "fazhi: 错误：--lang 缺少取值（zh 或 en） / error: --lang needs a value (zh or en)\n";
+        return false;
+      }
+      value = args[i + 1];
+      erase = 2;
+    } else if (args[i].rfind("--lang=", 0) == 0) {
+      value = args[i].substr(7);
+      erase = 1;
+    } else {
+      continue;
+    }
+    auto lang = fazhi::ParseLang(value);
+    if (!lang) {
+      std::cerr << "fazhi: 错误：--lang 的取值“" << fazhi::TerminalSafe(value)
+                << "”无效，应为 zh（中文）或 en（English） / error: unknown --lang value, use zh or en\n";
+      return false;
+    }
+    fazhi::SetLang(*lang);
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i + erase));
+    --i;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Runs the command, then checks that everything written to stdout arrived (`> /dev/full`, a closed pipe): a
@@ -79,7 +114,7 @@ int main(int argc, char** argv) {
   fazhi::RemoveTempsOnSignal();
   fazhi::UseCheckedStdout();
   std::vector<std::string> args(argv + 1, argv + argc);
-  int status = Dispatch(args, argv[0]);
+  int status = TakeLangFlag(args) ? Dispatch(args, argv[0]) : fazhi::kExitUsage;
   if (std::string err = fazhi::FlushStdout(); !err.empty()) {
     std::cerr << "fazhi: error: 写入标准输出失败：" << err << " (cannot write to standard output) [E-output-write]\n";
     if (status == fazhi::kExitOk || status == fazhi::kExitGate) status = fazhi::kExitUsage;
