@@ -92,12 +92,12 @@ SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns) {
   std::unordered_map<std::string, std::size_t> index;
   for (const auto& r : report.results) {
     std::size_t at = columns.rules.size();
-    if (cursor < columns.rules.size() && columns.rules[cursor].rule == r.rule) {
+    if (cursor < columns.rules.size() && columns.rules[cursor].rule == r.rule->id) {
       at = cursor;
     } else {
       if (index.empty())
         for (std::size_t i = 0; i < columns.rules.size(); ++i) index.emplace(columns.rules[i].rule, i);
-      auto it = index.find(r.rule);
+      auto it = index.find(r.rule->id);
       if (it != index.end()) at = it->second;
     }
     if (at < columns.rules.size()) {

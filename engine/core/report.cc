@@ -1,9 +1,7 @@
 // Verdict and evidence names: the strings of the JSON contract (fazhi.check/1) and their Chinese labels.
 #include "core/report.h"
 
-#include <algorithm>
 #include <ostream>
-#include <stdexcept>
 
 namespace fazhi {
 
@@ -87,105 +85,6 @@ VerdictCounts& VerdictCounts::operator+=(const VerdictCounts& o) {
   waived += o.waived;
   error += o.error;
   return *this;
-}
-
-RuleResults::RuleResults(std::vector<RuleResult> results) {
-  slots_.reserve(results.size());
-  for (auto& r : results) push_back(std::move(r));
-}
-
-RuleResults::RuleResults(std::initializer_list<RuleResult> results) {
-  slots_.reserve(results.size());
-  for (const auto& r : results) push_back(r);
-}
-
-RuleResults::RuleResults(const RuleResults& other)
-    : slots_(other.slots_), own_(other.own_), segments_(other.segments_) {
-  Repoint();
-}
-
-RuleResults& RuleResults::operator=(const RuleResults& other) {
-  if (this != &other) {
-    slots_ = other.slots_;
-    own_ = other.own_;
-    segments_ = other.segments_;
-    Repoint();
-  }
-  return *this;
-}
-
-RuleResults::RuleResults(RuleResults&& other) noexcept
-    : slots_(std::move(other.slots_)), own_(std::move(other.own_)), segments_(std::move(other.segments_)) {
-  Repoint();
-}
-
-RuleResults& RuleResults::operator=(RuleResults&& other) noexcept {
-  if (this != &other) {
-    slots_ = std::move(other.slots_);
-    own_ = std::move(other.own_);
-    segments_ = std::move(other.segments_);
-    Repoint();
-  }
-  return *this;
-}
-
-void RuleResults::Repoint() {
-  for (const auto& [slot, r] : own_) slots_[slot] = &r;
-}
-
-void RuleResults::push_back(RuleResult r) {
-  own_.emplace_back(slots_.size(), std::move(r));
-  slots_.push_back(&own_.back().second);
-}
-
-void RuleResults::AppendRun(std::shared_ptr<const Run> run) {
-  if (!run || run->results.empty()) return;
-  Segment seg{run, slots_.size()};
-  for (const auto& r : run->results) slots_.push_back(&r);
-  segments_.push_back(std::move(seg));
-}
-
-std::vector<std::size_t> RuleResults::OwnSlots() const {
-  std::vector<std::size_t> out;
-  out.reserve(own_.size());
-  for (const auto& [slot, r] : own_) out.push_back(slot);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-bool RuleResults::IsShared(std::size_t i) const {
-  auto it = std::upper_bound(segments_.begin(), segments_.end(), i,
-                             [](std::size_t v, const Segment& s) { return v < s.first; });
-  if (it == segments_.begin()) return false;
-  const Segment& seg = *--it;
-  std::size_t k = i - seg.first;
-  return k < seg.run->results.size() && slots_[i] == &seg.run->results[k];
-}
-
-void RuleResults::Set(std::size_t i, RuleResult r) {
-  if (i >= slots_.size()) throw std::out_of_range("RuleResults::Set");
-  if (IsShared(i)) {
-    own_.emplace_back(i, std::move(r));
-    slots_[i] = &own_.back().second;
-    return;
-  }
-  for (auto& [slot, own] : own_)
-    if (slot == i) {
-      own = std::move(r);
-      return;
-    }
-}
-
-RuleResult& RuleResults::Mutable(std::size_t i) {
-  if (i >= slots_.size()) throw std::out_of_range("RuleResults::Mutable");
-  if (IsShared(i)) {
-    own_.emplace_back(i, *slots_[i]);
-    slots_[i] = &own_.back().second;
-    return own_.back().second;
-  }
-  for (auto& [slot, own] : own_)
-    if (slot == i) return own;
-  throw std::logic_error("RuleResults: a slot that is neither shared nor own");
 }
 
 }  // namespace fazhi

@@ -2,10 +2,7 @@
 #pragma once
 
 #include <cstddef>
-#include <deque>
-#include <initializer_list>
 #include <iosfwd>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,8 +30,9 @@ bool IsGap(Verdict v);                  // fail or partial: belongs in the gap r
 enum class EvidenceKind { kSupport, kSelfReportedGap, kPromiseOnly, kNegated, kContext };
 const char* EvidenceKindName(EvidenceKind k);  // "support", "self_reported_gap", "promise_only", "negated", "context"
 
-// An immutable text shared by every report that quotes the same rule field: copying it bumps a count instead of
-// copying bytes (a batch makes one RuleResult per rule per report: docs/performance.md). Reads as a std::string.
+// An immutable text shared by every report that quotes the same text of a rule set (a settled verdict's message, a
+// category's name): copying it bumps a count instead of copying bytes (a batch makes one RuleResult per rule per
+// report: docs/performance.md). Reads as a std::string.
 class SharedText {
  public:
   SharedText() = default;
@@ -88,26 +86,35 @@ struct NearMiss {
   std::string counted_for;  // "<pack>/<id> title" of another rule that counted this sentence, "" when none
 };
 
-struct RuleResult {
-  SharedText rule;   // "<pack>/<id>"
+// What a result says of its rule that is the same in every report: held once, by the rule set that checks the
+// reports (rules/rule_set.h: a Rule is a RuleInfo), and pointed at by each RuleResult of the rule.
+struct RuleInfo {
+  SharedText id;     // "<pack>/<id>"
   std::string pack;
   SharedText title;
   SharedText category;
   Severity severity = Severity::kMedium;
   double weight = 1.0;
   SharedText cite;       // "《…》第二十四条"
-  Verdict verdict = Verdict::kFail;
-  SharedText message;    // what was found / what is missing
   SharedText remedy;     // 整改建议
   SharedText remedy_work, remedy_report;  // 工作整改 / 报告补充, when the rule gives them (render/ledger.cc derives)
   SharedText owner;      // 责任单位 from the auditor's ledger the rule came from ("" when unknown)
+};
+
+// One rule's verdict on one report. `rule` points at the rule's RuleInfo, which must outlive the result: the
+// RuleSet that checked the report (or, in a test, the RuleInfo built by hand) is kept while the Report is read.
+struct RuleResult {
+  const RuleInfo* rule = nullptr;
+  Verdict verdict = Verdict::kFail;
+  Verdict unwaived = Verdict::kFail;  // the verdict before any waiver
+  double weight = 1.0;   // scored with: the rule's, 0 when an audit profile folds the result into another (same_as)
+  SharedText message;    // what was found / what is missing
   // Audit profile (docs/scoring.md, 督察口径): the other rules that state the same requirement, "<pack>/<id>"
   // each, on the result that stands for them; on each of those, `same_as` names that result and it is not scored.
   std::vector<std::string> also_cites;
   std::string same_as;
   std::vector<Evidence> evidence;
   std::string waiver;    // reason, when waived
-  Verdict unwaived = Verdict::kFail;  // the verdict before any waiver
   std::vector<NearMiss> near_misses;  // fail/partial, when the check asked for them (CheckOptions::near_misses)
 };
 
@@ -124,7 +131,7 @@ struct CategoryScore {
   VerdictCounts counts;
 };
 
-// Texts as SharedText: a report's scores are mostly copies of scores built once (RuleResults::Run).
+// Texts as SharedText: copies of the rule set's pack titles and interned category names (no bytes copied per report).
 struct PackScore {
   SharedText pack;
   SharedText title;
@@ -161,95 +168,6 @@ struct RulesetInfo {
   bool draft = false;  // pack.yaml `draft: true` (ledger import writes it): not reviewed
 };
 
-struct RunScoring;  // score/scorer.cc
-
-// The verdicts of one report, one per rule, in pack order then rule order. Reads like a std::vector<RuleResult>.
-//
-// Most verdicts of a report are the same in every report — a rule none of whose terms occurs, a pack that does not
-// apply to the report's year — so such a run of results is built once per rule set (evaluate/settled.h) and
-// shared: a report holds a pointer per rule and stores only the results evaluated for it (Set). Changing a shared
-// result copies it first (Mutable); shared runs are never changed.
-class RuleResults {
- public:
-  // Results shared by many reports, all of one pack. `score` is that pack's score when every result of the run
-  // counts as built, so a report that replaced none of them is scored without visiting them (score/scorer.cc).
-  struct Run {
-    std::vector<RuleResult> results;
-    std::optional<PackScore> score;
-    std::shared_ptr<const RunScoring> scoring;  // score/scorer.cc: rescoring only what a report changed
-  };
-  // A shared run at slots [first, first + run->results.size()); OwnSlots() says which of them were replaced.
-  struct Segment {
-    std::shared_ptr<const Run> run;
-    std::size_t first = 0;
-  };
-
-  class const_iterator {
-   public:
-    using iterator_category = std::random_access_iterator_tag;
-    using value_type = RuleResult;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const RuleResult*;
-    using reference = const RuleResult&;
-    const_iterator() = default;
-    reference operator*() const { return *(*slot_); }
-    pointer operator->() const { return *slot_; }
-    reference operator[](difference_type n) const { return *slot_[n]; }
-    const_iterator& operator++() { ++slot_; return *this; }
-    const_iterator operator++(int) { auto t = *this; ++slot_; return t; }
-    const_iterator& operator--() { --slot_; return *this; }
-    const_iterator operator--(int) { auto t = *this; --slot_; return t; }
-    const_iterator& operator+=(difference_type n) { slot_ += n; return *this; }
-    const_iterator& operator-=(difference_type n) { slot_ -= n; return *this; }
-    friend const_iterator operator+(const_iterator i, difference_type n) { return i += n; }
-    friend const_iterator operator+(difference_type n, const_iterator i) { return i += n; }
-    friend const_iterator operator-(const_iterator i, difference_type n) { return i -= n; }
-    friend difference_type operator-(const const_iterator& a, const const_iterator& b) { return a.slot_ - b.slot_; }
-    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.slot_ == b.slot_; }
-    friend bool operator!=(const const_iterator& a, const const_iterator& b) { return a.slot_ != b.slot_; }
-    friend bool operator<(const const_iterator& a, const const_iterator& b) { return a.slot_ < b.slot_; }
-
-   private:
-    friend class RuleResults;
-    explicit const_iterator(const RuleResult* const* slot) : slot_(slot) {}
-    const RuleResult* const* slot_ = nullptr;
-  };
-  using iterator = const_iterator;
-  using value_type = RuleResult;
-
-  RuleResults() = default;
-  RuleResults(std::vector<RuleResult> results);  // NOLINT: implicit, like the vector it replaces
-  RuleResults(std::initializer_list<RuleResult> results);
-  RuleResults(const RuleResults& other);
-  RuleResults& operator=(const RuleResults& other);
-  RuleResults(RuleResults&& other) noexcept;  // re-points too: the standard only promises a moved deque keeps
-  RuleResults& operator=(RuleResults&& other) noexcept;  // its elements in place from C++23 (LWG 2321)
-
-  std::size_t size() const { return slots_.size(); }
-  bool empty() const { return slots_.empty(); }
-  const RuleResult& operator[](std::size_t i) const { return *slots_[i]; }
-  const RuleResult& front() const { return *slots_.front(); }
-  const RuleResult& back() const { return *slots_.back(); }
-  const_iterator begin() const { return const_iterator(slots_.data()); }
-  const_iterator end() const { return const_iterator(slots_.data() + slots_.size()); }
-
-  void push_back(RuleResult r);                    // appends a result of this report's own
-  void AppendRun(std::shared_ptr<const Run> run);  // appends the run's results, shared
-  void Set(std::size_t i, RuleResult r);           // replaces result i with one of this report's own
-  // Result i to change (copied out of its shared run first). A result stands for its rule: keep `rule`, `pack` and
-  // `category` (scoring a changed shared run re-sums by the run's categories; score/scorer.cc checks it).
-  RuleResult& Mutable(std::size_t i);
-  const std::vector<Segment>& segments() const { return segments_; }
-  std::vector<std::size_t> OwnSlots() const;  // the slots holding this report's own results, ascending
-
- private:
-  bool IsShared(std::size_t i) const;  // slot i still points into its segment's run
-  void Repoint();                           // after copying: own slots point into this object's own_
-  std::vector<const RuleResult*> slots_;
-  std::deque<std::pair<std::size_t, RuleResult>> own_;  // (slot, result); push_back never moves the others
-  std::vector<Segment> segments_;
-};
-
 // How a check of one input ended (pipeline/check.h, Check).
 enum class CheckStatus {
   kChecked,        // read and checked: results and score
@@ -269,7 +187,7 @@ struct Report {
   std::string profile;  // the audit profile applied (督察口径: its name and file); "" = none
   std::vector<std::string> profile_packs;  // the packs it chose for this report (empty: no profile)
   ScoreSummary score;
-  RuleResults results;  // in pack order, then rule order
+  std::vector<RuleResult> results;  // in pack order, then rule order; each points at its rule (RuleResult::rule)
   Diagnostics diagnostics;
 };
 

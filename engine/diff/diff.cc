@@ -428,21 +428,21 @@ DiffReport DiffReports(const Document& old_doc, const Report& old_report, const 
   }
   // Verdicts, in the rule order of OLD, then rules only NEW ran.
   std::unordered_map<std::string, const RuleResult*> new_results;
-  for (const auto& r : new_report.results) new_results.emplace(r.rule, &r);
+  for (const auto& r : new_report.results) new_results.emplace(r.rule->id, &r);
   std::unordered_set<std::string> seen;
   for (const auto& o : old_report.results) {
-    seen.insert(o.rule);
-    auto it = new_results.find(o.rule);
+    seen.insert(o.rule->id);
+    auto it = new_results.find(o.rule->id);
     if (it == new_results.end()) {
-      d.changes.push_back({o.rule, o.title, o.verdict, o.verdict, true, false});
+      d.changes.push_back({o.rule->id, o.rule->title, o.verdict, o.verdict, true, false});
     } else if (it->second->verdict != o.verdict) {
-      d.changes.push_back({o.rule, o.title, o.verdict, it->second->verdict, false, false});
+      d.changes.push_back({o.rule->id, o.rule->title, o.verdict, it->second->verdict, false, false});
     } else {
       ++d.unchanged;
     }
   }
   for (const auto& n : new_report.results)
-    if (!seen.count(n.rule)) d.changes.push_back({n.rule, n.title, n.verdict, n.verdict, false, true});
+    if (!seen.count(n.rule->id)) d.changes.push_back({n.rule->id, n.rule->title, n.verdict, n.verdict, false, true});
 
   Hits old_hits = rules.matcher().Scan(old_doc.text);
   Hits new_hits = rules.matcher().Scan(new_doc.text);

@@ -92,7 +92,7 @@ using Applies = std::optional<std::pair<Verdict, std::string>>;
 RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
                           const Rule& rule, Outcome* trail, std::size_t near_misses = 0);
 
-// The rule set's shared runs; built here for a rule set put together by hand (LoadRuleSet builds them once).
+// The rule set's settled results; built here for a rule set put together by hand (Compile builds them once).
 const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const SettledRuns>& local) {
   if (rules.settled()) return *rules.settled();
   local = std::make_shared<const SettledRuns>(rules);
@@ -113,7 +113,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   // Near misses on demand only: the checks record into `misses` when the context points at it.
   std::vector<MissRef> misses;
   const EvalContext ctx{ctx_in.doc, ctx_in.hits, ctx_in.matcher, near_misses ? &misses : nullptr};
-  RuleResult r = BlankResult(pack, rule, Verdict::kFail, SharedText());
+  RuleResult r = BlankResult(rule, Verdict::kFail, SharedText());
   Applies na = pack_na;
   if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
   if (na) {
@@ -205,22 +205,29 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
                    doc.path, 0, 0, "新纲要发布后，可用 --rules 加入本地编写的规则包"});
 }
 
+// Every rule of `pack` with verdict `v` and `message` (the pack does not apply, or nothing can be checked).
+void AppendUniform(std::vector<RuleResult>& results, const Pack& pack, Verdict v, const std::string& message) {
+  const SharedText text(message);
+  for (const auto& rule : pack.rules) results.push_back(BlankResult(*rule, v, text));
+}
+
 }  // namespace
 
-RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags,
-                          std::size_t near_misses) {
+std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& rules, Diagnostics& diags,
+                                      std::size_t near_misses) {
   std::shared_ptr<const SettledRuns> local;
   const SettledRuns& settled = SettledOf(rules, local);
   EvalContext ctx{doc, hits, rules.matcher()};
   // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
-  // always. Every other result is the shared settled one, so the work here follows the hits, not the rule count.
+  // always. Every other result is the settled one, so the work here follows the hits, not the rule count.
   std::vector<std::uint32_t> todo = settled.always();
   for (TermId t : hits.present)
     if (t < rules.rules_by_term().size())
       todo.insert(todo.end(), rules.rules_by_term()[t].begin(), rules.rules_by_term()[t].end());
   std::sort(todo.begin(), todo.end());
   todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
-  RuleResults results;
+  std::vector<RuleResult> results;
+  results.reserve(settled.First(rules.packs().size()));
   auto next = todo.begin();
   NoteYearsAfterOutlines(doc, rules, diags);
   for (std::size_t p = 0; p < rules.packs().size(); ++p) {
@@ -235,16 +242,17 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
                        doc.path, 0, 0, ""});
     while (next != todo.end() && *next < first) ++next;
     if (pack_na) {
-      results.AppendRun(settled.Uniform(rules, p, pack_na->first, pack_na->second));
+      AppendUniform(results, pack, pack_na->first, pack_na->second);
       // Only the pack's levels exclude the report: a rule with levels of its own (they replace the pack's) is
       // looked at by itself.
       if (!a.levels.empty() && !CheckApplicability(a, doc, ctx, "规则包", false))
         for (std::uint32_t i = first; i < last; ++i)
           if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
-            results.Set(i, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses));
+            results[i] = EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses);
       continue;
     }
-    results.AppendRun(settled.Settled(p));
+    const std::vector<RuleResult>& base = settled.Settled(p);
+    results.insert(results.end(), base.begin(), base.end());
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
       bool present = !rule.anchored || std::any_of(rule.anchors.begin(), rule.anchors.end(), [&](TermId t) {
@@ -254,22 +262,19 @@ RuleResults EvaluateRules(const Document& doc, const Hits& hits, const RuleSet& 
         // Listed for its own applicability only: the settled result (what the checks would give with none of their
         // anchor terms present: SettledRuns) stands unless the rule does not apply.
         if (Applies na = CheckApplicability(rule.applies, doc, ctx, "规则"))
-          results.Set(*next, BlankResult(pack, rule, na->first, na->second));
+          results[*next] = BlankResult(rule, na->first, na->second);
         continue;
       }
-      results.Set(*next, EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses));
+      results[*next] = EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses);
     }
   }
   if (near_misses) NoteOtherRules(results);
   return results;
 }
 
-RuleResults NotCheckableResults(const RuleSet& rules, const std::string& reason) {
-  RuleResults results;
-  std::shared_ptr<const SettledRuns> local;
-  const SettledRuns& settled = SettledOf(rules, local);
-  for (std::size_t p = 0; p < rules.packs().size(); ++p)
-    results.AppendRun(settled.Uniform(rules, p, Verdict::kNotCheckable, reason, false));
+std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason) {
+  std::vector<RuleResult> results;
+  for (const auto& pack : rules.packs()) AppendUniform(results, *pack, Verdict::kNotCheckable, reason);
   return results;
 }
 

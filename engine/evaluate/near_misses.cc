@@ -127,7 +127,7 @@ std::vector<NearMiss> BuildNearMisses(const Document& doc, const TermMatcher& m,
   return out;
 }
 
-void NoteOtherRules(RuleResults& results) {
+void NoteOtherRules(std::vector<RuleResult>& results) {
   for (std::size_t i = 0; i < results.size(); ++i) {
     if (results[i].near_misses.empty()) continue;
     std::vector<std::string> found(results[i].near_misses.size());
@@ -139,14 +139,14 @@ void NoteOtherRules(RuleResults& results) {
         if (j == i || (other.verdict != Verdict::kPass && other.verdict != Verdict::kPartial)) continue;
         for (const Evidence& e : other.evidence)
           if (e.kind == EvidenceKind::kSupport && e.byte_start < nm.byte_end && nm.byte_start < e.byte_end) {
-            found[k] = other.rule.str() + "「" + other.title.str() + "」（" + VerdictLabelZh(other.verdict) + "）";
+            found[k] = other.rule->id.str() + "「" + other.rule->title.str() + "」（" + VerdictLabelZh(other.verdict) + "）";
             any = true;
             break;
           }
       }
     }
     if (!any) continue;
-    RuleResult& r = results.Mutable(i);
+    RuleResult& r = results[i];
     for (std::size_t k = 0; k < found.size(); ++k) r.near_misses[k].counted_for = std::move(found[k]);
   }
 }

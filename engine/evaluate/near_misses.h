@@ -31,6 +31,6 @@ std::vector<NearMiss> BuildNearMisses(const Document& doc, const TermMatcher& m,
 
 // For each near miss of a gap result: the other rule of the report that counted the same sentence (pass or partial
 // evidence), so the auditor reads "计入了规则 X" — the text counts, for another requirement.
-void NoteOtherRules(RuleResults& results);
+void NoteOtherRules(std::vector<RuleResult>& results);
 
 }  // namespace fazhi

@@ -16,10 +16,10 @@ std::string ExplainRuleOnDocument(const RuleSet& set, const Rule& rule, const Do
                                   const std::string& label) {
   // Every rule, so that a sentence counted by another rule can be named.
   Diagnostics diags;
-  RuleResults results = EvaluateRules(doc, hits, set, diags, kExplainNearMisses);
+  std::vector<RuleResult> results = EvaluateRules(doc, hits, set, diags, kExplainNearMisses);
   const RuleResult* r = nullptr;
   for (const auto& x : results)
-    if (x.rule == rule.id) r = &x;
+    if (x.rule->id == rule.id) r = &x;
   if (!r) return label + "：规则不在结果中\n";
   std::string out = fmt::format("\n{}：{}（{}）— {}\n", label, VerdictLabelZh(r->verdict), VerdictName(r->verdict),
                                 r->message.str());

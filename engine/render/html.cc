@@ -204,7 +204,7 @@ std::string VerdictBadge(Verdict v) {
 }
 
 std::string ResultAttrs(const RuleResult& r) {
-  return fmt::format("data-pack=\"{}\" data-verdict=\"{}\"", HtmlEscape(r.pack), VerdictName(r.verdict));
+  return fmt::format("data-pack=\"{}\" data-verdict=\"{}\"", HtmlEscape(r.rule->pack), VerdictName(r.verdict));
 }
 
 void EvidenceBlock(std::string& out, const RuleResult& r) {
@@ -224,19 +224,19 @@ void EvidenceBlock(std::string& out, const RuleResult& r) {
 void GapArticle(std::string& out, const RuleResult& r) {
   out += fmt::format("<article class=\"result gap sev-{}\" {} id=\"{}\">\n<header><span class=\"sev\">{}</span>{}"
                      "<h3>{}</h3><code>{}</code></header>\n<dl class=\"fields\">\n",
-                     SeverityName(r.severity), ResultAttrs(r), HtmlEscape(r.rule), SeverityLabelZh(r.severity),
-                     VerdictBadge(r.verdict), HtmlEscape(r.title), HtmlEscape(r.rule));
-  if (!r.cite.empty()) out += "<dt>依据</dt><dd>" + HtmlEscape(r.cite) + "</dd>\n";
+                     SeverityName(r.rule->severity), ResultAttrs(r), HtmlEscape(r.rule->id), SeverityLabelZh(r.rule->severity),
+                     VerdictBadge(r.verdict), HtmlEscape(r.rule->title), HtmlEscape(r.rule->id));
+  if (!r.rule->cite.empty()) out += "<dt>依据</dt><dd>" + HtmlEscape(r.rule->cite) + "</dd>\n";
   if (!r.message.empty()) out += "<dt>问题</dt><dd>" + HtmlEscape(r.message) + "</dd>\n";
   EvidenceBlock(out, r);
-  if (!r.remedy.empty()) out += "<dt>整改建议</dt><dd class=\"remedy\">" + HtmlEscape(r.remedy) + "</dd>\n";
+  if (!r.rule->remedy.empty()) out += "<dt>整改建议</dt><dd class=\"remedy\">" + HtmlEscape(r.rule->remedy) + "</dd>\n";
   out += "</dl>\n</article>\n";
 }
 
 // A compact list item (passes, not checkable, waived, not applicable).
 void CompactItem(std::string& out, const RuleResult& r, const std::string& why) {
   out += fmt::format("<li class=\"result\" {}>{} <strong>{}</strong> <code>{}</code>", ResultAttrs(r),
-                     VerdictBadge(r.verdict), HtmlEscape(r.title), HtmlEscape(r.rule));
+                     VerdictBadge(r.verdict), HtmlEscape(r.rule->title), HtmlEscape(r.rule->id));
   if (!why.empty()) out += "<span class=\"why\">" + why + "</span>";
   out += "</li>\n";
 }
@@ -320,7 +320,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   std::set<std::string> seen;
   out += "<form id=\"filters\" class=\"filters\" hidden>\n<label>规则包 <select id=\"f-pack\"><option value=\"\">全部</option>";
   for (const auto& r : report.results)
-    if (seen.insert(r.pack).second) out += fmt::format("<option value=\"{0}\">{0}</option>", HtmlEscape(r.pack));
+    if (seen.insert(r.rule->pack).second) out += fmt::format("<option value=\"{0}\">{0}</option>", HtmlEscape(r.rule->pack));
   out += "</select></label>\n";
   for (Verdict v : {Verdict::kFail, Verdict::kPartial, Verdict::kNotCheckable, Verdict::kWaived, Verdict::kPass,
                     Verdict::kNotApplicable, Verdict::kError})

@@ -101,19 +101,19 @@ void Scores(JsonWriter& w, const ScoreSummary& s) {
 
 void Result(JsonWriter& w, const RuleResult& r) {
   w.BeginObject();
-  w.Key("rule"), w.String(r.rule.str());
-  w.Key("pack"), w.String(r.pack);
-  w.Key("title"), w.String(r.title.str());
-  w.Key("category"), w.String(r.category.str());
+  w.Key("rule"), w.String(r.rule->id.str());
+  w.Key("pack"), w.String(r.rule->pack);
+  w.Key("title"), w.String(r.rule->title.str());
+  w.Key("category"), w.String(r.rule->category.str());
   w.Key("verdict"), w.String(VerdictName(r.verdict));
-  w.Key("severity"), w.String(SeverityName(r.severity));
+  w.Key("severity"), w.String(SeverityName(r.rule->severity));
   w.Key("weight"), w.Double(r.weight);
-  w.Key("cite"), w.String(r.cite.str());
+  w.Key("cite"), w.String(r.rule->cite.str());
   w.Key("message"), w.String(r.message.str());
-  w.Key("remedy"), w.String(r.remedy.str());
-  if (!r.remedy_work.empty()) w.Key("remedy_work"), w.String(r.remedy_work.str());
-  if (!r.remedy_report.empty()) w.Key("remedy_report"), w.String(r.remedy_report.str());
-  if (!r.owner.empty()) w.Key("owner"), w.String(r.owner.str());
+  w.Key("remedy"), w.String(r.rule->remedy.str());
+  if (!r.rule->remedy_work.empty()) w.Key("remedy_work"), w.String(r.rule->remedy_work.str());
+  if (!r.rule->remedy_report.empty()) w.Key("remedy_report"), w.String(r.rule->remedy_report.str());
+  if (!r.rule->owner.empty()) w.Key("owner"), w.String(r.rule->owner.str());
   if (!r.also_cites.empty()) {
     w.Key("also_cites");
     w.BeginArray();

@@ -30,10 +30,10 @@ std::string EvidenceCell(const RuleResult& r) {
 
 // Every source of a requirement: the result's own citation, then those of the rules folded into it.
 std::string CiteCell(const RuleResult& r, const std::map<std::string, const RuleResult*>& by_id) {
-  std::string out = r.cite;
+  std::string out = r.rule->cite;
   for (const auto& id : r.also_cites) {
     auto it = by_id.find(id);
-    std::string cite = it != by_id.end() ? it->second->cite.str() : std::string();
+    std::string cite = it != by_id.end() ? it->second->rule->cite.str() : std::string();
     if (cite.empty() || out.find(cite) != std::string::npos) continue;
     out += "\n" + cite;
   }
@@ -48,7 +48,7 @@ std::string AlsoCell(const RuleResult& r) {
 
 std::map<std::string, const RuleResult*> ById(const Report& report) {
   std::map<std::string, const RuleResult*> m;
-  for (const auto& r : report.results) m.emplace(r.rule.str(), &r);
+  for (const auto& r : report.results) m.emplace(r.rule->id.str(), &r);
   return m;
 }
 
@@ -70,9 +70,9 @@ std::string LedgerVerdictZh(Verdict v) {
 }
 
 std::pair<std::string, std::string> SplitRemedy(const RuleResult& r) {
-  std::string work = r.remedy_work, report = r.remedy_report;
-  const std::string& remedy = r.remedy.str();
-  const std::string title = r.title.str();
+  std::string work = r.rule->remedy_work, report = r.rule->remedy_report;
+  const std::string& remedy = r.rule->remedy.str();
+  const std::string title = r.rule->title.str();
   if (work.empty() || report.empty()) {
     std::string derived_work, derived_report;
     // "…，并在报告中写明…": the work, then what to write.
@@ -146,9 +146,9 @@ std::vector<LedgerRow> LedgerRows(const Report& report) {
   for (const RuleResult* r : GapsBySeverity(report)) {
     if (!r->same_as.empty()) continue;  // folded into the result that stands for its requirement
     auto [work, supplement] = SplitRemedy(*r);
-    rows.push_back({std::to_string(++n), r->rule, AlsoCell(*r), r->title, CiteCell(*r, by_id),
-                    LedgerVerdictZh(r->verdict), SeverityLabelZh(r->severity), r->message, EvidenceCell(*r), work,
-                    supplement, r->owner, "", LedgerStatusChoices().front(), "", ""});
+    rows.push_back({std::to_string(++n), r->rule->id, AlsoCell(*r), r->rule->title, CiteCell(*r, by_id),
+                    LedgerVerdictZh(r->verdict), SeverityLabelZh(r->rule->severity), r->message, EvidenceCell(*r), work,
+                    supplement, r->rule->owner, "", LedgerStatusChoices().front(), "", ""});
   }
   return rows;
 }
@@ -170,7 +170,7 @@ std::vector<PassedRow> PassedRows(const Report& report) {
   const auto by_id = ById(report);
   for (const auto& r : report.results) {
     if (r.verdict != Verdict::kPass || !r.same_as.empty()) continue;
-    rows.push_back({r.rule, AlsoCell(r), r.title, CiteCell(r, by_id), LedgerVerdictZh(r.verdict), EvidenceCell(r)});
+    rows.push_back({r.rule->id, AlsoCell(r), r.rule->title, CiteCell(r, by_id), LedgerVerdictZh(r.verdict), EvidenceCell(r)});
   }
   return rows;
 }
@@ -201,12 +201,12 @@ bool ProfileListsPack(const Report& report, const std::string& pack) {
 std::vector<ResultRow> ResultRows(const Report& report) {
   std::vector<ResultRow> rows;
   for (const auto& r : report.results) {
-    if (!ProfileListsPack(report, r.pack)) continue;
+    if (!ProfileListsPack(report, r.rule->pack)) continue;
     std::string waiver = r.verdict == Verdict::kWaived
                              ? fmt::format("{}（豁免前：{}）", r.waiver, VerdictLabelZh(r.unwaived))
                              : std::string();
-    rows.push_back({r.rule, r.pack, r.category, r.title, VerdictLabelZh(r.verdict), VerdictName(r.verdict),
-                    SeverityLabelZh(r.severity), fmt::format("{:g}", r.weight), r.cite, r.message, EvidenceCell(r),
+    rows.push_back({r.rule->id, r.rule->pack, r.rule->category, r.rule->title, VerdictLabelZh(r.verdict), VerdictName(r.verdict),
+                    SeverityLabelZh(r.rule->severity), fmt::format("{:g}", r.weight), r.rule->cite, r.message, EvidenceCell(r),
                     waiver});
   }
   return rows;

@@ -118,13 +118,13 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   if (gaps.empty()) out += "未发现差距。\n\n";
   int n = 0;
   for (const RuleResult* r : gaps) {
-    out += fmt::format("### {}. 【{}·{}】{}\n\n", ++n, SeverityLabelZh(r->severity), VerdictLabelZh(r->verdict),
-                       Esc(r->title));
-    out += "- **规则**：" + Code(r->rule) + "\n";
-    if (!r->cite.empty()) out += "- **依据**：" + Esc(r->cite) + "\n";
+    out += fmt::format("### {}. 【{}·{}】{}\n\n", ++n, SeverityLabelZh(r->rule->severity), VerdictLabelZh(r->verdict),
+                       Esc(r->rule->title));
+    out += "- **规则**：" + Code(r->rule->id) + "\n";
+    if (!r->rule->cite.empty()) out += "- **依据**：" + Esc(r->rule->cite) + "\n";
     if (!r->message.empty()) out += "- **问题**：" + Esc(r->message) + "\n";
     EvidenceList(out, *r);
-    if (!r->remedy.empty()) out += "- **整改建议**：" + Esc(r->remedy) + "\n";
+    if (!r->rule->remedy.empty()) out += "- **整改建议**：" + Esc(r->rule->remedy) + "\n";
     out += "\n";
   }
 
@@ -132,14 +132,14 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   out += fmt::format("## 三、无法判断的要求（{} 项，需人工核实）\n\n", nc.size());
   if (nc.empty()) out += "无。\n";
   for (const RuleResult* r : nc)
-    out += "- " + Code(r->rule) + " " + Esc(r->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) + "\n";
+    out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) + "\n";
   out += "\n";
 
   auto waived = ResultsWith(report, Verdict::kWaived);
   out += fmt::format("## 四、已豁免的要求（{} 项）\n\n", waived.size());
   if (waived.empty()) out += "无。\n";
   for (const RuleResult* r : waived)
-    out += "- " + Code(r->rule) + " " + Esc(r->title) + "（豁免前：" + VerdictLabelZh(r->unwaived) +
+    out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + "（豁免前：" + VerdictLabelZh(r->unwaived) +
            "）：" + Esc(r->waiver) + "\n";
   out += "\n";
 
@@ -147,7 +147,7 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   out += fmt::format("## 五、符合的要求（{} 项）\n\n", passes.size());
   if (passes.empty()) out += "无。\n";
   for (const RuleResult* r : passes) {
-    out += "- " + Code(r->rule) + " " + Esc(r->title);
+    out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title);
     if (!r->evidence.empty()) {
       std::string where = EvidenceLocation(r->evidence.front());
       if (!where.empty()) out += "（" + Esc(where) + "）";
@@ -160,13 +160,13 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   if (!na.empty()) {
     out += fmt::format("## 六、不适用的要求（{} 项）\n\n", na.size());
     for (const RuleResult* r : na)
-      out += "- " + Code(r->rule) + " " + Esc(r->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) + "\n";
+      out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) + "\n";
     out += "\n";
   }
   auto errors = ResultsWith(report, Verdict::kError);
   if (!errors.empty()) {
     out += fmt::format("## 规则执行错误（{} 项）\n\n", errors.size());
-    for (const RuleResult* r : errors) out += "- " + Code(r->rule) + "：" + Esc(r->message) + "\n";
+    for (const RuleResult* r : errors) out += "- " + Code(r->rule->id) + "：" + Esc(r->message) + "\n";
     out += "\n";
   }
   if (!report.diagnostics.empty()) {

@@ -35,7 +35,7 @@ std::vector<const RuleResult*> GapsBySeverity(const Report& report) {
   for (const auto& r : report.results)
     if (IsGap(r.verdict)) gaps.push_back(&r);
   std::stable_sort(gaps.begin(), gaps.end(), [](const RuleResult* a, const RuleResult* b) {
-    int sa = SeverityRank(a->severity), sb = SeverityRank(b->severity);
+    int sa = SeverityRank(a->rule->severity), sb = SeverityRank(b->rule->severity);
     if (sa != sb) return sa > sb;
     return a->verdict == Verdict::kFail && b->verdict != Verdict::kFail;
   });

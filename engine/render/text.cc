@@ -121,15 +121,15 @@ void Gap(std::string& out, const RuleResult& r, int width, const Painter& paint)
   // "  ✗ 不符合  title" with the title wrapped under itself.
   std::string head = fmt::format("{} {}  ", mark, VerdictLabelZh(r.verdict));
   int head_cols = 2 + DisplayWidth(head);
-  auto title = WrapToWidth(TerminalSafe(r.title), std::max(20, width - head_cols));
+  auto title = WrapToWidth(TerminalSafe(r.rule->title), std::max(20, width - head_cols));
   for (std::size_t i = 0; i < title.size(); ++i)
     out += (i == 0 ? "  " + paint(vcol, head) : std::string(static_cast<std::size_t>(head_cols), ' ')) +
            paint(kBold, title[i]) + "\n";
-  Field(out, 4, "规则", r.rule, width, paint);
-  if (!r.cite.empty()) Field(out, 4, "依据", r.cite, width, paint);
+  Field(out, 4, "规则", r.rule->id, width, paint);
+  if (!r.rule->cite.empty()) Field(out, 4, "依据", r.rule->cite, width, paint);
   if (!r.message.empty()) Field(out, 4, "问题", r.message, width, paint);
   EvidenceLines(out, r, 4, width, paint);
-  if (!r.remedy.empty()) Field(out, 4, "整改", r.remedy, width, paint, kCyan);
+  if (!r.rule->remedy.empty()) Field(out, 4, "整改", r.rule->remedy, width, paint, kCyan);
   out += "\n";
 }
 
@@ -236,7 +236,7 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
   if (s.counts.not_checkable > 0) {
     auto nc = ResultsWith(report, Verdict::kNotCheckable);
     std::string ids;
-    for (std::size_t i = 0; i < nc.size() && i < 5; ++i) ids += (i ? "、" : "") + nc[i]->rule;
+    for (std::size_t i = 0; i < nc.size() && i < 5; ++i) ids += (i ? "、" : "") + nc[i]->rule->id;
     if (nc.size() > 5) ids += fmt::format(" 等 {} 项", nc.size());
     Field(out, 2, "注意",
           fmt::format("{} 项要求无法从文本判断，未计入得分，需人工核实：{}", s.counts.not_checkable, ids), width,
@@ -251,11 +251,11 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
   Severity current = Severity::kInfo;
   bool first = true;
   for (const RuleResult* r : gaps) {
-    if (first || r->severity != current) {
+    if (first || r->rule->severity != current) {
       out += (first ? "\n" : "") +
-             paint(SeverityColour(r->severity), fmt::format("■ {}", SeverityLabelZh(r->severity))) + "\n";
+             paint(SeverityColour(r->rule->severity), fmt::format("■ {}", SeverityLabelZh(r->rule->severity))) + "\n";
       first = false;
-      current = r->severity;
+      current = r->rule->severity;
     }
     Gap(out, *r, width, paint);
   }
@@ -265,8 +265,8 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
     BlankLine(out);
     out += paint(kBold, fmt::format("无法判断 {} 项（不计入得分，需人工核实）", nc.size())) + "\n";
     for (const RuleResult* r : nc) {
-      out += fmt::format("  {} {}  {}\n", paint(kMagenta, "?"), paint(kBold, TerminalSafe(r->rule)),
-                         TerminalSafe(r->title));
+      out += fmt::format("  {} {}  {}\n", paint(kMagenta, "?"), paint(kBold, TerminalSafe(r->rule->id)),
+                         TerminalSafe(r->rule->title));
       if (!r->message.empty()) Field(out, 4, "原因", r->message, width, paint);
     }
   }
@@ -275,8 +275,8 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
     BlankLine(out);
     out += paint(kBold, fmt::format("已豁免 {} 项（不计入得分）", waived.size())) + "\n";
     for (const RuleResult* r : waived) {
-      out += fmt::format("  {} {}  {}  {}\n", paint(kDim, "~"), paint(kBold, TerminalSafe(r->rule)),
-                         TerminalSafe(r->title),
+      out += fmt::format("  {} {}  {}  {}\n", paint(kDim, "~"), paint(kBold, TerminalSafe(r->rule->id)),
+                         TerminalSafe(r->rule->title),
                          paint(kDim, fmt::format("（豁免前：{}）", VerdictLabelZh(r->unwaived))));
       Field(out, 4, "理由", r->waiver, width, paint);
     }

@@ -44,17 +44,12 @@ struct Example {
   int line = 0;
 };
 
-struct Rule {
-  SharedText id;        // full: "<pack>/<id>"
+// A rule: its RuleInfo (id "<pack>/<id>", pack, title, cite, category, severity — a name that is not a severity is a
+// lint error and reads as medium —, weight, remedy and its optional 工作整改 / 报告补充 split, owner 责任单位 that
+// ledger import writes), which every RuleResult of the rule points at (core/report.h), and what checks it.
+struct Rule : RuleInfo {
   std::string local_id;
-  std::string pack;
-  SharedText title, cite, category;  // shared with every RuleResult of this rule (core/report.h)
-  Severity severity = Severity::kMedium;  // a name that is not a severity is a lint error and reads as medium
   std::string message;
-  SharedText remedy;
-  SharedText remedy_work, remedy_report;  // optional split of the remedy: 工作整改 / 报告补充
-  SharedText owner;                       // optional 责任单位 (ledger import writes it)
-  double weight = 1.0;
   std::vector<std::string> tags;
   Applicability applies;
   std::string not_checkable;  // when set, no text can settle this rule: always not_checkable with this reason

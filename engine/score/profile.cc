@@ -190,15 +190,14 @@ void ApplyProfile(const Profile& profile, Report& report) {
   }
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < report.results.size(); ++i) {
-    const RuleResult& r = report.results[i];
-    index.emplace(r.rule.str(), i);
-    auto it = chosen.find(r.pack);
+    RuleResult& r = report.results[i];
+    index.emplace(r.rule->id.str(), i);
+    auto it = chosen.find(r.rule->pack);
     if (it == chosen.end() || it->second || r.verdict == Verdict::kNotApplicable) continue;
-    RuleResult& m = report.results.Mutable(i);
-    m.verdict = m.unwaived = Verdict::kNotApplicable;
-    m.message = "督察口径“" + profile.name + "”不对本报告（" +
-                (doc.year ? std::to_string(*doc.year) + " 年度" : std::string("年度不明")) + "）选用规则包 " + r.pack;
-    m.evidence.clear();
+    r.verdict = r.unwaived = Verdict::kNotApplicable;
+    r.message = "督察口径“" + profile.name + "”不对本报告（" +
+                (doc.year ? std::to_string(*doc.year) + " 年度" : std::string("年度不明")) + "）选用规则包 " + r.rule->pack;
+    r.evidence.clear();
   }
   for (const auto& g : profile.same_as) {
     std::vector<std::size_t> members;
@@ -209,16 +208,16 @@ void ApplyProfile(const Profile& profile, Report& report) {
     std::size_t best = members.front();
     for (std::size_t i : members)
       if (Rank(report.results[i].verdict) > Rank(report.results[best].verdict)) best = i;
-    const std::string primary = report.results[best].rule.str();
+    const std::string primary = report.results[best].rule->id.str();
     std::vector<std::string> others;
     for (std::size_t i : members) {
       if (i == best) continue;
-      RuleResult& m = report.results.Mutable(i);
+      RuleResult& m = report.results[i];
       m.same_as = primary;
       m.weight = 0;
-      others.push_back(m.rule.str());
+      others.push_back(m.rule->id.str());
     }
-    report.results.Mutable(best).also_cites = std::move(others);
+    report.results[best].also_cites = std::move(others);
   }
 }
 

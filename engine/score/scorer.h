@@ -9,10 +9,7 @@
 
 namespace fazhi {
 
-ScoreSummary ScoreResults(const RuleResults& results, const RuleSet& rules);
-
-// Fills a shared run's score and what rescoring it needs (RunScoring); the run holds one pack's results.
-void ScoreRun(RuleResults::Run& run, const Pack& pack);
+ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules);
 
 // One pack's score from its results (in rule order); `pack` may be null (results of a pack no longer loaded).
 PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& results, const Pack* pack);

@@ -184,12 +184,11 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::vector<std::str
     }
   }
   for (std::size_t k = 0; k < report.results.size(); ++k) {
-    const RuleResult& seen = report.results[k];
+    RuleResult& r = report.results[k];
     for (std::size_t i = 0; i < waivers.size(); ++i) {
-      if (!usable[i] || !WaiverMatches(waivers[i].rule, seen.rule)) continue;
-      if (!Waivable(seen.verdict)) break;  // a pass or not_applicable needs no waiver
+      if (!usable[i] || !WaiverMatches(waivers[i].rule, r.rule->id)) continue;
+      if (!Waivable(r.verdict)) break;  // a pass or not_applicable needs no waiver
       const Waiver& w = waivers[i];
-      RuleResult& r = report.results.Mutable(k);  // a shared result is copied first (core/report.h)
       r.unwaived = r.verdict;
       r.verdict = Verdict::kWaived;
       r.waiver = fmt::format("{}（{} 批准，{}{}）", w.reason, w.approver, DateString(w.date),

@@ -28,9 +28,9 @@ std::vector<std::string> AnchorTerms(const RuleSet& set, const std::string& id);
 // CHECKs two results of the same rule agree: verdicts, message, waiver, evidence quotes and offsets.
 void CheckSameResult(const RuleResult& got, const RuleResult& want);
 
-// CHECKs that EvaluateRules (anchors, shared settled results) gives, rule by rule, what evaluating every rule in
+// CHECKs that EvaluateRules (anchors, settled results) gives, rule by rule, what evaluating every rule in
 // full gives on `doc`. Returns the results for further checks.
-RuleResults CheckSettledEqualsFull(const RuleSet& set, const Document& doc);
+std::vector<RuleResult> CheckSettledEqualsFull(const RuleSet& set, const Document& doc);
 
 // Evaluates the rule `id` of `set` on `doc`: returns the verdict name and fills `result` when given.
 std::string VerdictOf(const RuleSet& set, const Document& doc, const std::string& id, RuleResult* result = nullptr);

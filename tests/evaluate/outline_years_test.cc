@@ -20,7 +20,7 @@ TEST_CASE("a report covering 2026 keeps report, duty and ledger verdicts; no out
     Report report = CheckDocument(doc, *rules, copts);
     std::map<std::string, int> applied, not_applicable;  // per pack
     for (const RuleResult& r : report.results) {
-      (r.verdict == Verdict::kNotApplicable ? not_applicable : applied)[r.pack]++;
+      (r.verdict == Verdict::kNotApplicable ? not_applicable : applied)[r.rule->pack]++;
     }
     int notes = 0;
     for (const Diagnostic& d : report.diagnostics)

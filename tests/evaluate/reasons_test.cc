@@ -153,7 +153,7 @@ TEST_CASE("reasons on the sample and the two real Shenzhen reports: found and mi
     for (const auto& r : rep.results) {
       if (r.verdict != Verdict::kPartial && r.verdict != Verdict::kFail) continue;
       const std::string m = r.message;
-      INFO(path.filename().string() << " " << r.rule.str() << ": " << m);
+      INFO(path.filename().string() << " " << r.rule->id.str() << ": " << m);
       // What is missing: named, or the rule's own "应……" says it (a fail with nothing found).
       bool names_missing = m.find("未找到相关表述；") == 0 || m.find("未写明") != std::string::npos || m.find(kGenericReason) != std::string::npos ||
                            m.find("至少") != std::string::npos || m.find("应") != std::string::npos ||

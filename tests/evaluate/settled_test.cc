@@ -1,6 +1,6 @@
-// Shared settled results (evaluate/settled.h, core/report.h RuleResults) and scoring from them: a report holds only
-// the results evaluated for it, and every verdict and score must be exactly what evaluating and scoring every
-// rule gives — for packs and rules that do not apply, with waivers, on real reports.
+// Settled results (evaluate/settled.h): a report evaluates only the rules its terms concern and copies the settled
+// result of every other, and every verdict and score must be exactly what evaluating and scoring every rule gives —
+// for packs and rules that do not apply, with waivers, on real reports.
 #include <catch2/catch.hpp>
 
 #include <re2/re2.h>
@@ -39,7 +39,7 @@ void SameCounts(const VerdictCounts& a, const VerdictCounts& b) {
   CHECK(a.error == b.error);
 }
 
-// Exact equality, doubles included: the shared path must sum in the same order as the plain one.
+// Exact equality, doubles included.
 void SameScore(const ScoreSummary& a, const ScoreSummary& b) {
   CHECK(a.total == b.total);
   CHECK(a.total_unwaived == b.total_unwaived);
@@ -60,10 +60,23 @@ void SameScore(const ScoreSummary& a, const ScoreSummary& b) {
   }
 }
 
-// The same results held each in its own slot (no shared runs): ScoreResults takes its plain path.
-RuleResults Dense(const RuleResults& r) { return RuleResults(std::vector<RuleResult>(r.begin(), r.end())); }
+// Every rule evaluated in full (EvaluateRule), in pack/rule order.
+std::vector<RuleResult> Full(const RuleSet& set, const Document& doc) {
+  Hits hits = set.matcher().Scan(doc.text);
+  EvalContext ctx{doc, hits, set.matcher()};
+  std::vector<RuleResult> out;
+  for (const auto& p : set.packs())
+    for (const auto& r : p->rules) out.push_back(EvaluateRule(doc, ctx, *p, *r, nullptr));
+  return out;
+}
 
-TEST_CASE("shared settled results equal a full evaluation, also where packs and rules do not apply", "[evaluate]") {
+// Result `r` is a copy of its rule's settled fail: its message is the rule's own nothing-found text, not a copy.
+bool FromSettled(const RuleResult& r) {
+  const auto& rule = static_cast<const Rule&>(*r.rule);  // every result of a checked report points at a Rule
+  return !rule.nothing_found.empty() && &r.message.str() == &rule.nothing_found.str();
+}
+
+TEST_CASE("settled results equal a full evaluation, also where packs and rules do not apply", "[evaluate]") {
   auto rules = test::LoadShippedRules();
   auto inputs = RealReports();
   REQUIRE(inputs.size() >= 3);
@@ -77,7 +90,7 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
   variants[3].level = IssuerLevel::kTownship;
   variants[4].year = 2013;
   variants[5].year = 2027;  // after outline-2021's years: not applicable, with W-no-outline-for-year
-  std::size_t shared_seen = 0, na_seen = 0;
+  std::size_t settled_seen = 0, na_seen = 0;
   for (const auto& input : inputs) {
     for (const auto& v : variants) {
       INFO(input.filename().string() << " year " << v.year.value_or(0) << " level " << (v.level ? IssuerLevelName(*v.level) : "-"));
@@ -88,18 +101,17 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
       bool newer = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                                [](const Diagnostic& d) { return d.code == "W-no-outline-for-year"; });
       CHECK(newer == (doc.meta.year.value && *doc.meta.year.value > 2025));
-      RuleResults fast = test::CheckSettledEqualsFull(*rules, doc);
+      std::vector<RuleResult> fast = test::CheckSettledEqualsFull(*rules, doc);
       REQUIRE(fast.size() == report.results.size());
       for (std::size_t i = 0; i < fast.size(); ++i) test::CheckSameResult(report.results[i], fast[i]);
-      SameScore(report.score, ScoreResults(Dense(report.results), *rules));
-      // Fewer results of its own than rules: the rest are shared.
-      CHECK(report.results.OwnSlots().size() < report.results.size());
-      shared_seen += report.results.size() - report.results.OwnSlots().size();
+      std::vector<RuleResult> full = Full(*rules, doc);
+      SameScore(report.score, ScoreResults(full, *rules));
+      settled_seen += std::count_if(report.results.begin(), report.results.end(), FromSettled);
       na_seen += report.score.counts.not_applicable;
 
-      // Waivers copy a shared result before changing it; the scores follow, the shared run stays as it was.
+      // Waivers change the report's results; the scores follow the full evaluation's with the same waivers.
       std::vector<std::string> ids;
-      for (const auto& r : report.results) ids.push_back(r.rule);
+      for (const auto& r : report.results) ids.push_back(r.rule->id);
       auto waivers = ParseWaivers("w.yaml", R"(waivers:
   - {rule: "ledger-100/0*", reason: 市级统计, approver: 张三, date: 2021-03-01}
   - {rule: "report/*", reason: 另行报告, approver: 李四, date: 2021-03-01}
@@ -107,18 +119,21 @@ TEST_CASE("shared settled results equal a full evaluation, also where packs and 
       Report before = report;
       ApplyWaivers(waivers, ids, Date{2021, 6, 1}, report);
       report.score = ScoreResults(report.results, *rules);
-      SameScore(report.score, ScoreResults(Dense(report.results), *rules));
+      Report full_report;
+      full_report.document = report.document;
+      full_report.results = full;
+      ApplyWaivers(waivers, ids, Date{2021, 6, 1}, full_report);
+      SameScore(report.score, ScoreResults(full_report.results, *rules));
       CHECK(report.score.counts.waived > 0);
       for (std::size_t k = 0; k < report.results.size(); ++k)
         if (report.results[k].verdict == Verdict::kWaived) CHECK(before.results[k].verdict != Verdict::kWaived);
     }
   }
-  CHECK(shared_seen > 0);
+  CHECK(settled_seen > 0);  // the rules no term of a report concerns were not evaluated
   CHECK(na_seen > 0);
 }
 
-TEST_CASE("two reports share one object for a settled result; a report keeps only its evaluated results",
-          "[evaluate]") {
+TEST_CASE("two reports point at the rule set's rules; a settled result copies no text", "[evaluate]") {
   auto rules = test::LoadShippedRules();
   auto inputs = RealReports();
   CheckOptions copts;
@@ -126,86 +141,22 @@ TEST_CASE("two reports share one object for a settled result; a report keeps onl
   Report b = CheckDocument(LoadDocument(inputs[1].string(), copts), *rules, copts);
   REQUIRE(a.results.size() == rules->RuleCount());
   REQUIRE(b.results.size() == rules->RuleCount());
-  auto own_a = a.results.OwnSlots(), own_b = b.results.OwnSlots();
-  std::size_t same_object = 0;
-  for (std::size_t i = 0; i < a.results.size(); ++i) {
-    bool mine = std::binary_search(own_a.begin(), own_a.end(), i) || std::binary_search(own_b.begin(), own_b.end(), i);
-    // Settled in both (not a pack that does not apply to either: that message names the report's year; the
-    // inputs' order depends on where the checkout and ../shared sit, so the two may be of different outlines).
-    if (!mine && a.results[i].verdict != Verdict::kNotApplicable && b.results[i].verdict != Verdict::kNotApplicable) {
-      CHECK(&a.results[i] == &b.results[i]);
-      ++same_object;
+  std::size_t i = 0, both_settled = 0;
+  for (const auto& p : rules->packs())
+    for (const auto& r : p->rules) {
+      CHECK(a.results[i].rule == r.get());
+      CHECK(b.results[i].rule == r.get());
+      if (FromSettled(a.results[i]) && FromSettled(b.results[i])) {
+        CHECK(&a.results[i].message.str() == &b.results[i].message.str());
+        ++both_settled;
+      }
+      ++i;
     }
-  }
-  CHECK(same_object > 0);
-  CHECK(own_a.size() < a.results.size());
+  CHECK(both_settled > 0);
+  CHECK(std::count_if(a.results.begin(), a.results.end(), FromSettled) < static_cast<long>(a.results.size()));
 }
 
-TEST_CASE("RuleResults: reads like a vector, copies are independent, a change never reaches the shared run",
-          "[evaluate]") {
-  auto run = std::make_shared<RuleResults::Run>();
-  for (const char* id : {"p/a", "p/b", "p/c"}) {
-    RuleResult r;
-    r.rule = id;
-    r.pack = "p";
-    r.verdict = r.unwaived = Verdict::kFail;
-    run->results.push_back(r);
-  }
-  RuleResults rs;
-  rs.AppendRun(run);
-  RuleResult own;
-  own.rule = "q/x";
-  own.pack = "q";
-  own.verdict = Verdict::kPass;
-  rs.push_back(own);
-  REQUIRE(rs.size() == 4);
-  CHECK(rs.OwnSlots() == std::vector<std::size_t>{3});
-  CHECK(&rs[0] == &run->results[0]);
-  auto it = std::find_if(rs.begin(), rs.end(), [](const RuleResult& r) { return r.rule == "p/c"; });
-  REQUIRE(it != rs.end());
-  CHECK(it - rs.begin() == 2);
-
-  RuleResults copy = rs;
-  copy.Mutable(1).verdict = Verdict::kWaived;
-  CHECK(copy[1].verdict == Verdict::kWaived);
-  CHECK(rs[1].verdict == Verdict::kFail);
-  CHECK(run->results[1].verdict == Verdict::kFail);
-  CHECK(copy.OwnSlots() == std::vector<std::size_t>{1, 3});
-  CHECK(&copy[3] != &rs[3]);  // the copy's own result is its own
-  CHECK(copy[3].rule == "q/x");
-
-  RuleResult replaced = run->results[2];
-  replaced.verdict = Verdict::kPass;
-  copy.Set(2, replaced);
-  copy.Set(2, replaced);  // a second Set replaces the own result, it does not add one
-  CHECK(copy[2].verdict == Verdict::kPass);
-  CHECK(copy.OwnSlots() == std::vector<std::size_t>{1, 2, 3});
-  CHECK(run->results[2].verdict == Verdict::kFail);
-
-  RuleResults moved = std::move(copy);
-  CHECK(moved[1].verdict == Verdict::kWaived);
-  CHECK(moved[3].rule == "q/x");
-  CHECK_THROWS(moved.Set(9, replaced));
-
-  // Copy-assigned from a results list that is then destroyed: its own results live on in the copy.
-  RuleResults assigned;
-  {
-    RuleResults source;
-    source.push_back(own);
-    source.AppendRun(run);  // shared slots after an own one
-    source.Mutable(2).message = "changed";
-    assigned = source;
-  }
-  REQUIRE(assigned.size() == 4);
-  CHECK(assigned[0].rule == "q/x");
-  CHECK(assigned[2].message == "changed");
-  CHECK(&assigned[1] == &run->results[0]);
-  CHECK(assigned.OwnSlots() == std::vector<std::size_t>{0, 2});
-  CHECK(run->results[1].message.empty());
-}
-
-TEST_CASE("scores from shared runs equal plain scoring for flat and weighted-category packs, with waivers",
-          "[evaluate]") {
+TEST_CASE("scores of flat and weighted-category packs equal those of a full evaluation, with waivers", "[evaluate]") {
   const std::string rules_yaml = R"(rules:
   - {id: a1, title: a, cite: c, category: 甲, weight: 2, check: {mention: {any: [述法]}}}
   - {id: a2, title: a, cite: c, category: 甲, check: {mention: {any: [普法]}}}
@@ -214,6 +165,7 @@ TEST_CASE("scores from shared runs equal plain scoring for flat and weighted-cat
   - {id: c1, title: c, cite: c, category: 丙, weight: 1.7, check: {mention: {any: [应诉]}}}
 )";
   auto waivers = ParseWaivers("w.yaml", "waivers:\n  - {rule: t/c1, reason: r, approver: a, date: 2021-03-01}\n");
+  const std::vector<std::string> ids = {"t/a1", "t/a2", "t/b1", "t/b2", "t/c1"};
   for (const char* scoring : {"scoring: {model: flat, partial: 0.25}\n",
                               "scoring: {partial: 0.4, categories: {甲: 3, 乙: 0.5, 丙: 1.5}}\n"}) {
     INFO(scoring);
@@ -224,10 +176,13 @@ TEST_CASE("scores from shared runs equal plain scoring for flat and weighted-cat
       Document doc = test::BuildDocument({{SectionRole::kMeasures, {"一、主要举措", line}},
                                           {SectionRole::kCauses, {"二、原因", "认识不到位。"}}});
       Report report = CheckDocument(doc, *set, CheckOptions{});
-      SameScore(report.score, ScoreResults(Dense(report.results), *set));
-      ApplyWaivers(waivers, {"t/a1", "t/a2", "t/b1", "t/b2", "t/c1"}, Date{2021, 6, 1}, report);
+      Report full;
+      full.results = Full(*set, doc);
+      SameScore(report.score, ScoreResults(full.results, *set));
+      ApplyWaivers(waivers, ids, Date{2021, 6, 1}, report);
+      ApplyWaivers(waivers, ids, Date{2021, 6, 1}, full);
       report.score = ScoreResults(report.results, *set);
-      SameScore(report.score, ScoreResults(Dense(report.results), *set));
+      SameScore(report.score, ScoreResults(full.results, *set));
     }
   }
 }

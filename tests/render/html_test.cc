@@ -31,13 +31,14 @@ TEST_CASE("html escapes markup from the document and the rules", "[render][html]
   rep.document.title = "<script>alert('title')</script>";
   rep.document.issuer = "\"><img src=x onerror=alert(1)>";
   rep.document.path = "a\"onmouseover=\"alert(1).txt";
-  RuleResult& r = rep.results.Mutable(2);
-  r.pack = "x\"><script>alert(2)</script>";
-  r.rule = "report/<blink>x</blink>";
-  r.title = "<iframe src=javascript:alert(3)>";
-  r.cite = "<a href=\"javascript:alert(4)\">点此</a>";
+  RuleResult& r = rep.results[2];
+  RuleInfo& rule = EditRule(r);
+  rule.pack = "x\"><script>alert(2)</script>";
+  rule.id = "report/<blink>x</blink>";
+  rule.title = "<iframe src=javascript:alert(3)>";
+  rule.cite = "<a href=\"javascript:alert(4)\">点此</a>";
   r.message = "</style><script>alert(5)</script>";
-  r.remedy = "<svg onload=alert(6)>";
+  rule.remedy = "<svg onload=alert(6)>";
   r.evidence.push_back({EvidenceKind::kSupport, "正文<script>alert(7)</script>中的<b>加粗</b>与&nbsp;实体", "<h1>节</h1>", 3,
                         0, 0, 0, {"<script>", "加粗"}, "measures"});
   std::string html = Html(rep);

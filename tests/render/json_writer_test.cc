@@ -241,19 +241,19 @@ ordered_json ReferenceJson(const Report& report) {
       ev.push_back(std::move(item));
     }
     ordered_json row = ordered_json::object();
-    row["rule"] = r.rule.str();
-    row["pack"] = r.pack;
-    row["title"] = r.title.str();
-    row["category"] = r.category.str();
+    row["rule"] = r.rule->id.str();
+    row["pack"] = r.rule->pack;
+    row["title"] = r.rule->title.str();
+    row["category"] = r.rule->category.str();
     row["verdict"] = VerdictName(r.verdict);
-    row["severity"] = SeverityName(r.severity);
+    row["severity"] = SeverityName(r.rule->severity);
     row["weight"] = r.weight;
-    row["cite"] = r.cite.str();
+    row["cite"] = r.rule->cite.str();
     row["message"] = r.message.str();
-    row["remedy"] = r.remedy.str();
-    if (!r.remedy_work.empty()) row["remedy_work"] = r.remedy_work.str();
-    if (!r.remedy_report.empty()) row["remedy_report"] = r.remedy_report.str();
-    if (!r.owner.empty()) row["owner"] = r.owner.str();
+    row["remedy"] = r.rule->remedy.str();
+    if (!r.rule->remedy_work.empty()) row["remedy_work"] = r.rule->remedy_work.str();
+    if (!r.rule->remedy_report.empty()) row["remedy_report"] = r.rule->remedy_report.str();
+    if (!r.rule->owner.empty()) row["owner"] = r.rule->owner.str();
     if (!r.also_cites.empty()) row["also_cites"] = r.also_cites;
     if (!r.same_as.empty()) row["same_as"] = r.same_as;
     row["evidence"] = std::move(ev);
@@ -345,9 +345,10 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   e.terms = {nasty, "", "依法"};
   r.evidence = {e, Evidence{}};
   // The fields the audit profile, the 台账 and the near misses add, hostile too.
-  r.remedy_work = nasty;
-  r.remedy_report = nasty;
-  r.owner = nasty;
+  RuleInfo& rule = test::EditRule(r);
+  rule.remedy_work = nasty;
+  rule.remedy_report = nasty;
+  rule.owner = nasty;
   r.also_cites = {nasty, "ledger-100/024"};
   r.same_as = nasty;
   r.near_misses = {{nasty, nasty, 12, 0, 1, "none_term", nasty, nasty, nasty}, {}};

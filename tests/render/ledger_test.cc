@@ -60,11 +60,12 @@ Sheet ReadSheet(const std::map<std::string, std::string>& files, const std::stri
 
 Report InjectionReport() {
   Report rep = SampleReport();
-  RuleResult& r = rep.results.Mutable(2);  // the critical fail: first ledger row
-  r.title = "=HYPERLINK(\"http://evil.example\",\"点击\")";
-  r.cite = "+1+1";
+  RuleResult& r = rep.results[2];  // the critical fail: first ledger row
+  RuleInfo& rule = EditRule(r);
+  rule.title = "=HYPERLINK(\"http://evil.example\",\"点击\")";
+  rule.cite = "+1+1";
   r.message = "-2+3";
-  r.remedy = "@SUM(A1:A9)";
+  rule.remedy = "@SUM(A1:A9)";
   r.evidence.push_back({EvidenceKind::kSupport, "\t=cmd|' /C calc'!A0", "", 3, 0, 0, 0, {}, "measures"});
   return rep;
 }
@@ -194,7 +195,7 @@ TEST_CASE("xlsx cuts a cell longer than Excel's limit instead of failing", "[ren
   Report rep = SampleReport();
   std::string longtext;
   for (int i = 0; i < 40000; ++i) longtext += "法";
-  rep.results.Mutable(2).message = longtext;
+  rep.results[2].message = longtext;
   std::string bytes;
   REQUIRE_NOTHROW(bytes = Render("xlsx", rep));
   auto files = Unzip(bytes);

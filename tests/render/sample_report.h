@@ -7,17 +7,16 @@
 #pragma once
 
 #include "core/report.h"
+#include "hand_built.h"
 
 namespace fazhi::test {
 
-inline RuleResult MakeResult(std::string pack, std::string id, std::string title, std::string category,
-                             std::string severity, Verdict verdict) {
+// A result of a rule kept for the test run (hand_built.h); EditRule(r) sets the rule's other fields.
+inline RuleResult MakeResult(const std::string& pack, const std::string& id, const std::string& title,
+                             const std::string& category, const std::string& severity, Verdict verdict) {
   RuleResult r;
-  r.pack = pack;
-  r.rule = pack + "/" + id;
-  r.title = std::move(title);
-  r.category = std::move(category);
-  r.severity = ParseSeverity(severity).value();  // throws on a name that is not a severity
+  // ParseSeverity throws on a name that is not a severity.
+  r.rule = KeptRule(pack, id, category, title, ParseSeverity(severity).value());
   r.verdict = r.unwaived = verdict;
   return r;
 }
@@ -40,54 +39,54 @@ inline Report SampleReport() {
 
   RuleResult a = MakeResult("report", "measures-and-results", "推进法治政府建设的主要举措和成效", "报告内容", "high",
                             Verdict::kPass);
-  a.weight = 2;
-  a.cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
+  a.weight = EditRule(a).weight = 2;
+  EditRule(a).cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
   a.message = "报告写明了主要举措和成效";
   a.evidence.push_back({EvidenceKind::kSupport,
                         "2020年，区政府制定《重大行政决策程序实施办法》，全年审核规范性文件23件。",
                         "一、主要举措和成效", 5, 0, 120, 230, {"制定", "规范性文件"}, "measures"});
 
   RuleResult b = MakeResult("report", "shortcomings", "存在的不足及原因", "报告内容", "high", Verdict::kPartial);
-  b.cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
+  EditRule(b).cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
   b.message = "列出了不足，但没有分析原因";
-  b.remedy = "在\"存在的不足\"部分逐条分析原因，并与下一年度安排对应。";
+  EditRule(b).remedy = "在\"存在的不足\"部分逐条分析原因，并与下一年度安排对应。";
   b.evidence.push_back({EvidenceKind::kSelfReportedGap, "法治宣传的针对性、实效性有待加强，基层执法人员素质参差不齐。",
                         "二、存在的不足", 12, 0, 900, 990, {"有待加强"}, "shortcomings"});
 
   RuleResult c = MakeResult("report", "first-responsible-duty", "党政主要负责人履行推进法治建设第一责任人职责情况",
                             "报告内容", "critical", Verdict::kFail);
-  c.cite = "《党政主要负责人履行推进法治建设第一责任人职责规定》第五条";
+  EditRule(c).cite = "《党政主要负责人履行推进法治建设第一责任人职责规定》第五条";
   c.message = "未找到党政主要负责人履行第一责任人职责的情况";
-  c.remedy = "补充区委、区政府主要负责人研究部署法治建设、专题述法等情况。";
+  EditRule(c).remedy = "补充区委、区政府主要负责人研究部署法治建设、专题述法等情况。";
 
   RuleResult e = MakeResult("report", "published-by-april-1", "每年4月1日前向社会公开", "报告内容", "medium",
                             Verdict::kNotCheckable);
-  e.cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
+  EditRule(e).cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
   e.message = "报告正文未载明发布日期，无法判断是否在4月1日前公开";
 
   RuleResult f = MakeResult("outline-2015", "administrative-reconsideration", "完善行政复议制度", "行政复议", "medium",
                             Verdict::kFail);
-  f.cite = "《法治政府建设实施纲要（2015—2020年）》第（二十六）项";
+  EditRule(f).cite = "《法治政府建设实施纲要（2015—2020年）》第（二十六）项";
   f.message = "只有\"下一步\"的计划，没有已完成的工作";
-  f.remedy = "写明行政复议体制改革的进展、案件数量和纠错率。";
+  EditRule(f).remedy = "写明行政复议体制改革的进展、案件数量和纠错率。";
   f.evidence.push_back({EvidenceKind::kPromiseOnly, "下一步将推进行政复议体制改革，提高办案质量。", "三、下一步工作安排",
                         20, 0, 1500, 1570, {"行政复议"}, "plan"});
 
   RuleResult g = MakeResult("outline-2015", "open-government", "全面推进政务公开", "政务公开", "low", Verdict::kPass);
-  g.cite = "《法治政府建设实施纲要（2015—2020年）》第（十八）项";
+  EditRule(g).cite = "《法治政府建设实施纲要（2015—2020年）》第（十八）项";
   g.message = "写明了政务公开工作";
   g.evidence.push_back({EvidenceKind::kSupport, "全年主动公开政府信息1,256条，办理依申请公开\"42\"件。",
                         "一、主要举措和成效", 8, 0, 400, 470, {"公开"}, "measures"});
 
   RuleResult h = MakeResult("outline-2015", "township-government", "乡镇政府法治建设", "基层法治", "low",
                             Verdict::kNotApplicable);
-  h.cite = "《法治政府建设实施纲要（2015—2020年）》第（三十）项";
+  EditRule(h).cite = "《法治政府建设实施纲要（2015—2020年）》第（三十）项";
   h.message = "本规则仅适用于乡镇（街道）报告";
 
   RuleResult i = MakeResult("outline-2015", "legal-advisers", "普遍建立法律顾问制度", "法治队伍", "medium",
                             Verdict::kWaived);
   i.unwaived = Verdict::kFail;
-  i.cite = "《法治政府建设实施纲要（2015—2020年）》第（三十八）项";
+  EditRule(i).cite = "《法治政府建设实施纲要（2015—2020年）》第（三十八）项";
   i.message = "未找到法律顾问制度的落实情况";
   i.waiver = "该项由市司法局统一部署（王某 批准，2021-03-01）";
 

@@ -2,6 +2,7 @@
 // (one weighted mean); partial credit per pack; n/a, not_checkable and waived leave the denominator.
 #include <catch2/catch.hpp>
 
+#include "hand_built.h"
 #include "score/scorer.h"
 
 namespace fazhi::test {
@@ -11,9 +12,7 @@ namespace {
 RuleResult R(const std::string& pack, const std::string& id, const std::string& category, Verdict v,
              double weight = 1.0) {
   RuleResult r;
-  r.pack = pack;
-  r.rule = pack + "/" + id;
-  r.category = category;
+  r.rule = KeptRule(pack, id, category);
   r.verdict = r.unwaived = v;
   r.weight = weight;
   return r;

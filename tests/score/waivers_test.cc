@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "score/scorer.h"
 #include "score/waivers.h"
+#include "hand_built.h"
 #include "test_support.h"
 
 namespace fazhi::test {
@@ -13,9 +14,7 @@ namespace {
 
 RuleResult R(const std::string& id, Verdict v, const std::string& category = "A") {
   RuleResult r;
-  r.pack = id.substr(0, id.find('/'));
-  r.rule = id;
-  r.category = category;
+  r.rule = KeptRule(id.substr(0, id.find('/')), id.substr(id.find('/') + 1), category);
   r.verdict = r.unwaived = v;
   return r;
 }
@@ -33,7 +32,7 @@ Report SampleReport() {
 
 std::vector<std::string> Ids(const Report& rep) {
   std::vector<std::string> ids;
-  for (const auto& r : rep.results) ids.push_back(r.rule);
+  for (const auto& r : rep.results) ids.push_back(r.rule->id);
   return ids;
 }
 

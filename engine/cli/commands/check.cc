@@ -72,7 +72,7 @@ std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules
 std::string DumpFindings(const Report& report) {
   std::ostringstream out;
   for (const auto& r : report.results) {
-    out << r.rule << "\t" << VerdictName(r.verdict) << "\t" << r.message << "\n";
+    out << r.rule->id << "\t" << VerdictName(r.verdict) << "\t" << r.message << "\n";
     for (const auto& e : r.evidence)
       out << "  " << EvidenceKindName(e.kind) << "\tline " << e.line << "\t" << e.quote << "\n";
   }
@@ -93,8 +93,8 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   }
   if (!opts.fail_on.empty()) {
     for (const auto& r : report.results) {
-      if (r.verdict == Verdict::kFail && SeverityRank(r.severity) >= SeverityRank(opts.fail_on)) {
-        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule, SeverityName(r.severity), opts.fail_on);
+      if (r.verdict == Verdict::kFail && SeverityRank(r.rule->severity) >= SeverityRank(opts.fail_on)) {
+        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule->id, SeverityName(r.rule->severity), opts.fail_on);
         tripped = true;
         break;
       }

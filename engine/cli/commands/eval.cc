@@ -65,7 +65,7 @@ int RunEval(const EvalCommandOptions& opts) {
       continue;
     }
     std::map<std::string, std::string> verdicts;
-    for (const RuleResult& r : report.results) verdicts[std::string(r.rule)] = VerdictName(r.verdict);
+    for (const RuleResult& r : report.results) verdicts[r.rule->id.str()] = VerdictName(r.verdict);
     row = Compare(labels, verdicts);
     row.report_path = report_path;
     AddReport(agreement, std::move(row));

@@ -198,7 +198,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
     for (const auto& [rule, want] : fx.expect) {
       std::string id = rule.find('/') == std::string::npos ? fx.pack + "/" + rule : rule;
       auto it = std::find_if(report.results.begin(), report.results.end(),
-                             [&](const RuleResult& r) { return r.rule == id; });
+                             [&](const RuleResult& r) { return r.rule->id == id; });
       std::string got = it == report.results.end() ? "missing" : VerdictName(it->verdict);
       bool ok = got == want;
       (ok ? passed : failed)++;
