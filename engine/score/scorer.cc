@@ -34,52 +34,65 @@ double CategoryWeight(const Pack* pack, const std::string& name) {
   return it != pack->category_weights.end() ? it->second : 1.0;
 }
 
-// One pack's score; `use_unwaived` scores as if no waiver existed.
-std::optional<double> PackValue(const std::vector<const RuleResult*>& rs, const Pack* pack, bool use_unwaived,
-                                std::vector<CategoryScore>* cats) {
-  double partial = pack ? pack->partial_credit : 0.5;
-  std::string model = pack ? pack->scoring_model : "default";
+}  // namespace
+
+PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& rs, const Pack* pack) {
+  PackScore ps;
+  ps.pack = id;
+  ps.title = pack ? pack->title : id;
+  ps.model = pack ? pack->scoring_model : "default";
+  const double partial = pack ? pack->partial_credit : 0.5;
+  // One pass for the score with waivers and the one without: each sum still adds its results in rule order.
   // Categories in first-seen order; a pack has a handful, so a linear search beats a map (this runs per report
   // for every rule: docs/performance.md).
   struct Cat {
     const std::string* name;
-    Acc acc;
+    Acc acc, acc_unwaived;
     VerdictCounts counts;
   };
   std::vector<Cat> order;
-  Acc flat;
+  Acc flat, flat_unwaived;
   Cat* last = nullptr;  // reset after every emplace_back, so never dangling
   for (const RuleResult* r : rs) {
-    Verdict v = use_unwaived ? r->unwaived : r->verdict;
     const std::string& name = r->rule->category.str();
     // Categories are interned at load (RuleSet), so the same name is usually the same object.
     Cat* cat = last && (last->name == &name || *last->name == name) ? last : nullptr;
     if (!cat) {
       for (auto& c : order)
         if (c.name == &name || *c.name == name) cat = &c;
-      if (!cat) cat = &order.emplace_back(Cat{&name, {}, {}});
+      if (!cat) cat = &order.emplace_back(Cat{&name, {}, {}, {}});
     }
     last = cat;
-    cat->counts.Add(v);
-    auto c = Credit(v, partial);
-    if (!c) continue;
-    cat->acc.Add(*c, r->weight);
-    flat.Add(*c, r->weight);
+    cat->counts.Add(r->verdict);
+    if (auto c = Credit(r->verdict, partial)) {
+      cat->acc.Add(*c, r->weight);
+      flat.Add(*c, r->weight);
+    }
+    if (auto c = Credit(r->unwaived, partial)) {
+      cat->acc_unwaived.Add(*c, r->weight);
+      flat_unwaived.Add(*c, r->weight);
+    }
   }
-  if (cats) {
-    for (const auto& c : order) cats->push_back({*c.name, c.acc.Value(), c.counts});
+  ps.categories.reserve(order.size());
+  for (const auto& c : order) {
+    ps.categories.push_back({*c.name, c.acc.Value(), c.counts});
+    ps.counts += c.counts;
   }
-  if (model == "flat") return flat.Value();
-  Acc total;
+  if (ps.model == "flat") {
+    ps.score = flat.Value();
+    ps.score_unwaived = flat_unwaived.Value();
+    return ps;
+  }
+  Acc total, total_unwaived;
   for (const auto& cat : order) {
-    auto v = cat.acc.Value();
-    if (!v) continue;
-    total.Add(*v / 100.0, CategoryWeight(pack, *cat.name));
+    const double w = CategoryWeight(pack, *cat.name);
+    if (auto v = cat.acc.Value()) total.Add(*v / 100.0, w);
+    if (auto v = cat.acc_unwaived.Value()) total_unwaived.Add(*v / 100.0, w);
   }
-  return total.Value();
+  ps.score = total.Value();
+  ps.score_unwaived = total_unwaived.Value();
+  return ps;
 }
-
-}  // namespace
 
 namespace {
 
@@ -93,21 +106,6 @@ const Pack* FindPack(const RuleSet& rules, const std::string& id, std::size_t& h
     if (packs[i]->id == id) pack = packs[i].get(), hint = i;
   return pack;
 }
-
-}  // namespace
-
-PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& rs, const Pack* pack) {
-  PackScore ps;
-  ps.pack = id;
-  ps.title = pack ? pack->title : id;
-  ps.model = pack ? pack->scoring_model : "default";
-  for (const RuleResult* r : rs) ps.counts.Add(r->verdict);
-  ps.score = PackValue(rs, pack, false, &ps.categories);
-  ps.score_unwaived = PackValue(rs, pack, true, nullptr);
-  return ps;
-}
-
-namespace {
 
 void AddPack(ScoreSummary& s, PackScore ps, Acc& total, Acc& total_unwaived) {
   if (ps.score) total.Add(*ps.score / 100.0, 1.0);
@@ -123,15 +121,13 @@ ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet&
   Acc total, total_unwaived;
   // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
   std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;
-  std::size_t cur = 0;
-  for (const auto& r : results) {
-    const std::string& pack = r.rule->pack;
-    if (by_pack.empty() || (by_pack[cur].first != &pack && *by_pack[cur].first != pack)) {
-      auto it = std::find_if(by_pack.begin(), by_pack.end(), [&](const auto& e) { return *e.first == pack; });
-      if (it == by_pack.end()) it = by_pack.emplace(by_pack.end(), &pack, std::vector<const RuleResult*>{});
-      cur = static_cast<std::size_t>(it - by_pack.begin());
-    }
-    by_pack[cur].second.push_back(&r);
+  for (std::size_t i = 0, j; i < results.size(); i = j) {
+    const std::string& pack = results[i].rule->pack;
+    for (j = i + 1; j < results.size() && results[j].rule->pack == pack;) ++j;  // the pack's run of results
+    auto it = std::find_if(by_pack.begin(), by_pack.end(), [&](const auto& e) { return *e.first == pack; });
+    if (it == by_pack.end()) it = by_pack.emplace(by_pack.end(), &pack, std::vector<const RuleResult*>{});
+    it->second.reserve(it->second.size() + (j - i));
+    for (std::size_t k = i; k < j; ++k) it->second.push_back(&results[k]);
   }
   std::size_t hint = 0;
   for (const auto& [id, rs] : by_pack) AddPack(s, ScorePack(*id, rs, FindPack(rules, *id, hint)), total, total_unwaived);
