@@ -139,7 +139,8 @@ void NoteOtherRules(std::vector<RuleResult>& results) {
         if (j == i || (other.verdict != Verdict::kPass && other.verdict != Verdict::kPartial)) continue;
         for (const Evidence& e : other.evidence)
           if (e.kind == EvidenceKind::kSupport && e.byte_start < nm.byte_end && nm.byte_start < e.byte_end) {
-            found[k] = other.rule->id.str() + "「" + other.rule->title.str() + "」（" + VerdictLabelZh(other.verdict) + "）";
+            found[k] = other.rule->id.str() + "「" + other.rule->title.str() + "」（" + VerdictLabelZh(other.verdict) +
+                       "）";
             any = true;
             break;
           }

@@ -224,8 +224,9 @@ void EvidenceBlock(std::string& out, const RuleResult& r) {
 void GapArticle(std::string& out, const RuleResult& r) {
   out += fmt::format("<article class=\"result gap sev-{}\" {} id=\"{}\">\n<header><span class=\"sev\">{}</span>{}"
                      "<h3>{}</h3><code>{}</code></header>\n<dl class=\"fields\">\n",
-                     SeverityName(r.rule->severity), ResultAttrs(r), HtmlEscape(r.rule->id), SeverityLabelZh(r.rule->severity),
-                     VerdictBadge(r.verdict), HtmlEscape(r.rule->title), HtmlEscape(r.rule->id));
+                     SeverityName(r.rule->severity), ResultAttrs(r), HtmlEscape(r.rule->id),
+                     SeverityLabelZh(r.rule->severity), VerdictBadge(r.verdict), HtmlEscape(r.rule->title),
+                     HtmlEscape(r.rule->id));
   if (!r.rule->cite.empty()) out += "<dt>依据</dt><dd>" + HtmlEscape(r.rule->cite) + "</dd>\n";
   if (!r.message.empty()) out += "<dt>问题</dt><dd>" + HtmlEscape(r.message) + "</dd>\n";
   EvidenceBlock(out, r);
@@ -320,7 +321,8 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   std::set<std::string> seen;
   out += "<form id=\"filters\" class=\"filters\" hidden>\n<label>规则包 <select id=\"f-pack\"><option value=\"\">全部</option>";
   for (const auto& r : report.results)
-    if (seen.insert(r.rule->pack).second) out += fmt::format("<option value=\"{0}\">{0}</option>", HtmlEscape(r.rule->pack));
+    if (seen.insert(r.rule->pack).second)
+      out += fmt::format("<option value=\"{0}\">{0}</option>", HtmlEscape(r.rule->pack));
   out += "</select></label>\n";
   for (Verdict v : {Verdict::kFail, Verdict::kPartial, Verdict::kNotCheckable, Verdict::kWaived, Verdict::kPass,
                     Verdict::kNotApplicable, Verdict::kError})

@@ -170,7 +170,8 @@ std::vector<PassedRow> PassedRows(const Report& report) {
   const auto by_id = ById(report);
   for (const auto& r : report.results) {
     if (r.verdict != Verdict::kPass || !r.same_as.empty()) continue;
-    rows.push_back({r.rule->id, AlsoCell(r), r.rule->title, CiteCell(r, by_id), LedgerVerdictZh(r.verdict), EvidenceCell(r)});
+    rows.push_back(
+        {r.rule->id, AlsoCell(r), r.rule->title, CiteCell(r, by_id), LedgerVerdictZh(r.verdict), EvidenceCell(r)});
   }
   return rows;
 }
@@ -205,9 +206,9 @@ std::vector<ResultRow> ResultRows(const Report& report) {
     std::string waiver = r.verdict == Verdict::kWaived
                              ? fmt::format("{}（豁免前：{}）", r.waiver, VerdictLabelZh(r.unwaived))
                              : std::string();
-    rows.push_back({r.rule->id, r.rule->pack, r.rule->category, r.rule->title, VerdictLabelZh(r.verdict), VerdictName(r.verdict),
-                    SeverityLabelZh(r.rule->severity), fmt::format("{:g}", r.weight), r.rule->cite, r.message, EvidenceCell(r),
-                    waiver});
+    rows.push_back({r.rule->id, r.rule->pack, r.rule->category, r.rule->title, VerdictLabelZh(r.verdict),
+                    VerdictName(r.verdict), SeverityLabelZh(r.rule->severity), fmt::format("{:g}", r.weight),
+                    r.rule->cite, r.message, EvidenceCell(r), waiver});
   }
   return rows;
 }

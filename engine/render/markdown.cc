@@ -132,7 +132,8 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   out += fmt::format("## 三、无法判断的要求（{} 项，需人工核实）\n\n", nc.size());
   if (nc.empty()) out += "无。\n";
   for (const RuleResult* r : nc)
-    out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) + "\n";
+    out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) +
+           "\n";
   out += "\n";
 
   auto waived = ResultsWith(report, Verdict::kWaived);
@@ -160,7 +161,8 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   if (!na.empty()) {
     out += fmt::format("## 六、不适用的要求（{} 项）\n\n", na.size());
     for (const RuleResult* r : na)
-      out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) + "\n";
+      out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + (r->message.empty() ? "" : "：" + Esc(r->message)) +
+           "\n";
     out += "\n";
   }
   auto errors = ResultsWith(report, Verdict::kError);

@@ -130,7 +130,8 @@ ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet&
     for (std::size_t k = i; k < j; ++k) it->second.push_back(&results[k]);
   }
   std::size_t hint = 0;
-  for (const auto& [id, rs] : by_pack) AddPack(s, ScorePack(*id, rs, FindPack(rules, *id, hint)), total, total_unwaived);
+  for (const auto& [id, rs] : by_pack)
+    AddPack(s, ScorePack(*id, rs, FindPack(rules, *id, hint)), total, total_unwaived);
   s.total = total.Value();
   s.total_unwaived = total_unwaived.Value();
   return s;

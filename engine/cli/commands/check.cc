@@ -94,7 +94,8 @@ bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   if (!opts.fail_on.empty()) {
     for (const auto& r : report.results) {
       if (r.verdict == Verdict::kFail && SeverityRank(r.rule->severity) >= SeverityRank(opts.fail_on)) {
-        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule->id, SeverityName(r.rule->severity), opts.fail_on);
+        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule->id, SeverityName(r.rule->severity),
+                     opts.fail_on);
         tripped = true;
         break;
       }
