@@ -55,13 +55,14 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
   Cat* last = nullptr;  // reset after every emplace_back, so never dangling
   for (const RuleResult* r : rs) {
     const std::string& name = r->rule->category.str();
-    // Categories are interned at load (RuleSet), so the same name is usually the same object.
-    Cat* cat = last && (last->name == &name || *last->name == name) ? last : nullptr;
-    if (!cat) {
-      for (auto& c : order)
-        if (c.name == &name || *c.name == name) cat = &c;
-      if (!cat) cat = &order.emplace_back(Cat{&name, {}, {}, {}});
-    }
+    // Categories are interned at load (RuleSet), so the same name is the same object: look for it by address
+    // first, by text only when that fails (names hand-built apart; `order` holds each text once).
+    Cat* cat = last && last->name == &name ? last : nullptr;
+    for (std::size_t i = 0; !cat && i < order.size(); ++i)
+      if (order[i].name == &name) cat = &order[i];
+    for (std::size_t i = 0; !cat && i < order.size(); ++i)
+      if (*order[i].name == name) cat = &order[i];
+    if (!cat) cat = &order.emplace_back(Cat{&name, {}, {}, {}});
     last = cat;
     cat->counts.Add(r->verdict);
     if (auto c = Credit(r->verdict, partial)) {
