@@ -7,6 +7,12 @@ namespace fazhi {
 
 SharedText::SharedText(std::string s) : data_(std::make_shared<const std::string>(std::move(s))) {}
 
+SharedText SharedText::Borrow(const std::string& s) {
+  SharedText t;
+  t.data_ = std::shared_ptr<const std::string>(std::shared_ptr<const std::string>(), &s);  // aliasing, no owner
+  return t;
+}
+
 std::ostream& operator<<(std::ostream& out, const SharedText& t) { return out << t.str(); }
 
 const std::string& SharedText::Empty() {

@@ -38,6 +38,9 @@ class SharedText {
   SharedText() = default;
   SharedText(std::string s);  // NOLINT: implicit, like the std::string it replaces
   SharedText(const char* s) : SharedText(std::string(s)) {}
+  // A text owned elsewhere that outlives every copy (a rule set's text, quoted by the reports it checks, like
+  // RuleResult::rule): copies share the bytes and count nothing, so threads copying it never touch one counter.
+  static SharedText Borrow(const std::string& s);
   const std::string& str() const { return data_ ? *data_ : Empty(); }
   operator const std::string&() const { return str(); }  // NOLINT
   operator std::string_view() const { return str(); }    // NOLINT

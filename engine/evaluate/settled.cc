@@ -34,9 +34,9 @@ SettledRuns::SettledRuns(const RuleSet& rules) {
       // `always_`: the evaluator runs the first and works out the second's applicability for each document.
       if (HasOwnApplicability(*rule) || (rule->not_checkable.empty() && !rule->anchored)) always_.push_back(index);
       if (!rule->not_checkable.empty())
-        results.push_back(BlankResult(*rule, Verdict::kNotCheckable, rule->not_checkable));
+        results.push_back(BlankResult(*rule, Verdict::kNotCheckable, SharedText::Borrow(rule->not_checkable)));
       else
-        results.push_back(BlankResult(*rule, Verdict::kFail, rule->nothing_found));
+        results.push_back(BlankResult(*rule, Verdict::kFail, SharedText::Borrow(rule->nothing_found)));
       ++index;
     }
     settled_.push_back(std::move(results));

@@ -1,6 +1,6 @@
 // Results that do not depend on the document, built once per rule set and copied into every report it checks
 // (EvaluateRules): per pack, each rule's verdict when none of its anchor terms occurs. Copying a result copies a
-// pointer to its rule and a shared message (no text bytes).
+// pointer to its rule and one to its message, which the rule holds (SharedText::Borrow: no text bytes, no count).
 #pragma once
 
 #include <cstdint>

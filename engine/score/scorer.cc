@@ -47,6 +47,7 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
   // for every rule: docs/performance.md).
   struct Cat {
     const std::string* name;
+    const SharedText* text;  // the name as the rule holds it: copied into the score without copying bytes
     Acc acc, acc_unwaived;
     VerdictCounts counts;
   };
@@ -54,7 +55,8 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
   Acc flat, flat_unwaived;
   Cat* last = nullptr;  // reset after every emplace_back, so never dangling
   for (const RuleResult* r : rs) {
-    const std::string& name = r->rule->category.str();
+    const SharedText& text = r->rule->category;
+    const std::string& name = text.str();
     // Categories are interned at load (RuleSet), so the same name is the same object: look for it by address
     // first, by text only when that fails (names hand-built apart; `order` holds each text once).
     Cat* cat = last && last->name == &name ? last : nullptr;
@@ -62,7 +64,7 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
       if (order[i].name == &name) cat = &order[i];
     for (std::size_t i = 0; !cat && i < order.size(); ++i)
       if (*order[i].name == name) cat = &order[i];
-    if (!cat) cat = &order.emplace_back(Cat{&name, {}, {}, {}});
+    if (!cat) cat = &order.emplace_back(Cat{&name, &text, {}, {}, {}});
     last = cat;
     cat->counts.Add(r->verdict);
     if (auto c = Credit(r->verdict, partial)) {
@@ -76,7 +78,7 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
   }
   ps.categories.reserve(order.size());
   for (const auto& c : order) {
-    ps.categories.push_back({*c.name, c.acc.Value(), c.counts});
+    ps.categories.push_back({*c.text, c.acc.Value(), c.counts});
     ps.counts += c.counts;
   }
   if (ps.model == "flat") {
