@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <set>
 
 #include "match/term_matcher.h"
 
@@ -52,12 +53,19 @@ TEST_CASE("matcher agrees with naive search on random text", "[match]") {
     m.Build();
     std::string text = random_string(400);
     auto hits = m.Scan(text);
+    std::size_t total = 0;
+    std::set<fazhi::TermId> occurring;
     for (std::size_t i = 0; i < terms.size(); ++i) {
       std::vector<std::uint32_t> naive;
       for (std::size_t p = text.find(terms[i]); p != std::string::npos; p = text.find(terms[i], p + 1))
         if ((static_cast<unsigned char>(text[p]) & 0xC0) != 0x80) naive.push_back(static_cast<std::uint32_t>(p));
       REQUIRE(hits.Of(ids[i]) == naive);
+      if (!naive.empty()) occurring.insert(ids[i]);
     }
+    for (const auto& starts : hits.starts) total += starts.size();
+    CHECK(hits.total == total);
+    CHECK(std::set<fazhi::TermId>(hits.present.begin(), hits.present.end()) == occurring);
+    CHECK(hits.present.size() == occurring.size());
   }
 }
 
