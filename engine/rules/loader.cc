@@ -639,6 +639,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   std::map<std::string, int> rule_origin;
   std::uint64_t terms_used = 0;
   const YamlCache cache(opts.cache_dir);
+  PrepareSchema(cache);
   // The pack folders of every --rules folder, in load order (a missing folder stops the load, as before).
   std::vector<std::vector<PackDir>> packs_of(opts.dirs.size());
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
