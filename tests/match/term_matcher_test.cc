@@ -38,16 +38,20 @@ TEST_CASE("matcher never matches across a character boundary", "[match]") {
 
 TEST_CASE("matcher agrees with naive search on random text", "[match]") {
   std::mt19937 rng(42);
-  const std::vector<std::string> alphabet = {"法", "治", "政", "府", "建", "设", "a", "1", "，"};
+  // Nine characters, and a wider set where many nodes have four or more children (the dense rows of Build).
+  const std::vector<std::string> narrow = {"法", "治", "政", "府", "建", "设", "a", "1", "，"};
+  const std::vector<std::string> wide = {"法", "治", "政", "府", "建", "设", "a", "b", "c", "d", "e", "1", "，", "。"};
+  std::vector<std::string> alphabet = narrow;
   auto random_string = [&](int len) {
     std::string s;
     for (int i = 0; i < len; ++i) s += alphabet[rng() % alphabet.size()];
     return s;
   };
-  for (int round = 0; round < 20; ++round) {
+  for (int round = 0; round < 40; ++round) {
+    if (round == 20) alphabet = wide;
     TermMatcher m;
     std::vector<std::string> terms;
-    for (int i = 0; i < 30; ++i) terms.push_back(random_string(1 + static_cast<int>(rng() % 3)));
+    for (int i = 0; i < (round < 20 ? 30 : 200); ++i) terms.push_back(random_string(1 + static_cast<int>(rng() % 3)));
     std::vector<fazhi::TermId> ids;
     for (const auto& t : terms) ids.push_back(m.Add(t));
     m.Build();
