@@ -133,10 +133,14 @@ struct WorkerContext {
   std::atomic<bool>& write_failed;
 };
 
-SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string& stdout_text) {
+// Checks one input and hands its report to the sinks. The summary row is built only when the batch keeps rows
+// (`keep`); otherwise only its status is set (the progress and the exit status need it).
+SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, bool keep, std::string& stdout_text) {
   auto fail = [&](const std::string& reason) {
     ctx.progress.Message(spdlog::level::err, in.path + ": " + reason);
-    SummaryRow row = ErrorRow(ctx.columns, reason);
+    SummaryRow row;
+    if (keep) row = ErrorRow(ctx.columns, reason);
+    row.status = BatchStatus::kError;
     row.path = in.path;
     row.rel = in.rel;
     return row;
@@ -152,9 +156,11 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, std::string&
   if (ctx.sinks.gate && ctx.sinks.gate(report)) ctx.gate = true;
 
   SummaryRow row;
-  {
+  if (keep) {
     StageTimer timer(Stage::kSummary);
     row = SummarizeReport(report, ctx.columns);
+  } else {
+    row.status = report.document.not_checkable ? BatchStatus::kNotCheckable : BatchStatus::kChecked;
   }
   row.path = in.path;
   row.rel = in.rel;
@@ -171,7 +177,9 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
                      const BatchSinks& sinks) {
   BatchResult result;
   result.summary = SummaryColumns(rules);
-  std::vector<SummaryRow> rows(inputs.size());
+  const bool keep = opts.keep_rows;
+  std::vector<SummaryRow> rows(keep ? inputs.size() : 0);
+  std::atomic<bool> any_error{false};
   auto level = spdlog::default_logger_raw()->level();
   Progress progress(inputs.size(), level < spdlog::level::err);
   std::atomic<bool> gate{false}, write_failed{false};
@@ -185,6 +193,7 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
   std::mutex out_mutex;
   std::condition_variable out_cv;
   std::map<std::size_t, std::string> pending;
+  std::vector<std::string> spare;  // printed buffers, kept with their capacity for the next report
   std::size_t emitted = 0;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -196,19 +205,33 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
         out_cv.wait(lock, [&] { return i < emitted + window; });
       }
       std::string text;
-      rows[i] = CheckOne(ctx, inputs[i], text);
+      if (to_stdout) {
+        std::lock_guard<std::mutex> lock(out_mutex);
+        if (!spare.empty()) {
+          text = std::move(spare.back());
+          spare.pop_back();
+        }
+      }
+      SummaryRow row = CheckOne(ctx, inputs[i], keep, text);
+      const BatchStatus status = row.status;
+      if (status == BatchStatus::kError) any_error = true;
+      if (keep) rows[i] = std::move(row);
       if (to_stdout) {
         std::lock_guard<std::mutex> lock(out_mutex);
         pending.emplace(i, std::move(text));
         for (auto it = pending.find(emitted); it != pending.end(); it = pending.find(emitted)) {
-          std::cout << it->second;
+          std::cout.write(it->second.data(), static_cast<std::streamsize>(it->second.size()));
+          if (spare.size() < 2 * static_cast<std::size_t>(jobs)) {
+            it->second.clear();
+            spare.push_back(std::move(it->second));
+          }
           pending.erase(it);
           ++emitted;
         }
         std::cout.flush();
         out_cv.notify_all();
       }
-      progress.Done(rows[i].status);
+      progress.Done(status);
     }
   };
   RunOnThreads(jobs, worker, [&](int started, int wanted) {
@@ -218,9 +241,7 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
   });
   progress.Finish();
 
-  result.any_error = std::any_of(rows.begin(), rows.end(), [](const SummaryRow& r) {
-    return r.status == BatchStatus::kError;
-  });
+  result.any_error = any_error;
   result.gate = gate;
   result.write_failed = write_failed;
   result.summary.rows = std::move(rows);

@@ -59,10 +59,11 @@ struct BatchOptions {
   CheckOptions check;       // overrides, limits, waivers: the same for every input
   int jobs = 0;             // --jobs (0 = every core)
   bool to_stdout = false;   // reports go to stdout, in input order (bounded look-ahead)
+  bool keep_rows = true;    // keep a summary row per input (the summary files); false: memory flat in the inputs
 };
 
 struct BatchResult {
-  BatchSummary summary;       // one row per input, in input order (not ranked)
+  BatchSummary summary;       // one row per input, in input order (not ranked); no rows unless keep_rows
   bool any_error = false;     // an input could not be read or checked
   bool gate = false;          // a gate tripped for some report
   bool write_failed = false;  // a sink could not write an output

@@ -1,9 +1,7 @@
-// Aho–Corasick over UTF-8 bytes: construction with a map-based trie, then a compact sorted-edge layout.
+// Aho–Corasick over UTF-8 bytes: a trie built from the terms in byte order, then a compact sorted-edge layout.
 #include "match/term_matcher.h"
 
 #include <algorithm>
-#include <map>
-#include <queue>
 #include <stdexcept>
 
 namespace fazhi {
@@ -19,55 +17,80 @@ TermId TermMatcher::Add(std::string_view term) {
 }
 
 void TermMatcher::Build() {
-  // 1. Trie with ordered child maps.
-  std::vector<std::map<unsigned char, std::int32_t>> children(1);
-  std::vector<std::int32_t> term_at(1, -1);
-  for (TermId id = 0; id < terms_.size(); ++id) {
-    const std::string& t = terms_[id];
-    if (t.empty()) continue;
+  // 1. Trie built from the terms in byte order: a node's children are then created in ascending byte order, and
+  //    the only child a later term can share is the last one created (no map per node, no search).
+  std::vector<TermId> order;
+  order.reserve(terms_.size());
+  for (TermId id = 0; id < terms_.size(); ++id)
+    if (!terms_[id].empty()) order.push_back(id);
+  std::sort(order.begin(), order.end(), [&](TermId a, TermId b) { return terms_[a] < terms_[b]; });  // as bytes
+  struct Building {
+    std::int32_t first_child = -1, last_child = -1, next_sibling = -1, term = -1;
+    unsigned char byte = 0;
+  };
+  std::vector<Building> trie(1);
+  for (TermId id : order) {
     std::int32_t s = 0;
-    for (unsigned char c : t) {
-      auto it = children[s].find(c);
-      if (it == children[s].end()) {
-        std::int32_t n = static_cast<std::int32_t>(children.size());
-        children[s].emplace(c, n);
-        children.emplace_back();
-        term_at.push_back(-1);
-        s = n;
-      } else {
-        s = it->second;
+    for (unsigned char c : terms_[id]) {
+      std::int32_t last = trie[s].last_child;
+      if (last >= 0 && trie[last].byte == c) {
+        s = last;
+        continue;
       }
+      std::int32_t n = static_cast<std::int32_t>(trie.size());
+      trie.push_back(Building{});
+      trie[n].byte = c;
+      if (last >= 0)
+        trie[last].next_sibling = n;
+      else
+        trie[s].first_child = n;
+      trie[s].last_child = n;
+      s = n;
     }
-    term_at[s] = static_cast<std::int32_t>(id);
+    trie[s].term = static_cast<std::int32_t>(id);
   }
-  // 2. Flatten edges.
-  nodes_.assign(children.size(), Node{});
+  // 2. Flatten edges (each node's children are a sorted run of edges_).
+  nodes_.assign(trie.size(), Node{});
   edges_.clear();
-  for (std::size_t s = 0; s < children.size(); ++s) {
-    nodes_[s].term = term_at[s];
+  edges_.reserve(trie.size() - 1);
+  for (std::size_t s = 0; s < trie.size(); ++s) {
+    nodes_[s].term = trie[s].term;
     nodes_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-    nodes_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-    for (auto [c, n] : children[s]) edges_.emplace_back(c, n);
+    for (std::int32_t n = trie[s].first_child; n >= 0; n = trie[n].next_sibling) edges_.emplace_back(trie[n].byte, n);
+    nodes_[s].edge_count = static_cast<std::uint32_t>(edges_.size()) - nodes_[s].first_edge;
+  }
+  // Nodes with many children (the second byte of a CJK character, mostly) get a dense row: one load instead of a
+  // binary search for every byte of the text that passes through them.
+  constexpr std::uint32_t kDenseEdges = 4;
+  dense_.clear();
+  for (std::size_t s = 1; s < nodes_.size(); ++s) {
+    Node& node = nodes_[s];
+    if (node.edge_count < kDenseEdges) continue;
+    node.dense = static_cast<std::int32_t>(dense_.size() / 256);
+    dense_.resize(dense_.size() + 256, -1);
+    for (std::uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e)
+      dense_[static_cast<std::size_t>(node.dense) * 256 + edges_[e].first] = edges_[e].second;
   }
   root_next_.assign(256, 0);
-  for (auto [c, n] : children[0]) root_next_[c] = n;
+  for (std::int32_t n = trie[0].first_child; n >= 0; n = trie[n].next_sibling) root_next_[trie[n].byte] = n;
   built_ = true;
   // 3. Failure links, breadth first.
-  std::queue<std::int32_t> q;
-  for (auto [c, n] : children[0]) {
+  std::vector<std::int32_t> queue;
+  queue.reserve(trie.size());
+  for (std::int32_t n = trie[0].first_child; n >= 0; n = trie[n].next_sibling) {
     nodes_[n].fail = 0;
-    q.push(n);
+    queue.push_back(n);
   }
-  while (!q.empty()) {
-    std::int32_t s = q.front();
-    q.pop();
-    for (auto [c, n] : children[s]) {
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    std::int32_t s = queue[head];
+    for (std::uint32_t e = nodes_[s].first_edge; e < nodes_[s].first_edge + nodes_[s].edge_count; ++e) {
+      auto [c, n] = edges_[e];
       std::int32_t f = nodes_[s].fail;
       nodes_[n].fail = Next(f, c);
       if (nodes_[n].fail == n) nodes_[n].fail = 0;
       std::int32_t fl = nodes_[n].fail;
       nodes_[n].out_link = nodes_[fl].term >= 0 ? fl : nodes_[fl].out_link;
-      q.push(n);
+      queue.push_back(n);
     }
   }
 }
@@ -76,6 +99,12 @@ std::int32_t TermMatcher::Next(std::int32_t state, unsigned char c) const {
   while (true) {
     if (state == 0) return root_next_[c];
     const Node& n = nodes_[state];
+    if (n.dense >= 0) {
+      std::int32_t next = dense_[static_cast<std::size_t>(n.dense) * 256 + c];
+      if (next >= 0) return next;
+      state = n.fail;
+      continue;
+    }
     auto begin = edges_.begin() + n.first_edge;
     auto end = begin + n.edge_count;
     auto it = std::lower_bound(begin, end, c, [](const auto& e, unsigned char v) { return e.first < v; });

@@ -39,6 +39,7 @@ class TermMatcher {
     std::int32_t out_link = -1;  // next node on the fail chain that ends a term
     std::int32_t term = -1;      // term ending exactly here
     std::uint32_t first_edge = 0, edge_count = 0;  // into edges_ (sorted by byte) after Build
+    std::int32_t dense = -1;  // a node with many children: its row in dense_ (256 entries, -1 = no such child)
   };
   std::int32_t Next(std::int32_t state, unsigned char c) const;
 
@@ -47,6 +48,7 @@ class TermMatcher {
   std::vector<Node> nodes_;
   std::vector<std::pair<unsigned char, std::int32_t>> edges_;
   std::vector<std::int32_t> root_next_;  // dense table for the root (256 entries)
+  std::vector<std::int32_t> dense_;      // rows of 256 child states for the nodes with many children
   bool built_ = false;
 };
 

@@ -238,4 +238,6 @@ void RenderJson(const Report& report, std::ostream& out, const RenderOptions&) {
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
+void AppendJson(const Report& report, std::string& out, const RenderOptions&) { AppendReportJson(report, out, 2); }
+
 }  // namespace fazhi

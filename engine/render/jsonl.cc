@@ -14,4 +14,6 @@ void RenderJsonl(const Report& report, std::ostream& out, const RenderOptions&) 
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
+void AppendJsonl(const Report& report, std::string& out, const RenderOptions&) { AppendReportJson(report, out, -1); }
+
 }  // namespace fazhi

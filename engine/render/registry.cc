@@ -8,8 +8,9 @@ namespace fazhi {
 const std::vector<RendererEntry>& Renderers() {
   static const std::vector<RendererEntry> kRenderers = {
       {"text", "txt", false, RenderText, "terminal summary and gaps (default)"},
-      {"json", "json", false, RenderJson, "machine-readable result, schema fazhi.check/1"},
-      {"jsonl", "jsonl", false, RenderJsonl, "one compact fazhi.check/1 object per report and line (batches)"},
+      {"json", "json", false, RenderJson, "machine-readable result, schema fazhi.check/1", AppendJson},
+      {"jsonl", "jsonl", false, RenderJsonl, "one compact fazhi.check/1 object per report and line (batches)",
+       AppendJsonl},
       {"md", "md", false, RenderMarkdown, "Markdown gap report (Chinese headings)"},
       {"html", "html", false, RenderHtml, "self-contained HTML gap report (offline, prints on A4)"},
       {"csv", "csv", false, RenderCsv, "整改台账 as CSV (UTF-8 with BOM)"},

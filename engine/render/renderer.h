@@ -17,6 +17,8 @@ struct RenderOptions {
 };
 
 using RenderFn = void (*)(const Report& report, std::ostream& out, const RenderOptions& opts);
+// Appends the same bytes as RenderFn to `out` (a batch to stdout renders into its worker's buffer, no stream).
+using AppendFn = void (*)(const Report& report, std::string& out, const RenderOptions& opts);
 
 struct RendererEntry {
   const char* name;       // --format value
@@ -24,6 +26,7 @@ struct RendererEntry {
   bool binary;            // writes non-text bytes (xlsx)
   RenderFn render;
   const char* summary;
+  AppendFn append = nullptr;  // set where the format is built in a string anyway (json, jsonl)
 };
 
 const std::vector<RendererEntry>& Renderers();
@@ -36,5 +39,7 @@ void RenderHtml(const Report& report, std::ostream& out, const RenderOptions& op
 void RenderCsv(const Report& report, std::ostream& out, const RenderOptions& opts);
 void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions& opts);
 void RenderJsonl(const Report& report, std::ostream& out, const RenderOptions& opts);
+void AppendJson(const Report& report, std::string& out, const RenderOptions& opts);
+void AppendJsonl(const Report& report, std::string& out, const RenderOptions& opts);
 
 }  // namespace fazhi

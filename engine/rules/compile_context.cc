@@ -2,17 +2,31 @@
 #include "rules/compile_context.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "core/severity.h"
+#include "core/sha256.h"
+#include "rules/yaml_cache.h"
 
 namespace fazhi {
 
 namespace {
 
 // The embedded schema, parsed once per process (a broken schema is a build error: tests/rules/schema_docs_test.cc).
+std::once_flag schema_once;
+std::unique_ptr<YamlTree> schema_tree;
+
+void LoadSchema(const YamlCache* cache) {
+  std::call_once(schema_once, [cache] {
+    if (cache && cache->enabled()) schema_tree = cache->Parse(kSchemaYaml, Sha256Hex(kSchemaYaml)).tree;
+    if (!schema_tree) schema_tree = ParseYamlTree(kSchemaYaml).tree;
+  });
+}
+
 YNode Schema() {
-  static const std::unique_ptr<YamlTree> tree = ParseYamlTree(kSchemaYaml).tree;
-  return tree ? tree->root()["objects"] : YNode();
+  LoadSchema(nullptr);
+  static const YNode objects = schema_tree ? schema_tree->root()["objects"] : YNode();
+  return objects;
 }
 
 bool ScalarIs(const YNode& v, const std::string& type) {
@@ -36,6 +50,8 @@ std::string EnumValueOf(const std::string& key, const std::string& typed) {
 }
 
 }  // namespace
+
+void PrepareSchema(const YamlCache& cache) { LoadSchema(&cache); }
 
 std::size_t CompileContext::ErrorCount() const {
   std::size_t n = 0;

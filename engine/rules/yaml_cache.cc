@@ -10,7 +10,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 namespace fs = std::filesystem;
 
@@ -40,7 +39,11 @@ std::string ReadEntry(const fs::path& path) {
   if (ec || size > kMaxEntryBytes) return {};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string bytes;
+  bytes.reserve(size);
+  char buffer[1 << 16];  // in blocks: a streambuf iterator costs ~15 instructions a byte
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
 void Prune(const fs::path& dir) {

@@ -13,6 +13,7 @@
 #include "batch/summary.h"
 #include "ingest/reader.h"
 #include "ingest/subprocess.h"
+#include "pipeline/compile.h"
 #include "test_support.h"
 
 using namespace fazhi::test;
@@ -313,6 +314,52 @@ TEST_CASE("batch output is byte-identical for --jobs 1 and --jobs 4", "[batch][d
   // Streaming to stdout keeps path order whatever the job count: one line per readable input.
   CHECK(streams[0] == streams[1]);
   CHECK(std::count(streams[0].begin(), streams[0].end(), '\n') == 7);
+}
+
+TEST_CASE("a batch to stdout keeps no summary row per input, yet knows its errors", "[batch]") {
+  fazhi::Diagnostics diags;
+  fazhi::LoadOptions lo;
+  lo.dirs = {(SourceDir() / "rules").string()};
+  auto rules = fazhi::Compile(lo, diags);
+  REQUIRE(rules);
+  TempDir tmp;
+  WriteFile(tmp.path() / "empty.txt", "");
+  std::vector<fazhi::BatchInput> inputs = {{(SourceDir() / kSample).string(), "sample.txt", ""},
+                                           {(tmp.path() / "empty.txt").string(), "empty.txt", ""},
+                                           {(tmp.path() / "gone.txt").string(), "gone.txt", "no such file"},
+                                           {(SourceDir() / kSample).string(), "again.txt", ""}};
+  std::map<std::string, fazhi::BatchStatus> seen;
+  fazhi::BatchSinks sinks;
+  sinks.report = [&](const fazhi::Report& report, const fazhi::BatchInput& in, fazhi::SummaryRow& row,
+                     std::string& text, const fazhi::BatchErrorLog&) {
+    text += in.rel + " " + std::to_string(report.results.size()) + "\n";
+    seen[in.rel] = row.status;
+    return true;
+  };
+  for (bool keep : {true, false}) {
+    INFO("keep_rows " << keep);
+    fazhi::BatchOptions opts;
+    opts.jobs = 2;
+    opts.to_stdout = true;
+    opts.keep_rows = keep;
+    seen.clear();
+    fazhi::BatchResult run = fazhi::RunBatch(*rules, inputs, opts, sinks);
+    CHECK(run.any_error);  // the missing file, with or without rows
+    CHECK(run.summary.rows.size() == (keep ? inputs.size() : 0));
+    CHECK(seen.size() == 2);  // the empty and the missing file are errors: they never reach the sink
+    CHECK(seen["sample.txt"] == fazhi::BatchStatus::kChecked);
+    CHECK(seen["again.txt"] == fazhi::BatchStatus::kChecked);
+    if (keep) {
+      CHECK(run.summary.rows[1].status == fazhi::BatchStatus::kError);
+      CHECK(run.summary.rows[2].status == fazhi::BatchStatus::kError);
+      CHECK(run.summary.rows[0].total.has_value());
+    }
+  }
+  inputs.erase(inputs.begin() + 1, inputs.begin() + 3);
+  fazhi::BatchOptions opts;
+  opts.to_stdout = true;
+  opts.keep_rows = false;
+  CHECK_FALSE(fazhi::RunBatch(*rules, inputs, opts, sinks).any_error);
 }
 
 TEST_CASE("a folder without reports names every extension the readers take", "[batch]") {

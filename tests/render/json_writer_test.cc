@@ -81,6 +81,16 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
     INFO("random case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
+  // Long ASCII runs with one byte that needs a look at any place (the eight-bytes-at-a-time skip over plain text).
+  const unsigned char rare[] = {0x00, 0x1F, '"', '\\', 0x7F, 0x80, 0xE6, 0xFF, 0x20, 0x21, 0x5B, 0x5D};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(static_cast<std::size_t>(rng() % 64), 'x');
+    for (auto& c : s) c = static_cast<char>(0x20 + rng() % 0x5F);
+    const int specials = static_cast<int>(rng() % 3);
+    for (int k = 0; k < specials && !s.empty(); ++k) s[rng() % s.size()] = static_cast<char>(rare[rng() % sizeof rare]);
+    INFO("ascii case " << n);
+    REQUIRE(Escaped(s) == Nlohmann(s));
+  }
   // A long string (several MB) mixing all of it: longer than any buffer the serializer flushes.
   std::string big;
   while (big.size() < 3'000'000) big += "依法行政\"\\\n\x01\xE6\xB3\xE2\x80\xA8" "abc\xFF\xF0\x9F\x98\x80";

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 
+#include "core/sha256.h"
 #include "rules/authoring_lint.h"
+#include "rules/compile_context.h"
 #include "rules/rule_set.h"
 #include "test_support.h"
 
@@ -215,8 +217,10 @@ TEST_CASE("a file with authoring warnings warns on every run, cache or not", "[r
     fazhi::LoadRuleSet(opts, d);
     CHECK(Codes(d) == "W-term-comma@6:27 ");
   }
-  // Only the clean file was kept in the cache.
+  // Only the clean file was kept in the cache (and the embedded schema's tree, when this process parsed it first).
+  const std::string schema = fazhi::Sha256Hex(fazhi::kSchemaYaml) + ".tree";
   std::size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(tmp.path() / "cache" / "yaml-2")) entries += e.path().extension() == ".tree";
+  for (const auto& e : fs::directory_iterator(tmp.path() / "cache" / "yaml-2"))
+    entries += e.path().extension() == ".tree" && e.path().filename() != schema;
   CHECK(entries == 2);  // pack.yaml and clean.yaml
 }

@@ -8,6 +8,7 @@
 
 #include "core/sha256.h"
 #include "fuzz/fuzz_targets.h"
+#include "rules/compile_context.h"
 #include "rules/yaml_cache.h"
 #include "rules/yaml_tree.h"
 #include "test_support.h"
@@ -226,12 +227,19 @@ TEST_CASE("fazhi check gives the same report from a cold and a warm parse cache"
   std::size_t entries = 0;
   for (const auto& e : fs::directory_iterator(cache / "yaml-2")) entries += e.path().extension() == ".tree";
   auto warm = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
+  // The embedded schema goes through the same cache; a corrupt entry of it is a miss, parsed again.
+  fs::path schema_entry = cache / "yaml-2" / (Sha256Hex(kSchemaYaml) + ".tree");
+  CHECK(fs::exists(schema_entry));
+  test::WriteFile(schema_entry, "FZYT not a tree at all");
+  auto corrupt = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
   ::setenv("FAZHI_CACHE_DIR", "off", 1);
   auto off = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
   CHECK(cold.exit_code == 0);
   CHECK(entries >= 30);        // one per shipped rule file
   CHECK(warm.exit_code == cold.exit_code);
   CHECK(warm.out == cold.out);
+  CHECK(corrupt.out == cold.out);
+  CHECK(corrupt.err == cold.err);
   CHECK(off.out == cold.out);
 }
 

@@ -203,6 +203,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   bopts.check.profile = profile;
   bopts.jobs = opts.jobs;
   bopts.to_stdout = out_dir.empty();
+  bopts.keep_rows = !out_dir.empty();  // only the summary files need a row per input
   RenderOptions ropts;
   ropts.color = opts.color;
   BatchSinks sinks;
@@ -215,6 +216,10 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
       const RendererEntry* r = FindRenderer(f);
       try {
         if (out_dir.empty()) {
+          if (r->append) {  // straight into the worker's buffer: a report's JSON is ~200 KB
+            r->append(report, stdout_text, ropts);
+            continue;
+          }
           std::ostringstream out;
           r->render(report, out, ropts);
           stdout_text += out.str();
