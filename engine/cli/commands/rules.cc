@@ -12,6 +12,7 @@
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/safe_text.h"
 #include "core/text.h"
 #include "evaluate/evaluator.h"
@@ -78,13 +79,14 @@ std::shared_ptr<const RuleSet> LoadForAuthoring(const RulesOptions& base, const 
   lo.packs = base.packs;
   lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;
   if (lo.dirs.empty()) {
-    std::cerr << "no rules found: set FAZHI_RULES or pass a folder\n";
+    PrintError(Msg("cli.no-rules-folder"));
     return nullptr;
   }
   try {
     return Compile(lo, diags);
   } catch (const InputError& e) {
-    std::cerr << TerminalSafe(e.path()) << ": error[" << e.code() << "]: " << TerminalSafe(e.what()) << "\n";
+    std::cerr << TerminalSafe(e.path()) << ": " << LevelLabel(Level::kError) << "[" << e.code()
+              << "]: " << TerminalSafe(e.what()) << "\n";
     return nullptr;
   }
 }
@@ -142,8 +144,9 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
     errors += d.level == Level::kError;
     warnings += d.level == Level::kWarning;
   }
-  std::cout << fmt::format("{} packs, {} rules: {} errors, {} warnings\n", set->packs().size(), set->RuleCount(), errors,
-                           warnings);
+  std::cout << Msg("lint.summary", {std::to_string(set->packs().size()), std::to_string(set->RuleCount()),
+                                    std::to_string(errors), std::to_string(warnings)})
+            << "\n";
   return errors > 0 || (strict && warnings > 0) ? kExitGate : kExitOk;
 }
 
@@ -154,7 +157,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
   if (HasErrors(diags)) {
     for (const auto& d : diags)
       if (d.level == Level::kError) std::cerr << FormatDiagnostic(d) << "\n";
-    std::cerr << "rules have errors: run `fazhi rules lint`\n";
+    std::cerr << Msg("rules.have-errors") << "\n";
     return kExitUsage;
   }
   int passed = 0, failed = 0;
@@ -205,7 +208,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
       if (!ok) std::cout << fmt::format("FAIL {} (fixture {}): expected {}, got {}\n", id, fx.file, want, got);
     }
   }
-  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  std::cout << Msg("rules.test-summary", {std::to_string(passed), std::to_string(failed)}) << "\n";
   return failed > 0 ? kExitGate : kExitOk;
 }
 
@@ -232,7 +235,7 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     for (const auto& p : set->packs())
       for (const auto& r : p->rules) ids.push_back(r->id);
     std::string near = ClosestMatch(id, ids);
-    spdlog::error("no rule `{}`{}", id, near.empty() ? "" : " (did you mean `" + near + "`?)");
+    spdlog::error("{}", near.empty() ? Msg("rules.unknown-rule", {id}) : Msg("rules.unknown-rule-near", {id, near}));
     return kExitUsage;
   }
   std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
@@ -273,7 +276,7 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     return kExitUsage;
   }
   if (report.status == CheckStatus::kNotCheckable) {
-    spdlog::error("{}: not checkable: {}", report_path, report.document.not_checkable_reason);
+    spdlog::error("{}", Msg("cli.not-checkable", {report_path, report.document.not_checkable_reason}));
     return kExitUsage;
   }
   return kExitOk;
@@ -310,8 +313,8 @@ int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
   if (sub == "explain") desc.add_options()("year", po::value<int>(), "the year the report covers");
   if (std::find(kSubcommands.begin(), kSubcommands.end(), sub) == kSubcommands.end()) {
     std::string near = ClosestMatch(sub, kSubcommands);
-    std::cerr << "fazhi: error: unknown command `rules " << sub << "`"
-              << (near.empty() ? "" : "; did you mean `rules " + near + "`?") << "\n";
+    PrintError(Msg("usage.unknown-command", {"rules " + sub}) +
+               (near.empty() ? "" : Msg("usage.did-you-mean", {"rules " + near})));
     return kExitUsage;
   }
   po::variables_map vm;
@@ -322,7 +325,7 @@ int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
   if (sub == "list") return RunRulesList(r);
   if (sub == "terms") return RunRulesTerms(r);
   if (positional.empty() || positional.size() > 2) {
-    std::cerr << "fazhi: error: usage: fazhi rules explain RULE [FILE]\n";
+    PrintError(Msg("usage.explain-args"));
     return kExitUsage;
   }
   MetadataOverrides overrides;
