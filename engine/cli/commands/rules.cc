@@ -114,10 +114,8 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
   // Examples the rule gets wrong, and rules without a pass and a fail example.
   for (const auto& run : RunAllExamples(*set)) {
     if (run.got == run.example->expect) continue;
-    diags.push_back({Level::kError, "E-example", 
-                     fmt::format("example expects `{}` but rule `{}` gives `{}` ({})", run.example->expect,
-                                 run.rule->id, run.got, run.message),
-                     run.rule->file, run.example->line, 0, ""});
+    diags.push_back(MakeDiagnostic("E-example", {run.example->expect, run.rule->id, run.got, run.message},
+                                   run.rule->file, run.example->line));
   }
   for (const auto& pack : set->packs()) {
     for (const auto& rule : pack->rules) {
@@ -128,9 +126,8 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
         has_fail |= ex.expect == "fail";
       }
       if (!has_pass || !has_fail)
-        diags.push_back({Level::kWarning, "W-missing-example",
-                         fmt::format("rule `{}` has no `{}` example", rule->id, !has_pass ? "pass" : "fail"),
-                         rule->file, rule->line, 0, "every rule should prove it can pass and fail"});
+        diags.push_back(MakeDiagnostic(!has_pass ? "W-missing-example.pass" : "W-missing-example.fail", {rule->id},
+                                       rule->file, rule->line));
     }
   }
   LintProfiles(*set, paths, diags);
