@@ -101,7 +101,7 @@ std::optional<int> ParseCommand(const std::vector<std::string>& args, const po::
 void SetupLogging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("fazhi");
   spdlog::set_default_logger(logger);
-  UseTerminalSafeLogging("fazhi: %^%*%$: %v");  // no escape sequence from a file name or title
+  UseTerminalSafeLogging("fazhi: %^%*%$%v");  // no escape sequence from a file name or title
   spdlog::set_level(verbosity < 0 ? spdlog::level::err : verbosity == 0 ? spdlog::level::warn
                                   : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
 }

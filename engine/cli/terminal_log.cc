@@ -10,14 +10,15 @@
 namespace fazhi {
 namespace {
 
-// %* in a pattern: the level in the user's language (错误/警告/信息/调试, or error/warning/info/debug).
+// %* in a pattern: the level in the user's language and its colon ("错误：", "警告："…; "error: " with --lang en),
+// so a log line reads like the usage errors printed before logging starts ("fazhi: 错误：…").
 class LevelLabelFlag final : public spdlog::custom_flag_formatter {
  public:
   void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
-    const std::string label = Msg(msg.level >= spdlog::level::err    ? "level.error"
-                                  : msg.level == spdlog::level::warn ? "level.warning"
-                                  : msg.level == spdlog::level::info ? "level.info"
-                                                                     : "level.debug");
+    const std::string label = Msg("log.level", {Msg(msg.level >= spdlog::level::err    ? "level.error"
+                                                     : msg.level == spdlog::level::warn ? "level.warning"
+                                                     : msg.level == spdlog::level::info ? "level.info"
+                                                                                        : "level.debug")});
     dest.append(label.data(), label.data() + label.size());
   }
   std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<LevelLabelFlag>(); }

@@ -8,7 +8,7 @@ namespace fazhi {
 
 // Installs on the default spdlog logger a formatter with `pattern` whose message text is TerminalSafe
 // (core/safe_text.h) before it is formatted; the pattern's own colour range still works, and `%*` prints the level
-// in the user's language (错误/警告/信息/调试; error/warning/info/debug with --lang en).
+// and its colon in the user's language ("错误：", "警告："…; "error: ", "warning: "… with --lang en).
 void UseTerminalSafeLogging(const std::string& pattern);
 
 }  // namespace fazhi

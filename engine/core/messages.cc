@@ -98,6 +98,9 @@ constexpr MessageEntry kMessages[] = {
     {"E-yaml-alias", "规则文件里不能用 YAML 锚点和别名（&名称、*名称）", "anchors and aliases (&name, *name) are not supported in rule files", "把词写出来，或通过 pack.yaml 的 `vocabularies:` 共用（\"@词表名\"）", "write the terms out, or share them through `vocabularies:` in pack.yaml (\"@name\")"},
     {"N-pack-extended", "规则包 `{0}` 扩展了先加载的同名规则包", "pack `{0}` extends the pack of the same id loaded earlier"},
     {"N-rule-override", "规则 `{0}` 覆盖了 {1} 中的同名规则", "rule `{0}` overrides the one in {1}"},
+    {"N-waiver-out-of-scope", "`{0}` 的豁免只适用于{1}，未使用", "waiver for `{0}` is limited to {1}; not applied"},
+    {"N-waiver-out-of-scope.issuer", "发文单位“{0}”（本报告是“{1}”）", "issuer `{0}` (the report's is `{1}`)"},
+    {"N-waiver-out-of-scope.years", "{0}–{1} 年（本报告是 {2} 年）", "years {0}–{1} (the report covers {2})"},
     {"W-bom", "文件开头有 BOM（字节顺序标记），已忽略", "a byte order mark (BOM) at the start of the file, ignored", "另存为“UTF-8（无 BOM）”；记事本里选“UTF-8”而不是“带有 BOM 的 UTF-8”", "save as UTF-8 without BOM (in Notepad choose “UTF-8”, not “UTF-8 with BOM”)"},
     {"W-curly-quotes", "词“{0}”两端的中文引号{1}{2}会成为词的一部分，报告里要连引号一起出现才算匹配", "the curly quotes {1}{2} around the term “{0}” are part of it: the report must hold the quotes too", "YAML 的引号要用半角：`\"{0}\"`，或者不加引号", "YAML quotes are straight: `\"{0}\"`, or no quotes at all"},
     {"W-encoding", "文件编码是 {0}，已按 {0} 读取", "the file is in {0}, read as such", "请另存为 UTF-8：记事本“另存为”里编码选“UTF-8”，WPS/Excel 选“UTF-8”", "save it as UTF-8 (Notepad: Save as → Encoding “UTF-8”; WPS/Excel likewise)"},
@@ -111,6 +114,9 @@ constexpr MessageEntry kMessages[] = {
     {"W-term-comma.comma", "“{0}”里有中文逗号“，”，整体会被当作一个词；拆成两个词？", "a Chinese comma “，” inside “{0}”: it is read as one term; split into two terms?", "词与词之间用半角逗号加空格：`[词一, 词二]`；确实要整体匹配，就加半角引号：`[\"词一，词二\"]`", "separate terms with a half-width comma and a space: `[term1, term2]`; to match it whole, quote it: `[\"词一，词二\"]`"},
     {"W-term-comma.enum", "“{0}”里有顿号“、”，整个列表只有这一个词；拆成两个词？", "an enumeration comma “、” inside “{0}”, the only term of the list: split into two terms?", "词与词之间用半角逗号加空格：`[词一, 词二]`；确实要整体匹配，就加半角引号：`[\"词一、词二\"]`", "separate terms with a half-width comma and a space: `[term1, term2]`; to match it whole, quote it: `[\"词一、词二\"]`"},
     {"W-unused-check", "设置了 `not_checkable`，`check` 不会被执行", "`not_checkable` is set, so `check` is never evaluated"},
+    {"W-waiver-expired", "`{0}` 的豁免已于 {1} 过期，未使用", "waiver for `{0}` expired on {1}; it is ignored", "换上新的日期和有效期，或删掉这条豁免", "renew it with a new date and expiry, or remove it"},
+    {"W-waiver-unknown-rule", "`{0}` 的豁免对不上任何已加载的规则，不起作用", "waiver for `{0}` matches no loaded rule; it has no effect"},
+    {"W-waiver-unknown-rule.near", "`{0}` 的豁免对不上任何已加载的规则，不起作用", "waiver for `{0}` matches no loaded rule; it has no effect", "您是不是想写 `{1}`？", "did you mean `{1}`?"},
     {"batch.few-threads", "只能创建 {0} 个线程（要求 --jobs {1}），以较少的线程继续", "could only create {0} threads (--jobs {1}): a process limit; going on with fewer"},
     {"batch.finished", "{0} 份输入：已核查 {1} 份，无法检查 {2} 份，出错 {3} 份，用时 {4} 秒（每秒 {5} 份）", "{0} inputs: {1} checked, {2} not checkable, {3} errors in {4} s ({5} reports/s)"},
     {"batch.folder-reached-twice", "{0}：这个文件夹已经读过（符号链接），不再重复", "{0}: folder reached twice (a symbolic link): walked once"},
@@ -141,6 +147,7 @@ constexpr MessageEntry kMessages[] = {
     {"level.note", "提示", "note"},
     {"level.warning", "警告", "warning"},
     {"lint.summary", "{0} 个规则包，{1} 条规则：{2} 个错误，{3} 个警告", "{0} packs, {1} rules: {2} errors, {3} warnings"},
+    {"log.level", "{0}：", "{0}: "},
     {"rules.have-errors", "规则有错误：请运行 `fazhi rules lint`", "rules have errors: run `fazhi rules lint`"},
     {"rules.test-summary", "通过 {0} 项，失败 {1} 项", "{0} passed, {1} failed"},
     {"rules.unknown-rule", "没有规则 `{0}`", "no rule `{0}`"},
@@ -178,6 +185,7 @@ constexpr MessageEntry kMessages[] = {
     {"usage.unknown-command", "不认识的命令 `{0}`", "unknown command `{0}`"},
     {"usage.unknown-extension", "-o {0}：不认识的输出扩展名 {1}（可用：{2}；要写入文件夹请以 / 结尾）", "-o {0}: unknown output extension {1} (known: {2}; end a folder with /)"},
     {"usage.unknown-option", "不认识的选项 {0}", "unknown option {0}"},
+    {"waiver.unknown", "未知", "unknown"},
 };
 
 }  // namespace

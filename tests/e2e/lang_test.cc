@@ -98,7 +98,7 @@ TEST_CASE("log lines name their level in the user's language", "[e2e][lang]") {
   TempDir tmp;
   auto zh = RunFazhi({"check", "-o", (tmp.path() / "x.pdf").string(), "x.txt"});
   CHECK(zh.exit_code == 2);
-  CHECK(Has(zh.err, "fazhi: 错误: -o "));
+  CHECK(Has(zh.err, "fazhi: 错误：-o "));
   CHECK(Has(zh.err, "不认识的输出扩展名 .pdf"));
   auto en = RunFazhi({"--lang", "en", "check", "-o", (tmp.path() / "x.pdf").string(), "x.txt"});
   CHECK(Has(en.err, "fazhi: error: -o "));

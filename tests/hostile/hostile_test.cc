@@ -322,7 +322,7 @@ const std::vector<Hostile>& Table() {
          fs::create_directories(d / "empty-folder");
          return d / "empty-folder";
        },
-       Error("no report files")},
+       Error("下没有可核查的报告文件")},
       {"symlink-loop", "a symlink loop (a -> b -> a)", "path",
        [](auto& d) {
          fs::create_symlink(d / "loop-b.txt", d / "loop-a.txt");

@@ -191,8 +191,8 @@ TEST_CASE("a waiver naming no loaded rule is a lint warning with a suggestion", 
   CHECK(d.level == Level::kWarning);
   CHECK(d.code == "W-waiver-unknown-rule");
   CHECK(FormatDiagnostic(d) ==
-        "waivers.yaml:6: warning[W-waiver-unknown-rule]: waiver for `report/shortcomming` matches no loaded rule; it "
-        "has no effect (did you mean `report/shortcomings`?)");
+        "waivers.yaml:6: 警告[W-waiver-unknown-rule]: `report/shortcomming` 的豁免对不上任何已加载的规则，不起作用 "
+        "(您是不是想写 `report/shortcomings`？)");
   CHECK(rep.diagnostics[1].hint.empty());
   CHECK(rep.results[0].verdict == Verdict::kWaived);
 }
