@@ -12,8 +12,10 @@
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
 #include "core/error.h"
+#include "core/lang.h"
 #include "core/messages.h"
 #include "core/safe_text.h"
+#include "core/severity.h"
 #include "core/text.h"
 #include "evaluate/evaluator.h"
 #include "pipeline/check.h"
@@ -235,17 +237,18 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     spdlog::error("{}", near.empty() ? Msg("rules.unknown-rule", {id}) : Msg("rules.unknown-rule-near", {id, near}));
     return kExitUsage;
   }
-  std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
-                           rule->title.str(), rule->cite.str(), rule->category.str(), SeverityName(rule->severity), rule->weight, rule->file,
-                           rule->line);
-  if (!rule->not_checkable.empty()) std::cout << "  无法由报告文本判断: " << rule->not_checkable << "\n";
+  std::cout << Msg("explain.header", {rule->id, rule->title.str(), rule->cite.str(), rule->category.str(),
+                                      English() ? SeverityName(rule->severity) : SeverityLabelZh(rule->severity),
+                                      fmt::format("{}", rule->weight), rule->file, std::to_string(rule->line)})
+            << "\n";
+  if (!rule->not_checkable.empty()) std::cout << Msg("explain.not-checkable", {rule->not_checkable}) << "\n";
   std::string desc;
   if (rule->pass) {
-    desc += "  pass (concrete → pass, generic → partial):\n";
+    desc += Msg("explain.pass-condition") + "\n";
     rule->pass->Describe(desc, 4, set->matcher());
   }
   if (rule->partial) {
-    desc += "  partial:\n";
+    desc += Msg("explain.partial-condition") + "\n";
     rule->partial->Describe(desc, 4, set->matcher());
   }
   std::cout << desc;
@@ -254,12 +257,12 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     // checks being run (docs/architecture.md).
     std::string terms;
     for (TermId t : rule->anchors) terms += (terms.empty() ? "" : ", ") + set->matcher().Term(t);
-    std::cout << "  起始词（一个都没有出现时直接判定，不再逐项检查）: [" << terms << "]\n";
+    std::cout << Msg("explain.anchors", {terms}) << "\n";
   } else if (rule->not_checkable.empty()) {
-    std::cout << "  起始词: 无（本规则对每份报告都逐项检查）\n";
+    std::cout << Msg("explain.no-anchors") << "\n";
   }
-  if (!rule->remedy.empty()) std::cout << "  整改建议: " << rule->remedy << "\n";
-  std::cout << fmt::format("  examples: {}\n", rule->examples.size());
+  if (!rule->remedy.empty()) std::cout << Msg("explain.remedy", {rule->remedy}) << "\n";
+  std::cout << Msg("explain.examples", {std::to_string(rule->examples.size())}) << "\n";
   if (report_path.empty()) return kExitOk;
   CheckOptions copts;
   copts.overrides = overrides;
