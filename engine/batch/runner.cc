@@ -17,6 +17,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/messages.h"
 #include "core/stage_times.h"
 #include "core/worker_threads.h"
 
@@ -42,6 +43,13 @@ std::string Duration(double seconds) {
     std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
   else
     std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+// "12.3": rates and seconds in the progress lines.
+std::string Fixed1(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
 }
 
@@ -80,9 +88,11 @@ class Progress {
     ClearBar();
     if (!enabled_) return;
     double secs = Seconds(Clock::now());
-    std::fprintf(stderr, "fazhi: %zu inputs: %zu checked, %zu not checkable, %zu errors in %.1f s (%.1f reports/s)\n",
-                 total_, done_ - errors_ - not_checkable_, not_checkable_, errors_, secs,
-                 secs > 0 ? static_cast<double>(done_) / secs : 0.0);
+    const std::string line =
+        Msg("batch.finished", {std::to_string(total_), std::to_string(done_ - errors_ - not_checkable_),
+                               std::to_string(not_checkable_), std::to_string(errors_), Fixed1(secs),
+                               Fixed1(secs > 0 ? static_cast<double>(done_) / secs : 0.0)});
+    std::fprintf(stderr, "fazhi: %s\n", line.c_str());
   }
 
  private:
@@ -92,10 +102,8 @@ class Progress {
     double secs = Seconds(now);
     double rate = secs > 0 ? static_cast<double>(done_) / secs : 0;
     std::string eta = rate > 0 ? Duration(static_cast<double>(total_ - done_) / rate) : "?";
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%zu/%zu  %.1f reports/s  ETA %s%s", done_, total_, rate, eta.c_str(),
-                  errors_ ? ("  " + std::to_string(errors_) + " errors").c_str() : "");
-    return buf;
+    return Msg("batch.progress", {std::to_string(done_), std::to_string(total_), Fixed1(rate), eta}) +
+           (errors_ ? Msg("batch.progress-errors", {std::to_string(errors_)}) : "");
   }
 
   void Draw(Clock::time_point now) {
@@ -149,7 +157,7 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, bool keep, s
   Report report = Check(ctx.rules, Input::File(in.path), ctx.opts.check);
   if (std::string failed = FailureReason(report); !failed.empty()) return fail(failed);
   if (report.status == CheckStatus::kNotCheckable)
-    ctx.progress.Message(spdlog::level::warn, in.path + ": not checkable: " + report.document.not_checkable_reason);
+    ctx.progress.Message(spdlog::level::warn, Msg("batch.not-checkable", {in.path, report.document.not_checkable_reason}));
   if (ctx.verbose)
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) ctx.progress.Message(spdlog::level::info, FormatDiagnostic(d));
@@ -235,9 +243,7 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
     }
   };
   RunOnThreads(jobs, worker, [&](int started, int wanted) {
-    progress.Message(spdlog::level::warn, "只能创建 " + std::to_string(started) + " 个线程（要求 --jobs " +
-                                              std::to_string(wanted) + "），以较少的线程继续 (could not create " +
-                                              "more threads: a process limit; going on with fewer)");
+    progress.Message(spdlog::level::warn, Msg("batch.few-threads", {std::to_string(started), std::to_string(wanted)}));
   });
   progress.Finish();
 

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "batch/runner.h"
+#include "core/messages.h"
 #include "ingest/reader.h"
 #include "output/file_writer.h"
 
@@ -67,7 +68,7 @@ class Walker {
     }
     result_.any_directory = true;
     if (!dirs_.insert(IdOfStat(st)).second) {
-      result_.notes.push_back(arg + "：这个文件夹已经读过，不再重复 (folder already walked)");
+      result_.notes.push_back(Msg("batch.folder-walked", {arg}));
       return;
     }
     Walk(arg);
@@ -111,11 +112,11 @@ class Walker {
           if (exclude_ && id == *exclude_) continue;  // the --output folder inside an input folder
           struct stat manifest{};
           if (lstat((entry / ".fazhi-manifest").c_str(), &manifest) == 0) {  // an earlier batch's output folder
-            result_.notes.push_back(shown + "：这是 fazhi 批量核查的输出文件夹，不作为输入读取 (a batch output folder)");
+            result_.notes.push_back(Msg("batch.output-folder-skipped", {shown}));
             continue;
           }
           if (!dirs_.insert(id).second) {
-            result_.notes.push_back(shown + "：这个文件夹已经读过（符号链接），不再重复 (folder reached twice)");
+            result_.notes.push_back(Msg("batch.folder-reached-twice", {shown}));
             continue;
           }
           subdirs.push_back(entry);
@@ -171,8 +172,7 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& args, const std::str
     if (f.id) {
       auto [it, fresh] = first.emplace(*f.id, f.input.path);
       if (!fresh) {
-        result.notes.push_back(f.input.path + " 与 " + it->second + " 是同一个文件，只核查一次 (the same file reached "
-                               "twice: checked once)");
+        result.notes.push_back(Msg("batch.same-file", {f.input.path, it->second}));
         continue;
       }
     }

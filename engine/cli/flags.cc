@@ -8,10 +8,13 @@
 #include <iostream>
 
 #include "cli/terminal_log.h"
+#include "core/messages.h"
 #include "core/safe_text.h"
 #include "core/text.h"
 
 namespace fazhi {
+
+void PrintError(const std::string& message) { std::cerr << "fazhi: " << Msg("cli.error", {TerminalSafe(message)}) << "\n"; }
 
 namespace {
 
@@ -19,6 +22,14 @@ std::vector<std::string> FlagNames(const po::options_description& d) {
   std::vector<std::string> names;
   for (const auto& o : d.options()) names.push_back(o->long_name());
   return names;
+}
+
+// The value Boost quotes in an invalid_option_value ("the argument ('x') for option '--y' is invalid").
+std::string OptionValue(const po::invalid_option_value& e) {
+  const std::string what = e.what();
+  const auto open = what.find("('"), close = what.find("')");
+  return open != std::string::npos && close != std::string::npos && close > open ? what.substr(open + 2, close - open - 2)
+                                                                                 : "";
 }
 
 // Parses `args` against `desc`; on a typo prints a clear message with a suggestion and returns false.
@@ -33,10 +44,19 @@ bool Parse(const std::vector<std::string>& args, const po::options_description& 
     std::string bare = name;
     while (!bare.empty() && bare[0] == '-') bare.erase(0, 1);
     std::string near = ClosestMatch(bare, FlagNames(desc));
-    std::cerr << "fazhi: error: unknown option " << name << (near.empty() ? "" : "; did you mean --" + near + "?")
-              << "\n";
+    PrintError(Msg("usage.unknown-option", {name}) + (near.empty() ? "" : Msg("usage.did-you-mean-option", {near})));
+  } catch (const po::invalid_command_line_syntax& e) {
+    // The kinds a user meets, in the user's language; Boost's own English text for the rare rest.
+    if (e.kind() == po::invalid_command_line_syntax::missing_parameter)
+      PrintError(Msg("usage.missing-value", {e.get_option_name()}));
+    else
+      PrintError(Msg("usage.other", {e.what()}));
+  } catch (const po::invalid_option_value& e) {
+    PrintError(Msg("usage.invalid-value", {e.get_option_name(), OptionValue(e)}));
+  } catch (const po::multiple_occurrences& e) {
+    PrintError(Msg("usage.multiple-values", {e.get_option_name()}));
   } catch (const po::error& e) {
-    std::cerr << "fazhi: error: " << e.what() << "\n";
+    PrintError(Msg("usage.other", {e.what()}));
   }
   return false;
 }
@@ -81,15 +101,16 @@ std::optional<int> ParseCommand(const std::vector<std::string>& args, const po::
 void SetupLogging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("fazhi");
   spdlog::set_default_logger(logger);
-  UseTerminalSafeLogging("fazhi: %^%l%$: %v");  // no escape sequence from a file name or title
+  UseTerminalSafeLogging("fazhi: %^%*%$%v");  // no escape sequence from a file name or title
   spdlog::set_level(verbosity < 0 ? spdlog::level::err : verbosity == 0 ? spdlog::level::warn
                                   : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
 }
 
 void NoteWritten(const std::string& path) {
   if (spdlog::get_level() > spdlog::level::warn) return;  // -q
-  std::cerr << "fazhi: 已写出 " << TerminalSafe(path) << "\n";
+  std::cerr << "fazhi: " << Msg("check.wrote", {TerminalSafe(path)}) << "\n";
 }
+
 
 void SetupLogging(const po::variables_map& vm, bool quiet) { SetupLogging(quiet ? -1 : vm["verbose"].as<int>()); }
 

@@ -30,6 +30,9 @@ void SetupLogging(int verbosity);
 // "fazhi: 已写出 PATH" on stderr for a file a command wrote (issue #16: an auditor sees what `-o` produced); nothing
 // with -q.
 void NoteWritten(const std::string& path);
+// "fazhi: 错误：MESSAGE" (English with --lang en) on stderr, the message made terminal-safe: a usage error and any
+// error printed before logging is set up.
+void PrintError(const std::string& message);
 
 // SetupLogging from the parsed --quiet / --verbose.
 void SetupLogging(const po::variables_map& vm, bool quiet);

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/flags.h"
 #include "core/lang.h"
+#include "core/messages.h"
 #include "core/safe_text.h"
 #include "core/temp_files.h"
 #include "core/text.h"
@@ -81,7 +83,7 @@ bool TakeLangFlag(std::vector<std::string>& args) {
     std::size_t erase = 0;
     if (args[i] == "--lang") {
       if (i + 1 >= args.size()) {
-        std::cerr << "fazhi: 错误：--lang 缺少取值（zh 或 en） / error: --lang needs a value (zh or en)\n";
+        fazhi::PrintError(fazhi::Msg("usage.lang-missing"));
         return false;
       }
       value = args[i + 1];
@@ -94,8 +96,7 @@ bool TakeLangFlag(std::vector<std::string>& args) {
     }
     auto lang = fazhi::ParseLang(value);
     if (!lang) {
-      std::cerr << "fazhi: 错误：--lang 的取值“" << fazhi::TerminalSafe(value)
-                << "”无效，应为 zh（中文）或 en（English） / error: unknown --lang value, use zh or en\n";
+      fazhi::PrintError(fazhi::Msg("usage.bad-lang", {value}));
       return false;
     }
     fazhi::SetLang(*lang);
@@ -116,7 +117,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   int status = TakeLangFlag(args) ? Dispatch(args, argv[0]) : fazhi::kExitUsage;
   if (std::string err = fazhi::FlushStdout(); !err.empty()) {
-    std::cerr << "fazhi: error: 写入标准输出失败：" << err << " (cannot write to standard output) [E-output-write]\n";
+    fazhi::PrintError(fazhi::Msg("E-output-write.stdout", {err}) + " [E-output-write]");
     if (status == fazhi::kExitOk || status == fazhi::kExitGate) status = fazhi::kExitUsage;
   }
   return status;
@@ -142,12 +143,12 @@ int Dispatch(const std::vector<std::string>& args, const char* argv0) {
       names.push_back(c.name);
     }
     std::string near = fazhi::ClosestMatch(cmd, names);
-    std::cerr << "fazhi: error: unknown command `" << cmd << "`" << (near.empty() ? "" : "; did you mean `" + near + "`?")
-              << "\n"
-              << Usage();
+    fazhi::PrintError(fazhi::Msg("usage.unknown-command", {cmd}) +
+                      (near.empty() ? "" : fazhi::Msg("usage.did-you-mean", {near})));
+    std::cerr << Usage();
     return fazhi::kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << "fazhi: error: " << e.what() << "\n";
+    fazhi::PrintError(e.what());
     return fazhi::kExitUsage;
   }
 }

@@ -9,6 +9,7 @@
 
 #include "cli/rules_dir.h"
 #include "core/error.h"
+#include "core/messages.h"
 #include "pipeline/compile.h"
 #include "rules/yaml_cache.h"
 
@@ -38,7 +39,7 @@ std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Dia
   lo.cache_dir = DefaultCacheDir();
   lo.dirs = ResolveRuleDirs(opts);
   if (lo.dirs.empty()) {
-    spdlog::error("no rules found: set FAZHI_RULES or pass --rules DIR");
+    spdlog::error("{}", Msg("cli.no-rules"));
     return nullptr;
   }
   std::shared_ptr<const RuleSet> set;
@@ -50,7 +51,7 @@ std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Dia
   }
   LogDiagnostics(diags);
   if (HasErrors(diags)) {
-    spdlog::error("the rule files have errors (run `fazhi rules lint` for details)");
+    spdlog::error("{}", Msg("cli.rules-have-errors"));
     return nullptr;
   }
   spdlog::debug("loaded {} packs, {} rules, {} terms", set->packs().size(), set->RuleCount(), set->matcher().size());

@@ -4,15 +4,32 @@
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>
 
+#include "core/messages.h"
 #include "core/safe_text.h"
 
 namespace fazhi {
 namespace {
 
+// %* in a pattern: the level in the user's language and its colon ("错误：", "警告："…; "error: " with --lang en),
+// so a log line reads like the usage errors printed before logging starts ("fazhi: 错误：…").
+class LevelLabelFlag final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+    const std::string label = Msg("log.level", {Msg(msg.level >= spdlog::level::err    ? "level.error"
+                                                     : msg.level == spdlog::level::warn ? "level.warning"
+                                                     : msg.level == spdlog::level::info ? "level.info"
+                                                                                        : "level.debug")});
+    dest.append(label.data(), label.data() + label.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<LevelLabelFlag>(); }
+};
+
 class TerminalSafeFormatter final : public spdlog::formatter {
  public:
   explicit TerminalSafeFormatter(std::string pattern)
-      : pattern_(pattern), inner_(std::make_unique<spdlog::pattern_formatter>(std::move(pattern))) {}
+      : pattern_(pattern), inner_(std::make_unique<spdlog::pattern_formatter>()) {
+    inner_->add_flag<LevelLabelFlag>('*').set_pattern(std::move(pattern));
+  }
 
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
     std::string safe = TerminalSafe(std::string_view(msg.payload.data(), msg.payload.size()));
@@ -29,6 +46,7 @@ class TerminalSafeFormatter final : public spdlog::formatter {
   std::string pattern_;
   std::unique_ptr<spdlog::pattern_formatter> inner_;
 };
+
 
 }  // namespace
 

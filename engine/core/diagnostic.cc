@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "core/messages.h"
+
 namespace fazhi {
 
 const char* LevelName(Level level) {
@@ -22,7 +24,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (d.line > 0 && d.column > 0) out += fmt::format(":{}", d.column);
     out += ": ";
   }
-  out += fmt::format("{}[{}]: {}", LevelName(d.level), d.code, d.message);
+  out += fmt::format("{}[{}]: {}", LevelLabel(d.level), d.code, d.message);
   if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
   return out;
 }

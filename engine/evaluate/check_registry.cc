@@ -43,8 +43,7 @@ class NeverCheck : public Check {
 
 CheckPtr ParseCondition(const YNode& node, CompileContext& ctx) {
   if (!node.IsMap() || node.size() != 1) {
-    ctx.Error(node, "E-bad-condition", "a condition is a map with exactly one check type as its key",
-              "e.g. `mention: {any: [...]}`; types: all, any, date, mention, metric, not, regex, section");
+    ctx.Raise(node, "E-bad-condition");
     return std::make_unique<NeverCheck>();
   }
   auto kv = *node.begin();
@@ -55,9 +54,7 @@ CheckPtr ParseCondition(const YNode& node, CompileContext& ctx) {
     std::vector<std::string> names;
     for (const auto& t : types) names.push_back(t.name);
     std::string near = ClosestMatch(type, names);
-    ctx.Error(kv.first, "E-unknown-check", "unknown check type `" + type + "`",
-              near.empty() ? "types: all, any, date, mention, metric, not, regex, section"
-                           : "did you mean `" + near + "`?");
+    ctx.Raise(kv.first, near.empty() ? "E-unknown-check" : "E-unknown-check.near", {type, near});
     return std::make_unique<NeverCheck>();
   }
   return it->parse(kv.second, ctx);

@@ -30,7 +30,7 @@ std::vector<SectionRole> ParseRoles(const YNode& node, CompileContext& ctx, cons
   std::vector<SectionRole> roles;
   if (!node) return roles;
   if (!node.IsSequence()) {
-    ctx.Error(node, "E-type", std::string("`") + key + "` must be a list of section roles");
+    ctx.Raise(node, "E-type.roles", {key});
     return roles;
   }
   static const std::vector<std::string> kNames = {"title",        "preamble", "measures", "first_responsible",
@@ -40,11 +40,8 @@ std::vector<SectionRole> ParseRoles(const YNode& node, CompileContext& ctx, cons
     auto role = item.IsScalar() ? RoleFromName(item.Scalar()) : std::nullopt;
     if (!role) {
       std::string near = item.IsScalar() ? ClosestMatch(item.Scalar(), kNames) : "";
-      ctx.Error(item, "E-unknown-role",
-                std::string("unknown section role `") + (item.IsScalar() ? item.Scalar() : "?") + "` in `" + key + "`",
-                near.empty() ? "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, "
-                               "rectification, closing, boilerplate"
-                             : "did you mean `" + near + "`?");
+      ctx.Raise(item, near.empty() ? "E-unknown-role.in" : "E-unknown-role.in-near",
+                {item.IsScalar() ? item.Scalar() : "?", key, near});
       continue;
     }
     roles.push_back(*role);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 
@@ -82,12 +83,15 @@ class Scanner {
   bool errors() const { return errors_; }
 
  private:
-  void Report(Level level, std::size_t byte, const char* code, std::string message, std::string hint) {
+  // A diagnostic of message `id` (core/messages.h) at byte `byte` of the current line.
+  void Report(std::size_t byte, std::string_view id, MessageArgs args = {}) {
+    Said said = Say(id, args);
+    const Level level = said.level;
     Diagnostic d;
     d.level = level;
-    d.code = code;
-    d.message = std::move(message);
-    d.hint = std::move(hint);
+    d.code = std::move(said.code);
+    d.message = std::move(said.message);
+    d.hint = std::move(said.hint);
     d.file = file_;
     d.line = line_no_;
     d.column = static_cast<int>(CountChars(line_.substr(0, byte))) + 1;
@@ -123,15 +127,12 @@ class Scanner {
         ++i;
       } else if (s[i] == '\t') {
         if (!reported)
-          Report(Level::kError, i, "E-tab", "缩进里有制表符（Tab）；YAML 只认空格缩进 (a tab in the indentation)",
-                 "把 Tab 换成空格（同级的键用同样多的空格）；编辑器里可设置“按 Tab 键插入空格”");
+          Report(i, "E-tab");
         reported = true;
         ++i;
       } else if (At(s, i, kFullSpace)) {
         if (!reported)
-          Report(Level::kError, i, "E-fullwidth-space",
-                 "缩进里有全角空格“　”；YAML 只认半角空格缩进 (a full-width space in the indentation)",
-                 "把全角空格换成半角空格（切换到英文输入法再按空格）");
+          Report(i, "E-fullwidth-space");
         reported = true;
         i += kFullSpace.size();
       } else {
@@ -153,9 +154,7 @@ class Scanner {
       }
       if (At(s, pos, kFullDash) &&
           (pos + kFullDash.size() == s.size() || s[pos + kFullDash.size()] == ' ' || At(s, pos + kFullDash.size(), kFullSpace))) {
-        Report(Level::kError, pos, "E-fullwidth-dash",
-               "列表项用了全角连字符“－”；YAML 的列表项以半角“- ”开头 (a full-width dash as a list item mark)",
-               "改成半角减号加空格：`- `");
+        Report(pos, "E-fullwidth-dash");
         return;
       }
       break;
@@ -195,9 +194,7 @@ class Scanner {
         if (IsAsciiKey(before) || (sep == std::string_view::npos && sibling && !continuation)) {
           std::string key(before);
           while (!key.empty() && key.back() == ' ') key.pop_back();
-          Report(Level::kError, fw, "E-fullwidth-colon",
-                 "键 `" + key + "` 后面用了全角冒号“：”；YAML 只认半角冒号 (a full-width colon after a key)",
-                 "改成半角冒号加空格：`" + key + ": …`");
+          Report(fw, "E-fullwidth-colon", {key});
           return;
         }
       }
@@ -231,10 +228,7 @@ class Scanner {
     }
     if (At(s, pos, kFullOpenBracket) || At(s, pos, kFullOpenBrace)) {
       bool bracket = At(s, pos, kFullOpenBracket);
-      Report(Level::kError, pos, "E-fullwidth-bracket",
-             std::string(bracket ? "列表用了全角方括号“［”" : "映射用了全角花括号“｛”") +
-                 "；YAML 只认半角括号 (a full-width bracket opens a flow collection)",
-             bracket ? "改成半角方括号：`[词一, 词二]`" : "改成半角花括号：`{键: 值}`");
+      Report(pos, bracket ? "E-fullwidth-bracket.open-bracket" : "E-fullwidth-bracket.open-brace");
       return;
     }
     if (s[pos] == '|' || s[pos] == '>') {
@@ -262,10 +256,7 @@ class Scanner {
     std::size_t end = s.find(close, inner);
     if (inner < s.size() && s[inner] == '@') {
       std::string name(s.substr(inner, end == std::string_view::npos ? std::string_view::npos : end - inner));
-      Report(Level::kError, pos, "E-curly-vocabulary",
-             "词表引用 " + name + " 用了中文引号" + std::string(open) + std::string(close) +
-                 "，会被当成一个普通的词，永远匹配不到 (a vocabulary reference in curly quotes)",
-             "去掉引号写 `" + name + "`，或用半角引号：`\"" + name + "\"`");
+      Report(pos, "E-curly-vocabulary", {name, open, close});
       return;
     }
     if (!term_position || end == std::string_view::npos) return;
@@ -273,10 +264,7 @@ class Scanner {
     while (after < s.size() && s[after] == ' ') ++after;
     if (after < s.size() && s[after] != ',' && s[after] != ']' && s[after] != '}' && s[after] != '#') return;
     std::string term(s.substr(inner, end - inner));
-    Report(Level::kWarning, pos, "W-curly-quotes",
-           "词“" + term + "”两端的中文引号" + std::string(open) + std::string(close) +
-               "会成为词的一部分，报告里要连引号一起出现才算匹配 (curly quotes around a term are part of it)",
-           "YAML 的引号要用半角：`\"" + term + "\"`，或者不加引号");
+    Report(pos, "W-curly-quotes", {term, open, close});
   }
 
   // Flow collections ([…] and {…}), possibly over several lines, from `pos`.
@@ -318,10 +306,7 @@ class Scanner {
       } else if (At(s, i, kFullOpenBracket) || At(s, i, kFullOpenBrace) || At(s, i, kFullCloseBracket) ||
                  At(s, i, kFullCloseBrace)) {
         bool bracket = At(s, i, kFullOpenBracket) || At(s, i, kFullCloseBracket);
-        Report(Level::kError, i, "E-fullwidth-bracket",
-               std::string("用了全角") + (bracket ? "方括号“［”“］”" : "花括号“｛”“｝”") +
-                   "；YAML 只认半角括号 (a full-width bracket in a flow collection)",
-               bracket ? "改成半角方括号 `[` `]`" : "改成半角花括号 `{` `}`");
+        Report(i, bracket ? "E-fullwidth-bracket.flow-bracket" : "E-fullwidth-bracket.flow-brace");
         flow_.clear();
         return;
       } else if (item_start && (At(s, i, kCurlyOpen) || At(s, i, kCurlyOpenSingle))) {
@@ -366,17 +351,12 @@ class Scanner {
     bool is_key = j < s.size() && s[j] == ':';
     if (f.kind == '{' && !is_key && colon != std::string_view::npos && IsAsciiKey(s.substr(i, colon - i))) {
       std::string key(s.substr(i, colon - i));
-      Report(Level::kError, colon, "E-fullwidth-colon",
-             "键 `" + key + "` 后面用了全角冒号“：”；YAML 只认半角冒号 (a full-width colon after a key)",
-             "改成半角冒号加空格：`" + key + ": …`");
+      Report(colon, "E-fullwidth-colon", {key});
       return s.size();
     }
     if (f.kind == '[' && !is_key) {
       if (comma != std::string_view::npos)
-        Report(Level::kWarning, comma, "W-term-comma",
-               "“" + std::string(s.substr(i, j - i)) + "”里有中文逗号“，”，整体会被当作一个词；拆成两个词？ "
-               "(a Chinese comma inside a term: split into two terms?)",
-               "词与词之间用半角逗号加空格：`[词一, 词二]`；确实要整体匹配，就加半角引号：`[\"词一，词二\"]`");
+        Report(comma, "W-term-comma.comma", {s.substr(i, j - i)});
       else if (enum_comma != std::string_view::npos && f.enum_comma == std::string_view::npos) {
         f.enum_comma = enum_comma;
         f.enum_comma_line = line_no_;
@@ -394,16 +374,8 @@ class Scanner {
     // [词一、词二] with no ASCII comma at all: one term, though the author listed two. In a list of several terms,
     // 区委、区政府 is a term as reports write it.
     if (f.kind == '[' && f.items == 1 && f.enum_comma != std::string_view::npos) {
-      Diagnostic d;
-      d.level = Level::kWarning;
-      d.code = "W-term-comma";
-      d.message = "“" + f.enum_comma_text + "”里有顿号“、”，整个列表只有这一个词；拆成两个词？ "
-                  "(an enumeration comma inside the only term: split into two terms?)";
-      d.hint = "词与词之间用半角逗号加空格：`[词一, 词二]`；确实要整体匹配，就加半角引号：`[\"词一、词二\"]`";
-      d.file = file_;
-      d.line = f.enum_comma_line;
-      d.column = f.enum_comma_col;
-      diags_.push_back(std::move(d));
+      diags_.push_back(MakeDiagnostic("W-term-comma.enum", {f.enum_comma_text}, file_, f.enum_comma_line,
+                                      f.enum_comma_col));
     }
   }
 
@@ -425,26 +397,22 @@ class Scanner {
     }
     if (child && child->indent != indent) {
       const Key* parent = keys_.empty() ? nullptr : &keys_.back();
-      Report(Level::kError, indent, "E-indentation",
-             "键 `" + name + "` 没有对齐：它在第 " + col(indent) + " 列，同级的键 `" + child->name + "`（第 " +
-                 std::to_string(child->line) + " 行）在第 " + col(child->indent) + " 列" +
-                 (parent ? "，上一级的键 `" + parent->name + "`（第 " + std::to_string(parent->line) + " 行）在第 " +
-                               col(parent->indent) + " 列"
-                         : "") +
-                 " (key `" + name + "` is misaligned with `" + child->name + "`)",
-             "与 `" + child->name + "` 同级就缩进 " + std::to_string(child->indent) + " 个空格" +
-                 (parent ? "；属于更上一级就缩进 " + std::to_string(parent->indent) + " 个空格" : ""));
+      const std::string child_line = std::to_string(child->line), child_spaces = std::to_string(child->indent);
+      if (parent)
+        Report(indent, "E-indentation.misaligned-parent",
+               {name, col(indent), child->name, child_line, col(child->indent), child_spaces, parent->name,
+                std::to_string(parent->line), col(parent->indent), std::to_string(parent->indent)});
+      else
+        Report(indent, "E-indentation.misaligned",
+               {name, col(indent), child->name, child_line, col(child->indent), child_spaces});
       keys_.push_back({indent, line_no_, name, opens});
       return false;
     }
     if (!child && !keys_.empty() && !keys_.back().opens && keys_.back().line == last_key_line_) {
       const Key& above = keys_.back();
-      Report(Level::kError, indent, "E-indentation",
-             "键 `" + name + "` 比上一行的键 `" + above.name + "`（第 " + std::to_string(above.line) + " 行）多缩进了 " +
-                 std::to_string(indent - above.indent) + " 格，而 `" + above.name +
-                 "` 在同一行已经有值 (key `" + name + "` is indented deeper than `" + above.name + "`)",
-             "同级的键要对齐：把 `" + name + "` 缩进 " + std::to_string(above.indent) + " 个空格；若它属于 `" +
-                 above.name + "`，就把 `" + above.name + "` 的值挪到下面几行");
+      Report(indent, "E-indentation.deeper",
+             {name, above.name, std::to_string(above.line), std::to_string(indent - above.indent),
+              std::to_string(above.indent)});
       return false;
     }
     keys_.push_back({indent, line_no_, name, opens});
@@ -489,9 +457,6 @@ class Scanner {
 }  // namespace
 
 bool DecodeRuleText(const std::string& file, std::string& text, Diagnostics& diags) {
-  auto diag = [&](Level level, const char* code, std::string message, std::string hint) {
-    diags.push_back(Diagnostic{level, code, std::move(message), file, 0, 0, std::move(hint)});
-  };
   const bool utf16_bom = text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF &&
                                                 static_cast<unsigned char>(text[1]) == 0xFE) ||
                                                (static_cast<unsigned char>(text[0]) == 0xFE &&
@@ -499,9 +464,7 @@ bool DecodeRuleText(const std::string& file, std::string& text, Diagnostics& dia
   if (!utf16_bom && FindInvalidUtf8(text) == std::string::npos && text.find('\0') == std::string::npos) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
       text.erase(0, 3);
-      diags.push_back(Diagnostic{Level::kWarning, "W-bom",
-                                 "文件开头有 BOM（字节顺序标记），已忽略 (a byte order mark at the start of the file)",
-                                 file, 1, 1, "另存为“UTF-8（无 BOM）”；记事本里选“UTF-8”而不是“带有 BOM 的 UTF-8”"});
+      diags.push_back(MakeDiagnostic("W-bom", {}, file, 1, 1));
     }
     return true;
   }
@@ -509,17 +472,12 @@ bool DecodeRuleText(const std::string& file, std::string& text, Diagnostics& dia
   const std::string& enc = decoded.encoding;
   if (decoded.replaced == 0 && (enc == "GB18030" || enc == "UTF-16LE" || enc == "UTF-16BE")) {
     std::string name = enc == "GB18030" ? "GBK/GB18030" : enc;
-    diag(Level::kWarning, "W-encoding",
-         "文件编码是 " + name + "，已按 " + name + " 读取 (the file is in " + name + ", read as such)",
-         "请另存为 UTF-8：记事本“另存为”里编码选“UTF-8”，WPS/Excel 选“UTF-8”");
+    diags.push_back(MakeDiagnostic("W-encoding", {name}, file));
     text = std::move(decoded.utf8);
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     return true;
   }
-  diag(Level::kError, "E-encoding",
-       "文件不是 UTF-8，也不能确定是 GBK/GB18030 或 UTF-16" + std::string(enc.empty() ? "" : "（猜测为 " + enc + "）") +
-           "，不予读取，以免读成乱码 (the file is not UTF-8 and its encoding is not certain)",
-       "请用编辑器把文件另存为 UTF-8");
+  diags.push_back(enc.empty() ? MakeDiagnostic("E-encoding", {}, file) : MakeDiagnostic("E-encoding.guess", {enc}, file));
   return false;
 }
 

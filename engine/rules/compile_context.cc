@@ -72,27 +72,17 @@ const std::string* CompileContext::Setting(const std::string& name) const {
   return it == settings_->end() ? nullptr : &it->second;
 }
 
-void CompileContext::Add(Level level, const YNode& at, const std::string& code, const std::string& message,
-                         const std::string& hint) {
+void CompileContext::Raise(const YNode& at, std::string_view id, MessageArgs args) {
+  Said said = Say(id, args);
   Diagnostic d;
-  d.level = level;
-  d.code = code;
-  d.message = message;
+  d.level = said.level;
+  d.code = std::move(said.code);
+  d.message = std::move(said.message);
   d.file = file_;
-  d.hint = hint;
+  d.hint = std::move(said.hint);
   d.line = at.line();
   d.column = at.column();
   diags_.push_back(std::move(d));
-}
-
-void CompileContext::Error(const YNode& at, const std::string& code, const std::string& message,
-                           const std::string& hint) {
-  Add(Level::kError, at, code, message, hint);
-}
-
-void CompileContext::Warning(const YNode& at, const std::string& code, const std::string& message,
-                             const std::string& hint) {
-  Add(Level::kWarning, at, code, message, hint);
 }
 
 std::vector<std::string> CompileContext::Strings(const YNode& node, const std::string& what) {
@@ -104,10 +94,7 @@ std::vector<std::string> CompileContext::Strings(const YNode& node, const std::s
   auto fits = [&](std::size_t more) {
     if (over) return false;
     if (out.size() + more > limits_.max_list_terms) {
-      Error(node, "E-too-many-terms",
-            what + ": more than " + std::to_string(limits_.max_list_terms) +
-                " terms after expanding @vocabularies, over the limit max_list_terms",
-            "split the list, or do not build vocabularies out of other large vocabularies");
+      Raise(node, "E-too-many-terms.list", {what, std::to_string(limits_.max_list_terms)});
       over = true;
       return false;
     }
@@ -116,12 +103,12 @@ std::vector<std::string> CompileContext::Strings(const YNode& node, const std::s
   auto add = [&](const YNode& item) {
     if (over) return;
     if (!item.IsScalar()) {
-      Error(item, "E-type", what + ": each term must be a string");
+      Raise(item, "E-type.term", {what});
       return;
     }
     std::string s = item.Scalar();
     if (s.empty()) {
-      Error(item, "E-empty-term", what + ": empty term");
+      Raise(item, "E-empty-term", {what});
       return;
     }
     if (s[0] == '@') {
@@ -130,8 +117,7 @@ std::vector<std::string> CompileContext::Strings(const YNode& node, const std::s
         std::vector<std::string> names;
         for (const auto& [k, v] : vocab_) names.push_back(k);
         std::string near = ClosestMatch(s.substr(1), names);
-        Error(item, "E-unknown-vocabulary", what + ": unknown vocabulary `" + s + "`",
-              near.empty() ? "define it under `vocabularies:` in pack.yaml" : "did you mean `@" + near + "`?");
+        Raise(item, near.empty() ? "E-unknown-vocabulary" : "E-unknown-vocabulary.near", {what, s, near});
         return;
       }
       if (fits(it->second.size())) out.insert(out.end(), it->second.begin(), it->second.end());
@@ -144,17 +130,14 @@ std::vector<std::string> CompileContext::Strings(const YNode& node, const std::s
   } else if (node.IsSequence()) {
     for (const auto& item : node) add(item);
   } else {
-    Error(node, "E-type", what + ": expected a term or a list of terms");
+    Raise(node, "E-type.terms", {what});
     return out;
   }
-  if (out.empty() && node.IsSequence() && node.size() == 0) Error(node, "E-empty-terms", what + ": the term list is empty");
+  if (out.empty() && node.IsSequence() && node.size() == 0) Raise(node, "E-empty-terms.terms", {what});
   if (terms_used_) {
     *terms_used_ += out.size();
     if (*terms_used_ > limits_.max_total_terms) {
-      Error(node, "E-too-many-terms",
-            "the rule files expand to more than " + std::to_string(limits_.max_total_terms) +
-                " terms in all, over the limit max_total_terms",
-            "large vocabularies are repeated in many rules: use fewer, smaller ones");
+      Raise(node, "E-too-many-terms.total", {std::to_string(limits_.max_total_terms)});
       out.clear();
     }
   }
@@ -172,10 +155,10 @@ std::vector<TermId> CompileContext::Terms(const YNode& node, const std::string& 
 std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, const std::string& what) {
   std::vector<std::vector<TermId>> groups;
   if (!node.IsSequence()) {
-    Error(node, "E-type", what + ": expected a list (each item a term, @vocabulary or a list of alternatives)");
+    Raise(node, "E-type.term-groups", {what});
     return groups;
   }
-  if (node.size() == 0) Error(node, "E-empty-terms", what + ": the list is empty");
+  if (node.size() == 0) Raise(node, "E-empty-terms.list", {what});
   for (const auto& item : node) {
     auto ids = Terms(item, what);
     if (!ids.empty()) groups.push_back(std::move(ids));
@@ -185,7 +168,7 @@ std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, c
 
 bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
   if (!node.IsMap()) {
-    Error(node, "E-type", "expected a map for `" + object + "`");
+    Raise(node, "E-type.map", {object});
     return false;
   }
   const YNode spec = Schema()[object];
@@ -196,8 +179,7 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
       std::vector<std::string> known;
       for (const auto& k : spec) known.push_back(k.first.Scalar());
       std::string near = ClosestMatch(key, known);
-      Error(kv.first, "E-unknown-key", "unknown key `" + key + "` in " + object,
-            near.empty() ? "allowed: see docs/rules.md" : "did you mean `" + near + "`?");
+      Raise(kv.first, near.empty() ? "E-unknown-key" : "E-unknown-key.near", {key, object, near});
       continue;
     }
     const std::string& type = field["type"].IsScalar() ? field["type"].Scalar() : kString;
@@ -208,7 +190,8 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
     else if (type == "map" || type == "condition") ok = v.IsMap();
     else if (type == "terms") ok = v.IsScalar() || v.IsSequence();
     if (!ok) {
-      Error(v, "E-type", "`" + key + "` in " + object + " must be " + (type == "int" ? "a whole number" : "a " + type));
+      const std::string type_id = "schema.type." + type;  // the type's name in the user's language
+      Raise(v, "E-type.field", {key, object, FindMessage(type_id) ? Msg(type_id) : type});
       continue;
     }
     if (const YNode allowed = field["enum"]) {
@@ -218,14 +201,13 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
         std::string near = ClosestMatch(v.Scalar(), values);
         std::string list;
         for (const auto& a : values) list += (list.empty() ? "" : ", ") + a;
-        Error(v, "E-bad-value", "`" + key + "` must be one of: " + list,
-              near.empty() ? "" : "did you mean `" + near + "`?");
+        Raise(v, near.empty() ? "E-bad-value.enum" : "E-bad-value.enum-near", {key, list, near});
       }
     }
   }
   for (const auto& kv : spec) {
     if (kv.second["required"].AsBool(false) && !node[kv.first.Scalar()])
-      Error(node, "E-missing-key", object + " needs `" + kv.first.Scalar() + "`");
+      Raise(node, "E-missing-key", {object, kv.first.Scalar()});
   }
   return true;
 }

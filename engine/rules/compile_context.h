@@ -8,6 +8,7 @@
 
 #include "core/diagnostic.h"
 #include "core/limits.h"
+#include "core/messages.h"
 #include "core/report.h"
 #include "core/text.h"
 #include "match/term_matcher.h"
@@ -41,11 +42,9 @@ class CompileContext {
   // required keys, wrong scalar types. Returns false when the node is not a map.
   bool CheckKeys(const YNode& node, const std::string& object);
 
-  void Error(const YNode& at, const std::string& code, const std::string& message, const std::string& hint = "");
-  void Warning(const YNode& at, const std::string& code, const std::string& message,
-               const std::string& hint = "");
-  void Add(Level level, const YNode& at, const std::string& code, const std::string& message,
-           const std::string& hint);
+  // A diagnostic of message `id` (core/messages.h: its code, level, message and hint in the user's language) at the
+  // node's position.
+  void Raise(const YNode& at, std::string_view id, MessageArgs args = {});
 
   TermMatcher& matcher() { return matcher_; }
   const std::shared_ptr<const CompiledCues>& cues() const { return cues_; }

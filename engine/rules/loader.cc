@@ -73,9 +73,9 @@ void RuleSetBuilder::IndexAnchors() {
 
 namespace {
 
-Diagnostic FileDiag(Level level, const std::string& file, const std::string& code, const std::string& msg,
-                    int line = 0, int col = 0, const std::string& hint = "") {
-  return Diagnostic{level, code, msg, file, line, col, hint};
+// A diagnostic of message `id` (core/messages.h) about `file`.
+Diagnostic FileDiag(const std::string& file, std::string_view id, MessageArgs args = {}, int line = 0, int col = 0) {
+  return MakeDiagnostic(id, args, file, line, col);
 }
 
 // Nesting depth of a YAML text, estimated without parsing (flow brackets and block indentation), so that a
@@ -144,11 +144,8 @@ void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics
         if (kv.first.IsScalar()) {
           for (const auto& [seen, at] : keys)
             if (*seen == kv.first.Scalar()) {
-              diags.push_back(FileDiag(Level::kError, file, "E-duplicate-key",
-                                       "key `" + kv.first.Scalar() + "` appears twice in the same map",
-                                       kv.first.line(), kv.first.column(),
-                                       "the first one is at line " + std::to_string(at.line()) +
-                                           "; keep one of them"));
+              diags.push_back(FileDiag(file, "E-duplicate-key", {kv.first.Scalar(), std::to_string(at.line())},
+                                       kv.first.line(), kv.first.column()));
               break;
             }
           keys.push_back({&kv.first.Scalar(), kv.first});
@@ -170,15 +167,11 @@ struct ParsedFile {
 std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::string& text, const std::string& sha256,
                                         const Limits& limits, const YamlCache& cache, Diagnostics& diags) {
   if (text.size() > limits.max_rule_file_bytes) {
-    diags.push_back(FileDiag(Level::kError, file, "E-too-large",
-                             "rule file larger than the limit max_rule_file_bytes (" +
-                                 std::to_string(limits.max_rule_file_bytes) + " bytes)"));
+    diags.push_back(FileDiag(file, "E-too-large.rule-file", {std::to_string(limits.max_rule_file_bytes)}));
     return std::nullopt;
   }
   if (NestingDepth(text) > limits.max_yaml_depth) {
-    diags.push_back(FileDiag(Level::kError, file, "E-too-deep",
-                             "YAML nesting deeper than the limit max_yaml_depth (" +
-                                 std::to_string(limits.max_yaml_depth) + ")"));
+    diags.push_back(FileDiag(file, "E-too-deep", {std::to_string(limits.max_yaml_depth)}));
     return std::nullopt;
   }
   // The author's mistakes (encoding, tabs, full-width syntax, misaligned keys) are named before yaml-cpp would
@@ -196,8 +189,7 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
   }
   YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean);
   if (parsed.alias) {
-    diags.push_back(FileDiag(Level::kError, file, "E-yaml-alias", parsed.error, parsed.line, parsed.column,
-                             "write the terms out, or share them through `vocabularies:` in pack.yaml (\"@name\")"));
+    diags.push_back(FileDiag(file, "E-yaml-alias", {}, parsed.line, parsed.column));
     return std::nullopt;
   }
   if (!parsed.error.empty()) {
@@ -212,11 +204,11 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
       if (start != std::string::npos)
         column = static_cast<int>(CountChars(std::string_view(decoded).substr(start, column - 1))) + 1;
     }
-    diags.push_back(FileDiag(Level::kError, file, "E-yaml", "YAML syntax error: " + parsed.error, parsed.line, column));
+    diags.push_back(FileDiag(file, "E-yaml", {parsed.error}, parsed.line, column));
     return std::nullopt;
   }
   if (!parsed.tree || parsed.tree->root().IsNull()) {
-    diags.push_back(FileDiag(Level::kError, file, "E-empty-file", "the rule file is empty"));
+    diags.push_back(FileDiag(file, "E-empty-file"));
     return std::nullopt;
   }
   ReportDuplicateKeys(file, parsed.tree->root(), diags);
@@ -242,21 +234,17 @@ std::optional<ParsedFile> ReadAndParse(const fs::path& path, const Limits& limit
     text = *memory;
   } else {
     if (!InsidePackFolder(path)) {
-      diags.push_back(FileDiag(Level::kError, path.string(), "E-symlink-outside",
-                               "规则文件是指向规则包文件夹以外的符号链接，不予读取；请把文件复制到规则包中 "
-                               "(a symbolic link out of the pack folder is not followed)"));
+      diags.push_back(FileDiag(path.string(), "E-symlink-outside"));
       return std::nullopt;
     }
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (ec) {
-      diags.push_back(FileDiag(Level::kError, path.string(), "E-unreadable", "cannot read the rule file"));
+      diags.push_back(FileDiag(path.string(), "E-unreadable.rule-file"));
       return std::nullopt;
     }
     if (size > limits.max_rule_file_bytes) {
-      diags.push_back(FileDiag(Level::kError, path.string(), "E-too-large",
-                               "rule file larger than the limit max_rule_file_bytes (" +
-                                   std::to_string(limits.max_rule_file_bytes) + " bytes)"));
+      diags.push_back(FileDiag(path.string(), "E-too-large.rule-file", {std::to_string(limits.max_rule_file_bytes)}));
       return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
@@ -335,8 +323,8 @@ std::optional<IssuerLevel> KnownLevel(const YNode& where, const std::string& lev
   if (std::string name = IssuerLevelOf(level); !name.empty())
     if (auto known = ParseIssuerLevel(name)) return known;
   std::string near = ClosestMatch(level, IssuerLevels());
-  ctx.Error(where, "E-bad-value", "unknown issuer level `" + level + "`",
-            near.empty() ? "levels: " + IssuerLevelList() : "did you mean `" + near + "`?");
+  if (near.empty()) ctx.Raise(where, "E-bad-value.level", {level, IssuerLevelList()});
+  else ctx.Raise(where, "E-bad-value.level-near", {level, near});
   return std::nullopt;
 }
 
@@ -347,7 +335,7 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
     for (const auto& y : years) {
       int v = y.AsInt(0);
       if (v < 1900 || v > 2200) {
-        ctx.Error(y, "E-type", "`years` items must be years like 2015");
+        ctx.Raise(y, "E-type.years");
         continue;
       }
       ys.push_back(v);
@@ -358,7 +346,7 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
       a.year_from = std::min(ys[0], ys[1]);
       a.year_to = std::max(ys[0], ys[1]);
     } else if (!ys.empty()) {
-      ctx.Error(years, "E-bad-value", "`years` is [first, last] or [year]", "e.g. years: [2015, 2020]");
+      ctx.Raise(years, "E-bad-value.years");
     }
   }
   if (const auto levels = node["levels"]; levels && levels.IsSequence()) {
@@ -367,7 +355,7 @@ void ParseApplicability(const YNode& node, CompileContext& ctx, Applicability& a
       if (auto level = KnownLevel(l, v, ctx)) a.levels.push_back(*level);
     }
     if (levels.size() == 0)
-      ctx.Error(levels, "E-bad-value", "`levels` is empty", "list the levels the rule applies to, or leave `levels` out");
+      ctx.Raise(levels, "E-bad-value.levels-empty");
   }
   if (node["warn_after"] && node["warn_after"].IsScalar()) a.warn_after = node["warn_after"].AsInt(0);
   if (node["also_when"]) a.also_when = ParseCondition(node["also_when"], ctx);
@@ -400,7 +388,7 @@ std::string ScalarOr(const YNode& n, const std::string& fallback = "") {
 void ParseExamples(const YNode& node, CompileContext& ctx, Rule& rule) {
   if (!node) return;
   if (!node.IsSequence()) {
-    ctx.Error(node, "E-type", "`examples` must be a list");
+    ctx.Raise(node, "E-type.examples");
     return;
   }
   for (const auto& e : node) {
@@ -435,8 +423,7 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
   if (!rule->local_id.empty() &&
       (!std::all_of(rule->local_id.begin(), rule->local_id.end(), id_char) || !id_char(rule->local_id[0]) ||
        rule->local_id[0] == '.' || rule->local_id[0] == '-' || rule->local_id[0] == '_'))
-    ctx.Error(node["id"], "E-bad-id", "rule id `" + rule->local_id + "` may use only letters, digits, . _ -",
-              "ids are a contract: reports, waivers and ledgers refer to them");
+    ctx.Raise(node["id"], "E-bad-id", {rule->local_id});
   rule->title = ScalarOr(node["title"]);
   rule->cite = ScalarOr(node["cite"]);
   rule->category = ctx.Intern(ScalarOr(node["category"], "其他"));
@@ -453,7 +440,7 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
   rule->not_checkable = ScalarOr(node["not_checkable"]);
   if (node["weight"] && node["weight"].IsScalar()) {
     rule->weight = node["weight"].AsDouble(1.0);
-    if (rule->weight < 0) ctx.Error(node["weight"], "E-bad-value", "`weight` must not be negative");
+    if (rule->weight < 0) ctx.Raise(node["weight"], "E-bad-value.weight");
   }
   if (node["tags"] && node["tags"].IsSequence())
     for (const auto& t : node["tags"]) rule->tags.push_back(ScalarOr(t));
@@ -468,17 +455,14 @@ std::unique_ptr<Rule> ParseRule(const YNode& node, CompileContext& ctx, const Pa
     }
   }
   if (!rule->pass && rule->not_checkable.empty())
-    ctx.Error(node, "E-no-check", "rule `" + rule->id + "` has no `check` (and is not marked `not_checkable`)",
-              "add `check:` or `not_checkable: \"reason\"`");
+    ctx.Raise(node, "E-no-check", {rule->id});
   if (rule->pass && !rule->not_checkable.empty())
-    ctx.Warning(node["not_checkable"], "W-unused-check", "`not_checkable` is set, so `check` is never evaluated");
+    ctx.Raise(node["not_checkable"], "W-unused-check");
   const bool broken = ctx.ErrorCount() > errors_before;  // don't pile consequences on a reported error
   if (!broken && rule->pass && rule->pass->BestGrade() == Grade::kNone && !rule->partial)
-    ctx.Error(node["check"], "E-never-passes", "rule `" + rule->id + "` can never produce pass or partial",
-              "its condition can never hold");
+    ctx.Raise(node["check"], "E-never-passes", {rule->id});
   if (rule->pass && rule->pass->WorstGrade() == Grade::kFull)
-    ctx.Error(node["check"], "E-never-fails", "rule `" + rule->id + "` can never produce fail",
-              "its condition always holds, so the rule proves nothing");
+    ctx.Raise(node["check"], "E-never-fails", {rule->id});
   ParseExamples(node["examples"], ctx, *rule);
   rule->has_errors = ctx.ErrorCount() > errors_before;
   return rule;
@@ -516,8 +500,7 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
   if (!pack) {
     pack = &set.AddPack(id);
   } else {
-    diags.push_back(FileDiag(Level::kNote, pack_file.string(), "N-pack-extended",
-                             "pack `" + id + "` extends the pack of the same id loaded earlier"));
+    diags.push_back(FileDiag(pack_file.string(), "N-pack-extended", {id}));
   }
   pack->title = ScalarOr(root["title"], pack->title);
   if (root["draft"] && root["draft"].AsBool(false)) pack->draft = true;  // a draft extending a pack marks it too
@@ -534,7 +517,7 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
     if (sc["partial"] && sc["partial"].IsScalar()) {
       pack->partial_credit = sc["partial"].AsDouble(0.5);
       if (pack->partial_credit < 0 || pack->partial_credit > 1)
-        pctx.Error(sc["partial"], "E-bad-value", "scoring.partial must be between 0 and 1");
+        pctx.Raise(sc["partial"], "E-bad-value.partial");
     }
     if (sc["categories"] && sc["categories"].IsMap())
       for (const auto& kv : sc["categories"]) pack->category_weights[kv.first.Scalar()] = kv.second.AsDouble(1.0);
@@ -581,15 +564,11 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
     files = RuleFiles(pd.dir);
     for (const auto& e : fs::directory_iterator(pd.dir, ec))
       if (e.is_regular_file() && e.path().extension() == ".yml")
-        diags.push_back(FileDiag(Level::kWarning, e.path().string(), "W-stray-yaml",
-                                 "扩展名是 .yml，不会被读取：规则文件的扩展名是 .yaml (a .yml file is not read)", 0, 0,
-                                 "把文件改名为 " + e.path().stem().string() + ".yaml"));
+        diags.push_back(FileDiag(e.path().string(), "W-stray-yaml.yml", {e.path().stem().string()}));
   }
   std::sort(files.begin(), files.end());
   if (static_cast<int>(files.size()) > opts.limits.max_rule_files) {
-    diags.push_back(FileDiag(Level::kError, pd.dir.string(), "E-too-many-files",
-                             "more rule files than the limit max_rule_files (" +
-                                 std::to_string(opts.limits.max_rule_files) + ")"));
+    diags.push_back(FileDiag(pd.dir.string(), "E-too-many-files", {std::to_string(opts.limits.max_rule_files)}));
     files.resize(opts.limits.max_rule_files);
   }
   for (const auto& file : files) {
@@ -611,11 +590,9 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
                                    [&](const auto& r) { return r->id == rule->id; });
       if (existing != pack->rules.end()) {
         if (rule_origin[rule->id] == pd.source_index) {
-          ctx.Error(rn["id"], "E-duplicate-id", "duplicate rule id `" + rule->id + "`",
-                    "first defined at " + (*existing)->file + ":" + std::to_string((*existing)->line));
+          ctx.Raise(rn["id"], "E-duplicate-id", {rule->id, (*existing)->file, std::to_string((*existing)->line)});
         } else {
-          ctx.Add(Level::kNote, rn["id"], "N-rule-override",
-                  "rule `" + rule->id + "` overrides the one in " + (*existing)->file, "");
+          ctx.Raise(rn["id"], "N-rule-override", {rule->id, (*existing)->file});
           pack->overrides.push_back(rule->local_id + " 覆盖 " + file.string());
           *existing = std::move(rule);
           rule_origin[(*existing)->id] = pd.source_index;
@@ -645,7 +622,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
     fs::path dir = opts.dirs[i];
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw InputError(dir.string(), "E-no-rules", "rules directory not found");
+    if (!fs::is_directory(dir, ec)) throw InputError(dir.string(), "E-no-rules", Msg("E-no-rules"));
     auto& packs = packs_of[i];
     if (fs::exists(dir / "pack.yaml")) {
       packs.push_back({dir, static_cast<int>(i)});
@@ -663,16 +640,10 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
       std::sort(stray.begin(), stray.end());
       for (const auto& p : stray) {
         if (fs::is_directory(p, ec))
-          diags.push_back(FileDiag(Level::kWarning, p.string(), "W-no-pack-yaml",
-                                   "文件夹里有规则文件，但没有 pack.yaml，不会被读取 (a folder of rule files without "
-                                   "pack.yaml is not a pack)",
-                                   0, 0, "在该文件夹里加一个 pack.yaml（pack、title、version 三个键），或把规则文件移到已有规则包的文件夹里"));
+          diags.push_back(FileDiag(p.string(), "W-no-pack-yaml"));
         else
-          diags.push_back(FileDiag(Level::kWarning, p.string(), "W-stray-yaml",
-                                   "YAML 文件不在任何规则包文件夹里，不会被读取 (a YAML file outside any pack folder is "
-                                   "not read)",
-                                   0, 0, "把它移到含 pack.yaml 的规则包文件夹里（如 " +
-                                             (packs.empty() ? std::string("rules/<规则包>/") : packs[0].dir.string() + "/") + "）"));
+          diags.push_back(packs.empty() ? FileDiag(p.string(), "W-stray-yaml.no-pack")
+                                        : FileDiag(p.string(), "W-stray-yaml", {packs[0].dir.string() + "/"}));
       }
     }
   }
@@ -689,15 +660,14 @@ std::unique_ptr<RuleSet> LoadRuleSet(const LoadOptions& opts, Diagnostics& diags
   Prefetch prefetch(ahead, opts.limits, cache);
   for (std::size_t i = 0; i < opts.dirs.size(); ++i) {
     if (packs_of[i].empty())
-      diags.push_back(FileDiag(Level::kWarning, opts.dirs[i], "W-no-packs",
-                               "no rule packs here (a pack is a folder with pack.yaml)"));
+      diags.push_back(FileDiag(opts.dirs[i], "W-no-packs"));
     for (const auto& pd : packs_of[i])
       LoadPack(pd, builder, opts, cache, diags, rule_origin, terms_used, nullptr, &prefetch);
   }
   for (const auto& wanted : opts.packs) {
     bool found = std::any_of(set->packs().begin(), set->packs().end(), [&](const auto& p) { return p->id == wanted; });
     if (!found)
-      diags.push_back(FileDiag(Level::kError, "", "E-unknown-pack", "no pack `" + wanted + "` in the rules directories"));
+      diags.push_back(FileDiag("", "E-unknown-pack", {wanted}));
   }
   builder.Finish();
   return set;

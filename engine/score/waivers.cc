@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/regular_file.h"
 #include "rules/compile_context.h"
 
@@ -155,31 +156,24 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::vector<std::str
     for (const auto& id : known_rules) known = known || WaiverMatches(w.rule, id);
     if (!known) {
       std::string near = ClosestMatch(w.rule, known_rules);
-      report.diagnostics.push_back({Level::kWarning, "W-waiver-unknown-rule",
-                                    fmt::format("waiver for `{}` matches no loaded rule; it has no effect", w.rule),
-                                    w.file, w.line, 0,
-                                    near.empty() ? "" : fmt::format("did you mean `{}`?", near)});
+      report.diagnostics.push_back(MakeDiagnostic(near.empty() ? "W-waiver-unknown-rule" : "W-waiver-unknown-rule.near",
+                                                  {w.rule, near}, w.file, w.line));
       usable[i] = false;
       continue;
     }
     if (w.expires && *w.expires < today) {
-      report.diagnostics.push_back({Level::kWarning, "W-waiver-expired",
-                                    fmt::format("waiver for `{}` expired on {}; it is ignored", w.rule,
-                                                DateString(*w.expires)),
-                                    w.file, w.line, 0, "renew it with a new date and expiry, or remove it"});
+      report.diagnostics.push_back(MakeDiagnostic("W-waiver-expired", {w.rule, DateString(*w.expires)}, w.file, w.line));
       usable[i] = false;
       continue;
     }
     std::string scope_miss;
     if (w.issuer && (!doc.issuer || *doc.issuer != *w.issuer))
-      scope_miss = fmt::format("issuer `{}` (the report's is `{}`)", *w.issuer, doc.issuer.value_or("unknown"));
+      scope_miss = Msg("N-waiver-out-of-scope.issuer", {*w.issuer, doc.issuer ? *doc.issuer : Msg("waiver.unknown")});
     else if (w.year_from && (!doc.year || *doc.year < *w.year_from || *doc.year > *w.year_to))
-      scope_miss = fmt::format("years {}–{} (the report covers {})", *w.year_from, *w.year_to,
-                               doc.year ? std::to_string(*doc.year) : "an unknown year");
+      scope_miss = Msg("N-waiver-out-of-scope.years", {std::to_string(*w.year_from), std::to_string(*w.year_to),
+                                                       doc.year ? std::to_string(*doc.year) : Msg("waiver.unknown")});
     if (!scope_miss.empty()) {
-      report.diagnostics.push_back({Level::kNote, "N-waiver-out-of-scope",
-                                    fmt::format("waiver for `{}` is limited to {}; not applied", w.rule, scope_miss),
-                                    w.file, w.line, 0, ""});
+      report.diagnostics.push_back(MakeDiagnostic("N-waiver-out-of-scope", {w.rule, scope_miss}, w.file, w.line));
       usable[i] = false;
     }
   }

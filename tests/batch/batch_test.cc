@@ -367,7 +367,7 @@ TEST_CASE("a folder without reports names every extension the readers take", "[b
   WriteFile(tmp.path() / "in" / "notes.md", "# 说明\n");
   auto r = RunFazhi({"check", (tmp.path() / "in").string()});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("no report files") != std::string::npos);
+  CHECK(r.err.find("下没有可核查的报告文件") != std::string::npos);
   // The list comes from the reader table: every extension, in one message, with the folder named.
   CHECK(r.err.find(fazhi::ReportExtensionList()) != std::string::npos);
   for (const char* ext : {".docm", ".wps", ".ofd", ".xhtml", ".text"}) {

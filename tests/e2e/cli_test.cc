@@ -51,7 +51,7 @@ TEST_CASE("check exits 2 with a one-line message on unusable input", "[e2e]") {
   struct Case {
     std::string path, expect;
   } cases[] = {{(tmp.path() / "missing.txt").string(), "missing.txt"},
-               {(tmp.path() / "no-reports").string(), "no report files"},
+               {(tmp.path() / "no-reports").string(), "下没有可核查的报告文件"},
                {(tmp.path() / "empty.txt").string(), "empty"}};
   for (const auto& c : cases) {
     auto r = RunFazhi({"check", c.path});
@@ -66,13 +66,13 @@ TEST_CASE("check exits 2 with a one-line message on unusable input", "[e2e]") {
 TEST_CASE("flag typos and unknown commands exit 2 with a suggestion", "[e2e]") {
   auto typo = RunFazhi({"check", "--yaer", "2020", kSample});
   CHECK(typo.exit_code == 2);
-  CHECK(typo.err.find("did you mean --year") != std::string::npos);
+  CHECK(typo.err.find("不认识的选项 --yaer；您是不是想输入 --year？") != std::string::npos);
   auto cmd = RunFazhi({"chekc", kSample});
   CHECK(cmd.exit_code == 2);
-  CHECK(cmd.err.find("did you mean `check`") != std::string::npos);
+  CHECK(cmd.err.find("不认识的命令 `chekc`；您是不是想输入 `check`？") != std::string::npos);
   auto fmt = RunFazhi({"check", "--format", "pdf", kSample});
   CHECK(fmt.exit_code == 2);
-  CHECK(fmt.err.find("unknown --format") != std::string::npos);
+  CHECK(fmt.err.find("不认识的 --format `pdf`") != std::string::npos);
   auto year = RunFazhi({"check", "--year", "twenty", kSample});
   CHECK(year.exit_code == 2);
   auto version = RunFazhi({"--version"});

@@ -185,7 +185,7 @@ TEST_CASE("applicability: an unknown level in applies_to or in an example is an 
     INFO(bad);
     REQUIRE(HasErrors(d));
     CHECK(d[0].code == "E-bad-value");
-    CHECK(d[0].hint == "did you mean `district`?");
+    CHECK(d[0].hint == "您是不是想写 `district`？");  // the user's language: Chinese by default
   }
 }
 

@@ -322,7 +322,7 @@ const std::vector<Hostile>& Table() {
          fs::create_directories(d / "empty-folder");
          return d / "empty-folder";
        },
-       Error("no report files")},
+       Error("下没有可核查的报告文件")},
       {"symlink-loop", "a symlink loop (a -> b -> a)", "path",
        [](auto& d) {
          fs::create_symlink(d / "loop-b.txt", d / "loop-a.txt");
@@ -385,9 +385,15 @@ void AppendDocRow(const Hostile& h, const RunResult& r) {
   if (!h.expect.message.empty()) expected += ", message has `" + h.expect.message + "`";
   std::string seen = "exit " + std::to_string(r.exit_code);
   std::string first = r.err.substr(0, r.err.find('\n'));
-  if (std::size_t colon = first.find(": ", first.find(": error: ") + 9); first.find(": error: ") != std::string::npos)
-    seen += ": " + first.substr(colon == std::string::npos ? 0 : colon + 2);
-  else if (h.expect.report)
+  // "fazhi: 错误：PATH: why" (Chinese by default) or "fazhi: error: PATH: why" (--lang en): the part after PATH.
+  const std::string zh = ": 错误：", en = ": error: ";
+  const std::size_t at = first.find(zh) != std::string::npos ? first.find(zh) + zh.size()
+                         : first.find(en) != std::string::npos ? first.find(en) + en.size()
+                                                               : std::string::npos;
+  if (at != std::string::npos) {
+    const std::size_t colon = first.find(": ", at);
+    seen += ": " + first.substr(colon == std::string::npos ? at : colon + 2);
+  } else if (h.expect.report)
     seen += h.expect.not_checkable ? ", not_checkable report" : ", JSON report";
   char secs[64];
   std::snprintf(secs, sizeof secs, "%.1f s, %ld MB", r.seconds, r.max_rss_kb / 1024);

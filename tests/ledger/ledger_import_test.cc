@@ -28,7 +28,7 @@ std::map<std::string, std::string> ImportLintCheck(const std::string& ledger, co
   auto lint = RunFazhi({"rules", "lint", "--strict", out.string()});
   INFO(lint.out << lint.err);
   REQUIRE(lint.exit_code == 0);
-  CHECK(lint.out.find("0 errors, 0 warnings") != std::string::npos);
+  CHECK(lint.out.find("0 个错误，0 个警告") != std::string::npos);
   auto test = RunFazhi({"rules", "test", out.string()});
   INFO(test.out << test.err);
   REQUIRE(test.exit_code == 0);
@@ -176,7 +176,7 @@ TEST_CASE("ledger import: flags are checked and an existing pack is kept without
   CHECK(RunFazhi({"ledger", "export", csv}).exit_code == 2);
   auto typo = RunFazhi({"ledger", "import", csv, "--pakc", "p", "--out", out.string()});
   CHECK(typo.exit_code == 2);
-  CHECK(typo.err.find("did you mean --pack") != std::string::npos);
+  CHECK(typo.err.find("您是不是想输入 --pack？") != std::string::npos);
 
   REQUIRE(RunFazhi({"ledger", "import", csv, "--pack", "p", "--out", out.string()}).exit_code == 0);
   WriteFile(out / "items.yaml", "# reviewed by hand\nrules: []\n");

@@ -128,7 +128,7 @@ TEST_CASE("rule limits name themselves: file size, file count, regex program siz
     lo.limits.max_rule_file_bytes = 4000;
     Diagnostics diags;
     LoadRuleSetFromStrings(pack, lo, diags);
-    CHECK(codes(diags, "E-too-large", "max_rule_file_bytes (4000 bytes)"));
+    CHECK(codes(diags, "E-too-large", "max_rule_file_bytes（4000 字节）"));
   }
   {
     test::TempDir tmp;
@@ -141,7 +141,7 @@ TEST_CASE("rule limits name themselves: file size, file count, regex program siz
     lo.limits.max_rule_files = 2;
     Diagnostics diags;
     auto set = LoadRuleSet(lo, diags);
-    CHECK(codes(diags, "E-too-many-files", "max_rule_files (2)"));
+    CHECK(codes(diags, "E-too-many-files", "max_rule_files（2 个）"));
     CHECK(set->RuleCount() == 2);
   }
   {
@@ -156,7 +156,7 @@ TEST_CASE("rule limits name themselves: file size, file count, regex program siz
     InMemoryPack pack{"m", pack_yaml, {{"deep.yaml", deep}}};
     Diagnostics diags;
     LoadRuleSetFromStrings(pack, LoadOptions{}, diags);
-    CHECK(codes(diags, "E-too-deep", "max_yaml_depth (64)"));
+    CHECK(codes(diags, "E-too-deep", "max_yaml_depth（64 层）"));
   }
 }
 

@@ -72,7 +72,7 @@ TEST_CASE("a user folder overrides a shipped rule of the same id, with a notice"
   REQUIRE(mine.exit_code == 0);
   CHECK(VerdictIn(shipped.out, "report/causes") == "fail");
   CHECK(VerdictIn(mine.out, "report/causes") == "pass");
-  CHECK(mine.err.find("overrides") != std::string::npos);
+  CHECK(mine.err.find("N-rule-override") != std::string::npos);  // 规则 `report/causes` 覆盖了 … 中的同名规则
   // The other shipped rules are still there.
   CHECK(VerdictIn(mine.out, "report/next-year-plan") != "missing");
 }
@@ -82,7 +82,7 @@ TEST_CASE("rules test fails when an example is deliberately wrong", "[rules][e2e
   fs::copy(SourceDir() / "rules" / "report", tmp.path() / "report", fs::copy_options::recursive);
   auto ok = RunFazhi({"rules", "test", tmp.path().string()});
   CHECK(ok.exit_code == 0);
-  CHECK(ok.out.find(" 0 failed") != std::string::npos);
+  CHECK(ok.out.find("，失败 0 项") != std::string::npos);
   std::string text = ReadFile(tmp.path() / "report" / "rules.yaml");
   // Flip the first `expect: fail` into `expect: pass`.
   auto pos = text.find("expect: fail");
@@ -92,7 +92,7 @@ TEST_CASE("rules test fails when an example is deliberately wrong", "[rules][e2e
   auto bad = RunFazhi({"rules", "test", tmp.path().string()});
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("FAIL report/") != std::string::npos);
-  CHECK(bad.out.find(" 1 failed") != std::string::npos);
+  CHECK(bad.out.find("，失败 1 项") != std::string::npos);
 }
 
 TEST_CASE("rules test checks fixture reports and fails on a wrong expectation", "[rules][e2e]") {
@@ -108,5 +108,5 @@ TEST_CASE("rules test checks fixture reports and fails on a wrong expectation", 
   auto bad = RunFazhi({"rules", "test", tmp.path().string()});
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("FAIL report/causes (fixture") != std::string::npos);
-  CHECK(bad.out.find(" 1 failed") != std::string::npos);
+  CHECK(bad.out.find("，失败 1 项") != std::string::npos);
 }

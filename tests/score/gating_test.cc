@@ -117,8 +117,8 @@ TEST_CASE("waivers through the CLI: applied, re-scored, and --fail-on respects t
                res["waiver"].get<std::string>().find("本区无此职能") == 0;
     }
   CHECK(waived);
-  CHECK(r.err.find("waivers.yaml:6: warning[W-waiver-unknown-rule]") != std::string::npos);
-  CHECK(r.err.find("did you mean `gate/missing-medium`?") != std::string::npos);
+  CHECK(r.err.find("waivers.yaml:6: 警告[W-waiver-unknown-rule]") != std::string::npos);
+  CHECK(r.err.find("您是不是想写 `gate/missing-medium`？") != std::string::npos);
 }
 
 TEST_CASE("a malformed waiver file exits 2 naming the file", "[cli][waivers]") {

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "core/error.h"
+#include "core/lang.h"
 #include "score/scorer.h"
 #include "score/waivers.h"
 #include "hand_built.h"
@@ -116,7 +117,8 @@ TEST_CASE("an expired waiver is ignored with a warning", "[waivers]") {
   CHECK(d->level == Level::kWarning);
   CHECK(d->file == "w.yaml");
   CHECK(d->line == 2);
-  CHECK(d->message == "waiver for `report/shortcomings` expired on 2021-05-31; it is ignored");
+  CHECK(d->message == "`report/shortcomings` 的豁免已于 2021-05-31 过期，未使用");
+  CHECK(d->hint == "换上新的日期和有效期，或删掉这条豁免");
 
   // Expiring today is still valid.
   Report rep2 = SampleReport();
@@ -156,8 +158,17 @@ TEST_CASE("an out-of-scope waiver (issuer or years) is ignored with a note", "[w
   }
   CHECK(notes == 2);
   CHECK(rep.diagnostics[0].message ==
-        "waiver for `report/shortcomings` is limited to issuer `天津市河北区人民政府` (the report's is `天津市红桥区人民政府`); "
-        "not applied");
+        "`report/shortcomings` 的豁免只适用于发文单位“天津市河北区人民政府”（本报告是“天津市红桥区人民政府”），未使用");
+  {  // The same note in English (--lang en): the issuer clause is filled in the same language as the note.
+    SetLang(Lang::kEn);
+    Report en = SampleReport();
+    ApplyWaivers(ws, Ids(en), kToday, en);
+    SetLang(Lang::kZh);
+    REQUIRE(!en.diagnostics.empty());
+    CHECK(en.diagnostics[0].message ==
+          "waiver for `report/shortcomings` is limited to issuer `天津市河北区人民政府` (the report's is `天津市红桥区人民政府`); "
+          "not applied");
+  }
   CHECK(rep.diagnostics[1].line == 7);
 
   // Unknown metadata never matches a scoped waiver.
@@ -190,8 +201,8 @@ TEST_CASE("a waiver naming no loaded rule is a lint warning with a suggestion", 
   CHECK(d.level == Level::kWarning);
   CHECK(d.code == "W-waiver-unknown-rule");
   CHECK(FormatDiagnostic(d) ==
-        "waivers.yaml:6: warning[W-waiver-unknown-rule]: waiver for `report/shortcomming` matches no loaded rule; it "
-        "has no effect (did you mean `report/shortcomings`?)");
+        "waivers.yaml:6: 警告[W-waiver-unknown-rule]: `report/shortcomming` 的豁免对不上任何已加载的规则，不起作用 "
+        "(您是不是想写 `report/shortcomings`？)");
   CHECK(rep.diagnostics[1].hint.empty());
   CHECK(rep.results[0].verdict == Verdict::kWaived);
 }

@@ -21,7 +21,9 @@
 #include "cli/rule_loading.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/lang.h"
 #include "core/levels.h"
+#include "core/messages.h"
 #include "core/severity.h"
 #include "core/stage_times.h"
 #include "ingest/reader.h"
@@ -83,19 +85,21 @@ std::string DumpFindings(const Report& report) {
 bool GateTripped(const Report& report, const CheckCommandOptions& opts) {
   bool tripped = false;
   if (opts.fail_under && report.score.total && *report.score.total < *opts.fail_under) {
-    spdlog::warn("score {:.1f} is under --fail-under {:.1f}", *report.score.total, *opts.fail_under);
+    spdlog::warn("{}", Msg("check.fail-under", {fmt::format("{:.1f}", *report.score.total),
+                                               fmt::format("{:.1f}", *opts.fail_under)}));
     tripped = true;
   }
   if (opts.fail_under && !report.score.total) {  // nothing scorable cannot meet a threshold (never a silent pass)
-    spdlog::warn("{}: no score (no rule could be scored), so --fail-under {:.1f} is not met", report.document.path,
-                 *opts.fail_under);
+    spdlog::warn("{}", Msg("check.fail-under-no-score", {report.document.path, fmt::format("{:.1f}", *opts.fail_under)}));
     tripped = true;
   }
   if (!opts.fail_on.empty()) {
     for (const auto& r : report.results) {
       if (r.verdict == Verdict::kFail && SeverityRank(r.rule->severity) >= SeverityRank(opts.fail_on)) {
-        spdlog::warn("{} fails with severity {} (--fail-on {})", r.rule->id, SeverityName(r.rule->severity),
-                     opts.fail_on);
+        spdlog::warn("{}", Msg("check.fail-on", {r.rule->id,
+                                                 English() ? SeverityName(r.rule->severity)
+                                                           : SeverityLabelZh(r.rule->severity),
+                                                 opts.fail_on}));
         tripped = true;
         break;
       }
@@ -109,7 +113,7 @@ bool WriteSummaryFile(const fs::path& target, const std::function<void(std::ostr
   StageTimer timer(Stage::kSummary);
   try {
     WriteOutputFile(target.string(), write);
-    spdlog::info("wrote {}", target.string());
+    spdlog::info("{}", Msg("check.wrote", {target.string()}));
     return true;
   } catch (const OutputError& e) {
     spdlog::error("{}", e.what());
@@ -153,15 +157,14 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
     out_dir = opts.output;
     std::error_code ec;
     if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec)) {
-      spdlog::error("--output {} is a file; a batch writes a folder (summary and one file per report)", opts.output);
+      spdlog::error("{}", Msg("check.output-is-file", {opts.output}));
       return kExitUsage;
     }
     // Inputs are never outputs: the output folder may not be an input folder (its reports would be read back as
     // inputs by the next run); inside an input folder it is left out of the walk (batch/walk.cc).
     for (const auto& arg : opts.inputs) {
       if (auto a = FileIdOf(arg), o = FileIdOf(opts.output); a && o && *a == *o) {
-        spdlog::error("输出文件夹 {} 就是输入文件夹 {}：请换一个输出文件夹 (the --output folder is an input folder)",
-                      opts.output, arg);
+        spdlog::error("{}", Msg("check.output-is-input-folder", {opts.output, arg}));
         return kExitUsage;
       }
     }
@@ -174,7 +177,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
     try {
       folder.emplace(opts.output);
       if (std::size_t removed = folder->Begin(planned))
-        spdlog::info("removed {} files of the earlier run in {}", removed, opts.output);
+        spdlog::info("{}", Msg("check.removed-earlier", {std::to_string(removed), opts.output}));
     } catch (const OutputError& e) {
       spdlog::error("{}", e.what());
       return kExitUsage;
@@ -283,13 +286,11 @@ bool FormatFromOutputName(const std::string& output, const std::vector<std::stri
     if (bare == r.extension) by_ext = &r;
   }
   if (!by_ext) {
-    spdlog::error("-o {}：不认识的输出扩展名 {}（可用：{}；要写入文件夹请以 / 结尾）(unknown output extension)", output,
-                  ext, known);
+    spdlog::error("{}", Msg("usage.unknown-extension", {output, ext, known}));
     return false;
   }
   if (!given.empty() && given.front() != by_ext->name) {
-    spdlog::error("-o {} 的扩展名 {} 表示 {} 格式，与 --format {} 冲突 (the extension and --format disagree)", output,
-                  ext, by_ext->name, given.front());
+    spdlog::error("{}", Msg("usage.extension-conflict", {output, ext, by_ext->name, given.front()}));
     return false;
   }
   formats = {by_ext->name};
@@ -302,18 +303,18 @@ int RunCheck(const CheckCommandOptions& opts) {
     if (!FindRenderer(f)) {
       std::string names;
       for (const auto& r : Renderers()) names += std::string(names.empty() ? "" : ", ") + r.name;
-      spdlog::error("unknown --format `{}` (formats: {})", f, names);
+      spdlog::error("{}", Msg("usage.bad-format", {f, names}));
       return kExitUsage;
     }
   }
   for (const auto& f : formats) {
     if (opts.output.empty() && FindRenderer(f)->binary && isatty(STDOUT_FILENO)) {
-      spdlog::error("--format {} writes a binary file; add --output FILE (or DIR)", f);
+      spdlog::error("{}", Msg("usage.binary-needs-output", {f}));
       return kExitUsage;
     }
   }
   if (opts.inputs.empty()) {
-    spdlog::error("check needs a report file (fazhi check FILE)");
+    spdlog::error("{}", Msg("check.no-input"));
     return kExitUsage;
   }
   EnableStageTimes(opts.timings);
@@ -340,23 +341,21 @@ int RunCheck(const CheckCommandOptions& opts) {
   // Folders and several files make a batch (batch/runner.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
   if (expanded.inputs.empty()) {
-    spdlog::error("{} 下没有可核查的报告文件（读取的扩展名：{}）(no report files under it)", opts.inputs.front(),
-                  ReportExtensionList());
+    spdlog::error("{}", Msg("check.no-reports", {opts.inputs.front(), ReportExtensionList()}));
     return kExitUsage;
   }
   if (opts.dump.empty() && (expanded.any_directory || opts.inputs.size() > 1)) {
     if (opts.jobs < 0) {
-      spdlog::error("--jobs {} must be 1 or more (0 = every core)", opts.jobs);
+      spdlog::error("{}", Msg("usage.bad-jobs", {std::to_string(opts.jobs)}));
       return kExitUsage;
     }
     if (opts.summary_only && opts.output.empty()) {
-      spdlog::error("--summary-only needs --output DIR (the folder the summary is written to)");
+      spdlog::error("{}", Msg("usage.summary-only-needs-dir"));
       return kExitUsage;
     }
     if (opts.output.empty() && std::find(formats.begin(), formats.end(), "xlsx") != formats.end()) {
       // Workbooks back to back on stdout are no file anyone can open.
-      spdlog::error("批量核查的 -f xlsx 需要 -o 文件夹：每份报告一个工作簿 (a batch with --format xlsx needs "
-                    "--output DIR: one workbook per report)");
+      spdlog::error("{}", Msg("usage.batch-xlsx-needs-dir"));
       return kExitUsage;
     }
     for (const auto& note : expanded.notes) spdlog::warn("{}", note);
@@ -390,8 +389,7 @@ int RunCheck(const CheckCommandOptions& opts) {
       for (const auto& f : formats) {
         std::string target = target_of(input, *FindRenderer(f)).string();
         if (std::string in = input_ids.Which(target); !in.empty()) {
-          spdlog::error("输出文件 {} 就是输入文件 {}：拒绝覆盖输入，请换一个 -o (the output would overwrite an input)",
-                        target, in);
+          spdlog::error("{}", Msg("check.output-is-input", {target, in}));
           return kExitUsage;
         }
       }
@@ -428,7 +426,7 @@ int RunCheck(const CheckCommandOptions& opts) {
       continue;
     }
     if (report.status == CheckStatus::kNotCheckable)
-      spdlog::warn("{}: not checkable: {}", input, report.document.not_checkable_reason);
+      spdlog::warn("{}", Msg("cli.not-checkable", {input, report.document.not_checkable_reason}));
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) spdlog::warn("{}", FormatDiagnostic(d));
     if (opts.dump == "findings") {
@@ -514,7 +512,7 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
   if (vm.count("year")) {
     int y = vm["year"].as<int>();
     if (y < 1990 || y > 2100) {
-      std::cerr << "fazhi: error: --year " << y << " is not a plausible report year\n";
+      PrintError(Msg("usage.bad-year", {std::to_string(y)}));
       return kExitUsage;
     }
     o.overrides.year = y;
@@ -522,25 +520,29 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
   if (!published.empty()) {
     o.overrides.published = ParseIsoDate(published);
     if (!o.overrides.published) {
-      std::cerr << "fazhi: error: --published " << published << " is not a date (YYYY-MM-DD)\n";
+      PrintError(Msg("usage.bad-published", {published}));
       return kExitUsage;
     }
   }
   if (!issuer.empty()) o.overrides.issuer = issuer;
   if (!level.empty()) {
-    o.overrides.level = ParseIssuerLevel(level);
+    o.overrides.level = ParseIssuerLevel(IssuerLevelOf(level));  // English or Chinese (区, 乡镇, 部门…)
     if (!o.overrides.level) {
-      std::cerr << "fazhi: error: --level " << level << " is not one of " << IssuerLevelList() << "\n";
+      PrintError(Msg("usage.bad-level", {level, IssuerLevelList()}));
       return kExitUsage;
     }
   }
   if (vm.count("fail-under")) o.fail_under = fail_under;
-  if (!o.fail_on.empty() && SeverityRank(o.fail_on) < 0) {
-    std::cerr << "fazhi: error: --fail-on " << o.fail_on << " is not one of " << SeverityList() << "\n";
-    return kExitUsage;
+  if (!o.fail_on.empty()) {
+    std::string name = SeverityNameOf(o.fail_on);  // English or Chinese (严重, 高, 中, 低, 提示)
+    if (name.empty()) {
+      PrintError(Msg("usage.bad-fail-on", {o.fail_on, SeverityList()}));
+      return kExitUsage;
+    }
+    o.fail_on = name;
   }
   if (!o.dump.empty() && o.dump != "segments" && o.dump != "hits" && o.dump != "findings") {
-    std::cerr << "fazhi: error: --dump " << o.dump << " is not one of segments, hits, findings\n";
+    PrintError(Msg("usage.bad-dump", {o.dump}));
     return kExitUsage;
   }
   // Colour only on a terminal, never when NO_COLOR is set to a non-empty value (no-color.org); the text report

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "core/messages.h"
 #include "cli/rule_loading.h"
 #include "diff/diff.h"
 #include "output/file_writer.h"
@@ -34,7 +35,7 @@ int RunDiff(const DiffCommandOptions& opts) {
     if (!FindDiffRenderer(f)) {
       std::string names;
       for (const auto& r : DiffRenderers()) names += std::string(names.empty() ? "" : ", ") + r.name;
-      spdlog::error("unknown --format `{}` for diff (formats: {})", f, names);
+      spdlog::error("{}", Msg("diff.bad-format", {f, names}));
       return kExitUsage;
     }
   }
@@ -58,15 +59,13 @@ int RunDiff(const DiffCommandOptions& opts) {
       return kExitUsage;
     }
     if (reports[i].status == CheckStatus::kNotCheckable) {
-      spdlog::error("{}: not checkable, so it cannot be compared: {}", *paths[i],
-                    reports[i].document.not_checkable_reason);
+      spdlog::error("{}", Msg("diff.not-checkable", {*paths[i], reports[i].document.not_checkable_reason}));
       return kExitUsage;
     }
   }
   std::string problem = ComparabilityProblem(reports[0].document, reports[1].document);
   if (!problem.empty() && !opts.force) {
-    spdlog::error("{} 与 {}：{}。对比结果会误导，未作对比；如确需对比，请加 --force（各输出将注明）", *paths[0],
-                  *paths[1], problem);
+    spdlog::error("{}", Msg("diff.not-comparable", {*paths[0], *paths[1], problem}));
     return kExitUsage;
   }
   DiffReport diff = DiffReports(docs[0], reports[0], docs[1], reports[1], *rules, problem);
@@ -86,8 +85,7 @@ int RunDiff(const DiffCommandOptions& opts) {
     fs::path target = to_dir ? fs::path(opts.output) / (std::string("diff.") + r->extension) : fs::path(opts.output);
     for (const std::string* input : paths)
       if (auto a = FileIdOf(*input), o = FileIdOf(target.string()); a && o && *a == *o) {
-        spdlog::error("输出文件 {} 就是输入文件 {}：拒绝覆盖输入 (the output would overwrite an input)",
-                      target.string(), *input);
+        spdlog::error("{}", Msg("diff.output-is-input", {target.string(), *input}));
         return kExitUsage;
       }
     try {
@@ -121,7 +119,7 @@ int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
   po::variables_map vm;
   if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
   if (positional.size() != 2) {
-    std::cerr << "fazhi: error: usage: fazhi diff [options] OLD NEW\n";
+    PrintError(Msg("usage.diff-args"));
     return kExitUsage;
   }
   SetupLogging(vm, quiet);

@@ -1,5 +1,6 @@
 // `fazhi eval LABELS…`: check each labelled report with the rules, compare with the auditor's gold verdicts
 // (eval/agreement.h) and print the figures; --min-exact / --min-binary gate the result (exit 1).
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/program_options.hpp>
@@ -8,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "core/messages.h"
 #include "cli/rule_loading.h"
 #include "core/error.h"
 #include "eval/agreement.h"
@@ -30,7 +32,7 @@ struct EvalCommandOptions {
 
 int RunEval(const EvalCommandOptions& opts) {
   if (opts.format != "text" && opts.format != "json") {
-    spdlog::error("--format {}：fazhi eval 只支持 text 或 json", opts.format);
+    spdlog::error("{}", Msg("eval.bad-format", {opts.format}));
     return kExitUsage;
   }
   std::vector<LabelFile> files;
@@ -77,7 +79,7 @@ int RunEval(const EvalCommandOptions& opts) {
     RenderAgreementText(agreement, std::cout, opts.quiet);
   std::cout.flush();
   if (!std::cout) {
-    spdlog::error("标准输出写入失败");
+    spdlog::error("{}", Msg("eval.stdout-failed"));
     return kExitUsage;
   }
   if (agreement.broken || agreement.overall.n == 0) return kExitUsage;
@@ -107,14 +109,14 @@ int EvalCommand(const std::vector<std::string>& args, const char* argv0) {
   std::vector<std::string> positional;
   if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
   if (positional.empty()) {
-    std::cerr << "fazhi: 错误：用法：fazhi eval [选项] LABELS…（标注文件或其所在文件夹）\n";
+    PrintError(Msg("usage.eval-args"));
     return kExitUsage;
   }
   for (const char* name : {"min-exact", "min-binary"}) {
     if (!vm.count(name)) continue;
     const double v = vm[name].as<double>();
     if (v < 0 || v > 1) {
-      std::cerr << "fazhi: 错误：--" << name << " 取 0 到 1 之间的比例（如 0.9），不是 " << v << "\n";
+      PrintError(Msg("eval.bad-share", {name, fmt::format("{}", v)}));
       return kExitUsage;
     }
     (std::string(name) == "min-exact" ? o.min_exact : o.min_binary) = v;

@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "core/messages.h"
 #include "core/error.h"
 #include "core/safe_text.h"
 #include "ledger/import.h"
@@ -51,12 +52,11 @@ struct LedgerImportOptions {
 
 int RunLedgerImport(const LedgerImportOptions& opts) {
   if (!ValidPackId(opts.pack)) {
-    std::cerr << "fazhi: error: --pack `" << opts.pack
-              << "` is not a pack id: use lower-case letters, digits and hyphens (e.g. my-ledger)\n";
+    PrintError(Msg("ledger.bad-pack-id", {opts.pack}));
     return kExitUsage;
   }
   if (opts.out.empty()) {
-    std::cerr << "fazhi: error: --out DIR is required (the folder for pack.yaml and items.yaml)\n";
+    PrintError(Msg("ledger.out-required"));
     return kExitUsage;
   }
   const fs::path out(opts.out);
@@ -64,8 +64,7 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
   if (!opts.force) {
     for (const auto& p : {pack_file, items_file})
       if (fs::exists(p)) {
-        std::cerr << "fazhi: error: " << TerminalSafe(p.string())
-                  << " exists (it may hold reviewed rules); pass --force to overwrite it\n";
+        PrintError(Msg("ledger.exists", {p.string()}));
         return kExitUsage;
       }
   }
@@ -124,12 +123,10 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
               << "  fazhi check --rules " << opts.out << " REPORT\n";
     return kExitOk;
   } catch (const InputError& e) {
-    std::cerr << "fazhi: error: " << TerminalSafe(e.path()) << ": " << TerminalSafe(e.what()) << " [" << e.code()
-              << "]\n";
+    PrintError(e.path() + ": " + e.what() + " [" + e.code() + "]");
     return kExitUsage;
   } catch (const std::bad_alloc&) {  // a limit above should trip first; if not, the message still names the file
-    std::cerr << "fazhi: error: " << TerminalSafe(opts.input)
-              << ": 读取台账时内存不足，请拆分台账 (out of memory while reading the ledger) [E-ledger-memory]\n";
+    PrintError(opts.input + ": " + Msg("E-ledger-memory") + " [E-ledger-memory]");
     return kExitUsage;
   }
 }
@@ -145,7 +142,7 @@ int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] != "import") {
-    std::cerr << "fazhi: error: unknown command `ledger " << args[0] << "`; did you mean `ledger import`?\n";
+    PrintError(Msg("usage.unknown-command", {"ledger " + args[0]}) + Msg("usage.did-you-mean", {"ledger import"}));
     return kExitUsage;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());

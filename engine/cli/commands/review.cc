@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "core/messages.h"
 #include "cli/rule_loading.h"
 #include "core/error.h"
 #include "core/safe_text.h"
@@ -38,13 +39,13 @@ bool WriteOutputs(const fs::path& dir, const std::vector<std::pair<std::string, 
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
-    std::cerr << "fazhi: 错误：" << TerminalSafe(dir.string()) << "：无法创建文件夹：" << ec.message() << "\n";
+    PrintError(Msg("review.mkdir-failed", {dir.string(), ec.message()}));
     return false;
   }
   if (!force)
     for (const auto& [name, bytes] : files)
       if (fs::exists(dir / name, ec)) {
-        std::cerr << "fazhi: 错误：" << TerminalSafe((dir / name).string()) << " 已存在；换一个 -o 文件夹，或加 --force 覆盖\n";
+        PrintError(Msg("review.exists", {(dir / name).string()}));
         return false;
       }
   for (const auto& [name, bytes] : files) {
@@ -68,7 +69,7 @@ int RunReviewImport(const ReviewCommandOptions& opts) {
   if (!opts.expires.empty()) {
     ropts.expires = ParseIsoDate(opts.expires);
     if (!ropts.expires) {
-      std::cerr << "fazhi: 错误：--expires " << TerminalSafe(opts.expires) << " 不是日期（YYYY-MM-DD）\n";
+      PrintError(Msg("review.bad-expires", {opts.expires}));
       return kExitUsage;
     }
   }
@@ -88,10 +89,10 @@ int RunReviewImport(const ReviewCommandOptions& opts) {
   std::cout << fmt::format("读取 {} 行（{}，工作表“{}”）：豁免 {}，误判 {}，同意 {}，其他 {}\n", read,
                            TerminalSafe(opts.input), TerminalSafe(review.sheet), review.waived, review.misjudged,
                            review.agreed, review.other);
-  for (const std::string& n : review.notes) std::cerr << "fazhi: 提示：" << TerminalSafe(n) << "\n";
+  for (const std::string& n : review.notes) std::cerr << "fazhi: " << Msg("log.level", {Msg("level.note")}) << TerminalSafe(n) << "\n";
   if (!review.errors.empty()) {
     for (const std::string& e : review.errors) std::cerr << "fazhi: 错误：" << TerminalSafe(e) << "\n";
-    std::cerr << "fazhi: 错误：" << review.errors.size() << " 处问题，未写出任何文件；改正台账后重新导入\n";
+    PrintError(Msg("review.errors", {std::to_string(review.errors.size())}));
     return kExitUsage;
   }
   const fs::path dir = opts.out.empty() ? fs::path(opts.input).parent_path() / "复核结果" : fs::path(opts.out);
@@ -113,7 +114,8 @@ int ReviewCommand(const std::vector<std::string>& args, const char* argv0) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] != "import") {
-    std::cerr << "fazhi: 错误：未知命令 `review " << TerminalSafe(args[0]) << "`；是否为 `review import`？\n" << kReviewUsage;
+    PrintError(Msg("usage.unknown-command", {"review " + args[0]}) + Msg("usage.did-you-mean", {"review import"}));
+    std::cerr << kReviewUsage;
     return kExitUsage;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());

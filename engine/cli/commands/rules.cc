@@ -12,7 +12,10 @@
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
 #include "core/error.h"
+#include "core/lang.h"
+#include "core/messages.h"
 #include "core/safe_text.h"
+#include "core/severity.h"
 #include "core/text.h"
 #include "evaluate/evaluator.h"
 #include "pipeline/check.h"
@@ -78,13 +81,14 @@ std::shared_ptr<const RuleSet> LoadForAuthoring(const RulesOptions& base, const 
   lo.packs = base.packs;
   lo.dirs = paths.empty() ? ResolveRuleDirs(base) : paths;
   if (lo.dirs.empty()) {
-    std::cerr << "no rules found: set FAZHI_RULES or pass a folder\n";
+    PrintError(Msg("cli.no-rules-folder"));
     return nullptr;
   }
   try {
     return Compile(lo, diags);
   } catch (const InputError& e) {
-    std::cerr << TerminalSafe(e.path()) << ": error[" << e.code() << "]: " << TerminalSafe(e.what()) << "\n";
+    std::cerr << TerminalSafe(e.path()) << ": " << LevelLabel(Level::kError) << "[" << e.code()
+              << "]: " << TerminalSafe(e.what()) << "\n";
     return nullptr;
   }
 }
@@ -112,10 +116,8 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
   // Examples the rule gets wrong, and rules without a pass and a fail example.
   for (const auto& run : RunAllExamples(*set)) {
     if (run.got == run.example->expect) continue;
-    diags.push_back({Level::kError, "E-example", 
-                     fmt::format("example expects `{}` but rule `{}` gives `{}` ({})", run.example->expect,
-                                 run.rule->id, run.got, run.message),
-                     run.rule->file, run.example->line, 0, ""});
+    diags.push_back(MakeDiagnostic("E-example", {run.example->expect, run.rule->id, run.got, run.message},
+                                   run.rule->file, run.example->line));
   }
   for (const auto& pack : set->packs()) {
     for (const auto& rule : pack->rules) {
@@ -126,9 +128,8 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
         has_fail |= ex.expect == "fail";
       }
       if (!has_pass || !has_fail)
-        diags.push_back({Level::kWarning, "W-missing-example",
-                         fmt::format("rule `{}` has no `{}` example", rule->id, !has_pass ? "pass" : "fail"),
-                         rule->file, rule->line, 0, "every rule should prove it can pass and fail"});
+        diags.push_back(MakeDiagnostic(!has_pass ? "W-missing-example.pass" : "W-missing-example.fail", {rule->id},
+                                       rule->file, rule->line));
     }
   }
   LintProfiles(*set, paths, diags);
@@ -142,8 +143,9 @@ int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths
     errors += d.level == Level::kError;
     warnings += d.level == Level::kWarning;
   }
-  std::cout << fmt::format("{} packs, {} rules: {} errors, {} warnings\n", set->packs().size(), set->RuleCount(), errors,
-                           warnings);
+  std::cout << Msg("lint.summary", {std::to_string(set->packs().size()), std::to_string(set->RuleCount()),
+                                    std::to_string(errors), std::to_string(warnings)})
+            << "\n";
   return errors > 0 || (strict && warnings > 0) ? kExitGate : kExitOk;
 }
 
@@ -154,7 +156,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
   if (HasErrors(diags)) {
     for (const auto& d : diags)
       if (d.level == Level::kError) std::cerr << FormatDiagnostic(d) << "\n";
-    std::cerr << "rules have errors: run `fazhi rules lint`\n";
+    std::cerr << Msg("rules.have-errors") << "\n";
     return kExitUsage;
   }
   int passed = 0, failed = 0;
@@ -205,7 +207,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
       if (!ok) std::cout << fmt::format("FAIL {} (fixture {}): expected {}, got {}\n", id, fx.file, want, got);
     }
   }
-  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  std::cout << Msg("rules.test-summary", {std::to_string(passed), std::to_string(failed)}) << "\n";
   return failed > 0 ? kExitGate : kExitOk;
 }
 
@@ -232,20 +234,21 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     for (const auto& p : set->packs())
       for (const auto& r : p->rules) ids.push_back(r->id);
     std::string near = ClosestMatch(id, ids);
-    spdlog::error("no rule `{}`{}", id, near.empty() ? "" : " (did you mean `" + near + "`?)");
+    spdlog::error("{}", near.empty() ? Msg("rules.unknown-rule", {id}) : Msg("rules.unknown-rule-near", {id, near}));
     return kExitUsage;
   }
-  std::cout << fmt::format("{}  {}\n  依据: {}\n  类别: {}  严重程度: {}  权重: {}\n  定义于: {}:{}\n", rule->id,
-                           rule->title.str(), rule->cite.str(), rule->category.str(), SeverityName(rule->severity), rule->weight, rule->file,
-                           rule->line);
-  if (!rule->not_checkable.empty()) std::cout << "  无法由报告文本判断: " << rule->not_checkable << "\n";
+  std::cout << Msg("explain.header", {rule->id, rule->title.str(), rule->cite.str(), rule->category.str(),
+                                      English() ? SeverityName(rule->severity) : SeverityLabelZh(rule->severity),
+                                      fmt::format("{}", rule->weight), rule->file, std::to_string(rule->line)})
+            << "\n";
+  if (!rule->not_checkable.empty()) std::cout << Msg("explain.not-checkable", {rule->not_checkable}) << "\n";
   std::string desc;
   if (rule->pass) {
-    desc += "  pass (concrete → pass, generic → partial):\n";
+    desc += Msg("explain.pass-condition") + "\n";
     rule->pass->Describe(desc, 4, set->matcher());
   }
   if (rule->partial) {
-    desc += "  partial:\n";
+    desc += Msg("explain.partial-condition") + "\n";
     rule->partial->Describe(desc, 4, set->matcher());
   }
   std::cout << desc;
@@ -254,12 +257,12 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     // checks being run (docs/architecture.md).
     std::string terms;
     for (TermId t : rule->anchors) terms += (terms.empty() ? "" : ", ") + set->matcher().Term(t);
-    std::cout << "  起始词（一个都没有出现时直接判定，不再逐项检查）: [" << terms << "]\n";
+    std::cout << Msg("explain.anchors", {terms}) << "\n";
   } else if (rule->not_checkable.empty()) {
-    std::cout << "  起始词: 无（本规则对每份报告都逐项检查）\n";
+    std::cout << Msg("explain.no-anchors") << "\n";
   }
-  if (!rule->remedy.empty()) std::cout << "  整改建议: " << rule->remedy << "\n";
-  std::cout << fmt::format("  examples: {}\n", rule->examples.size());
+  if (!rule->remedy.empty()) std::cout << Msg("explain.remedy", {rule->remedy}) << "\n";
+  std::cout << Msg("explain.examples", {std::to_string(rule->examples.size())}) << "\n";
   if (report_path.empty()) return kExitOk;
   CheckOptions copts;
   copts.overrides = overrides;
@@ -273,7 +276,7 @@ int RunRulesExplain(const RulesOptions& opts, const std::string& id, const std::
     return kExitUsage;
   }
   if (report.status == CheckStatus::kNotCheckable) {
-    spdlog::error("{}: not checkable: {}", report_path, report.document.not_checkable_reason);
+    spdlog::error("{}", Msg("cli.not-checkable", {report_path, report.document.not_checkable_reason}));
     return kExitUsage;
   }
   return kExitOk;
@@ -310,8 +313,8 @@ int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
   if (sub == "explain") desc.add_options()("year", po::value<int>(), "the year the report covers");
   if (std::find(kSubcommands.begin(), kSubcommands.end(), sub) == kSubcommands.end()) {
     std::string near = ClosestMatch(sub, kSubcommands);
-    std::cerr << "fazhi: error: unknown command `rules " << sub << "`"
-              << (near.empty() ? "" : "; did you mean `rules " + near + "`?") << "\n";
+    PrintError(Msg("usage.unknown-command", {"rules " + sub}) +
+               (near.empty() ? "" : Msg("usage.did-you-mean", {"rules " + near})));
     return kExitUsage;
   }
   po::variables_map vm;
@@ -322,7 +325,7 @@ int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
   if (sub == "list") return RunRulesList(r);
   if (sub == "terms") return RunRulesTerms(r);
   if (positional.empty() || positional.size() > 2) {
-    std::cerr << "fazhi: error: usage: fazhi rules explain RULE [FILE]\n";
+    PrintError(Msg("usage.explain-args"));
     return kExitUsage;
   }
   MetadataOverrides overrides;

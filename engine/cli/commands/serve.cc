@@ -14,6 +14,7 @@
 
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "core/messages.h"
 #include "cli/rule_loading.h"
 #include "serve/server.h"
 #include "serve/store.h"
@@ -44,21 +45,19 @@ int RunServe(const ServeCommandOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   ServeOptions so;
   if (!ParseListen(opts.listen, so.host, so.port)) {
-    spdlog::error("--listen {}：应为 主机:端口，例如 127.0.0.1:8080 (--listen wants HOST:PORT)", opts.listen);
+    spdlog::error("{}", Msg("serve.bad-listen", {opts.listen}));
     return kExitUsage;
   }
   if (!IsLoopbackHost(so.host) && opts.token.empty()) {
-    spdlog::error("--listen {} 不是本机地址：必须同时给出 --token（其他电脑访问时需要令牌） (a non-loopback "
-                  "address needs --token)",
-                  opts.listen);
+    spdlog::error("{}", Msg("serve.needs-token", {opts.listen}));
     return kExitUsage;
   }
   if (!opts.token.empty() && opts.token.size() < 12) {
-    spdlog::error("--token 太短：至少 12 个字符 (the token needs 12 characters or more)");
+    spdlog::error("{}", Msg("serve.short-token"));
     return kExitUsage;
   }
   if (opts.max_upload_mb < 1 || opts.max_files < 1 || opts.workers < 0) {
-    spdlog::error("--max-upload-mb、--max-files 至少为 1，--workers 不能为负");
+    spdlog::error("{}", Msg("serve.bad-limits"));
     return kExitUsage;
   }
   so.token = opts.token;
@@ -86,11 +85,11 @@ int RunServe(const ServeCommandOptions& opts) {
     return kExitUsage;
   }
   if (store->InterruptedOnOpen() > 0)
-    spdlog::warn("{} 项核查在上次服务中断时未完成，已标记为失败", store->InterruptedOnOpen());
+    spdlog::warn("{}", Msg("serve.interrupted", {std::to_string(store->InterruptedOnOpen())}));
   Server server(rules, *store, so);
   int port = server.Bind();
   if (port < 0) {
-    spdlog::error("无法监听 {}（端口被占用或地址不可用） (cannot listen on {})", opts.listen, opts.listen);
+    spdlog::error("{}", Msg("serve.cannot-listen", {opts.listen}));
     return kExitUsage;
   }
   std::string shown = so.host.find(':') != std::string::npos ? "[" + so.host + "]" : so.host;
@@ -100,7 +99,7 @@ int RunServe(const ServeCommandOptions& opts) {
   std::thread watcher([&] {
     int sig = 0;
     sigwait(&signals, &sig);
-    spdlog::info("收到信号 {}，正在停止服务", sig);
+    spdlog::info("{}", Msg("serve.stopping", {std::to_string(sig)}));
     while (!finished.load()) {  // Stop before Run has started listening is retried
       server.Stop();
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -135,7 +134,7 @@ int ServeCommand(const std::vector<std::string>& args, const char* argv0) {
   po::variables_map vm;
   if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
   if (!positional.empty()) {
-    std::cerr << "fazhi: error: serve takes no file arguments (upload files through the page or POST /api/checks)\n";
+    PrintError(Msg("serve.no-files"));
     return kExitUsage;
   }
   if (o.token.empty())

@@ -67,8 +67,7 @@ CheckPtr ParseDate(const YNode& body, CompileContext& ctx) {
     if (!spec.empty() && spec[0] == '@') {
       const std::string* v = ctx.Setting(spec.substr(1));
       if (!v) {
-        ctx.Error(body["deadline"], "E-unknown-setting", "unknown pack setting `" + spec + "`",
-                  "define it under `settings:` in pack.yaml");
+        ctx.Raise(body["deadline"], "E-unknown-setting", {spec});
         return c;
       }
       spec = *v;
@@ -77,8 +76,7 @@ CheckPtr ParseDate(const YNode& body, CompileContext& ctx) {
     char sign = 0;
     if (std::sscanf(spec.c_str(), "%c%d-%d-%d", &sign, &off, &mo, &d) != 4 || (sign != '+' && sign != '-') ||
         !IsValidDate(2000, mo, d)) {
-      ctx.Error(body["deadline"], "E-bad-value", "deadline `" + spec + "` is not of the form +N-MM-DD",
-                "e.g. \"+1-04-01\" = 1 April of the year after the covered year");
+      ctx.Raise(body["deadline"], "E-bad-value.deadline", {spec});
     } else {
       c->year_offset = sign == '-' ? -off : off;
       c->month = mo;
@@ -89,7 +87,7 @@ CheckPtr ParseDate(const YNode& body, CompileContext& ctx) {
     c->use = ctx.Strings(body["use"], "date.use");
     for (const auto& u : c->use)
       if (u != "published" && u != "signed")
-        ctx.Error(body["use"], "E-bad-value", "`use` items must be `published` or `signed`, not `" + u + "`");
+        ctx.Raise(body["use"], "E-bad-value.use", {u});
   }
   return c;
 }

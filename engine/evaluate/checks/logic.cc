@@ -150,7 +150,7 @@ class NotCheck : public Check {
 std::vector<CheckPtr> ParseList(const YNode& body, CompileContext& ctx, const char* name) {
   std::vector<CheckPtr> out;
   if (!body.IsSequence() || body.size() == 0) {
-    ctx.Error(body, "E-type", std::string("`") + name + "` needs a non-empty list of conditions");
+    ctx.Raise(body, "E-type.conditions", {name});
     return out;
   }
   for (const auto& item : body) out.push_back(ParseCondition(item, ctx));

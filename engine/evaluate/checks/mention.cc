@@ -253,36 +253,31 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
     for (auto& g : ctx.TermGroups(body["all"], "mention.all")) c->groups.push_back(std::move(g));
   }
   if (!body["any"] && !body["all"])
-    ctx.Error(body, "E-missing-key", "mention needs `any` or `all`", "a mention without terms can never match");
+    ctx.Raise(body, "E-missing-key.mention");
   if (body["none"]) c->none = ctx.Terms(body["none"], "mention.none");
   if (body["except"]) c->except = ctx.Terms(body["except"], "mention.except");
   if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
   if (body["near"] && body["near"].IsScalar()) c->near = body["near"].AsInt(0);
   if (c->near < 0 || c->near > kMaxNear)
-    ctx.Error(body["near"], "E-bad-value", "`near` must be 0 to " + std::to_string(kMaxNear) + " characters",
-              "near is how far apart the term groups of `all` may be; 0 = anywhere in the scope");
+    ctx.Raise(body["near"], "E-bad-value.near-range", {std::to_string(kMaxNear)});
   else if (c->near > 0 && c->groups.size() < 2)
-    ctx.Error(body["near"], "E-bad-value", "`near` needs at least two term groups in `all`",
-              "e.g. all: [[移送], [公安机关, 公安部门]] with near: 15 — with one group there is nothing to be near");
+    ctx.Raise(body["near"], "E-bad-value.near-one-group");
   if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].AsBool(false);
   if (body["negation"] && body["negation"].IsScalar()) c->negation = body["negation"].AsBool(true);
   if (body["min"] && body["min"].IsScalar()) c->min = body["min"].AsInt(1);
   if (body["context"] && body["context"].IsScalar()) c->context = body["context"].AsInt(0);
   if (c->context < 0 || c->context > 5)
-    ctx.Error(body["context"], "E-bad-value", "`context` must be 0 to 5 following sentences");
-  if (c->min < 1) ctx.Error(body["min"], "E-bad-value", "`min` must be at least 1");
+    ctx.Raise(body["context"], "E-bad-value.context");
+  if (c->min < 1) ctx.Raise(body["min"], "E-bad-value.min");
   if (body["labels"]) {
     const YNode& node = body["labels"];
     std::size_t want = (body["any"] ? 1 : 0) + (body["all"] && body["all"].IsSequence() ? body["all"].size() : 0);
     if (!node.IsSequence() || node.size() != want) {
-      ctx.Error(node, "E-bad-value",
-                "`labels` needs one label per term group (" + std::to_string(want) + ": `any` first, then each group of `all`)",
-                "e.g. all: [[决策事项目录], [公布, 公开]] with labels: [目录的编制, 向社会公布]");
+      ctx.Raise(node, "E-bad-value.labels-count", {std::to_string(want)});
     } else {
       for (const auto& item : node) {
         if (!item.IsScalar() || item.Scalar().empty()) {
-          ctx.Error(item, "E-bad-value", "each label is a short phrase naming its term group",
-                    "e.g. 向社会公布 — it reads “写明了…，未写明向社会公布”");
+          ctx.Raise(item, "E-bad-value.label");
           c->labels.clear();
           break;
         }
@@ -294,8 +289,7 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
   for (SectionRole r : c->roles.in) {
     if (std::find(c->roles.not_in.begin(), c->roles.not_in.end(), r) != c->roles.not_in.end())
     {
-      ctx.Error(body, "E-never-matches", std::string("role `") + RoleName(r) + "` is both in `in` and `not_in`",
-                "this mention can never match");
+      ctx.Raise(body, "E-never-matches.role", {RoleName(r)});
       c->contradictory = true;
     }
   }

@@ -121,7 +121,7 @@ CheckPtr ParseMetric(const YNode& body, CompileContext& ctx) {
     if (!text.empty() && text[0] == '@') {
       const std::string* setting = ctx.Setting(text.substr(1));
       if (!setting) {
-        ctx.Error(v, "E-unknown-setting", "unknown pack setting `" + text + "`", "define it under `settings:` in pack.yaml");
+        ctx.Raise(v, "E-unknown-setting", {text});
         return std::nullopt;
       }
       text = *setting;
@@ -129,7 +129,7 @@ CheckPtr ParseMetric(const YNode& body, CompileContext& ctx) {
     char* end = nullptr;
     double d = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0') {
-      ctx.Error(v, "E-type", std::string("metric `") + key + "` must be a number or \"@setting\"");
+      ctx.Raise(v, "E-type.metric", {key});
       return std::nullopt;
     }
     return d;
@@ -137,7 +137,7 @@ CheckPtr ParseMetric(const YNode& body, CompileContext& ctx) {
   c->min = threshold("min");
   c->max = threshold("max");
   if (c->min && c->max && *c->min > *c->max)
-    ctx.Error(body, "E-never-matches", "metric `min` is greater than `max`", "no number can satisfy both");
+    ctx.Raise(body, "E-never-matches.metric");
   c->roles.Parse(body, ctx);
   return c;
 }

@@ -133,16 +133,13 @@ CheckPtr ParseRegex(const YNode& body, CompileContext& ctx) {
     opts.set_max_mem(8 << 20);
     c->re = std::make_unique<RE2>(c->pattern, opts);
     if (!c->re->ok()) {
-      ctx.Error(body["pattern"], "E-bad-regex", "invalid regular expression: " + c->re->error(),
-                "RE2 syntax: no backreferences or lookaround");
+      ctx.Raise(body["pattern"], "E-bad-regex", {c->re->error()});
     } else if (c->re->ProgramSize() > ctx.limits().max_regex_program) {
-      ctx.Error(body["pattern"], "E-regex-too-large",
-                "regular expression too large (program size " + std::to_string(c->re->ProgramSize()) +
-                    " > limit max_regex_program " + std::to_string(ctx.limits().max_regex_program) + ")");
+      ctx.Raise(body["pattern"], "E-regex-too-large",
+                {std::to_string(c->re->ProgramSize()), std::to_string(ctx.limits().max_regex_program)});
       c->re.reset();
     } else if (c->re->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
-      ctx.Error(body["pattern"], "E-regex-empty-match", "the pattern matches the empty string",
-                "it would match everywhere");
+      ctx.Raise(body["pattern"], "E-regex-empty-match");
       c->re.reset();
     } else {
       for (const auto& atom : RequiredAtoms(c->pattern, opts)) c->atoms.push_back(ctx.matcher().Add(atom));

@@ -78,14 +78,12 @@ CheckPtr ParseSection(const YNode& body, CompileContext& ctx) {
   if (body["role"] && body["role"].IsScalar()) {
     c->role = RoleFromName(body["role"].Scalar());
     if (!c->role)
-      ctx.Error(body["role"], "E-unknown-role", "unknown section role `" + body["role"].Scalar() + "`",
-                "roles: title, preamble, measures, first_responsible, shortcomings, causes, plan, rectification, "
-                "closing, boilerplate");
+      ctx.Raise(body["role"], "E-unknown-role", {body["role"].Scalar()});
   }
   if (body["heading"]) c->heading = ctx.Strings(body["heading"], "section.heading");
   if (body["min_chars"] && body["min_chars"].IsScalar()) c->min_chars = body["min_chars"].AsInt(10);
   if (!body["role"] && !body["heading"])
-    ctx.Error(body, "E-missing-key", "section needs `role` or `heading`", "a section check without either never matches");
+    ctx.Raise(body, "E-missing-key.section");
   return c;
 }
 

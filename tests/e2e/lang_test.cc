@@ -1,0 +1,131 @@
+// Chinese first (issue #15 item 2): a usage error and `rules lint` of a broken file print Chinese by default,
+// English with `--lang en` (anywhere on the line) or FAZHI_LANG=en; LANG=C alone keeps Chinese; codes stay the
+// same in both; Chinese values are accepted where a user types a severity or a level. (`--help` in both languages:
+// tests/e2e/help_test.cc, issue #15 item 6.)
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "test_support.h"
+
+using namespace fazhi::test;
+
+namespace {
+
+// Sets an environment variable for the processes a test starts, and puts the old value back.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value) setenv(name, value, 1);
+    else unsetenv(name);
+  }
+  ~ScopedEnv() {
+    if (old_) setenv(name_, old_->c_str(), 1);
+    else unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+const std::string kBroken = "tests/golden/lint/fullwidth-colon";  // `title：…` in rules.yaml, line 3
+
+}  // namespace
+
+TEST_CASE("a usage error is Chinese by default and English with --lang en", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  auto zh = RunFazhi({"check", "--fial-on", "high", "x.txt"});
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err == "fazhi: 错误：不认识的选项 --fial-on；您是不是想输入 --fail-on？\n");
+  auto en = RunFazhi({"check", "--fial-on", "high", "x.txt", "--lang", "en"});
+  CHECK(en.exit_code == 2);
+  CHECK(en.err == "fazhi: error: unknown option --fial-on; did you mean --fail-on?\n");
+  // Boost's other common kinds, translated too: a missing value, an invalid value.
+  CHECK(RunFazhi({"check", "--jobs"}).err == "fazhi: 错误：选项 --jobs 缺少取值\n");
+  CHECK(RunFazhi({"check", "--jobs", "多", "x.txt"}).err == "fazhi: 错误：选项 --jobs 的取值“多”不合法\n");
+  CHECK(RunFazhi({"--lang=en", "check", "--jobs", "many", "x.txt"}).err ==
+        "fazhi: error: the value “many” of option --jobs is invalid\n");
+  // An unknown command and a bad --lang.
+  CHECK(Has(RunFazhi({"chek"}).err, "fazhi: 错误：不认识的命令 `chek`；您是不是想输入 `check`？"));
+  auto bad_lang = RunFazhi({"--lang", "fr", "check"});
+  CHECK(bad_lang.exit_code == 2);
+  CHECK(bad_lang.err == "fazhi: 错误：--lang 的取值“fr”无效，应为 zh（中文）或 en（English）\n");
+}
+
+TEST_CASE("rules lint of a broken file: Chinese by default, English with --lang en, same code", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  auto zh = RunFazhi({"rules", "lint", kBroken});
+  CHECK(zh.exit_code == 1);
+  CHECK(zh.out == kBroken + "/rules.yaml:3:10: 错误[E-fullwidth-colon]: 键 `title` 后面用了全角冒号“：”；YAML 只认半角冒号 "
+                            "(改成半角冒号加空格：`title: …`)\n"
+                            "1 个规则包，0 条规则：1 个错误，0 个警告\n");
+  auto en = RunFazhi({"rules", "lint", "--lang", "en", kBroken});
+  CHECK(en.exit_code == 1);
+  CHECK(en.out == kBroken + "/rules.yaml:3:10: error[E-fullwidth-colon]: a full-width colon “：” after the key `title`; "
+                            "YAML takes only a half-width colon (type a half-width colon and a space: `title: …`)\n"
+                            "1 packs, 0 rules: 1 errors, 0 warnings\n");
+  // No line mixes the two: the English run has no Chinese words of its own (the quoted “：” aside).
+  CHECK_FALSE(Has(en.out, "半角"));
+  CHECK_FALSE(Has(zh.out, "half-width"));
+}
+
+TEST_CASE("FAZHI_LANG=en switches to English; LANG=C and LC_ALL=C do not", "[e2e][lang]") {
+  {
+    ScopedEnv lang("FAZHI_LANG", "en");
+    auto r = RunFazhi({"rules", "lint", kBroken});
+    CHECK(Has(r.out, "error[E-fullwidth-colon]: a full-width colon"));
+    CHECK(Has(RunFazhi({"check", "--bogus"}).err, "fazhi: error: unknown option --bogus"));
+    // --lang wins over the environment.
+    CHECK(Has(RunFazhi({"--lang", "zh", "rules", "lint", kBroken}).out, "错误[E-fullwidth-colon]"));
+  }
+  {
+    ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+    ScopedEnv lang("LANG", "C"), all("LC_ALL", "C"), language("LANGUAGE", "en");
+    auto r = RunFazhi({"rules", "lint", kBroken});
+    CHECK(Has(r.out, "错误[E-fullwidth-colon]: 键 `title` 后面用了全角冒号"));
+    CHECK(Has(RunFazhi({"check", "--bogus"}).err, "fazhi: 错误：不认识的选项 --bogus"));
+  }
+}
+
+TEST_CASE("log lines name their level in the user's language", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  TempDir tmp;
+  auto zh = RunFazhi({"check", "-o", (tmp.path() / "x.pdf").string(), "x.txt"});
+  CHECK(zh.exit_code == 2);
+  CHECK(Has(zh.err, "fazhi: 错误：-o "));
+  CHECK(Has(zh.err, "不认识的输出扩展名 .pdf"));
+  auto en = RunFazhi({"--lang", "en", "check", "-o", (tmp.path() / "x.pdf").string(), "x.txt"});
+  CHECK(Has(en.err, "fazhi: error: -o "));
+  CHECK(Has(en.err, "unknown output extension .pdf"));
+}
+
+TEST_CASE("Chinese severities and levels are accepted where a user types them", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  TempDir tmp;
+  WriteFile(tmp.path() / "报告.txt",
+            "某区人民政府2023年法治政府建设年度报告\n一、主要工作情况\n全年审核规范性文件12件。\n");
+  // 严重 = critical, 中 = medium (core/severity.h); 区 = district (core/levels.h).
+  for (const char* severity : {"严重", "高", "中", "低", "提示"}) {
+    INFO(severity);
+    auto r = RunFazhi({"check", "-q", "--fail-on", severity, "--level", "区", (tmp.path() / "报告.txt").string()});
+    CHECK((r.exit_code == 0 || r.exit_code == 1));
+    CHECK(r.err.empty());
+  }
+  // A fail on a medium rule trips --fail-on 中 exactly as --fail-on medium does.
+  auto zh = RunFazhi({"check", "-q", "--fail-on", "中", (tmp.path() / "报告.txt").string()});
+  auto en = RunFazhi({"check", "-q", "--fail-on", "medium", (tmp.path() / "报告.txt").string()});
+  CHECK(zh.exit_code == en.exit_code);
+  CHECK(zh.out == en.out);
+  auto bad = RunFazhi({"check", "--fail-on", "很高", (tmp.path() / "报告.txt").string()});
+  CHECK(bad.exit_code == 2);
+  CHECK(Has(bad.err, "--fail-on 很高 不是已知的严重程度：可用 严重、高、中、低、提示"));
+  auto bad_level = RunFazhi({"check", "--level", "村", (tmp.path() / "报告.txt").string()});
+  CHECK(bad_level.exit_code == 2);
+  CHECK(Has(bad_level.err, "--level 村 不是已知的层级"));
+}
