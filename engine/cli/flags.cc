@@ -123,7 +123,9 @@ void AppendColumns(std::string& out, const std::string& first, int indent, std::
 }  // namespace
 
 std::string FormatHelp(const CommandHelp& help) {
-  std::string out = help.title + "\n\n" + std::string(TrHelp("用法：", "Usage:")) + "\n";
+  std::string out;
+  for (const auto& line : WrapToWidth(help.title, kHelpWidth - 2)) out += line + "\n";
+  out += "\n" + std::string(TrHelp("用法：", "Usage:")) + "\n";
   for (const auto& u : help.usage) out += "  " + u + "\n";
   if (!help.arguments.empty()) {
     out += "\n" + std::string(TrHelp("参数：", "Arguments:")) + "\n";
@@ -186,8 +188,8 @@ std::string SubcommandsHelp(const Command& command) {
     AppendColumns(out, "  " + std::string(s.name), width + 6, TrHelp(s.summary, s.summary_en));
   out += "\n" + std::string(TrHelp("示例：", "Examples:")) + "\n  fazhi " + name + " " + command.subcommands[0].name +
          " --help\n  fazhi help " + name + " " + command.subcommands[0].name + "\n";
-  out += "\n" + std::string(TrHelp("每个子命令的参数和选项：", "Each subcommand's arguments and options: ")) + "fazhi " + name +
-         " " + std::string(TrHelp("子命令 --help；完整说明见 docs/cli.md。\n", "SUBCOMMAND --help; full reference: docs/cli.md.\n"));
+  out += "\n" + std::string(TrHelp("每个子命令的参数和选项：", "The arguments and options of each: ")) + "fazhi " + name +
+         " " + std::string(TrHelp("子命令 --help；完整说明见 docs/cli.md。\n", "SUBCOMMAND --help; reference: docs/cli.md.\n"));
   return out;
 }
 

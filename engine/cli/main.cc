@@ -44,7 +44,7 @@ const std::vector<Command>& Commands() {
          "read a reviewed 台账 XLSX, write waivers, labels and draft examples"}},
        ReviewCommand},
       {"serve", "审核工作台：在浏览器中上传报告、查看差距、复核、历年对比（数据存于 SQLite）",
-       "the auditors' web workbench: upload, gaps, review, year over year (SQLite; docs/serve.md)", {}, ServeCommand},
+       "the auditors' web workbench: upload, gaps, review, years (SQLite; docs/serve.md)", {}, ServeCommand},
   };
   return kCommands;
 }
