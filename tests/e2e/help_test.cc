@@ -242,6 +242,7 @@ TEST_CASE("help: every command and subcommand of the table answers --help in Chi
   EnvVar lang("FAZHI_LANG", nullptr);
   auto names = ListedCommands(RunFazhi({"help"}).out);
   REQUIRE(names.size() >= 14);
+  const std::string docs = ReadFile(SourceDir() / "docs/cli.md");
   for (const auto& name : names) {
     if (HasSubcommands(names, name)) {  // `fazhi rules --help`: its subcommands, exit 0; `fazhi rules`: exit 2
       auto r = RunFazhi(Args(name, {"--help"}));
@@ -257,7 +258,13 @@ TEST_CASE("help: every command and subcommand of the table answers --help in Chi
       CheckWidth(name, r.out);
       continue;
     }
-    CheckChineseHelp(name, RunFazhi(Args(name, {"--help"})));
+    auto zh = RunFazhi(Args(name, {"--help"}));
+    CheckChineseHelp(name, zh);
+    // docs/cli.md (帮助 Help) documents the usage each help prints.
+    for (const auto& usage : Section(Lines(zh.out), "用法：")) {
+      INFO("docs/cli.md lacks the usage of " << name << ": `" << usage.substr(2) << "`");
+      CHECK(docs.find("`" + usage.substr(2) + "`") != std::string::npos);
+    }
     CheckEnglishHelp(name, RunFazhi(Args(name, {"--help", "--lang", "en"})));
     // `fazhi help NAME` and `fazhi 帮助 NAME` print the same help.
     auto direct = RunFazhi(Args(name, {"-h"}));
