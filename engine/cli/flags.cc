@@ -51,7 +51,7 @@ OptionGroup RulesFlags(RulesOptions& r) {
   g.options.add_options()
       ("rules", po::value<std::vector<std::string>>(&r.dirs)->composing()->value_name(TrHelp("文件夹", "DIR")),
        TrHelp("在内置规则之后加载的规则文件夹（可重复；规则编号相同则覆盖内置规则）",
-          "rule folder to load after the shipped rules (repeatable; same rule id overrides)"))
+              "rule folder to load after the shipped rules (repeatable; same rule id overrides)"))
       ("pack", po::value<std::vector<std::string>>(&r.packs)->composing()->value_name(TrHelp("规则包", "PACK")),
        TrHelp("只运行这个规则包（可重复），如 report、outline-2021", "only run this pack (repeatable), e.g. report"))
       ("no-shipped-rules", po::bool_switch(&r.no_shipped),
@@ -69,7 +69,7 @@ OptionGroup CommonFlags(int& verbose, bool& quiet) {
       // Taken out of the arguments by cli/main.cc before any command parses; listed here so every help names it.
       ("lang", po::value<std::string>()->value_name("zh|en"),
        TrHelp("界面语言：zh 中文（默认）或 en 英文；也可设环境变量 FAZHI_LANG=en（LANG 不影响）",
-          "language of all messages: zh Chinese (default) or en English; or FAZHI_LANG=en (LANG does not count)"));
+              "language of all messages: zh Chinese (default) or en English; or FAZHI_LANG=en (LANG does not count)"));
   return g;
 }
 
@@ -112,12 +112,13 @@ void AppendColumns(std::string& out, const std::string& first, int indent, std::
       }
     }
   }
-  if (std::all_of(moved.begin(), moved.end(), [&](const std::string& l) { return DisplayWidth(l) <= kHelpWidth - indent; }))
+  auto fits = [&](const std::string& l) { return DisplayWidth(l) <= kHelpWidth - indent; };
+  if (std::all_of(moved.begin(), moved.end(), fits))
     lines = std::move(moved);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     out += PadRight(i == 0 ? lead : "", indent) + lines[i] + "\n";
   }
-  if (lines.empty()) out += lead + "\n";
+  if (lines.empty() && !lead.empty()) out += lead + "\n";
 }
 
 }  // namespace
@@ -166,7 +167,7 @@ std::string FormatHelp(const CommandHelp& help) {
     }
   }
   out += "\n" + std::string(TrHelp("完整说明见 docs/cli.md；全部命令：fazhi help（或 fazhi 帮助）。\n",
-                               "Full reference: docs/cli.md; all commands: fazhi help --lang en.\n"));
+                                   "Full reference: docs/cli.md; all commands: fazhi help --lang en.\n"));
   return out;
 }
 

@@ -83,7 +83,8 @@ std::string Usage() {
                          "  -h, --help     显示本列表；fazhi 命令 --help 显示该命令的参数、选项和示例\n",
                          "  --lang zh|en   language: zh Chinese (default) or en English; or FAZHI_LANG=en (not LANG)\n"
                          "  -V, --version  print the version\n"
-                         "  -h, --help     show this list; fazhi COMMAND --help shows its arguments, options, examples\n")) +
+                         "  -h, --help     show this list; fazhi COMMAND --help shows its "
+                         "arguments, options, examples\n")) +
           "\n" + std::string(Tr("示例：", "Examples:")) + "\n" +
           std::string(Tr("  fazhi check 报告.docx                 # 在终端显示得分和差距\n"
                          "  fazhi check 报告.docx -o 结果.xlsx    # 写出 Excel 整改台账\n"
@@ -95,7 +96,8 @@ std::string Usage() {
           std::string(Tr("退出码：0 已运行；1 未达门槛（--fail-under、--fail-on）或 lint/test 发现错误；2 用法错误、\n"
                          "无法读取输入或规则（批量核查时：有输入无法读取）。完整说明见 docs/cli.md。\n",
                          "Exit status: 0 ran; 1 gate (--fail-under, --fail-on) or lint/test failure; 2 usage error or\n"
-                         "unreadable input/rules (in a batch: any input that could not be read). Reference: docs/cli.md.\n"));
+                         "unreadable input/rules (in a batch: any input that could not be read). "
+                         "Reference: docs/cli.md.\n"));
   return text;
 }
 

@@ -227,7 +227,8 @@ TEST_CASE("help: fazhi help, fazhi 帮助, --help and -h list every command and 
   std::string header = ReadFile(SourceDir() / "engine/cli/command.h");
   std::regex declared(R"(\nint \w+Command\(const std::vector<std::string>& args)");
   auto n_declared = std::distance(std::sregex_iterator(header.begin(), header.end(), declared), std::sregex_iterator());
-  auto n_listed = std::count_if(names.begin(), names.end(), [](const std::string& n) { return n.find(' ') == std::string::npos; });
+  auto n_listed =
+      std::count_if(names.begin(), names.end(), [](const std::string& n) { return n.find(' ') == std::string::npos; });
   CHECK(n_listed == n_declared);
   for (const char* section : {"全局选项：", "示例："}) CHECK_FALSE(Section(Lines(help.out), section).empty());
   CHECK(help.out.find("--lang zh|en") != std::string::npos);

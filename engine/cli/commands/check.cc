@@ -474,15 +474,15 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
   double fail_under = -1;
   CommandHelp help;
   help.title = TrHelp("fazhi check — 核查报告（文件或文件夹），在终端显示或写出差距报告",
-                  "fazhi check — check reports (files or folders), print or write gap reports");
+                      "fazhi check — check reports (files or folders), print or write gap reports");
   help.usage = {TrHelp("fazhi check [选项] 报告…", "fazhi check [options] REPORT...")};
   help.arguments = {
       {TrHelp("报告…", "REPORT..."),
        TrHelp("要核查的报告文件或文件夹（文件夹递归读取；TXT、HTML、DOCX、DOC、WPS、PDF、OFD）。一个文件：差距报告写到终端或 -o；"
-          "文件夹或多个文件：批量核查，-o 文件夹里另有汇总表 summary.csv、matrix.csv、summary.xlsx、index.html",
-          "report files or folders (folders are read recursively; TXT, HTML, DOCX, DOC, WPS, PDF, OFD). One file: the "
-          "gap report to the terminal or -o; a folder or several files: a batch, whose -o folder also gets "
-          "summary.csv, matrix.csv, summary.xlsx, index.html")}};
+              "文件夹或多个文件：批量核查，-o 文件夹里另有汇总表 summary.csv、matrix.csv、summary.xlsx、index.html",
+              "report files or folders (folders are read recursively; TXT, HTML, DOCX, DOC, WPS, "
+              "PDF, OFD). One file: the gap report to the terminal or -o; a folder or several files: a batch, "
+              "whose -o folder also gets summary.csv, matrix.csv, summary.xlsx, index.html")}};
   help.examples = {
       {"fazhi check 报告.docx", TrHelp("在终端显示得分和差距", "score and gaps on the terminal")},
       {"fazhi check 报告.docx -o 结果.xlsx", TrHelp("写出 Excel 整改台账（格式由扩展名决定）",

@@ -111,7 +111,8 @@ int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
   std::vector<std::string> positional;
   CommandHelp help;
   help.title = TrHelp("fazhi diff — 比较同一单位两个年度的报告：得分、结论、指标、上年计划是否落实",
-                  "fazhi diff — compare two years of one issuer: scores, verdicts, metrics, last year's plans kept");
+                      "fazhi diff — compare two years of one issuer: scores, verdicts, metrics, "
+                      "last year's plans kept");
   help.usage = {TrHelp("fazhi diff [选项] 上年报告 本年报告", "fazhi diff [options] OLD NEW")};
   help.arguments = {
       {TrHelp("上年报告", "OLD"), TrHelp("较早年度的报告（任意可读格式）", "the earlier year's report (any readable format)")},
@@ -129,7 +130,8 @@ int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
       ("force", po::bool_switch(&o.force),
        TrHelp("两份报告不是同一单位的相邻年度时也比较（结果顶部注明）",
               "compare even when the reports are not the same issuer's consecutive years (a banner says so)"));
-  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("输出", "output")), out}, RulesFlags(o.rules), CommonFlags(verbose, quiet)};
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("输出", "output")), out},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
   if (auto done = ParseCommand(args, help, "positional", positional, vm)) return *done;
   if (positional.size() != 2) {

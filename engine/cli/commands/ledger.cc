@@ -155,14 +155,16 @@ int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
   std::vector<std::string> positional;
   CommandHelp help;
   help.title = TrHelp("fazhi ledger import — 把本单位的整改台账表格（CSV/XLSX）转成规则包草稿（docs/ledgers.md）",
-                  "fazhi ledger import — turn your own ledger table (CSV/XLSX) into a draft rule pack (docs/ledgers.md)");
+                      "fazhi ledger import — turn your own ledger table (CSV/XLSX) into a draft "
+                      "rule pack (docs/ledgers.md)");
   help.usage = {TrHelp("fazhi ledger import 台账 --pack 编号 --out 文件夹 [--title 标题] [--force]",
-                   "fazhi ledger import LEDGER --pack ID --out DIR [--title TITLE] [--force]")};
+                       "fazhi ledger import LEDGER --pack ID --out DIR [--title TITLE] [--force]")};
   help.arguments = {{TrHelp("台账", "LEDGER"),
                      TrHelp("台账表格：.csv（UTF-8 或 GBK）或 .xlsx，每行一项要求",
-                        "the ledger table: .csv (UTF-8 or GBK) or .xlsx, one requirement per row")}};
+                            "the ledger table: .csv (UTF-8 or GBK) or .xlsx, one requirement per row")}};
   help.examples = {{"fazhi ledger import 台账.xlsx --pack my-ledger --out rules/my-ledger",
-                    TrHelp("写出 rules/my-ledger/pack.yaml 和 items.yaml", "writes rules/my-ledger/pack.yaml and items.yaml")}};
+                    TrHelp("写出 rules/my-ledger/pack.yaml 和 items.yaml",
+                           "writes rules/my-ledger/pack.yaml and items.yaml")}};
   po::options_description opts;
   opts.add_options()
       ("pack", po::value<std::string>(&o.pack)->value_name(TrHelp("编号", "ID")),

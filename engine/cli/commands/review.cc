@@ -124,14 +124,15 @@ int ReviewCommand(const std::vector<std::string>& args, const char* argv0) {
   std::vector<std::string> positional;
   CommandHelp help;
   help.title = TrHelp("fazhi review import — 读回复核后的整改台账：豁免、误判标注、规则例子草稿",
-                  "fazhi review import — read a reviewed ledger (台账) back: waivers, gold labels, draft rule examples");
+                      "fazhi review import — read a reviewed ledger (台账) back: waivers, gold "
+                      "labels, draft rule examples");
   help.usage = {TrHelp("fazhi review import [选项] 台账.xlsx", "fazhi review import [options] LEDGER.xlsx")};
   help.arguments = {{TrHelp("台账.xlsx", "LEDGER.xlsx"),
                      TrHelp("fazhi check -o 写出、审核人员填过“复核”列的整改台账",
-                        "a 台账 written by fazhi check -o whose review columns an auditor filled in")}};
+                            "a 台账 written by fazhi check -o whose review columns an auditor filled in")}};
   help.examples = {{"fazhi review import 红桥区-整改台账.xlsx -o 复核结果 --approver \"区依法治区办 张三\"",
                     TrHelp("写出 waivers.yaml、labels.tsv、examples.yaml、review-rows.tsv",
-                       "writes waivers.yaml, labels.tsv, examples.yaml, review-rows.tsv")}};
+                           "writes waivers.yaml, labels.tsv, examples.yaml, review-rows.tsv")}};
   po::options_description opts;
   opts.add_options()
       ("output,o", po::value<std::string>(&o.out)->value_name(TrHelp("文件夹", "DIR")),
@@ -144,7 +145,8 @@ int ReviewCommand(const std::vector<std::string>& args, const char* argv0) {
       ("report", po::value<std::string>(&o.report)->value_name(TrHelp("报告文件", "REPORT")),
        TrHelp("标注所针对的报告文件（默认：台账封面的“文件”）", "the report the labels are for (default: the 台账's cover)"))
       ("force", po::bool_switch(&o.force), TrHelp("覆盖已有的输出文件", "overwrite existing output files"));
-  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("复核", "review")), opts}, RulesFlags(o.rules), CommonFlags(verbose, quiet)};
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("复核", "review")), opts},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
   if (auto done = ParseCommand(rest, help, "positional", positional, vm)) return *done;
   if (positional.size() != 1) {

@@ -123,7 +123,8 @@ int ServeCommand(const std::vector<std::string>& args, const char* argv0) {
   std::vector<std::string> positional;
   CommandHelp help;
   help.title = TrHelp("fazhi serve — 审核工作台：在浏览器中上传报告、查看差距、复核、历年对比（docs/serve.md）",
-                  "fazhi serve — the auditors' web workbench: upload, gaps, review, year over year (docs/serve.md)");
+                      "fazhi serve — the auditors' web workbench: upload, gaps, review, year over "
+                      "year (docs/serve.md)");
   help.usage = {TrHelp("fazhi serve [选项]", "fazhi serve [options]")};
   help.examples = {
       {"fazhi serve --data /srv/法治数据", TrHelp("本机浏览器打开 http://127.0.0.1:8080", "open http://127.0.0.1:8080 here")},
@@ -147,8 +148,10 @@ int ServeCommand(const std::vector<std::string>& args, const char* argv0) {
        TrHelp("一次上传的最多文件数", "most files in one upload"))
       ("profile", po::value<std::string>(&o.profile)->value_name(TrHelp("文件|none", "FILE|none")),
        TrHelp("督察口径（YAML），同 check；默认用内置规则的 profile.yaml；none = 不用口径",
-              "audit profile (督察口径) YAML as for check; default: profile.yaml of the shipped rules; `none` = no profile"));
-  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("工作台", "workbench")), opts}, RulesFlags(o.rules), CommonFlags(verbose, quiet)};
+              "audit profile (督察口径) YAML as for check; default: profile.yaml of the shipped rules; "
+              "`none` = no profile"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("工作台", "workbench")), opts},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
   if (auto done = ParseCommand(args, help, "positional", positional, vm)) return *done;
   if (!positional.empty()) {
