@@ -190,7 +190,9 @@ std::string SubcommandsHelp(const Command& command) {
   out += "\n" + std::string(TrHelp("示例：", "Examples:")) + "\n  fazhi " + name + " " + command.subcommands[0].name +
          " --help\n  fazhi help " + name + " " + command.subcommands[0].name + "\n";
   out += "\n" + std::string(TrHelp("每个子命令的参数和选项：", "The arguments and options of each: ")) + "fazhi " + name +
-         " " + std::string(TrHelp("子命令 --help；完整说明见 docs/cli.md。\n", "SUBCOMMAND --help; reference: docs/cli.md.\n"));
+         " " +
+         std::string(TrHelp("子命令 --help（英文加 --lang en）；完整说明见 docs/cli.md。\n",
+                            "SUBCOMMAND --help; reference: docs/cli.md.\n"));
   return out;
 }
 
