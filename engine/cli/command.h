@@ -1,4 +1,4 @@
-// The CLI's commands: one table (name, one-line Chinese summary, usage lines, run), each command in
+// The CLI's commands: one table (name, one-line summary in Chinese and English, subcommands, run), each command in
 // cli/commands/<name>.cc owning its flags (Boost.Program_options) and its run function; main.cc only dispatches.
 #pragma once
 
@@ -12,11 +12,19 @@ namespace fazhi {
 // Runs one command on the arguments after its name; returns the exit status (docs/cli.md).
 using CommandFn = int (*)(const std::vector<std::string>& args, const char* argv0);
 
+// A subcommand (`fazhi rules lint`): its name and one line for the command lists, Chinese and English.
+struct Subcommand {
+  const char* name;
+  const char* summary;
+  const char* summary_en;
+};
+
 struct Command {
-  const char* name;     // `fazhi NAME …`
-  const char* summary;  // one line, Chinese, for `fazhi --help`
-  const char* usage;    // the usage lines of `fazhi --help` ("  fazhi check [options] PATH...  …\n")
-  CommandFn run;
+  const char* name;                     // `fazhi NAME …`
+  const char* summary;                  // one line, Chinese, for `fazhi help`
+  const char* summary_en;               // the same in English (`--lang en`)
+  std::vector<Subcommand> subcommands;  // empty for a command without subcommands
+  CommandFn run;                        // answers `--help` (and `SUB --help`) with exit 0
 };
 
 // Every command, in the order `fazhi --help` lists them.

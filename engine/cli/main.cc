@@ -1,5 +1,6 @@
 // fazhi — the command line: dispatches through the one table of commands (cli/command.h); each command in
 // cli/commands/<name>.cc parses its own flags.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -14,36 +15,38 @@
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "output/file_writer.h"
+#include "render/text_width.h"
 
 namespace fazhi {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "核查报告（文件或文件夹），在终端显示或写出差距报告",
-       "  fazhi check [options] PATH...        check reports (files or folders), print or write gap reports\n",
-       CheckCommand},
+       "check reports (files or folders), print or write gap reports", {}, CheckCommand},
       {"diff", "比较同一单位两个年度的报告：得分、结论、指标、计划落实",
-       "  fazhi diff [options] OLD NEW         compare two years: scores, verdicts, metrics, plan follow-up\n",
-       DiffCommand},
+       "compare two years of one issuer: scores, verdicts, metrics, plan follow-up", {}, DiffCommand},
       {"rules", "规则包工具：检查（lint）、测试、列出、解释、词表",
-       "  fazhi rules lint [--strict] [DIR...] validate rule packs (file:line:col, code, hint)\n"
-       "  fazhi rules test [DIR...]            run every rule's examples and fixtures\n"
-       "  fazhi rules list                     list packs and rules\n"
-       "  fazhi rules explain RULE [FILE]      show a rule, its terms and (with FILE) the evidence trail\n"
-       "  fazhi rules terms                    print every literal term the loaded packs use\n",
+       "rule pack tools: lint, test, list, explain, terms",
+       {{"lint", "检查规则文件：文件、行、列、诊断代码和修改建议", "validate rule packs (file:line:col, code, hint)"},
+        {"test", "运行每条规则的例子和样例报告，报告通过与失败数", "run every rule's examples and fixtures"},
+        {"list", "列出已加载的规则包和规则", "list packs and rules"},
+        {"explain", "说明一条规则：它的词、起始词，以及（给出报告时）判定和逐句依据",
+         "show a rule, its terms and (with a report) its verdict and evidence trail"},
+        {"terms", "列出已加载规则包用到的全部词（每行一个）", "print every literal term the loaded packs use"}},
        RulesCommand},
-      {"ledger", "把台账表格（CSV/XLSX）转成规则包草稿",
-       "  fazhi ledger import LEDGER --pack ID --out DIR   turn a ledger table (CSV/XLSX) into a draft rule pack\n",
+      {"ledger", "把台账表格（CSV/XLSX）转成规则包草稿", "turn a ledger table (CSV/XLSX) into a draft rule pack",
+       {{"import", "读入台账表格，写出规则包草稿（pack.yaml、items.yaml）",
+         "read a ledger table, write a draft pack (pack.yaml, items.yaml)"}},
        LedgerCommand},
       {"eval", "用审核人员的金标准标注衡量 fazhi 的判定（一致率、查准率、查全率）",
-       "  fazhi eval [options] LABELS...       agreement with an auditor's gold labels (exact, binary, gap P/R)\n",
-       EvalCommand},
+       "agreement with an auditor's gold labels (exact, binary, gap precision/recall)", {}, EvalCommand},
       {"review", "读回复核后的整改台账：豁免、误判标注、规则例子草稿",
-       "  fazhi review import LEDGER.xlsx [-o DIR] [--approver WHO]   read a reviewed 台账 back (waivers, labels)\n",
+       "read a reviewed ledger (台账) back: waivers, labels, draft rule examples",
+       {{"import", "读入复核后的整改台账 XLSX，写出豁免、标注和规则例子草稿",
+         "read a reviewed 台账 XLSX, write waivers, labels and draft examples"}},
        ReviewCommand},
       {"serve", "审核工作台：在浏览器中上传报告、查看差距、复核、历年对比（数据存于 SQLite）",
-       "  fazhi serve [--listen HOST:PORT] [--data DIR] [--token T]   the auditors' web workbench (docs/serve.md)\n",
-       ServeCommand},
+       "the auditors' web workbench: upload, gaps, review, years (SQLite; docs/serve.md)", {}, ServeCommand},
   };
   return kCommands;
 }
@@ -52,19 +55,51 @@ const std::vector<Command>& Commands() {
 
 namespace {
 
+using fazhi::Tr;
+
+// `fazhi help`, `fazhi 帮助`, `fazhi --help` and `fazhi` alone: every command and subcommand with its summary, the
+// global flags, examples, exit statuses.
 std::string Usage() {
-  std::string text =
-      "fazhi — check annual rule-of-law government reports (法治政府建设年度报告) against rule packs\n\n命令:\n";
+  std::string text = std::string(Tr("fazhi — 法治政府建设年度报告核查工具：按规则包逐项核对报告，写出差距报告",
+                                    "fazhi — checks annual rule-of-law government reports (法治政府建设年度报告) "
+                                    "against rule packs")) +
+                     "\n\n" + std::string(Tr("用法：", "Usage:")) + "\n  fazhi " +
+                     std::string(Tr("命令 [子命令] [选项] [参数…]", "COMMAND [SUBCOMMAND] [options] [arguments...]")) +
+                     "\n  fazhi help " + std::string(Tr("命令 [子命令]", "COMMAND [SUBCOMMAND]")) + "\n\n" +
+                     std::string(Tr("命令：", "Commands:")) + "\n";
+  std::vector<std::pair<std::string, std::string>> rows;
   for (const auto& c : fazhi::Commands()) {
-    std::string name = c.name;
-    text += "  " + name + std::string(8 - name.size(), ' ') + c.summary + "\n";
+    rows.push_back({c.name, std::string(Tr(c.summary, c.summary_en))});
+    for (const auto& s : c.subcommands)
+      rows.push_back({std::string(c.name) + " " + s.name, std::string(Tr(s.summary, s.summary_en))});
   }
-  text += "\nUsage:\n";
-  for (const auto& c : fazhi::Commands()) text += c.usage;
-  text +=
-      "  fazhi --version | --help\n\n"
-      "Run `fazhi check --help` for the check options (docs/cli.md has every command). Exit status: 0 ran,\n"
-      "1 gate/lint/test failure, 2 usage or unreadable input (in a batch: any input that could not be read).\n";
+  rows.push_back({std::string(Tr("help [命令]", "help [COMMAND]")),
+                  std::string(Tr("显示本列表，或某个命令的帮助（也可写 fazhi 帮助）",
+                                 "show this list, or a command's help (also `fazhi 帮助`)"))});
+  int width = 0;
+  for (const auto& [name, summary] : rows) width = std::max(width, fazhi::DisplayWidth(name));
+  for (const auto& [name, summary] : rows) text += "  " + fazhi::PadRight(name, width + 2) + summary + "\n";
+  text += "\n" + std::string(Tr("全局选项：", "Global options:")) + "\n" +
+          std::string(Tr("  --lang zh|en   界面语言：zh 中文（默认）或 en 英文；也可设 FAZHI_LANG=en（LANG 不影响）\n"
+                         "  -V, --version  显示版本号\n"
+                         "  -h, --help     显示本列表；fazhi 命令 --help 显示该命令的参数、选项和示例\n",
+                         "  --lang zh|en   language: zh Chinese (default) or en English; or FAZHI_LANG=en (not LANG)\n"
+                         "  -V, --version  print the version\n"
+                         "  -h, --help     show this list; fazhi COMMAND --help shows its "
+                         "arguments, options, examples\n")) +
+          "\n" + std::string(Tr("示例：", "Examples:")) + "\n" +
+          std::string(Tr("  fazhi check 报告.docx                 # 在终端显示得分和差距\n"
+                         "  fazhi check 报告.docx -o 结果.xlsx    # 写出 Excel 整改台账\n"
+                         "  fazhi help check                      # check 的全部选项\n",
+                         "  fazhi check 报告.docx                 # score and gaps on the terminal\n"
+                         "  fazhi check 报告.docx -o 结果.xlsx    # write the Excel ledger (整改台账)\n"
+                         "  fazhi help check --lang en            # every option of check\n")) +
+          "\n" +
+          std::string(Tr("退出码：0 已运行；1 未达门槛（--fail-under、--fail-on）或 lint/test 发现错误；2 用法错误、\n"
+                         "无法读取输入或规则（批量核查时：有输入无法读取）。完整说明见 docs/cli.md。\n",
+                         "Exit status: 0 ran; 1 gate (--fail-under, --fail-on) or lint/test failure; 2 usage error or\n"
+                         "unreadable input/rules (in a batch: any input that could not be read). "
+                         "Reference: docs/cli.md.\n"));
   return text;
 }
 
@@ -127,9 +162,15 @@ namespace {
 
 int Dispatch(const std::vector<std::string>& args, const char* argv0) {
   try {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    const bool help = !args.empty() && (args[0] == "help" || args[0] == "帮助");
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || (help && args.size() == 1)) {
       std::cout << Usage();
       return args.empty() ? fazhi::kExitUsage : fazhi::kExitOk;
+    }
+    if (help) {  // `fazhi help check`, `fazhi 帮助 rules lint`: that command's own --help
+      std::vector<std::string> asked(args.begin() + 1, args.end());
+      asked.push_back("--help");
+      return Dispatch(asked, argv0);
     }
     if (args[0] == "--version" || args[0] == "-V") {
       std::cout << "fazhi " << FAZHI_VERSION << "\n";

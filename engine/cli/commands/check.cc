@@ -476,34 +476,77 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
   bool quiet = false;
   std::string published, issuer, level;
   double fail_under = -1;
-  po::options_description desc("fazhi check [options] PATH...  (files and folders; folders are read recursively)");
-  po::options_description out("Output");
+  CommandHelp help;
+  help.title = TrHelp("fazhi check — 核查报告（文件或文件夹），在终端显示或写出差距报告",
+                      "fazhi check — check reports (files or folders), print or write gap reports");
+  help.usage = {TrHelp("fazhi check [选项] 报告…", "fazhi check [options] REPORT...")};
+  help.arguments = {
+      {TrHelp("报告…", "REPORT..."),
+       TrHelp("要核查的报告文件或文件夹（文件夹递归读取；TXT、HTML、DOCX、DOC、WPS、PDF、OFD）。一个文件：差距报告写到终端或 -o；"
+              "文件夹或多个文件：批量核查，-o 文件夹里另有汇总表 summary.csv、matrix.csv、summary.xlsx、index.html",
+              "report files or folders (folders are read recursively; TXT, HTML, DOCX, DOC, WPS, "
+              "PDF, OFD). One file: the gap report to the terminal or -o; a folder or several files: a batch, "
+              "whose -o folder also gets summary.csv, matrix.csv, summary.xlsx, index.html")}};
+  help.examples = {
+      {"fazhi check 报告.docx", TrHelp("在终端显示得分和差距", "score and gaps on the terminal")},
+      {"fazhi check 报告.docx -o 结果.xlsx", TrHelp("写出 Excel 整改台账（格式由扩展名决定）",
+                                              "write the Excel ledger (the extension names the format)")},
+      {"fazhi check -f html -f xlsx -o 输出/ 报告.pdf", TrHelp("几种格式写入一个文件夹", "several formats into a folder")},
+      {"fazhi check --jobs 8 -o 输出/ 各区报告/", TrHelp("批量核查：每份报告一个文件，另有汇总表",
+                                                 "a batch: one file per report and the summary files")},
+      {"fazhi check --year 2021 --published 2022-03-15 报告.txt",
+       TrHelp("补上正文缺少的年度和发布日期", "metadata the text lacks")},
+      {"fazhi check --rules 我的规则/ --fail-under 80 报告.docx",
+       TrHelp("加上本地规则；得分低于 80 时退出码为 1", "add local rules; exit 1 under 80")}};
+  po::options_description out, meta;
   out.add_options()
-      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
-       "text | json | jsonl | md | html | csv | xlsx (repeatable with --output DIR)")
-      ("output,o", po::value<std::string>(&o.output),
-       "output file, or a folder for several formats/inputs (a batch also writes summary.csv, matrix.csv, "
-       "summary.xlsx, index.html there)")
-      ("jobs,j", po::value<int>(&o.jobs)->default_value(0), "documents checked in parallel (0 = every core)")
-      ("summary-only", po::bool_switch(&o.summary_only), "batch with --output DIR: write only the summary files")
-      ("timings", po::bool_switch(&o.timings), "print CPU seconds per stage (rules, read, scan, evaluate, score, render, summary) to stderr at the end")
-      ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
-      ("profile", po::value<std::string>(&o.profile),
-       "audit profile (督察口径) YAML: packs by year/level, same_as equivalences (docs/scoring.md); "
-       "default: profile.yaml of the shipped rules; `none` = no profile")
-      ("dump", po::value<std::string>(&o.dump), "print a stage instead: segments | hits | findings")
-      ("list-formats", "print the output format names and exit")
-      ("fail-under", po::value<double>(&fail_under), "exit 1 when the total score is under this")
-      ("fail-on", po::value<std::string>(&o.fail_on), "exit 1 when a rule of this severity or higher fails");
-  po::options_description meta("Report metadata (override what the text says)");
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing()->value_name(TrHelp("格式", "FORMAT")),
+       TrHelp("输出格式：text（终端文字，默认）| json | jsonl | md | html | csv | xlsx；配合 -o 文件夹 可重复",
+              "text (default) | json | jsonl | md | html | csv | xlsx (repeatable with --output DIR)"))
+      ("output,o", po::value<std::string>(&o.output)->value_name(TrHelp("路径", "PATH")),
+       TrHelp("输出文件（格式由扩展名决定：.xlsx .html .md .json .jsonl .csv .txt），或一个文件夹（多种格式、批量核查；"
+              "批量核查时另写 summary.csv、matrix.csv、summary.xlsx、index.html）",
+              "output file (its extension names the format: .xlsx .html .md .json .jsonl .csv .txt), or a folder for "
+              "several formats/inputs (a batch also writes summary.csv, matrix.csv, summary.xlsx, index.html there)"))
+      ("jobs,j", po::value<int>(&o.jobs)->default_value(0)->value_name("N"),
+       TrHelp("批量核查时同时核查的报告数（0 = 每个处理器核心一份）", "documents checked in parallel (0 = every core)"))
+      ("summary-only", po::bool_switch(&o.summary_only),
+       TrHelp("批量核查且 -o 为文件夹时，只写汇总表，不写每份报告", "batch with --output DIR: write only the summary files"))
+      ("timings", po::bool_switch(&o.timings),
+       TrHelp("结束时在标准错误上显示各阶段用时（规则、读取、扫描、判定、评分、输出、汇总）",
+              "print CPU seconds per stage (rules, read, scan, evaluate, score, render, summary) to stderr at the end"))
+      ("waivers", po::value<std::string>(&o.waivers)->value_name(TrHelp("文件", "FILE")),
+       TrHelp("豁免文件（YAML）：已认可、不计入差距的条目（docs/scoring.md）",
+              "YAML file of accepted gaps (docs/scoring.md)"))
+      ("profile", po::value<std::string>(&o.profile)->value_name(TrHelp("文件|none", "FILE|none")),
+       TrHelp("督察口径（YAML）：按年度和层级选规则包，same_as 的等同要求只计一次（docs/scoring.md）；"
+              "默认用内置规则的 profile.yaml；none = 不用口径",
+              "audit profile (督察口径) YAML: packs by year/level, same_as equivalences (docs/scoring.md); "
+              "default: profile.yaml of the shipped rules; `none` = no profile"))
+      ("dump", po::value<std::string>(&o.dump)->value_name(TrHelp("阶段", "STAGE")),
+       TrHelp("不出报告，改为打印一个处理阶段：segments（分段）| hits（命中的词）| findings（判定）",
+              "print a stage instead: segments | hits | findings"))
+      ("list-formats", TrHelp("列出全部输出格式名后退出", "print the output format names and exit"))
+      ("fail-under", po::value<double>(&fail_under)->value_name(TrHelp("分数", "SCORE")),
+       TrHelp("总分低于此值时退出码为 1（用于自动化流程）", "exit 1 when the total score is under this"))
+      ("fail-on", po::value<std::string>(&o.fail_on)->value_name(TrHelp("严重程度", "SEVERITY")),
+       TrHelp("有这一严重程度或更高的规则不符合时退出码为 1：info 提示 | low 低 | medium 中 | high 高 | critical 严重",
+              "exit 1 when a rule of this severity or higher fails: info | low | medium | high | critical"));
   meta.add_options()
-      ("year", po::value<int>(), "the year the report covers")
-      ("published", po::value<std::string>(&published), "publication date YYYY-MM-DD")
-      ("issuer", po::value<std::string>(&issuer), "issuing government or department")
-      ("level", po::value<std::string>(&level), "province | city | district | county | township | department | other");
-  desc.add(out).add(meta).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+      ("year", po::value<int>()->value_name(TrHelp("年度", "YEAR")),
+       TrHelp("报告所属年度，如 2021", "the year the report covers, e.g. 2021"))
+      ("published", po::value<std::string>(&published)->value_name("YYYY-MM-DD"),
+       TrHelp("发布日期，如 2022-03-15", "publication date, e.g. 2022-03-15"))
+      ("issuer", po::value<std::string>(&issuer)->value_name(TrHelp("单位", "NAME")),
+       TrHelp("报告单位（政府或部门名称）", "issuing government or department"))
+      ("level", po::value<std::string>(&level)->value_name(TrHelp("层级", "LEVEL")),
+       TrHelp("报告单位层级：province 省 | city 市 | district 区 | county 县 | township 乡镇 | department 部门 | other 其他",
+              "province | city | district | county | township | department | other"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("输出与门槛", "output and gates")), out},
+                 {std::string(TrHelp("报告信息，覆盖从正文读出的", "report metadata, overriding what the text says")), meta},
+                 RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
-  if (auto done = ParseCommand(args, desc, "input", o.inputs, vm)) return *done;
+  if (auto done = ParseCommand(args, help, "input", o.inputs, vm)) return *done;
   if (vm.count("list-formats")) {
     for (const auto& r : Renderers()) std::cout << r.name << "\n";
     return kExitOk;

@@ -107,17 +107,31 @@ int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
   int verbose = 0;
   bool quiet = false;
   std::vector<std::string> positional;
-  po::options_description desc("fazhi diff [options] OLD NEW  (two reports of one issuer, any formats)");
-  po::options_description out("Output");
+  CommandHelp help;
+  help.title = TrHelp("fazhi diff — 比较同一单位两个年度的报告：得分、结论、指标、上年计划是否落实",
+                      "fazhi diff — compare two years of one issuer: scores, verdicts, metrics, "
+                      "last year's plans kept");
+  help.usage = {TrHelp("fazhi diff [选项] 上年报告 本年报告", "fazhi diff [options] OLD NEW")};
+  help.arguments = {
+      {TrHelp("上年报告", "OLD"), TrHelp("较早年度的报告（任意可读格式）", "the earlier year's report (any readable format)")},
+      {TrHelp("本年报告", "NEW"), TrHelp("同一单位下一年度的报告", "the same issuer's report of the next year")}};
+  help.examples = {
+      {"fazhi diff 2021年报告.docx 2022年报告.docx", TrHelp("在终端显示两年对比", "the comparison on the terminal")},
+      {"fazhi diff -o 对比.html 2021年报告.pdf 2022年报告.pdf", TrHelp("写出 HTML 对比报告", "write an HTML comparison")}};
+  po::options_description out;
   out.add_options()
-      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
-       "text | md | html | json (repeatable with --output DIR)")
-      ("output,o", po::value<std::string>(&o.output), "output file, or a folder (diff.<ext> per format)")
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing()->value_name(TrHelp("格式", "FORMAT")),
+       TrHelp("输出格式：text（默认）| md | html | json；配合 -o 文件夹 可重复",
+              "text | md | html | json (repeatable with --output DIR)"))
+      ("output,o", po::value<std::string>(&o.output)->value_name(TrHelp("路径", "PATH")),
+       TrHelp("输出文件，或一个文件夹（每种格式写 diff.<扩展名>）", "output file, or a folder (diff.<ext> per format)"))
       ("force", po::bool_switch(&o.force),
-       "compare even when the reports are not the same issuer's consecutive years (a banner says so)");
-  desc.add(out).add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+       TrHelp("两份报告不是同一单位的相邻年度时也比较（结果顶部注明）",
+              "compare even when the reports are not the same issuer's consecutive years (a banner says so)"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("输出", "output")), out},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
-  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(args, help, "positional", positional, vm)) return *done;
   if (positional.size() != 2) {
     PrintError(Msg("usage.diff-args"));
     return kExitUsage;

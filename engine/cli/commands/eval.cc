@@ -96,18 +96,33 @@ int EvalCommand(const std::vector<std::string>& args, const char* argv0) {
   o.rules.argv0 = argv0;
   int verbose = 0;
   bool quiet = false;
-  po::options_description desc(
-      "fazhi eval [选项] LABELS…  用人工标注（TSV，格式见 docs/accuracy.md）衡量 fazhi 的判定\n"
-      "例：fazhi eval ../shared/eval/labels --no-args --min-binary 0.9");
-  desc.add_options()
-      ("format,f", po::value<std::string>(&o.format)->default_value("text"), "text | json")
-      ("no-args", po::bool_switch(&o.no_args), "忽略标注文件的 `# args:` 行（如审核人员不加参数运行）")
-      ("min-exact", po::value<double>(), "完全一致率低于此值（0–1）时退出码为 1")
-      ("min-binary", po::value<double>(), "三类一致率低于此值（0–1）时退出码为 1");
-  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  CommandHelp help;
+  help.title = TrHelp("fazhi eval — 用审核人员的人工标注衡量 fazhi 的判定（一致率、查准率、查全率）",
+                      "fazhi eval — measure fazhi's verdicts against an auditor's gold labels "
+                      "(agreement, precision, recall)");
+  help.usage = {TrHelp("fazhi eval [选项] 标注…", "fazhi eval [options] LABELS...")};
+  help.arguments = {{TrHelp("标注…", "LABELS..."),
+                     TrHelp("人工标注文件（TSV，格式见 docs/accuracy.md），或其所在文件夹",
+                            "gold label files (TSV, see docs/accuracy.md), or folders of them")}};
+  help.examples = {{"fazhi eval 标注/", TrHelp("逐条比较并汇总一致率", "compare and summarise the agreement")},
+                   {"fazhi eval 标注/ --no-args --min-binary 0.9",
+                    TrHelp("不用标注里的参数；三类一致率低于 0.9 时退出码为 1", "ignore `# args:`; exit 1 under 0.9")}};
+  po::options_description opts;
+  opts.add_options()
+      ("format,f", po::value<std::string>(&o.format)->default_value("text")->value_name(TrHelp("格式", "FORMAT")),
+       TrHelp("输出格式：text | json", "text | json"))
+      ("no-args", po::bool_switch(&o.no_args),
+       TrHelp("忽略标注文件的 `# args:` 行（如审核人员不加参数运行）",
+              "ignore the labels' `# args:` lines (as an auditor running without flags)"))
+      ("min-exact", po::value<double>()->value_name(TrHelp("比例", "RATIO")),
+       TrHelp("完全一致率低于此值（0–1）时退出码为 1", "exit 1 when the exact agreement is under this (0–1)"))
+      ("min-binary", po::value<double>()->value_name(TrHelp("比例", "RATIO")),
+       TrHelp("三类一致率低于此值（0–1）时退出码为 1", "exit 1 when the binary agreement is under this (0–1)"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("评估", "evaluation")), opts},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
   std::vector<std::string> positional;
-  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(args, help, "positional", positional, vm)) return *done;
   if (positional.empty()) {
     PrintError(Msg("usage.eval-args"));
     return kExitUsage;

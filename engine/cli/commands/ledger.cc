@@ -138,7 +138,7 @@ int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
   (void)argv0;
   const char* kLedgerUsage = "usage: fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title TITLE] [--force]\n";
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kLedgerUsage;
+    std::cout << SubcommandsHelp(*FindCommand("ledger"));
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] != "import") {
@@ -150,15 +150,32 @@ int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
   int verbose = 0;
   bool quiet = false;
   std::vector<std::string> positional;
-  po::options_description desc("fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR");
-  desc.add_options()
-      ("pack", po::value<std::string>(&o.pack), "id of the generated pack (lower-case letters, digits, -)")
-      ("out", po::value<std::string>(&o.out), "folder to write pack.yaml and items.yaml into")
-      ("title", po::value<std::string>(&o.title), "pack title (default: the table's title row or the file name)")
-      ("force", po::bool_switch(&o.force), "overwrite an existing pack.yaml / items.yaml");
-  desc.add(CommonFlags(verbose, quiet));
+  CommandHelp help;
+  help.title = TrHelp("fazhi ledger import — 把本单位的整改台账表格（CSV/XLSX）转成规则包草稿（docs/ledgers.md）",
+                      "fazhi ledger import — turn your own ledger table (CSV/XLSX) into a draft "
+                      "rule pack (docs/ledgers.md)");
+  help.usage = {TrHelp("fazhi ledger import 台账 --pack 编号 --out 文件夹 [--title 标题] [--force]",
+                       "fazhi ledger import LEDGER --pack ID --out DIR [--title TITLE] [--force]")};
+  help.arguments = {{TrHelp("台账", "LEDGER"),
+                     TrHelp("台账表格：.csv（UTF-8 或 GBK）或 .xlsx，每行一项要求",
+                            "the ledger table: .csv (UTF-8 or GBK) or .xlsx, one requirement per row")}};
+  help.examples = {{"fazhi ledger import 台账.xlsx --pack my-ledger --out rules/my-ledger",
+                    TrHelp("写出 rules/my-ledger/pack.yaml 和 items.yaml",
+                           "writes rules/my-ledger/pack.yaml and items.yaml")}};
+  po::options_description opts;
+  opts.add_options()
+      ("pack", po::value<std::string>(&o.pack)->value_name(TrHelp("编号", "ID")),
+       TrHelp("生成的规则包编号（必填；小写字母、数字、-），如 my-ledger",
+              "id of the generated pack (required; lower-case letters, digits, -)"))
+      ("out", po::value<std::string>(&o.out)->value_name(TrHelp("文件夹", "DIR")),
+       TrHelp("写出 pack.yaml 和 items.yaml 的文件夹（必填）", "folder to write pack.yaml and items.yaml into (required)"))
+      ("title", po::value<std::string>(&o.title)->value_name(TrHelp("标题", "TITLE")),
+       TrHelp("规则包标题（默认：表格的标题行或文件名）", "pack title (default: the table's title row or the file name)"))
+      ("force", po::bool_switch(&o.force),
+       TrHelp("覆盖已有的 pack.yaml、items.yaml", "overwrite an existing pack.yaml / items.yaml"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("导入", "import")), opts}, CommonFlags(verbose, quiet)};
   po::variables_map vm;
-  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(rest, help, "positional", positional, vm)) return *done;
   if (positional.size() != 1 || o.pack.empty() || o.out.empty()) {
     std::cerr << "fazhi: error: " << kLedgerUsage;
     return kExitUsage;

@@ -110,7 +110,7 @@ int RunReviewImport(const ReviewCommandOptions& opts) {
 
 int ReviewCommand(const std::vector<std::string>& args, const char* argv0) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kReviewUsage;
+    std::cout << SubcommandsHelp(*FindCommand("review"));
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] != "import") {
@@ -124,17 +124,33 @@ int ReviewCommand(const std::vector<std::string>& args, const char* argv0) {
   int verbose = 0;
   bool quiet = false;
   std::vector<std::string> positional;
-  po::options_description desc(std::string(kReviewUsage) + "\n选项");
-  desc.add_options()
-      ("output,o", po::value<std::string>(&o.out), "写出 waivers.yaml、labels.tsv、examples.yaml、review-rows.tsv 的文件夹"
-                                                    "（默认：台账所在文件夹下的“复核结果”）")
-      ("approver", po::value<std::string>(&o.approver), "豁免的批准人（有“申请豁免”的行时必填）")
-      ("expires", po::value<std::string>(&o.expires), "豁免的截止日期 YYYY-MM-DD（默认不设）")
-      ("report", po::value<std::string>(&o.report), "标注所针对的报告文件（默认：台账封面的“文件”）")
-      ("force", po::bool_switch(&o.force), "覆盖已有的输出文件");
-  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  CommandHelp help;
+  help.title = TrHelp("fazhi review import — 读回复核后的整改台账：豁免、误判标注、规则例子草稿",
+                      "fazhi review import — read a reviewed ledger (台账) back: waivers, gold "
+                      "labels, draft rule examples");
+  help.usage = {TrHelp("fazhi review import [选项] 台账.xlsx", "fazhi review import [options] LEDGER.xlsx")};
+  help.arguments = {{TrHelp("台账.xlsx", "LEDGER.xlsx"),
+                     TrHelp("fazhi check -o 写出、审核人员填过“复核”列的整改台账",
+                            "a 台账 written by fazhi check -o whose review columns an auditor filled in")}};
+  help.examples = {{"fazhi review import 红桥区-整改台账.xlsx -o 复核结果 --approver \"区依法治区办 张三\"",
+                    TrHelp("写出 waivers.yaml、labels.tsv、examples.yaml、review-rows.tsv",
+                           "writes waivers.yaml, labels.tsv, examples.yaml, review-rows.tsv")}};
+  po::options_description opts;
+  opts.add_options()
+      ("output,o", po::value<std::string>(&o.out)->value_name(TrHelp("文件夹", "DIR")),
+       TrHelp("写出 waivers.yaml、labels.tsv、examples.yaml、review-rows.tsv 的文件夹（默认：台账所在文件夹下的“复核结果”）",
+              "folder for waivers.yaml, labels.tsv, examples.yaml, review-rows.tsv (default: 复核结果 beside the 台账)"))
+      ("approver", po::value<std::string>(&o.approver)->value_name(TrHelp("批准人", "WHO")),
+       TrHelp("豁免的批准人（有“申请豁免”的行时必填）", "who approves the waivers (required when a row asks for one)"))
+      ("expires", po::value<std::string>(&o.expires)->value_name("YYYY-MM-DD"),
+       TrHelp("豁免的截止日期（默认不设）", "the waivers' expiry date (default: none)"))
+      ("report", po::value<std::string>(&o.report)->value_name(TrHelp("报告文件", "REPORT")),
+       TrHelp("标注所针对的报告文件（默认：台账封面的“文件”）", "the report the labels are for (default: the 台账's cover)"))
+      ("force", po::bool_switch(&o.force), TrHelp("覆盖已有的输出文件", "overwrite existing output files"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("复核", "review")), opts},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
-  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(rest, help, "positional", positional, vm)) return *done;
   if (positional.size() != 1) {
     std::cerr << "fazhi: 错误：" << kReviewUsage;
     return kExitUsage;

@@ -291,15 +291,65 @@ int RunRulesTerms(const RulesOptions& opts) {
   return kExitOk;
 }
 
+
+// The help of `fazhi rules SUB --help`: its usage, arguments and examples (the flags come from the groups).
+CommandHelp RulesHelp(const std::string& sub) {
+  CommandHelp h;
+  const std::string title = "fazhi rules " + sub + " — ";
+  if (sub == "lint") {
+    h.title = title + std::string(TrHelp("检查规则文件：每个问题给出文件、行、列、诊断代码和修改建议",
+                                         "validate rule files: file:line:col, code and a hint for every problem"));
+    h.usage = {TrHelp("fazhi rules lint [选项] [规则文件夹…]", "fazhi rules lint [options] [DIR...]")};
+    h.arguments = {{TrHelp("规则文件夹…", "DIR..."),
+                    TrHelp("要检查的规则文件夹或规则包（默认：check 会加载的规则）",
+                           "rule folders or packs to check (default: what check would load)")}};
+    h.examples = {{"fazhi rules lint 我的规则/", TrHelp("有错误时退出码为 1", "exit 1 on an error")},
+                  {"fazhi rules lint --strict 我的规则/", TrHelp("警告也算失败", "warnings fail too")}};
+  } else if (sub == "test") {
+    h.title = title + std::string(TrHelp("运行每条规则的例子和样例报告，显示“N 通过，N 失败”",
+                                         "run every rule's examples and fixtures: \"N passed, N failed\""));
+    h.usage = {TrHelp("fazhi rules test [选项] [规则文件夹…]", "fazhi rules test [options] [DIR...]")};
+    h.arguments = {{TrHelp("规则文件夹…", "DIR..."),
+                    TrHelp("要测试的规则文件夹或规则包（默认：check 会加载的规则）",
+                           "rule folders or packs to test (default: what check would load)")}};
+    h.examples = {{"fazhi rules test 我的规则/", TrHelp("有例子不符时退出码为 1", "exit 1 when an example fails")}};
+  } else if (sub == "list") {
+    h.title = title + std::string(TrHelp("列出已加载的规则包和规则", "list the loaded packs and rules"));
+    h.usage = {TrHelp("fazhi rules list [选项]", "fazhi rules list [options]")};
+    h.examples = {{"fazhi rules list --pack report", TrHelp("只列 report 规则包", "only the report pack")},
+                  {"fazhi rules list --rules 我的规则/", TrHelp("含本地规则", "with local rules")}};
+  } else if (sub == "explain") {
+    h.title = title + std::string(TrHelp("说明一条规则为何得出它的判定：它的词、起始词、计入和未计入的句子",
+                                         "why a rule gave its verdict: its terms, anchor terms, the sentences that "
+                                         "counted and those that did not"));
+    h.usage = {TrHelp("fazhi rules explain [选项] 规则编号 [报告]", "fazhi rules explain [options] RULE [REPORT]")};
+    h.arguments = {{TrHelp("规则编号", "RULE"), TrHelp("规则的编号，如 report/causes", "the rule's id, e.g. report/causes")},
+                   {TrHelp("报告", "REPORT"),
+                    TrHelp("要核对的报告文件；给出时显示判定和逐句依据（行号与 check 相同），不给时只显示规则",
+                           "a report file: with it, the verdict and the trail sentence by sentence "
+                           "(the line numbers of check); without it, only the rule")}};
+    h.examples = {{"fazhi rules explain report/causes 报告.txt", TrHelp("为何得出这个判定", "why this verdict")},
+                  {"fazhi rules explain report/causes", TrHelp("只看规则本身", "the rule alone")}};
+  } else {  // terms
+    h.title = title + std::string(TrHelp("列出已加载规则包用到的全部词，每行一个",
+                                         "print every literal term the loaded packs use, one per line"));
+    h.usage = {TrHelp("fazhi rules terms [选项]", "fazhi rules terms [options]")};
+    h.examples = {{"fazhi rules terms --pack duty > 第一责任人词表.txt",
+                   TrHelp("把 duty 规则包的词写入文件", "the duty pack's terms into a file")}};
+  }
+  return h;
+}
+
 }  // namespace
 
 int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
-  static const std::vector<std::string> kSubcommands = {"lint", "test", "list", "explain", "terms"};
+  const Command& command = *FindCommand("rules");
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    for (const auto& c : Commands())
-      if (std::string(c.name) == "rules") std::cout << "Usage:\n" << c.usage;
+    std::cout << SubcommandsHelp(command);
     return args.empty() ? kExitUsage : kExitOk;
   }
+  std::vector<std::string> kSubcommands;
+  for (const auto& s : command.subcommands) kSubcommands.push_back(s.name);
   std::string sub = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   RulesOptions r;
@@ -307,18 +357,25 @@ int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
   int verbose = 0;
   bool quiet = false, strict = false;
   std::vector<std::string> positional;
-  po::options_description desc("fazhi rules " + sub);
-  desc.add(RulesFlags(r)).add(CommonFlags(verbose, quiet));
-  if (sub == "lint") desc.add_options()("strict", po::bool_switch(&strict), "warnings fail too");
-  if (sub == "explain") desc.add_options()("year", po::value<int>(), "the year the report covers");
   if (std::find(kSubcommands.begin(), kSubcommands.end(), sub) == kSubcommands.end()) {
     std::string near = ClosestMatch(sub, kSubcommands);
     PrintError(Msg("usage.unknown-command", {"rules " + sub}) +
                (near.empty() ? "" : Msg("usage.did-you-mean", {"rules " + near})));
     return kExitUsage;
   }
+  CommandHelp help = RulesHelp(sub);
+  po::options_description own;
+  if (sub == "lint")
+    own.add_options()("strict", po::bool_switch(&strict),
+                      TrHelp("警告也算失败（退出码 1）", "warnings fail too (exit 1)"));
+  if (sub == "explain")
+    own.add_options()("year", po::value<int>()->value_name(TrHelp("年度", "YEAR")),
+                      TrHelp("报告所属年度（覆盖从正文读出的）", "the year the report covers (overrides the text)"));
+  if (!own.options().empty()) help.groups.push_back({std::string(TrHelp("本命令", "this command")), own});
+  help.groups.push_back(RulesFlags(r));
+  help.groups.push_back(CommonFlags(verbose, quiet));
   po::variables_map vm;
-  if (auto done = ParseCommand(rest, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(rest, help, "positional", positional, vm)) return *done;
   SetupLogging(vm, quiet);
   if (sub == "lint") return RunRulesLint(r, positional, strict);
   if (sub == "test") return RunRulesTest(r, positional);

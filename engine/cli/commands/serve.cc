@@ -120,19 +120,39 @@ int ServeCommand(const std::vector<std::string>& args, const char* argv0) {
   int verbose = 0;
   bool quiet = false;
   std::vector<std::string> positional;
-  po::options_description desc("fazhi serve [options]  (the web workbench; docs/serve.md)");
-  desc.add_options()
-      ("listen", po::value<std::string>(&o.listen)->default_value(o.listen), "address and port (not loopback: --token required)")
-      ("data", po::value<std::string>(&o.data)->default_value(o.data), "data folder: the database and the uploaded files")
-      ("token", po::value<std::string>(&o.token), "token every request must carry (Bearer, or the login page's cookie)")
-      ("workers", po::value<int>(&o.workers)->default_value(0), "checks run at once (0 = the cores, at most 4)")
-      ("max-upload-mb", po::value<int>(&o.max_upload_mb)->default_value(o.max_upload_mb), "largest request body (MiB)")
-      ("max-files", po::value<int>(&o.max_files)->default_value(o.max_files), "most files in one upload")
-      ("profile", po::value<std::string>(&o.profile),
-       "audit profile (督察口径) YAML as for check; default: profile.yaml of the shipped rules; `none` = no profile");
-  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  CommandHelp help;
+  help.title = TrHelp("fazhi serve — 审核工作台：在浏览器中上传报告、查看差距、复核、历年对比（docs/serve.md）",
+                      "fazhi serve — the auditors' web workbench: upload, gaps, review, year over "
+                      "year (docs/serve.md)");
+  help.usage = {TrHelp("fazhi serve [选项]", "fazhi serve [options]")};
+  help.examples = {
+      {"fazhi serve --data /srv/法治数据", TrHelp("本机浏览器打开 http://127.0.0.1:8080", "open http://127.0.0.1:8080 here")},
+      {"fazhi serve --listen 0.0.0.0:8080 --token 口令 --data /srv/法治数据",
+       TrHelp("内网其他电脑访问（必须设令牌）", "for other PCs of the intranet (a token is required)")}};
+  po::options_description opts;
+  opts.add_options()
+      ("listen", po::value<std::string>(&o.listen)->default_value(o.listen)->value_name(TrHelp("地址:端口", "HOST:PORT")),
+       TrHelp("监听地址和端口（非本机地址时必须设 --token）", "address and port (not loopback: --token required)"))
+      ("data", po::value<std::string>(&o.data)->default_value(o.data)->value_name(TrHelp("文件夹", "DIR")),
+       TrHelp("数据文件夹：数据库和上传的文件（备份即复制该文件夹）",
+              "data folder: the database and the uploaded files (back up = copy it)"))
+      ("token", po::value<std::string>(&o.token)->value_name(TrHelp("令牌", "TOKEN")),
+       TrHelp("每个请求须带的令牌（Bearer 或登录页的 cookie）；也可设环境变量 FAZHI_TOKEN",
+              "token every request must carry (Bearer, or the login page's cookie); or FAZHI_TOKEN"))
+      ("workers", po::value<int>(&o.workers)->default_value(0)->value_name("N"),
+       TrHelp("同时进行的核查数（0 = 处理器核心数，最多 4）", "checks run at once (0 = the cores, at most 4)"))
+      ("max-upload-mb", po::value<int>(&o.max_upload_mb)->default_value(o.max_upload_mb)->value_name("MiB"),
+       TrHelp("单个请求的最大大小（MiB）", "largest request body (MiB)"))
+      ("max-files", po::value<int>(&o.max_files)->default_value(o.max_files)->value_name("N"),
+       TrHelp("一次上传的最多文件数", "most files in one upload"))
+      ("profile", po::value<std::string>(&o.profile)->value_name(TrHelp("文件|none", "FILE|none")),
+       TrHelp("督察口径（YAML），同 check；默认用内置规则的 profile.yaml；none = 不用口径",
+              "audit profile (督察口径) YAML as for check; default: profile.yaml of the shipped rules; "
+              "`none` = no profile"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("工作台", "workbench")), opts},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
-  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(args, help, "positional", positional, vm)) return *done;
   if (!positional.empty()) {
     PrintError(Msg("serve.no-files"));
     return kExitUsage;
