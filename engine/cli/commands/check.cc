@@ -33,6 +33,7 @@
 #include "score/waivers.h"
 #include "segment/dump.h"
 #include "segment/metadata.h"
+#include "serve/record.h"
 
 namespace fs = std::filesystem;
 
@@ -56,6 +57,7 @@ struct CheckCommandOptions {
   bool timings = false;              // --timings: CPU seconds per stage on stderr at the end (core/stage_times.h)
   bool color = false;
   int width = 100;  // terminal columns for the text report
+  std::string db;   // --db DIR: every check also recorded in fazhi serve's database there (serve/record.h)
 };
 
 std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules) {
@@ -140,7 +142,8 @@ struct InputIds {
 // and listed), else 1 when a gate tripped, else 0.
 
 int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string>& formats, const RuleSet& rules,
-                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs, const Profile* profile) {
+                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs, const Profile* profile,
+                  CheckRecorder* recorder) {
   const std::vector<std::string> report_formats = opts.summary_only ? std::vector<std::string>{} : formats;
   static const char* const kSummaryFiles[] = {"summary.csv", "matrix.csv", "summary.xlsx", "index.html"};
   InputIds input_ids;
@@ -200,6 +203,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   bopts.check.limits = opts.rules.limits;
   bopts.check.waivers = &waivers;
   bopts.check.profile = profile;
+  bopts.check.near_misses = recorder != nullptr;  // the database keeps `-f json`'s JSON, as serve does
   bopts.jobs = opts.jobs;
   bopts.to_stdout = out_dir.empty();
   RenderOptions ropts;
@@ -208,6 +212,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   sinks.gate = [&](const Report& report) { return GateTripped(report, opts); };
   sinks.report = [&](const Report& report, const BatchInput& in, SummaryRow& row, std::string& stdout_text,
                      const BatchErrorLog& log) {
+    if (recorder) recorder->Record(in.path, report);
     StageTimer render_timer(Stage::kRender);
     bool ok = true;
     for (const auto& f : report_formats) {
@@ -330,6 +335,9 @@ int RunCheck(const CheckCommandOptions& opts) {
 
   std::optional<Profile> profile;
   if (!LoadCommandProfile(opts.rules, opts.profile, *rules, profile)) return kExitUsage;
+  std::unique_ptr<CheckRecorder> recorder;
+  if (!opts.db.empty() && !(recorder = OpenCheckRecorder(opts.db, *rules, opts.rules.packs, opts.overrides)))
+    return kExitUsage;
 
   // Folders and several files make a batch (batch/runner.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
@@ -354,7 +362,8 @@ int RunCheck(const CheckCommandOptions& opts) {
       return kExitUsage;
     }
     for (const auto& note : expanded.notes) spdlog::warn("{}", note);
-    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs), profile ? &*profile : nullptr);
+    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs), profile ? &*profile : nullptr,
+                           recorder.get());
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
   }
@@ -400,7 +409,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   copts.waivers = &waivers;
   copts.profile = profile ? &*profile : nullptr;
   // JSON carries each gap's near misses; the other formats do not pay for collecting them.
-  copts.near_misses = std::find(formats.begin(), formats.end(), "json") != formats.end();
+  copts.near_misses = recorder || std::find(formats.begin(), formats.end(), "json") != formats.end();
   if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
     copts.inspect = [&](const Document& doc, const Hits& hits) {
       std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));
@@ -416,6 +425,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   for (const auto& input : paths) {
     Report report = Check(*rules, Input::File(input), copts);
     if (report.status == CheckStatus::kStopped) continue;
+    if (recorder) recorder->Record(input, report);
     if (std::string failed = FailureReason(report); !failed.empty()) {
       spdlog::error("{}: {}", report.document.path, failed);
       status = kExitUsage;
@@ -484,6 +494,8 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
       ("summary-only", po::bool_switch(&o.summary_only), "batch with --output DIR: write only the summary files")
       ("timings", po::bool_switch(&o.timings), "print CPU seconds per stage (rules, read, scan, evaluate, score, render, summary) to stderr at the end")
       ("waivers", po::value<std::string>(&o.waivers), "YAML file of accepted gaps (docs/scoring.md)")
+      ("db", po::value<std::string>(&o.db),
+       "also record every check in the database of fazhi serve's data folder DIR (docs/serve.md)")
       ("profile", po::value<std::string>(&o.profile),
        "audit profile (督察口径) YAML: packs by year/level, same_as equivalences (docs/scoring.md); "
        "default: profile.yaml of the shipped rules; `none` = no profile")

@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
+#include "rules/yaml_cache.h"
 #include "serve/server.h"
 #include "serve/store.h"
 
@@ -72,6 +73,12 @@ int RunServe(const ServeCommandOptions& opts) {
   Diagnostics diags;
   auto rules = LoadRulesForCommand(opts.rules, diags);
   if (!rules) return kExitUsage;
+  // The rules editor recompiles what was loaded; only the last --rules folder is editable (never the shipped rules).
+  so.rules_load.limits = opts.rules.limits;
+  so.rules_load.packs = opts.rules.packs;
+  so.rules_load.cache_dir = DefaultCacheDir();
+  so.rules_load.dirs = ResolveRuleDirs(opts.rules);
+  if (!opts.rules.dirs.empty()) so.user_rules_dir = opts.rules.dirs.back();
   // The audit profile `check` uses (the shipped profile.yaml unless --profile says otherwise): the stored JSON and
   // reports are the CLI's bytes.
   std::optional<Profile> audit_profile;
