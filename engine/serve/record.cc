@@ -121,7 +121,10 @@ std::int64_t CheckRecorder::Record(const std::string& path, const Report& report
     c.profile = profile_;
     c.options = options_;
     c.id = store_->BeginCheck(c);
-    std::vector<StoredResult> rows = StoredRowsOfReport(report, c);
+    // Stored as serve stores an upload: the report names the file, never the folder it was read from.
+    Report named = report;
+    named.document.path = name;
+    std::vector<StoredResult> rows = StoredRowsOfReport(named, c);
     store_->FinishCheck(c, rows);
   } catch (const StoreError& e) {
     spdlog::error("{}：未记录到数据库：{} (not recorded)", path, e.what());
