@@ -230,7 +230,8 @@ async function viewRules(path){
       const item=el("div",{class:"diag "+d.level,"data-line":d.line||"","data-code":d.code},el("strong",{},(d.level==="error"?"错误":"提示")+(where?"（"+where+"）":"")),"：",
         d.summary?d.summary+" · ":"",el("code",{},d.code)," ",d.message,d.hint?el("div",{class:"muted"},"建议："+d.hint):null);
       if(mine&&d.line)item.addEventListener("click",()=>goLine(d.line));diags.append(item);}
-    if(ex)diags.append(el("div",{class:"muted"},"示例："+ex.run+" 条，"+(ex.failed?ex.failed+" 条未通过":"全部通过")));lines();};
+    const errors=list.filter(d=>d.level==="error").length;
+    if(ex)diags.append(el("div",{class:"muted",id:"examples-run"},ex.run?"示例："+ex.run+" 条，"+(ex.failed?ex.failed+" 条未通过":"全部通过"):(errors?"示例未运行：先改正上面的错误。":"这个文件没有示例。")));lines();};
   const showVersions=list=>{versions.textContent="";if(!list.length){versions.append(el("p",{class:"muted"},"还没有通过工作台保存的修改。"));return;}
     versions.append(el("div",{class:"table-wrap"},el("table",{},el("thead",{},el("tr",{},el("th",{},"版本"),el("th",{},"时间"),el("th",{},"修改人"),el("th",{class:"hide-narrow"},"SHA-256"),el("th",{},""))),
       el("tbody",{},...list.map(v=>{const load=el("button",{},"载入编辑器");load.addEventListener("click",async()=>{try{const x=await api("/api/rules/versions/"+v.id);ta.value=x.content;marks={};lines();status.className="muted";status.textContent="已载入版本 "+v.id+"（未保存）";}catch(e){status.className="err";status.textContent=e.message;}});

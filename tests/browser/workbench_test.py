@@ -201,8 +201,8 @@ def main():
         versions = driver.find_elements(By.CSS_SELECTOR, "#versions tr.version")
         if len(versions) != 2:
             fail("expected 2 versions (the original and the edit), found %d" % len(versions))
-        driver.execute_script("window.scrollTo(0,0)")
-        if args.screenshots:
+        driver.execute_script("document.getElementById('rule-status').scrollIntoView()")
+        if args.screenshots:  # the accepted edit, the preview's table and the versions
             driver.save_screenshot(os.path.join(args.screenshots, "serve-rules-saved.png"))
         for width in (420, 1400):
             driver.set_window_size(width, 1000)
