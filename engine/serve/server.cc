@@ -650,9 +650,13 @@ struct Server::Impl {
       return SendJson(res, 422, {{"accepted", false}, {"path", rel}, {"error", "规则有错误，修改未保存"},
                                  {"diagnostics", DiagnosticsJson(check->diagnostics)}, {"examples", examples}});
     std::string before = ReadRuleFile(*full);
-    // The file as it was before the first edit through the workbench is kept as its first version.
-    if (store.RuleEdits(rel).empty())
+    // The file as it was before the first edit through the workbench is kept as its first version, and so is a file
+    // changed on the server since the last version (the history holds every text the rules were loaded from).
+    auto versions = store.RuleEdits(rel);
+    if (versions.empty())
       store.AddRuleEdit({0, rel, before, Sha256Hex(before), "（修改前的原文件）", "", ""});
+    else if (versions.front().sha256 != Sha256Hex(before))
+      store.AddRuleEdit({0, rel, before, Sha256Hex(before), "（服务器上直接修改的文件）", "", ""});
     WriteRuleFile(*full, req.body);
     Diagnostics diags;
     std::shared_ptr<const RuleSet> fresh;

@@ -167,6 +167,15 @@ TEST_CASE("serve rules editor: a typo refused at its line, the fix accepted, ver
   auto rule = Json(HttpRequest(s.port, "GET", "/api/rules/report/local-open-gov"));
   CHECK(rule["title"] == "写明政务公开工作");
 
+  // A file changed on the server since its last version: that text becomes a version before the next edit's.
+  fazhi::test::WriteFile(s.user.path() / "local" / "rules.yaml", RulesYaml("法治督察"));
+  REQUIRE(HttpRequest(s.port, "PUT", file, RulesYaml("政务公开")).status == 200);
+  versions = Json(HttpRequest(s.port, "GET", file))["versions"];
+  REQUIRE(versions.size() == 4);
+  CHECK(versions[1]["who"] == "（服务器上直接修改的文件）");
+  CHECK(Json(HttpRequest(s.port, "GET", "/api/rules/versions/" + std::to_string(versions[1]["id"].get<int>())))["content"] ==
+        RulesYaml("法治督察"));
+
   // A state-changing request from another origin is refused like the others.
   CHECK(HttpRequest(s.port, "PUT", file, RulesYaml("政务公开"), {"Origin: http://evil.example"}).status == 403);
 }
