@@ -330,3 +330,36 @@ TEST_CASE("check --db records the rows serve writes for the same file and rules,
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--db") != std::string::npos);
 }
+
+TEST_CASE("serve rules editor: a check running when an edit is saved finishes with the rules it started with",
+          "[serve][api][rules-edit]") {
+  EditServer s;
+  std::string sample = fazhi::test::ReadFile(kSample);
+  std::string longer;  // the sample forty times: a check that outlasts the edit (lint, examples, compile)
+  for (int i = 0; i < 40; ++i) longer += sample;
+  json running_upload;
+  std::thread uploader([&] { running_upload = Json(Upload(s.port, {{"long.txt", longer}})); });
+  bool running = false;
+  for (int i = 0; i < 3000 && !running; ++i) {
+    for (const auto& c : s.store->ListChecks({})) running = running || c.status == "running";
+    if (!running) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  REQUIRE(running);
+  const fazhi::StoredCheck started = s.store->ListChecks({})[0];
+  auto put = HttpRequest(s.port, "PUT", "/api/rules/file?path=local/rules.yaml", RulesYaml("数字政府"));
+  // The swap happened while the check ran (else this test proves nothing).
+  CHECK(s.store->GetCheck(started.id, false)->status == "running");
+  uploader.join();
+  REQUIRE(put.status == 200);
+  REQUIRE(running_upload["checks"][0]["status"] == "done");
+  std::int64_t long_id = running_upload["checks"][0]["id"];
+  auto long_check = s.store->GetCheck(long_id, false);
+  CHECK(long_id == started.id);
+  CHECK(long_check->ruleset == started.ruleset);  // started before the swap: the old rules, whole
+  CHECK(long_check->ruleset != Json(put)["ruleset"]);
+  CHECK(VerdictOf(*s.store, long_id, "report/local-open-gov") == "pass");
+  auto next = Json(Upload(s.port, {{"next.txt", sample}}))["checks"][0];
+  std::int64_t next_id = next["id"];
+  CHECK(s.store->GetCheck(next_id, false)->ruleset == Json(put)["ruleset"]);
+  CHECK(VerdictOf(*s.store, next_id, "report/local-open-gov") == "fail");
+}
