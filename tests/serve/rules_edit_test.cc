@@ -226,6 +226,16 @@ TEST_CASE("serve rules editor: without --rules nothing is editable", "[serve][ap
   t.join();
 }
 
+TEST_CASE("serve rules editor: --rules naming the shipped folder edits nothing", "[serve][api][rules-edit]") {
+  fazhi::test::TempDir data;
+  fazhi::test::ServeProcess proc(
+      {"--listen", "127.0.0.1:0", "--data", data.path().string(), "--rules", (fazhi::test::SourceDir() / "rules").string()});
+  REQUIRE(proc.port() > 0);
+  CHECK(Json(HttpRequest(proc.port(), "GET", "/api/rules/files"))["editable"] == false);
+  CHECK(HttpRequest(proc.port(), "PUT", "/api/rules/file?path=report/rules.yaml", "rules: []\n").status == 404);
+  CHECK(proc.Signal(SIGTERM) == 0);
+}
+
 TEST_CASE("serve rules editor: the preview lists the verdicts an edit would change, nothing saved",
           "[serve][api][rules-edit]") {
   EditServer s;
