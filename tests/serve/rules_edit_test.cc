@@ -199,6 +199,10 @@ TEST_CASE("serve rules editor: paths outside the user's rules folder are refused
     CHECK(HttpRequest(s.port, "POST", "/api/rules/preview?path=" + bad, "rules: []\n").status == 400);
   }
   CHECK(fazhi::test::ReadFile(s.data.path() / "outside.yaml") == "x: 1\n");
+  // A rules file larger than 1 MiB is refused before anything is checked.
+  auto big = HttpRequest(s.port, "PUT", "/api/rules/file?path=local/rules.yaml", std::string(2 << 20, '#'));
+  CHECK(big.status == 413);
+  CHECK(Json(big)["error"].get<std::string>().find("过大") != std::string::npos);
   auto files = Json(HttpRequest(s.port, "GET", "/api/rules/files"))["files"];
   CHECK(files == json::array({"local/pack.yaml", "local/rules.yaml"}));  // links and other files are not listed
   CHECK(s.store->RuleEdits("").empty());
