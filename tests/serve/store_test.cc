@@ -161,7 +161,7 @@ TEST_CASE("store marks checks left running as failed when opened, and refuses wh
   CHECK_THROWS_AS(Store((bad.path() / "plain").string()), fazhi::StoreError);
 }
 
-TEST_CASE("store keeps rule edits as versions; a version-2 database gains who and sha256", "[serve][store]") {
+TEST_CASE("store keeps rule edits as versions, and a version-2 database gains who and sha256", "[serve][store]") {
   fazhi::test::TempDir tmp;
   {
     Store old(tmp.path().string(), 2);  // rule_edits without who and sha256
