@@ -84,16 +84,30 @@ def main():
         f.write(rules_yaml("政务公开"))
     env = dict(os.environ)
     env.setdefault("FAZHI_RULES", os.path.join(SOURCE, "rules"))
-    server = subprocess.Popen([args.fazhi, "serve", "--listen", "127.0.0.1:0", "--data", os.path.join(data, "db"),
-                               "--rules", user_rules, "-q"],
-                              stdout=subprocess.PIPE, stderr=sys.stderr, env=env, text=True)
-    driver = None
-    try:
-        line = server.stdout.readline()
+    servers = []
+
+    def start_server(extra):
+        proc = subprocess.Popen([args.fazhi, "serve", "--listen", "127.0.0.1:0", "--data", os.path.join(data, "db"),
+                                 "-q"] + extra, stdout=subprocess.PIPE, stderr=sys.stderr, env=env, text=True)
+        servers.append(proc)
+        line = proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not m:
             fail("fazhi serve did not print its address: %r" % line)
-        base = "http://127.0.0.1:%s" % m.group(1)
+        return proc, "http://127.0.0.1:%s" % m.group(1)
+
+    def stop_server(proc):
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+    driver = None
+    try:
+        # The shipped rules only (the screenshots show the sample's score as `fazhi check` gives it); the rules page
+        # below runs on the same data folder with the user's rules folder.
+        server, base = start_server([])
 
         opts = webdriver.ChromeOptions()
         opts.add_argument("--headless=new")
@@ -161,8 +175,11 @@ def main():
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "serve-history.png"))
 
-        # The rules page: a typo is refused with the lint message at its line (6), the fixed rule's preview lists the
-        # sample's changed verdict, then the fix is saved.
+        # The rules page (the server started again with `--rules` over the same data folder): a typo is refused with
+        # the lint message at its line (6), the fixed rule's preview lists the sample's changed verdict, then the fix
+        # is saved.
+        stop_server(server)
+        server, base = start_server(["--rules", user_rules])
         driver.set_window_size(1400, 1000)
         driver.get(base + "/#/rules?path=local/rules.yaml")
         text = wait.until(lambda d: d.find_element(By.ID, "rule-text"))
@@ -219,11 +236,9 @@ def main():
     finally:
         if driver is not None:
             driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for proc in servers:
+            if proc.poll() is None:
+                stop_server(proc)
         shutil.rmtree(data, ignore_errors=True)
 
 
