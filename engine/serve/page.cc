@@ -1,8 +1,10 @@
 // The pages fazhi serve shows (server.h): Chinese, no external assets (inline CSS, JS and SVG), works offline.
 // The workbench is one page over the JSON API (docs/serve.md): upload (drag and drop, many files, progress), the
 // list of checks, a check's gaps with 同意 / 误判 and a note per verdict, downloads, the full HTML report, and the
-// history of an issuer across years (an inline-SVG chart and the issuers × years table). Every text from a report
-// is put into the page as text (textContent), never as markup.
+// history of an issuer across years (an inline-SVG chart and the issuers × years table), and the rules page: a YAML
+// editor with line numbers for the files of the user's rules folder, lint messages marked at their lines, the
+// examples run, the versions, and the preview of changed verdicts. Every text from a report or a rule is put into
+// the page as text (textContent), never as markup.
 #include "serve/server.h"
 
 namespace fazhi {
@@ -39,10 +41,19 @@ th{font-size:.85rem;color:var(--muted);font-weight:600}tr.row{cursor:pointer}tr.
 .reviewed{font-size:.85rem;color:var(--pass)}.muted{color:var(--muted)}
 iframe{width:100%;height:70vh;border:1px solid var(--line);border-radius:4px;background:#fff}
 svg text{font-size:12px;fill:var(--muted)}
-@media (max-width:600px){main{padding:.5rem}section.card{padding:.7rem}.score{font-size:1.6rem}.hide-narrow{display:none}}
+.editor{display:flex;border:1px solid var(--line);border-radius:4px;height:60vh;min-height:16rem;background:#fff;overflow:hidden}
+.gutter{flex:0 0 auto;min-width:3.2rem;padding:.4rem .4rem .4rem 0;text-align:right;color:var(--muted);background:#f3f5f8;border-right:1px solid var(--line);overflow:hidden;user-select:none}
+.gutter div,.editor textarea{font-family:ui-monospace,"Noto Sans Mono CJK SC",Consolas,monospace;font-size:14px;line-height:20px}
+.gutter div{height:20px;padding-left:.3rem}.gutter div.bad{background:#f9d9d6;color:var(--fail);font-weight:700}.gutter div.warn{background:#fbecd2;color:var(--partial)}
+.editor textarea{flex:1 1 auto;border:0;border-radius:0;padding:.4rem .5rem;resize:none;white-space:pre;overflow:auto;tab-size:2}
+.editor textarea:focus{outline:2px solid #9fb3cc;outline-offset:-2px}
+.toolbar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.6rem 0}.toolbar select{width:auto;max-width:100%}.toolbar input{flex:0 1 10rem;width:auto}
+.diag{border-left:3px solid var(--fail);padding:.2rem .6rem;margin:.3rem 0;background:#fdf3f2;cursor:pointer}.diag.warning{border-color:var(--partial);background:#fdf7ec}
+.diag code{font-size:.85rem}.ok{color:var(--pass)}
+@media (max-width:600px){.editor{height:50vh}main{padding:.5rem}section.card{padding:.7rem}.score{font-size:1.6rem}.hide-narrow{display:none}}
 </style></head>
 <body>
-<header><h1>fazhi 法治政府建设年度报告核查</h1><nav><a href="#/" id="nav-checks">核查</a><a href="#/history" id="nav-history">历年对比</a></nav></header>
+<header><h1>fazhi 法治政府建设年度报告核查</h1><nav><a href="#/" id="nav-checks">核查</a><a href="#/history" id="nav-history">历年对比</a><a href="#/rules" id="nav-rules">规则</a></nav></header>
 <main id="app"></main>
 <script>
 "use strict";
@@ -53,7 +64,7 @@ function el(tag,attrs,...kids){const e=document.createElement(tag);for(const[k,v
 function chip(v){return el("span",{class:"chip "+(["pass","partial","fail"].includes(v)?"v-"+v:"v-other")},VERDICT_ZH[v]||v);}
 function fmtScore(s){return s===null||s===undefined?"—":(Math.round(s*10)/10).toFixed(1);}
 async function api(path,opts){const r=await fetch(path,Object.assign({credentials:"same-origin"},opts||{}));let body=null;const t=r.headers.get("content-type")||"";if(t.includes("json"))body=await r.json();else body=await r.text();if(!r.ok)throw new Error((body&&body.error)||("请求失败："+r.status));return body;}
-function setNav(which){document.getElementById("nav-checks").className=which==="checks"?"on":"";document.getElementById("nav-history").className=which==="history"?"on":"";}
+function setNav(which){for(const n of["checks","history","rules"])document.getElementById("nav-"+n).className=which===n?"on":"";}
 
 // ---- upload and the list of checks ----
 function viewChecks(){
@@ -188,9 +199,68 @@ function chart(years){
   return svg;
 }
 
+// ---- rules: the YAML editor of the user's rules folder, lint at the lines, examples, versions, preview ----
+async function viewRules(path){
+  setNav("rules");app.textContent="";
+  let files;try{files=await api("/api/rules/files");}catch(e){app.append(el("p",{class:"err"},e.message));return;}
+  const card=el("section",{class:"card"},el("h2",{},"规则编辑"));app.append(card);
+  if(!files.editable||!files.files.length){card.append(el("p",{class:"muted"},files.editable?"规则文件夹中没有 .yaml 文件。":"服务启动时没有指定 --rules 文件夹：只有该文件夹中的规则可以在这里修改（内置规则不能修改）。请管理员用 fazhi serve --rules 文件夹 启动。"));return;}
+  if(!path||!files.files.includes(path))path=files.files[0];
+  const pick=el("select",{id:"rule-file","aria-label":"规则文件"},...files.files.map(f=>el("option",{value:f},f)));pick.value=path;
+  pick.addEventListener("change",()=>{location.hash="#/rules?path="+encodeURIComponent(pick.value);});
+  const who=el("input",{type:"text",id:"rule-who",placeholder:"修改人（可选）"});
+  const gutter=el("div",{class:"gutter",id:"gutter","aria-hidden":"true"});
+  const ta=el("textarea",{id:"rule-text",spellcheck:"false",wrap:"off","aria-label":"规则文件内容（YAML）"});
+  const save=el("button",{class:"primary",id:"rule-save"},"检查并保存");
+  const preview=el("button",{id:"rule-preview"},"预览对已核查报告的影响");
+  const status=el("div",{id:"rule-status",role:"status"});
+  const diags=el("div",{id:"lint"});
+  const previewBox=el("div",{id:"preview"});
+  const versions=el("div",{id:"versions"});
+  card.append(el("p",{class:"muted"},"修改后先检查：规则语法（lint）和所改规则的示例都通过才保存；保存后新的核查立即使用修改后的规则，已有记录不变。"),
+    el("div",{class:"toolbar"},el("label",{},"文件 ",pick),who,save,preview),el("div",{class:"editor"},gutter,ta),status,diags);
+  app.append(el("section",{class:"card"},el("h2",{},"预览：哪些结论会改变"),previewBox),el("section",{class:"card"},el("h2",{},"历史版本"),versions));
+  let marks={};
+  const lines=()=>{const n=ta.value.split("\n").length;gutter.textContent="";for(let i=1;i<=n;i++)gutter.append(el("div",{class:marks[i]||null,"data-line":i},i));gutter.scrollTop=ta.scrollTop;};
+  ta.addEventListener("input",lines);ta.addEventListener("scroll",()=>{gutter.scrollTop=ta.scrollTop;});
+  const goLine=n=>{const pos=ta.value.split("\n").slice(0,n-1).reduce((a,l)=>a+l.length+1,0);ta.focus();ta.setSelectionRange(pos,pos);ta.scrollTop=Math.max(0,(n-4)*20);};
+  const showDiags=(list,ex)=>{diags.textContent="";marks={};
+    for(const d of list){const mine=d.file===pick.value;if(mine&&d.line)marks[d.line]=d.level==="error"?"bad":(marks[d.line]||"warn");
+      const where=(mine?"":d.file+" ")+(d.line?"第 "+d.line+" 行"+(d.column?" 第 "+d.column+" 列":""):"");
+      const item=el("div",{class:"diag "+d.level,"data-line":d.line||"","data-code":d.code},el("strong",{},(d.level==="error"?"错误":"提示")+(where?"（"+where+"）":"")),"：",
+        d.summary?d.summary+" · ":"",el("code",{},d.code)," ",d.message,d.hint?el("div",{class:"muted"},"建议："+d.hint):null);
+      if(mine&&d.line)item.addEventListener("click",()=>goLine(d.line));diags.append(item);}
+    const errors=list.filter(d=>d.level==="error").length;
+    if(ex)diags.append(el("div",{class:"muted",id:"examples-run"},ex.run?"示例："+ex.run+" 条，"+(ex.failed?ex.failed+" 条未通过":"全部通过"):(errors?"示例未运行：先改正上面的错误。":"这个文件没有示例。")));lines();};
+  const showVersions=list=>{versions.textContent="";if(!list.length){versions.append(el("p",{class:"muted"},"还没有通过工作台保存的修改。"));return;}
+    versions.append(el("div",{class:"table-wrap"},el("table",{},el("thead",{},el("tr",{},el("th",{},"版本"),el("th",{},"时间"),el("th",{},"修改人"),el("th",{class:"hide-narrow"},"SHA-256"),el("th",{},""))),
+      el("tbody",{},...list.map(v=>{const load=el("button",{},"载入编辑器");load.addEventListener("click",async()=>{try{const x=await api("/api/rules/versions/"+v.id);ta.value=x.content;marks={};lines();status.className="muted";status.textContent="已载入版本 "+v.id+"（未保存）";}catch(e){status.className="err";status.textContent=e.message;}});
+        return el("tr",{class:"version"},el("td",{},String(v.id)),el("td",{},v.when.replace("T"," ").replace("Z"," UTC")),el("td",{},v.who||"—"),el("td",{class:"hide-narrow"},el("code",{},v.sha256.slice(0,12))),el("td",{},load));})))));};
+  let file;try{file=await api("/api/rules/file?path="+encodeURIComponent(path));}catch(e){status.className="err";status.textContent=e.message;return;}
+  ta.value=file.content;lines();showVersions(file.versions);
+  const send=async(method,url)=>{const r=await fetch(url,{method,credentials:"same-origin",headers:{"Content-Type":"text/yaml; charset=utf-8"},body:ta.value});let b=null;try{b=await r.json();}catch(e){}return{status:r.status,body:b||{}};};
+  save.addEventListener("click",async()=>{save.disabled=true;status.className="muted";status.textContent="正在检查……";
+    try{const r=await send("PUT","/api/rules/file?path="+encodeURIComponent(pick.value)+"&who="+encodeURIComponent(who.value));
+      if(r.status===200){status.className="ok";status.textContent="已保存：版本 "+r.body.version+"。之后的核查使用修改后的规则。";showDiags(r.body.diagnostics,r.body.examples);showVersions(r.body.versions);}
+      else if(r.status===422){status.className="err";status.textContent="未保存："+r.body.diagnostics.filter(d=>d.level==="error").length+" 个错误，请按下面的提示修改。";showDiags(r.body.diagnostics,r.body.examples);}
+      else{status.className="err";status.textContent=r.body.error||("保存失败："+r.status);}}
+    catch(e){status.className="err";status.textContent="连接中断";}save.disabled=false;});
+  preview.addEventListener("click",async()=>{preview.disabled=true;previewBox.textContent="正在用修改后的规则重新核查已保存的报告……";
+    try{const r=await send("POST","/api/rules/preview?path="+encodeURIComponent(pick.value));previewBox.textContent="";
+      if(r.status===422){previewBox.append(el("p",{class:"err"},"规则有错误，无法预览，请先按提示修改。"));showDiags(r.body.diagnostics,r.body.examples);}
+      else if(r.status!==200)previewBox.append(el("p",{class:"err"},r.body.error||("预览失败："+r.status)));
+      else{showDiags(r.body.diagnostics,r.body.examples);
+        previewBox.append(el("p",{class:"muted"},"重新核查了 "+r.body.documents+" 份报告（每份文件的最近一次核查）"+(r.body.truncated?"，更早的报告未包括":"")+"；"+(r.body.changes.length?r.body.changes.length+" 项结论会改变：":"没有结论会改变。")));
+        if(r.body.changes.length)previewBox.append(el("div",{class:"table-wrap"},el("table",{},el("thead",{},el("tr",{},el("th",{},"规则"),el("th",{},"原结论 → 新结论"),el("th",{},"报告"),el("th",{class:"hide-narrow"},"原文"))),
+          el("tbody",{},...r.body.changes.map(c=>el("tr",{class:"change"},el("td",{},c.title||c.rule,el("div",{class:"rule-id"},c.rule)),el("td",{},c.before?chip(c.before):"—"," → ",c.after?chip(c.after):"—"),
+            el("td",{},el("a",{href:"#/check/"+c.check},c.name)),el("td",{class:"hide-narrow"},c.quote?el("div",{class:"quote"},c.quote):"—")))))));}}
+    catch(e){previewBox.textContent="";previewBox.append(el("p",{class:"err"},"连接中断"));}preview.disabled=false;});
+}
+
 function route(){
   const h=location.hash||"#/";
   let m;
+  if(h.startsWith("#/rules")){const q=new URLSearchParams(h.split("?")[1]||"");return viewRules(q.get("path")||"");}
   if((m=h.match(/^#\/check\/(\d+)$/)))return viewCheck(m[1]);
   if(h.startsWith("#/history")){const q=new URLSearchParams(h.split("?")[1]||"");return viewHistory(q.get("issuer")||"");}
   return viewChecks();

@@ -18,10 +18,14 @@
 #include <sstream>
 #include <thread>
 
+#include "core/codes.h"
 #include "core/levels.h"
 #include "core/sha256.h"
 #include "core/worker_threads.h"
+#include "pipeline/compile.h"
 #include "render/renderer.h"
+#include "serve/record.h"
+#include "serve/rule_editor.h"
 
 namespace fazhi {
 
@@ -106,24 +110,6 @@ const char* StatusMessageZh(int status) {
     case 503: return "服务繁忙，请稍后再试";
     default: return status >= 500 ? "服务器内部错误" : "请求失败";
   }
-}
-
-// A file name as uploaded → a label to show: the last part after / or \, no control characters, at most 200
-// bytes (cut at a character boundary). Only ever text: files are stored under their SHA-256.
-std::string SafeName(const std::string& raw) {
-  std::string s = raw;
-  std::size_t cut = s.find_last_of("/\\");
-  if (cut != std::string::npos) s = s.substr(cut + 1);
-  std::string out;
-  for (unsigned char c : s)
-    if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
-  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(0, 1);
-  if (out.size() > 200) {
-    std::size_t n = 200;
-    while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
-    out.resize(n);
-  }
-  return out.empty() ? "upload.txt" : out;
 }
 
 std::string OneLine(const std::string& s) {
@@ -222,26 +208,38 @@ bool ParseListen(const std::string& listen, std::string& host, int& port) {
   return true;
 }
 
-std::string RuleSetDigest(const RuleSet& rules) {
-  std::string all;
-  for (const auto& p : rules.packs()) all += p->id + "\t" + p->version + "\t" + p->sha256 + "\n";
-  return Sha256Hex(all);
-}
-
 struct Server::Impl {
-  std::shared_ptr<const RuleSet> rules;
+  // The rule set checks use now, with its digest. An accepted rule edit swaps in a new one (under rules_mu); a check
+  // takes the current pair when it starts and keeps it to the end.
+  struct Rules {
+    std::shared_ptr<const RuleSet> set;
+    std::string digest;
+  };
+  std::mutex rules_mu;
+  std::shared_ptr<const Rules> rules_now;
+  std::mutex edit_mu;  // one rule edit at a time
   Store& store;
   ServeOptions opts;
-  std::string digest;
   httplib::Server http;
   std::unique_ptr<CheckPool> pool;
   std::mutex sessions_mu;
   std::set<std::string> sessions;
 
   Impl(std::shared_ptr<const RuleSet> r, Store& s, ServeOptions o)
-      : rules(std::move(r)), store(s), opts(std::move(o)), digest(RuleSetDigest(*rules)) {
+      : store(s), opts(std::move(o)) {
+    SwapRules(std::move(r));
     pool = std::make_unique<CheckPool>(opts.workers);
     Routes();
+  }
+
+  std::shared_ptr<const Rules> CurrentRules() {
+    std::lock_guard lock(rules_mu);
+    return rules_now;
+  }
+  void SwapRules(std::shared_ptr<const RuleSet> set) {
+    auto next = std::make_shared<const Rules>(Rules{set, RuleSetDigest(*set)});
+    std::lock_guard lock(rules_mu);
+    rules_now = std::move(next);
   }
 
   // ---- authentication and origin ----
@@ -285,13 +283,14 @@ struct Server::Impl {
 
   ordered_json RunOne(const std::string& raw_name, const std::string& bytes, const MetadataOverrides& overrides,
                       const std::string& options_json) {
-    std::string name = SafeName(raw_name);
+    std::string name = SafeUploadName(raw_name);
+    auto rules = CurrentRules();
     StoredCheck c;
     try {
       StoredDocument doc = store.PutDocument(bytes, name);
       c.document = doc.sha256;
       c.name = name;
-      c.ruleset = digest;
+      c.ruleset = rules->digest;
       c.profile = opts.profile;
       c.options = options_json;
       c.id = store.BeginCheck(c);
@@ -304,34 +303,8 @@ struct Server::Impl {
     copts.limits = opts.limits;
     copts.profile = opts.audit_profile;
     copts.near_misses = true;  // the stored JSON is `check -f json`'s, near misses included
-    Report report = Check(*rules, Input::Bytes(name, bytes), copts);
-    std::vector<StoredResult> results;
-    std::string failed = FailureReason(report);
-    if (failed.empty()) {
-      c.status = "done";
-      std::ostringstream json;
-      RenderJson(report, json, RenderOptions{});
-      c.json = json.str();
-      c.score = report.score.total;
-      c.issuer = report.document.issuer;
-      c.level = report.document.level;
-      c.year = report.document.year;
-      const VerdictCounts& n = report.score.counts;
-      c.counts = ordered_json{{"pass", n.pass}, {"partial", n.partial}, {"fail", n.fail},
-                              {"not_applicable", n.not_applicable}, {"not_checkable", n.not_checkable},
-                              {"waived", n.waived}, {"error", n.error}}
-                     .dump();
-      results.reserve(report.results.size());
-      for (const auto& r : report.results) {
-        ordered_json ev = ordered_json::array();
-        for (const auto& e : r.evidence)
-          ev.push_back({{"kind", EvidenceKindName(e.kind)}, {"quote", e.quote}, {"section", e.section}, {"line", e.line}});
-        results.push_back({r.rule->id.str(), VerdictName(r.verdict), r.message.str(), ev.dump()});
-      }
-    } else {
-      c.status = "error";
-      c.error = failed;
-    }
+    Report report = Check(*rules->set, Input::Bytes(name, bytes), copts);
+    std::vector<StoredResult> results = StoredRowsOfReport(report, c);
     try {
       store.FinishCheck(c, results);
     } catch (const StoreError& e) {
@@ -385,7 +358,7 @@ struct Server::Impl {
               return RunOne(name, bytes, overrides, options_json);
             } catch (const std::exception& e) {
               spdlog::error("check failed: {}", e.what());
-              return ordered_json{{"id", nullptr}, {"name", SafeName(name)}, {"status", "error"}, {"error", "内部错误"}};
+              return ordered_json{{"id", nullptr}, {"name", SafeUploadName(name)}, {"status", "error"}, {"error", "内部错误"}};
             }
           });
       futures.push_back(task->get_future());
@@ -426,19 +399,15 @@ struct Server::Impl {
       body = c->json;
     } else {
       // The report is rendered again from the stored file, with the rules it was checked with.
-      if (c->ruleset != digest) return SendError(res, 409, "规则已更改，请重新上传核查后再下载此格式");
+      auto rules = CurrentRules();
+      if (c->ruleset != rules->digest) return SendError(res, 409, "规则已更改，请重新上传核查后再下载此格式");
       auto doc = store.GetDocument(c->document);
       if (!doc) return SendError(res, 404, "原始文件已不在数据文件夹中");
       CheckOptions copts;
       copts.limits = opts.limits;
       copts.profile = opts.audit_profile;
-      auto options = ordered_json::parse(c->options, nullptr, false);
-      if (options.is_object()) {
-        if (options.contains("year")) copts.overrides.year = options["year"].get<int>();
-        if (options.contains("level")) copts.overrides.level = ParseIssuerLevel(options["level"].get<std::string>());
-        if (options.contains("issuer")) copts.overrides.issuer = options["issuer"].get<std::string>();
-      }
-      Report report = Check(*rules, Input::Bytes(c->name, store.ReadDocumentBytes(*doc)), copts);
+      copts.overrides = OverridesOfJson(c->options);
+      Report report = Check(*rules->set, Input::Bytes(c->name, store.ReadDocumentBytes(*doc)), copts);
       std::ostringstream out;
       r->render(report, out, RenderOptions{});
       body = out.str();
@@ -502,7 +471,7 @@ struct Server::Impl {
     ordered_json recurring = ordered_json::array();
     for (const auto& [rule, ys] : gap_years)
       if (ys.size() >= 2) {
-        const Rule* r = rules->Find(rule);
+        const Rule* r = CurrentRules()->set->Find(rule);
         recurring.push_back({{"rule", rule}, {"title", r ? r->title.str() : ""}, {"years", ys}});
       }
     SendJson(res, 200, {{"issuer", issuer}, {"years", years}, {"recurring", recurring}});
@@ -596,6 +565,144 @@ struct Server::Impl {
     return j;
   }
 
+  // ---- the rules editor (rule_editor.h) ----
+
+  static ordered_json DiagnosticsJson(const Diagnostics& diags) {
+    ordered_json list = ordered_json::array();
+    for (const auto& d : diags) {
+      const CodeInfo* info = FindDiagnosticCode(d.code);
+      list.push_back({{"file", d.file},
+                      {"line", d.line},
+                      {"column", d.column},
+                      {"level", d.level == Level::kError ? "error" : "warning"},
+                      {"code", d.code},
+                      {"summary", info ? std::string(info->summary) : std::string()},
+                      {"message", d.message},
+                      {"hint", d.hint}});
+    }
+    return list;
+  }
+
+  // The file of `?path=` in the user's rules folder, or an error sent.
+  std::optional<std::string> EditableFile(const httplib::Request& req, httplib::Response& res) {
+    std::string error;
+    std::string full = ResolveEditableRuleFile(opts.user_rules_dir, req.get_param_value("path"), error);
+    if (full.empty()) {
+      SendError(res, opts.user_rules_dir.empty() ? 404 : 400, error);
+      return std::nullopt;
+    }
+    return full;
+  }
+
+  ordered_json VersionsJson(const std::string& rel) {
+    ordered_json list = ordered_json::array();
+    for (const auto& e : store.RuleEdits(rel))
+      list.push_back({{"id", e.id}, {"path", e.path}, {"who", e.who}, {"when", e.when}, {"sha256", e.sha256},
+                      {"lint", e.lint}});
+    return list;
+  }
+
+  void RuleFiles(const httplib::Request&, httplib::Response& res) {
+    ordered_json files = ordered_json::array();
+    if (!opts.user_rules_dir.empty())
+      for (const auto& f : EditableRuleFiles(opts.user_rules_dir)) files.push_back(f);
+    SendJson(res, 200, {{"editable", !opts.user_rules_dir.empty()}, {"files", files}});
+  }
+
+  void GetRuleFile(const httplib::Request& req, httplib::Response& res) {
+    auto full = EditableFile(req, res);
+    if (!full) return;
+    std::string rel = req.get_param_value("path");
+    std::string content = ReadRuleFile(*full);
+    SendJson(res, 200, {{"path", rel}, {"sha256", Sha256Hex(content)}, {"content", content},
+                        {"versions", VersionsJson(rel)}});
+  }
+
+  void GetRuleVersion(const httplib::Request& req, httplib::Response& res) {
+    auto id = ParseId(req.matches[1]);
+    std::optional<StoredRuleEdit> e;
+    if (id) e = store.RuleEdit(*id);
+    if (!e) return SendError(res, 404, "没有这个规则文件版本");
+    SendJson(res, 200, {{"id", e->id}, {"path", e->path}, {"who", e->who}, {"when", e->when}, {"sha256", e->sha256},
+                        {"content", e->content}});
+  }
+
+  // The edited content checked as PUT and preview do: the body, at most max_rule_file_bytes, then lint + examples.
+  std::optional<RuleEditCheck> CheckEdit(const httplib::Request& req, httplib::Response& res) {
+    if (req.body.size() > opts.max_rule_file_bytes) {
+      SendError(res, 413, "规则文件过大（上限 " + std::to_string(opts.max_rule_file_bytes >> 10) + " KiB）");
+      return std::nullopt;
+    }
+    return CheckRuleEdit(opts.rules_load, opts.user_rules_dir, req.get_param_value("path"), req.body);
+  }
+
+  void PutRuleFile(const httplib::Request& req, httplib::Response& res) {
+    auto full = EditableFile(req, res);
+    if (!full) return;
+    std::string rel = req.get_param_value("path");
+    std::string who = req.get_param_value("who");
+    if (who.size() > 200) return SendError(res, 400, "修改人过长");
+    std::lock_guard edit_lock(edit_mu);
+    auto check = CheckEdit(req, res);
+    if (!check) return;
+    ordered_json examples = {{"run", check->examples}, {"failed", check->examples_failed}};
+    if (!check->accepted)
+      return SendJson(res, 422, {{"accepted", false}, {"path", rel}, {"error", "规则有错误，修改未保存"},
+                                 {"diagnostics", DiagnosticsJson(check->diagnostics)}, {"examples", examples}});
+    std::string before = ReadRuleFile(*full);
+    // The file as it was before the first edit through the workbench is kept as its first version, and so is a file
+    // changed on the server since the last version (the history holds every text the rules were loaded from).
+    auto versions = store.RuleEdits(rel);
+    if (versions.empty())
+      store.AddRuleEdit({0, rel, before, Sha256Hex(before), "（修改前的原文件）", "", ""});
+    else if (versions.front().sha256 != Sha256Hex(before))
+      store.AddRuleEdit({0, rel, before, Sha256Hex(before), "（服务器上直接修改的文件）", "", ""});
+    WriteRuleFile(*full, req.body);
+    Diagnostics diags;
+    std::shared_ptr<const RuleSet> fresh;
+    try {
+      fresh = Compile(opts.rules_load, diags);
+    } catch (const std::exception& e) {
+      spdlog::error("rules after an edit: {}", e.what());
+    }
+    if (!fresh || HasErrors(diags)) {  // the folder changed under us: put the file back
+      WriteRuleFile(*full, before);
+      return SendError(res, 409, "规则文件夹在检查期间被改动，修改未保存，请重试");
+    }
+    std::string lint;
+    for (const auto& d : check->diagnostics) lint += FormatDiagnostic(d) + "\n";
+    StoredRuleEdit e{0, rel, req.body, Sha256Hex(req.body), who, "", lint};
+    e.id = store.AddRuleEdit(e);
+    SwapRules(fresh);
+    auto now = CurrentRules();
+    spdlog::info("规则文件 {} 已修改（版本 {}，规则集 {}）", rel, e.id, now->digest.substr(0, 12));
+    SendJson(res, 200, {{"accepted", true}, {"path", rel}, {"version", e.id}, {"sha256", e.sha256},
+                        {"ruleset", now->digest}, {"diagnostics", DiagnosticsJson(check->diagnostics)},
+                        {"examples", examples}, {"versions", VersionsJson(rel)}});
+  }
+
+  void PreviewRuleFile(const httplib::Request& req, httplib::Response& res) {
+    auto full = EditableFile(req, res);
+    if (!full) return;
+    std::string rel = req.get_param_value("path");
+    auto check = CheckEdit(req, res);
+    if (!check) return;
+    ordered_json examples = {{"run", check->examples}, {"failed", check->examples_failed}};
+    if (!check->accepted)
+      return SendJson(res, 422, {{"accepted", false}, {"path", rel}, {"error", "规则有错误，无法预览"},
+                                 {"diagnostics", DiagnosticsJson(check->diagnostics)}, {"examples", examples}});
+    auto now = CurrentRules();
+    RulePreview p = PreviewRuleEdit(store, *now->set, now->digest, *check->rules, opts.audit_profile, opts.limits,
+                                    opts.preview_documents);
+    ordered_json changes = ordered_json::array();
+    for (const auto& c : p.changes)
+      changes.push_back({{"check", c.check}, {"name", c.name}, {"rule", c.rule}, {"title", c.title},
+                         {"before", c.before}, {"after", c.after}, {"quote", c.quote}});
+    SendJson(res, 200, {{"accepted", true}, {"path", rel}, {"documents", p.documents}, {"truncated", p.truncated},
+                        {"changes", changes}, {"diagnostics", DiagnosticsJson(check->diagnostics)},
+                        {"examples", examples}});
+  }
+
   void Routes() {
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return PreRoute(req, res); });
     http.set_payload_max_length(opts.max_upload_bytes);
@@ -645,14 +752,22 @@ struct Server::Impl {
     http.Get("/api/reviews.tsv", [this](R req, W res) { ReviewsTsv(req, res); });
     http.Get("/api/history", [this](R req, W res) { History(req, res); });
     http.Get("/api/issuers", [this](R req, W res) { Issuers(req, res); });
+    // The editor's routes come before /api/rules/{id} (httplib tries the patterns in this order).
+    http.Get("/api/rules/files", [this](R req, W res) { RuleFiles(req, res); });
+    http.Get("/api/rules/file", [this](R req, W res) { GetRuleFile(req, res); });
+    http.Put("/api/rules/file", [this](R req, W res) { PutRuleFile(req, res); });
+    http.Get(R"(/api/rules/versions/(\d+))", [this](R req, W res) { GetRuleVersion(req, res); });
+    http.Post("/api/rules/preview", [this](R req, W res) { PreviewRuleFile(req, res); });
     http.Get("/api/rules", [this](R, W res) {
       ordered_json list = ordered_json::array();
-      for (const auto& p : rules->packs())
+      auto rules = CurrentRules();
+      for (const auto& p : rules->set->packs())
         for (const auto& r : p->rules) list.push_back(RuleJson(*r, false));
       SendJson(res, 200, {{"rules", list}});
     });
     http.Get(R"(/api/rules/(.+))", [this](R req, W res) {
-      const Rule* r = rules->Find(req.matches[1]);
+      auto rules = CurrentRules();
+      const Rule* r = rules->set->Find(req.matches[1]);
       if (!r) return SendError(res, 404, "没有这条规则");
       SendJson(res, 200, RuleJson(*r, true));
     });

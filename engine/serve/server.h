@@ -9,6 +9,7 @@
 
 #include "pipeline/check.h"
 #include "rules/rule_set.h"
+#include "serve/record.h"
 #include "serve/store.h"
 
 namespace fazhi {
@@ -26,6 +27,12 @@ struct ServeOptions {
   std::string profile;                             // the packs selected ("" = all), stored with every check
   const Profile* audit_profile = nullptr;          // the audit profile (督察口径) every check uses, as `check` does
   Limits limits;
+  // The rules editor (PUT /api/rules/file): how the rule set is compiled again after an accepted edit, and the one
+  // folder whose files may be edited (the last --rules folder; "" = no editing). Never the shipped rules.
+  LoadOptions rules_load;
+  std::string user_rules_dir;
+  std::size_t max_rule_file_bytes = 1u << 20;      // an edited file; more = 413
+  int preview_documents = 50;                      // stored reports a preview checks again (the latest ones)
 };
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" (loopback), "8080" → host and port; false when it is not one of those.
@@ -51,10 +58,6 @@ class Server {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// The digest of a rule set: SHA-256 over every pack's id, version and file digest (stored with each check; a
-// report is re-rendered only with the rules it was checked with).
-std::string RuleSetDigest(const RuleSet& rules);
 
 // The page at GET / and the login form (page.cc): Chinese, no external assets.
 const char* WorkbenchPageHtml();

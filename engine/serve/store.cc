@@ -80,6 +80,13 @@ CREATE TABLE rule_edits (
   lint    TEXT NOT NULL
 );
 )sql",
+    // 3: who made a rule edit and the SHA-256 of its content (the rules editor keeps every accepted edit as a
+    // version of its file).
+    R"sql(
+ALTER TABLE rule_edits ADD COLUMN who TEXT NOT NULL DEFAULT '';
+ALTER TABLE rule_edits ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX rule_edits_path ON rule_edits(path, id);
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
@@ -486,15 +493,49 @@ std::vector<StoredReview> Store::Reviews(std::int64_t check) {
   return out;
 }
 
-std::int64_t Store::AddRuleEdit(const std::string& path, const std::string& content, const std::string& lint) {
+std::int64_t Store::AddRuleEdit(const StoredRuleEdit& e) {
   std::lock_guard lock(mu_);
-  impl_->Prepare("INSERT INTO rule_edits(path, content, at, lint) VALUES (?1, ?2, ?3, ?4)")
-      .Bind(1, path)
-      .Bind(2, content)
-      .Bind(3, UtcNow())
-      .Bind(4, lint)
+  impl_->Prepare("INSERT INTO rule_edits(path, content, at, lint, who, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      .Bind(1, e.path)
+      .Bind(2, e.content)
+      .Bind(3, e.when.empty() ? UtcNow() : e.when)
+      .Bind(4, e.lint)
+      .Bind(5, e.who)
+      .Bind(6, e.sha256.empty() ? Sha256Hex(e.content) : e.sha256)
       .Run();
   return sqlite3_last_insert_rowid(impl_->db);
+}
+
+namespace {
+StoredRuleEdit ReadRuleEdit(const Stmt& s, bool with_content) {
+  StoredRuleEdit e;
+  e.id = s.Int(0);
+  e.path = s.Text(1);
+  e.when = s.Text(2);
+  e.lint = s.Text(3);
+  e.who = s.Text(4);
+  e.sha256 = s.Text(5);
+  if (with_content) e.content = s.Text(6);
+  return e;
+}
+}  // namespace
+
+std::vector<StoredRuleEdit> Store::RuleEdits(const std::string& path) {
+  std::lock_guard lock(mu_);
+  Stmt s = impl_->Prepare(
+      "SELECT id, path, at, lint, who, sha256 FROM rule_edits WHERE (?1 = '' OR path = ?1) ORDER BY id DESC");
+  s.Bind(1, path);
+  std::vector<StoredRuleEdit> out;
+  while (s.Step()) out.push_back(ReadRuleEdit(s, false));
+  return out;
+}
+
+std::optional<StoredRuleEdit> Store::RuleEdit(std::int64_t id) {
+  std::lock_guard lock(mu_);
+  Stmt s = impl_->Prepare("SELECT id, path, at, lint, who, sha256, content FROM rule_edits WHERE id = ?1");
+  s.Bind(1, id);
+  if (!s.Step()) return std::nullopt;
+  return ReadRuleEdit(s, true);
 }
 
 }  // namespace fazhi

@@ -52,6 +52,16 @@ struct StoredReview {
   std::string rule, verdict, note, who, when;
 };
 
+// One accepted edit of a file of the user's rules folder (fazhi serve's rules editor): a version of that file.
+struct StoredRuleEdit {
+  std::int64_t id = 0;
+  std::string path;     // relative to the user's rules folder ("my-pack/rules.yaml")
+  std::string content;  // the whole file as accepted
+  std::string sha256;   // of the content
+  std::string who, when;
+  std::string lint;     // the warnings it was accepted with (one per line), "" = none
+};
+
 struct CheckFilter {
   std::string issuer;  // exact; "" = any
   std::optional<int> year;
@@ -62,7 +72,7 @@ struct CheckFilter {
 class Store {
  public:
   // The schema version this build writes (migrations 1..kSchemaVersion).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating when missing) <dir>/fazhi.db and <dir>/files/, migrates the schema up to `target_version`
   // (tests build older schemas with a lower one), and marks checks left running by a killed process as failed
@@ -98,7 +108,10 @@ class Store {
   std::vector<StoredReview> LatestReviews();
   std::vector<StoredReview> Reviews(std::int64_t check);
 
-  std::int64_t AddRuleEdit(const std::string& path, const std::string& content, const std::string& lint);
+  std::int64_t AddRuleEdit(const StoredRuleEdit& edit);
+  // The versions of `path` ("" = of every file), newest first, without their content.
+  std::vector<StoredRuleEdit> RuleEdits(const std::string& path);
+  std::optional<StoredRuleEdit> RuleEdit(std::int64_t id);  // with its content
 
   const std::string& dir() const { return dir_; }
 

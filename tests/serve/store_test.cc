@@ -160,3 +160,42 @@ TEST_CASE("store marks checks left running as failed when opened, and refuses wh
   fazhi::test::WriteFile(bad.path() / "plain", "x");
   CHECK_THROWS_AS(Store((bad.path() / "plain").string()), fazhi::StoreError);
 }
+
+TEST_CASE("store keeps rule edits as versions, and a version-2 database gains who and sha256", "[serve][store]") {
+  fazhi::test::TempDir tmp;
+  {
+    Store old(tmp.path().string(), 2);  // rule_edits without who and sha256
+    CHECK(old.SchemaVersion() == 2);
+    fazhi::StoredRuleEdit e;
+    e.path = "a/rules.yaml";
+    e.content = "rules: []\n";
+    CHECK_THROWS_AS(old.AddRuleEdit(e), fazhi::StoreError);  // the columns come with migration 3
+  }
+  Store store(tmp.path().string());
+  CHECK(store.SchemaVersion() == 3);
+  fazhi::StoredRuleEdit e;
+  e.path = "a/rules.yaml";
+  e.content = "rules: []\n";
+  e.who = "张三";
+  std::int64_t first = store.AddRuleEdit(e);
+  e.content = "rules:\n  - id: x\n";
+  e.who = "李四";
+  e.lint = "a/rules.yaml:2:5: warning[W-missing-example]: …\n";
+  std::int64_t second = store.AddRuleEdit(e);
+  e.path = "b/rules.yaml";
+  store.AddRuleEdit(e);
+  auto versions = store.RuleEdits("a/rules.yaml");
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0].id == second);  // newest first
+  CHECK(versions[0].who == "李四");
+  CHECK(versions[0].content.empty());  // listed without content
+  CHECK(versions[0].sha256 == fazhi::Sha256Hex("rules:\n  - id: x\n"));
+  CHECK(versions[1].id == first);
+  CHECK(store.RuleEdits("").size() == 3);
+  auto one = store.RuleEdit(first);
+  REQUIRE(one);
+  CHECK(one->content == "rules: []\n");
+  CHECK(one->who == "张三");
+  CHECK_FALSE(store.RuleEdit(9999));
+  CHECK(store.IntegrityCheck() == "ok");
+}

@@ -35,6 +35,7 @@
 #include "score/waivers.h"
 #include "segment/dump.h"
 #include "segment/metadata.h"
+#include "serve/record.h"
 
 namespace fs = std::filesystem;
 
@@ -58,6 +59,7 @@ struct CheckCommandOptions {
   bool timings = false;              // --timings: CPU seconds per stage on stderr at the end (core/stage_times.h)
   bool color = false;
   int width = 100;  // terminal columns for the text report
+  std::string db;   // --db DIR: every check also recorded in fazhi serve's database there (serve/record.h)
 };
 
 std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules) {
@@ -145,7 +147,8 @@ struct InputIds {
 // and listed), else 1 when a gate tripped, else 0.
 
 int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string>& formats, const RuleSet& rules,
-                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs, const Profile* profile) {
+                  const std::vector<Waiver>& waivers, std::vector<BatchInput> inputs, const Profile* profile,
+                  CheckRecorder* recorder) {
   const std::vector<std::string> report_formats = opts.summary_only ? std::vector<std::string>{} : formats;
   static const char* const kSummaryFiles[] = {"summary.csv", "matrix.csv", "summary.xlsx", "index.html"};
   InputIds input_ids;
@@ -204,6 +207,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   bopts.check.limits = opts.rules.limits;
   bopts.check.waivers = &waivers;
   bopts.check.profile = profile;
+  bopts.check.near_misses = recorder != nullptr;  // the database keeps `-f json`'s JSON, as serve does
   bopts.jobs = opts.jobs;
   bopts.to_stdout = out_dir.empty();
   bopts.keep_rows = !out_dir.empty();  // only the summary files need a row per input
@@ -213,6 +217,7 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   sinks.gate = [&](const Report& report) { return GateTripped(report, opts); };
   sinks.report = [&](const Report& report, const BatchInput& in, SummaryRow& row, std::string& stdout_text,
                      const BatchErrorLog& log) {
+    if (recorder) recorder->Record(in.path, report);
     StageTimer render_timer(Stage::kRender);
     bool ok = true;
     for (const auto& f : report_formats) {
@@ -337,6 +342,9 @@ int RunCheck(const CheckCommandOptions& opts) {
 
   std::optional<Profile> profile;
   if (!LoadCommandProfile(opts.rules, opts.profile, *rules, profile)) return kExitUsage;
+  std::unique_ptr<CheckRecorder> recorder;
+  if (!opts.db.empty() && !(recorder = OpenCheckRecorder(opts.db, *rules, opts.rules.packs, opts.overrides)))
+    return kExitUsage;
 
   // Folders and several files make a batch (batch/runner.h): a pool of workers, per-report files, a summary.
   ExpandedInputs expanded = ExpandInputs(opts.inputs, opts.output);
@@ -359,7 +367,8 @@ int RunCheck(const CheckCommandOptions& opts) {
       return kExitUsage;
     }
     for (const auto& note : expanded.notes) spdlog::warn("{}", note);
-    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs), profile ? &*profile : nullptr);
+    int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs), profile ? &*profile : nullptr,
+                           recorder.get());
     if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
     return rc;
   }
@@ -404,7 +413,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   copts.waivers = &waivers;
   copts.profile = profile ? &*profile : nullptr;
   // JSON carries each gap's near misses; the other formats do not pay for collecting them.
-  copts.near_misses = std::find(formats.begin(), formats.end(), "json") != formats.end();
+  copts.near_misses = recorder || std::find(formats.begin(), formats.end(), "json") != formats.end();
   if (opts.dump == "segments" || opts.dump == "hits") {  // print the stage, end the check there
     copts.inspect = [&](const Document& doc, const Hits& hits) {
       std::cout << (opts.dump == "segments" ? DumpSegments(doc) : DumpHits(doc, hits, *rules));
@@ -420,6 +429,7 @@ int RunCheck(const CheckCommandOptions& opts) {
   for (const auto& input : paths) {
     Report report = Check(*rules, Input::File(input), copts);
     if (report.status == CheckStatus::kStopped) continue;
+    if (recorder) recorder->Record(input, report);
     if (std::string failed = FailureReason(report); !failed.empty()) {
       spdlog::error("{}: {}", report.document.path, failed);
       status = kExitUsage;
@@ -518,6 +528,9 @@ int CheckCommand(const std::vector<std::string>& args, const char* argv0) {
       ("waivers", po::value<std::string>(&o.waivers)->value_name(TrHelp("文件", "FILE")),
        TrHelp("豁免文件（YAML）：已认可、不计入差距的条目（docs/scoring.md）",
               "YAML file of accepted gaps (docs/scoring.md)"))
+      ("db", po::value<std::string>(&o.db)->value_name(TrHelp("文件夹", "DIR")),
+       TrHelp("同时把每次核查记入 fazhi serve 数据文件夹中的数据库，供工作台查看历史（docs/serve.md）",
+              "also record every check in the database of fazhi serve's data folder DIR (docs/serve.md)"))
       ("profile", po::value<std::string>(&o.profile)->value_name(TrHelp("文件|none", "FILE|none")),
        TrHelp("督察口径（YAML）：按年度和层级选规则包，same_as 的等同要求只计一次（docs/scoring.md）；"
               "默认用内置规则的 profile.yaml；none = 不用口径",

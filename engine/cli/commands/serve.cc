@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -16,6 +17,7 @@
 #include "cli/flags.h"
 #include "core/messages.h"
 #include "cli/rule_loading.h"
+#include "rules/yaml_cache.h"
 #include "serve/server.h"
 #include "serve/store.h"
 
@@ -71,6 +73,19 @@ int RunServe(const ServeCommandOptions& opts) {
   Diagnostics diags;
   auto rules = LoadRulesForCommand(opts.rules, diags);
   if (!rules) return kExitUsage;
+  // The rules editor recompiles what was loaded; only the last --rules folder is editable (never the shipped rules).
+  so.rules_load.limits = opts.rules.limits;
+  so.rules_load.packs = opts.rules.packs;
+  so.rules_load.cache_dir = DefaultCacheDir();
+  so.rules_load.dirs = ResolveRuleDirs(opts.rules);
+  if (!opts.rules.dirs.empty()) so.user_rules_dir = opts.rules.dirs.back();
+  if (!so.user_rules_dir.empty() && !opts.rules.no_shipped && so.rules_load.dirs.size() > opts.rules.dirs.size()) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(so.rules_load.dirs.front(), so.user_rules_dir, ec)) {
+      spdlog::warn("--rules {} 就是内置规则文件夹：规则页不能修改内置规则（请把要改的规则放在另一个文件夹）", so.user_rules_dir);
+      so.user_rules_dir.clear();
+    }
+  }
   // The audit profile `check` uses (the shipped profile.yaml unless --profile says otherwise): the stored JSON and
   // reports are the CLI's bytes.
   std::optional<Profile> audit_profile;
