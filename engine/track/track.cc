@@ -71,10 +71,12 @@ bool Eat(std::string_view s, std::size_t& i, std::string_view w) {
   return true;
 }
 
-// The first quote of this year's result that is concrete work: supporting evidence outside the plan part.
+// The first quote that supports this year's verdict. The checks decide what supports a rule: a sentence of the plan
+// part or a hedged one (拟, 将, 力争) is marked promise_only (evaluate/check_support.cc) for every rule asking for
+// work done; for a rule asking for the plan itself (report/next-year-plan) the plan is the support.
 const Evidence* ConcreteQuote(const RuleResult& r) {
   for (const Evidence& e : r.evidence)
-    if (e.kind == EvidenceKind::kSupport && e.role != "plan") return &e;
+    if (e.kind == EvidenceKind::kSupport) return &e;
   return nullptr;
 }
 
@@ -229,13 +231,18 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
         break;
       }
     tr.rule = r ? r->rule.str() : row.rules.front();
-    if (r && !r->same_as.empty())  // folded by an audit profile: the result that stands for the requirement
-      if (auto it = by_id.find(r->same_as); it != by_id.end()) r = it->second;
+    std::string folded_into;  // folded by an audit profile: the result that stands for the requirement this year
+    if (r && !r->same_as.empty())
+      if (auto it = by_id.find(r->same_as); it != by_id.end()) {
+        folded_into = r->same_as;
+        r = it->second;
+      }
     if (!r) {
       tr.basis = "本年加载的规则中没有规则编号“" + row.rules.front() + "”（规则包已更换或规则已删除），需人工核实";
     } else {
       tr.this_verdict = r->verdict;
       tr.status = TrackStatusOf(*r, last_verdict, tr.basis);
+      if (!folded_into.empty()) tr.basis += "（督察口径：本年按同一要求的 " + folded_into + " 判定）";
       if (tr.requirement.empty()) tr.requirement = r->title.str();
     }
     tr.deadline_date = ParseDeadline(row.deadline);

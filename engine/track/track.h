@@ -1,6 +1,7 @@
 // `fazhi track 上年台账.xlsx 本年报告` (整改销号): every row of last year's 整改台账 (read back by ledger/review.h)
 // looked up in this year's Report, checked with the same rules: 已整改 only when the requirement is met now and a
-// sentence of this year's report that is concrete work (not a plan, not a promise) is quoted; 部分整改, 未整改,
+// sentence of this year's report that supports it is quoted (a plan or promise is never support for a rule that asks
+// for work done: the checks mark it promise_only); 部分整改, 未整改,
 // 无法判断 otherwise; a row whose 整改时限 has passed and that is not 已整改 is 逾期 (docs/ledgers.md).
 #pragma once
 

@@ -29,6 +29,7 @@ namespace {
 struct TrackCommandOptions {
   RulesOptions rules;
   std::string ledger, report, out, today;
+  std::string profile;  // --profile FILE | none; "" = profile.yaml of the shipped rules (what check used)
   std::vector<std::string> formats;  // text (default), json
   MetadataOverrides overrides;
   bool force = false;
@@ -71,6 +72,9 @@ int RunTrack(const TrackCommandOptions& opts) {
   Diagnostics rule_diags;
   auto rules = LoadRulesForCommand(opts.rules, rule_diags);
   if (!rules) return kExitUsage;
+  // The audit profile `check` wrote last year's 台账 with (the shipped profile.yaml unless --profile): the same rows.
+  std::optional<Profile> profile;
+  if (!LoadCommandProfile(opts.rules, opts.profile, *rules, profile)) return kExitUsage;
 
   ReviewOptions ropts;
   ropts.today = today->first;
@@ -86,6 +90,7 @@ int RunTrack(const TrackCommandOptions& opts) {
   CheckOptions copts;
   copts.overrides = opts.overrides;
   copts.limits = opts.rules.limits;
+  copts.profile = profile ? &*profile : nullptr;
   const Report report = Check(*rules, Input::File(opts.report), copts);
   if (std::string failed = FailureReason(report); !failed.empty()) {
     Error(report.error_code.empty() ? "E-track-report" : report.error_code, opts.report + "：" + failed);
@@ -169,6 +174,10 @@ int TrackCommand(const std::vector<std::string>& args, const char* argv0) {
       ("today", po::value<std::string>(&o.today),
        Tr("判断逾期所用的日期 YYYY-MM-DD（默认：环境变量 SOURCE_DATE_EPOCH，否则运行当天）",
           "the date deadlines are compared with, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)").data())
+      ("profile", po::value<std::string>(&o.profile),
+       Tr("督察口径 YAML，与 check 相同（默认：随附规则的 profile.yaml；none 表示不用）；应与写出上年台账时一致",
+          "audit profile (督察口径) YAML as for check (default: the shipped profile.yaml; `none`: none); use the one "
+          "last year's 台账 was written with").data())
       ("force", po::bool_switch(&o.force),
        Tr("上年台账与本年报告不是同一发布主体的相邻年度时仍然核对（输出中注明）",
           "track even when the 台账 and the report are not one issuer's consecutive years (the outputs say so)").data());
