@@ -44,7 +44,8 @@ void RenderTrackText(const TrackReport& t, const Report& this_year, std::ostream
   out << "整改销号：" << DisplayPath(t.ledger) << " → " << DisplayPath(this_year.document.path) << "\n";
   if (!t.forced.empty()) out << "注意（--force）：" << t.forced << "\n";
   out << TrackSummaryZh(t) << "\n";
-  out << "（整改时限与 " << t.today.ToString() << " 比较，日期来自" << t.today_source << "）\n";
+  const bool ascii = !t.today_source.empty() && static_cast<unsigned char>(t.today_source[0]) < 0x80;
+  out << "（整改时限与 " << t.today.ToString() << " 比较，比较日期取自" << (ascii ? " " : "") << t.today_source << "）\n";
   for (const TrackRow& r : t.rows) {
     if (r.status == TrackStatus::kDone && !r.overdue) {
       out << fmt::format("  [已整改] 第 {} 行 {}（{}）：{}\n", r.row, r.requirement, r.rule, r.basis);

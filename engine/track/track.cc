@@ -136,7 +136,9 @@ std::optional<Date> ParseDeadline(std::string_view raw) {
     if (s.substr(i) == end) return Date{y, 12, 31};
   const int m = Digits(s, i);
   if (m < 1 || m > 12 || !Eat(s, i, "月")) return std::nullopt;
-  if (i == s.size() || Eat(s, i, "底") || Eat(s, i, "末") || Eat(s, i, "前")) return Date{y, m, DaysInMonth(y, m)};
+  Eat(s, i, "份");
+  for (std::string_view end : {"", "底", "末", "底前", "末前"})  // "6月前" (before June?) is left to the reader
+    if (s.substr(i) == end) return Date{y, m, DaysInMonth(y, m)};
   const int d = Digits(s, i);
   if (d < 1 || !(Eat(s, i, "日") || Eat(s, i, "号")) || !IsValidDate(y, m, d)) return std::nullopt;
   Eat(s, i, "前");

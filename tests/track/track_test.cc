@@ -77,6 +77,10 @@ TEST_CASE("track: 整改时限 as districts write it", "[track]") {
   CHECK(ParseDeadline("2024年底") == Date{2024, 12, 31});
   CHECK(ParseDeadline("2024年") == Date{2024, 12, 31});
   CHECK(ParseDeadline("2024年12月底") == Date{2024, 12, 31});
+  CHECK(ParseDeadline("2024年6月份") == Date{2024, 6, 30});
+  CHECK(ParseDeadline("2024年6月底前") == Date{2024, 6, 30});
+  CHECK_FALSE(ParseDeadline("2024年6月前"));
+  CHECK_FALSE(ParseDeadline("2024年6月底完成整改"));
   CHECK(ParseDeadline("45473") == Date{2024, 6, 30});  // an Excel date serial
   CHECK(ParseDeadline("45473.0") == Date{2024, 6, 30});
   CHECK_FALSE(ParseDeadline(""));
@@ -239,7 +243,7 @@ TEST_CASE("track: 整改时限 not yet passed is not overdue, the summary line c
   const RunResult r = RunFazhi({"track", "--today", "2025-03-01", ledger.string(), Data("yunxi-2024.txt").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Contains("；逾期 0\n") && Catch::Contains("整改时限与 2025-03-01 比较，日期来自--today"));
+  CHECK_THAT(r.out, Catch::Contains("；逾期 0\n") && Catch::Contains("整改时限与 2025-03-01 比较，比较日期取自 --today"));
   CHECK_THAT(r.out, Catch::Contains("[已整改]") && Catch::Contains("[未整改]"));
   // SOURCE_DATE_EPOCH when there is no --today (1767225600 = 2026-01-01): now every open row is overdue.
   setenv("SOURCE_DATE_EPOCH", "1767225600", 1);

@@ -31,7 +31,6 @@ struct TrackCommandOptions {
   std::string ledger, report, out, today;
   std::string profile;  // --profile FILE | none; "" = profile.yaml of the shipped rules (what check used)
   std::vector<std::string> formats;  // text (default), json
-  MetadataOverrides overrides;
   bool force = false;
 };
 
@@ -88,7 +87,6 @@ int RunTrack(const TrackCommandOptions& opts) {
     return kExitUsage;
   }
   CheckOptions copts;
-  copts.overrides = opts.overrides;
   copts.limits = opts.rules.limits;
   copts.profile = profile ? &*profile : nullptr;
   const Report report = Check(*rules, Input::File(opts.report), copts);
