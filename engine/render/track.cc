@@ -40,6 +40,19 @@ std::vector<TrackSheetRow> TrackSheetRows(const TrackReport& t) {
   return rows;
 }
 
+void CarryOverOwners(const TrackReport& t, std::vector<LedgerRow>& rows) {
+  constexpr std::size_t kRule = 1, kOwner = 11;
+  static_assert(kOwner < kLedgerColumns);
+  for (LedgerRow& row : rows) {
+    if (!row[kOwner].empty()) continue;
+    for (const TrackRow& r : t.rows)
+      if (r.rule == row[kRule] && !r.owner.empty()) {
+        row[kOwner] = r.owner;
+        break;
+      }
+  }
+}
+
 void RenderTrackText(const TrackReport& t, const Report& this_year, std::ostream& out) {
   out << "整改销号：" << DisplayPath(t.ledger) << " → " << DisplayPath(this_year.document.path) << "\n";
   if (!t.forced.empty()) out << "注意（--force）：" << t.forced << "\n";

@@ -21,6 +21,10 @@ std::vector<TrackSheetRow> TrackSheetRows(const TrackReport& t);
 // 是否逾期 of a row: 逾期, 未逾期, 未填时限 or 时限无法识别.
 std::string OverdueCell(const TrackRow& r);
 
+// This year's 整改台账 rows (LedgerRows) with 责任单位 carried over from last year's row of the same rule when the
+// rule gives none: a gap still open keeps the unit the district named.
+void CarryOverOwners(const TrackReport& t, std::vector<LedgerRow>& rows);
+
 // The summary (TrackSummaryZh), the date the deadlines were compared with, then every row not 已整改, in Chinese.
 void RenderTrackText(const TrackReport& t, const Report& this_year, std::ostream& out);
 void RenderTrackJson(const TrackReport& t, const Report& this_year, std::ostream& out);

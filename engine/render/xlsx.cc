@@ -169,7 +169,8 @@ void WriteWorkbook(const Report& report, const TrackReport* track, std::ostream&
   format_set_align(f.key, LXW_ALIGN_VERTICAL_TOP);
 
   CoverSheet(wb, report, track, f);
-  const auto rows = LedgerRows(report);
+  auto rows = LedgerRows(report);
+  if (track) CarryOverOwners(*track, rows);
   lxw_worksheet* ledger = TableSheet(wb, "整改台账", LedgerColumns(), rows, 0, f);
   const auto n = static_cast<lxw_row_t>(rows.size());
   Dropdown(ledger, kLedgerStatusColumn, n, LedgerStatusChoices(), "状态");

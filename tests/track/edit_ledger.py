@@ -38,10 +38,10 @@ def fill(args):
 
 def dump(path):
     wb = openpyxl.load_workbook(path)
-    out = {"sheets": wb.sheetnames, "rows": []}
-    ws = wb["上年问题整改情况"]
-    for row in ws.iter_rows(values_only=True):
-        out["rows"].append(["" if v is None else str(v) for v in row])
+    out = {"sheets": wb.sheetnames, "rows": [], "ledger": []}
+    for key, name in (("rows", "上年问题整改情况"), ("ledger", "整改台账")):
+        for row in wb[name].iter_rows(values_only=True):
+            out[key].append(["" if v is None else str(v) for v in row])
     print(json.dumps(out, ensure_ascii=False))
 
 

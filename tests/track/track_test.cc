@@ -235,6 +235,22 @@ TEST_CASE("track: the duty part added this year is 已整改 with its quote, the
       CHECK(row[9] == "区司法局");
     }
   CHECK(found_duty);
+  // This year's 整改台账: the gaps still open keep the 责任单位 the district named last year.
+  const auto& ledger_rows = sheet["ledger"];
+  REQUIRE(ledger_rows.size() > 1);
+  const auto& lh = ledger_rows[0];
+  const auto owner_col = std::find(lh.begin(), lh.end(), "责任单位") - lh.begin();
+  const auto rule_col = std::find(lh.begin(), lh.end(), "规则编号") - lh.begin();
+  int carried = 0;
+  for (std::size_t i = 1; i < ledger_rows.size(); ++i) {
+    INFO(ledger_rows[i][rule_col]);
+    for (const auto& row : rows)
+      if (row["rule"] == ledger_rows[i][rule_col]) {
+        CHECK(ledger_rows[i][owner_col] == "区司法局");
+        ++carried;
+      }
+  }
+  CHECK(carried >= 20);
 }
 
 TEST_CASE("track: 整改时限 not yet passed is not overdue, the summary line counts", "[track][openpyxl]") {
