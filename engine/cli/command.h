@@ -37,6 +37,7 @@ int LedgerCommand(const std::vector<std::string>& args, const char* argv0);
 int EvalCommand(const std::vector<std::string>& args, const char* argv0);
 int ReviewCommand(const std::vector<std::string>& args, const char* argv0);
 int ServeCommand(const std::vector<std::string>& args, const char* argv0);
+int TrackCommand(const std::vector<std::string>& args, const char* argv0);
 
 // Exit statuses (docs/cli.md).
 constexpr int kExitOk = 0;

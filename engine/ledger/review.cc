@@ -207,7 +207,7 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
       out.errors.push_back(fmt::format(
           "{}：复核结论“{}”无法识别（可选：同意、误判-应为符合、误判-应为部分符合、误判-应为不符合、误判-应为不适用{}）",
           where, row.review, Key(row.review) == "同意" ? "；核查结论“" + row.verdict + "”也无法识别" : ""));
-    if (waive && Key(row.review_note).empty()) {
+    if (waive && Key(row.review_note).empty() && !opts.rows_only) {
       out.errors.push_back(where + "：状态为“申请豁免”，但“复核意见”为空——豁免必须写明理由");
       continue;
     }
@@ -217,7 +217,7 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
     else ++out.other;
     out.rows.push_back(std::move(row));
   }
-  if (out.waived && opts.approver.empty())
+  if (out.waived && opts.approver.empty() && !opts.rows_only)
     out.errors.push_back(fmt::format("有 {} 行申请豁免，需要批准人：加 --approver 姓名或单位", out.waived));
   if (!out.errors.empty()) return out;
 

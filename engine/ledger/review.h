@@ -31,6 +31,9 @@ struct ReviewOptions {
   std::optional<Date> expires;   // --expires: when the waivers end (default: the end of the year after the report's)
   std::string report;            // --report: the report the labels are about (default: the cover's 文件)
   std::set<std::string> known_rules;  // the loaded rule ids (an unknown id in a row is an error naming the row)
+  // Only the rows are wanted (`fazhi track`): a 申请豁免 row without a reason and a missing approver are no errors
+  // and no row is left out for them (the waivers are not written).
+  bool rows_only = false;
 };
 
 struct ReviewImport {

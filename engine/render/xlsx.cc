@@ -12,6 +12,7 @@
 #include "render/ledger.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
+#include "render/track.h"
 #include "render/xlsx_workbook.h"
 #include "score/waivers.h"
 
@@ -101,7 +102,7 @@ std::string CheckDate() {
   return Today().ToString();
 }
 
-void CoverSheet(lxw_workbook* wb, const Report& report, const Formats& f) {
+void CoverSheet(lxw_workbook* wb, const Report& report, const TrackReport* track, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "封面");
   worksheet_set_column(ws, 0, 0, 20, f.key);
   worksheet_set_column(ws, 1, 1, 70, f.text);
@@ -135,12 +136,17 @@ void CoverSheet(lxw_workbook* wb, const Report& report, const Formats& f) {
     row("得分：" + p.title, s + "　" + CountsZh(p.counts));
   }
   row("结论统计", CountsZh(report.score.counts));
+  if (track) {
+    row("上年台账", DisplayPath(track->ledger));
+    row("上年问题整改情况", TrackSummaryZh(*track) + "（整改时限与 " + track->today.ToString() + " 比较）");
+    if (!track->forced.empty()) row("注意", "已加 --force：" + track->forced);
+  }
   row("工具", "fazhi " + report.tool_version);
 }
 
-}  // namespace
-
-void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions&) {
+// The workbook of `fazhi check -f xlsx`; with `track` (fazhi track) also the sheet 上年问题整改情况 after 整改台账
+// and two cover rows naming last year's 台账 and the summary.
+void WriteWorkbook(const Report& report, const TrackReport* track, std::ostream& out) {
   XlsxWorkbook book("fazhi-xlsx-", "the XLSX output");
   book.SetProperties("整改台账：" + OrUnknown(report.document.title), "法治政府建设年度报告核查", 0);
   lxw_workbook* wb = book.get();
@@ -162,16 +168,26 @@ void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions&) {
   format_set_bold(f.key);
   format_set_align(f.key, LXW_ALIGN_VERTICAL_TOP);
 
-  CoverSheet(wb, report, f);
-  const auto rows = LedgerRows(report);
+  CoverSheet(wb, report, track, f);
+  auto rows = LedgerRows(report);
+  if (track) CarryOverOwners(*track, rows);
   lxw_worksheet* ledger = TableSheet(wb, "整改台账", LedgerColumns(), rows, 0, f);
   const auto n = static_cast<lxw_row_t>(rows.size());
   Dropdown(ledger, kLedgerStatusColumn, n, LedgerStatusChoices(), "状态");
   Dropdown(ledger, kLedgerReviewColumn, n, LedgerReviewChoices(), "复核结论");
   worksheet_activate(ledger);
+  if (track) TableSheet(wb, "上年问题整改情况", TrackColumns(), TrackSheetRows(*track), 0, f);
   TableSheet(wb, "已体现", PassedColumns(), PassedRows(report), kPassedColumns, f);
   TableSheet(wb, "全部结果", ResultColumns(), ResultRows(report), 7, f);
   book.Finish(out);
+}
+
+}  // namespace
+
+void RenderXlsx(const Report& report, std::ostream& out, const RenderOptions&) { WriteWorkbook(report, nullptr, out); }
+
+void RenderTrackXlsx(const TrackReport& t, const Report& this_year, std::ostream& out) {
+  WriteWorkbook(this_year, &t, out);
 }
 
 }  // namespace fazhi

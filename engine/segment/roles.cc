@@ -42,6 +42,7 @@ constexpr Cue kCues[] = {
     {SectionRole::kPlan, "工作设想"}, {SectionRole::kPlan, "工作展望"}, {SectionRole::kPlan, "下一年度"},
     {SectionRole::kPlan, "下一年"}, {SectionRole::kPlan, "明年"}, {SectionRole::kPlan, "今后工作"},
     {SectionRole::kPlan, "今后一个时期"}, {SectionRole::kPlan, "努力方向"},
+    {SectionRole::kPlan, "主要安排"},  // "2025年推进法治政府建设的主要安排" (督察工作规定: 下一年度……的主要安排)
     // first-responsible duty
     {SectionRole::kFirstResponsible, "第一责任"}, {SectionRole::kFirstResponsible, "组织领导"},
     {SectionRole::kFirstResponsible, "主要负责人"}, {SectionRole::kFirstResponsible, "主要负责同志"},

@@ -2,13 +2,17 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <condition_variable>
+#include <cctype>
+#include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <future>
@@ -19,13 +23,19 @@
 #include <thread>
 
 #include "core/codes.h"
+#include "core/error.h"
 #include "core/levels.h"
 #include "core/sha256.h"
+#include "core/temp_files.h"
 #include "core/worker_threads.h"
+#include "ledger/review.h"
 #include "pipeline/compile.h"
 #include "render/renderer.h"
+#include "render/track.h"
+#include "score/waivers.h"
 #include "serve/record.h"
 #include "serve/rule_editor.h"
+#include "track/track.h"
 
 namespace fazhi {
 
@@ -367,6 +377,100 @@ struct Server::Impl {
     ordered_json list = ordered_json::array();
     for (auto& f : futures) list.push_back(f.get());
     SendJson(res, 201, {{"checks", list}});
+  }
+
+  // POST /api/track: `fazhi track` over HTTP (docs/serve.md). Multipart fields `ledger` (last year's filled 台账,
+  // XLSX) and `report` (this year's report); optional `today` (YYYY-MM-DD; default the server's date), `force` (1:
+  // track although not one issuer's consecutive years) and `format` (json, the default: fazhi.track/1; xlsx: this
+  // year's 台账 with the sheet 上年问题整改情况). Not stored: the page's checks and reviews are untouched.
+  void PostTrack(const httplib::Request& req, httplib::Response& res) {
+    if (!req.is_multipart_form_data() || !req.has_file("ledger") || !req.has_file("report"))
+      return SendError(res, 400, "请用 multipart/form-data 上传上年台账（字段 ledger，XLSX）和本年报告（字段 report）");
+    auto field = [&](const char* key) -> std::string {
+      if (req.has_file(key)) return req.get_file_value(key).content;
+      if (req.has_param(key)) return req.get_param_value(key);
+      return "";
+    };
+    std::pair<Date, std::string> today{Today(), "运行日期"};
+    if (std::string t = field("today"); !t.empty()) {
+      auto d = ParseIsoDate(t);
+      if (!d) return SendError(res, 400, "today 不是日期（YYYY-MM-DD）：" + OneLine(t.substr(0, 20)));
+      today = {*d, "today"};
+    }
+    const std::string format = field("format").empty() ? "json" : field("format");
+    if (format != "json" && format != "xlsx") return SendError(res, 400, "format 应为 json 或 xlsx");
+    const bool force = field("force") == "1" || field("force") == "true";
+    if (pool->Queued() + 1 > opts.max_queue) return SendError(res, 503, "服务繁忙，请稍后再试");
+    const httplib::MultipartFormData ledger = req.get_file_value("ledger");
+    const httplib::MultipartFormData report_file = req.get_file_value("report");
+    struct Answer {
+      int status = 200;
+      std::string body, type, filename;
+    };
+    auto task = std::make_shared<std::packaged_task<Answer()>>([&]() -> Answer {
+      // The reader takes a path (ledger/table.h): the upload goes to a temporary .xlsx, named in no message.
+      const std::string ledger_name = SafeName(ledger.filename.empty() ? "台账.xlsx" : ledger.filename);
+      const std::string temp = (std::filesystem::temp_directory_path() / ("fazhi-track-" + RandomHex(8) + ".xlsx")).string();
+      TempRegistration registration(temp);
+      struct Remove {
+        const std::string& path;
+        ~Remove() { std::remove(path.c_str()); }
+      } remove{temp};
+      {
+        std::ofstream out(temp, std::ios::binary);
+        out.write(ledger.content.data(), static_cast<std::streamsize>(ledger.content.size()));
+        if (!out.flush()) return {500, JsonError("无法保存上传的台账"), "", ""};
+      }
+      ReviewOptions ropts;
+      ropts.today = today.first;
+      ropts.rows_only = true;
+      ReviewImport last;
+      try {
+        last = ImportReview(temp, ropts);
+      } catch (const InputError& e) {
+        std::string message = e.what();
+        for (std::size_t at; (at = message.find(temp)) != std::string::npos;) message.replace(at, temp.size(), ledger_name);
+        return {400, JsonError(ledger_name + "：" + message + "（" + e.code() + "）"), "", ""};
+      }
+      last.path = ledger_name;
+      CheckOptions copts;
+      copts.limits = opts.limits;
+      copts.profile = opts.audit_profile;
+      const std::string report_name = SafeName(report_file.filename.empty() ? "报告" : report_file.filename);
+      const Report report = Check(*rules, Input::Bytes(report_name, report_file.content), copts);
+      if (std::string failed = FailureReason(report); !failed.empty())
+        return {422, JsonError(report_name + "：" + failed), "", ""};
+      if (report.status == CheckStatus::kNotCheckable)
+        return {422, JsonError(report_name + "：无法核查，因此无法整改销号：" + report.document.not_checkable_reason), "", ""};
+      std::string problem = TrackComparability(last, report.document);
+      if (!problem.empty() && !force)
+        return {409, JsonError(problem + "。整改销号的结论会误导，未作核对；如确需核对，请加 force=1（E-track-mismatch）"), "",
+                ""};
+      TrackReport track = TrackLedger(last, report, today.first, today.second);
+      track.forced = problem;
+      for (const std::string& e : last.errors) track.notes.push_back(e);
+      for (const std::string& n : last.notes) track.notes.push_back(n);
+      std::ostringstream out;
+      if (format == "xlsx") {
+        RenderTrackXlsx(track, report, out);
+        return {200, out.str(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                std::filesystem::path(report_name).stem().string() + "-整改台账.xlsx"};
+      }
+      RenderTrackJson(track, report, out);
+      return {200, out.str(), "application/json; charset=utf-8", ""};
+    });
+    auto answer = task->get_future();
+    pool->Submit([task] { (*task)(); });
+    Answer a = answer.get();
+    res.status = a.status;
+    res.set_content(a.body, a.type.empty() ? "application/json; charset=utf-8" : a.type);
+    if (!a.filename.empty()) {  // RFC 6266: an ASCII fallback, then the UTF-8 name percent-encoded
+      std::string encoded;
+      for (unsigned char c : a.filename)
+        encoded += std::isalnum(c) || c == '.' || c == '-' || c == '_' ? std::string(1, static_cast<char>(c))
+                                                                        : fmt::format("%{:02X}", c);
+      res.set_header("Content-Disposition", "attachment; filename=\"track.xlsx\"; filename*=UTF-8''" + encoded);
+    }
   }
 
   // The check of a request path, or an error sent.
@@ -745,6 +849,7 @@ struct Server::Impl {
     using W = httplib::Response&;
     http.Post("/api/checks", [this](R req, W res) { PostChecks(req, res); });
     http.Get("/api/checks", [this](R req, W res) { ListChecks(req, res); });
+    http.Post("/api/track", [this](R req, W res) { PostTrack(req, res); });
     http.Get(R"(/api/checks/(\d+))", [this](R req, W res) { GetCheck(req, res); });
     http.Get(R"(/api/checks/(\d+)/report\.([a-z]+))", [this](R req, W res) { GetReport(req, res); });
     http.Post(R"(/api/checks/(\d+)/reviews)", [this](R req, W res) { PostReview(req, res); });

@@ -21,7 +21,8 @@ TEST_CASE("causes headings", "[segment][roles]") {
 
 TEST_CASE("plan headings", "[segment][roles]") {
   for (const char* h : {"下一步工作安排", "下一步工作计划", "下一步工作打算", "2021年工作计划", "2020年法治政府建设工作计划",
-                        "工作打算", "下一年度工作思路", "2022年工作重点", "明年工作安排", "今后工作的努力方向"})
+                        "工作打算", "下一年度工作思路", "2022年工作重点", "明年工作安排", "今后工作的努力方向",
+                        "2025年推进法治政府建设的主要安排"})
     CHECK(RoleFromHeading(h) == SectionRole::kPlan);
 }
 

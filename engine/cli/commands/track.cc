@@ -1,0 +1,195 @@
+// `fazhi track 上年台账.xlsx 本年报告 [-o DIR]` (整改销号): last year's filled 台账 read back (ledger/review.h), this
+// year's report checked with the same rules (pipeline/check.h), every row tracked (track/track.h); the summary on
+// the terminal, `-f json`, and with -o this year's 台账 with the sheet 上年问题整改情况 (docs/ledgers.md).
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/rule_loading.h"
+#include "core/error.h"
+#include "core/lang.h"
+#include "core/safe_text.h"
+#include "ledger/review.h"
+#include "output/file_writer.h"
+#include "pipeline/check.h"
+#include "render/track.h"
+#include "score/waivers.h"
+#include "track/track.h"
+
+namespace fs = std::filesystem;
+
+namespace fazhi {
+
+namespace {
+
+struct TrackCommandOptions {
+  RulesOptions rules;
+  std::string ledger, report, out, today;
+  std::string profile;  // --profile FILE | none; "" = profile.yaml of the shipped rules (what check used)
+  std::vector<std::string> formats;  // text (default), json
+  bool force = false;
+};
+
+void Error(std::string_view code, const std::string& message) {
+  std::cerr << "fazhi: " << Tr("错误", "error") << "[" << code << "]：" << TerminalSafe(message) << "\n";
+}
+
+// The date 整改时限 is compared with, and where it came from: --today, else SOURCE_DATE_EPOCH, else the run's date.
+std::optional<std::pair<Date, std::string>> ReferenceDate(const std::string& flag) {
+  if (!flag.empty()) {
+    auto d = ParseIsoDate(flag);
+    if (!d) return std::nullopt;
+    return std::pair{*d, std::string("--today")};
+  }
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
+    std::time_t t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return std::pair{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::string("SOURCE_DATE_EPOCH")};
+  }
+  return std::pair{Today(), std::string("运行日期")};
+}
+
+int RunTrack(const TrackCommandOptions& opts) {
+  bool json = false;
+  for (const std::string& f : opts.formats) {
+    if (f == "json") json = true;
+    else if (f != "text") {
+      Error("E-track-usage", "-f " + f + "：fazhi track 的格式只有 text 和 json");
+      return kExitUsage;
+    }
+  }
+  const auto today = ReferenceDate(opts.today);
+  if (!today) {
+    Error("E-track-usage", "--today " + opts.today + " 不是日期（YYYY-MM-DD）");
+    return kExitUsage;
+  }
+  Diagnostics rule_diags;
+  auto rules = LoadRulesForCommand(opts.rules, rule_diags);
+  if (!rules) return kExitUsage;
+  // The audit profile `check` wrote last year's 台账 with (the shipped profile.yaml unless --profile): the same rows.
+  std::optional<Profile> profile;
+  if (!LoadCommandProfile(opts.rules, opts.profile, *rules, profile)) return kExitUsage;
+
+  ReviewOptions ropts;
+  ropts.today = today->first;
+  ropts.rows_only = true;
+  ReviewImport last;
+  try {
+    last = ImportReview(opts.ledger, ropts);
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    Error(e.code(), what.find(e.path()) == std::string::npos ? e.path() + "：" + what : what);
+    return kExitUsage;
+  }
+  CheckOptions copts;
+  copts.limits = opts.rules.limits;
+  copts.profile = profile ? &*profile : nullptr;
+  const Report report = Check(*rules, Input::File(opts.report), copts);
+  if (std::string failed = FailureReason(report); !failed.empty()) {
+    Error(report.error_code.empty() ? "E-track-report" : report.error_code, opts.report + "：" + failed);
+    return kExitUsage;
+  }
+  if (report.status == CheckStatus::kNotCheckable) {
+    Error("E-track-report", opts.report + "：无法核查，因此无法整改销号：" + report.document.not_checkable_reason);
+    return kExitUsage;
+  }
+  std::string problem = TrackComparability(last, report.document);
+  if (!problem.empty() && !opts.force) {
+    Error("E-track-mismatch", opts.ledger + "（上年台账）与 " + opts.report + "（本年报告）：" + problem +
+                                  "。整改销号的结论会误导，未作核对；如确需核对，请加 --force（各输出将注明）");
+    return kExitUsage;
+  }
+  TrackReport track = TrackLedger(last, report, today->first, today->second);
+  track.forced = problem;
+  for (const std::string& e : last.errors) track.notes.push_back(e);  // rows_only: what could not be tracked
+  for (const std::string& n : last.notes) track.notes.push_back(n);
+
+  if (json && opts.out.empty()) RenderTrackJson(track, report, std::cout);
+  else RenderTrackText(track, report, std::cout);
+  if (opts.out.empty()) return kExitOk;
+
+  std::error_code ec;
+  fs::create_directories(opts.out, ec);
+  if (ec) {
+    Error("E-track-usage", opts.out + "：无法创建文件夹：" + ec.message());
+    return kExitUsage;
+  }
+  const std::string stem = fs::path(opts.report).stem().string();
+  std::vector<std::pair<fs::path, void (*)(const TrackReport&, const Report&, std::ostream&)>> files = {
+      {fs::path(opts.out) / (stem + "-整改台账.xlsx"), RenderTrackXlsx}};
+  if (json) files.push_back({fs::path(opts.out) / (stem + "-整改销号.json"), RenderTrackJson});
+  for (const auto& [target, render] : files) {
+    for (const std::string* input : {&opts.ledger, &opts.report})
+      if (auto a = FileIdOf(*input), o = FileIdOf(target.string()); a && o && *a == *o) {
+        Error("E-track-usage", "输出文件 " + target.string() + " 就是输入文件 " + *input + "：拒绝覆盖输入");
+        return kExitUsage;
+      }
+    try {
+      WriteOutputFile(target.string(), [&](std::ostream& out) { render(track, report, out); });
+    } catch (const OutputError& e) {
+      Error("E-track-usage", e.what());
+      return kExitUsage;
+    }
+    NoteWritten(target.string());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int TrackCommand(const std::vector<std::string>& args, const char* argv0) {
+  TrackCommandOptions o;
+  o.rules.argv0 = argv0;
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> positional;
+  const std::string usage(Tr(
+      "用法：fazhi track [选项] 上年台账.xlsx 本年报告\n"
+      "整改销号：逐行核对上年整改台账中的问题在本年报告中是否已整改（已整改须有本年原文为证，计划和承诺不算），\n"
+      "并标出超过整改时限仍未整改的行。终端显示摘要；加 -o 写出本年整改台账（另含工作表“上年问题整改情况”）。\n"
+      "上年台账与本年报告须为同一发布主体的相邻年度，否则拒绝核对（--force 可强制）。\n"
+      "示例：fazhi track 2023年台账.xlsx 2024年报告.docx -o 2024台账",
+      "usage: fazhi track [options] LAST_YEAR_LEDGER.xlsx THIS_YEAR_REPORT\n"
+      "Rectification tracking: each row of last year's 台账 looked up in this year's report (rectified only with a\n"
+      "quoted sentence of concrete work; plans and promises do not count), and rows past their deadline. Prints a\n"
+      "summary; with -o writes this year's 台账 with the sheet 上年问题整改情况. Refuses another issuer or a\n"
+      "non-consecutive year unless --force.\n"
+      "example: fazhi track 2023年台账.xlsx 2024年报告.docx -o 2024台账"));
+  po::options_description desc(usage + "\n\n" + std::string(Tr("选项", "Options")));
+  desc.add_options()
+      ("output,o", po::value<std::string>(&o.out),
+       Tr("写出本年整改台账（报告名-整改台账.xlsx，含“上年问题整改情况”）的文件夹；加 -f json 时另写 报告名-整改销号.json",
+          "folder for this year's 台账 (<report>-整改台账.xlsx, with the sheet 上年问题整改情况); with -f json also "
+          "<report>-整改销号.json").data())
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
+       Tr("text（默认，终端摘要）或 json（schema fazhi.track/1；不加 -o 时输出到终端）",
+          "text (default, the summary) or json (schema fazhi.track/1; to stdout without -o)").data())
+      ("today", po::value<std::string>(&o.today),
+       Tr("判断逾期所用的日期 YYYY-MM-DD（默认：环境变量 SOURCE_DATE_EPOCH，否则运行当天）",
+          "the date deadlines are compared with, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)").data())
+      ("profile", po::value<std::string>(&o.profile),
+       Tr("督察口径 YAML，与 check 相同（默认：随附规则的 profile.yaml；none 表示不用）；应与写出上年台账时一致",
+          "audit profile (督察口径) YAML as for check (default: the shipped profile.yaml; `none`: none); use the one "
+          "last year's 台账 was written with").data())
+      ("force", po::bool_switch(&o.force),
+       Tr("上年台账与本年报告不是同一发布主体的相邻年度时仍然核对（输出中注明）",
+          "track even when the 台账 and the report are not one issuer's consecutive years (the outputs say so)").data());
+  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+  po::variables_map vm;
+  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (positional.size() != 2) {
+    std::cerr << "fazhi: " << Tr("错误", "error") << "[E-track-usage]：" << usage << "\n";
+    return kExitUsage;
+  }
+  SetupLogging(vm, quiet);
+  o.ledger = positional[0];
+  o.report = positional[1];
+  return RunTrack(o);
+}
+
+}  // namespace fazhi
