@@ -197,6 +197,7 @@ put('check', 'text', bytes([0x04]) + head(2000).encode('utf-8'))
 put('check', 'closing', bytes([0x00]) + tail(1500).encode('utf-8'))
 put('check', 'html', bytes([0x05]) + read(os.path.join(OUT, 'html_reader', 'page.html')))
 put('check', 'docx', bytes([0x06]) + read(os.path.join(OUT, 'docx_reader', 'small.docx')))
+put('check', 'html-stray-end-tags', bytes([0x05]) + read(os.path.join(OUT, 'html_reader', 'stray-end-tags.html')))
 put('check', 'script', bytes([0x04]) + '关于2021年度法治政府建设情况的报告\n一、主要举措\n<script>alert(1)</script>\n=HYPERLINK("http://x","y")\n'.encode('utf-8'))
 
 # --- yaml_cache: YamlTree's cache form (engine/rules/yaml_tree.cc): "FZYT", u32 format 1, u32 node count, u32 child
