@@ -307,18 +307,18 @@ def workbook_zip(sheets, strings):
 LEDGER_COLUMNS = ['序号', '规则编号', '同一要求的其他条目', '指标/要求', '依据', '核查结论', '严重程度', '问题描述', '证据/位置',
                   '工作整改', '报告补充', '责任单位', '整改时限', '状态', '复核意见', '复核结论']
 ledger_rows = [LEDGER_COLUMNS,
-    [1, 'outline-2021.p1-party-leadership', '', '党政主要负责人履行推进法治建设第一责任人职责', '《法治政府建设与责任落实督察工作规定》第二十五条',
+    [1, 'duty/report-on-law', '', '党政主要负责人履行推进法治建设第一责任人职责', '《法治政府建设与责任落实督察工作规定》第二十五条',
      '报告未体现', '严重', '报告未写明主要负责人履行第一责任人职责的情况', '', '落实第一责任人职责', '补充主要负责人履职情况', '区司法局', '2022-06-30', '整改中', '', '同意'],
-    [2, 'report.problems', 'outline-2021.p9-problems', '报告应写明存在的不足和原因', '《规定》第二十五条', '体现不充分', '一般',
-     '只列问题，未分析原因', '第3页：二、存在的问题', '', '补写原因分析', '区政府办', '2022-03-31', '已完成', '原因已补写', '误判-应为符合'],
-    [3, 'outline-2021.p5-enforcement', '', '全面推行行政执法三项制度', '《法治政府建设实施纲要（2021—2025年）》', '报告未体现', '严重',
+    [2, 'ledger-100/028', 'ledger-100/034', '报告应写明存在的不足和原因', '《规定》第二十五条', '体现不充分', '一般',
+     '只列问题，未分析原因', '第3页：二、存在的问题', '', '补写原因分析', '区政府办', '2022-03-31', '已整改', '原因已补写', '误判-应为符合'],
+    [3, 'ledger-100/093', '', '全面推行行政执法三项制度', '《法治政府建设实施纲要（2021—2025年）》', '报告未体现', '严重',
      '', '', '', '', '', '', '申请豁免', '本年度无执法事项', '']]
-cover_rows = [['报告', '某某区人民政府关于2021年度法治政府建设情况的报告'], ['发布主体', '某某区人民政府'], ['年度', 2021],
-              ['文件', 'report.txt'], ['规则包', 'outline-2021 1.0.0；report 1.0.0']]
+cover_rows = [['报告', '某某区人民政府关于2021年度法治政府建设情况的报告'], ['发布主体', '某某区人民政府'], ['层级', '区级'],
+              ['年度', '2021'], ['发布/落款', '发布 2022-02-26'], ['文件', 'report.txt'], ['规则包', 'duty 1.0.0；ledger-100 1.0.0']]
 strings, index = [], {}
 cover = worksheet(shared_sheet(cover_rows, strings, index))
 ledger_xml = worksheet(shared_sheet(ledger_rows, strings, index),
-    extra='<autoFilter ref="A1:P4"/><dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="P2:P104"><formula1>"同意,误判-应为符合,误判-应为不符合,申请豁免"</formula1></dataValidation></dataValidations><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>')
+    extra='<autoFilter ref="A1:P4"/><dataValidations count="2"><dataValidation type="list" allowBlank="1" sqref="N2:N54"><formula1>"待整改,整改中,已整改,申请豁免"</formula1></dataValidation><dataValidation type="list" allowBlank="1" sqref="P2:P54"><formula1>"同意,误判-应为符合,误判-应为部分符合,误判-应为不符合,误判-应为不适用"</formula1></dataValidation></dataValidations><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>')
 ledger_xml = ledger_xml.replace('<sheetData>', '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols><col min="1" max="1" width="6.7109375" customWidth="1"/></cols><sheetData>')
 put('xlsx_table', 'ledger.xlsx', workbook_zip([('封面', cover), ('整改台账', ledger_xml)], strings))
 
