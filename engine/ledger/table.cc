@@ -29,16 +29,21 @@ bool IsBlankCodePoint(char32_t cp) {
          cp == 0x3000 || cp == 0xFEFF || cp == 0x200B;
 }
 
-// Trims blanks (ASCII, NBSP, ideographic space, BOM, zero-width space) and turns CR LF / CR into LF.
+// Trims blanks (ASCII, NBSP, ideographic space, BOM, zero-width space), turns CR LF / CR into LF, and makes the
+// cell valid UTF-8: a byte that is not (an XLSX part's raw bytes, a surrogate from _xD800_) becomes U+FFFD.
 std::string CleanCell(std::string_view raw) {
   std::string s;
   s.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
+  const bool valid = FindInvalidUtf8(raw) == std::string_view::npos;
+  for (std::size_t i = 0; i < raw.size();) {
     if (raw[i] == '\r') {
       s += '\n';
       if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+      ++i;
+    } else if (valid || static_cast<unsigned char>(raw[i]) < 0x80) {
+      s += raw[i++];
     } else {
-      s += raw[i];
+      AppendUtf8(s, DecodeUtf8(raw, i));
     }
   }
   std::size_t begin = 0, end = s.size();
@@ -108,6 +113,8 @@ std::string UnescapeExcel(std::string_view s) {
       if (ec == std::errc() && p == s.data() + i + 6) {
         if (value == 0x0D) {
         } else if (value < 0x20 && value != 0x0A && value != 0x09) {
+        } else if (value >= 0xD800 && value <= 0xDFFF) {
+          AppendUtf8(out, 0xFFFD);  // half of a UTF-16 pair has no UTF-8 form
         } else {
           AppendUtf8(out, static_cast<char32_t>(value));
         }
@@ -139,14 +146,18 @@ std::string FormatNumber(std::string_view v) {
   return fmt::format("{}", d);
 }
 
-// "B3" → (row 3, column 1); row 0 when the reference has no digits.
+// The largest row number taken from a sheet (Excel stops at 1,048,576); a larger one is treated as missing, so that
+// row arithmetic stays far from INT_MAX.
+constexpr int kMaxRowNumber = 10'000'000;
+
+// "B3" → (row 3, column 1); row 0 when the reference has no digits or a row over kMaxRowNumber.
 std::pair<int, int> ParseRef(std::string_view ref) {
   int col = ColumnIndexFromRef(ref);
   int row = 0;
   for (char c : ref) {
     if (c >= '0' && c <= '9') {
       row = row * 10 + (c - '0');
-      if (row > 10'000'000) return {0, col};
+      if (row > kMaxRowNumber) return {0, col};
     }
   }
   return {row, col};
@@ -314,7 +325,7 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
   for (pugi::xml_node row : ChildLocal(root, "sheetData").children()) {
     if (LocalName(row) != "row") continue;
     int r = row.attribute("r").as_int(0);
-    if (r <= 0) r = next_row;
+    if (r <= 0 || r > kMaxRowNumber) r = next_row;  // missing or out of range (r="2147483647" overflowed r + 1)
     next_row = r + 1;
     int next_col = 0;
     for (pugi::xml_node c : row.children()) {

@@ -24,6 +24,8 @@
 #include "ingest/format_reader.h"
 #include "ingest/ole_file.h"
 #include "ingest/reader.h"
+#include "ledger/import.h"
+#include "ledger/table.h"
 #include "match/numbers.h"
 #include "pipeline/check.h"
 #include "pipeline/compile.h"
@@ -225,6 +227,82 @@ inline void FuzzOleFile(std::string_view bytes) {
     std::string head = ole->Head(e, 4096);
     if (head.size() > 4096 || head.size() > e.size) std::abort();
     (void)ole->Find(e.name);
+  }
+}
+
+// Ledger tables in XLSX (engine/ledger/table.h), as `ledger import` and `review import` read them. Bytes that begin
+// with "PK" are the workbook itself (read as the first sheet, then as the sheet 整改台账 that `review import` asks
+// for); other bytes are xl/worksheets/sheet1.xml (and, after lines "#---", xl/sharedStrings.xml, then
+// xl/workbook.xml) inside a well-formed ZIP made here, so mutations reach cells, shared strings and merged ranges
+// rather than failing ZIP checks. A table that reads must keep the reader's promises (row numbers ascending, every
+// row within max_columns and max_rows, cells valid UTF-8 within max_cell_bytes) and goes on through `ledger import`
+// (header, items with suggested terms, the pack's YAML).
+inline LedgerTableLimits FuzzLedgerLimits() {
+  LedgerTableLimits l;
+  l.max_unzipped_bytes = 8u << 20;
+  l.max_zip_entries = 2000;
+  l.max_rows = 2000;
+  l.max_merged_cells = 200'000;
+  l.max_merged_bytes = 8u << 20;
+  return l;
+}
+
+inline void CheckLedgerTable(const LedgerTable& t, const LedgerTableLimits& limits) {
+  if (t.rows.size() != t.row_numbers.size() || t.rows.size() > limits.max_rows) std::abort();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    if (t.row_numbers[i] <= 0 || (i > 0 && t.row_numbers[i] <= t.row_numbers[i - 1])) std::abort();
+    if (t.rows[i].size() > limits.max_columns) std::abort();
+    for (const auto& cell : t.rows[i])
+      if (cell.size() > limits.max_cell_bytes || FindInvalidUtf8(cell) != std::string::npos) std::abort();
+  }
+}
+
+inline void ImportLedger(const LedgerTable& table) {
+  try {
+    LedgerHeader header = FindLedgerHeader(table);
+    if (header.row >= table.rows.size() || header.data_from > table.rows.size()) std::abort();
+    std::vector<std::string> notes;
+    std::vector<LedgerItem> items = BuildLedgerItems(table, header, notes);
+    LedgerPackFiles files = RenderLedgerPack(items, {"fz", header.title_above, "fuzz.xlsx"});
+    if (FindInvalidUtf8(files.items_yaml) != std::string::npos) std::abort();
+  } catch (const InputError&) {
+  }
+}
+
+inline void FuzzXlsxTable(std::string_view bytes) {
+  Quiet();
+  const LedgerTableLimits limits = FuzzLedgerLimits();
+  std::string xlsx;
+  const bool whole = bytes.substr(0, 2) == "PK";
+  if (whole) {
+    xlsx = std::string(bytes);
+  } else {
+    static const char* kWorkbook =
+        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas."
+        "openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"整改台账\" sheetId=\"1\" "
+        "r:id=\"rId1\"/></sheets></workbook>";
+    static const char* kRels =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
+        "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+        "Target=\"worksheets/sheet1.xml\"/></Relationships>";
+    std::vector<std::string> parts = SplitParts(bytes, 3);
+    std::vector<std::pair<std::string, std::string>> entries = {
+        {"xl/workbook.xml", parts.size() > 2 ? parts[2] : kWorkbook},
+        {"xl/_rels/workbook.xml.rels", kRels},
+        {"xl/worksheets/sheet1.xml", parts[0]},
+    };
+    if (parts.size() > 1) entries.push_back({"xl/sharedStrings.xml", parts[1]});
+    xlsx = ZipOf(entries);
+    if (xlsx.empty()) return;
+  }
+  for (std::string_view sheet : {std::string_view(), std::string_view("整改台账")}) {
+    if (!sheet.empty() && !whole) break;
+    try {
+      LedgerTable table = ParseLedgerXlsx("fuzz.xlsx", xlsx, limits, sheet);
+      CheckLedgerTable(table, limits);
+      ImportLedger(table);
+    } catch (const InputError&) {
+    }
   }
 }
 

@@ -197,6 +197,7 @@ put('check', 'text', bytes([0x04]) + head(2000).encode('utf-8'))
 put('check', 'closing', bytes([0x00]) + tail(1500).encode('utf-8'))
 put('check', 'html', bytes([0x05]) + read(os.path.join(OUT, 'html_reader', 'page.html')))
 put('check', 'docx', bytes([0x06]) + read(os.path.join(OUT, 'docx_reader', 'small.docx')))
+put('check', 'html-stray-end-tags', bytes([0x05]) + read(os.path.join(OUT, 'html_reader', 'stray-end-tags.html')))
 put('check', 'script', bytes([0x04]) + '关于2021年度法治政府建设情况的报告\n一、主要举措\n<script>alert(1)</script>\n=HYPERLINK("http://x","y")\n'.encode('utf-8'))
 
 # --- yaml_cache: YamlTree's cache form (engine/rules/yaml_tree.cc): "FZYT", u32 format 1, u32 node count, u32 child
@@ -236,3 +237,136 @@ put('yaml_cache', 'rules', tree_bytes({'rules': [{'id': 'a1', 'title': 't', 'cit
                                                   'check': {'mention': {'any': ['政务公开'], 'scope': 'sentence', 'min': 2}},
                                                   'examples': [{'text': '区政府推进政务公开。', 'expect': 'pass'}]}]}))
 put('yaml_cache', 'scalar', tree_bytes('only a scalar'))
+
+# --- xlsx_table: ledger tables in XLSX (`ledger import`, `review import`). A seed beginning "PK" is a whole workbook;
+# any other is xl/worksheets/sheet1.xml [#--- xl/sharedStrings.xml [#--- xl/workbook.xml]], zipped by the target.
+NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+def col_name(i):
+    s = ''
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+def xesc(s):
+    return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('"', '&quot;')
+
+def shared_strings(strings):
+    return (XML_HEAD + f'<sst xmlns="{NS_MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+            + ''.join(f'<si><t xml:space="preserve">{xesc(s)}</t></si>' for s in strings) + '</sst>')
+
+def worksheet(rows_xml, merges=(), extra=''):
+    m = ''
+    if merges:
+        m = f'<mergeCells count="{len(merges)}">' + ''.join(f'<mergeCell ref="{r}"/>' for r in merges) + '</mergeCells>'
+    return XML_HEAD + f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}"><sheetData>{rows_xml}</sheetData>{m}{extra}</worksheet>'
+
+def shared_sheet(table, strings, index, first_row=1):
+    """Rows of shared-string cells (an int cell is a number), as Excel and libxlsxwriter write them."""
+    out = ''
+    for r, cells in enumerate(table, first_row):
+        cx = ''
+        for c, v in enumerate(cells):
+            if v is None or v == '':
+                continue
+            ref = f'{col_name(c)}{r}'
+            if isinstance(v, int):
+                cx += f'<c r="{ref}"><v>{v}</v></c>'
+            else:
+                if v not in index:
+                    index[v] = len(strings)
+                    strings.append(v)
+                cx += f'<c r="{ref}" t="s"><v>{index[v]}</v></c>'
+        out += f'<row r="{r}" spans="1:{max(len(cells), 1)}">{cx}</row>'
+    return out
+
+def workbook_zip(sheets, strings):
+    """A workbook laid out as libxlsxwriter writes it: sheets [(name, sheet xml)], one shared string table."""
+    b = io.BytesIO()
+    with FixedZip(b, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   + ''.join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, len(sheets) + 1))
+                   + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr('xl/workbook.xml', XML_HEAD + f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_R}"><bookViews><workbookView activeTab="1"/></bookViews><sheets>'
+                   + ''.join(f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"/>' for i, (n, _) in enumerate(sheets, 1)) + '</sheets></workbook>')
+        z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + ''.join(f'<Relationship Id="rId{i}" Type="{NS_R}/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
+                   + f'<Relationship Id="rId{len(sheets) + 1}" Type="{NS_R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        for i, (_, xml) in enumerate(sheets, 1):
+            z.writestr(f'xl/worksheets/sheet{i}.xml', xml)
+        z.writestr('xl/sharedStrings.xml', shared_strings(strings))
+    return b.getvalue()
+
+# The 整改台账 workbook render/xlsx.cc writes (cover 封面, ledger 整改台账 with its 16 columns, frozen header,
+# autofilter, the 复核结论 drop-down), three rows of it as a district fills them in for `review import`.
+LEDGER_COLUMNS = ['序号', '规则编号', '同一要求的其他条目', '指标/要求', '依据', '核查结论', '严重程度', '问题描述', '证据/位置',
+                  '工作整改', '报告补充', '责任单位', '整改时限', '状态', '复核意见', '复核结论']
+ledger_rows = [LEDGER_COLUMNS,
+    [1, 'duty/report-on-law', '', '党政主要负责人履行推进法治建设第一责任人职责', '《法治政府建设与责任落实督察工作规定》第二十五条',
+     '报告未体现', '严重', '报告未写明主要负责人履行第一责任人职责的情况', '', '落实第一责任人职责', '补充主要负责人履职情况', '区司法局', '2022-06-30', '整改中', '', '同意'],
+    [2, 'ledger-100/028', 'ledger-100/034', '报告应写明存在的不足和原因', '《规定》第二十五条', '体现不充分', '一般',
+     '只列问题，未分析原因', '第3页：二、存在的问题', '', '补写原因分析', '区政府办', '2022-03-31', '已整改', '原因已补写', '误判-应为符合'],
+    [3, 'ledger-100/093', '', '全面推行行政执法三项制度', '《法治政府建设实施纲要（2021—2025年）》', '报告未体现', '严重',
+     '', '', '', '', '', '', '申请豁免', '本年度无执法事项', '']]
+cover_rows = [['报告', '某某区人民政府关于2021年度法治政府建设情况的报告'], ['发布主体', '某某区人民政府'], ['层级', '区级'],
+              ['年度', '2021'], ['发布/落款', '发布 2022-02-26'], ['文件', 'report.txt'], ['规则包', 'duty 1.0.0；ledger-100 1.0.0']]
+strings, index = [], {}
+cover = worksheet(shared_sheet(cover_rows, strings, index))
+ledger_xml = worksheet(shared_sheet(ledger_rows, strings, index),
+    extra='<autoFilter ref="A1:P4"/><dataValidations count="2"><dataValidation type="list" allowBlank="1" sqref="N2:N54"><formula1>"待整改,整改中,已整改,申请豁免"</formula1></dataValidation><dataValidation type="list" allowBlank="1" sqref="P2:P54"><formula1>"同意,误判-应为符合,误判-应为部分符合,误判-应为不符合,误判-应为不适用"</formula1></dataValidation></dataValidations><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>')
+ledger_xml = ledger_xml.replace('<sheetData>', '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols><col min="1" max="1" width="6.7109375" customWidth="1"/></cols><sheetData>')
+put('xlsx_table', 'ledger.xlsx', workbook_zip([('封面', cover), ('整改台账', ledger_xml)], strings))
+
+# An auditor's own 台账 as `ledger import` reads it: a merged title row, a merged category column, sheet XML only.
+strings, index = [], {}
+audit_rows = [['某某区2021年度法治政府建设督察整改台账'], ['序号', '类别', '工作任务', '具体要求', '责任单位', '完成时限', '依据'],
+              ['一、依法全面履行政府职能'], [1, '政府职能', '深化“放管服”改革', '全面实行政府权责清单制度，动态调整权责清单', '区政务服务局', '2022年6月', '实施纲要'],
+              [2, None, '优化法治化营商环境', '清理涉及不平等对待企业的规定，落实公平竞争审查制度', '区发改委', '2022年12月', '实施纲要']]
+put('xlsx_table', 'audit-merged', worksheet(shared_sheet(audit_rows, strings, index), merges=['A1:G1', 'A3:G3', 'B4:B5'])
+    + SEP + shared_strings(strings))
+
+# A merged-range bomb (issue #17 item 4): a few rows of cells and many merges over the whole table, each filling
+# every row × 200 columns with a copy of its top-left value; the target's max_merged_cells must stop it early.
+# As sheet XML, and as the whole small workbook (deflated: a 40 KB sheet of merges zips to a few KiB).
+bomb_rows = ''.join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>法治政府建设{r}</t></is></c></row>' for r in range(1, 21))
+bomb_merges = [f"A{1 + i % 3}:GR{20 + i}" for i in range(100)]
+put('xlsx_table', 'merged-range-bomb', worksheet(bomb_rows, merges=bomb_merges))
+bomb_big = [f'A{1 + i % 7}:GR{5000 + i}' for i in range(1000)]
+put('xlsx_table', 'merged-range-bomb.xlsx', workbook_zip([('整改台账', worksheet(bomb_rows, merges=bomb_big))], []))
+
+# Shared-string indices out of range, negative, huge, empty, not numbers; a row number past INT_MAX and a cell
+# reference with no letters.
+oob = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+       '<row r="2"><c r="A2" t="s"><v>7</v></c><c r="B2" t="s"><v>-1</v></c><c r="C2" t="s"><v>18446744073709551616</v></c>'
+       '<c r="D2" t="s"><v></v></c><c r="E2" t="s"><v>1e3</v></c><c r="F2" t="s"/></row>'
+       '<row r="2147483647"><c r="A2147483647" t="s"><v>1</v></c></row><row><c r="12" t="s"><v>0</v></c></row>')
+put('xlsx_table', 'shared-strings-out-of-range', worksheet(oob) + SEP + shared_strings(['序号', '具体要求']))
+
+# Inline strings with rich runs and phonetic runs, Excel's _xHHHH_ escapes (CR, a control character, a surrogate),
+# formula strings, booleans, errors, numbers in exponent form; cells and rows without references.
+inline = ('<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><r><t>具体</t></r><r><rPr><b/></rPr><t>要求</t></r><rPh sb="0" eb="2"><t>ヨウキュウ</t></rPh></is></c>'
+          '<c r="C1" t="inlineStr"><is><t>责任_x000D_单位</t></is></c></row>'
+          '<row r="2"><c r="A2"><v>1.5E+3</v></c><c r="B2" t="inlineStr"><is><t xml:space="preserve">  推进_x000A_严格规范公正文明执法_x0001__xD800_ </t></is></c>'
+          '<c r="C2" t="str"><f>A1&amp;B1</f><v>区司法局</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#REF!</v></c></row>'
+          '<row><c t="inlineStr"><is><t>2</t></is></c><c t="inlineStr"><is><t>完善行政复议体制</t></is></c></row>')
+put('xlsx_table', 'inline-strings', worksheet(inline))
+
+# As WPS Office saves a sheet: prefixed namespaces, an absolute relationship target, a workbook naming its sheet
+# through a prefixed relationship id, rows and cells without r attributes, and the sheet under another name.
+wps_sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<x:worksheet xmlns:x="' + NS_MAIN + '" xmlns:r="' + NS_R + '">'
+             '<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>序号</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>整改任务</x:t></x:is></x:c>'
+             '<x:c t="inlineStr"><x:is><x:t>整改措施</x:t></x:is></x:c></x:row>'
+             '<x:row><x:c><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>行政执法公示</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>全面推行行政执法公示制度，按时公开执法信息</x:t></x:is></x:c></x:row>'
+             '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A2:A3"/></x:mergeCells></x:worksheet>')
+b = io.BytesIO()
+with FixedZip(b, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+    z.writestr('xl/workbook.xml', XML_HEAD + f'<x:workbook xmlns:x="{NS_MAIN}" xmlns:rel="{NS_R}"><x:sheets><x:sheet name="Sheet1" sheetId="1" rel:id="rId5"/></x:sheets></x:workbook>')
+    z.writestr('xl/_rels/workbook.xml.rels', f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="{NS_R}/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>')
+    z.writestr('xl/worksheets/data.xml', wps_sheet)
+put('xlsx_table', 'wps-style.xlsx', b.getvalue())

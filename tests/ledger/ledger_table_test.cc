@@ -335,3 +335,31 @@ TEST_CASE("ledger xlsx: merged-range bombs stop at the merged-cell budget, quick
 }
 
 }  // namespace fazhi::test
+
+// Found while seeding the xlsx_table fuzz target (issue #17): a row number near INT_MAX overflowed `r + 1` (UBSan),
+// and bytes that are not UTF-8 in a sheet's XML, or a lone surrogate written as _xD800_, reached the cells as they
+// were (pugixml does not check UTF-8), though the reader promises UTF-8 cells.
+TEST_CASE("ledger xlsx: out-of-range row numbers and invalid UTF-8 in cells", "[ledger][table][hostile]") {
+  TempDir tmp;
+  XlsxSpec spec;
+  spec.shared_strings = false;
+  spec.rows = {{"序号"}};
+  const auto path = tmp.path() / "rows.xlsx";
+  WriteXlsx(path, spec);
+  {
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), 0, &err);
+    REQUIRE(z);
+    const char sheet[] =
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        "<row r=\"2147483647\"><c t=\"inlineStr\"><is><t>序号</t></is></c><c t=\"inlineStr\"><is><t>具体要求</t></is>"
+        "</c></row><row><c t=\"inlineStr\"><is><t>1</t></is></c><c t=\"inlineStr\"><is><t>规范\xff性文件_xD800_审核"
+        "</t></is></c></row><row r=\"99999999999\"><c><v>2</v></c></row></sheetData></worksheet>";
+    zip_file_add(z, "xl/worksheets/data.xml", zip_source_buffer(z, sheet, sizeof sheet - 1, 0), ZIP_FL_OVERWRITE);
+    REQUIRE(zip_close(z) == 0);
+  }
+  LedgerTable t = ReadLedgerTable(path.string());
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.row_numbers == std::vector<int>{1, 2, 3});  // out-of-range numbers count as missing: the next row
+  CHECK(t.rows[1].at(1) == "规范\uFFFD性文件\uFFFD审核");
+}

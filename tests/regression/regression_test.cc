@@ -31,6 +31,7 @@ const std::vector<Target>& Targets() {
       {"yaml_cache", fazhi::fuzz::FuzzYamlCache},
       {"ofd_reader", fazhi::fuzz::FuzzOfdReader},   {"ofd_xml", fazhi::fuzz::FuzzOfdXml},
       {"doc_reader", fazhi::fuzz::FuzzDocReader},   {"ole_file", fazhi::fuzz::FuzzOleFile},
+      {"xlsx_table", fazhi::fuzz::FuzzXlsxTable},
   };
   return kTargets;
 }
