@@ -46,8 +46,7 @@ const std::vector<Command>& Commands() {
          "read a reviewed 台账 XLSX, write waivers, labels and draft examples"}},
        ReviewCommand},
       {"track", "整改销号：上年台账中的问题在本年报告中是否已整改、是否逾期，写出本年台账",
-       "  fazhi track [options] LEDGER.xlsx REPORT [-o DIR]   rectification: last year's 台账 rows in this year's report\n",
-       TrackCommand},
+       "rectification tracking: last year's ledger (台账) rows in this year's report, overdue rows", {}, TrackCommand},
       {"serve", "审核工作台：在浏览器中上传报告、查看差距、复核、历年对比（数据存于 SQLite）",
        "the auditors' web workbench: upload, gaps, review, years (SQLite; docs/serve.md)", {}, ServeCommand},
   };

@@ -76,7 +76,7 @@ std::vector<StoredResult> StoredRowsOfReport(const Report& report, StoredCheck& 
     ordered_json ev = ordered_json::array();
     for (const auto& e : r.evidence)
       ev.push_back({{"kind", EvidenceKindName(e.kind)}, {"quote", e.quote}, {"section", e.section}, {"line", e.line}});
-    results.push_back({r.rule.str(), VerdictName(r.verdict), r.message.str(), ev.dump()});
+    results.push_back({r.rule->id.str(), VerdictName(r.verdict), r.message.str(), ev.dump()});
   }
   return results;
 }

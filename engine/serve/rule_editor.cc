@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "core/levels.h"
+#include "core/messages.h"
 #include "pipeline/compile.h"
 #include "pipeline/examples.h"
 
@@ -193,15 +194,12 @@ RuleEditCheck CheckRuleEdit(const LoadOptions& load, const std::string& user_dir
           has_fail |= ex.expect == "fail";
           if (run.got == ex.expect) continue;
           ++out.examples_failed;
-          diags.push_back({Level::kError, "E-example",
-                           "示例应得 `" + ex.expect + "`，规则 `" + rule->id.str() + "` 却给出 `" + run.got + "`（" +
-                               run.message + "）",
-                           rule->file, ex.line, 0, "改规则，或改示例的 expect"});
+          diags.push_back(MakeDiagnostic("E-example", {ex.expect, rule->id.str(), run.got, run.message}, rule->file,
+                                         ex.line));
         }
         if (rule->not_checkable.empty() && (!has_pass || !has_fail))
-          diags.push_back({Level::kWarning, "W-missing-example",
-                           "规则 `" + rule->id.str() + "` 没有 `" + (has_pass ? "fail" : "pass") + "` 示例",
-                           rule->file, rule->line, 0, "每条规则都应证明它能通过、也能不通过"});
+          diags.push_back(MakeDiagnostic(!has_pass ? "W-missing-example.pass" : "W-missing-example.fail",
+                                         {rule->id.str()}, rule->file, rule->line));
       }
   }
   // Files shown relative to their folder: the edited folder's as the editor names them, the others after their
@@ -290,13 +288,13 @@ RulePreview PreviewRuleEdit(Store& store, const RuleSet& current, const std::str
       Report old = Check(current, Input::Bytes(c.name, bytes), copts);
       if (!FailureReason(old).empty()) continue;
       for (const auto& r : old.results)
-        before[r.rule.str()] = {VerdictName(r.verdict), r.evidence.empty() ? "" : r.evidence.front().quote};
+        before[r.rule->id.str()] = {VerdictName(r.verdict), r.evidence.empty() ? "" : r.evidence.front().quote};
     }
     Report now = Check(edited, Input::Bytes(c.name, bytes), copts);
     if (!FailureReason(now).empty()) continue;
     ++out.documents;
     for (const auto& r : now.results)
-      after[r.rule.str()] = {VerdictName(r.verdict), r.evidence.empty() ? "" : r.evidence.front().quote};
+      after[r.rule->id.str()] = {VerdictName(r.verdict), r.evidence.empty() ? "" : r.evidence.front().quote};
     std::map<std::string, bool> rules;
     for (const auto& [id, s] : before) rules[id] = true;
     for (const auto& [id, s] : after) rules[id] = true;

@@ -308,6 +308,7 @@ struct Server::Impl {
       spdlog::error("{}", e.what());
       return {{"id", nullptr}, {"name", name}, {"status", "error"}, {"error", "无法保存上传的文件"}};
     }
+    if (opts.check_started_hook) opts.check_started_hook(c.id);
     CheckOptions copts;
     copts.overrides = overrides;
     copts.limits = opts.limits;
@@ -409,7 +410,7 @@ struct Server::Impl {
     };
     auto task = std::make_shared<std::packaged_task<Answer()>>([&]() -> Answer {
       // The reader takes a path (ledger/table.h): the upload goes to a temporary .xlsx, named in no message.
-      const std::string ledger_name = SafeName(ledger.filename.empty() ? "台账.xlsx" : ledger.filename);
+      const std::string ledger_name = SafeUploadName(ledger.filename.empty() ? "台账.xlsx" : ledger.filename);
       const std::string temp = (std::filesystem::temp_directory_path() / ("fazhi-track-" + RandomHex(8) + ".xlsx")).string();
       TempRegistration registration(temp);
       struct Remove {
@@ -436,8 +437,9 @@ struct Server::Impl {
       CheckOptions copts;
       copts.limits = opts.limits;
       copts.profile = opts.audit_profile;
-      const std::string report_name = SafeName(report_file.filename.empty() ? "报告" : report_file.filename);
-      const Report report = Check(*rules, Input::Bytes(report_name, report_file.content), copts);
+      const std::string report_name = SafeUploadName(report_file.filename.empty() ? "报告" : report_file.filename);
+      const auto rules = CurrentRules();  // kept to the end: the Report points at its rules
+      const Report report = Check(*rules->set, Input::Bytes(report_name, report_file.content), copts);
       if (std::string failed = FailureReason(report); !failed.empty())
         return {422, JsonError(report_name + "：" + failed), "", ""};
       if (report.status == CheckStatus::kNotCheckable)

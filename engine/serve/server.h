@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -33,6 +35,9 @@ struct ServeOptions {
   std::string user_rules_dir;
   std::size_t max_rule_file_bytes = 1u << 20;      // an edited file; more = 413
   int preview_documents = 50;                      // stored reports a preview checks again (the latest ones)
+  // For tests only: called on the worker after a check has taken its rule set and been stored as running, before
+  // it is checked (a test holds a check there to edit the rules while it runs). Empty in the product.
+  std::function<void(std::int64_t check_id)> check_started_hook;
 };
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" (loopback), "8080" → host and port; false when it is not one of those.

@@ -210,7 +210,7 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
   t.today = today;
   t.today_source = std::move(today_source);
   std::map<std::string, const RuleResult*> by_id;
-  for (const RuleResult& r : this_year.results) by_id.emplace(r.rule.str(), &r);
+  for (const RuleResult& r : this_year.results) by_id.emplace(r.rule->id.str(), &r);
   for (const ReviewedRow& row : last.rows) {
     TrackRow tr;
     tr.row = row.row;
@@ -232,7 +232,7 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
         r = it->second;
         break;
       }
-    tr.rule = r ? r->rule.str() : row.rules.front();
+    tr.rule = r ? r->rule->id.str() : row.rules.front();
     std::string folded_into;  // folded by an audit profile: the result that stands for the requirement this year
     if (r && !r->same_as.empty())
       if (auto it = by_id.find(r->same_as); it != by_id.end()) {
@@ -245,7 +245,7 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
       tr.this_verdict = r->verdict;
       tr.status = TrackStatusOf(*r, last_verdict, tr.basis);
       if (!folded_into.empty()) tr.basis += "（督察口径：本年按同一要求的 " + folded_into + " 判定）";
-      if (tr.requirement.empty()) tr.requirement = r->title.str();
+      if (tr.requirement.empty()) tr.requirement = r->rule->title.str();
     }
     tr.deadline_date = ParseDeadline(row.deadline);
     if (!tr.deadline_date && !Squeeze(row.deadline).empty())

@@ -7,6 +7,9 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <future>
+#include <atomic>
+#include <functional>
 #include <thread>
 
 #include "pipeline/compile.h"
@@ -59,7 +62,10 @@ struct EditServer {
   std::thread thread;
   int port = 0;
 
-  EditServer() {
+  // Set before the server starts to hold checks (ServeOptions::check_started_hook).
+  std::function<void(std::int64_t)> hook;
+
+  explicit EditServer(std::function<void(std::int64_t)> check_started_hook = {}) : hook(std::move(check_started_hook)) {
     static const fazhi::Profile profile =
         fazhi::LoadProfile((fazhi::test::SourceDir() / "rules" / "profile.yaml").string());
     fs::create_directories(user.path() / "local");
@@ -69,6 +75,7 @@ struct EditServer {
     opts.audit_profile = &profile;
     opts.rules_load.dirs = {(fazhi::test::SourceDir() / "rules").string(), user.path().string()};
     opts.user_rules_dir = user.path().string();
+    opts.check_started_hook = hook;
     fazhi::Diagnostics diags;
     auto rules = fazhi::Compile(opts.rules_load, diags);
     REQUIRE_FALSE(fazhi::HasErrors(diags));
@@ -347,22 +354,25 @@ TEST_CASE("check --db records the rows serve writes for the same file and rules,
 
 TEST_CASE("serve rules editor: a check running when an edit is saved finishes with the rules it started with",
           "[serve][api][rules-edit]") {
-  EditServer s;
+  // The check is held after it took its rules (the server's test hook) until the edit is saved: no timing.
+  std::promise<void> saved;
+  std::shared_future<void> saved_future = saved.get_future().share();
+  std::promise<std::int64_t> started_promise;
+  std::atomic<bool> first{true};
+  EditServer s([&](std::int64_t id) {
+    if (!first.exchange(false)) return;
+    started_promise.set_value(id);
+    saved_future.wait();
+  });
   std::string sample = fazhi::test::ReadFile(kSample);
-  std::string longer;  // the sample forty times: a check that outlasts the edit (lint, examples, compile)
-  for (int i = 0; i < 40; ++i) longer += sample;
   json running_upload;
-  std::thread uploader([&] { running_upload = Json(Upload(s.port, {{"long.txt", longer}})); });
-  bool running = false;
-  for (int i = 0; i < 3000 && !running; ++i) {
-    for (const auto& c : s.store->ListChecks({})) running = running || c.status == "running";
-    if (!running) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  REQUIRE(running);
-  const fazhi::StoredCheck started = s.store->ListChecks({})[0];
+  std::thread uploader([&] { running_upload = Json(Upload(s.port, {{"long.txt", sample}})); });
+  const std::int64_t started_id = started_promise.get_future().get();
+  const fazhi::StoredCheck started = *s.store->GetCheck(started_id, false);
+  CHECK(started.status == "running");
   auto put = HttpRequest(s.port, "PUT", "/api/rules/file?path=local/rules.yaml", RulesYaml("数字政府"));
-  // The swap happened while the check ran (else this test proves nothing).
   CHECK(s.store->GetCheck(started.id, false)->status == "running");
+  saved.set_value();
   uploader.join();
   REQUIRE(put.status == 200);
   REQUIRE(running_upload["checks"][0]["status"] == "done");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "serve/http_client.h"
+#include "hand_built.h"
 #include "track/track.h"
 #include "test_support.h"
 
@@ -92,7 +93,7 @@ TEST_CASE("track: 整改时限 as districts write it", "[track]") {
 
 TEST_CASE("track: 已整改 needs a quote of concrete work, a plan or promise is not rectification", "[track]") {
   RuleResult r;
-  r.rule = "report/causes";
+  r.rule = test::KeptRule("report", "causes");
   r.message = "未分析原因";
   std::string basis;
 

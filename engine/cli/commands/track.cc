@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "core/messages.h"
 #include "cli/rule_loading.h"
 #include "core/error.h"
 #include "core/lang.h"
@@ -34,8 +35,10 @@ struct TrackCommandOptions {
   bool force = false;
 };
 
-void Error(std::string_view code, const std::string& message) {
-  std::cerr << "fazhi: " << Tr("错误", "error") << "[" << code << "]：" << TerminalSafe(message) << "\n";
+// "fazhi: 错误：… [E-…]" on stderr: the words of message entry `id` (core/messages.cc), the code it belongs to.
+void Raise(std::string_view id, MessageArgs args) {
+  const Said said = Say(id, args);
+  PrintError(said.message + " [" + said.code + "]");
 }
 
 // The date 整改时限 is compared with, and where it came from: --today, else SOURCE_DATE_EPOCH, else the run's date.
@@ -59,13 +62,13 @@ int RunTrack(const TrackCommandOptions& opts) {
   for (const std::string& f : opts.formats) {
     if (f == "json") json = true;
     else if (f != "text") {
-      Error("E-track-usage", "-f " + f + "：fazhi track 的格式只有 text 和 json");
+      Raise("E-track-usage.format", {f});
       return kExitUsage;
     }
   }
   const auto today = ReferenceDate(opts.today);
   if (!today) {
-    Error("E-track-usage", "--today " + opts.today + " 不是日期（YYYY-MM-DD）");
+    Raise("E-track-usage.today", {opts.today});
     return kExitUsage;
   }
   Diagnostics rule_diags;
@@ -83,7 +86,7 @@ int RunTrack(const TrackCommandOptions& opts) {
     last = ImportReview(opts.ledger, ropts);
   } catch (const InputError& e) {
     const std::string what = e.what();
-    Error(e.code(), what.find(e.path()) == std::string::npos ? e.path() + "：" + what : what);
+    PrintError((what.find(e.path()) == std::string::npos ? e.path() + "：" + what : what) + " [" + e.code() + "]");
     return kExitUsage;
   }
   CheckOptions copts;
@@ -91,17 +94,17 @@ int RunTrack(const TrackCommandOptions& opts) {
   copts.profile = profile ? &*profile : nullptr;
   const Report report = Check(*rules, Input::File(opts.report), copts);
   if (std::string failed = FailureReason(report); !failed.empty()) {
-    Error(report.error_code.empty() ? "E-track-report" : report.error_code, opts.report + "：" + failed);
+    const std::string code = report.error_code.empty() ? "E-track-report" : report.error_code;
+    PrintError(Msg("E-track-report", {opts.report, failed}) + " [" + code + "]");
     return kExitUsage;
   }
   if (report.status == CheckStatus::kNotCheckable) {
-    Error("E-track-report", opts.report + "：无法核查，因此无法整改销号：" + report.document.not_checkable_reason);
+    Raise("E-track-report.not-checkable", {opts.report, report.document.not_checkable_reason});
     return kExitUsage;
   }
   std::string problem = TrackComparability(last, report.document);
   if (!problem.empty() && !opts.force) {
-    Error("E-track-mismatch", opts.ledger + "（上年台账）与 " + opts.report + "（本年报告）：" + problem +
-                                  "。整改销号的结论会误导，未作核对；如确需核对，请加 --force（各输出将注明）");
+    Raise("E-track-mismatch", {opts.ledger, opts.report, problem});
     return kExitUsage;
   }
   TrackReport track = TrackLedger(last, report, today->first, today->second);
@@ -116,7 +119,7 @@ int RunTrack(const TrackCommandOptions& opts) {
   std::error_code ec;
   fs::create_directories(opts.out, ec);
   if (ec) {
-    Error("E-track-usage", opts.out + "：无法创建文件夹：" + ec.message());
+    Raise("E-track-usage.mkdir", {opts.out, ec.message()});
     return kExitUsage;
   }
   const std::string stem = fs::path(opts.report).stem().string();
@@ -126,13 +129,13 @@ int RunTrack(const TrackCommandOptions& opts) {
   for (const auto& [target, render] : files) {
     for (const std::string* input : {&opts.ledger, &opts.report})
       if (auto a = FileIdOf(*input), o = FileIdOf(target.string()); a && o && *a == *o) {
-        Error("E-track-usage", "输出文件 " + target.string() + " 就是输入文件 " + *input + "：拒绝覆盖输入");
+        Raise("E-track-usage.input-is-output", {target.string(), *input});
         return kExitUsage;
       }
     try {
       WriteOutputFile(target.string(), [&](std::ostream& out) { render(track, report, out); });
     } catch (const OutputError& e) {
-      Error("E-track-usage", e.what());
+      Raise("E-track-usage.write", {e.what()});
       return kExitUsage;
     }
     NoteWritten(target.string());
@@ -148,42 +151,47 @@ int TrackCommand(const std::vector<std::string>& args, const char* argv0) {
   int verbose = 0;
   bool quiet = false;
   std::vector<std::string> positional;
-  const std::string usage(Tr(
-      "用法：fazhi track [选项] 上年台账.xlsx 本年报告\n"
-      "整改销号：逐行核对上年整改台账中的问题在本年报告中是否已整改（已整改须有本年原文为证，计划和承诺不算），\n"
-      "并标出超过整改时限仍未整改的行。终端显示摘要；加 -o 写出本年整改台账（另含工作表“上年问题整改情况”）。\n"
-      "上年台账与本年报告须为同一发布主体的相邻年度，否则拒绝核对（--force 可强制）。\n"
-      "示例：fazhi track 2023年台账.xlsx 2024年报告.docx -o 2024台账",
-      "usage: fazhi track [options] LAST_YEAR_LEDGER.xlsx THIS_YEAR_REPORT\n"
-      "Rectification tracking: each row of last year's 台账 looked up in this year's report (rectified only with a\n"
-      "quoted sentence of concrete work; plans and promises do not count), and rows past their deadline. Prints a\n"
-      "summary; with -o writes this year's 台账 with the sheet 上年问题整改情况. Refuses another issuer or a\n"
-      "non-consecutive year unless --force.\n"
-      "example: fazhi track 2023年台账.xlsx 2024年报告.docx -o 2024台账"));
-  po::options_description desc(usage + "\n\n" + std::string(Tr("选项", "Options")));
-  desc.add_options()
-      ("output,o", po::value<std::string>(&o.out),
-       Tr("写出本年整改台账（报告名-整改台账.xlsx，含“上年问题整改情况”）的文件夹；加 -f json 时另写 报告名-整改销号.json",
-          "folder for this year's 台账 (<report>-整改台账.xlsx, with the sheet 上年问题整改情况); with -f json also "
-          "<report>-整改销号.json").data())
-      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing(),
-       Tr("text（默认，终端摘要）或 json（schema fazhi.track/1；不加 -o 时输出到终端）",
-          "text (default, the summary) or json (schema fazhi.track/1; to stdout without -o)").data())
-      ("today", po::value<std::string>(&o.today),
-       Tr("判断逾期所用的日期 YYYY-MM-DD（默认：环境变量 SOURCE_DATE_EPOCH，否则运行当天）",
-          "the date deadlines are compared with, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)").data())
-      ("profile", po::value<std::string>(&o.profile),
-       Tr("督察口径 YAML，与 check 相同（默认：随附规则的 profile.yaml；none 表示不用）；应与写出上年台账时一致",
-          "audit profile (督察口径) YAML as for check (default: the shipped profile.yaml; `none`: none); use the one "
-          "last year's 台账 was written with").data())
+  CommandHelp help;
+  help.title = TrHelp("fazhi track — 整改销号：上年台账中的问题在本年报告中是否已整改、是否逾期，写出本年台账",
+                      "fazhi track — rectification tracking: last year's ledger (台账) rows in this year's report");
+  help.usage = {TrHelp("fazhi track [选项] 上年台账.xlsx 本年报告", "fazhi track [options] LEDGER.xlsx REPORT")};
+  help.arguments = {
+      {TrHelp("上年台账.xlsx", "LEDGER.xlsx"),
+       TrHelp("上年 fazhi check -o 写出、区里填过责任单位、整改时限和状态的整改台账",
+              "last year's 台账 written by fazhi check -o, with 责任单位, 整改时限 and 状态 filled in")},
+      {TrHelp("本年报告", "REPORT"),
+       TrHelp("同一发布主体下一年度的报告（TXT、HTML、DOCX、DOC、WPS、PDF、OFD）；已整改须有本年原文为证，计划和承诺不算",
+              "the same issuer's report of the next year; rectified only with a quoted sentence of concrete work, "
+              "plans and promises do not count")}};
+  help.examples = {
+      {"fazhi track 2023年台账.xlsx 2024年报告.docx", TrHelp("在终端显示整改销号摘要", "the summary on the terminal")},
+      {"fazhi track 2023年台账.xlsx 2024年报告.docx -o 2024台账",
+       TrHelp("写出本年整改台账（另含工作表“上年问题整改情况”）", "write this year's 台账 with the sheet 上年问题整改情况")}};
+  po::options_description opts;
+  opts.add_options()
+      ("output,o", po::value<std::string>(&o.out)->value_name(TrHelp("文件夹", "DIR")),
+       TrHelp("写出本年整改台账（报告名-整改台账.xlsx，含“上年问题整改情况”）的文件夹；加 -f json 时另写 报告名-整改销号.json",
+              "folder for this year's 台账 (<report>-整改台账.xlsx, with the sheet 上年问题整改情况); with -f json also "
+              "<report>-整改销号.json"))
+      ("format,f", po::value<std::vector<std::string>>(&o.formats)->composing()->value_name(TrHelp("格式", "FORMAT")),
+       TrHelp("text（默认，终端摘要）或 json（schema fazhi.track/1；不加 -o 时输出到终端）",
+              "text (default, the summary) or json (schema fazhi.track/1; to stdout without -o)"))
+      ("today", po::value<std::string>(&o.today)->value_name("YYYY-MM-DD"),
+       TrHelp("判断逾期所用的日期（默认：环境变量 SOURCE_DATE_EPOCH，否则运行当天）",
+              "the date deadlines are compared with (default: SOURCE_DATE_EPOCH, else today)"))
+      ("profile", po::value<std::string>(&o.profile)->value_name(TrHelp("文件|none", "FILE|none")),
+       TrHelp("督察口径 YAML，与 check 相同（默认：随附规则的 profile.yaml；none 表示不用）；应与写出上年台账时一致",
+              "audit profile (督察口径) YAML as for check (default: the shipped profile.yaml; `none`: none); use the "
+              "one last year's 台账 was written with"))
       ("force", po::bool_switch(&o.force),
-       Tr("上年台账与本年报告不是同一发布主体的相邻年度时仍然核对（输出中注明）",
-          "track even when the 台账 and the report are not one issuer's consecutive years (the outputs say so)").data());
-  desc.add(RulesFlags(o.rules)).add(CommonFlags(verbose, quiet));
+       TrHelp("上年台账与本年报告不是同一发布主体的相邻年度时仍然核对（输出中注明）",
+              "track even when the 台账 and the report are not one issuer's consecutive years (the outputs say so)"));
+  help.groups = std::vector<OptionGroup>{{std::string(TrHelp("整改销号", "tracking")), opts},
+                                         RulesFlags(o.rules), CommonFlags(verbose, quiet)};
   po::variables_map vm;
-  if (auto done = ParseCommand(args, desc, "positional", positional, vm)) return *done;
+  if (auto done = ParseCommand(args, help, "positional", positional, vm)) return *done;
   if (positional.size() != 2) {
-    std::cerr << "fazhi: " << Tr("错误", "error") << "[E-track-usage]：" << usage << "\n";
+    Raise("E-track-usage.args", {});
     return kExitUsage;
   }
   SetupLogging(vm, quiet);
