@@ -12,6 +12,7 @@
 
 #include "evaluate/doc_builder.h"
 #include "serve/http_client.h"
+#include "serve/running_server.h"
 #include "serve/server.h"
 #include "serve/store.h"
 #include "score/profile.h"
@@ -27,32 +28,17 @@ namespace {
 const fs::path kSampleDir = fazhi::test::SourceDir() / "reports" / "samples";
 
 // A server on 127.0.0.1:<free port> over a fresh data folder, stopped and joined on destruction.
-struct TestServer {
+struct TestServer : fazhi::test::RunningServer {
   fazhi::test::TempDir data;
-  std::unique_ptr<fazhi::Store> store;
-  std::unique_ptr<fazhi::Server> server;
-  std::thread thread;
-  int port = 0;
 
   explicit TestServer(fazhi::ServeOptions opts = {}) {
     static std::shared_ptr<const fazhi::RuleSet> rules = fazhi::test::LoadShippedRules();
     // The shipped audit profile, as `fazhi check` and `fazhi serve` use it (the JSON must be the CLI's bytes).
     static const fazhi::Profile profile = fazhi::LoadProfile((fazhi::test::SourceDir() / "rules" / "profile.yaml").string());
     if (!opts.audit_profile) opts.audit_profile = &profile;
-    store = std::make_unique<fazhi::Store>(data.path().string());
-    opts.host = "127.0.0.1";
-    opts.port = 0;
-    server = std::make_unique<fazhi::Server>(rules, *store, opts);
-    port = server->Bind();
-    REQUIRE(port > 0);
-    thread = std::thread([this] { server->Run(); });
-    for (int i = 0; i < 200 && HttpRequest(port, "GET", "/api/rules").status == 0; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    Start(rules, data.path(), opts);
   }
-  ~TestServer() {
-    server->Stop();
-    thread.join();
-  }
+  ~TestServer() { Stop(); }  // before `data` goes
 };
 
 json Json(const fazhi::test::HttpResponse& r) { return json::parse(r.body); }

@@ -15,6 +15,7 @@
 #include "pipeline/compile.h"
 #include "score/profile.h"
 #include "serve/http_client.h"
+#include "serve/running_server.h"
 #include "serve/server.h"
 #include "serve/store.h"
 #include "test_support.h"
@@ -55,17 +56,11 @@ std::string RulesYaml(const std::string& term, const std::string& severity_key =
 }
 
 // A server over the shipped rules plus a user's rules folder (editable), as `fazhi serve --rules DIR` runs.
-struct EditServer {
+struct EditServer : fazhi::test::RunningServer {
   fazhi::test::TempDir data, user;
-  std::unique_ptr<fazhi::Store> store;
-  std::unique_ptr<fazhi::Server> server;
-  std::thread thread;
-  int port = 0;
 
-  // Set before the server starts to hold checks (ServeOptions::check_started_hook).
-  std::function<void(std::int64_t)> hook;
-
-  explicit EditServer(std::function<void(std::int64_t)> check_started_hook = {}) : hook(std::move(check_started_hook)) {
+  // `check_started_hook`: holds checks where the server lets a test hold them (ServeOptions::check_started_hook).
+  explicit EditServer(std::function<void(std::int64_t)> check_started_hook = {}) {
     static const fazhi::Profile profile =
         fazhi::LoadProfile((fazhi::test::SourceDir() / "rules" / "profile.yaml").string());
     fs::create_directories(user.path() / "local");
@@ -75,24 +70,13 @@ struct EditServer {
     opts.audit_profile = &profile;
     opts.rules_load.dirs = {(fazhi::test::SourceDir() / "rules").string(), user.path().string()};
     opts.user_rules_dir = user.path().string();
-    opts.check_started_hook = hook;
+    opts.check_started_hook = std::move(check_started_hook);
     fazhi::Diagnostics diags;
     auto rules = fazhi::Compile(opts.rules_load, diags);
     REQUIRE_FALSE(fazhi::HasErrors(diags));
-    store = std::make_unique<fazhi::Store>(data.path().string());
-    opts.host = "127.0.0.1";
-    opts.port = 0;
-    server = std::make_unique<fazhi::Server>(rules, *store, opts);
-    port = server->Bind();
-    REQUIRE(port > 0);
-    thread = std::thread([this] { server->Run(); });
-    for (int i = 0; i < 200 && HttpRequest(port, "GET", "/api/rules").status == 0; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    Start(rules, data.path(), opts);
   }
-  ~EditServer() {
-    server->Stop();
-    thread.join();
-  }
+  ~EditServer() { Stop(); }  // before `data` and `user` go
 };
 
 json Json(const fazhi::test::HttpResponse& r) { return json::parse(r.body); }
