@@ -89,7 +89,7 @@ namespace {
 using Applies = std::optional<std::pair<Verdict, std::string>>;
 
 // EvaluateRule with the pack's applicability already known (EvaluateRules works it out once per pack).
-RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Pack& pack, const Applies& pack_na,
+RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx, const Applies& pack_na,
                           const Rule& rule, Outcome* trail, std::size_t near_misses = 0);
 
 // The rule set's settled results; built here for a rule set put together by hand (Compile builds them once).
@@ -103,12 +103,12 @@ const SettledRuns& SettledOf(const RuleSet& rules, std::shared_ptr<const Settled
 RuleResult EvaluateRule(const Document& doc, const EvalContext& ctx, const Pack& pack, const Rule& rule,
                         Outcome* trail, std::size_t near_misses) {
   // A rule's own `levels` replace the pack's (the pack's years always hold).
-  return EvaluateRuleIn(doc, ctx, pack, CheckApplicability(pack.applies, doc, ctx, "规则包", rule.applies.levels.empty()),
+  return EvaluateRuleIn(doc, ctx, CheckApplicability(pack.applies, doc, ctx, "规则包", rule.applies.levels.empty()),
                         rule, trail, near_misses);
 }
 
 namespace {
-RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const Pack& pack, const Applies& pack_na,
+RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const Applies& pack_na,
                           const Rule& rule, Outcome* trail, std::size_t near_misses) {
   // Near misses on demand only: the checks record into `misses` when the context points at it.
   std::vector<MissRef> misses;
@@ -248,7 +248,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
       if (!a.levels.empty() && !CheckApplicability(a, doc, ctx, "规则包", false))
         for (std::uint32_t i = first; i < last; ++i)
           if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
-            results[i] = EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses);
+            results[i] = EvaluateRuleIn(doc, ctx, std::nullopt, rule, nullptr, near_misses);
       continue;
     }
     const std::vector<RuleResult>& base = settled.Settled(p);
@@ -265,7 +265,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
           results[*next] = BlankResult(rule, na->first, na->second);
         continue;
       }
-      results[*next] = EvaluateRuleIn(doc, ctx, pack, std::nullopt, rule, nullptr, near_misses);
+      results[*next] = EvaluateRuleIn(doc, ctx, std::nullopt, rule, nullptr, near_misses);
     }
   }
   if (near_misses) NoteOtherRules(results);
