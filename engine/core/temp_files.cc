@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <pthread.h>
+
 #include <atomic>
 #include <cstring>
 #include <ctime>
@@ -25,11 +27,16 @@ struct Slot {
 Slot g_slots[kSlots];
 std::atomic<bool> g_interrupted{false};
 
-// Removes the registered files, gives threads that were making one at that moment 100 ms to see the flag and remove
-// theirs (StopIfInterrupted), removes again, then ends the process with the signal.
+std::atomic<int> g_busy{0};  // live TempWorkGuards
+
+// Removes the registered files, waits for threads inside a TempWorkGuard (up to 2 s, polling every 10 ms) and gives
+// threads that were making a file at that moment 100 ms more to see the flag and remove theirs (StopIfInterrupted),
+// removes again, then ends the process with the signal. Async-signal-safe: atomics, unlink, nanosleep.
 void Handler(int sig) {
   g_interrupted.store(true);
   RemoveRegisteredTemps();
+  timespec tick{0, 10 * 1000 * 1000};
+  for (int waited = 0; g_busy.load() > 0 && waited < 200; ++waited) nanosleep(&tick, nullptr);
   timespec pause{0, 100 * 1000 * 1000};
   nanosleep(&pause, nullptr);
   RemoveRegisteredTemps();
@@ -77,6 +84,28 @@ void RemoveTempsOnSignal() {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESETHAND;
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+}
+
+// Entering after an interrupt came does no work: the thread waits for the end (the handler is not waiting for it).
+static_assert(sizeof(sigset_t) <= sizeof(unsigned long long[16]), "TempWorkGuard::saved_mask_ holds a sigset_t");
+
+TempWorkGuard::TempWorkGuard() {
+  sigset_t block;
+  sigemptyset(&block);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+  pthread_sigmask(SIG_BLOCK, &block, reinterpret_cast<sigset_t*>(saved_mask_));
+  g_busy.fetch_add(1);
+  if (g_interrupted.load()) {
+    g_busy.fetch_sub(1);
+    pthread_sigmask(SIG_SETMASK, reinterpret_cast<sigset_t*>(saved_mask_), nullptr);
+    StopIfInterrupted(nullptr);
+  }
+}
+
+// The count first, then the mask: a signal pending for this thread runs the handler here, with this work done.
+TempWorkGuard::~TempWorkGuard() {
+  g_busy.fetch_sub(1);
+  pthread_sigmask(SIG_SETMASK, reinterpret_cast<sigset_t*>(saved_mask_), nullptr);
 }
 
 }  // namespace fazhi

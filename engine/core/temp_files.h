@@ -28,6 +28,24 @@ bool Interrupted();
 // When Interrupted(): unlinks `path` (if not empty) and blocks this thread until the process ends. Else returns.
 void StopIfInterrupted(const char* path);
 
+// While a guard is alive, this thread is making or rewriting a temporary file that the handler cannot see whole
+// (between mkstemp and RegisterTemp; a library writing a registered file again by name). An interrupt then waits
+// for every guard to end (up to 2 s, however loaded the machine) before its last removal and the end of the
+// process, so a file the thread made in that moment is registered, or removed by the thread, before the end. A guard
+// made after the interrupt came blocks until the end (the thread starts no new temporary file).
+// The guarded thread blocks SIGINT/SIGTERM/SIGHUP meanwhile, so the handler never runs on it in the middle of that
+// work (the kernel hands the signal to another thread, or to this one when the guard ends).
+class TempWorkGuard {
+ public:
+  TempWorkGuard();
+  ~TempWorkGuard();
+  TempWorkGuard(const TempWorkGuard&) = delete;
+  TempWorkGuard& operator=(const TempWorkGuard&) = delete;
+
+ private:
+  unsigned long long saved_mask_[16];  // the thread's signal mask before (a sigset_t, kept without <signal.h>)
+};
+
 // RAII registration.
 class TempRegistration {
  public:

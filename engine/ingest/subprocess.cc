@@ -128,9 +128,13 @@ ToolResult RunTool(const std::vector<std::string>& argv, int timeout_seconds, st
 TempFile::TempFile(const std::string& path, std::string_view bytes, const char* prefix, const char* error_code) {
   const char* dir = std::getenv("TMPDIR");
   name_ = std::string(dir && *dir ? dir : "/tmp") + "/" + prefix + "-XXXXXX";
-  int fd = mkstemp(name_.data());
-  if (fd < 0) throw InputError(path, error_code, std::string("cannot create a temporary file: ") + std::strerror(errno));
-  registration_.Reset(name_);
+  int fd;
+  {
+    TempWorkGuard busy;  // an interrupt between mkstemp and the registration waits for it
+    fd = mkstemp(name_.data());
+    if (fd < 0) throw InputError(path, error_code, std::string("cannot create a temporary file: ") + std::strerror(errno));
+    registration_.Reset(name_);
+  }
   StopIfInterrupted(name_.c_str());
   std::size_t done = 0;
   while (done < bytes.size()) {

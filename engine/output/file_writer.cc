@@ -80,9 +80,14 @@ void WriteOutputFile(const std::string& path, std::string_view bytes) {
   fs::path target(path);
   fs::path dir = target.parent_path();
   std::string tmpl = (dir / ("." + target.filename().string() + ".fazhi-XXXXXX")).string();
-  int fd = mkostemp(tmpl.data(), O_CLOEXEC);
-  if (fd < 0) Fail(path, "无法在该文件夹中创建临时文件", errno);
-  TempRegistration registration(tmpl);
+  TempRegistration registration;
+  int fd;
+  {
+    TempWorkGuard busy;  // an interrupt between mkostemp and the registration waits for it
+    fd = mkostemp(tmpl.data(), O_CLOEXEC);
+    if (fd < 0) Fail(path, "无法在该文件夹中创建临时文件", errno);
+    registration.Reset(tmpl);
+  }
   StopIfInterrupted(tmpl.c_str());  // made while an interrupt was being handled: never left behind
   int err = WriteAll(fd, bytes);
   // The final file gets the permissions a new file would (mkstemp makes 0600): 0666 less the umask.

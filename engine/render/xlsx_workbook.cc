@@ -25,12 +25,12 @@ constexpr std::size_t kMaxCellChars = 32000;  // Excel's limit is 32767 characte
 
 XlsxWorkbook::XlsxWorkbook(const char* temp_prefix, const char* temp_what, bool streaming) {
   std::string tmpl = (std::filesystem::temp_directory_path() / (std::string(temp_prefix) + "XXXXXX")).string();
+  busy_.emplace();  // until Finish: an interrupt waits for mkstemp + registration and libxlsxwriter's own files
   int fd = mkstemp(tmpl.data());
   if (fd < 0) throw std::runtime_error(std::string("cannot create a temporary file for ") + temp_what);
   close(fd);
   path_ = tmpl;
   registration_.Reset(path_);  // removed on SIGINT/SIGTERM too
-  StopIfInterrupted(path_.c_str());
   if (streaming) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
@@ -59,7 +59,9 @@ void XlsxWorkbook::SetProperties(const std::string& title, const char* subject, 
 }
 
 void XlsxWorkbook::Finish(std::ostream& out) {
-  lxw_error err = workbook_close(wb_);
+  lxw_error err = workbook_close(wb_);  // writes path_ again by name, inside busy_: an interrupt's last removal follows
+  busy_.reset();
+  StopIfInterrupted(path_.c_str());
   if (err != LXW_NO_ERROR)
     throw std::runtime_error(std::string("libxlsxwriter could not write the workbook: ") + lxw_strerror(err));
   std::ifstream in(path_, std::ios::binary);

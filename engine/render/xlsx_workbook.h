@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,9 @@ class XlsxWorkbook {
 
  private:
   std::string path_;
+  // While the workbook is built, libxlsxwriter makes and at once unlinks files of its own in $TMPDIR ("tmp.…"):
+  // an interrupt waits for the building to end (core/temp_files.h), so none is left when the process ends.
+  std::optional<TempWorkGuard> busy_;
   TempRegistration registration_;  // path_ is removed on SIGINT/SIGTERM too (core/temp_files.h)
   lxw_workbook* wb_ = nullptr;
 };

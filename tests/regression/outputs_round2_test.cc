@@ -282,7 +282,9 @@ TEST_CASE("SIGINT during a batch leaves no temporary and no half-written file", 
       INFO(e);
       if (fs::is_regular_file(out / e) && e != ".fazhi.lock") CHECK(fs::file_size(out / e) > 0);
     }
-    CHECK(Tree(private_tmp).empty());
+    const auto left = Tree(private_tmp);
+    for (const auto& e : left) UNSCOPED_INFO("left in TMPDIR: " << e);
+    CHECK(left.empty());
   }
   // The next run cleans up whatever the interrupted ones wrote.
   auto r = RunFazhi({"check", "-q", "--summary-only", in.string(), "-o", out.string()});
