@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <ctime>
+
 namespace fazhi {
 
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
@@ -33,6 +36,15 @@ std::optional<Date> ParseIsoDate(std::string_view s) {
   if (index != 2 || digits == 0) return std::nullopt;
   if (!IsValidDate(parts[0], parts[1], parts[2])) return std::nullopt;
   return Date{parts[0], parts[1], parts[2]};
+}
+
+std::optional<Date> SourceDateEpochDay() {
+  const char* e = std::getenv("SOURCE_DATE_EPOCH");
+  if (!e || !*e) return std::nullopt;
+  std::time_t t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace fazhi

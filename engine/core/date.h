@@ -19,5 +19,8 @@ struct Date {
 bool IsValidDate(int year, int month, int day);
 // Parses "YYYY-MM-DD" (also "YYYY/M/D", "YYYY.M.D"); nullopt when malformed or not a real date.
 std::optional<Date> ParseIsoDate(std::string_view s);
+// The (UTC) day of SOURCE_DATE_EPOCH when it is set and not empty: the date reproducible outputs use in place of
+// today's; nullopt otherwise.
+std::optional<Date> SourceDateEpochDay();
 
 }  // namespace fazhi

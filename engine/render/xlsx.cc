@@ -92,15 +92,7 @@ void Dropdown(lxw_worksheet* ws, lxw_col_t col, lxw_row_t rows, const std::vecto
 }
 
 // The date of the check as the cover shows it: SOURCE_DATE_EPOCH when set (reproducible output), else today.
-std::string CheckDate() {
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
-    std::time_t t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}.ToString();
-  }
-  return Today().ToString();
-}
+std::string CheckDate() { return SourceDateEpochDay().value_or(Today()).ToString(); }
 
 void CoverSheet(lxw_workbook* wb, const Report& report, const TrackReport* track, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "封面");

@@ -48,12 +48,7 @@ std::optional<std::pair<Date, std::string>> ReferenceDate(const std::string& fla
     if (!d) return std::nullopt;
     return std::pair{*d, std::string("--today")};
   }
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
-    std::time_t t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return std::pair{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::string("SOURCE_DATE_EPOCH")};
-  }
+  if (auto epoch = SourceDateEpochDay()) return std::pair{*epoch, std::string("SOURCE_DATE_EPOCH")};
   return std::pair{Today(), std::string("运行日期")};
 }
 
