@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/rules_dir.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/messages.h"
 #include "pipeline/compile.h"
@@ -78,7 +79,7 @@ bool LoadCommandProfile(const RulesOptions& rules_opts, const std::string& flag,
   try {
     out = LoadProfile(path, rules_opts.limits);
   } catch (const InputError& e) {
-    spdlog::error("{}", e.what());
+    spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
     return false;
   }
   if (!explicit_profile) return true;

@@ -7,8 +7,10 @@
 #include <string_view>
 
 #include "core/date.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/levels.h"
+#include "core/messages.h"
 #include "core/regular_file.h"
 
 namespace fazhi {
@@ -45,8 +47,9 @@ bool ParseGoldVerdict(std::string_view s, Verdict& out) {
   return v.has_value();
 }
 
-[[noreturn]] void Fail(const std::string& path, int line, const std::string& message) {
-  throw InputError(path, "E-labels-format", path + ":" + std::to_string(line) + ": " + message);
+// A labels file that cannot be used, at its line: E-labels-format.<variant> from the message table.
+[[noreturn]] void Fail(const std::string& path, int line, std::string_view id, MessageArgs args = {}) {
+  throw DiagnosticError(MakeDiagnostic(id, args, path, line));
 }
 
 }  // namespace
@@ -81,23 +84,20 @@ LabelFile ParseLabelFile(const std::string& path, const std::string& text) {
     const auto cols = SplitTabs(line);
     const std::string rule(Trim(cols[0]));
     if (cols.size() < 2 || Trim(cols[1]).empty())
-      Fail(path, line_no, "row for `" + rule + "` has no verdict (columns are separated by tabs: rule, verdict, "
-                          "evidence, note)");
+      Fail(path, line_no, "E-labels-format.no-verdict", {rule});
     GoldLabel label;
     label.rule = rule;
     label.line = line_no;
     const std::string_view verdict = Trim(cols[1]);
     if (!ParseGoldVerdict(verdict, label.verdict))
-      Fail(path, line_no, "unknown gold verdict `" + std::string(verdict) + "` for " + rule +
-                              " (pass, partial, fail, not_applicable, not_checkable, or 符合, 部分符合, 不符合, 不适用, "
-                              "无法判断)");
-    if (!seen.insert(rule).second) Fail(path, line_no, "rule " + rule + " is labelled twice");
+      Fail(path, line_no, "E-labels-format.verdict", {verdict, rule});
+    if (!seen.insert(rule).second) Fail(path, line_no, "E-labels-format.twice", {rule});
     if (cols.size() > 2) label.evidence = std::string(Trim(cols[2]));
     if (cols.size() > 3) label.note = std::string(Trim(cols[3]));
     file.labels.push_back(std::move(label));
   }
-  if (file.report.empty()) Fail(path, 1, "no `# report:` line naming the report these labels are about");
-  if (file.labels.empty()) Fail(path, line_no, "no labelled rule");
+  if (file.report.empty()) Fail(path, 1, "E-labels-format.no-report");
+  if (file.labels.empty()) Fail(path, line_no, "E-labels-format.empty");
   return file;
 }
 
@@ -113,8 +113,8 @@ std::vector<std::string> ExpandLabelPaths(const std::vector<std::string>& paths)
       std::vector<std::string> found;
       for (const auto& entry : fs::directory_iterator(p, ec))
         if (entry.path().extension() == ".tsv") found.push_back(entry.path().string());
-      if (ec) throw InputError(p, "E-unreadable", p + ": the folder cannot be read: " + ec.message());
-      if (found.empty()) throw InputError(p, "E-labels-read", p + ": the folder holds no labels file (*.tsv)");
+      if (ec) throw DiagnosticError(MakeDiagnostic("E-unreadable.labels-folder", {ec.message()}, p));
+      if (found.empty()) throw DiagnosticError(MakeDiagnostic("E-labels-read.no-tsv", {}, p));
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else {
@@ -142,7 +142,7 @@ MetadataOverrides ParseLabelArgs(const LabelFile& labels) {
   std::istringstream in(labels.args);
   std::vector<std::string> words;
   for (std::string w; in >> w;) words.push_back(w);
-  const auto fail = [&](const std::string& message) { Fail(labels.path, labels.args_line, message); };
+  const auto fail = [&](std::string_view id, MessageArgs args) { Fail(labels.path, labels.args_line, id, args); };
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string flag = words[i], value;
     if (const std::size_t eq = flag.find('='); eq != std::string::npos) {
@@ -151,7 +151,7 @@ MetadataOverrides ParseLabelArgs(const LabelFile& labels) {
     } else if (i + 1 < words.size()) {
       value = words[++i];
     } else {
-      fail("`# args:` flag " + flag + " has no value");
+      fail("E-labels-format.args-no-value", {flag});
     }
     if (flag == "--year") {
       int year = 0;
@@ -161,19 +161,19 @@ MetadataOverrides ParseLabelArgs(const LabelFile& labels) {
       } catch (const std::exception&) {
         used = 0;
       }
-      if (used != value.size() || year < 1990 || year > 2100) fail("`# args:` --year " + value + " is not a year");
+      if (used != value.size() || year < 1990 || year > 2100) fail("E-labels-format.args-year", {value});
       overrides.year = year;
     } else if (flag == "--level") {
       overrides.level = ParseIssuerLevel(value);
-      if (!overrides.level) fail("`# args:` --level " + value + " is not a level (" + IssuerLevelList() + ")");
+      if (!overrides.level) fail("E-labels-format.args-level", {value, IssuerLevelList()});
     } else if (flag == "--issuer") {
       overrides.issuer = value;
     } else if (flag == "--published") {
       const auto date = ParseIsoDate(value);
-      if (!date) fail("`# args:` --published " + value + " is not a date (YYYY-MM-DD)");
+      if (!date) fail("E-labels-format.args-date", {value});
       overrides.published = *date;
     } else {
-      fail("`# args:` flag " + flag + " is not one fazhi eval understands (--year, --level, --issuer, --published)");
+      fail("E-labels-format.args-flag", {flag});
     }
   }
   return overrides;

@@ -15,7 +15,9 @@
 #include <set>
 
 #include "ledger/terms.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/safe_text.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -228,8 +230,8 @@ void DropLedgerWideTerms(std::vector<LedgerItem>& items, std::vector<std::string
     item.terms = std::move(kept);
   }
   if (!dropped.empty())
-    notes.push_back(fmt::format("terms common to {} or more items left out where others remain: {}", threshold,
-                                fmt::join(dropped, ", ")));
+    notes.push_back(
+        Msg("ledger.note-common-terms", {std::to_string(threshold), fmt::format("{}", fmt::join(dropped, ", "))}));
 }
 
 }  // namespace
@@ -323,13 +325,10 @@ LedgerHeader FindLedgerHeader(const LedgerTable& table) {
       for (std::size_t c = 0; c < roles.size(); ++c)
         if (roles[c] >= 0) seen += (seen.empty() ? "" : ", ") + table.rows[any_best][c];
     }
-    throw InputError(table.path, "E-ledger-header",
-                     fmt::format("no requirement column found in the first {} rows: name one 具体要求, 工作要求, "
-                                 "整改措施, requirement or measures{}",
-                                 search,
-                                 seen.empty() ? std::string(" (no known column names at all)")
-                                              : fmt::format(" (recognised: {} on row {})", seen,
-                                                            table.row_numbers[any_best])));
+    if (seen.empty()) throw DiagnosticError(MakeDiagnostic("E-ledger-header", {std::to_string(search)}, table.path));
+    throw DiagnosticError(MakeDiagnostic("E-ledger-header.seen",
+                                         {std::to_string(search), seen, std::to_string(table.row_numbers[any_best])},
+                                         table.path));
   }
 
   LedgerHeader h;
@@ -357,7 +356,7 @@ LedgerHeader FindLedgerHeader(const LedgerTable& table) {
     std::string where = ColumnLetters(static_cast<int>(c)) + " " + OneLine(labels[c]);
     if (CountChars(labels[c]) <= kMaxHeaderChars && ClassifyLedgerHeader(labels[c], col)) {
       if (h.columns.count(col)) {
-        h.ignored.push_back(where + " (a second " + LedgerColumnName(col) + " column)");
+        h.ignored.push_back(where + Msg("ledger.second-column", {LedgerColumnName(col)}));
         continue;
       }
       h.columns[col] = static_cast<int>(c);
@@ -449,7 +448,7 @@ std::vector<LedgerItem> BuildLedgerItems(const LedgerTable& table, const LedgerH
           only.rfind("填表", 0) == 0 || only.rfind("制表", 0) == 0)
         continue;
       if (!LedgerIdFromCell(only).empty() && only.size() <= 8) {  // a 序号 with nothing else
-        notes.push_back(fmt::format("row {}: no requirement or title text, skipped", sheet_row));
+        notes.push_back(Msg("ledger.note-no-text", {std::to_string(sheet_row)}));
         continue;
       }
       section = StripNumbering(OneLine(only));
@@ -459,7 +458,7 @@ std::vector<LedgerItem> BuildLedgerItems(const LedgerTable& table, const LedgerH
     if (row == labels) continue;  // the header repeated (a second page of a printout)
     if (req.empty()) req = title;
     if (req.empty()) {
-      notes.push_back(fmt::format("row {}: no requirement or title text, skipped", sheet_row));
+      notes.push_back(Msg("ledger.note-no-text", {std::to_string(sheet_row)}));
       continue;
     }
     ++ordinal;
@@ -482,7 +481,7 @@ std::vector<LedgerItem> BuildLedgerItems(const LedgerTable& table, const LedgerH
       if (id.empty()) {
         id = fmt::format("row-{:03}", sheet_row);
         if (!Cell(row, c_id).empty())
-          notes.push_back(fmt::format("row {}: 序号 `{}` cannot be a rule id, used `{}`", sheet_row, Cell(row, c_id), id));
+          notes.push_back(Msg("ledger.note-bad-id", {std::to_string(sheet_row), Cell(row, c_id), id}));
       }
     } else {
       id = fmt::format("{:03}", ordinal);
@@ -490,7 +489,7 @@ std::vector<LedgerItem> BuildLedgerItems(const LedgerTable& table, const LedgerH
     if (ids.count(id)) {
       std::string base = id;
       for (int k = 2; ids.count(id); ++k) id = fmt::format("{}-{}", base, k);
-      notes.push_back(fmt::format("row {}: id `{}` is used by an earlier row, used `{}`", sheet_row, base, id));
+      notes.push_back(Msg("ledger.note-duplicate-id", {std::to_string(sheet_row), base, id}));
     }
     ids.insert(id);
     item.id = id;
@@ -499,9 +498,7 @@ std::vector<LedgerItem> BuildLedgerItems(const LedgerTable& table, const LedgerH
     std::string source = title.empty() ? req : title + "。\n" + req;
     item.terms = SuggestTerms(source);
     if (item.terms.empty())
-      notes.push_back(fmt::format("row {}: no term could be taken from the text, rule `{}` is marked not_checkable "
-                                  "until you write its check",
-                                  sheet_row, id));
+      notes.push_back(Msg("ledger.note-no-terms", {std::to_string(sheet_row), id}));
     items.push_back(std::move(item));
   }
   DropLedgerWideTerms(items, notes);

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <map>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/text.h"
 #include "ledger/import.h"
 
@@ -138,10 +140,9 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
   std::string found;
   for (const auto& c : header) found += (found.empty() ? "" : "、") + c;
   if (header_index < 0)
-    throw InputError(path, "E-ledger-columns",
-                     fmt::format("{}：工作表“{}”中找不到表头“{}”（第一行是：{}）。请使用 fazhi 导出的整改台账，"
-                                 "列名不要改动（顺序可以调整）",
-                                 path, table.sheet.empty() ? "CSV" : table.sheet, kColRule, found));
+    throw DiagnosticError(
+        MakeDiagnostic(table.sheet.empty() ? "E-ledger-columns.no-rule-csv" : "E-ledger-columns.no-rule",
+                       {kColRule, found, table.sheet}, path));
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < header.size(); ++i) col.emplace(Key(header[i]), i);
   const auto index = [&](const char* name) -> std::optional<std::size_t> {
@@ -149,9 +150,7 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
     return it == col.end() ? std::nullopt : std::optional<std::size_t>(it->second);
   };
   if (!index(kColStatus) && !index(kColReview))
-    throw InputError(path, "E-ledger-columns",
-                     fmt::format("{}：表头中既没有“{}”也没有“{}”，无法读取豁免和复核结论（表头是：{}）", path,
-                                 kColStatus, kColReview, found));
+    throw DiagnosticError(MakeDiagnostic("E-ledger-columns.no-status", {kColStatus, kColReview, found}, path));
   const auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
     const auto i = index(name);
     return i && *i < row.size() ? row[*i] : std::string();
@@ -171,9 +170,9 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
     row.status = cell(cells, kColStatus);
     row.review_note = cell(cells, kColNote);
     row.review = cell(cells, kColReview);
-    const std::string where = fmt::format("第 {} 行", row.row);
+    const std::string where = std::to_string(row.row);
     if (rule.empty()) {
-      out.errors.push_back(where + "：没有规则编号（这一行的其他内容无法对应到规则）");
+      out.errors.push_back(Msg("review.row-no-rule", {where, kColRule}));
       continue;
     }
     row.rules.push_back(rule);
@@ -190,8 +189,8 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
         if (!opts.known_rules.count(id)) {
           std::vector<std::string> known(opts.known_rules.begin(), opts.known_rules.end());
           const std::string near = ClosestMatch(id, known);
-          out.errors.push_back(fmt::format("{}：规则编号“{}”不在已加载的规则包中{}", where, id,
-                                           near.empty() ? "" : "（是否为 " + near + "？）"));
+          out.errors.push_back(near.empty() ? Msg("review.row-unknown-rule", {where, id})
+                                            : Msg("review.row-unknown-rule-near", {where, id, near}));
           row_ok = false;
         }
     if (!row_ok) continue;
@@ -199,16 +198,14 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
     const std::string status = Key(row.status);
     const bool waive = status == "申请豁免";
     if (!status.empty() && !waive && status != "待整改" && status != "整改中" && status != "已整改")
-      out.notes.push_back(fmt::format("{}：状态“{}”不是可选值（待整改、整改中、已整改、申请豁免），按未申请豁免处理",
-                                      where, row.status));
+      out.notes.push_back(Msg("review.row-bad-status", {where, row.status}));
     const std::optional<Verdict> gold = ReviewedVerdict(row.review, row.verdict);
     const bool misjudged = Key(row.review).rfind("误判", 0) == 0;
     if (!Key(row.review).empty() && !gold)
-      out.errors.push_back(fmt::format(
-          "{}：复核结论“{}”无法识别（可选：同意、误判-应为符合、误判-应为部分符合、误判-应为不符合、误判-应为不适用{}）",
-          where, row.review, Key(row.review) == "同意" ? "；核查结论“" + row.verdict + "”也无法识别" : ""));
+      out.errors.push_back(Key(row.review) == "同意" ? Msg("review.row-bad-verdict", {where, row.verdict})
+                                                      : Msg("review.row-bad-review", {where, row.review}));
     if (waive && Key(row.review_note).empty() && !opts.rows_only) {
-      out.errors.push_back(where + "：状态为“申请豁免”，但“复核意见”为空——豁免必须写明理由");
+      out.errors.push_back(Msg("review.row-no-reason", {where}));
       continue;
     }
     if (waive) ++out.waived;
@@ -218,7 +215,7 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
     out.rows.push_back(std::move(row));
   }
   if (out.waived && opts.approver.empty() && !opts.rows_only)
-    out.errors.push_back(fmt::format("有 {} 行申请豁免，需要批准人：加 --approver 姓名或单位", out.waived));
+    out.errors.push_back(Msg("review.no-approver", {std::to_string(out.waived)}));
   if (!out.errors.empty()) return out;
 
   // The files.
@@ -260,7 +257,7 @@ ReviewImport ImportReview(const std::string& path, const ReviewOptions& opts) {
                      note);
     if (Key(r.review).rfind("误判", 0) != 0) continue;
     if (quote.empty()) {
-      out.notes.push_back(fmt::format("第 {} 行（{}）：证据/位置中没有引文，未生成规则例子", r.row, r.rules.front()));
+      out.notes.push_back(Msg("review.row-no-quote", {std::to_string(r.row), r.rules.front()}));
       continue;
     }
     ex += fmt::format("\n# 台账第 {} 行，{}：fazhi 判为“{}”，复核结论“{}”。{}\n- text: {}\n  expect: {}\n", r.row,

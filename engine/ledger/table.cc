@@ -14,7 +14,9 @@
 #include <memory>
 #include <optional>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/ooxml.h"
@@ -68,8 +70,7 @@ void AddRow(LedgerTable& t, std::vector<std::string> row, int number, const Ledg
   while (!row.empty() && row.back().empty()) row.pop_back();
   if (row.empty()) return;
   if (t.rows.size() >= limits.max_rows)
-    throw InputError(t.path, "E-ledger-limit",
-                     fmt::format("the table has more than {} rows (limit max_rows): split the ledger", limits.max_rows));
+    throw DiagnosticError(MakeDiagnostic("E-ledger-limit.rows", {std::to_string(limits.max_rows)}, t.path));
   t.rows.push_back(std::move(row));
   t.row_numbers.push_back(number);
 }
@@ -194,11 +195,10 @@ LedgerTable ParseLedgerCsv(const std::string& path, std::string_view bytes, cons
   t.path = path;
   t.format = "csv";
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    throw InputError(path, "E-ledger-empty", "the file is empty: no table to import");
+    throw DiagnosticError(MakeDiagnostic("E-ledger-empty.file", {}, path));
   DecodedText d = DecodeToUtf8(bytes);
   if (LooksBinary(d.utf8, d.replaced))
-    throw InputError(path, "E-ledger-format",
-                     "does not look like a CSV text table (binary data); save the ledger as CSV (UTF-8) or XLSX");
+    throw DiagnosticError(MakeDiagnostic("E-ledger-format.binary", {}, path));
   t.encoding = d.encoding + (d.bom ? " (BOM)" : "");
   std::string_view text = d.utf8;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -210,13 +210,12 @@ LedgerTable ParseLedgerCsv(const std::string& path, std::string_view bytes, cons
   int line = 1, quote_line = 0, record = 1;
   auto end_cell = [&] {
     if (cell.size() > limits.max_cell_bytes)
-      throw InputError(path, "E-ledger-limit",
-                       fmt::format("a cell in record {} is longer than {} bytes (limit max_cell_bytes)", record,
-                                   limits.max_cell_bytes));
+      throw DiagnosticError(MakeDiagnostic(
+          "E-ledger-limit.csv-cell", {std::to_string(record), std::to_string(limits.max_cell_bytes)}, path, line));
     row.push_back(CleanCell(cell));
     if (row.size() > limits.max_columns)
-      throw InputError(path, "E-ledger-limit",
-                       fmt::format("record {} has more than {} cells (limit max_columns)", record, limits.max_columns));
+      throw DiagnosticError(MakeDiagnostic("E-ledger-limit.csv-columns",
+                                           {std::to_string(record), std::to_string(limits.max_columns)}, path, line));
     cell.clear();
     cell_quoted = false;
   };
@@ -259,12 +258,9 @@ LedgerTable ParseLedgerCsv(const std::string& path, std::string_view bytes, cons
     }
   }
   if (in_quotes)
-    throw InputError(path, "E-ledger-csv",
-                     fmt::format("unbalanced quotes: the quoted cell that starts on line {} is never closed "
-                                 "(a \" inside a cell must be written \"\")",
-                                 quote_line));
+    throw DiagnosticError(MakeDiagnostic("E-ledger-csv.quotes", {std::to_string(quote_line)}, path, quote_line));
   if (!cell.empty() || !row.empty()) end_row();
-  if (t.rows.empty()) throw InputError(path, "E-ledger-empty", "the file has no non-empty rows");
+  if (t.rows.empty()) throw DiagnosticError(MakeDiagnostic("E-ledger-empty.rows", {}, path));
   return t;
 }
 
@@ -273,17 +269,17 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
   LedgerTable t;
   t.path = path;
   t.format = "xlsx";
-  if (bytes.empty()) throw InputError(path, "E-ledger-empty", "the file is empty: no table to import");
+  if (bytes.empty()) throw DiagnosticError(MakeDiagnostic("E-ledger-empty.file", {}, path));
   ZipArchive zip(path, bytes, kXlsx, {limits.max_unzipped_bytes, limits.max_zip_entries, limits.max_zip_ratio});
 
   // The first sheet (or the one named `sheet_name`): workbook.xml names it, workbook.xml.rels says where it is.
   std::string sheet_part = "xl/worksheets/sheet1.xml";
   auto workbook = zip.Read("xl/workbook.xml");
-  if (!workbook) throw InputError(path, "E-ledger-xlsx", "not an Excel workbook: xl/workbook.xml is missing");
+  if (!workbook) throw DiagnosticError(MakeDiagnostic("E-ledger-xlsx.no-workbook", {}, path));
   pugi::xml_document wb = ParseXmlPart(path, kXlsx, "xl/workbook.xml", *workbook);
   pugi::xml_node sheets = ChildLocal(wb.document_element(), "sheets");
   pugi::xml_node sheet = ChildLocal(sheets, "sheet");
-  if (!sheet) throw InputError(path, "E-ledger-xlsx", "the workbook has no sheet");
+  if (!sheet) throw DiagnosticError(MakeDiagnostic("E-ledger-xlsx.no-sheet", {}, path));
   if (!sheet_name.empty()) {
     std::string names;
     pugi::xml_node found;
@@ -294,8 +290,7 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
       names += std::string(names.empty() ? "" : "、") + std::string(name);
     }
     if (!found)
-      throw InputError(path, "E-ledger-sheet",
-                       fmt::format("工作簿中没有名为“{}”的工作表（现有：{}）", sheet_name, names));
+      throw DiagnosticError(MakeDiagnostic("E-ledger-sheet", {sheet_name, names}, path));
     sheet = found;
   }
   t.sheet = sheet.attribute("name").value();
@@ -317,7 +312,7 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
 
   auto sheet_xml = zip.Read(sheet_part);
   if (!sheet_xml)
-    throw InputError(path, "E-ledger-xlsx", "the first sheet (" + sheet_part + ") is missing from the XLSX");
+    throw DiagnosticError(MakeDiagnostic("E-ledger-xlsx.sheet-part", {t.sheet, sheet_part}, path));
   pugi::xml_document sd = ParseXmlPart(path, kXlsx, sheet_part, *sheet_xml);
   pugi::xml_node root = sd.document_element();
   std::map<int, std::vector<std::string>> grid;
@@ -360,14 +355,11 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
       value = CleanCell(value);
       if (value.empty()) continue;
       if (value.size() > limits.max_cell_bytes)
-        throw InputError(path, "E-ledger-limit",
-                         fmt::format("a cell in row {} is longer than {} bytes (limit max_cell_bytes)", r,
-                                     limits.max_cell_bytes));
+        throw DiagnosticError(MakeDiagnostic(
+            "E-ledger-limit.xlsx-cell", {t.sheet, std::to_string(r), std::to_string(limits.max_cell_bytes)}, path));
       auto& cells = grid[r];
       if (grid.size() > limits.max_rows)
-        throw InputError(path, "E-ledger-limit",
-                         fmt::format("the sheet has more than {} rows (limit max_rows): split the ledger",
-                                     limits.max_rows));
+        throw DiagnosticError(MakeDiagnostic("E-ledger-limit.rows", {std::to_string(limits.max_rows)}, path));
       if (cells.size() <= static_cast<std::size_t>(col)) cells.resize(col + 1);
       cells[col] = std::move(value);
     }
@@ -397,11 +389,10 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
     filled_cells += cells;
     filled_bytes += cells * top->second[c1].size();
     if (filled_cells > limits.max_merged_cells || filled_bytes > limits.max_merged_bytes)
-      throw InputError(path, "E-ledger-limit",
-                       fmt::format("[E-ledger-limit] 合并单元格展开后超过限制 max_merged_cells（{} 个单元格）或 "
-                                   "max_merged_bytes（{} 字节），在合并区域 {} 处 (merged ranges would fill more cells "
-                                   "than the limits allow)",
-                                   limits.max_merged_cells, limits.max_merged_bytes, ref));
+      throw DiagnosticError(MakeDiagnostic("E-ledger-limit.merged",
+                                           {t.sheet, ref, std::to_string(limits.max_merged_cells),
+                                            std::to_string(limits.max_merged_bytes)},
+                                           path));
     const std::string value = top->second[c1];
     for (auto it = grid.lower_bound(r1); it != grid.end() && it->first <= r2; ++it) {
       auto& row_cells = it->second;
@@ -411,22 +402,21 @@ LedgerTable ParseLedgerXlsx(const std::string& path, std::string_view bytes, con
     }
   }
   for (auto& [r, cells] : grid) AddRow(t, std::move(cells), r, limits);
-  if (t.rows.empty()) throw InputError(path, "E-ledger-empty", "the first sheet (" + t.sheet + ") has no cells");
+  if (t.rows.empty()) throw DiagnosticError(MakeDiagnostic("E-ledger-empty.sheet", {t.sheet}, path));
   return t;
 }
 
 LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& limits, std::string_view sheet) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    throw InputError(path, "E-ledger-read", "cannot read the ledger: no such file");
+    throw DiagnosticError(MakeDiagnostic("E-ledger-read.missing", {}, path));
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw InputError(path, "E-ledger-read", "cannot read the ledger: " + ec.message());
+  if (ec) throw DiagnosticError(MakeDiagnostic("E-ledger-read.error", {ec.message()}, path));
   if (size > limits.max_file_bytes)
-    throw InputError(path, "E-ledger-limit",
-                     fmt::format("the file is {} bytes, over the limit max_file_bytes ({})", size,
-                                 limits.max_file_bytes));
+    throw DiagnosticError(MakeDiagnostic("E-ledger-limit.file",
+                                         {std::to_string(size), std::to_string(limits.max_file_bytes)}, path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "E-ledger-read", "cannot open the ledger for reading");
+  if (!in) throw DiagnosticError(MakeDiagnostic("E-ledger-read.open", {}, path));
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
@@ -435,12 +425,11 @@ LedgerTable ReadLedgerTable(const std::string& path, const LedgerTableLimits& li
   bool zip = bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0;
   bool ole = bytes.size() >= 4 && bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0;
   if (ext == ".xls" || ole)
-    throw InputError(path, "E-ledger-format",
-                     "an Excel 97-2003 (.xls) workbook cannot be read: save it as .xlsx or as CSV (UTF-8)");
+    throw DiagnosticError(MakeDiagnostic("E-ledger-format.xls", {}, path));
   if (ext == ".xlsx" || ext == ".xlsm" || (zip && ext != ".csv" && ext != ".tsv" && ext != ".txt"))
     return ParseLedgerXlsx(path, bytes, limits, sheet);
   if (zip)
-    throw InputError(path, "E-ledger-format", "the file is a ZIP archive (an XLSX?) but is named " + ext);
+    throw DiagnosticError(MakeDiagnostic("E-ledger-format.zip-name", {ext}, path));
   return ParseLedgerCsv(path, bytes, limits);
 }
 

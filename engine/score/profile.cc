@@ -2,6 +2,7 @@
 #include "score/profile.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -9,8 +10,10 @@
 #include <map>
 #include <set>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/levels.h"
+#include "core/messages.h"
 #include "core/regular_file.h"
 #include "core/text.h"
 
@@ -18,22 +21,23 @@ namespace fazhi {
 
 namespace {
 
-[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, const std::string& message) {
-  int line = at.IsDefined() ? at.Mark().line + 1 : 0;
-  std::string where = line > 0 ? fmt::format("{}:{}", path, line) : path;
-  throw InputError(path, "E-profile", fmt::format("{}: 督察口径文件 (profile): {}", where, message));
+// A profile that cannot be used, at the node's line: E-profile.<variant> from the message table.
+[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, std::string_view id, MessageArgs args = {}) {
+  const bool placed = at.IsDefined() && at.Mark().line >= 0;
+  throw DiagnosticError(
+      MakeDiagnostic(id, args, path, placed ? at.Mark().line + 1 : 0, placed ? at.Mark().column + 1 : 0));
 }
 
 int LineOf(const YAML::Node& n) { return n.IsDefined() ? n.Mark().line + 1 : 0; }
 
 std::optional<int> Year(const std::string& path, const YAML::Node& v) {
-  if (!v.IsScalar()) Fail(path, v, "`years` must be [FROM, TO] with years like 2021");
+  if (!v.IsScalar()) Fail(path, v, "E-profile.years");
   try {
     int y = v.as<int>();
     if (y >= 1949 && y <= 2100) return y;
   } catch (const YAML::Exception&) {
   }
-  Fail(path, v, "`" + v.Scalar() + "` is not a year like 2021");
+  Fail(path, v, "E-profile.year", {v.Scalar()});
 }
 
 ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
@@ -43,29 +47,31 @@ ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
     p.pack = entry.Scalar();
     return p;
   }
-  if (!entry.IsMap()) Fail(path, entry, "each entry of `packs` is a pack id or {pack: ID, years: [FROM, TO], levels: […]}");
+  if (!entry.IsMap()) Fail(path, entry, "E-profile.pack-entry");
   for (const auto& kv : entry) {
     const std::string key = kv.first.as<std::string>();
     if (key != "pack" && key != "years" && key != "levels")
-      Fail(path, kv.first, fmt::format("unknown key `{}` in a pack entry (pack, years, levels)", key));
+      Fail(path, kv.first, "E-profile.pack-key", {key});
   }
   if (!entry["pack"] || !entry["pack"].IsScalar() || entry["pack"].Scalar().empty())
-    Fail(path, entry, "a pack entry needs `pack: ID`");
+    Fail(path, entry, "E-profile.pack-id");
   p.pack = entry["pack"].Scalar();
   if (const YAML::Node y = entry["years"]) {
-    if (!y.IsSequence() || y.size() != 2) Fail(path, y, "`years` must be [FROM, TO]");
+    if (!y.IsSequence() || y.size() != 2) Fail(path, y, "E-profile.years");
     p.year_from = Year(path, y[0]);
     p.year_to = Year(path, y[1]);
-    if (*p.year_from > *p.year_to) Fail(path, y, "`years` must be [FROM, TO] with FROM ≤ TO");
+    if (*p.year_from > *p.year_to)
+      Fail(path, y, "E-profile.years-order", {std::to_string(*p.year_from), std::to_string(*p.year_to)});
   }
   if (const YAML::Node l = entry["levels"]) {
-    if (!l.IsSequence()) Fail(path, l, "`levels` must be a list of issuer levels");
+    if (!l.IsSequence()) Fail(path, l, "E-profile.levels");
     for (const auto& item : l) {
       std::string level = item.IsScalar() ? item.Scalar() : std::string();
       const auto& known = IssuerLevels();
       if (std::find(known.begin(), known.end(), level) == known.end()) {
         std::string near = ClosestMatch(level, known);
-        Fail(path, item, fmt::format("unknown level `{}`{}", level, near.empty() ? "" : "; did you mean `" + near + "`?"));
+        if (near.empty()) Fail(path, item, "E-profile.level", {level, fmt::format("{}", fmt::join(known, ", "))});
+        Fail(path, item, "E-profile.level-near", {level, near});
       }
       p.levels.push_back(level);
     }
@@ -90,33 +96,32 @@ Profile ParseProfile(const std::string& path, const std::string& text) {
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError(path, "E-profile", fmt::format("{}:{}:{}: 督察口径文件 (profile): not valid YAML: {}", path,
-                                                    e.mark.line + 1, e.mark.column + 1, e.msg));
+    throw DiagnosticError(MakeDiagnostic("E-profile.yaml", {e.msg}, path, e.mark.line + 1, e.mark.column + 1));
   }
-  if (!root.IsMap()) Fail(path, root, "expected a map with `profile`, `packs` and `same_as`");
+  if (!root.IsMap()) Fail(path, root, "E-profile.root");
   Profile p;
   p.path = path;
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
     if (key != "profile" && key != "packs" && key != "same_as")
-      Fail(path, kv.first, fmt::format("unknown top-level key `{}` (profile, packs, same_as)", key));
+      Fail(path, kv.first, "E-profile.top-key", {key});
   }
   if (!root["profile"] || !root["profile"].IsScalar() || root["profile"].Scalar().empty())
-    Fail(path, root, "`profile: 名称` is missing (the name the cover sheet shows)");
+    Fail(path, root, "E-profile.no-name");
   p.name = root["profile"].Scalar();
   if (const YAML::Node packs = root["packs"]) {
-    if (!packs.IsSequence()) Fail(path, packs, "`packs` must be a list");
+    if (!packs.IsSequence()) Fail(path, packs, "E-profile.packs");
     for (const auto& e : packs) p.packs.push_back(ParsePack(path, e));
   }
   if (const YAML::Node groups = root["same_as"]) {
-    if (!groups.IsSequence()) Fail(path, groups, "`same_as` must be a list of groups like [outline-2015/13, ledger-100/024]");
+    if (!groups.IsSequence()) Fail(path, groups, "E-profile.same-as");
     for (const auto& g : groups) {
-      if (!g.IsSequence()) Fail(path, g, "each `same_as` group is a list of rule ids: [outline-2015/13, ledger-100/024]");
+      if (!g.IsSequence()) Fail(path, g, "E-profile.same-as-group");
       SameAs group;
       group.line = LineOf(g);
       for (const auto& id : g) {
         if (!id.IsScalar() || id.Scalar().find('/') == std::string::npos)
-          Fail(path, id, "a rule id is written <pack>/<id>, e.g. ledger-100/024");
+          Fail(path, id, "E-profile.rule-id", {id.IsScalar() ? id.Scalar() : std::string()});
         group.rules.push_back(id.Scalar());
       }
       p.same_as.push_back(std::move(group));
@@ -130,7 +135,9 @@ Profile LoadProfile(const std::string& path, const Limits& limits) {
   try {
     text = ReadRegularFile(path, limits.max_rule_file_bytes, "max_rule_file_bytes");
   } catch (const InputError& e) {
-    throw InputError(path, e.code(), path + ": 督察口径文件 (profile) [" + e.code() + "]: " + e.what());
+    Diagnostic d = DiagnosticOf(e);  // the reader's code and words, said to be about the profile
+    d.message = Msg("profile.read", {d.message});
+    throw DiagnosticError(std::move(d));
   }
   return ParseProfile(path, text);
 }
@@ -141,27 +148,24 @@ Diagnostics LintProfile(const Profile& profile, const std::vector<std::string>& 
   for (const auto& p : profile.packs)
     if (std::find(pack_ids.begin(), pack_ids.end(), p.pack) == pack_ids.end()) {
       std::string near = ClosestMatch(p.pack, pack_ids);
-      d.push_back({Level::kError, "E-profile-unknown-pack", "督察口径选用的规则包 `" + p.pack + "` 未加载",
-                   profile.path, p.line, 0, near.empty() ? "" : "did you mean `" + near + "`?"});
+      d.push_back(MakeDiagnostic(near.empty() ? "E-profile-unknown-pack" : "E-profile-unknown-pack.near",
+                                 {p.pack, near}, profile.path, p.line));
     }
   std::set<std::string> known(rule_ids.begin(), rule_ids.end());
   std::map<std::string, int> seen;  // rule → line of its first group
   for (const auto& g : profile.same_as) {
     if (g.rules.size() < 2)
-      d.push_back({Level::kError, "E-profile-same-as", "same_as 组只有一条规则，不构成等同关系", profile.path, g.line,
-                   0, "a group names two or more rules: [outline-2015/13, ledger-100/024]"});
+      d.push_back(MakeDiagnostic("E-profile-same-as.single", {}, profile.path, g.line));
     for (const auto& id : g.rules) {
       if (!known.count(id)) {
         std::string near = ClosestMatch(id, rule_ids);
-        d.push_back({Level::kError, "E-profile-unknown-rule", "same_as 中的规则 `" + id + "` 不存在", profile.path,
-                     g.line, 0, near.empty() ? "" : "did you mean `" + near + "`?"});
+        d.push_back(MakeDiagnostic(near.empty() ? "E-profile-unknown-rule" : "E-profile-unknown-rule.near",
+                                   {id, near}, profile.path, g.line));
       }
       auto [it, fresh] = seen.emplace(id, g.line);
       if (!fresh)
-        d.push_back({Level::kError, "E-profile-same-as",
-                     "规则 `" + id + "` 出现在两个 same_as 组中（第 " + std::to_string(it->second) + " 行和第 " +
-                         std::to_string(g.line) + " 行）",
-                     profile.path, g.line, 0, "merge the two groups into one"});
+        d.push_back(MakeDiagnostic("E-profile-same-as.twice", {id, std::to_string(it->second), std::to_string(g.line)},
+                                   profile.path, g.line));
     }
   }
   return d;

@@ -6,6 +6,7 @@
 
 #include <ctime>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/messages.h"
 #include "core/regular_file.h"
@@ -17,23 +18,24 @@ namespace {
 
 const std::vector<std::string> kKeys = {"rule", "reason", "approver", "date", "expires", "issuer", "years"};
 
-[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, const std::string& message) {
-  int line = at.IsDefined() ? at.Mark().line + 1 : 0;
-  std::string where = line > 0 ? fmt::format("{}:{}", path, line) : path;
-  throw InputError(path, "E-waiver", fmt::format("{}: {}", where, message));
+// A waiver file that cannot be used, at the node's line: E-waiver.<variant> from the message table.
+[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, std::string_view id, MessageArgs args = {}) {
+  const bool placed = at.IsDefined() && at.Mark().line >= 0;
+  throw DiagnosticError(
+      MakeDiagnostic(id, args, path, placed ? at.Mark().line + 1 : 0, placed ? at.Mark().column + 1 : 0));
 }
 
 std::string RequiredString(const std::string& path, const YAML::Node& entry, const char* key) {
   const YAML::Node v = entry[key];
-  if (!v) Fail(path, entry, fmt::format("waiver is missing `{}`", key));
-  if (!v.IsScalar() || v.Scalar().empty()) Fail(path, v, fmt::format("`{}` must be a non-empty string", key));
+  if (!v) Fail(path, entry, "E-waiver.missing-key", {key});
+  if (!v.IsScalar() || v.Scalar().empty()) Fail(path, v, "E-waiver.empty-value", {key});
   return v.Scalar();
 }
 
 Date ParseDate(const std::string& path, const YAML::Node& v, const char* key) {
-  if (!v.IsScalar()) Fail(path, v, fmt::format("`{}` must be a date YYYY-MM-DD", key));
+  if (!v.IsScalar()) Fail(path, v, "E-waiver.date", {key, ""});
   auto d = ParseIsoDate(v.Scalar());
-  if (!d) Fail(path, v, fmt::format("`{}: {}` is not a date (YYYY-MM-DD)", key, v.Scalar()));
+  if (!d) Fail(path, v, "E-waiver.date", {key, v.Scalar()});
   return *d;
 }
 
@@ -43,17 +45,16 @@ int ParseYear(const std::string& path, const YAML::Node& v) {
     if (y >= 1990 && y <= 2100) return y;
   } catch (const YAML::Exception&) {
   }
-  Fail(path, v, "`years` must be [FROM, TO] with years like 2020");
+  Fail(path, v, "E-waiver.year", {v.IsScalar() ? v.Scalar() : std::string()});
 }
 
 Waiver ParseEntry(const std::string& path, const YAML::Node& entry) {
-  if (!entry.IsMap()) Fail(path, entry, "each waiver must be a map with rule, reason, approver and date");
+  if (!entry.IsMap()) Fail(path, entry, "E-waiver.entry");
   for (const auto& kv : entry) {
     std::string key = kv.first.as<std::string>();
     if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
       std::string near = ClosestMatch(key, kKeys);
-      Fail(path, kv.first,
-           fmt::format("unknown key `{}`{}", key, near.empty() ? "" : fmt::format("; did you mean `{}`?", near)));
+      Fail(path, kv.first, near.empty() ? "E-waiver.unknown-key" : "E-waiver.unknown-key-near", {key, near});
     }
   }
   Waiver w;
@@ -62,11 +63,11 @@ Waiver ParseEntry(const std::string& path, const YAML::Node& entry) {
   w.rule = RequiredString(path, entry, "rule");
   w.reason = RequiredString(path, entry, "reason");
   w.approver = RequiredString(path, entry, "approver");
-  if (!entry["date"]) Fail(path, entry, "waiver is missing `date`");
+  if (!entry["date"]) Fail(path, entry, "E-waiver.missing-key", {"date"});
   w.date = ParseDate(path, entry["date"], "date");
   if (entry["expires"]) w.expires = ParseDate(path, entry["expires"], "expires");
   if (const YAML::Node v = entry["issuer"]) {
-    if (!v.IsScalar() || v.Scalar().empty()) Fail(path, v, "`issuer` must be a non-empty string");
+    if (!v.IsScalar() || v.Scalar().empty()) Fail(path, v, "E-waiver.empty-value", {"issuer"});
     w.issuer = v.Scalar();
   }
   if (const YAML::Node v = entry["years"]) {
@@ -75,9 +76,10 @@ Waiver ParseEntry(const std::string& path, const YAML::Node& entry) {
     } else if (v.IsSequence() && v.size() == 2) {
       w.year_from = ParseYear(path, v[0]);
       w.year_to = ParseYear(path, v[1]);
-      if (*w.year_from > *w.year_to) Fail(path, v, "`years` must be [FROM, TO] with FROM ≤ TO");
+      if (*w.year_from > *w.year_to)
+        Fail(path, v, "E-waiver.years-order", {std::to_string(*w.year_from), std::to_string(*w.year_to)});
     } else {
-      Fail(path, v, "`years` must be [FROM, TO] (or one year)");
+      Fail(path, v, "E-waiver.years");
     }
   }
   return w;
@@ -96,20 +98,19 @@ std::vector<Waiver> ParseWaivers(const std::string& path, const std::string& tex
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError(path, "E-waiver",
-                     fmt::format("{}:{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
+    throw DiagnosticError(MakeDiagnostic("E-waiver.yaml", {e.msg}, path, e.mark.line + 1, e.mark.column + 1));
   }
   YAML::Node list = root;
   if (root.IsMap()) {
     for (const auto& kv : root) {
       std::string key = kv.first.as<std::string>();
       if (key != "waivers")
-        Fail(path, kv.first, fmt::format("unknown top-level key `{}` (a waiver file has one key, `waivers`)", key));
+        Fail(path, kv.first, "E-waiver.top-key", {key});
     }
     list = root["waivers"];
   }
   if (root.IsNull() || !list || list.IsNull()) return {};
-  if (!list.IsSequence()) Fail(path, list, "expected a list of waivers (`waivers:` followed by `- rule: …` entries)");
+  if (!list.IsSequence()) Fail(path, list, "E-waiver.list");
   std::vector<Waiver> out;
   for (const auto& entry : list) out.push_back(ParseEntry(path, entry));
   return out;
@@ -120,7 +121,9 @@ std::vector<Waiver> LoadWaivers(const std::string& path, const Limits& limits) {
   try {  // the documents' guard: a FIFO would hang, /dev/zero never ends, a folder is not "no waivers"
     text = ReadRegularFile(path, limits.max_rule_file_bytes, "max_rule_file_bytes");
   } catch (const InputError& e) {
-    throw InputError(path, e.code(), path + ": 豁免文件 (waiver file) [" + e.code() + "]: " + e.what());
+    Diagnostic d = DiagnosticOf(e);  // the reader's code and words, said to be about the waiver file
+    d.message = Msg("waiver.read", {d.message});
+    throw DiagnosticError(std::move(d));
   }
   return ParseWaivers(path, text);
 }

@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "core/codes.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/levels.h"
 #include "core/sha256.h"
@@ -429,7 +430,8 @@ struct Server::Impl {
       try {
         last = ImportReview(temp, ropts);
       } catch (const InputError& e) {
-        std::string message = e.what();
+        const Diagnostic d = DiagnosticOf(e);  // the row or column at fault, and what to do about it
+        std::string message = d.message + (d.hint.empty() ? "" : "（" + d.hint + "）");
         for (std::size_t at; (at = message.find(temp)) != std::string::npos;) message.replace(at, temp.size(), ledger_name);
         return {400, JsonError(ledger_name + "：" + message + "（" + e.code() + "）"), "", ""};
       }

@@ -70,7 +70,29 @@ std::set<std::string> Literals(const std::string& text) {
   return out;
 }
 
+// True when the text at `pos` is inside a // comment: its line has "//" before it, outside a string literal.
+bool InComment(const std::string& text, std::size_t pos) {
+  const std::size_t line_start = text.rfind('\n', pos) == std::string::npos ? 0 : text.rfind('\n', pos) + 1;
+  bool quoted = false;
+  for (std::size_t i = line_start; i + 1 < pos; ++i) {
+    if (quoted && text[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && text[i] == '/' && text[i + 1] == '/') return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+TEST_CASE("a code in a // comment is an example, not a diagnostic", "[messages]") {
+  const std::string text = "int x;  // stable, e.g. \"E-unknown-key\"\nf(\"a//b\", \"E-tab\");\n";
+  CHECK(InComment(text, text.find("\"E-unknown-key")));
+  CHECK_FALSE(InComment(text, text.find("\"E-tab")));  // the // inside "a//b" opens no comment
+  CHECK_FALSE(InComment(text, text.find("\"a//b")));
+}
 
 TEST_CASE("the message table is sorted and every entry has both languages", "[messages]") {
   auto table = Messages();
@@ -138,14 +160,9 @@ TEST_CASE("every id engine/ uses is in the message table, and every entry is use
 // diagnostic code as a bare literal, and a file that no longer does must leave the list.
 TEST_CASE("no new diagnostic text outside the message table", "[messages]") {
   static const std::set<std::string> kNotYetInTable = {
-      "core/diagnostic.h",            // the comment's example codes
-      "core/codes.h",                 // ditto
-      "core/regular_file.cc",         "eval/labels.cc",        "evaluate/evaluator.cc", "ingest/doc_reader.cc",
-      "ingest/docx_reader.cc",        "ingest/html_reader.cc", "ingest/ofd_reader.cc",  "ingest/pdf_reader.cc",
-      "ingest/reader.cc",             "ingest/text_reader.cc", "ingest/zip_archive.h",  "ledger/import.cc",
-      "ledger/review.cc",             "ledger/table.cc",       "normalize/normalizer.cc", "pipeline/check.cc",
-      "score/profile.cc",             "score/waivers.cc",      "segment/metadata.cc",   "segment/metadata.h",
-      "cli/commands/ledger.cc",
+      "core/regular_file.cc",  "evaluate/evaluator.cc", "ingest/doc_reader.cc",    "ingest/docx_reader.cc",
+      "ingest/html_reader.cc", "ingest/ofd_reader.cc",  "ingest/pdf_reader.cc",    "ingest/reader.cc",
+      "ingest/text_reader.cc", "normalize/normalizer.cc", "pipeline/check.cc",     "segment/metadata.cc",
   };
   static const std::regex bare(R"re("[EWN]-[a-z0-9]+(?:-[a-z0-9]+)*")re");
   const fs::path engine = test::SourceDir() / "engine";
@@ -159,6 +176,14 @@ TEST_CASE("no new diagnostic text outside the message table", "[messages]") {
       const std::string id = it->str().substr(1, it->str().size() - 2);
       const std::size_t before = static_cast<std::size_t>(it->position());
       const std::string lead = text.substr(before > 40 ? before - 40 : 0, before > 40 ? 40 : before);
+      if (InComment(text, before)) continue;  // "stable, e.g. "E-unknown-key"": an example, not a diagnostic
+      // constexpr ZipFormat kXlsx = {"XLSX", "E-ledger-xlsx", "E-ledger-limit"}: the codes the archive reader
+      // (ingest/zip_archive.cc) raises for this container, with its own words; the file naming them writes none.
+      static const std::regex zip_format(R"re(ZipFormat \w+ = \{[^;]*$)re");
+      if (std::regex_search(lead, zip_format)) continue;
+      // if (e.code() != "E-ledger-sheet"): a code compared, no text written.
+      static const std::regex compared(R"re(code\(\)\s*[!=]=\s*$)re");
+      if (std::regex_search(lead, compared)) continue;
       static const std::regex raised(R"re((Msg|Say|Raise|Report|FileDiag|MakeDiagnostic)\([^;]*$|\?\s*$|:\s*$)re");
       if (FindMessage(id) && std::regex_search(lead, raised)) continue;
       // InputError(path, "E-no-rules", Msg("E-no-rules")): the code, then its text from the table.

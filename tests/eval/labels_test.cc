@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "eval/agreement.h"
 #include "eval/labels.h"
@@ -45,17 +46,18 @@ TEST_CASE("labels: mistakes name the file and line", "[eval]") {
       ParseLabelFile("bad.tsv", text);
     } catch (const InputError& e) {
       CHECK(e.code() == "E-labels-format");
-      return std::string(e.what());
+      return FormatDiagnostic(DiagnosticOf(e));
     }
     return std::string("no error");
   };
   CHECK_THAT(message("rule\tverdict\na\tpass\n"), Catch::Contains("bad.tsv:") && Catch::Contains("# report:"));
   CHECK_THAT(message("# report: r.txt\na\tmaybe\n"), Catch::Contains("bad.tsv:2:") && Catch::Contains("maybe"));
-  CHECK_THAT(message("# report: r.txt\na pass\n"), Catch::Contains("bad.tsv:2:") && Catch::Contains("no verdict"));
-  CHECK_THAT(message("# report: r.txt\na\tpass\na\tfail\n"), Catch::Contains("bad.tsv:3:") && Catch::Contains("twice"));
-  CHECK_THAT(message("# report: r.txt\n"), Catch::Contains("no labelled rule"));
+  CHECK_THAT(message("# report: r.txt\na pass\n"), Catch::Contains("bad.tsv:2:") && Catch::Contains("没有结论"));
+  CHECK_THAT(message("# report: r.txt\na\tpass\na\tfail\n"), Catch::Contains("bad.tsv:3:") && Catch::Contains("标注了两次"));
+  CHECK_THAT(message("# report: r.txt\n"), Catch::Contains("没有任何标注的规则"));
   // waived and error are the engine's outputs, never a gold verdict
-  CHECK_THAT(message("# report: r.txt\na\twaived\n"), Catch::Contains("unknown gold verdict"));
+  CHECK_THAT(message("# report: r.txt\na\twaived\n"),
+             Catch::Contains("结论“waived”不认识") && Catch::Contains("可用：符合、部分符合"));
 }
 
 TEST_CASE("labels: # args: gives the overrides of a check, and refuses what it does not know", "[eval]") {
@@ -66,12 +68,19 @@ TEST_CASE("labels: # args: gives the overrides of a check, and refuses what it d
   REQUIRE(o.level);
   CHECK(*o.level == IssuerLevel::kDistrict);
   CHECK_FALSE(o.issuer);
-  f.args = "--year twenty";
-  CHECK_THROWS_WITH(ParseLabelArgs(f), Catch::Contains("x.tsv:2:") && Catch::Contains("twenty"));
-  f.args = "--format json";
-  CHECK_THROWS_WITH(ParseLabelArgs(f), Catch::Contains("--format"));
-  f.args = "--level";
-  CHECK_THROWS_WITH(ParseLabelArgs(f), Catch::Contains("no value"));
+  const auto refusal = [&](const std::string& args) {
+    f.args = args;
+    try {
+      ParseLabelArgs(f);
+    } catch (const InputError& e) {
+      CHECK(e.code() == "E-labels-format");
+      return FormatDiagnostic(DiagnosticOf(e));
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(refusal("--year twenty"), Catch::StartsWith("x.tsv:2: ") && Catch::Contains("--year twenty 不是年份"));
+  CHECK_THAT(refusal("--format json"), Catch::Contains("--format 不是 fazhi eval 认识的选项"));
+  CHECK_THAT(refusal("--level"), Catch::Contains("--level 后面没有取值"));
 }
 
 TEST_CASE("labels: a relative report is found from the labels file's folders upwards", "[eval]") {

@@ -6,6 +6,7 @@
 
 #include "ledger/import.h"
 #include "ledger/table.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "ledger/ledger_fixtures.h"
 #include "test_support.h"
@@ -217,7 +218,8 @@ TEST_CASE("ledger header: no requirement column is an error that says what was f
     CHECK(e.path() == "noreq.csv");
     std::string what = e.what();
     CHECK(what.find("具体要求") != std::string::npos);
-    CHECK(what.find("recognised: 序号, 工作任务, 责任单位 on row 1") != std::string::npos);
+    CHECK(what.find("第 1 行认出了：序号, 工作任务, 责任单位") != std::string::npos);
+    CHECK(DiagnosticOf(e).hint.find("在第 1 行加一列") == 0);  // where the auditor adds the column
   }
 }
 
@@ -255,8 +257,8 @@ TEST_CASE("ledger items: section rows set the category, duplicates and blanks ar
   std::string all;
   for (const auto& n : notes) all += n + "\n";
   INFO(all);
-  CHECK(all.find("row 4: id `001` is used by an earlier row, used `001-2`") != std::string::npos);
-  CHECK(all.find("row 6: no requirement or title text, skipped") != std::string::npos);
+  CHECK(all.find("第 4 行：编号 `001` 已被前面的行使用，改用 `001-2`") != std::string::npos);
+  CHECK(all.find("第 6 行：没有要求或标题文字，跳过") != std::string::npos);
 }
 
 TEST_CASE("ledger xlsx: damaged or foreign files are errors, never crashes", "[ledger][table]") {

@@ -2,6 +2,7 @@
 // profile against the shipped rules, pack choice by year and level, and the folding of equivalent results.
 #include <catch2/catch.hpp>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "evaluate/doc_builder.h"
 #include "pipeline/check.h"
@@ -16,7 +17,7 @@ std::string ErrorOf(const std::string& text) {
     ParseProfile("p.yaml", text);
   } catch (const InputError& e) {
     CHECK(e.code() == "E-profile");
-    return e.what();
+    return FormatDiagnostic(DiagnosticOf(e));
   }
   return "";
 }
@@ -31,14 +32,16 @@ bool HasCode(const Diagnostics& d, const std::string& code, const std::string& p
 
 TEST_CASE("profile: bad files are refused naming the file, the line and the problem", "[score][profile]") {
   CHECK(ErrorOf("packs: [report]\n").find("p.yaml") == 0);
-  CHECK(ErrorOf("packs: [report]\n").find("`profile: 名称` is missing") != std::string::npos);
+  CHECK(ErrorOf("packs: [report]\n").find("缺少 `profile: 名称`") != std::string::npos);
   CHECK(ErrorOf("profile: x\nsame_as: [[a/1, b/2], c]\n").find("p.yaml:2") == 0);
-  CHECK(ErrorOf("profile: x\nsame_as: [[a/1, b]]\n").find("<pack>/<id>") != std::string::npos);
-  CHECK(ErrorOf("profile: x\npacks: [{pack: a, years: [2021, 2015]}]\n").find("FROM ≤ TO") != std::string::npos);
-  CHECK(ErrorOf("profile: x\npacks: [{pack: a, levels: [distrct]}]\n").find("did you mean `district`") !=
+  CHECK(ErrorOf("profile: x\nsame_as: [[a/1, b]]\n").find("规则编号 `b` 要写成 规则包/编号") != std::string::npos);
+  CHECK(ErrorOf("profile: x\npacks: [{pack: a, years: [2021, 2015]}]\n").find("起年 2021 晚于止年 2015") !=
         std::string::npos);
-  CHECK(ErrorOf("profile: x\nsame: []\n").find("unknown top-level key `same`") != std::string::npos);
-  CHECK(ErrorOf("profile: [\n").find("not valid YAML") != std::string::npos);
+  CHECK(ErrorOf("profile: x\npacks: [{pack: a, levels: [distrct]}]\n").find("您是不是想写 `district`") !=
+        std::string::npos);
+  CHECK(ErrorOf("profile: x\nsame: []\n").find("不认识的顶层键 `same` (可用：profile、packs、same_as)") !=
+        std::string::npos);
+  CHECK(ErrorOf("profile: [\n").find("不是有效的 YAML") != std::string::npos);
 }
 
 TEST_CASE("profile lint: unknown packs and same_as targets, groups of one, a rule in two groups", "[score][profile]") {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/lang.h"
 #include "score/scorer.h"
@@ -213,23 +214,29 @@ TEST_CASE("malformed waiver files are errors naming the file and line", "[waiver
       ParseWaivers("bad.yaml", text);
     } catch (const InputError& e) {
       CHECK(e.path() == "bad.yaml");
-      return std::string(e.what());
+      CHECK(e.code() == "E-waiver");
+      return FormatDiagnostic(DiagnosticOf(e));
     }
     return std::string("no error");
   };
   CHECK(error_of("waivers: [\n") .rfind("bad.yaml:", 0) == 0);
+  // The line and column of the culprit: the entry (a key is missing), the value, the key.
   CHECK(error_of("waivers:\n  - rule: a/b\n    reason: r\n    date: 2021-01-01\n") ==
-        "bad.yaml:2: waiver is missing `approver`");
+        "bad.yaml:2:5: 错误[E-waiver]: 豁免缺少 `approver` (每条豁免都要写 rule、reason、approver、date)");
   CHECK(error_of("waivers:\n  - rule: a/b\n    reason: r\n    approver: x\n    date: 2021-02-30\n") ==
-        "bad.yaml:5: `date: 2021-02-30` is not a date (YYYY-MM-DD)");
+        "bad.yaml:5:11: 错误[E-waiver]: `date: 2021-02-30` 不是日期 (写成年-月-日（YYYY-MM-DD），如 date: 2025-03-01)");
   CHECK(error_of("waivers:\n  - rule: a/b\n    reasn: r\n    approver: x\n    date: 2021-01-01\n") ==
-        "bad.yaml:3: unknown key `reasn`; did you mean `reason`?");
+        "bad.yaml:3:5: 错误[E-waiver]: 豁免中不认识的键 `reasn` (您是不是想写 `reason`？)");
   CHECK(error_of("waiver:\n  - rule: a/b\n") ==
-        "bad.yaml:1: unknown top-level key `waiver` (a waiver file has one key, `waivers`)");
+        "bad.yaml:1:1: 错误[E-waiver]: 豁免文件中不认识的顶层键 `waiver` (豁免文件只有一个键：`waivers`)");
   CHECK(error_of("waivers: 3\n") ==
-        "bad.yaml:1: expected a list of waivers (`waivers:` followed by `- rule: …` entries)");
+        "bad.yaml:1:10: 错误[E-waiver]: 豁免文件应为豁免的列表 (写成 `waivers:`，下面每条以 `- rule: …` 开头)");
   CHECK(error_of("- rule: a/b\n  reason: r\n  approver: x\n  date: 2021-01-01\n  years: [2022, 2020]\n") ==
-        "bad.yaml:5: `years` must be [FROM, TO] with FROM ≤ TO");
+        "bad.yaml:5:10: 错误[E-waiver]: `years` 的起年 2022 晚于止年 2020 (写成 [起, 止]，如 [2020, 2022])");
+  SetLang(Lang::kEn);
+  CHECK(error_of("waivers:\n  - rule: a/b\n    reasn: r\n    approver: x\n    date: 2021-01-01\n") ==
+        "bad.yaml:3:5: error[E-waiver]: unknown key `reasn` in a waiver (did you mean `reason`?)");
+  SetLang(Lang::kZh);
   CHECK(ParseWaivers("empty.yaml", "").empty());
   CHECK(ParseWaivers("empty.yaml", "waivers:\n").empty());
   CHECK_THROWS_AS(LoadWaivers("/nonexistent/waivers.yaml"), InputError);
@@ -262,7 +269,8 @@ TEST_CASE("a waiver file goes through the documents' regular-file guard and a si
       LoadWaivers(path, limits);
     } catch (const InputError& e) {
       CHECK(e.path() == path);
-      CHECK_THAT(e.what(), Catch::Contains(path) && Catch::Contains("豁免文件") && Catch::Contains(e.code()));
+      CHECK_THAT(FormatDiagnostic(DiagnosticOf(e)),
+                 Catch::StartsWith(path + ": 错误[" + e.code() + "]: 豁免文件："));
       return e.code();
     }
     return std::string("no error");
@@ -284,7 +292,7 @@ TEST_CASE("a waiver file goes through the documents' regular-file guard and a si
     INFO(w << ": " << r.err);
     REQUIRE_FALSE(r.timed_out);
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains(w + ": 豁免文件"));
+    CHECK_THAT(r.err, Catch::Contains(w + ": 错误[E-") && Catch::Contains("]: 豁免文件："));
     CHECK(r.out.empty());
   }
 }

@@ -20,6 +20,7 @@
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
 #include "core/date.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/lang.h"
 #include "core/levels.h"
@@ -335,7 +336,7 @@ int RunCheck(const CheckCommandOptions& opts) {
     try {
       waivers = LoadWaivers(opts.waivers, opts.rules.limits);
     } catch (const InputError& e) {
-      spdlog::error("{}", e.what());
+      spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
       return kExitUsage;
     }
   }

@@ -11,6 +11,7 @@
 #include "cli/flags.h"
 #include "core/messages.h"
 #include "cli/rule_loading.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "eval/agreement.h"
 #include "eval/labels.h"
@@ -39,7 +40,7 @@ int RunEval(const EvalCommandOptions& opts) {
   try {
     for (const std::string& path : ExpandLabelPaths(opts.labels)) files.push_back(ReadLabelFile(path));
   } catch (const InputError& e) {
-    spdlog::error("{}", e.what());
+    spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
     return kExitUsage;
   }
   Diagnostics rule_diags;
@@ -54,7 +55,7 @@ int RunEval(const EvalCommandOptions& opts) {
     try {
       if (!opts.no_args) copts.overrides = ParseLabelArgs(labels);
     } catch (const InputError& e) {
-      spdlog::error("{}", e.what());
+      spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
       return kExitUsage;
     }
     const std::string report_path = ResolveReportPath(labels);

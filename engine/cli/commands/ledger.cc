@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "core/messages.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/safe_text.h"
 #include "ledger/import.h"
@@ -37,7 +38,7 @@ void WriteFileAtomically(const fs::path& path, const std::string& bytes) {
   try {
     WriteOutputFile(path.string(), bytes);
   } catch (const OutputError& e) {
-    throw InputError(path.string(), "E-ledger-write", e.what());
+    throw DiagnosticError(MakeDiagnostic("E-ledger-write", {e.what()}, path.string()));
   }
 }
 
@@ -74,8 +75,8 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
     std::vector<std::string> notes;
     std::vector<LedgerItem> items = BuildLedgerItems(table, header, notes);
     if (items.empty())
-      throw InputError(opts.input, "E-ledger-empty",
-                       fmt::format("no data rows under the header on row {}", table.row_numbers[header.row]));
+      throw DiagnosticError(
+          MakeDiagnostic("E-ledger-empty.no-data", {std::to_string(table.row_numbers[header.row])}, opts.input));
     LedgerPackInfo info;
     info.pack = opts.pack;
     info.source = fs::path(opts.input).filename().string();
@@ -86,47 +87,46 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
 
     std::error_code ec;
     fs::create_directories(out, ec);
-    if (ec) throw InputError(opts.out, "E-ledger-write", "cannot create the folder: " + ec.message());
+    if (ec) throw DiagnosticError(MakeDiagnostic("E-ledger-write.folder", {ec.message()}, opts.out));
     WriteFileAtomically(pack_file, files.pack_yaml);
     WriteFileAtomically(items_file, files.items_yaml);
 
     std::size_t data_rows = table.rows.size() - header.data_from;
-    std::cout << fmt::format("read {}: {}{}{}, header on row {}, {} rows under it\n", opts.input,
-                             table.format == "xlsx" ? "XLSX" : "CSV",
-                             table.encoding.empty() ? "" : " " + table.encoding,
-                             table.sheet.empty() ? "" : ", sheet " + table.sheet, table.row_numbers[header.row],
-                             data_rows);
-    std::cout << "columns recognised:\n";
+    const std::string kind = (table.format == "xlsx" ? "XLSX" : "CSV") +
+                             (table.encoding.empty() ? "" : " " + table.encoding) +
+                             (table.sheet.empty() ? "" : Msg("ledger.sheet", {table.sheet}));
+    std::cout << Msg("ledger.read", {opts.input, kind, std::to_string(table.row_numbers[header.row]),
+                                     std::to_string(data_rows)})
+              << "\n";
+    std::cout << Msg("ledger.columns-recognised") << "\n";
     for (const auto& c : header.recognised) std::cout << "  " << c << "\n";
     if (!header.ignored.empty()) {
-      std::cout << "columns not used:\n";
+      std::cout << Msg("ledger.columns-unused") << "\n";
       for (const auto& c : header.ignored) std::cout << "  " << c << "\n";
     }
-    if (!header.columns.count(LedgerColumn::kId))
-      std::cout << "note: no 序号 column: ids are the item's position (001, 002, …); add a 序号 column to keep them "
-                   "stable when rows are inserted\n";
-    for (const auto& n : notes) std::cout << "note: " << n << "\n";
+    if (!header.columns.count(LedgerColumn::kId)) std::cout << Msg("ledger.note", {Msg("ledger.no-id-column")}) << "\n";
+    for (const auto& n : notes) std::cout << Msg("ledger.note", {n}) << "\n";
     std::size_t without_terms = std::count_if(items.begin(), items.end(), [](const LedgerItem& i) { return i.terms.empty(); });
-    std::cout << fmt::format("wrote {} rules ({} without terms) to {} and {} (pack `{}`, version 0.1.0)\n",
-                             items.size(), without_terms, items_file.string(), pack_file.string(), opts.pack);
+    std::cout << Msg("ledger.wrote", {std::to_string(items.size()), std::to_string(without_terms), items_file.string(),
+                                      pack_file.string(), opts.pack})
+              << "\n";
     std::vector<std::string> others;
     for (const auto& e : fs::directory_iterator(out, ec))
       if (e.path().extension() == ".yaml" && e.path().filename() != "pack.yaml" && e.path().filename() != "items.yaml")
         others.push_back(e.path().filename().string());
     if (!others.empty())
-      std::cout << "note: the folder also holds other rule files that will load with this pack: "
-                << fmt::format("{}", fmt::join(others, ", ")) << "\n";
-    std::cout << "next: review the terms and replace the placeholder examples in " << items_file.string()
-              << ", then\n"
+      std::cout << Msg("ledger.note", {Msg("ledger.other-files", {fmt::format("{}", fmt::join(others, ", "))})})
+                << "\n";
+    std::cout << Msg("ledger.next", {items_file.string()}) << "\n"
               << "  fazhi rules lint --strict " << opts.out << "\n"
               << "  fazhi rules test " << opts.out << "\n"
               << "  fazhi check --rules " << opts.out << " REPORT\n";
     return kExitOk;
   } catch (const InputError& e) {
-    PrintError(e.path() + ": " + e.what() + " [" + e.code() + "]");
+    PrintError(FormatDiagnostic(DiagnosticOf(e)));
     return kExitUsage;
   } catch (const std::bad_alloc&) {  // a limit above should trip first; if not, the message still names the file
-    PrintError(opts.input + ": " + Msg("E-ledger-memory") + " [E-ledger-memory]");
+    PrintError(FormatDiagnostic(MakeDiagnostic("E-ledger-memory", {}, opts.input)));
     return kExitUsage;
   }
 }
@@ -136,7 +136,6 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
 // `fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title T] [--force]` (docs/ledgers.md).
 int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
   (void)argv0;
-  const char* kLedgerUsage = "usage: fazhi ledger import LEDGER.csv|LEDGER.xlsx --pack ID --out DIR [--title TITLE] [--force]\n";
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << SubcommandsHelp(*FindCommand("ledger"));
     return args.empty() ? kExitUsage : kExitOk;
@@ -177,7 +176,7 @@ int LedgerCommand(const std::vector<std::string>& args, const char* argv0) {
   po::variables_map vm;
   if (auto done = ParseCommand(rest, help, "positional", positional, vm)) return *done;
   if (positional.size() != 1 || o.pack.empty() || o.out.empty()) {
-    std::cerr << "fazhi: error: " << kLedgerUsage;
+    PrintError(Msg("ledger.usage"));
     return kExitUsage;
   }
   SetupLogging(vm, quiet);

@@ -10,6 +10,7 @@
 #include "cli/flags.h"
 #include "core/messages.h"
 #include "cli/rule_loading.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/safe_text.h"
 #include "ledger/review.h"
@@ -82,7 +83,7 @@ int RunReviewImport(const ReviewCommandOptions& opts) {
   try {
     review = ImportReview(opts.input, ropts);
   } catch (const InputError& e) {
-    std::cerr << "fazhi: 错误：" << TerminalSafe(e.what()) << "\n";
+    PrintError(FormatDiagnostic(DiagnosticOf(e)));
     return kExitUsage;
   }
   const int read = static_cast<int>(review.rows.size());

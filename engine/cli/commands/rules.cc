@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "cli/rule_loading.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/lang.h"
 #include "core/messages.h"
@@ -63,7 +64,7 @@ void LintProfiles(const RuleSet& set, const std::vector<std::string>& paths, Dia
     try {
       for (auto& d : LintProfile(LoadProfile(file.string()), RuleIds(set), packs)) diags.push_back(std::move(d));
     } catch (const InputError& e) {
-      diags.push_back({Level::kError, e.code(), e.what(), file.string(), 0, 0, ""});
+      diags.push_back(DiagnosticOf(e));
     }
   }
 }

@@ -11,6 +11,7 @@
 #include "cli/flags.h"
 #include "core/messages.h"
 #include "cli/rule_loading.h"
+#include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/lang.h"
 #include "core/safe_text.h"
@@ -80,8 +81,7 @@ int RunTrack(const TrackCommandOptions& opts) {
   try {
     last = ImportReview(opts.ledger, ropts);
   } catch (const InputError& e) {
-    const std::string what = e.what();
-    PrintError((what.find(e.path()) == std::string::npos ? e.path() + "：" + what : what) + " [" + e.code() + "]");
+    PrintError(FormatDiagnostic(DiagnosticOf(e)));
     return kExitUsage;
   }
   CheckOptions copts;
