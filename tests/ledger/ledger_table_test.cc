@@ -82,7 +82,8 @@ TEST_CASE("ledger csv: unbalanced quotes, empty and binary files are errors nami
   try {
     ParseLedgerCsv("q.csv", "序号,具体要求\n1,\"没有结束的引号\n");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()).find("line 2") != std::string::npos);
+    CHECK(std::string(e.what()).find("第 2 行开始的带引号单元格一直没有结束") != std::string::npos);
+    CHECK(DiagnosticOf(e).line == 2);  // file:line of the opening quote
     CHECK(e.path() == "q.csv");
   }
   CHECK(ErrorCode([] { ParseLedgerCsv("e.csv", ""); }) == "E-ledger-empty");
@@ -217,7 +218,7 @@ TEST_CASE("ledger header: no requirement column is an error that says what was f
     CHECK(e.code() == "E-ledger-header");
     CHECK(e.path() == "noreq.csv");
     std::string what = e.what();
-    CHECK(what.find("具体要求") != std::string::npos);
+    CHECK(DiagnosticOf(e).hint.find("具体要求") != std::string::npos);
     CHECK(what.find("第 1 行认出了：序号, 工作任务, 责任单位") != std::string::npos);
     CHECK(DiagnosticOf(e).hint.find("在第 1 行加一列") == 0);  // where the auditor adds the column
   }
