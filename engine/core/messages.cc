@@ -109,7 +109,7 @@ constexpr MessageEntry kMessages[] = {
     {"E-profile-unknown-pack.near", "督察口径选用的规则包 `{0}` 未加载", "the profile chooses the pack `{0}`, which is not loaded", "您是不是想写 `{1}`？", "did you mean `{1}`?"},
     {"E-profile-unknown-rule", "same_as 中的规则 `{0}` 不存在", "the rule `{0}` in same_as does not exist", "规则编号写成 规则包/编号；fazhi rules list 列出全部规则", "write rule ids as pack/id; fazhi rules list lists every rule"},
     {"E-profile-unknown-rule.near", "same_as 中的规则 `{0}` 不存在", "the rule `{0}` in same_as does not exist", "您是不是想写 `{1}`？", "did you mean `{1}`?"},
-    {"E-profile.level", "督察口径文件：不认识的层级 `{0}`", "audit profile: unknown level `{0}`", "可用：{1}", "use one of {1}"},
+    {"E-profile.level", "督察口径文件：不认识的层级 `{0}`", "audit profile: unknown level `{0}`", "可用：{1}，或中文 省、市、区、县、乡镇、街道、部门、其他", "use one of {1}, or the Chinese 省, 市, 区, 县, 乡镇, 街道, 部门, 其他"},
     {"E-profile.level-near", "督察口径文件：不认识的层级 `{0}`", "audit profile: unknown level `{0}`", "您是不是想写 `{1}`？", "did you mean `{1}`?"},
     {"E-profile.levels", "督察口径文件：`levels` 要写成层级的列表", "audit profile: `levels` must be a list of issuer levels", "例如 levels: [city, district]", "e.g. levels: [city, district]"},
     {"E-profile.no-name", "督察口径文件缺少 `profile: 名称`（封面上显示的口径名称）", "audit profile: `profile: NAME` is missing (the name the cover sheet shows)", "在文件开头加一行，如 profile: 2024 年度督察口径", "add a line at the top, e.g. profile: 2024 年度督察口径"},

@@ -66,12 +66,13 @@ ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
   if (const YAML::Node l = entry["levels"]) {
     if (!l.IsSequence()) Fail(path, l, "E-profile.levels");
     for (const auto& item : l) {
-      std::string level = item.IsScalar() ? item.Scalar() : std::string();
-      const auto& known = IssuerLevels();
-      if (std::find(known.begin(), known.end(), level) == known.end()) {
-        std::string near = ClosestMatch(level, known);
-        if (near.empty()) Fail(path, item, "E-profile.level", {level, fmt::format("{}", fmt::join(known, ", "))});
-        Fail(path, item, "E-profile.level-near", {level, near});
+      const std::string typed = item.IsScalar() ? item.Scalar() : std::string();
+      const std::string level = IssuerLevelOf(typed);  // 区, 区级 and district alike
+      if (level.empty()) {
+        const auto& known = IssuerLevels();
+        std::string near = ClosestMatch(typed, known);
+        if (near.empty()) Fail(path, item, "E-profile.level", {typed, fmt::format("{}", fmt::join(known, ", "))});
+        Fail(path, item, "E-profile.level-near", {typed, near});
       }
       p.levels.push_back(level);
     }
