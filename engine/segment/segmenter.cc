@@ -204,8 +204,8 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
   const std::uint32_t size = static_cast<std::uint32_t>(t.size());
 
   doc.line_starts.push_back(0);
-  for (std::uint32_t i = 0; i < size; ++i)
-    if (t[i] == '\n') doc.line_starts.push_back(i + 1);
+  for (std::size_t i = t.find('\n'); i != std::string::npos; i = t.find('\n', i + 1))
+    doc.line_starts.push_back(static_cast<std::uint32_t>(i + 1));
   std::uint32_t line_count = static_cast<std::uint32_t>(doc.line_starts.size());
   if (size > 0 && t.back() == '\n') --line_count;
 

@@ -53,14 +53,22 @@ struct Range {
   std::uint32_t begin, end;
 };
 
-// Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted.
+// Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
+// U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
+// (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
+// to the next and decodes nothing else.
 std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
   std::vector<Range> out;
   std::vector<std::pair<int, std::uint32_t>> open;
+  const std::string_view view = text.substr(0, para.end);
   std::size_t i = para.begin;
-  while (i < para.end) {
+  while (true) {
+    std::size_t j = i;  // a local the compiler keeps in a register (`i` is passed to DecodeUtf8 by reference)
+    while (j < para.end && (static_cast<unsigned char>(view[j]) & 0xFE) != 0xE2) ++j;
+    if (j >= para.end) break;
+    i = j;
     std::uint32_t at = static_cast<std::uint32_t>(i);
-    char32_t cp = DecodeUtf8(text.substr(0, para.end), i);
+    char32_t cp = DecodeUtf8(view, i);
     if (int t = OpenerType(cp); t >= 0) {
       if (open.size() == kMaxOpen) open.erase(open.begin());
       open.emplace_back(t, at);
@@ -125,7 +133,8 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
       continue;
     }
 
-    if (!inside && HanDigitValue(cp) >= 1 &&
+    // 一 (U+4E00) … 四 (U+56DB) bound the numerals of value 1 to 10: most characters are ruled out by the range.
+    if (!inside && cp >= U'一' && cp <= U'四' && HanDigitValue(cp) >= 1 &&
         (at == first || at == extra_break || (prev != 0 && OpensItem(prev)))) {
       // "一是" … "十二是": up to three numeral characters, then 是.
       std::size_t k = at, end = at;
