@@ -49,8 +49,8 @@ bool KeepFullWidth(char32_t c) {
 // traditional-only characters on the way (`traditional_only`, for MayBeTraditional).
 Units Decode(const std::string& text, std::size_t& traditional_only) {
   traditional_only = 0;
-  Units units(text.size());  // at most one unit per byte; written through `w`, cut to size at the end
-  Unit* w = units.data();
+  Units units;
+  units.reserve(text.size());  // at most one unit per byte: push_back never reallocates
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
@@ -58,7 +58,7 @@ Units Decode(const std::string& text, std::size_t& traditional_only) {
     std::uint32_t len = static_cast<std::uint32_t>(i - at);
     if (cp >= 0x4E00 && cp <= 0x9FFF) {  // the common case, a Han character: nothing below applies
       traditional_only += IsTraditionalOnly(cp);
-      *w++ = {cp, static_cast<std::uint32_t>(at), len};
+      units.push_back({cp, static_cast<std::uint32_t>(at), len});
       continue;
     }
     if (cp == '\r') {
@@ -79,9 +79,8 @@ Units Decode(const std::string& text, std::size_t& traditional_only) {
     if (cp == 0xFF63) cp = 0x300D;
     if (cp == 0xFF64) cp = 0x3001;
     traditional_only += IsTraditionalOnly(cp);
-    *w++ = {cp, static_cast<std::uint32_t>(at), len};
+    units.push_back({cp, static_cast<std::uint32_t>(at), len});
   }
-  units.resize(static_cast<std::size_t>(w - units.data()));
   return units;
 }
 
@@ -145,16 +144,19 @@ Units Realign(const Units& units, const std::vector<char32_t>& converted) {
 
 // ---- per-line passes -------------------------------------------------------------------------------------
 
-// Trims the line and collapses runs of white space to one ASCII space (in place: the kept units move down).
-void CollapseSpaces(Units& line) {
+// Trims the line and collapses runs of white space to one ASCII space (in place: the kept units move down). Returns
+// whether a space is left (inside the line).
+bool CollapseSpaces(Units& line) {
   // Up to the first space nothing moves.
   std::size_t w = std::find_if(line.begin(), line.end(), [](const Unit& u) { return IsSpace(u.cp); }) - line.begin();
+  if (w == line.size()) return false;  // no space at all
   for (std::size_t k = w; k < line.size(); ++k) {
     if (IsSpace(line[k].cp) && (w == 0 || IsSpace(line[w - 1].cp))) continue;
     line[w++] = line[k];
   }
   while (w > 0 && IsSpace(line[w - 1].cp)) --w;
   line.resize(w);
+  return std::any_of(line.begin(), line.end(), [](const Unit& u) { return IsSpace(u.cp); });
 }
 
 // Removes a space next to CJK punctuation inside CJK text ("一、 主要举措" → "一、主要举措", "区委 ，区政府" →
@@ -584,6 +586,12 @@ std::uint32_t Utf8Length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : 
 
 // Writes `cp` (a valid code point) at `p`; returns its length (the same bytes as AppendUtf8).
 std::uint32_t PutUtf8(char* p, char32_t cp) {
+  if (cp >= 0x800 && cp < 0x10000) {  // first: all of CJK
+    p[0] = static_cast<char>(0xE0 | (cp >> 12));
+    p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    p[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
   if (cp < 0x80) {
     p[0] = static_cast<char>(cp);
     return 1;
@@ -592,12 +600,6 @@ std::uint32_t PutUtf8(char* p, char32_t cp) {
     p[0] = static_cast<char>(0xC0 | (cp >> 6));
     p[1] = static_cast<char>(0x80 | (cp & 0x3F));
     return 2;
-  }
-  if (cp < 0x10000) {
-    p[0] = static_cast<char>(0xE0 | (cp >> 12));
-    p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    p[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
   }
   p[0] = static_cast<char>(0xF0 | (cp >> 18));
   p[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
@@ -653,13 +655,13 @@ NormalizedText Normalize(const RawDocument& raw) {
   std::vector<Units> parts;      // the lines it becomes
   const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
   auto flush = [&](const Unit* nl) {
-    CollapseSpaces(current);
+    const bool spaced = CollapseSpaces(current);  // without spaces, SplitRunOnLine and DropSpaces… change nothing
     if (current.empty()) {
       if (!lines.empty() && block_of.back() == block) ++block;
       return;
     }
     parts.clear();
-    if (web) SplitRunOnLine(current, parts);
+    if (web && spaced) SplitRunOnLine(current, parts);
     else parts.push_back(current);
     current.clear();
     for (std::size_t p = 0; p < parts.size(); ++p) {
@@ -667,7 +669,7 @@ NormalizedText Normalize(const RawDocument& raw) {
       Unit end = p + 1 < parts.size() ? Unit{'\n', parts[p + 1].front().src, 0}
                                       : (nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
       UnifyPunctuation(line);
-      DropSpacesAtCjkPunctuation(line);
+      if (spaced) DropSpacesAtCjkPunctuation(line);
       RepairDates(line);
       lines.push_back(std::move(line));
       block_of.push_back(block);
@@ -710,7 +712,12 @@ NormalizedText Normalize(const RawDocument& raw) {
   for (std::size_t l = 0; l < lines.size(); ++l) {
     for (const Unit& u : lines[l]) {
       std::uint32_t n = PutUtf8(t, u.cp);
-      for (std::uint32_t b = 0; b < n; ++b) m[b] = last = std::max(last, u.src + (n == u.len ? b : 0));
+      if (n == u.len && u.src >= last) {  // the usual case: the same length as the source, and in order
+        for (std::uint32_t b = 0; b < n; ++b) m[b] = u.src + b;
+        last = u.src + n - 1;
+      } else {
+        for (std::uint32_t b = 0; b < n; ++b) m[b] = last = std::max(last, u.src + (n == u.len ? b : 0));
+      }
       t += n;
       m += n;
     }
