@@ -76,9 +76,4 @@ std::string_view TruncateChars(std::string_view s, std::size_t max_chars) {
   return s;
 }
 
-bool IsHan(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
 }  // namespace fazhi

@@ -41,6 +41,10 @@ std::size_t FindInvalidUtf8(std::string_view s);
 std::size_t CountChars(std::string_view s);
 // Cuts `s` to at most `max_chars` characters on a character boundary.
 std::string_view TruncateChars(std::string_view s, std::size_t max_chars);
-bool IsHan(char32_t cp);
+// Inline: the normalizer and the segmenter ask it of nearly every character.
+inline bool IsHan(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
 
 }  // namespace fazhi

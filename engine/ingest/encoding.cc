@@ -50,11 +50,28 @@ DecodedText DecodeUtf8Lenient(std::string_view bytes) {
   return out;
 }
 
+// A Han character of U+4000–U+9FFF at `i`: lead byte E4–E9 and two continuation bytes, which DecodeUtf8 reads as
+// one valid three-byte character. The censuses below take these (most of a Chinese text) and ASCII without decoding.
+bool HanAt(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  return c >= 0xE4 && c <= 0xE9 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+}
+
 // How much of `bytes` is well-formed multi-byte UTF-8: counts valid multi-byte characters and bad bytes.
 void Utf8Census(std::string_view bytes, std::size_t& multibyte, std::size_t& bad) {
   multibyte = bad = 0;
   std::size_t i = 0;
   while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (HanAt(bytes, i)) {
+      ++multibyte;
+      i += 3;
+      continue;
+    }
     std::size_t at = i;
     char32_t cp = DecodeUtf8(bytes, i);
     if (cp == 0xFFFD && bytes.substr(at, 3) != "\xEF\xBF\xBD") ++bad;
@@ -222,6 +239,12 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
 bool LooksBinary(std::string_view utf8, std::size_t replaced) {
   std::size_t chars = 0, control = replaced, i = 0;
   while (i < utf8.size()) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if ((c >= 0x20 && c < 0x7F) || HanAt(utf8, i)) {  // printable ASCII or Han: a character, not a control
+      ++chars;
+      i += c < 0x80 ? 1 : 3;
+      continue;
+    }
     char32_t cp = DecodeUtf8(utf8, i);
     ++chars;
     if (cp == 0 || (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f' && cp != 0x1B) ||

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <span>
 
 #include "core/utf8.h"
 #include "normalize/traditional.h"
@@ -20,6 +21,7 @@ struct Unit {
   std::uint32_t len = 0;
 };
 using Units = std::vector<Unit>;
+using UnitSpan = std::span<const Unit>;  // part of a line, looked at without copying it
 
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -43,15 +45,22 @@ bool KeepFullWidth(char32_t c) {
   }
 }
 
-// Pass 1: decode, unify line ends, drop invisible characters, fold white space and full-width ASCII.
-Units Decode(const std::string& text) {
+// Pass 1: decode, unify line ends, drop invisible characters, fold white space and full-width ASCII. Counts the
+// traditional-only characters on the way (`traditional_only`, for MayBeTraditional).
+Units Decode(const std::string& text, std::size_t& traditional_only) {
+  traditional_only = 0;
   Units units;
-  units.reserve(text.size());
+  units.reserve(text.size());  // at most one unit per byte: push_back never reallocates
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
     char32_t cp = DecodeUtf8(text, i);
     std::uint32_t len = static_cast<std::uint32_t>(i - at);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {  // the common case, a Han character: nothing below applies
+      traditional_only += IsTraditionalOnly(cp);
+      units.push_back({cp, static_cast<std::uint32_t>(at), len});
+      continue;
+    }
     if (cp == '\r') {
       if (i < text.size() && text[i] == '\n') {
         ++i;
@@ -69,6 +78,7 @@ Units Decode(const std::string& text) {
     if (cp == 0xFF62) cp = 0x300C;
     if (cp == 0xFF63) cp = 0x300D;
     if (cp == 0xFF64) cp = 0x3001;
+    traditional_only += IsTraditionalOnly(cp);
     units.push_back({cp, static_cast<std::uint32_t>(at), len});
   }
   return units;
@@ -134,31 +144,35 @@ Units Realign(const Units& units, const std::vector<char32_t>& converted) {
 
 // ---- per-line passes -------------------------------------------------------------------------------------
 
-// Trims the line and collapses runs of white space to one ASCII space.
-Units CollapseSpaces(const Units& line) {
-  Units out;
-  for (const Unit& u : line) {
-    if (IsSpace(u.cp)) {
-      if (out.empty() || IsSpace(out.back().cp)) continue;
-    }
-    out.push_back(u);
+// Trims the line and collapses runs of white space to one ASCII space (in place: the kept units move down). Returns
+// whether a space is left (inside the line).
+bool CollapseSpaces(Units& line) {
+  // Up to the first space nothing moves.
+  std::size_t w = std::find_if(line.begin(), line.end(), [](const Unit& u) { return IsSpace(u.cp); }) - line.begin();
+  if (w == line.size()) return false;  // no space at all
+  for (std::size_t k = w; k < line.size(); ++k) {
+    if (IsSpace(line[k].cp) && (w == 0 || IsSpace(line[w - 1].cp))) continue;
+    line[w++] = line[k];
   }
-  while (!out.empty() && IsSpace(out.back().cp)) out.pop_back();
-  return out;
+  while (w > 0 && IsSpace(line[w - 1].cp)) --w;
+  line.resize(w);
+  return std::any_of(line.begin(), line.end(), [](const Unit& u) { return IsSpace(u.cp); });
 }
 
 // Removes a space next to CJK punctuation inside CJK text ("一、 主要举措" → "一、主要举措", "区委 ，区政府" →
 // "区委，区政府"). A space between two Han characters stays: it often separates fields ("来源：司法局 发布时间：").
-Units DropSpacesAtCjkPunctuation(const Units& line) {
+// In place: the kept units move down, and line[k - 1] is still the original unit when k is judged (the write
+// position never passes k).
+void DropSpacesAtCjkPunctuation(Units& line) {
   auto punct = [](char32_t c) { return IsCjk(c) && !IsHan(c); };
-  Units out;
-  for (std::size_t k = 0; k < line.size(); ++k) {
+  std::size_t w = std::find_if(line.begin(), line.end(), [](const Unit& u) { return IsSpace(u.cp); }) - line.begin();
+  for (std::size_t k = w; k < line.size(); ++k) {
     if (IsSpace(line[k].cp) && k > 0 && k + 1 < line.size() && IsCjk(line[k - 1].cp) && IsCjk(line[k + 1].cp) &&
         (punct(line[k - 1].cp) || punct(line[k + 1].cp)))
       continue;
-    out.push_back(line[k]);
+    line[w++] = line[k];
   }
-  return out;
+  line.resize(w);
 }
 
 char32_t Neighbour(const Units& line, std::size_t k, int step) {
@@ -172,13 +186,20 @@ char32_t FullWidth(char32_t c) { return c - 0x21 + 0xFF01; }
 // ASCII , ; : ! ? next to a CJK character → ，；：！？ (not between two digits: "18:20", "1,000" stay);
 // a pair ( ) around or next to CJK text → （ ）.
 void UnifyPunctuation(Units& line) {
+  bool parens = false;  // whether the second loop has anything to do
   for (std::size_t k = 0; k < line.size(); ++k) {
     char32_t c = line[k].cp;
+    if (c >= 0x80) {
+      parens |= c == 0xFF08 || c == 0xFF09;
+      continue;
+    }
+    parens |= c == '(' || c == ')';
     if (c != ',' && c != ';' && c != ':' && c != '!' && c != '?') continue;
     char32_t prev = Neighbour(line, k, -1), next = Neighbour(line, k, +1);
     if (IsAsciiDigit(prev) && IsAsciiDigit(next)) continue;
     if (IsCjk(prev) || IsCjk(next)) line[k].cp = FullWidth(c);
   }
+  if (!parens) return;
   std::vector<std::size_t> open;
   auto cjk_pair = [&](std::size_t a, std::size_t b) {
     if (line[a].cp == 0xFF08 || line[b].cp == 0xFF09) return true;
@@ -218,7 +239,7 @@ int DigitsValue(const Units& line, std::size_t from, std::size_t n) {
 
 // Scraped dates: "20204月" / "202012月" → "2020年4月" / "2020年12月"; a line that is only "20210226" or
 // "2021226" → "2021年2月26日" when it reads as exactly one valid date (7 digits can split two ways).
-Units RepairDates(const Units& line) {
+Units RepairDatesCopy(const Units& line) {
   bool all_digits = !line.empty() && std::all_of(line.begin(), line.end(), [](const Unit& u) {
     return IsAsciiDigit(u.cp);
   });
@@ -280,6 +301,25 @@ Units RepairDates(const Units& line) {
   return out;
 }
 
+// Whether RepairDatesCopy may change the line: an all-digit line of 7 or 8, or a run of 5 or 6 digits before 月. Most
+// lines have neither, and keep their units without a copy.
+bool MayRepairDates(const Units& line) {
+  std::size_t digits = 0;
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    if (IsAsciiDigit(line[k].cp)) {
+      ++digits;
+      continue;
+    }
+    if ((digits == 5 || digits == 6) && line[k].cp == 0x6708 /*月*/) return true;
+    digits = 0;
+  }
+  return digits == line.size() && (digits == 7 || digits == 8);
+}
+
+void RepairDates(Units& line) {
+  if (MayRepairDates(line)) line = RepairDatesCopy(line);
+}
+
 // ---- PDF line wraps ----------------------------------------------------------------------------------------
 
 int DisplayWidth(const Units& line) {
@@ -289,7 +329,7 @@ int DisplayWidth(const Units& line) {
 }
 
 // 一、 （一） (一) 1. 1、 （1） ① 第一部分 第X条 …: a line that starts a heading or list item.
-bool StartsHeading(const Units& line) {
+bool StartsHeading(UnitSpan line) {
   auto cp = [&](std::size_t k) -> char32_t { return k < line.size() ? line[k].cp : 0; };
   auto chinese_number = [](char32_t c) {
     return std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos;
@@ -379,13 +419,13 @@ bool IsClauseMark(char32_t c) {
   return c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C;  // 。；：！？，
 }
 
-bool HasMark(const Units& line, std::u32string_view marks) {
+bool HasMark(UnitSpan line, std::u32string_view marks) {
   for (const Unit& u : line)
     if (marks.find(u.cp) != std::u32string_view::npos) return true;
   return false;
 }
 
-bool EndsWith(const Units& line, std::u32string_view s) {
+bool EndsWith(UnitSpan line, std::u32string_view s) {
   if (line.size() < s.size()) return false;
   for (std::size_t k = 0; k < s.size(); ++k)
     if (line[line.size() - s.size() + k].cp != s[k]) return false;
@@ -468,17 +508,17 @@ bool BrokenLine(const Units& a, const Units& b, bool web) {
 // 和成效 （一）强化组织引领，…"): a line of at least 200 characters is split at a space after a title (a piece
 // without 。 ending in 报告), after a salutation (a piece of at most 40 characters ending in ：), and before a
 // heading marker that follows 。：；！？ or a heading of its own.
-std::vector<Units> SplitRunOnLine(Units line) {
-  std::vector<Units> out;
+// The pieces are appended to `out`.
+void SplitRunOnLine(const Units& line, std::vector<Units>& out) {
   if (line.size() < 200) {
-    out.push_back(std::move(line));
-    return out;
+    out.push_back(line);
+    return;
   }
   std::size_t start = 0;
   for (std::size_t k = 1; k + 1 < line.size(); ++k) {
     if (!IsSpace(line[k].cp)) continue;
-    Units piece(line.begin() + static_cast<long>(start), line.begin() + static_cast<long>(k));
-    Units rest(line.begin() + static_cast<long>(k + 1), line.begin() + static_cast<long>(std::min(line.size(), k + 12)));
+    UnitSpan piece(line.data() + start, k - start);
+    UnitSpan rest(line.data() + k + 1, std::min(line.size(), k + 12) - (k + 1));
     if (piece.empty()) continue;
     char32_t last = piece.back().cp;
     bool ends_clause = last == 0x3002 || last == 0xFF1A || last == ':' || last == 0xFF1B || last == 0xFF01 ||
@@ -488,11 +528,10 @@ std::vector<Units> SplitRunOnLine(Units line) {
     bool heading_piece = StartsHeading(piece) && piece.size() <= 40 && !HasMark(piece, U"。；");
     bool before_heading = StartsHeading(rest) && (ends_clause || heading_piece);
     if (!(title || salutation || before_heading)) continue;
-    out.push_back(std::move(piece));
+    out.emplace_back(piece.begin(), piece.end());
     start = k + 1;
   }
   out.emplace_back(line.begin() + static_cast<long>(start), line.end());
-  return out;
 }
 
 // Joins the lines BrokenLine finds (the joined line keeps the later line's end).
@@ -534,6 +573,41 @@ std::size_t TraditionalOnlyCount(const std::vector<char32_t>& cps, std::size_t& 
   return changed;
 }
 
+// LooksTraditional's gate on units: at least 5 traditional-only characters (`marked`, counted by Decode), and 5 % of
+// the Han ones.
+bool MayBeTraditional(const Units& units, std::size_t marked) {
+  if (marked < 5) return false;
+  std::size_t han = 0;
+  for (const Unit& u : units) han += IsHan(u.cp);
+  return marked * 20 >= han;
+}
+
+std::uint32_t Utf8Length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+// Writes `cp` (a valid code point) at `p`; returns its length (the same bytes as AppendUtf8).
+std::uint32_t PutUtf8(char* p, char32_t cp) {
+  if (cp >= 0x800 && cp < 0x10000) {  // first: all of CJK
+    p[0] = static_cast<char>(0xE0 | (cp >> 12));
+    p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    p[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  if (cp < 0x80) {
+    p[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    p[0] = static_cast<char>(0xC0 | (cp >> 6));
+    p[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  p[0] = static_cast<char>(0xF0 | (cp >> 18));
+  p[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  p[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  p[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
 }  // namespace
 
 bool LooksTraditional(const std::string& utf8) {
@@ -556,10 +630,13 @@ bool LooksTraditional(const std::string& utf8) {
 
 NormalizedText Normalize(const RawDocument& raw) {
   NormalizedText out;
-  Units units = Decode(raw.text);
+  std::size_t traditional_only = 0;
+  Units units = Decode(raw.text, traditional_only);
 
-  // Traditional characters → simplified, only when the text is written in traditional characters.
-  std::string folded = Encode(units);
+  // Traditional characters → simplified, only when the text is written in traditional characters. LooksTraditional's
+  // cheap gate first, on the units (nearly every report is simplified: no UTF-8 copy of the text for it).
+  // ("" is not traditional.)
+  std::string folded = MayBeTraditional(units, traditional_only) ? Encode(units) : std::string();
   if (LooksTraditional(folded)) {
     if (auto simplified = TraditionalToSimplified(folded)) {
       units = Realign(units, CodePoints(*simplified));
@@ -574,33 +651,41 @@ NormalizedText Normalize(const RawDocument& raw) {
   std::vector<Unit> newline_of;  // the source '\n' ending each kept line
   std::vector<int> block_of;     // blank lines separate blocks (used by the PDF wrap repair)
   int block = 0;
-  Units current;
+  Units current;                 // the line being read (its capacity is kept from line to line)
+  std::vector<Units> parts;      // the lines it becomes
   const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
   auto flush = [&](const Unit* nl) {
-    Units whole = CollapseSpaces(current);
-    current.clear();
-    if (whole.empty()) {
+    const bool spaced = CollapseSpaces(current);  // without spaces, SplitRunOnLine and DropSpaces… change nothing
+    if (current.empty()) {
       if (!lines.empty() && block_of.back() == block) ++block;
       return;
     }
-    std::vector<Units> parts;
-    if (web) parts = SplitRunOnLine(std::move(whole));
-    else parts.push_back(std::move(whole));
+    parts.clear();
+    if (web && spaced) SplitRunOnLine(current, parts);
+    else parts.push_back(current);
+    current.clear();
     for (std::size_t p = 0; p < parts.size(); ++p) {
       Units line = std::move(parts[p]);
       Unit end = p + 1 < parts.size() ? Unit{'\n', parts[p + 1].front().src, 0}
                                       : (nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
       UnifyPunctuation(line);
-      line = DropSpacesAtCjkPunctuation(line);
-      line = RepairDates(line);
+      if (spaced) DropSpacesAtCjkPunctuation(line);
+      RepairDates(line);
       lines.push_back(std::move(line));
       block_of.push_back(block);
       newline_of.push_back(end);
     }
   };
-  for (const Unit& u : units) {
-    if (u.cp == '\n') flush(&u);
-    else if (!(current.empty() && IsSpace(u.cp))) current.push_back(u);  // leading indentation goes
+  // Line by line: each line's units copied at once into `current`, without its leading indentation.
+  for (const Unit *u = units.data(), *const end = u + units.size();;) {
+    const Unit* nl = u;
+    while (nl != end && nl->cp != '\n') ++nl;
+    const Unit* first = u;
+    while (first != nl && IsSpace(first->cp)) ++first;
+    current.assign(first, nl);
+    if (nl == end) break;
+    flush(nl);
+    u = nl + 1;
   }
   flush(nullptr);
   if (raw.format == "pdf") {
@@ -613,21 +698,33 @@ NormalizedText Normalize(const RawDocument& raw) {
   // After the PDF wraps: a repaired line would change the widths they are judged by.
   RepairBrokenLines(lines, newline_of, block_of, web);
 
-  // Encode with the byte map.
+  // Encode with the byte map: sized once, then written through pointers.
+  std::size_t bytes = lines.size();  // the '\n's
+  for (const auto& l : lines)
+    for (const Unit& u : l) bytes += Utf8Length(u.cp);
+  out.text.resize(bytes);
+  out.to_source.resize(bytes + 1);
+  // The map is kept monotonic as it is written (inserted or joined characters may point back a little): `last` is
+  // the entry before.
+  char* t = out.text.data();
+  std::uint32_t* m = out.to_source.data();
+  std::uint32_t last = 0;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     for (const Unit& u : lines[l]) {
-      std::size_t before = out.text.size();
-      AppendUtf8(out.text, u.cp);
-      std::size_t n = out.text.size() - before;
-      for (std::size_t b = 0; b < n; ++b) out.to_source.push_back(u.src + (n == u.len ? static_cast<std::uint32_t>(b) : 0));
+      std::uint32_t n = PutUtf8(t, u.cp);
+      if (n == u.len && u.src >= last) {  // the usual case: the same length as the source, and in order
+        for (std::uint32_t b = 0; b < n; ++b) m[b] = u.src + b;
+        last = u.src + n - 1;
+      } else {
+        for (std::uint32_t b = 0; b < n; ++b) m[b] = last = std::max(last, u.src + (n == u.len ? b : 0));
+      }
+      t += n;
+      m += n;
     }
-    out.text += '\n';
-    out.to_source.push_back(std::min<std::uint32_t>(newline_of[l].src, static_cast<std::uint32_t>(raw.text.size())));
+    *t++ = '\n';
+    *m++ = last = std::max(last, std::min<std::uint32_t>(newline_of[l].src, static_cast<std::uint32_t>(raw.text.size())));
   }
-  out.to_source.push_back(static_cast<std::uint32_t>(raw.text.size()));
-  // Keep the map monotonic (inserted or joined characters may point back a little).
-  for (std::size_t i = 1; i < out.to_source.size(); ++i)
-    out.to_source[i] = std::max(out.to_source[i], out.to_source[i - 1]);
+  *m = std::max(last, static_cast<std::uint32_t>(raw.text.size()));
 
   // Hints onto the normalized text: a heading hint snaps to the start of its line.
   for (const HeadingHint& h : raw.headings) {

@@ -27,8 +27,8 @@ Document DocumentFromRaw(const RawDocument& raw, const CheckOptions& opts) {
   doc.pages = std::move(norm.pages);
   doc.to_source = std::move(norm.to_source);
   doc.source_line_starts.push_back(0);
-  for (std::uint32_t i = 0; i < raw.text.size(); ++i)
-    if (raw.text[i] == '\n') doc.source_line_starts.push_back(i + 1);
+  for (std::size_t i = raw.text.find('\n'); i != std::string::npos; i = raw.text.find('\n', i + 1))
+    doc.source_line_starts.push_back(static_cast<std::uint32_t>(i + 1));
   doc.converted_from_traditional = norm.converted_from_traditional;
   doc.diagnostics = raw.diagnostics;
   doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());

@@ -46,6 +46,13 @@ Span TrimSpan(std::string_view text, Span span) {
 
 std::size_t Chars(std::string_view s) { return CountChars(s); }
 
+std::size_t CharsUpTo(std::string_view s, std::size_t cap) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80 && ++n > cap) break;  // the same count as CountChars, up to cap + 1
+  return n;
+}
+
 bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {

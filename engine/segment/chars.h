@@ -23,6 +23,9 @@ Span TrimSpan(std::string_view text, Span span);
 
 // Code points of `s` (bad bytes count as one).
 std::size_t Chars(std::string_view s);
+// Chars(s) when that is at most `cap`, else cap + 1: counting stops there (a limit on a short line, asked of every
+// paragraph, reads only the start of a long one).
+std::size_t CharsUpTo(std::string_view s, std::size_t cap);
 bool Contains(std::string_view s, std::string_view part);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes);
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts);

@@ -50,7 +50,7 @@ bool IsIssuerYearTitle(std::string_view line) {
 
 bool IsReportTitle(std::string_view line) {
   line = Trim(line);
-  std::size_t n = Chars(line);
+  std::size_t n = CharsUpTo(line, 80);
   if (n < 8 || n > 80) return false;
   if (!Contains(line, "报告") && !IsIssuerYearTitle(line)) return false;
   // A breadcrumb naming the site's column ("首页 > … > 法治政府建设年度报告公开 > 2025年") is no title.
@@ -66,7 +66,7 @@ namespace {
 // A short line that may be one half of a wrapped title.
 bool TitlePart(std::string_view line) {
   line = Trim(line);
-  std::size_t n = Chars(line);
+  std::size_t n = CharsUpTo(line, 40);
   return n >= 2 && n <= 40 && !HasSentenceMark(line) && !ContainsAny(line, {"，", "：", ":", "《"}) &&
          !MatchMarker(line) && !IsBoilerplateLine(line) && !IsTitleMetaLine(line);
 }
@@ -95,7 +95,7 @@ std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& l
 
 bool IsTitleMetaLine(std::string_view line) {
   line = Trim(line);
-  if (Chars(line) > 100 || HasSentenceMark(line)) return false;
+  if (CharsUpTo(line, 100) > 100 || HasSentenceMark(line)) return false;
   if (ContainsAny(line, {"来源", "发布时间", "发布日期", "发文日期", "成文日期", "作者：", "作者:", "字号", "字体", "浏览",
                          "阅读次数", "点击", "访问量", "索引号", "发布机构", "打印", "关闭", "分享", "发文单位", "发文机关",
                          "效力状态", "有效性：", "有效性:", "主题分类", "体裁分类", "组配分类", "公开方式", "公开范围",
@@ -124,7 +124,7 @@ bool IsDocumentNumber(std::string_view line) {
 bool IsBoilerplateLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
-  if (Chars(line) > 80 || Contains(line, "。")) return false;
+  if (CharsUpTo(line, 80) > 80 || Contains(line, "。")) return false;
   if (ContainsAny(line, {"无障碍", "简体", "繁体", "首页", "当前位置", "您的位置", "您现在的位置", "网站地图",
                          "关于我们", "使用帮助", "网站声明", "联系我们", "主办:", "主办：", "承办:", "承办：",
                          "主办单位", "网站标识码", "ICP", "公网安备", "版权所有", "Copyright", "copyright", "©",
@@ -163,7 +163,7 @@ bool IsOrgName(std::string_view line) {
 std::optional<SignatureLine> ParseSignatureLine(std::string_view line) {
   line = Trim(line);
   if (auto d = ParseDateLine(line)) return SignatureLine{{}, *d};
-  if (Chars(line) > 60) return std::nullopt;
+  if (CharsUpTo(line, 60) > 60) return std::nullopt;
   auto dates = FindDates(line);
   if (dates.empty() || dates.back().weekday) return std::nullopt;
   const DateHit& last = dates.back();

@@ -1,6 +1,8 @@
 // Section roles from heading words, nesting and position (see roles.h).
 #include "segment/roles.h"
 
+#include <algorithm>
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -138,10 +140,55 @@ SectionRole RoleFromHeading(std::string_view heading) {
 
 namespace {
 
+// The first character (its three UTF-8 bytes) of every cue, sorted, with the cue's index: a heading is read once,
+// each of its characters looked up here, instead of searched once per cue.
+struct CueStart {
+  std::uint32_t key;
+  std::uint8_t cue;
+  bool operator<(const CueStart& o) const { return key < o.key || (key == o.key && cue < o.cue); }
+};
+constexpr std::size_t kCueCount = std::size(kCues);
+static_assert(kCueCount < 256);
+
+std::uint32_t Key3(std::string_view s, std::size_t p) {
+  return std::uint32_t(static_cast<unsigned char>(s[p])) << 16 | std::uint32_t(static_cast<unsigned char>(s[p + 1])) << 8 |
+         std::uint32_t(static_cast<unsigned char>(s[p + 2]));
+}
+
+const std::vector<CueStart>& CueStarts() {
+  static const std::vector<CueStart> kStarts = [] {
+    std::vector<CueStart> v;
+    for (std::size_t k = 0; k < kCueCount; ++k) v.push_back({Key3(kCues[k].words, 0), static_cast<std::uint8_t>(k)});
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return kStarts;
+}
+
+// Where each cue first occurs in `heading` (npos if nowhere): what heading.find(cue) gives, found in one pass. Every
+// cue starts with a three-byte character, whose lead byte is never a continuation byte, so a match found at any byte
+// offset is on a character boundary, as find's is.
+std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading) {
+  std::array<std::size_t, kCueCount> first;
+  first.fill(std::string_view::npos);
+  const std::vector<CueStart>& starts = CueStarts();
+  for (std::size_t p = 0; p + 3 <= heading.size(); ++p) {
+    if ((static_cast<unsigned char>(heading[p]) & 0xF0) != 0xE0) continue;
+    std::uint32_t key = Key3(heading, p);
+    auto it = std::lower_bound(starts.begin(), starts.end(), CueStart{key, 0});
+    for (; it != starts.end() && it->key == key; ++it)
+      if (first[it->cue] == std::string_view::npos && heading.substr(p).starts_with(kCues[it->cue].words))
+        first[it->cue] = p;
+  }
+  return first;
+}
+
 SectionRole RoleFromCues(std::string_view heading) {
   std::vector<CueHit> hits;
-  for (const Cue& c : kCues) {
-    std::size_t p = heading.find(c.words);
+  const std::array<std::size_t, kCueCount> at = FirstCuePositions(heading);
+  for (std::size_t k = 0; k < kCueCount; ++k) {
+    const Cue& c = kCues[k];
+    std::size_t p = at[k];
     if (p == std::string_view::npos || ExcludedFor(c.role, heading, p)) continue;
     hits.push_back({c.role, p, p + c.words.size()});
   }

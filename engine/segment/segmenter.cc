@@ -63,7 +63,7 @@ HeadInfo DetectHeading(std::string_view text, Span para, int hint_level) {
     fill(m->marker.rank, m->marker.number_end, m->text.begin, m->text.end, m->text.body_begin);
     return h;
   }
-  if (hint_level > 0 && Chars(line) <= 100) {
+  if (hint_level > 0 && CharsUpTo(line, 100) <= 100) {
     if (auto mk = MatchMarker(line)) {
       if (auto t = MatchHeadingText(line, mk->text_begin, 100)) {
         fill(mk->rank, mk->number_end, t->begin, t->end, t->body_begin);
@@ -75,7 +75,7 @@ HeadInfo DetectHeading(std::string_view text, Span para, int hint_level) {
     return h;
   }
   // An unnumbered short line that names a part: "存在问题", "下一步工作计划".
-  if (Chars(line) <= 20 && !ContainsAny(line, {"。", "，", ",", "；", ";", "、", "（", "(", "！", "？", "报告"})) {
+  if (CharsUpTo(line, 20) <= 20 && !ContainsAny(line, {"。", "，", ",", "；", ";", "、", "（", "(", "！", "？", "报告"})) {
     std::string_view head = StripTrailingMarks(line);
     if (RoleFromHeading(head) != SectionRole::kNone) fill(kRankHanComma, 0, 0, head.size(), line.size());
   }
@@ -204,8 +204,8 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
   const std::uint32_t size = static_cast<std::uint32_t>(t.size());
 
   doc.line_starts.push_back(0);
-  for (std::uint32_t i = 0; i < size; ++i)
-    if (t[i] == '\n') doc.line_starts.push_back(i + 1);
+  for (std::size_t i = t.find('\n'); i != std::string::npos; i = t.find('\n', i + 1))
+    doc.line_starts.push_back(static_cast<std::uint32_t>(i + 1));
   std::uint32_t line_count = static_cast<std::uint32_t>(doc.line_starts.size());
   if (size > 0 && t.back() == '\n') --line_count;
 

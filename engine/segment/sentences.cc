@@ -53,14 +53,30 @@ struct Range {
   std::uint32_t begin, end;
 };
 
-// Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted.
+// Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
+// U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
+// (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
+// to the next and decodes nothing else.
 std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
   std::vector<Range> out;
   std::vector<std::pair<int, std::uint32_t>> open;
+  const std::string_view view = text.substr(0, para.end);
   std::size_t i = para.begin;
-  while (i < para.end) {
+  while (true) {
+    std::size_t j = i;  // a local the compiler keeps in a register (`i` is passed to DecodeUtf8 by reference)
+    while (j < para.end) {
+      const auto c = static_cast<unsigned char>(view[j]);
+      if ((c & 0xFE) == 0xE2) break;
+      // A lead byte E4–EF and two continuation bytes (a Han character, mostly): none of the three is E2 or E3.
+      j += c >= 0xE4 && j + 2 < para.end && (static_cast<unsigned char>(view[j + 1]) & 0xC0) == 0x80 &&
+                   (static_cast<unsigned char>(view[j + 2]) & 0xC0) == 0x80
+               ? 3
+               : 1;
+    }
+    if (j >= para.end) break;
+    i = j;
     std::uint32_t at = static_cast<std::uint32_t>(i);
-    char32_t cp = DecodeUtf8(text.substr(0, para.end), i);
+    char32_t cp = DecodeUtf8(view, i);
     if (int t = OpenerType(cp); t >= 0) {
       if (open.size() == kMaxOpen) open.erase(open.begin());
       open.emplace_back(t, at);
@@ -99,7 +115,22 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
   const std::uint32_t first = TrimSpan(text, para).begin;
   char32_t prev = 0;
   std::size_t i = para.begin;
-  while (i < para.end) {
+  while (true) {
+    // A Han character (three bytes, lead E4–E9: U+4000–U+9FFF) after another such character cuts nothing (it is no
+    // terminator) and starts no item (its predecessor opens none), except at `first` or `extra_break`: it only becomes
+    // `prev`. Runs of them, most of a paragraph, are stepped over here.
+    if (prev >= 0x4000 && prev <= 0x9FFF) {
+      std::size_t j = i;
+      while (j + 2 < para.end && j != first && j != extra_break) {
+        const auto c = static_cast<unsigned char>(view[j]), d = static_cast<unsigned char>(view[j + 1]),
+                   e = static_cast<unsigned char>(view[j + 2]);
+        if (c < 0xE4 || c > 0xE9 || (d & 0xC0) != 0x80 || (e & 0xC0) != 0x80) break;
+        prev = (char32_t(c & 0x0F) << 12) | (char32_t(d & 0x3F) << 6) | char32_t(e & 0x3F);
+        j += 3;
+      }
+      i = j;
+    }
+    if (i >= para.end) break;
     std::uint32_t at = static_cast<std::uint32_t>(i);
     char32_t cp = DecodeUtf8(view, i);
     while (next_range < prot.size() && prot[next_range].end <= at) ++next_range;
@@ -125,7 +156,8 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
       continue;
     }
 
-    if (!inside && HanDigitValue(cp) >= 1 &&
+    // 一 (U+4E00) … 四 (U+56DB) bound the numerals of value 1 to 10: most characters are ruled out by the range.
+    if (!inside && cp >= U'一' && cp <= U'四' && HanDigitValue(cp) >= 1 &&
         (at == first || at == extra_break || (prev != 0 && OpensItem(prev)))) {
       // "一是" … "十二是": up to three numeral characters, then 是.
       std::size_t k = at, end = at;

@@ -2,8 +2,12 @@
 // invariants hold (run under ASan/UBSan by scripts/test).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
+#include <string>
+#include <vector>
 
+#include "segment/chars.h"
 #include "segment/dump.h"
 #include "segment_util.h"
 
@@ -74,4 +78,21 @@ TEST_CASE("random texts from report characters", "[segment][robustness]") {
     test::CheckInvariants(doc);
     (void)DumpSegments(doc);
   }
+}
+
+// CharsUpTo stands in for Chars where a line is only compared with a limit (every paragraph is asked): it must give
+// the same count up to the limit, and limit + 1 beyond it, on any bytes.
+TEST_CASE("CharsUpTo counts as Chars, up to one past its cap", "[segment][robustness]") {
+  const std::vector<std::string> pieces = {"法", "治", "。", "a", " ", "\xFF", "\xE3", "\x80", "\xF0\x9F\x98\x80", "\u3000", "1"};
+  std::mt19937 rng(20261203);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    const std::size_t chars = seg::Chars(text);
+    for (std::size_t cap = 0; cap <= chars + 2; ++cap) CHECK(seg::CharsUpTo(text, cap) == std::min(chars, cap + 1));
+  }
+  CHECK(seg::CharsUpTo("法治政府", 2) == 3);
+  CHECK(seg::CharsUpTo("法治政府", 4) == 4);
+  CHECK(seg::CharsUpTo("", 0) == 0);
 }
