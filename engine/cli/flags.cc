@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -16,6 +17,31 @@
 #include "render/text_width.h"
 
 namespace fazhi {
+
+bool FormatFromOutputName(const std::string& output, const std::vector<std::string>& given,
+                          const std::vector<FormatExtension>& known, std::vector<std::string>& formats) {
+  const std::string ext = std::filesystem::path(output).extension().string();
+  if (ext.size() < 2) return true;
+  std::string bare = ext.substr(1);
+  for (char& c : bare)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const FormatExtension* by_ext = nullptr;
+  std::string names;
+  for (const auto& f : known) {
+    names += std::string(names.empty() ? "" : " ") + "." + f.extension;
+    if (bare == f.extension) by_ext = &f;
+  }
+  if (!by_ext) {
+    spdlog::error("{}", Msg("usage.unknown-extension", {output, ext, names}));
+    return false;
+  }
+  if (!given.empty() && given.front() != by_ext->name) {
+    spdlog::error("{}", Msg("usage.extension-conflict", {output, ext, by_ext->name, given.front()}));
+    return false;
+  }
+  formats = {by_ext->name};
+  return true;
+}
 
 void PrintError(const std::string& message) { std::cerr << "fazhi: " << Msg("cli.error", {TerminalSafe(message)}) << "\n"; }
 

@@ -64,6 +64,17 @@ void NoteWritten(const std::string& path);
 // error printed before logging is set up.
 void PrintError(const std::string& message);
 
+// A format a command writes and the extension of its files ("markdown", "md").
+struct FormatExtension {
+  std::string name;
+  std::string extension;
+};
+// `-o FILE` names the format by its extension (one of `known`'s; case does not matter): `formats` becomes that
+// format. A --format in `given` that says otherwise, or an extension no format has, is a usage error naming both
+// (logged; returns false). No extension: true, `formats` untouched (the --format given, text by default).
+bool FormatFromOutputName(const std::string& output, const std::vector<std::string>& given,
+                          const std::vector<FormatExtension>& known, std::vector<std::string>& formats);
+
 // SetupLogging from the parsed --quiet / --verbose.
 void SetupLogging(const po::variables_map& vm, bool quiet);
 

@@ -22,5 +22,7 @@ std::optional<Date> ParseIsoDate(std::string_view s);
 // The (UTC) day of SOURCE_DATE_EPOCH when it is set and not empty: the date reproducible outputs use in place of
 // today's; nullopt otherwise.
 std::optional<Date> SourceDateEpochDay();
+// Today's date in local time (what a waiver's expiry and a 整改时限 are measured against).
+Date Today();
 
 }  // namespace fazhi

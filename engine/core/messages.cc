@@ -323,6 +323,7 @@ constexpr MessageEntry kMessages[] = {
     {"usage.lang-missing", "--lang 缺少取值（zh 或 en）", "--lang needs a value (zh or en)"},
     {"usage.missing-value", "选项 {0} 缺少取值", "option {0} needs a value"},
     {"usage.multiple-values", "选项 {0} 只能给一个值", "option {0} takes only one value"},
+    {"usage.no-arguments", "fazhi {0} 不接受参数（多出的：{1}）；要用另一个规则文件夹请写 --rules 文件夹", "fazhi {0} takes no arguments (extra: {1}); for another rules folder use --rules DIR"},
     {"usage.other", "命令行有误：{0}", "{0}"},
     {"usage.summary-only-needs-dir", "--summary-only 需要 --output 文件夹（汇总写入的文件夹）", "--summary-only needs --output DIR (the folder the summary is written to)"},
     {"usage.unknown-command", "不认识的命令 `{0}`", "unknown command `{0}`"},

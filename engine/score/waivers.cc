@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <ctime>
 
 #include "core/diagnostic_error.h"
 #include "core/error.h"
@@ -193,13 +192,6 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::vector<std::str
       break;
     }
   }
-}
-
-Date Today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace fazhi

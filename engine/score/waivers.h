@@ -44,7 +44,4 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::vector<std::str
 // Shell-style match of a rule id against a waiver pattern (* any run of characters, ? one character).
 bool WaiverMatches(const std::string& pattern, const std::string& rule);
 
-// Today's date in local time (what "expired" is measured against).
-Date Today();
-
 }  // namespace fazhi

@@ -423,37 +423,33 @@ struct Server::Impl {
         out.write(ledger.content.data(), static_cast<std::streamsize>(ledger.content.size()));
         if (!out.flush()) return {500, JsonError("无法保存上传的台账"), "", ""};
       }
-      ReviewOptions ropts;
-      ropts.today = today.first;
-      ropts.rows_only = true;
-      ReviewImport last;
-      try {
-        last = ImportReview(temp, ropts);
-      } catch (const InputError& e) {
-        const Diagnostic d = DiagnosticOf(e);  // the row or column at fault, and what to do about it
-        std::string message = d.message + (d.hint.empty() ? "" : "（" + d.hint + "）");
-        for (std::size_t at; (at = message.find(temp)) != std::string::npos;) message.replace(at, temp.size(), ledger_name);
-        return {400, JsonError(ledger_name + "：" + message + "（" + e.code() + "）"), "", ""};
-      }
-      last.path = ledger_name;
       CheckOptions copts;
       copts.limits = opts.limits;
       copts.profile = opts.audit_profile;
       const std::string report_name = SafeUploadName(report_file.filename.empty() ? "报告" : report_file.filename);
       const auto rules = CurrentRules();  // kept to the end: the Report points at its rules
-      const Report report = Check(*rules->set, Input::Bytes(report_name, report_file.content), copts);
-      if (std::string failed = FailureReason(report); !failed.empty())
-        return {422, JsonError(report_name + "：" + failed), "", ""};
-      if (report.status == CheckStatus::kNotCheckable)
-        return {422, JsonError(report_name + "：无法核查，因此无法整改销号：" + report.document.not_checkable_reason), "", ""};
-      std::string problem = TrackComparability(last, report.document);
-      if (!problem.empty() && !force)
-        return {409, JsonError(problem + "。整改销号的结论会误导，未作核对；如确需核对，请加 force=1（E-track-mismatch）"), "",
-                ""};
-      TrackReport track = TrackLedger(last, report, today.first, today.second);
-      track.forced = problem;
-      for (const std::string& e : last.errors) track.notes.push_back(e);
-      for (const std::string& n : last.notes) track.notes.push_back(n);
+      const TrackRun run = RunTracking(temp, ledger_name, *rules->set, Input::Bytes(report_name, report_file.content),
+                                       copts, today.first, today.second, force);
+      if (const auto& f = run.failure) {
+        switch (f->kind) {
+          case TrackFailure::Kind::kLedger: {  // the row or column at fault, and what to do about it
+            std::string message = f->ledger.message + (f->ledger.hint.empty() ? "" : "（" + f->ledger.hint + "）");
+            // the temporary's name never reaches the user: the upload's does
+            for (std::size_t at; (at = message.find(temp)) != std::string::npos;)
+              message.replace(at, temp.size(), ledger_name);
+            return {400, JsonError(ledger_name + "：" + message + "（" + f->code + "）"), "", ""};
+          }
+          case TrackFailure::Kind::kReport:
+            return {422, JsonError(report_name + "：" + f->detail), "", ""};
+          case TrackFailure::Kind::kNotCheckable:
+            return {422, JsonError(report_name + "：无法核查，因此无法整改销号：" + f->detail), "", ""};
+          case TrackFailure::Kind::kMismatch:
+            return {409, JsonError(f->detail + "。整改销号的结论会误导，未作核对；如确需核对，请加 force=1（E-track-mismatch）"),
+                    "", ""};
+        }
+      }
+      const TrackReport& track = run.track;
+      const Report& report = *run.report;
       std::ostringstream out;
       if (format == "xlsx") {
         RenderTrackXlsx(track, report, out);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/diagnostic_error.h"
 #include "diff/diff.h"
 
 namespace fazhi {
@@ -266,6 +267,42 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
 std::string TrackSummaryZh(const TrackReport& t) {
   return fmt::format("上年问题 {} 项：已整改 {}，部分整改 {}，未整改 {}，无法判断 {}；逾期 {}", t.rows.size(), t.done,
                      t.partly, t.not_done, t.unknown, t.overdue);
+}
+
+TrackRun RunTracking(const std::string& ledger_path, const std::string& ledger_name, const RuleSet& rules,
+                     const Input& report_input, const CheckOptions& copts, const Date& today,
+                     std::string today_source, bool force) {
+  TrackRun run;
+  ReviewOptions ropts;
+  ropts.today = today;
+  ropts.rows_only = true;
+  ReviewImport last;
+  try {
+    last = ImportReview(ledger_path, ropts);
+  } catch (const InputError& e) {
+    run.failure = TrackFailure{TrackFailure::Kind::kLedger, e.code(), "", DiagnosticOf(e)};
+    return run;
+  }
+  last.path = ledger_name;
+  const Report& report = run.report.emplace(Check(rules, report_input, copts));
+  if (std::string failed = FailureReason(report); !failed.empty()) {
+    run.failure = TrackFailure{TrackFailure::Kind::kReport, report.error_code, failed, {}};
+    return run;
+  }
+  if (report.status == CheckStatus::kNotCheckable) {
+    run.failure = TrackFailure{TrackFailure::Kind::kNotCheckable, "", report.document.not_checkable_reason, {}};
+    return run;
+  }
+  std::string problem = TrackComparability(last, report.document);
+  if (!problem.empty() && !force) {
+    run.failure = TrackFailure{TrackFailure::Kind::kMismatch, "E-track-mismatch", problem, {}};
+    return run;
+  }
+  run.track = TrackLedger(last, report, today, std::move(today_source));
+  run.track.forced = problem;
+  for (const std::string& e : last.errors) run.track.notes.push_back(e);  // rows_only: what could not be tracked
+  for (const std::string& n : last.notes) run.track.notes.push_back(n);
+  return run;
 }
 
 }  // namespace fazhi

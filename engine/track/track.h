@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/diagnostic.h"
 #include "core/report.h"
 #include "ledger/review.h"
+#include "pipeline/check.h"
 
 namespace fazhi {
 
@@ -55,6 +57,29 @@ std::string TrackComparability(const ReviewImport& last, const DocumentInfo& thi
 // report with the same rules). `today`: the date a 整改时限 must not be earlier than.
 TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const Date& today,
                         std::string today_source);
+
+// Why a tracking run stopped before tracking: the reader refused last year's 台账, this year's report could not be
+// read or checked, or the two are not one issuer's consecutive years (refused unless forced).
+struct TrackFailure {
+  enum class Kind { kLedger, kReport, kNotCheckable, kMismatch };
+  Kind kind = Kind::kLedger;
+  std::string code;     // the diagnostic code: the reader's E-…, the report's error code, E-track-mismatch
+  std::string detail;   // FailureReason, the not-checkable reason or the comparability problem
+  Diagnostic ledger;    // kLedger: the reader's diagnostic (file:line:col, message, hint)
+};
+
+// One tracking run, the flow of `fazhi track` and of serve's POST /api/track: last year's 台账 at `ledger_path`
+// read back (rows only; `ledger_name` is how outputs name it — an upload's name, not the temporary's), `report_input` checked with `rules` and `copts` (the audit profile last year's 台账 was
+// written with), the pair's comparability checked (refused unless `force`; a forced run names the problem in
+// `track.forced`), every row tracked, the reader's notes kept. `report` is the Report the track points at.
+struct TrackRun {
+  std::optional<TrackFailure> failure;
+  std::optional<Report> report;
+  TrackReport track;
+};
+TrackRun RunTracking(const std::string& ledger_path, const std::string& ledger_name, const RuleSet& rules,
+                     const Input& report_input, const CheckOptions& copts, const Date& today,
+                     std::string today_source, bool force);
 
 // A 整改时限 as districts write it: 2024-06-30, 2024/6/30, 2024.6.30, 2024年6月30日, 2024年6月（底）→ the month's
 // last day, 2024年底 / 2024年 / 2024年12月底 → 31 December, an Excel date serial (a cell typed as a date: 45473);

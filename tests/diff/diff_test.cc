@@ -282,3 +282,27 @@ TEST_CASE("diff writes text, md, html and json, and refuses bad usage", "[diff]"
   CHECK(missing.err.find("missing.txt") != std::string::npos);
   CHECK(RunFazhi({"diff", "--format", "xlsx", kSample, kSample}).exit_code == 2);
 }
+
+TEST_CASE("diff -o FILE takes the format from the extension; a conflict or an unknown one is a usage error", "[diff]") {
+  // `fazhi diff -o 对比.html 旧 新` wrote the terminal text into 对比.html (the #15 trap check had, in diff).
+  TempDir tmp;
+  WriteFile(tmp.path() / "new.txt", MakeNew());
+  const std::string old_path = kSample, new_path = (tmp.path() / "new.txt").string();
+  const auto html = tmp.path() / "对比.HTML";
+  auto r = RunFazhi({"diff", "-o", html.string(), old_path, new_path});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(ReadFile(html).rfind("<!DOCTYPE html>", 0) == 0);
+  const auto json = tmp.path() / "对比.json";
+  REQUIRE(RunFazhi({"diff", "-o", json.string(), old_path, new_path}).exit_code == 0);
+  CHECK_NOTHROW(nlohmann::json::parse(ReadFile(json)));
+
+  auto conflict = RunFazhi({"diff", "-f", "md", "-o", (tmp.path() / "x.html").string(), old_path, new_path});
+  CHECK(conflict.exit_code == 2);
+  CHECK(conflict.err.find("与 --format md 冲突") != std::string::npos);
+  auto unknown = RunFazhi({"diff", "-o", (tmp.path() / "x.pdf").string(), old_path, new_path});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find(".pdf") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "x.pdf"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "x.html"));
+}

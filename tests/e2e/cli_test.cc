@@ -80,6 +80,19 @@ TEST_CASE("flag typos and unknown commands exit 2 with a suggestion", "[e2e]") {
   CHECK(version.out.rfind("fazhi ", 0) == 0);
 }
 
+TEST_CASE("rules list and rules terms refuse a stray argument instead of ignoring it", "[e2e]") {
+  // `fazhi rules list 我的规则/` used to list the shipped packs as if the folder had been read.
+  for (const char* sub : {"list", "terms"}) {
+    auto r = RunFazhi({"rules", sub, "我的规则/"});
+    INFO(sub << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("不接受参数（多出的：我的规则/）") != std::string::npos);
+    CHECK(r.err.find("--rules") != std::string::npos);
+    CHECK(RunFazhi({"rules", sub}).exit_code == 0);
+  }
+}
+
 TEST_CASE("stdout carries only the requested format", "[e2e]") {
   auto r = RunFazhi({"check", "--format", "json", "-v", kSample});
   REQUIRE(r.exit_code == 0);

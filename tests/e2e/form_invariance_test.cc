@@ -47,7 +47,7 @@ TEST_CASE("nine published forms of the sample give the same roles and verdicts",
   const auto wps = made.path() / "hongqiao.wps";  // WPS Writer's .wps: the Word binary format in an OLE file
   WriteFile(wps, ReadFile(forms / "hongqiao.doc"));
 
-  for (const std::string path : {(forms / "hongqiao.gb18030.txt").string(), (forms / "hongqiao.trad.txt").string(),
+  for (const std::string& path : {(forms / "hongqiao.gb18030.txt").string(), (forms / "hongqiao.trad.txt").string(),
                                  (forms / "hongqiao.html").string(), (forms / "hongqiao.docx").string(),
                                  (forms / "hongqiao.pdf").string(), (forms / "hongqiao.doc").string(), wps.string(),
                                  ofd}) {

@@ -96,9 +96,9 @@ struct Hostile {
   int max_mb = 2048;  // peak resident memory allowed (ASan/UBSan build included)
 };
 
-Outcome Error(const std::string& message) { return {2, message, false, false}; }
-Outcome Checked() { return {0, "", false, true}; }
-Outcome NotCheckable(const std::string& reason) { return {0, reason, true, true}; }
+Outcome Error(const std::string& message) { return {2, message, false, false, ""}; }
+Outcome Checked() { return {0, "", false, true, ""}; }
+Outcome NotCheckable(const std::string& reason) { return {0, reason, true, true, ""}; }
 
 fs::path Write(const fs::path& dir, const std::string& name, const std::string& bytes) {
   WriteFile(dir / name, bytes);

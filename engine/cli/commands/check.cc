@@ -275,32 +275,10 @@ int RunCheckBatch(const CheckCommandOptions& opts, const std::vector<std::string
   return run.gate ? kExitGate : kExitOk;
 }
 
-// `-o FILE` names the format by its extension (.xlsx .html .md .json .jsonl .csv .txt: the renderers'
-// extensions); a --format that says otherwise, or an extension no renderer writes, is a usage error naming both.
-// Returns false after logging the error.
-bool FormatFromOutputName(const std::string& output, const std::vector<std::string>& given,
-                          std::vector<std::string>& formats) {
-  std::string ext = fs::path(output).extension().string();
-  if (ext.size() < 2) return true;  // no extension: the --format given (text by default)
-  std::string bare = ext.substr(1);
-  for (char& c : bare)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  const RendererEntry* by_ext = nullptr;
-  std::string known;
-  for (const auto& r : Renderers()) {
-    known += std::string(known.empty() ? "" : " ") + "." + r.extension;
-    if (bare == r.extension) by_ext = &r;
-  }
-  if (!by_ext) {
-    spdlog::error("{}", Msg("usage.unknown-extension", {output, ext, known}));
-    return false;
-  }
-  if (!given.empty() && given.front() != by_ext->name) {
-    spdlog::error("{}", Msg("usage.extension-conflict", {output, ext, by_ext->name, given.front()}));
-    return false;
-  }
-  formats = {by_ext->name};
-  return true;
+std::vector<FormatExtension> RendererExtensions() {
+  std::vector<FormatExtension> out;
+  for (const auto& r : Renderers()) out.push_back({r.name, r.extension});
+  return out;
 }
 
 int RunCheck(const CheckCommandOptions& opts) {
@@ -386,7 +364,8 @@ int RunCheck(const CheckCommandOptions& opts) {
     std::error_code ec;
     to_dir = formats.size() > 1 || opts.inputs.size() > 1 || fs::is_directory(opts.output, ec) ||
              opts.output.back() == '/';
-    if (!to_dir && opts.dump.empty() && !FormatFromOutputName(opts.output, opts.formats, formats)) return kExitUsage;
+    if (!to_dir && opts.dump.empty() && !FormatFromOutputName(opts.output, opts.formats, RendererExtensions(), formats))
+      return kExitUsage;
   }
   auto target_of = [&](const std::string& input, const RendererEntry& r) {
     return to_dir ? fs::path(opts.output) / (fs::path(input).stem().string() + "." + r.extension)

@@ -39,6 +39,13 @@ int RunDiff(const DiffCommandOptions& opts) {
       return kExitUsage;
     }
   }
+  bool to_dir = !opts.output.empty() && (formats.size() > 1 || fs::is_directory(opts.output) ||
+                                         opts.output.back() == '/');
+  if (!opts.output.empty() && !to_dir) {  // -o FILE: the format by its extension, as check does
+    std::vector<FormatExtension> known;
+    for (const auto& r : DiffRenderers()) known.push_back({r.name, r.extension});
+    if (!FormatFromOutputName(opts.output, opts.formats, known, formats)) return kExitUsage;
+  }
   Diagnostics rule_diags;
   auto rules = LoadRulesForCommand(opts.rules, rule_diags);
   if (!rules) return kExitUsage;
@@ -70,8 +77,6 @@ int RunDiff(const DiffCommandOptions& opts) {
   }
   DiffReport diff = DiffReports(docs[0], reports[0], docs[1], reports[1], *rules, problem);
 
-  bool to_dir = !opts.output.empty() && (formats.size() > 1 || fs::is_directory(opts.output) ||
-                                         opts.output.back() == '/');
   if (to_dir) {
     std::error_code ec;
     fs::create_directories(opts.output, ec);
@@ -124,7 +129,8 @@ int DiffCommand(const std::vector<std::string>& args, const char* argv0) {
        TrHelp("输出格式：text（默认）| md | html | json；配合 -o 文件夹 可重复",
               "text | md | html | json (repeatable with --output DIR)"))
       ("output,o", po::value<std::string>(&o.output)->value_name(TrHelp("路径", "PATH")),
-       TrHelp("输出文件，或一个文件夹（每种格式写 diff.<扩展名>）", "output file, or a folder (diff.<ext> per format)"))
+       TrHelp("输出文件（格式由扩展名定：.txt .md .html .json），或一个文件夹（每种格式写 diff.<扩展名>）",
+              "output file (its extension names the format: .txt .md .html .json), or a folder (diff.<ext> per format)"))
       ("force", po::bool_switch(&o.force),
        TrHelp("两份报告不是同一单位的相邻年度时也比较（结果顶部注明）",
               "compare even when the reports are not the same issuer's consecutive years (a banner says so)"));

@@ -339,6 +339,12 @@ int RulesCommand(const std::vector<std::string>& args, const char* argv0) {
   SetupLogging(vm, quiet);
   if (sub == "lint") return RunRulesLint(r, positional, strict);
   if (sub == "test") return RunRulesTest(r, positional);
+  if ((sub == "list" || sub == "terms") && !positional.empty()) {  // a folder meant for --rules, say
+    std::string extra;
+    for (const auto& p : positional) extra += (extra.empty() ? "" : " ") + p;
+    PrintError(Msg("usage.no-arguments", {"rules " + sub, extra}));
+    return kExitUsage;
+  }
   if (sub == "list") return RunRulesList(r);
   if (sub == "terms") return RunRulesTerms(r);
   if (positional.empty() || positional.size() > 2) {

@@ -74,38 +74,31 @@ int RunTrack(const TrackCommandOptions& opts) {
   std::optional<Profile> profile;
   if (!LoadCommandProfile(opts.rules, opts.profile, *rules, profile)) return kExitUsage;
 
-  ReviewOptions ropts;
-  ropts.today = today->first;
-  ropts.rows_only = true;
-  ReviewImport last;
-  try {
-    last = ImportReview(opts.ledger, ropts);
-  } catch (const InputError& e) {
-    PrintError(FormatDiagnostic(DiagnosticOf(e)));
-    return kExitUsage;
-  }
   CheckOptions copts;
   copts.limits = opts.rules.limits;
   copts.profile = profile ? &*profile : nullptr;
-  const Report report = Check(*rules, Input::File(opts.report), copts);
-  if (std::string failed = FailureReason(report); !failed.empty()) {
-    const std::string code = report.error_code.empty() ? "E-track-report" : report.error_code;
-    PrintError(Msg("E-track-report", {opts.report, failed}) + " [" + code + "]");
+  TrackRun run = RunTracking(opts.ledger, opts.ledger, *rules, Input::File(opts.report), copts, today->first,
+                             today->second, opts.force);
+  if (const auto& f = run.failure) {
+    switch (f->kind) {
+      case TrackFailure::Kind::kLedger:
+        PrintError(FormatDiagnostic(f->ledger));
+        break;
+      case TrackFailure::Kind::kReport:
+        PrintError(Msg("E-track-report", {opts.report, f->detail}) + " [" +
+                   (f->code.empty() ? "E-track-report" : f->code) + "]");
+        break;
+      case TrackFailure::Kind::kNotCheckable:
+        Raise("E-track-report.not-checkable", {opts.report, f->detail});
+        break;
+      case TrackFailure::Kind::kMismatch:
+        Raise("E-track-mismatch", {opts.ledger, opts.report, f->detail});
+        break;
+    }
     return kExitUsage;
   }
-  if (report.status == CheckStatus::kNotCheckable) {
-    Raise("E-track-report.not-checkable", {opts.report, report.document.not_checkable_reason});
-    return kExitUsage;
-  }
-  std::string problem = TrackComparability(last, report.document);
-  if (!problem.empty() && !opts.force) {
-    Raise("E-track-mismatch", {opts.ledger, opts.report, problem});
-    return kExitUsage;
-  }
-  TrackReport track = TrackLedger(last, report, today->first, today->second);
-  track.forced = problem;
-  for (const std::string& e : last.errors) track.notes.push_back(e);  // rows_only: what could not be tracked
-  for (const std::string& n : last.notes) track.notes.push_back(n);
+  const TrackReport& track = run.track;
+  const Report& report = *run.report;
 
   if (json && opts.out.empty()) RenderTrackJson(track, report, std::cout);
   else RenderTrackText(track, report, std::cout);
