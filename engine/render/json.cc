@@ -2,6 +2,7 @@
 // changed in meaning; unknown values are null. Written straight into one buffer per report (render/json_writer.h),
 // no document tree: the same bytes nlohmann's ordered_json gave (tests/render/json_writer_test.cc).
 #include <cmath>
+#include <cstring>
 #include <ostream>
 
 #include "render/json.h"
@@ -99,21 +100,90 @@ void Scores(JsonWriter& w, const ScoreSummary& s) {
   w.EndObject();
 }
 
-void Result(JsonWriter& w, const RuleResult& r) {
+// What a result says of its rule (~half of a report's bytes), escaped once per worker thread and appended to every
+// later report with one copy. A report's results come in the same order (pack order, rule order), so slot i keeps
+// the texts of the i-th result's rule as last written and the bytes written from them. A slot is reused only when
+// the texts are equal — compared, not told by the RuleInfo's address: the next report may be checked by other
+// rules living at the same address (a test edits a rule in place, the workbench reloads its rules) — so the bytes
+// are always those the writer gives for the texts. The message and the weight are kept the same way: a settled
+// result's message is the same in every report that lacks the rule's terms.
+struct RuleSlot {
+  bool filled = false;
+  std::size_t depth = 0;  // of the result object (JsonWriter::Depth), so the indentation of the bytes
+  std::string id, pack, title, category, cite, remedy, remedy_work, remedy_report, owner;  // the texts written
+  Severity severity = Severity::kMedium;
+  std::string head;      // "rule", "pack", "title", "category"
+  std::string severity_member;
+  std::string cite_member;
+  std::string tail;      // "remedy" and, when the rule gives them, "remedy_work", "remedy_report", "owner"
+  bool has_weight = false;
+  double weight = 0;     // compared bit for bit: -0.0 is written "-0.0"
+  std::string weight_json;
+  bool has_message = false;
+  std::string message, message_json;
+};
+
+bool SameRule(const RuleSlot& s, const RuleInfo& r, std::size_t depth) {
+  return s.filled && s.depth == depth && s.severity == r.severity && s.id == r.id.str() && s.pack == r.pack &&
+         s.title == r.title.str() && s.category == r.category.str() && s.cite == r.cite.str() &&
+         s.remedy == r.remedy.str() && s.remedy_work == r.remedy_work.str() &&
+         s.remedy_report == r.remedy_report.str() && s.owner == r.owner.str();
+}
+
+void FillRule(RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
+  s.filled = true;
+  s.depth = depth;
+  s.id = r.id.str(), s.pack = r.pack, s.title = r.title.str(), s.category = r.category.str();
+  s.cite = r.cite.str(), s.remedy = r.remedy.str(), s.remedy_work = r.remedy_work.str();
+  s.remedy_report = r.remedy_report.str(), s.owner = r.owner.str();
+  s.severity = r.severity;
+  s.head.clear(), s.severity_member.clear(), s.cite_member.clear(), s.tail.clear();
+  {
+    JsonWriter f(s.head, indent, depth, false);  // the first members of the result object
+    f.Key("rule"), f.String(r.id.str());
+    f.Key("pack"), f.String(r.pack);
+    f.Key("title"), f.String(r.title.str());
+    f.Key("category"), f.String(r.category.str());
+  }
+  {
+    JsonWriter f(s.severity_member, indent, depth, true);
+    f.Key("severity"), f.String(SeverityName(r.severity));
+  }
+  {
+    JsonWriter f(s.cite_member, indent, depth, true);
+    f.Key("cite"), f.String(r.cite.str());
+  }
+  JsonWriter f(s.tail, indent, depth, true);
+  f.Key("remedy"), f.String(r.remedy.str());
+  if (!r.remedy_work.empty()) f.Key("remedy_work"), f.String(r.remedy_work.str());
+  if (!r.remedy_report.empty()) f.Key("remedy_report"), f.String(r.remedy_report.str());
+  if (!r.owner.empty()) f.Key("owner"), f.String(r.owner.str());
+}
+
+void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
   w.BeginObject();
-  w.Key("rule"), w.String(r.rule->id.str());
-  w.Key("pack"), w.String(r.rule->pack);
-  w.Key("title"), w.String(r.rule->title.str());
-  w.Key("category"), w.String(r.rule->category.str());
+  const std::size_t depth = w.Depth();
+  if (!SameRule(slot, *r.rule, depth)) FillRule(slot, *r.rule, indent, depth);
+  w.Members(slot.head);
   w.Key("verdict"), w.String(VerdictName(r.verdict));
-  w.Key("severity"), w.String(SeverityName(r.rule->severity));
-  w.Key("weight"), w.Double(r.weight);
-  w.Key("cite"), w.String(r.rule->cite.str());
-  w.Key("message"), w.String(r.message.str());
-  w.Key("remedy"), w.String(r.rule->remedy.str());
-  if (!r.rule->remedy_work.empty()) w.Key("remedy_work"), w.String(r.rule->remedy_work.str());
-  if (!r.rule->remedy_report.empty()) w.Key("remedy_report"), w.String(r.rule->remedy_report.str());
-  if (!r.rule->owner.empty()) w.Key("owner"), w.String(r.rule->owner.str());
+  w.Members(slot.severity_member);
+  if (!slot.has_weight || std::memcmp(&slot.weight, &r.weight, sizeof r.weight) != 0) {
+    slot.has_weight = true;
+    slot.weight = r.weight;
+    slot.weight_json.clear();
+    AppendJsonDouble(slot.weight_json, r.weight);
+  }
+  w.Key("weight"), w.Value(slot.weight_json);
+  w.Members(slot.cite_member);
+  if (const std::string& m = r.message.str(); !slot.has_message || slot.message != m) {
+    slot.has_message = true;
+    slot.message = m;
+    slot.message_json = '"';
+    AppendJsonEscaped(slot.message_json, m);
+    slot.message_json += '"';
+  }
+  w.Key("message"), w.Value(slot.message_json);
+  w.Members(slot.tail);
   if (!r.also_cites.empty()) {
     w.Key("also_cites");
     w.BeginArray();
@@ -213,7 +283,10 @@ void AppendReportJson(const Report& report, std::string& out, int indent) {
   w.Key("score"), Scores(w, report.score);
   w.Key("results");
   w.BeginArray();
-  for (const auto& r : report.results) Result(w, r);
+  thread_local std::vector<RuleSlot> compact_slots, pretty_slots;  // per worker thread: never shared
+  auto& slots = indent < 0 ? compact_slots : pretty_slots;
+  if (slots.size() < report.results.size()) slots.resize(report.results.size());
+  for (std::size_t i = 0; i < report.results.size(); ++i) Result(w, report.results[i], slots[i], indent);
   w.EndArray();
   w.Key("diagnostics");
   w.BeginArray();

@@ -14,6 +14,12 @@ class JsonWriter {
  public:
   // indent < 0: compact (one line); otherwise pretty with that many spaces per level.
   JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+  // A writer that continues inside a container `depth` levels down (Depth() of the writer the bytes are for),
+  // which has members already or not: it writes members once, to be appended to many documents by Members().
+  JsonWriter(std::string& out, int indent, std::size_t depth, bool has_items)
+      : out_(out), indent_(indent), has_items_(depth, true) {
+    if (depth > 0) has_items_.back() = has_items;
+  }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -28,6 +34,20 @@ class JsonWriter {
   void Bool(bool v);
   void Null();
 
+  // Pre-written bytes, appended as they are. Members: whole members (or items) of the open container, written by
+  // the depth constructor above at this Depth() and with has_items as it stands here. Value: one value, after a
+  // Key or as an item. Both are how a text the same in every report is escaped once (render/json.cc).
+  void Members(std::string_view bytes) {
+    out_.append(bytes);
+    has_items_.back() = true;
+  }
+  void Value(std::string_view bytes) {
+    BeforeValue();
+    out_.append(bytes);
+  }
+  std::size_t Depth() const { return has_items_.size(); }
+  bool HasItems() const { return !has_items_.empty() && has_items_.back(); }
+
  private:
   void BeforeValue();  // the separator and indentation a value needs where it stands
   void Open(char c);
@@ -36,7 +56,7 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
-  std::vector<bool> has_items_;  // per open container: written something yet
+  std::vector<unsigned char> has_items_;  // per open container: written something yet (bytes: read per value)
   bool after_key_ = false;
 };
 

@@ -374,6 +374,44 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   CheckSameAsReference(Report{});  // nothing at all: empty arrays and objects
 }
 
+// A result's rule texts, message and weight are escaped once and kept per position for the next report (json.cc):
+// the next report's i-th result may be another rule, the same rule changed in place (same address), or the same
+// texts under another weight, message or indentation — each must come out as the texts now read.
+TEST_CASE("a rule's texts kept from the report before are written as they now read", "[render][json]") {
+  Report rep = test::SampleReport();
+  REQUIRE(rep.results.size() >= 2);
+  CheckSameAsReference(rep);
+  CheckSameAsReference(rep);  // the kept bytes, unchanged
+
+  RuleInfo& rule = const_cast<RuleInfo&>(*rep.results[0].rule);  // in place: the same address, other texts
+  rule.title = "改过的标题\"引号\"";
+  rule.cite = "《新条例》第一条\n";
+  rule.remedy = "";
+  rule.owner = "区司法局";
+  rule.severity = Severity::kCritical;
+  CheckSameAsReference(rep);
+  rule.id = SharedText(rule.id.str() + "x");
+  rule.pack += "y";
+  rule.category = "另一类";
+  rule.remedy_work = "工作整改";
+  rule.remedy_report = "报告补充";
+  CheckSameAsReference(rep);
+  rule.owner = "";
+  CheckSameAsReference(rep);
+
+  rep.results[0].weight = -0.0;  // bit for bit: 0.0 and -0.0 are written differently
+  rep.results[0].message = "缺少\t表述";
+  CheckSameAsReference(rep);
+  rep.results[0].weight = 0.0;
+  rep.results[0].message = "缺少\t表述";  // equal text, another object
+  CheckSameAsReference(rep);
+
+  std::swap(rep.results[0], rep.results[1]);  // another rule in each position
+  CheckSameAsReference(rep);
+  rep.results.pop_back();
+  CheckSameAsReference(rep);
+}
+
 TEST_CASE("real reports checked with every shipped rule render as the tree renderer did", "[render][json]") {
   auto rules = test::LoadShippedRules();
   std::vector<std::filesystem::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
