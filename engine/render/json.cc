@@ -1,6 +1,7 @@
 // JSON renderer: schema fazhi.check/1 (docs/json.md) — the contract other tools read. Keys may be added, never
 // changed in meaning; unknown values are null. Written straight into one buffer per report (render/json_writer.h),
 // no document tree: the same bytes nlohmann's ordered_json gave (tests/render/json_writer_test.cc).
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <ostream>
@@ -112,9 +113,9 @@ struct RuleSlot {
   std::size_t depth = 0;  // of the result object (JsonWriter::Depth), so the indentation of the bytes
   std::string id, pack, title, category, cite, remedy, remedy_work, remedy_report, owner;  // the texts written
   Severity severity = Severity::kMedium;
-  std::string head;      // "rule", "pack", "title", "category"
-  std::string severity_member;
-  std::string cite_member;
+  std::string head;             // "rule", "pack", "title", "category" and the key "verdict"
+  std::string severity_member;  // "severity" and the key "weight"
+  std::string cite_member;      // "cite" and the key "message"
   std::string tail;      // "remedy" and, when the rule gives them, "remedy_work", "remedy_report", "owner"
   bool has_weight = false;
   double weight = 0;     // compared bit for bit: -0.0 is written "-0.0"
@@ -144,14 +145,17 @@ void FillRule(RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
     f.Key("pack"), f.String(r.pack);
     f.Key("title"), f.String(r.title.str());
     f.Key("category"), f.String(r.category.str());
+    f.Key("verdict");
   }
   {
     JsonWriter f(s.severity_member, indent, depth, true);
     f.Key("severity"), f.String(SeverityName(r.severity));
+    f.Key("weight");
   }
   {
     JsonWriter f(s.cite_member, indent, depth, true);
     f.Key("cite"), f.String(r.cite.str());
+    f.Key("message");
   }
   JsonWriter f(s.tail, indent, depth, true);
   f.Key("remedy"), f.String(r.remedy.str());
@@ -160,21 +164,73 @@ void FillRule(RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
   if (!r.owner.empty()) f.Key("owner"), f.String(r.owner.str());
 }
 
+// A verdict's or evidence kind's name as a JSON string, written once (names from the one table each, core/report.h).
+std::string QuotedName(const char* name) {
+  std::string out = "\"";
+  AppendJsonEscaped(out, name);
+  return out + '"';
+}
+const std::string& VerdictJson(Verdict v) {
+  static const auto kTable = [] {
+    std::array<std::string, static_cast<int>(Verdict::kError) + 1> t;
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = QuotedName(VerdictName(static_cast<Verdict>(i)));
+    return t;
+  }();
+  return kTable[static_cast<std::size_t>(v)];
+}
+const std::string& EvidenceKindJson(EvidenceKind k) {
+  static const auto kTable = [] {
+    std::array<std::string, static_cast<int>(EvidenceKind::kContext) + 1> t;
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = QuotedName(EvidenceKindName(static_cast<EvidenceKind>(i)));
+    return t;
+  }();
+  return kTable[static_cast<std::size_t>(k)];
+}
+
+// The keys of an evidence object (~120 per report, nine keys each) as written at its depth: separator,
+// indentation and key in one copy.
+struct EvidenceKeys {
+  bool filled = false;
+  std::size_t depth = 0;
+  std::string kind, quote, section, role, line, page, byte_start, byte_end, terms;
+};
+
+const EvidenceKeys& EvidenceKeysAt(int indent, std::size_t depth) {
+  thread_local EvidenceKeys compact, pretty;
+  EvidenceKeys& k = indent < 0 ? compact : pretty;
+  if (k.filled && k.depth == depth) return k;
+  auto key = [&](std::string& out, std::string_view name, bool first) {
+    out.clear();
+    JsonWriter(out, indent, depth, !first).Key(name);
+  };
+  key(k.kind, "kind", true);
+  key(k.quote, "quote", false);
+  key(k.section, "section", false);
+  key(k.role, "section_role", false);
+  key(k.line, "line", false);
+  key(k.page, "page", false);
+  key(k.byte_start, "byte_start", false);
+  key(k.byte_end, "byte_end", false);
+  key(k.terms, "terms", false);
+  k.filled = true;
+  k.depth = depth;
+  return k;
+}
+
 void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
   w.BeginObject();
   const std::size_t depth = w.Depth();
   if (!SameRule(slot, *r.rule, depth)) FillRule(slot, *r.rule, indent, depth);
-  w.Members(slot.head);
-  w.Key("verdict"), w.String(VerdictName(r.verdict));
-  w.Members(slot.severity_member);
+  w.Members(slot.head, true), w.Value(VerdictJson(r.verdict));
+  w.Members(slot.severity_member, true);
   if (!slot.has_weight || std::memcmp(&slot.weight, &r.weight, sizeof r.weight) != 0) {
     slot.has_weight = true;
     slot.weight = r.weight;
     slot.weight_json.clear();
     AppendJsonDouble(slot.weight_json, r.weight);
   }
-  w.Key("weight"), w.Value(slot.weight_json);
-  w.Members(slot.cite_member);
+  w.Value(slot.weight_json);
+  w.Members(slot.cite_member, true);
   if (const std::string& m = r.message.str(); !slot.has_message || slot.message != m) {
     slot.has_message = true;
     slot.message = m;
@@ -182,7 +238,7 @@ void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
     AppendJsonEscaped(slot.message_json, m);
     slot.message_json += '"';
   }
-  w.Key("message"), w.Value(slot.message_json);
+  w.Value(slot.message_json);
   w.Members(slot.tail);
   if (!r.also_cites.empty()) {
     w.Key("also_cites");
@@ -193,17 +249,18 @@ void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
   if (!r.same_as.empty()) w.Key("same_as"), w.String(r.same_as);
   w.Key("evidence");
   w.BeginArray();
+  const EvidenceKeys& k = EvidenceKeysAt(indent, depth + 2);  // result object, "evidence" array, its object
   for (const auto& e : r.evidence) {
     w.BeginObject();
-    w.Key("kind"), w.String(EvidenceKindName(e.kind));
-    w.Key("quote"), w.String(e.quote);
-    w.Key("section"), w.String(e.section);
-    if (!e.role.empty()) w.Key("section_role"), w.String(e.role);
-    w.Key("line"), e.line ? w.Int(e.line) : w.Null();
-    w.Key("page"), e.page ? w.Int(e.page) : w.Null();
-    w.Key("byte_start"), w.Unsigned(e.byte_start);
-    w.Key("byte_end"), w.Unsigned(e.byte_end);
-    w.Key("terms");
+    w.Members(k.kind, true), w.Value(EvidenceKindJson(e.kind));
+    w.Members(k.quote, true), w.String(e.quote);
+    w.Members(k.section, true), w.String(e.section);
+    if (!e.role.empty()) w.Members(k.role, true), w.String(e.role);
+    w.Members(k.line, true), e.line ? w.Int(e.line) : w.Null();
+    w.Members(k.page, true), e.page ? w.Int(e.page) : w.Null();
+    w.Members(k.byte_start, true), w.Unsigned(e.byte_start);
+    w.Members(k.byte_end, true), w.Unsigned(e.byte_end);
+    w.Members(k.terms, true);
     w.BeginArray();
     for (const auto& t : e.terms) w.String(t);
     w.EndArray();
