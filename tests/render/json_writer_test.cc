@@ -91,6 +91,21 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
     INFO("ascii case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
+  // Long CJK runs with a flaw or two anywhere, at any byte (the skip over two three-byte sequences at a time):
+  // sequences led by E1–EF, the E0 and ED ones whose second byte has a narrower range, then lone and broken leads,
+  // surrogates, overlongs, stray continuation bytes, ASCII and bytes to escape.
+  const char* const units[] = {"法", "治", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBD", "\xE1\x80\x80", "\xEC\xBF\xBF"};
+  const char* const flaws[] = {"\xE6", "\xE6\xB3", "\xED\xA0\x80", "\xE0\x80\x80", "\xC0", "\"", "\n", "a",
+                               "\xF0\x9F\x98\x80", "\xBF", "\xEE\x80", "\xF4\x90\x80\x80"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 12);
+    for (int i = 0; i < len; ++i) s += units[rng() % std::size(units)];
+    const int nflaws = static_cast<int>(rng() % 3);
+    for (int k = 0; k < nflaws; ++k) s.insert(rng() % (s.size() + 1), flaws[rng() % std::size(flaws)]);
+    INFO("cjk case " << n);
+    REQUIRE(Escaped(s) == Nlohmann(s));
+  }
   // A long string (several MB) mixing all of it: longer than any buffer the serializer flushes.
   std::string big;
   while (big.size() < 3'000'000) big += "依法行政\"\\\n\x01\xE6\xB3\xE2\x80\xA8" "abc\xFF\xF0\x9F\x98\x80";
