@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <ostream>
 
 #include "render/json.h"
@@ -23,15 +24,40 @@ void Score(JsonWriter& w, const std::optional<double>& v) {
   w.Double(std::round(*v * 10.0) / 10.0);  // one decimal: stable bytes across platforms
 }
 
+// The keys of an object a report has many of (evidence, verdict counts) as written at a depth and indentation:
+// separator, indentation and key, made once per thread and appended with one copy each. [0] opens the object, the
+// others follow a member.
+class ObjectKeys {
+ public:
+  ObjectKeys(std::initializer_list<std::string_view> names) : names_(names) {}
+  const std::vector<std::string>& At(int indent, std::size_t depth) {
+    if (indent != indent_) by_depth_.clear(), indent_ = indent;
+    if (by_depth_.size() <= depth) by_depth_.resize(depth + 1);
+    std::vector<std::string>& keys = by_depth_[depth];
+    if (keys.empty()) {
+      for (std::size_t i = 0; i < names_.size(); ++i)
+        JsonWriter(keys.emplace_back(), indent, depth, i > 0).Key(names_[i]);
+    }
+    return keys;
+  }
+
+ private:
+  std::vector<std::string_view> names_;
+  int indent_ = -1;
+  std::vector<std::vector<std::string>> by_depth_;
+};
+
 void Counts(JsonWriter& w, const VerdictCounts& c) {
+  thread_local ObjectKeys keys{"pass", "partial", "fail", "not_applicable", "not_checkable", "waived", "error"};
   w.BeginObject();
-  w.Key("pass"), w.Int(c.pass);
-  w.Key("partial"), w.Int(c.partial);
-  w.Key("fail"), w.Int(c.fail);
-  w.Key("not_applicable"), w.Int(c.not_applicable);
-  w.Key("not_checkable"), w.Int(c.not_checkable);
-  w.Key("waived"), w.Int(c.waived);
-  w.Key("error"), w.Int(c.error);
+  const auto& k = keys.At(w.Indent(), w.Depth());
+  w.Members(k[0], true), w.Int(c.pass);
+  w.Members(k[1], true), w.Int(c.partial);
+  w.Members(k[2], true), w.Int(c.fail);
+  w.Members(k[3], true), w.Int(c.not_applicable);
+  w.Members(k[4], true), w.Int(c.not_checkable);
+  w.Members(k[5], true), w.Int(c.waived);
+  w.Members(k[6], true), w.Int(c.error);
   w.EndObject();
 }
 
@@ -110,29 +136,31 @@ void Scores(JsonWriter& w, const ScoreSummary& s) {
 // result's message is the same in every report that lacks the rule's terms.
 struct RuleSlot {
   bool filled = false;
-  std::size_t depth = 0;  // of the result object (JsonWriter::Depth), so the indentation of the bytes
+  int indent = -1;
+  std::size_t depth = 0;  // of the result object (JsonWriter::Depth): with indent, the layout of the bytes
   std::string id, pack, title, category, cite, remedy, remedy_work, remedy_report, owner;  // the texts written
   Severity severity = Severity::kMedium;
   std::string head;             // "rule", "pack", "title", "category" and the key "verdict"
   std::string severity_member;  // "severity" and the key "weight"
   std::string cite_member;      // "cite" and the key "message"
-  std::string tail;      // "remedy" and, when the rule gives them, "remedy_work", "remedy_report", "owner"
+  std::string tail;             // "remedy", then "remedy_work", "remedy_report", "owner" when the rule gives them
   bool has_weight = false;
-  double weight = 0;     // compared bit for bit: -0.0 is written "-0.0"
+  double weight = 0;  // compared bit for bit: -0.0 is written "-0.0"
   std::string weight_json;
   bool has_message = false;
   std::string message, message_json;
 };
 
-bool SameRule(const RuleSlot& s, const RuleInfo& r, std::size_t depth) {
-  return s.filled && s.depth == depth && s.severity == r.severity && s.id == r.id.str() && s.pack == r.pack &&
-         s.title == r.title.str() && s.category == r.category.str() && s.cite == r.cite.str() &&
+bool SameRule(const RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
+  return s.filled && s.indent == indent && s.depth == depth && s.severity == r.severity && s.id == r.id.str() &&
+         s.pack == r.pack && s.title == r.title.str() && s.category == r.category.str() && s.cite == r.cite.str() &&
          s.remedy == r.remedy.str() && s.remedy_work == r.remedy_work.str() &&
          s.remedy_report == r.remedy_report.str() && s.owner == r.owner.str();
 }
 
 void FillRule(RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
   s.filled = true;
+  s.indent = indent;
   s.depth = depth;
   s.id = r.id.str(), s.pack = r.pack, s.title = r.title.str(), s.category = r.category.str();
   s.cite = r.cite.str(), s.remedy = r.remedy.str(), s.remedy_work = r.remedy_work.str();
@@ -187,40 +215,10 @@ const std::string& EvidenceKindJson(EvidenceKind k) {
   return kTable[static_cast<std::size_t>(k)];
 }
 
-// The keys of an evidence object (~120 per report, nine keys each) as written at its depth: separator,
-// indentation and key in one copy.
-struct EvidenceKeys {
-  bool filled = false;
-  std::size_t depth = 0;
-  std::string kind, quote, section, role, line, page, byte_start, byte_end, terms;
-};
-
-const EvidenceKeys& EvidenceKeysAt(int indent, std::size_t depth) {
-  thread_local EvidenceKeys compact, pretty;
-  EvidenceKeys& k = indent < 0 ? compact : pretty;
-  if (k.filled && k.depth == depth) return k;
-  auto key = [&](std::string& out, std::string_view name, bool first) {
-    out.clear();
-    JsonWriter(out, indent, depth, !first).Key(name);
-  };
-  key(k.kind, "kind", true);
-  key(k.quote, "quote", false);
-  key(k.section, "section", false);
-  key(k.role, "section_role", false);
-  key(k.line, "line", false);
-  key(k.page, "page", false);
-  key(k.byte_start, "byte_start", false);
-  key(k.byte_end, "byte_end", false);
-  key(k.terms, "terms", false);
-  k.filled = true;
-  k.depth = depth;
-  return k;
-}
-
 void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
   w.BeginObject();
   const std::size_t depth = w.Depth();
-  if (!SameRule(slot, *r.rule, depth)) FillRule(slot, *r.rule, indent, depth);
+  if (!SameRule(slot, *r.rule, indent, depth)) FillRule(slot, *r.rule, indent, depth);
   w.Members(slot.head, true), w.Value(VerdictJson(r.verdict));
   w.Members(slot.severity_member, true);
   if (!slot.has_weight || std::memcmp(&slot.weight, &r.weight, sizeof r.weight) != 0) {
@@ -249,18 +247,20 @@ void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
   if (!r.same_as.empty()) w.Key("same_as"), w.String(r.same_as);
   w.Key("evidence");
   w.BeginArray();
-  const EvidenceKeys& k = EvidenceKeysAt(indent, depth + 2);  // result object, "evidence" array, its object
+  thread_local ObjectKeys evidence_keys{"kind",   "quote",      "section",  "section_role", "line",
+                                        "page",   "byte_start", "byte_end", "terms"};
+  const auto& k = evidence_keys.At(indent, depth + 2);  // result object, "evidence" array, its object
   for (const auto& e : r.evidence) {
     w.BeginObject();
-    w.Members(k.kind, true), w.Value(EvidenceKindJson(e.kind));
-    w.Members(k.quote, true), w.String(e.quote);
-    w.Members(k.section, true), w.String(e.section);
-    if (!e.role.empty()) w.Members(k.role, true), w.String(e.role);
-    w.Members(k.line, true), e.line ? w.Int(e.line) : w.Null();
-    w.Members(k.page, true), e.page ? w.Int(e.page) : w.Null();
-    w.Members(k.byte_start, true), w.Unsigned(e.byte_start);
-    w.Members(k.byte_end, true), w.Unsigned(e.byte_end);
-    w.Members(k.terms, true);
+    w.Members(k[0], true), w.Value(EvidenceKindJson(e.kind));
+    w.Members(k[1], true), w.String(e.quote);
+    w.Members(k[2], true), w.String(e.section);
+    if (!e.role.empty()) w.Members(k[3], true), w.String(e.role);
+    w.Members(k[4], true), e.line ? w.Int(e.line) : w.Null();
+    w.Members(k[5], true), e.page ? w.Int(e.page) : w.Null();
+    w.Members(k[6], true), w.Unsigned(e.byte_start);
+    w.Members(k[7], true), w.Unsigned(e.byte_end);
+    w.Members(k[8], true);
     w.BeginArray();
     for (const auto& t : e.terms) w.String(t);
     w.EndArray();

@@ -36,7 +36,8 @@ class JsonWriter {
 
   // Pre-written bytes, appended as they are. Members: whole members (or items) of the open container, written by
   // the depth constructor above at this Depth() and with has_items as it stands here, the last maybe only its key.
-  // Value: one value, after a Key or as an item. Both are how a text the same in every report is escaped once (render/json.cc).
+  // Value: one value, after a Key or as an item. Both are how a text the same in every report is escaped once
+  // (render/json.cc).
   void Members(std::string_view bytes, bool ends_with_key = false) {  // ends_with_key: a value comes next
     out_.append(bytes);
     has_items_.back() = true;
@@ -47,6 +48,7 @@ class JsonWriter {
     out_.append(bytes);
   }
   std::size_t Depth() const { return has_items_.size(); }
+  int Indent() const { return indent_; }
   bool HasItems() const { return !has_items_.empty() && has_items_.back(); }
 
  private:

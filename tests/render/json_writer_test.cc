@@ -94,7 +94,8 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
   // Long CJK runs with a flaw or two anywhere, at any byte (the skip over two three-byte sequences at a time):
   // sequences led by E1–EF, the E0 and ED ones whose second byte has a narrower range, then lone and broken leads,
   // surrogates, overlongs, stray continuation bytes, ASCII and bytes to escape.
-  const char* const units[] = {"法", "治", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBD", "\xE1\x80\x80", "\xEC\xBF\xBF"};
+  const char* const units[] = {"法",           "治",           "\xE0\xA0\x80", "\xED\x9F\xBF",
+                               "\xEF\xBF\xBD", "\xE1\x80\x80", "\xEC\xBF\xBF"};
   const char* const flaws[] = {"\xE6", "\xE6\xB3", "\xED\xA0\x80", "\xE0\x80\x80", "\xC0", "\"", "\n", "a",
                                "\xF0\x9F\x98\x80", "\xBF", "\xEE\x80", "\xF4\x90\x80\x80"};
   for (int n = 0; n < 20000; ++n) {
@@ -324,7 +325,7 @@ ordered_json ReferenceJson(const Report& report) {
 }
 
 void CheckSameAsReference(const Report& report) {
-  for (int indent : {2, -1}) {
+  for (int indent : {2, -1, 4}) {  // 4: json.cc keeps bytes per indentation, not per pretty/compact
     std::string streamed;
     AppendReportJson(report, streamed, indent);
     INFO(report.document.path << " indent " << indent);
