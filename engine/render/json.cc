@@ -1,7 +1,10 @@
 // JSON renderer: schema fazhi.check/1 (docs/json.md) — the contract other tools read. Keys may be added, never
 // changed in meaning; unknown values are null. Written straight into one buffer per report (render/json_writer.h),
 // no document tree: the same bytes nlohmann's ordered_json gave (tests/render/json_writer_test.cc).
+#include <array>
 #include <cmath>
+#include <cstring>
+#include <initializer_list>
 #include <ostream>
 
 #include "render/json.h"
@@ -21,15 +24,40 @@ void Score(JsonWriter& w, const std::optional<double>& v) {
   w.Double(std::round(*v * 10.0) / 10.0);  // one decimal: stable bytes across platforms
 }
 
+// The keys of an object a report has many of (evidence, verdict counts) as written at a depth and indentation:
+// separator, indentation and key, made once per thread and appended with one copy each. [0] opens the object, the
+// others follow a member.
+class ObjectKeys {
+ public:
+  ObjectKeys(std::initializer_list<std::string_view> names) : names_(names) {}
+  const std::vector<std::string>& At(int indent, std::size_t depth) {
+    if (indent != indent_) by_depth_.clear(), indent_ = indent;
+    if (by_depth_.size() <= depth) by_depth_.resize(depth + 1);
+    std::vector<std::string>& keys = by_depth_[depth];
+    if (keys.empty()) {
+      for (std::size_t i = 0; i < names_.size(); ++i)
+        JsonWriter(keys.emplace_back(), indent, depth, i > 0).Key(names_[i]);
+    }
+    return keys;
+  }
+
+ private:
+  std::vector<std::string_view> names_;
+  int indent_ = -1;
+  std::vector<std::vector<std::string>> by_depth_;
+};
+
 void Counts(JsonWriter& w, const VerdictCounts& c) {
+  thread_local ObjectKeys keys{"pass", "partial", "fail", "not_applicable", "not_checkable", "waived", "error"};
   w.BeginObject();
-  w.Key("pass"), w.Int(c.pass);
-  w.Key("partial"), w.Int(c.partial);
-  w.Key("fail"), w.Int(c.fail);
-  w.Key("not_applicable"), w.Int(c.not_applicable);
-  w.Key("not_checkable"), w.Int(c.not_checkable);
-  w.Key("waived"), w.Int(c.waived);
-  w.Key("error"), w.Int(c.error);
+  const auto& k = keys.At(w.Indent(), w.Depth());
+  w.Members(k[0], true), w.Int(c.pass);
+  w.Members(k[1], true), w.Int(c.partial);
+  w.Members(k[2], true), w.Int(c.fail);
+  w.Members(k[3], true), w.Int(c.not_applicable);
+  w.Members(k[4], true), w.Int(c.not_checkable);
+  w.Members(k[5], true), w.Int(c.waived);
+  w.Members(k[6], true), w.Int(c.error);
   w.EndObject();
 }
 
@@ -99,21 +127,117 @@ void Scores(JsonWriter& w, const ScoreSummary& s) {
   w.EndObject();
 }
 
-void Result(JsonWriter& w, const RuleResult& r) {
+// What a result says of its rule (~half of a report's bytes), escaped once per worker thread and appended to every
+// later report with one copy. A report's results come in the same order (pack order, rule order), so slot i keeps
+// the texts of the i-th result's rule as last written and the bytes written from them. A slot is reused only when
+// the texts are equal — compared, not told by the RuleInfo's address: the next report may be checked by other
+// rules living at the same address (a test edits a rule in place, the workbench reloads its rules) — so the bytes
+// are always those the writer gives for the texts. The message and the weight are kept the same way: a settled
+// result's message is the same in every report that lacks the rule's terms.
+struct RuleSlot {
+  bool filled = false;
+  int indent = -1;
+  std::size_t depth = 0;  // of the result object (JsonWriter::Depth): with indent, the layout of the bytes
+  std::string id, pack, title, category, cite, remedy, remedy_work, remedy_report, owner;  // the texts written
+  Severity severity = Severity::kMedium;
+  std::string head;             // "rule", "pack", "title", "category" and the key "verdict"
+  std::string severity_member;  // "severity" and the key "weight"
+  std::string cite_member;      // "cite" and the key "message"
+  std::string tail;             // "remedy", then "remedy_work", "remedy_report", "owner" when the rule gives them
+  bool has_weight = false;
+  double weight = 0;  // compared bit for bit: -0.0 is written "-0.0"
+  std::string weight_json;
+  bool has_message = false;
+  std::string message, message_json;
+};
+
+bool SameRule(const RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
+  return s.filled && s.indent == indent && s.depth == depth && s.severity == r.severity && s.id == r.id.str() &&
+         s.pack == r.pack && s.title == r.title.str() && s.category == r.category.str() && s.cite == r.cite.str() &&
+         s.remedy == r.remedy.str() && s.remedy_work == r.remedy_work.str() &&
+         s.remedy_report == r.remedy_report.str() && s.owner == r.owner.str();
+}
+
+void FillRule(RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
+  s.filled = true;
+  s.indent = indent;
+  s.depth = depth;
+  s.id = r.id.str(), s.pack = r.pack, s.title = r.title.str(), s.category = r.category.str();
+  s.cite = r.cite.str(), s.remedy = r.remedy.str(), s.remedy_work = r.remedy_work.str();
+  s.remedy_report = r.remedy_report.str(), s.owner = r.owner.str();
+  s.severity = r.severity;
+  s.head.clear(), s.severity_member.clear(), s.cite_member.clear(), s.tail.clear();
+  {
+    JsonWriter f(s.head, indent, depth, false);  // the first members of the result object
+    f.Key("rule"), f.String(r.id.str());
+    f.Key("pack"), f.String(r.pack);
+    f.Key("title"), f.String(r.title.str());
+    f.Key("category"), f.String(r.category.str());
+    f.Key("verdict");
+  }
+  {
+    JsonWriter f(s.severity_member, indent, depth, true);
+    f.Key("severity"), f.String(SeverityName(r.severity));
+    f.Key("weight");
+  }
+  {
+    JsonWriter f(s.cite_member, indent, depth, true);
+    f.Key("cite"), f.String(r.cite.str());
+    f.Key("message");
+  }
+  JsonWriter f(s.tail, indent, depth, true);
+  f.Key("remedy"), f.String(r.remedy.str());
+  if (!r.remedy_work.empty()) f.Key("remedy_work"), f.String(r.remedy_work.str());
+  if (!r.remedy_report.empty()) f.Key("remedy_report"), f.String(r.remedy_report.str());
+  if (!r.owner.empty()) f.Key("owner"), f.String(r.owner.str());
+}
+
+// A verdict's or evidence kind's name as a JSON string, written once (names from the one table each, core/report.h).
+std::string QuotedName(const char* name) {
+  std::string out = "\"";
+  AppendJsonEscaped(out, name);
+  return out + '"';
+}
+const std::string& VerdictJson(Verdict v) {
+  static const auto kTable = [] {
+    std::array<std::string, static_cast<int>(Verdict::kError) + 1> t;
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = QuotedName(VerdictName(static_cast<Verdict>(i)));
+    return t;
+  }();
+  return kTable[static_cast<std::size_t>(v)];
+}
+const std::string& EvidenceKindJson(EvidenceKind k) {
+  static const auto kTable = [] {
+    std::array<std::string, static_cast<int>(EvidenceKind::kContext) + 1> t;
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = QuotedName(EvidenceKindName(static_cast<EvidenceKind>(i)));
+    return t;
+  }();
+  return kTable[static_cast<std::size_t>(k)];
+}
+
+void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent) {
   w.BeginObject();
-  w.Key("rule"), w.String(r.rule->id.str());
-  w.Key("pack"), w.String(r.rule->pack);
-  w.Key("title"), w.String(r.rule->title.str());
-  w.Key("category"), w.String(r.rule->category.str());
-  w.Key("verdict"), w.String(VerdictName(r.verdict));
-  w.Key("severity"), w.String(SeverityName(r.rule->severity));
-  w.Key("weight"), w.Double(r.weight);
-  w.Key("cite"), w.String(r.rule->cite.str());
-  w.Key("message"), w.String(r.message.str());
-  w.Key("remedy"), w.String(r.rule->remedy.str());
-  if (!r.rule->remedy_work.empty()) w.Key("remedy_work"), w.String(r.rule->remedy_work.str());
-  if (!r.rule->remedy_report.empty()) w.Key("remedy_report"), w.String(r.rule->remedy_report.str());
-  if (!r.rule->owner.empty()) w.Key("owner"), w.String(r.rule->owner.str());
+  const std::size_t depth = w.Depth();
+  if (!SameRule(slot, *r.rule, indent, depth)) FillRule(slot, *r.rule, indent, depth);
+  w.Members(slot.head, true), w.Value(VerdictJson(r.verdict));
+  w.Members(slot.severity_member, true);
+  if (!slot.has_weight || std::memcmp(&slot.weight, &r.weight, sizeof r.weight) != 0) {
+    slot.has_weight = true;
+    slot.weight = r.weight;
+    slot.weight_json.clear();
+    AppendJsonDouble(slot.weight_json, r.weight);
+  }
+  w.Value(slot.weight_json);
+  w.Members(slot.cite_member, true);
+  if (const std::string& m = r.message.str(); !slot.has_message || slot.message != m) {
+    slot.has_message = true;
+    slot.message = m;
+    slot.message_json = '"';
+    AppendJsonEscaped(slot.message_json, m);
+    slot.message_json += '"';
+  }
+  w.Value(slot.message_json);
+  w.Members(slot.tail);
   if (!r.also_cites.empty()) {
     w.Key("also_cites");
     w.BeginArray();
@@ -123,17 +247,20 @@ void Result(JsonWriter& w, const RuleResult& r) {
   if (!r.same_as.empty()) w.Key("same_as"), w.String(r.same_as);
   w.Key("evidence");
   w.BeginArray();
+  thread_local ObjectKeys evidence_keys{"kind",   "quote",      "section",  "section_role", "line",
+                                        "page",   "byte_start", "byte_end", "terms"};
+  const auto& k = evidence_keys.At(indent, depth + 2);  // result object, "evidence" array, its object
   for (const auto& e : r.evidence) {
     w.BeginObject();
-    w.Key("kind"), w.String(EvidenceKindName(e.kind));
-    w.Key("quote"), w.String(e.quote);
-    w.Key("section"), w.String(e.section);
-    if (!e.role.empty()) w.Key("section_role"), w.String(e.role);
-    w.Key("line"), e.line ? w.Int(e.line) : w.Null();
-    w.Key("page"), e.page ? w.Int(e.page) : w.Null();
-    w.Key("byte_start"), w.Unsigned(e.byte_start);
-    w.Key("byte_end"), w.Unsigned(e.byte_end);
-    w.Key("terms");
+    w.Members(k[0], true), w.Value(EvidenceKindJson(e.kind));
+    w.Members(k[1], true), w.String(e.quote);
+    w.Members(k[2], true), w.String(e.section);
+    if (!e.role.empty()) w.Members(k[3], true), w.String(e.role);
+    w.Members(k[4], true), e.line ? w.Int(e.line) : w.Null();
+    w.Members(k[5], true), e.page ? w.Int(e.page) : w.Null();
+    w.Members(k[6], true), w.Unsigned(e.byte_start);
+    w.Members(k[7], true), w.Unsigned(e.byte_end);
+    w.Members(k[8], true);
     w.BeginArray();
     for (const auto& t : e.terms) w.String(t);
     w.EndArray();
@@ -213,7 +340,10 @@ void AppendReportJson(const Report& report, std::string& out, int indent) {
   w.Key("score"), Scores(w, report.score);
   w.Key("results");
   w.BeginArray();
-  for (const auto& r : report.results) Result(w, r);
+  thread_local std::vector<RuleSlot> compact_slots, pretty_slots;  // per worker thread: never shared
+  auto& slots = indent < 0 ? compact_slots : pretty_slots;
+  if (slots.size() < report.results.size()) slots.resize(report.results.size());
+  for (std::size_t i = 0; i < report.results.size(); ++i) Result(w, report.results[i], slots[i], indent);
   w.EndArray();
   w.Key("diagnostics");
   w.BeginArray();

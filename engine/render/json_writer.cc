@@ -3,8 +3,11 @@
 // own Grisu2 (detail/conversions/to_chars.hpp, a small header: no json.hpp here).
 #include "render/json_writer.h"
 
+#include <bit>
 #include <charconv>
+#include <cstring>
 #include <cmath>
+#include <cstdint>
 
 #include <nlohmann/detail/conversions/to_chars.hpp>
 #include <nlohmann/detail/macro_unscope.hpp>
@@ -15,6 +18,44 @@ namespace {
 
 // Bytes copied as they are when no escape and no UTF-8 check is needed: printable ASCII but " and \.
 constexpr bool Plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// Eight bytes at once (SWAR): whether all of them are Plain. Each test is exact as a yes/no: a byte >= 0x80, a
+// byte < 0x20 (of bytes < 0x80 — the others are out already), a byte equal to " or \.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+constexpr std::uint64_t HasZeroByte(std::uint64_t v) { return (v - kOnes) & ~v & kHigh; }
+inline bool PlainWord(const unsigned char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  const std::uint64_t bad = (x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | HasZeroByte(x ^ (kOnes * '"')) |
+                            HasZeroByte(x ^ (kOnes * '\\'));
+  return bad == 0;
+}
+
+// Whether all n bytes are Plain, a word at a time (the last word overlapping the one before): the keys of the
+// schema are 4–14 bytes.
+inline bool AllPlain(const unsigned char* p, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (!PlainWord(p + i)) return false;
+    return PlainWord(p + n - 8);
+  }
+  if (n >= 4) {  // two four-byte halves, overlapping when n < 8
+    unsigned char w[8];
+    std::memcpy(w, p, 4);
+    std::memcpy(w + 4, p + n - 4, 4);
+    return PlainWord(w);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (!Plain(p[i])) return false;
+  return true;
+}
+
+// The common three-byte sequence (all of CJK): lead E1–EC or EE–EF, two continuation bytes (80–BF). The leads
+// E0 and ED, whose second byte has a narrower range, go the long way (Utf8Sequence).
+inline bool CommonThreeByte(const unsigned char* p) {
+  const unsigned c = p[0];
+  return c - 0xE1u <= 0xEu && c != 0xED && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u;
+}
 
 // Length of the well-formed UTF-8 sequence that starts at s[i] (lead byte >= 0x80), or the number of bytes
 // nlohmann consumes before it rejects: 0 when the lead byte itself is invalid (one U+FFFD, skip the byte), k when
@@ -56,6 +97,20 @@ std::size_t Utf8Sequence(std::string_view s, std::size_t i, bool& valid) {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 
+// Two common three-byte sequences in a row, read as one word where the machine is little-endian: leads E0–EF
+// (bytes 0 and 3) and continuation bytes (1, 2, 4, 5) by one mask, then the leads E0 and ED left out.
+inline bool TwoCommonThreeByte(const unsigned char* p) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) return false;
+    const unsigned a = x & 0xF, b = (x >> 24) & 0xF;
+    return a != 0 && a != 0xD && b != 0 && b != 0xD;
+  } else {
+    return CommonThreeByte(p) && CommonThreeByte(p + 3);
+  }
+}
+
 }  // namespace
 
 void AppendJsonEscaped(std::string& out, std::string_view s) {
@@ -66,13 +121,16 @@ void AppendJsonEscaped(std::string& out, std::string_view s) {
   std::size_t run = 0, i = 0;
   while (i < n) {
     const unsigned char c = p[i];
-    if (Plain(c)) {
+    if (c >= 0x80) {
+      if (i + 2 < n && CommonThreeByte(p + i)) {
+        i += 3;
+        while (i + 8 <= n && TwoCommonThreeByte(p + i)) i += 6;
+        while (i + 2 < n && CommonThreeByte(p + i)) i += 3;
+        continue;
+      }
+    } else if (Plain(c)) {
       ++i;
-      continue;
-    }
-    // The common three-byte sequence (all of CJK): lead E1–EC or EE–EF, two continuation bytes.
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      i += 3;
+      while (i + 8 <= n && PlainWord(p + i)) i += 8;
       continue;
     }
     bool valid = false;
@@ -125,35 +183,33 @@ void JsonWriter::Newline(std::size_t depth) {
   out_.append(depth * static_cast<std::size_t>(indent_), ' ');
 }
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (has_items_.empty()) return;  // the top-level value
-  if (has_items_.back()) out_ += ',';
-  has_items_.back() = true;
-  if (indent_ >= 0) Newline(has_items_.size());
-}
-
-void JsonWriter::Open(char c) {
-  BeforeValue();
-  out_ += c;
-  has_items_.push_back(false);
-}
-
-void JsonWriter::Close(char c) {
-  const bool had = has_items_.back();
-  has_items_.pop_back();
-  if (had && indent_ >= 0) Newline(has_items_.size());
-  out_ += c;
-}
-
 void JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  out_ += '"';
-  AppendJsonEscaped(out_, key);
-  out_ += indent_ >= 0 ? "\": " : "\":";
+  // A key is nearly always a short name of the schema: written with its separator in one append (the batch's
+  // compact JSON writes ~2,000 keys per report), the escaper for the others.
+  char buf[48];
+  std::size_t len = 0;
+  if (indent_ < 0 && !after_key_ && !has_items_.empty()) {
+    if (has_items_.back()) buf[len++] = ',';
+    has_items_.back() = 1;
+  } else {
+    BeforeValue();
+  }
+  const std::size_t n = key.size();
+  const auto* k = reinterpret_cast<const unsigned char*>(key.data());
+  if (len + n + 4 <= sizeof buf && AllPlain(k, n)) {
+    buf[len++] = '"';
+    std::memcpy(buf + len, key.data(), n);
+    len += n;
+    buf[len++] = '"';
+    buf[len++] = ':';
+    if (indent_ >= 0) buf[len++] = ' ';
+    out_.append(buf, len);
+  } else {
+    out_.append(buf, len);
+    out_ += '"';
+    AppendJsonEscaped(out_, key);
+    out_ += indent_ >= 0 ? "\": " : "\":";
+  }
   after_key_ = true;
 }
 

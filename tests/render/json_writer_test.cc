@@ -91,6 +91,22 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
     INFO("ascii case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
+  // Long CJK runs with a flaw or two anywhere, at any byte (the skip over two three-byte sequences at a time):
+  // sequences led by E1–EF, the E0 and ED ones whose second byte has a narrower range, then lone and broken leads,
+  // surrogates, overlongs, stray continuation bytes, ASCII and bytes to escape.
+  const char* const units[] = {"法",           "治",           "\xE0\xA0\x80", "\xED\x9F\xBF",
+                               "\xEF\xBF\xBD", "\xE1\x80\x80", "\xEC\xBF\xBF"};
+  const char* const flaws[] = {"\xE6", "\xE6\xB3", "\xED\xA0\x80", "\xE0\x80\x80", "\xC0", "\"", "\n", "a",
+                               "\xF0\x9F\x98\x80", "\xBF", "\xEE\x80", "\xF4\x90\x80\x80"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 12);
+    for (int i = 0; i < len; ++i) s += units[rng() % std::size(units)];
+    const int nflaws = static_cast<int>(rng() % 3);
+    for (int k = 0; k < nflaws; ++k) s.insert(rng() % (s.size() + 1), flaws[rng() % std::size(flaws)]);
+    INFO("cjk case " << n);
+    REQUIRE(Escaped(s) == Nlohmann(s));
+  }
   // A long string (several MB) mixing all of it: longer than any buffer the serializer flushes.
   std::string big;
   while (big.size() < 3'000'000) big += "依法行政\"\\\n\x01\xE6\xB3\xE2\x80\xA8" "abc\xFF\xF0\x9F\x98\x80";
@@ -309,7 +325,7 @@ ordered_json ReferenceJson(const Report& report) {
 }
 
 void CheckSameAsReference(const Report& report) {
-  for (int indent : {2, -1}) {
+  for (int indent : {2, -1, 4}) {  // 4: json.cc keeps bytes per indentation, not per pretty/compact
     std::string streamed;
     AppendReportJson(report, streamed, indent);
     INFO(report.document.path << " indent " << indent);
@@ -372,6 +388,44 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   CheckSameAsReference(rep);
 
   CheckSameAsReference(Report{});  // nothing at all: empty arrays and objects
+}
+
+// A result's rule texts, message and weight are escaped once and kept per position for the next report (json.cc):
+// the next report's i-th result may be another rule, the same rule changed in place (same address), or the same
+// texts under another weight, message or indentation — each must come out as the texts now read.
+TEST_CASE("a rule's texts kept from the report before are written as they now read", "[render][json]") {
+  Report rep = test::SampleReport();
+  REQUIRE(rep.results.size() >= 2);
+  CheckSameAsReference(rep);
+  CheckSameAsReference(rep);  // the kept bytes, unchanged
+
+  RuleInfo& rule = const_cast<RuleInfo&>(*rep.results[0].rule);  // in place: the same address, other texts
+  rule.title = "改过的标题\"引号\"";
+  rule.cite = "《新条例》第一条\n";
+  rule.remedy = "";
+  rule.owner = "区司法局";
+  rule.severity = Severity::kCritical;
+  CheckSameAsReference(rep);
+  rule.id = SharedText(rule.id.str() + "x");
+  rule.pack += "y";
+  rule.category = "另一类";
+  rule.remedy_work = "工作整改";
+  rule.remedy_report = "报告补充";
+  CheckSameAsReference(rep);
+  rule.owner = "";
+  CheckSameAsReference(rep);
+
+  rep.results[0].weight = -0.0;  // bit for bit: 0.0 and -0.0 are written differently
+  rep.results[0].message = "缺少\t表述";
+  CheckSameAsReference(rep);
+  rep.results[0].weight = 0.0;
+  rep.results[0].message = "缺少\t表述";  // equal text, another object
+  CheckSameAsReference(rep);
+
+  std::swap(rep.results[0], rep.results[1]);  // another rule in each position
+  CheckSameAsReference(rep);
+  rep.results.pop_back();
+  CheckSameAsReference(rep);
 }
 
 TEST_CASE("real reports checked with every shipped rule render as the tree renderer did", "[render][json]") {
