@@ -22,8 +22,9 @@ std::string ExplainRuleOnDocument(const RuleSet& set, const Rule& rule, const Do
   if (!r) return Msg("explain.doc-not-in-results", {label}) + "\n";
   // The frame in the user's language; the verdict's reason, the quotes and why each did not count are the report's
   // text (Chinese in both).
-  std::string out = "\n" + Msg("explain.doc-verdict", {label, VerdictLabelZh(r->verdict), VerdictName(r->verdict),
-                                                        r->message.str()}) + "\n";
+  std::string out(1, '\n');
+  out += Msg("explain.doc-verdict", {label, VerdictLabelZh(r->verdict), VerdictName(r->verdict), r->message.str()});
+  out += "\n";
   const bool gap = IsGap(r->verdict);
   int counted = 0;
   for (const auto& e : r->evidence) {
