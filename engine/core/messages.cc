@@ -226,6 +226,7 @@ constexpr MessageEntry kMessages[] = {
     {"review.exists", "{0} 已存在；换一个 -o 文件夹，或加 --force 覆盖", "{0} exists: choose another -o folder, or add --force to overwrite it"},
     {"review.mkdir-failed", "{0}：无法创建文件夹：{1}", "{0}: cannot create the folder: {1}"},
     {"rules.have-errors", "规则有错误：请运行 `fazhi rules lint`", "rules have errors: run `fazhi rules lint`"},
+    {"rules.list-pack", "{0}  {1}（v{2}，{3} 条规则）", "{0}  {1}  (v{2}, {3} rules)"},
     {"rules.test-fail", "失败 {0}（{1}:{2}）：期望 {3}，实际 {4} — {5}", "FAIL {0} ({1}:{2}): expected {3}, got {4} — {5}"},
     {"rules.test-fixture-fail", "失败 {0}（样例报告 {1}）：期望 {2}，实际 {3}", "FAIL {0} (fixture {1}): expected {2}, got {3}"},
     {"rules.test-fixture-unchecked", "失败 样例报告 {0} 无法核查：{1}", "FAIL fixture {0}: {1}"},

@@ -136,3 +136,26 @@ TEST_CASE("rules test checks fixture reports and fails on a wrong expectation", 
   CHECK(en.out.find("FAIL report/causes (fixture ") != std::string::npos);
   CHECK(en.out.find("): expected fail, got pass\n") != std::string::npos);
 }
+
+// `rules list` in the user's language: the pack line and each rule's severity (中, not medium) by default, the
+// English names with --lang en; the columns stay aligned (one CJK character is two terminal columns).
+TEST_CASE("rules list speaks Chinese by default and English with --lang en", "[rules][e2e][lang]") {
+  auto zh = RunFazhi({"rules", "list", "--pack", "report"});
+  INFO(zh.out << zh.err);
+  REQUIRE(zh.exit_code == 0);
+  const std::string pack = ReadFile(SourceDir() / "rules" / "report" / "pack.yaml");
+  const auto at = pack.find("\nversion: ") + 10;
+  const std::string version = pack.substr(at, pack.find('\n', at) - at);
+  CHECK(zh.out.rfind("report  ", 0) == 0);
+  CHECK(zh.out.find("（v" + version + "，") != std::string::npos);
+  CHECK(zh.out.find(" 条规则）\n") != std::string::npos);
+  CHECK(zh.out.find("  report/causes                      中   ") != std::string::npos);
+  CHECK(zh.out.find("  report/first-responsible-duty      严重 ") != std::string::npos);
+  CHECK(zh.out.find("medium") == std::string::npos);
+  CHECK(zh.out.find("rules)") == std::string::npos);
+  auto en = RunFazhi({"rules", "list", "--pack", "report", "--lang", "en"});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find("  (v" + version + ", ") != std::string::npos);
+  CHECK(en.out.find("  report/causes                      medium   ") != std::string::npos);
+  CHECK(en.out.find("  report/first-responsible-duty      critical ") != std::string::npos);
+}

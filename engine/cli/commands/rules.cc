@@ -190,9 +190,15 @@ int RunRulesList(const RulesOptions& opts) {
   auto set = LoadRulesForCommand(opts, diags);
   if (!set) return kExitUsage;
   for (const auto& pack : set->packs()) {
-    std::cout << fmt::format("{}  {}  (v{}, {} rules)\n", pack->id, pack->title, pack->version, pack->rules.size());
-    for (const auto& r : pack->rules)
-      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, SeverityName(r->severity), r->title.str());
+    std::cout << Msg("rules.list-pack", {pack->id, pack->title, pack->version, std::to_string(pack->rules.size())})
+              << "\n";
+    for (const auto& r : pack->rules) {
+      // Padded to one column width: 高/中/低 take 2 terminal columns, 严重/提示 4; the English names up to 8 letters.
+      std::string severity = English() ? SeverityName(r->severity) : SeverityLabelZh(r->severity);
+      if (English()) severity.resize(std::max<std::size_t>(severity.size(), 8), ' ');
+      else if (severity.size() == 3) severity += "  ";  // one CJK character: 3 bytes, 2 columns
+      std::cout << fmt::format("  {:<34} {} {}\n", r->id, severity, r->title.str());
+    }
   }
   return kExitOk;
 }
