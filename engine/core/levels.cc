@@ -57,6 +57,15 @@ std::string IssuerLevelOf(std::string_view typed) {
   return "";
 }
 
+std::string IssuerLevelChoices() {
+  static constexpr const char* kShort[] = {"省", "市", "区", "县", "乡镇、街道", "部门", "其他"};  // by IssuerLevel
+  static_assert(std::size(kShort) == std::size(kLevels));
+  std::string out;
+  for (std::size_t i = 0; i < std::size(kLevels); ++i)
+    out += std::string(out.empty() ? "" : ", ") + kLevels[i].level + "（" + kShort[i] + "）";
+  return out;
+}
+
 std::string IssuerLevelList() {
   std::string out;
   for (const auto& l : kLevels) out += std::string(out.empty() ? "" : ", ") + l.level;

@@ -28,5 +28,7 @@ std::string LevelNameZh(std::string_view level);
 std::string IssuerLevelOf(std::string_view typed);
 // "province, city, …" for messages that list them.
 std::string IssuerLevelList();
+// The same with the Chinese an author may type instead: "province（省）, city（市）, …, township（乡镇、街道）".
+std::string IssuerLevelChoices();
 
 }  // namespace fazhi

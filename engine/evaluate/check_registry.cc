@@ -1,6 +1,7 @@
 // The registry of check types: a plain sorted table, one line per type (no static self-registration).
 #include <algorithm>
 
+#include "core/messages.h"
 #include "evaluate/check.h"
 #include "rules/compile_context.h"
 
@@ -35,7 +36,7 @@ class NeverCheck : public Check {
  public:
   Outcome Evaluate(const EvalContext&) const override { return {}; }
   void Describe(std::string& out, int indent, const TermMatcher&) const override {
-    out += std::string(indent, ' ') + "(invalid condition)\n";
+    out += std::string(indent, ' ') + Msg("explain.cond-invalid") + "\n";
   }
   Grade BestGrade() const override { return Grade::kNone; }
 };

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 
+#include "core/lang.h"
+#include "core/messages.h"
 #include "core/utf8.h"
+#include "evaluate/near_misses.h"
 
 namespace fazhi {
 
@@ -101,16 +104,36 @@ std::optional<EvidenceKind> RoleFilter::Reject(const Document& doc, std::uint32_
   return std::nullopt;
 }
 
+std::string ScopeLabel(Scope s) {
+  switch (s) {
+    case Scope::kSentence: return Msg("explain.cond-scope-sentence");
+    case Scope::kParagraph: return Msg("explain.cond-scope-paragraph");
+    case Scope::kSection: return Msg("explain.cond-scope-section");
+    case Scope::kDocument: return Msg("explain.cond-scope-document");
+  }
+  return Msg("explain.cond-scope-sentence");
+}
+
+namespace {
+// Roles as `rules explain` lists them: 存在的问题（shortcomings） — the part an auditor knows and the name the rule file
+// uses; in English the names alone.
+std::string RoleList(const std::vector<SectionRole>& roles) {
+  std::string out;
+  for (auto r : roles) {
+    if (!out.empty()) out += English() ? " " : "、";
+    const std::string label = English() ? "" : RoleLabelZh(r);
+    out += label.empty() ? std::string(RoleName(r)) : label + "（" + RoleName(r) + "）";
+  }
+  return out;
+}
+}  // namespace
+
 std::string RoleFilter::Describe() const {
   std::string out;
-  if (in_given) {
-    out += "in:";
-    for (auto r : in) out += std::string(" ") + RoleName(r);
-  }
+  if (in_given) out += Msg("explain.cond-in", {RoleList(in)});
   if (!not_in.empty()) {
-    if (!out.empty()) out += "; ";
-    out += "not_in:";
-    for (auto r : not_in) out += std::string(" ") + RoleName(r);
+    if (!out.empty()) out += Msg("explain.cond-separator");
+    out += Msg("explain.cond-not-in", {RoleList(not_in)});
   }
   return out;
 }
@@ -322,13 +345,17 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
   return false;
 }
 
-void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max) {
+void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max,
+                   bool in_report) {
   out += "[";
   for (std::size_t i = 0; i < ids.size() && i < max; ++i) {
     if (i) out += ", ";
     out += m.Term(ids[i]);
   }
-  if (ids.size() > max) out += ", … (" + std::to_string(ids.size()) + " terms)";
+  // A near miss's reason is the report's text (Chinese in both languages); `rules explain` speaks the user's.
+  if (ids.size() > max)
+    out += in_report ? "，…（共 " + std::to_string(ids.size()) + " 个词）"
+                     : Msg("explain.cond-more-terms", {std::to_string(ids.size())});
   out += "]";
 }
 

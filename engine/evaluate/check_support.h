@@ -14,6 +14,8 @@ namespace fazhi {
 enum class Scope { kSentence, kParagraph, kSection, kDocument };
 std::optional<Scope> ScopeFromName(const std::string& name);
 const char* ScopeName(Scope s);
+// The scope as `rules explain` says it (同一句内 / sentence), in the language in force.
+std::string ScopeLabel(Scope s);
 
 // in / not_in role lists. By default evidence of work done is not taken from the shortcomings, causes, plan,
 // title or boilerplate parts; `in:` replaces that default.
@@ -56,6 +58,8 @@ inline constexpr const char kConcreteElement[] = "具体举措、文件或数据
 bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched = {},
                 std::string* basis = nullptr);
 
-void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max = 12);
+// `in_report`: the list goes into a report's text (a near miss's reason), which is Chinese whatever the language.
+void DescribeTerms(std::string& out, const TermMatcher& m, const std::vector<TermId>& ids, std::size_t max = 12,
+                   bool in_report = false);
 
 }  // namespace fazhi

@@ -58,6 +58,8 @@ void Explain(NearMiss& nm, MissReason r, const std::string& d) {
   }
 }
 
+}  // namespace
+
 const char* RoleLabelZh(SectionRole r) {
   switch (r) {
     case SectionRole::kNone: return "";
@@ -74,8 +76,6 @@ const char* RoleLabelZh(SectionRole r) {
   }
   return "";
 }
-
-}  // namespace
 
 std::string PartName(const Document& doc, std::uint32_t section) {
   int s = static_cast<int>(section);

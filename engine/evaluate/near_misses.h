@@ -21,6 +21,9 @@ inline void RecordMiss(const EvalContext& ctx, Span sentence, MissReason reason,
 // section with a role, and that role in Chinese.
 std::string PartName(const Document& doc, std::uint32_t section);
 
+// The Chinese name of a part's role as an auditor reads it ("存在的问题", "下一步安排"); "" for kNone.
+const char* RoleLabelZh(SectionRole r);
+
 // "missing_term", "too_far", … (the JSON reason codes).
 const char* MissReasonCode(MissReason r);
 

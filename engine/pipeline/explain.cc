@@ -1,8 +1,7 @@
 // rules explain on a document (pipeline/explain.h).
 #include "pipeline/explain.h"
 
-#include <fmt/format.h>
-
+#include "core/messages.h"
 #include "evaluate/evaluator.h"
 
 namespace fazhi {
@@ -20,29 +19,31 @@ std::string ExplainRuleOnDocument(const RuleSet& set, const Rule& rule, const Do
   const RuleResult* r = nullptr;
   for (const auto& x : results)
     if (x.rule->id == rule.id) r = &x;
-  if (!r) return label + "：规则不在结果中\n";
-  std::string out = fmt::format("\n{}：{}（{}）— {}\n", label, VerdictLabelZh(r->verdict), VerdictName(r->verdict),
-                                r->message.str());
+  if (!r) return Msg("explain.doc-not-in-results", {label}) + "\n";
+  // The frame in the user's language; the verdict's reason, the quotes and why each did not count are the report's
+  // text (Chinese in both).
+  std::string out(1, '\n');
+  out += Msg("explain.doc-verdict", {label, VerdictLabelZh(r->verdict), VerdictName(r->verdict), r->message.str()});
+  out += "\n";
   const bool gap = IsGap(r->verdict);
   int counted = 0;
   for (const auto& e : r->evidence) {
     if (e.kind != EvidenceKind::kSupport || r->verdict == Verdict::kFail) continue;
-    if (counted++ == 0) out += "  计入的句子：\n";
+    if (counted++ == 0) out += Msg("explain.doc-counted") + "\n";
     std::string terms;
     for (const auto& t : e.terms) terms += (terms.empty() ? "" : "、") + t;
-    out += fmt::format("    第 {} 行（{}）命中：{}\n      {}\n", e.line, e.section, terms, e.quote);
+    out += Msg("explain.doc-hit", {std::to_string(e.line), e.section, terms, e.quote}) + "\n";
   }
   if (!gap) return out;
   if (r->near_misses.empty()) {
-    out += "  报告中没有句子同时满足本规则的起始词，没有可分析的候选句。\n";
+    out += Msg("explain.doc-no-candidates") + "\n";
     return out;
   }
-  out += fmt::format("  考虑过但未计入的句子（{} 句）：\n", r->near_misses.size());
+  out += Msg("explain.doc-near-misses", {std::to_string(r->near_misses.size())}) + "\n";
   for (const auto& nm : r->near_misses) {
-    out += fmt::format("    第 {} 行（{}）\n      {}\n      未计入：{} [{}]\n", nm.line, nm.section, nm.quote, nm.reason,
-                       nm.code);
-    if (!nm.counted_for.empty()) out += "      这句计入了另一条规则：" + nm.counted_for + "\n";
-    out += "      要计入本规则：" + nm.need + "\n";
+    out += Msg("explain.doc-miss", {std::to_string(nm.line), nm.section, nm.quote, nm.reason, nm.code}) + "\n";
+    if (!nm.counted_for.empty()) out += Msg("explain.doc-counted-for", {nm.counted_for}) + "\n";
+    out += Msg("explain.doc-need", {nm.need}) + "\n";
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/messages.h"
 #include "core/sha256.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
@@ -366,7 +367,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
   if (!report.diagnostics.empty()) {
     out += fmt::format("<details><summary>诊断信息（{} 条）</summary>\n<ul class=\"compact\">\n", report.diagnostics.size());
     for (const auto& dg : report.diagnostics)
-      out += fmt::format("<li><code>{} {}</code> {}</li>\n", LevelName(dg.level), HtmlEscape(dg.code), HtmlEscape(dg.message));
+      out += fmt::format("<li><code>{} {}</code> {}</li>\n", LevelLabel(dg.level), HtmlEscape(dg.code), HtmlEscape(dg.message));
     out += "</ul>\n</details>\n";
   }
   out += "<footer>由 fazhi " + HtmlEscape(report.tool_version) +

@@ -3,6 +3,7 @@
 // report shows as text in any Markdown viewer.
 #include <fmt/format.h>
 
+#include "core/messages.h"
 #include "render/render_support.h"
 #include "render/renderer.h"
 
@@ -174,7 +175,7 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   if (!report.diagnostics.empty()) {
     out += "## 附：诊断信息\n\n";
     for (const auto& dg : report.diagnostics)
-      out += "- " + Code(std::string(LevelName(dg.level)) + " " + dg.code) + " " + Esc(dg.message) + "\n";
+      out += "- " + Code(LevelLabel(dg.level) + " " + dg.code) + " " + Esc(dg.message) + "\n";
     out += "\n";
   }
   out += "---\n\n由 fazhi " + Esc(report.tool_version) + " 生成。自动核查结果仅供参考，结论以人工审核为准。\n";

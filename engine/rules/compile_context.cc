@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/report.h"
 #include "core/severity.h"
 #include "core/sha256.h"
 #include "rules/yaml_cache.h"
@@ -47,6 +48,16 @@ std::string EnumValueOf(const std::string& key, const std::string& typed) {
   if (key == "severity") name = SeverityNameOf(typed);
   else if (key == "expect") name = ExpectedVerdictOf(typed);
   return name.empty() ? typed : name;
+}
+
+// The Chinese a rule author may type for an enumerated value (severity: critical → 严重, expect: pass → 符合); ""
+// when the key takes none.
+std::string EnumAlias(const std::string& key, const std::string& value) {
+  if (key == "severity")
+    if (auto s = ParseSeverity(value)) return SeverityLabelZh(*s);
+  if (key == "expect")
+    if (auto v = ParseExpectedVerdict(value)) return VerdictLabelZh(*v);
+  return "";
 }
 
 }  // namespace
@@ -167,8 +178,11 @@ std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, c
 }
 
 bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
+  // The object as the message names it: 规则, 提及条件（mention）… (the schema's name in English).
+  const std::string object_id = "schema.object." + object;
+  const std::string where = FindMessage(object_id) ? Msg(object_id) : object;
   if (!node.IsMap()) {
-    Raise(node, "E-type.map", {object});
+    Raise(node, "E-type.map", {where});
     return false;
   }
   const YNode spec = Schema()[object];
@@ -179,7 +193,7 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
       std::vector<std::string> known;
       for (const auto& k : spec) known.push_back(k.first.Scalar());
       std::string near = ClosestMatch(key, known);
-      Raise(kv.first, near.empty() ? "E-unknown-key" : "E-unknown-key.near", {key, object, near});
+      Raise(kv.first, near.empty() ? "E-unknown-key" : "E-unknown-key.near", {key, where, near});
       continue;
     }
     const std::string& type = field["type"].IsScalar() ? field["type"].Scalar() : kString;
@@ -191,23 +205,29 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
     else if (type == "terms") ok = v.IsScalar() || v.IsSequence();
     if (!ok) {
       const std::string type_id = "schema.type." + type;  // the type's name in the user's language
-      Raise(v, "E-type.field", {key, object, FindMessage(type_id) ? Msg(type_id) : type});
+      Raise(v, "E-type.field", {key, where, FindMessage(type_id) ? Msg(type_id) : type});
       continue;
     }
     if (const YNode allowed = field["enum"]) {
       std::vector<std::string> values;
       for (const auto& a : allowed) values.push_back(a.Scalar());
       if (std::find(values.begin(), values.end(), EnumValueOf(key, v.Scalar())) == values.end()) {
-        std::string near = ClosestMatch(v.Scalar(), values);
+        // Listed with the Chinese the loader accepts too, "critical（严重）"; "did you mean" looks at both.
+        std::vector<std::string> candidates = values;
         std::string list;
-        for (const auto& a : values) list += (list.empty() ? "" : ", ") + a;
+        for (const auto& a : values) {
+          const std::string alias = EnumAlias(key, a);
+          list += (list.empty() ? "" : ", ") + a + (alias.empty() ? "" : "（" + alias + "）");
+          if (!alias.empty()) candidates.push_back(alias);
+        }
+        std::string near = ClosestMatch(v.Scalar(), candidates);
         Raise(v, near.empty() ? "E-bad-value.enum" : "E-bad-value.enum-near", {key, list, near});
       }
     }
   }
   for (const auto& kv : spec) {
     if (kv.second["required"].AsBool(false) && !node[kv.first.Scalar()])
-      Raise(node, "E-missing-key", {object, kv.first.Scalar()});
+      Raise(node, "E-missing-key", {where, kv.first.Scalar()});
   }
   return true;
 }

@@ -323,7 +323,7 @@ std::optional<IssuerLevel> KnownLevel(const YNode& where, const std::string& lev
   if (std::string name = IssuerLevelOf(level); !name.empty())
     if (auto known = ParseIssuerLevel(name)) return known;
   std::string near = ClosestMatch(level, IssuerLevels());
-  if (near.empty()) ctx.Raise(where, "E-bad-value.level", {level, IssuerLevelList()});
+  if (near.empty()) ctx.Raise(where, "E-bad-value.level", {level, IssuerLevelChoices()});
   else ctx.Raise(where, "E-bad-value.level-near", {level, near});
   return std::nullopt;
 }

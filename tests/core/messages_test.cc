@@ -149,9 +149,31 @@ TEST_CASE("every id engine/ uses is in the message table, and every entry is use
     for (auto& l : Literals(text)) used.insert(std::move(l));
   }
   for (const auto& m : Messages()) {
-    if (m.id.rfind("schema.type.", 0) == 0) continue;  // looked up by the schema's type name (compile_context.cc)
+    // Looked up by the schema's type or object name (compile_context.cc); the test below checks the objects.
+    if (m.id.rfind("schema.type.", 0) == 0 || m.id.rfind("schema.object.", 0) == 0) continue;
     INFO("core/messages.cc holds " << m.id << ", which engine/ never uses");
     CHECK(used.count(std::string(m.id)) == 1);
+  }
+}
+
+// E-unknown-key, E-missing-key, E-type.field and E-type.map name the object a key is in (规则, 提及条件（mention）…)
+// through schema.object.<name>: every object of rules/schema.yaml has one, and each entry names an object there.
+TEST_CASE("every object of the rule schema is named in both languages", "[messages]") {
+  const std::string schema = test::ReadFile(test::SourceDir() / "rules" / "schema.yaml");
+  static const std::regex object(R"(\n  ([a-z_]+):)");
+  std::set<std::string> objects;
+  for (auto it = std::sregex_iterator(schema.begin(), schema.end(), object); it != std::sregex_iterator(); ++it)
+    objects.insert((*it)[1]);
+  REQUIRE(objects.size() >= 15);
+  REQUIRE(objects.count("mention") == 1);
+  for (const auto& o : objects) {
+    INFO("schema object " << o << " has no schema.object." << o << " in core/messages.cc");
+    CHECK(FindMessage("schema.object." + o) != nullptr);
+  }
+  for (const auto& m : Messages()) {
+    if (m.id.rfind("schema.object.", 0) != 0) continue;
+    INFO(m.id << " names no object of rules/schema.yaml");
+    CHECK(objects.count(std::string(m.id.substr(14))) == 1);
   }
 }
 

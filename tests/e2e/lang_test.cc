@@ -129,3 +129,43 @@ TEST_CASE("Chinese severities and levels are accepted where a user types them", 
   CHECK(bad_level.exit_code == 2);
   CHECK(Has(bad_level.err, "--level 村 不是已知的层级"));
 }
+
+// The words lint puts around a key or a value (issue #15 item 2): the object holding an unknown key is named in the
+// user's language (规则, 提及条件（mention）, not "rule", "mention"), and an enumerated value the loader also accepts
+// in Chinese is listed with its Chinese, "critical（严重）", so the list shows what may be typed.
+TEST_CASE("lint names the object of an unknown key and lists Chinese values, in both languages", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  TempDir tmp;
+  const auto pack = tmp.path() / "t";
+  WriteFile(pack / "pack.yaml", "pack: t\ntitle: 测试\nversion: 1.0.0\nscoring: {modle: flat}\n");
+  WriteFile(pack / "rules.yaml",
+            "rules:\n"
+            "  - id: a\n    title: 甲\n    cite: 纲要\n    severity: 紧急\n    check:\n"
+            "      mention: {scpoe: sentence, any: [法律顾问]}\n"
+            "    examples:\n      - text: 聘请法律顾问8名。\n        expect: 通过\n"
+            "      - text: 无。\n        expect: fail\n        level: 地区\n"
+            "  - id: b\n    cite: 纲要\n    titel: 乙\n    check: {mention: {any: [公职律师]}}\n");
+  const std::string file = (pack / "rules.yaml").string(), pack_file = (pack / "pack.yaml").string();
+  auto zh = RunFazhi({"rules", "lint", pack.string()});
+  INFO(zh.out << zh.err);
+  CHECK(zh.exit_code == 1);
+  CHECK(Has(zh.out, pack_file + ":4:11: 错误[E-unknown-key]: 计分（scoring）中有不认识的键 `modle` (您是不是想写 `model`？)\n"));
+  CHECK(Has(zh.out, file + ":5:15: 错误[E-bad-value]: `severity` 只能取以下值之一：critical（严重）, high（高）, "
+                           "medium（中）, low（低）, info（提示）\n"));
+  CHECK(Has(zh.out, file + ":7:17: 错误[E-unknown-key]: 提及条件（mention）中有不认识的键 `scpoe` (您是不是想写 `scope`？)\n"));
+  CHECK(Has(zh.out, file + ":10:17: 错误[E-bad-value]: `expect` 只能取以下值之一：pass（符合）, partial（部分符合）, "
+                           "fail（不符合）, not_applicable（不适用）, not_checkable（无法判断）\n"));
+  CHECK(Has(zh.out, file + ":13:16: 错误[E-bad-value]: 不认识的发文层级 `地区` (可用的层级：province（省）, city（市）, "
+                           "district（区）, county（县）, township（乡镇、街道）, department（部门）, other（其他）)\n"));
+  CHECK(Has(zh.out, file + ":14:5: 错误[E-missing-key]: 规则缺少 `title`\n"));
+  CHECK(Has(zh.out, file + ":16:5: 错误[E-unknown-key]: 规则中有不认识的键 `titel` (您是不是想写 `title`？)\n"));
+
+  auto en = RunFazhi({"rules", "lint", "--lang", "en", pack.string()});
+  CHECK(en.exit_code == 1);
+  CHECK(Has(en.out, pack_file + ":4:11: error[E-unknown-key]: unknown key `modle` in scoring (did you mean `model`?)\n"));
+  CHECK(Has(en.out, file + ":5:15: error[E-bad-value]: `severity` must be one of: critical（严重）, high（高）, "
+                           "medium（中）, low（低）, info（提示）\n"));
+  CHECK(Has(en.out, file + ":7:17: error[E-unknown-key]: unknown key `scpoe` in mention (did you mean `scope`?)\n"));
+  CHECK(Has(en.out, file + ":14:5: error[E-missing-key]: rule needs `title`\n"));
+  CHECK(Has(en.out, file + ":16:5: error[E-unknown-key]: unknown key `titel` in rule (did you mean `title`?)\n"));
+}

@@ -358,12 +358,13 @@ TEST_CASE("levels and severities are parsed once at load into enums", "[rules][l
   CHECK(a->applies.levels == std::vector<IssuerLevel>{IssuerLevel::kCity, IssuerLevel::kDepartment});
   REQUIRE(a->examples.size() == 1);
   CHECK(a->examples[0].level == IssuerLevel::kCity);
-  // A misspelled severity is a lint error naming the allowed names, and the rule reads as the default, medium.
+  // A misspelled severity is a lint error naming the allowed names (with the Chinese the loader also accepts), and
+  // the rule reads as the default, medium.
   const Rule* b = set->Find("t/b");
   REQUIRE(b);
   CHECK(b->severity == Severity::kMedium);
   CHECK(std::any_of(d.begin(), d.end(), [](const Diagnostic& x) {
-    return x.code == "E-bad-value" && x.message.find("critical, high, medium, low, info") != std::string::npos;
+    return x.code == "E-bad-value" && x.message.find("critical（严重）, high（高）, medium（中）, low（低）, info（提示）") != std::string::npos;
   }));
   for (int i = 0; i <= static_cast<int>(Severity::kCritical); ++i)
     CHECK(ParseSeverity(SeverityName(static_cast<Severity>(i))) == static_cast<Severity>(i));

@@ -84,6 +84,21 @@ TEST_CASE("rules explain names each candidate sentence, why it did not count and
   REQUIRE(pass.exit_code == 0);
   CHECK(pass.out.find("符合（pass）") != std::string::npos);
   CHECK(pass.out.find("未计入") == std::string::npos);  // a pass has no near misses to show
+  // English with --lang en: the frame is English; the reasons, like every gap-report text, stay Chinese.
+  auto en = RunFazhi({"rules", "explain", "--lang", "en", "--no-shipped-rules", "--rules", s.rules, "t/train", s.report});
+  INFO(en.out);
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find(": partial (部分符合) — ") != std::string::npos);
+  CHECK(en.out.find("  sentences considered that did not count (4):\n") != std::string::npos);
+  auto en_at = en.out.find("    line 3 (一、主要工作情况)\n      组织全市执法人员开展法治培训3期");
+  REQUIRE(en_at != std::string::npos);
+  std::string en_block = en.out.substr(en_at, en.out.find("    line ", en_at + 10) - en_at);
+  CHECK(en_block.find("      not counted: 句中有排除词“执法人员”（none）") != std::string::npos);
+  CHECK(en_block.find("[none_term]\n") != std::string::npos);
+  CHECK(en_block.find("      this sentence counted for another rule: t/enforce「执法人员培训」（符合）\n") != std::string::npos);
+  CHECK(en_block.find("      to count for this rule: ") != std::string::npos);
+  CHECK(en.out.find("第 ") == std::string::npos);
+  CHECK(en.out.find("未计入：") == std::string::npos);
 }
 
 TEST_CASE("check --format json carries at most three near misses per gap, strongest first",

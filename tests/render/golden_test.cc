@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "core/lang.h"
+#include "core/messages.h"
 #include "render/renderer.h"
 #include "render/sample_report.h"
 #include "test_support.h"
@@ -126,6 +128,34 @@ TEST_CASE("a document that could not be checked says so at the top", "[render]")
   CHECK(Render("md", rep).find("> **无法核查**：PDF 没有文字层") != std::string::npos);
   CHECK(Render("html", rep).find("<div class=\"alert bad\"><strong>无法核查：</strong>PDF 没有文字层") !=
         std::string::npos);
+}
+
+// The gap reports are Chinese documents: a diagnostic's level is 警告/错误/提示 there, never the English name that
+// JSON keeps for programs; with --lang en the level follows the message beside it.
+TEST_CASE("markdown and html name a diagnostic's level in the user's language", "[render][lang]") {
+  Report rep = SampleReport();
+  rep.diagnostics.push_back(MakeDiagnostic("E-track-report", {"a.txt", "坏了"}, "a.txt"));
+  rep.diagnostics.push_back(MakeDiagnostic("N-pack-extended", {"report"}, "rules/report"));
+  const std::string md = Render("md", rep), html = Render("html", rep);
+  CHECK(md.find("- `警告 W-waiver-expired` ") != std::string::npos);
+  CHECK(md.find("- `错误 E-track-report` a.txt：坏了") != std::string::npos);
+  CHECK(md.find("- `提示 N-pack-extended` ") != std::string::npos);
+  CHECK(html.find("<li><code>警告 W-waiver-expired</code> ") != std::string::npos);
+  CHECK(html.find("<li><code>错误 E-track-report</code> ") != std::string::npos);
+  CHECK(html.find("<li><code>提示 N-pack-extended</code> ") != std::string::npos);
+  for (const char* en : {"warning W-", "error E-", "note N-"}) {
+    INFO(en);
+    CHECK(md.find(en) == std::string::npos);
+    CHECK(html.find(en) == std::string::npos);
+  }
+  SetLang(Lang::kEn);
+  Report en = SampleReport();
+  en.diagnostics.push_back(MakeDiagnostic("E-track-report", {"a.txt", "broken"}, "a.txt"));
+  const std::string md_en = Render("md", en), html_en = Render("html", en);
+  SetLang(Lang::kZh);
+  CHECK(md_en.find("- `warning W-waiver-expired` ") != std::string::npos);
+  CHECK(md_en.find("- `error E-track-report` a.txt: broken") != std::string::npos);
+  CHECK(html_en.find("<li><code>error E-track-report</code> a.txt: broken</li>") != std::string::npos);
 }
 
 }  // namespace fazhi::test

@@ -138,4 +138,34 @@ TEST_CASE("the audit profile folds equivalent requirements and changes no verdic
   CHECK(a["score"]["total"] != nullptr);
 }
 
+// Issue #15's first silent failure: `fazhi check 报告 -o 结果.xlsx`, the first thing an auditor types, once wrote the
+// terminal text into 结果.xlsx. Without --format, the extension chooses the format: openpyxl opens a workbook whose
+// 全部结果 sheet has one row per result of the same check as JSON, and 整改台账 one per gap requirement.
+TEST_CASE("check -o 结果.xlsx without --format writes a workbook openpyxl reads", "[render][xlsx][openpyxl][outputs]") {
+  TempDir dir;
+  const std::string sample = (SourceDir() / "reports" / "samples" / "hongqiao-2020.txt").string();
+  const fs::path xlsx = dir.path() / "结果.xlsx";
+  RunResult run = RunFazhi({"check", sample, "-o", xlsx.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.empty());  // nothing on the terminal: the report went into the file
+  nlohmann::json book = ReadBack(xlsx);
+  CHECK(book["sheets"] == nlohmann::json({"封面", "整改台账", "已体现", "全部结果"}));
+  RunResult json = RunFazhi({"check", "-q", "-f", "json", sample});
+  REQUIRE(json.exit_code == 0);
+  const auto results = nlohmann::json::parse(json.out)["results"];
+  REQUIRE(results.size() > 20);
+  // 全部结果 lists the packs the audit profile chose for the report (outline-2021, all not applicable to a 2020
+  // report, is not one), each result once.
+  std::set<std::string> applicable;
+  for (const auto& r : results)
+    if (r["verdict"] != "not_applicable") applicable.insert(r["pack"].get<std::string>());
+  CHECK(book["all_packs"] == nlohmann::json(applicable));
+  std::size_t in_chosen = 0;
+  for (const auto& r : results) in_chosen += applicable.count(r["pack"].get<std::string>());
+  CHECK(book["all_rows"].get<std::size_t>() == in_chosen);
+  CHECK(book["rows"].size() > 0);
+  CHECK(book["rows"].size() < results.size());  // only the gaps, equivalent requirements folded
+}
+
 }  // namespace fazhi::test

@@ -105,7 +105,7 @@ inline Report SampleReport() {
   p2.categories.push_back({"法治队伍", std::nullopt, {0, 0, 0, 0, 0, 1, 0}});
   s.packs = {p1, p2};
 
-  rep.diagnostics.push_back({Level::kWarning, "W-waiver-expired", "waiver for `report/causes` expired on 2021-01-01; it is ignored",
+  rep.diagnostics.push_back({Level::kWarning, "W-waiver-expired", "`report/causes` 的豁免已于 2021-01-01 过期，未使用",
                              "waivers.yaml", 7, 0, ""});
   return rep;
 }

@@ -60,8 +60,8 @@ TEST_CASE("rules explain shows a split compound with its distance and the senten
   auto r = RunFazhi({"rules", "explain", "outline-2021/5.1", report.string()});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("and within 15 chars: [") != std::string::npos);
-  CHECK(r.out.find("any: [移送, 移交]") != std::string::npos);
+  CHECK(r.out.find("且 15 字内有（all）：[") != std::string::npos);
+  CHECK(r.out.find("任一词（any）：[移送, 移交]") != std::string::npos);
   CHECK(r.out.find("全年向公安机关移送涉嫌环境犯罪案件9件。") != std::string::npos);
   CHECK(r.out.find("：符合（pass）") != std::string::npos);
   CHECK(r.out.find("计入的句子") != std::string::npos);

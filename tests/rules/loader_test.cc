@@ -2,6 +2,7 @@
 // binary gives different verdicts after a rule file changes (no recompiling).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -83,16 +84,35 @@ TEST_CASE("rules test fails when an example is deliberately wrong", "[rules][e2e
   auto ok = RunFazhi({"rules", "test", tmp.path().string()});
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.find("，失败 0 项") != std::string::npos);
-  std::string text = ReadFile(tmp.path() / "report" / "rules.yaml");
-  // Flip the first `expect: fail` into `expect: pass`.
+  const fs::path file = tmp.path() / "report" / "rules.yaml";
+  std::string text = ReadFile(file);
+  // Flip the first `expect: fail` into `expect: pass`; the line `rules test` names is its example's `- text:`, the
+  // rule the last `- id:` before it.
   auto pos = text.find("expect: fail");
   REQUIRE(pos != std::string::npos);
   text.replace(pos, 12, "expect: pass");
-  WriteFile(tmp.path() / "report" / "rules.yaml", text);
+  WriteFile(file, text);
+  const auto example = text.rfind("- text:", pos);
+  const auto id_at = text.rfind("- id: ", pos) + 6;
+  REQUIRE(example != std::string::npos);
+  const std::string rule = "report/" + text.substr(id_at, text.find('\n', id_at) - id_at);
+  const std::string where = file.string() + ":" + std::to_string(std::count(text.begin(), text.begin() + example, '\n') + 1);
+  // Chinese by default: the verdicts with the names a rule file uses; the other rules each get one 通过 line.
   auto bad = RunFazhi({"rules", "test", tmp.path().string()});
   CHECK(bad.exit_code == 1);
-  CHECK(bad.out.find("FAIL report/") != std::string::npos);
+  INFO(bad.out);
+  CHECK(bad.out.find("失败 " + rule + "（" + where + "）：期望 符合（pass），实际 不符合（fail） — ") != std::string::npos);
+  CHECK(bad.out.find("通过 report/causes（") != std::string::npos);
   CHECK(bad.out.find("，失败 1 项") != std::string::npos);
+  CHECK(bad.out.find("FAIL") == std::string::npos);
+  CHECK(bad.out.find("examples") == std::string::npos);
+  // English with --lang en.
+  auto en = RunFazhi({"rules", "test", "--lang", "en", tmp.path().string()});
+  CHECK(en.exit_code == 1);
+  CHECK(en.out.find("FAIL " + rule + " (" + where + "): expected pass, got fail — ") != std::string::npos);
+  CHECK(en.out.find("ok   report/causes (") != std::string::npos);
+  CHECK(en.out.find("1 failed") != std::string::npos);
+  CHECK(en.out.find("通过") == std::string::npos);
 }
 
 TEST_CASE("rules test checks fixture reports and fails on a wrong expectation", "[rules][e2e]") {
@@ -107,6 +127,35 @@ TEST_CASE("rules test checks fixture reports and fails on a wrong expectation", 
   WriteFile(tmp.path() / "report" / "pack.yaml", pack);
   auto bad = RunFazhi({"rules", "test", tmp.path().string()});
   CHECK(bad.exit_code == 1);
-  CHECK(bad.out.find("FAIL report/causes (fixture") != std::string::npos);
+  INFO(bad.out);
+  CHECK(bad.out.find("失败 report/causes（样例报告 ") != std::string::npos);
+  CHECK(bad.out.find("）：期望 不符合（fail），实际 符合（pass）\n") != std::string::npos);
   CHECK(bad.out.find("，失败 1 项") != std::string::npos);
+  auto en = RunFazhi({"--lang", "en", "rules", "test", tmp.path().string()});
+  CHECK(en.exit_code == 1);
+  CHECK(en.out.find("FAIL report/causes (fixture ") != std::string::npos);
+  CHECK(en.out.find("): expected fail, got pass\n") != std::string::npos);
+}
+
+// `rules list` in the user's language: the pack line and each rule's severity (中, not medium) by default, the
+// English names with --lang en; the columns stay aligned (one CJK character is two terminal columns).
+TEST_CASE("rules list speaks Chinese by default and English with --lang en", "[rules][e2e][lang]") {
+  auto zh = RunFazhi({"rules", "list", "--pack", "report"});
+  INFO(zh.out << zh.err);
+  REQUIRE(zh.exit_code == 0);
+  const std::string pack = ReadFile(SourceDir() / "rules" / "report" / "pack.yaml");
+  const auto at = pack.find("\nversion: ") + 10;
+  const std::string version = pack.substr(at, pack.find('\n', at) - at);
+  CHECK(zh.out.rfind("report  ", 0) == 0);
+  CHECK(zh.out.find("（v" + version + "，") != std::string::npos);
+  CHECK(zh.out.find(" 条规则）\n") != std::string::npos);
+  CHECK(zh.out.find("  report/causes                      中   ") != std::string::npos);
+  CHECK(zh.out.find("  report/first-responsible-duty      严重 ") != std::string::npos);
+  CHECK(zh.out.find("medium") == std::string::npos);
+  CHECK(zh.out.find("rules)") == std::string::npos);
+  auto en = RunFazhi({"rules", "list", "--pack", "report", "--lang", "en"});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find("  (v" + version + ", ") != std::string::npos);
+  CHECK(en.out.find("  report/causes                      medium   ") != std::string::npos);
+  CHECK(en.out.find("  report/first-responsible-duty      critical ") != std::string::npos);
 }

@@ -69,6 +69,18 @@ void LintProfiles(const RuleSet& set, const std::vector<std::string>& paths, Dia
   }
 }
 
+// A verdict name ("pass", "error", or "missing" for a rule a fixture's report lacks) as `rules test` shows it: the
+// Chinese label with the name a rule file uses, 符合（pass）; in English the name alone.
+std::string ShownVerdict(const std::string& name) {
+  if (English()) return name;
+  std::string label;
+  if (name == "missing") label = Msg("rules.verdict-missing");
+  for (Verdict v : {Verdict::kPass, Verdict::kPartial, Verdict::kFail, Verdict::kNotApplicable, Verdict::kNotCheckable,
+                    Verdict::kWaived, Verdict::kError})
+    if (name == VerdictName(v)) label = VerdictLabelZh(v);
+  return label.empty() ? name : label + "（" + name + "）";
+}
+
 int RunRulesLint(const RulesOptions& base, const std::vector<std::string>& paths, bool strict) {
   Diagnostics diags;
   std::shared_ptr<const RuleSet> set = LoadForAuthoring(base, paths, diags);
@@ -126,7 +138,7 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
   std::vector<std::string> rule_failures;
   auto flush = [&] {
     if (!current) return;
-    if (rule_failures.empty()) std::cout << fmt::format("ok   {} ({} examples)\n", current->id, rule_ok);
+    if (rule_failures.empty()) std::cout << Msg("rules.test-ok", {current->id, std::to_string(rule_ok)}) << "\n";
     for (const auto& f : rule_failures) std::cout << f;
     rule_ok = 0;
     rule_failures.clear();
@@ -140,9 +152,10 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
     (ok ? passed : failed)++;
     rule_ok += ok;
     if (!ok)
-      rule_failures.push_back(fmt::format("FAIL {} ({}:{}): expected {}, got {} — {}\n", run.rule->id,
-                                          run.rule->file, run.example->line, run.example->expect, run.got,
-                                          run.message));
+      rule_failures.push_back(Msg("rules.test-fail", {run.rule->id, run.rule->file, std::to_string(run.example->line),
+                                                      ShownVerdict(run.example->expect), ShownVerdict(run.got),
+                                                      run.message}) +
+                              "\n");
   }
   flush();
   // Fixture files: a report text with expected verdicts.
@@ -152,9 +165,10 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
     Report report = Check(*set, Input::File(fx.file), copts);
     if (report.status != CheckStatus::kChecked) {
       ++failed;
-      std::cout << fmt::format("FAIL fixture {}: {}\n", fx.file,
-                               report.status == CheckStatus::kNotCheckable ? report.document.not_checkable_reason
-                                                                            : report.error);
+      std::cout << Msg("rules.test-fixture-unchecked",
+                       {fx.file, report.status == CheckStatus::kNotCheckable ? report.document.not_checkable_reason
+                                                                             : report.error})
+                << "\n";
       continue;
     }
     for (const auto& [rule, want] : fx.expect) {
@@ -164,7 +178,8 @@ int RunRulesTest(const RulesOptions& base, const std::vector<std::string>& paths
       std::string got = it == report.results.end() ? "missing" : VerdictName(it->verdict);
       bool ok = got == want;
       (ok ? passed : failed)++;
-      if (!ok) std::cout << fmt::format("FAIL {} (fixture {}): expected {}, got {}\n", id, fx.file, want, got);
+      if (!ok)
+        std::cout << Msg("rules.test-fixture-fail", {id, fx.file, ShownVerdict(want), ShownVerdict(got)}) << "\n";
     }
   }
   std::cout << Msg("rules.test-summary", {std::to_string(passed), std::to_string(failed)}) << "\n";
@@ -176,9 +191,15 @@ int RunRulesList(const RulesOptions& opts) {
   auto set = LoadRulesForCommand(opts, diags);
   if (!set) return kExitUsage;
   for (const auto& pack : set->packs()) {
-    std::cout << fmt::format("{}  {}  (v{}, {} rules)\n", pack->id, pack->title, pack->version, pack->rules.size());
-    for (const auto& r : pack->rules)
-      std::cout << fmt::format("  {:<34} {:<8} {}\n", r->id, SeverityName(r->severity), r->title.str());
+    std::cout << Msg("rules.list-pack", {pack->id, pack->title, pack->version, std::to_string(pack->rules.size())})
+              << "\n";
+    for (const auto& r : pack->rules) {
+      // Padded to one column width: 高/中/低 take 2 terminal columns, 严重/提示 4; the English names up to 8 letters.
+      std::string severity = English() ? SeverityName(r->severity) : SeverityLabelZh(r->severity);
+      if (English()) severity.resize(std::max<std::size_t>(severity.size(), 8), ' ');
+      else if (severity.size() == 3) severity += "  ";  // one CJK character: 3 bytes, 2 columns
+      std::cout << fmt::format("  {:<34} {} {}\n", r->id, severity, r->title.str());
+    }
   }
   return kExitOk;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/messages.h"
 #include "evaluate/check_support.h"
 
 namespace fazhi {
@@ -49,11 +50,15 @@ class DateCheck : public Check {
   }
 
   void Describe(std::string& out, int indent, const TermMatcher&) const override {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "date: on or before (year%+d)-%02d-%02d using", year_offset, month, day);
-    out += std::string(indent, ' ') + buf;
-    for (const auto& u : use) out += " " + u;
-    out += "\n";
+    char offset[16], month_day[16];
+    std::snprintf(offset, sizeof offset, "%+d", year_offset);
+    std::snprintf(month_day, sizeof month_day, "%02d-%02d", month, day);
+    std::string dates;
+    for (const auto& u : use) {
+      if (!dates.empty()) dates += Msg("explain.cond-separator-short");
+      dates += u == "signed" ? Msg("explain.cond-date-signed") : Msg("explain.cond-date-published");
+    }
+    out += std::string(indent, ' ') + Msg("explain.cond-date", {offset, month_day, dates}) + "\n";
   }
 };
 

@@ -1,4 +1,5 @@
 // Combinators: all (every condition; the weakest grade), any (the strongest), not (inverts a match).
+#include "core/messages.h"
 #include "evaluate/check_support.h"
 
 namespace fazhi {
@@ -38,7 +39,7 @@ class AllCheck : public Check {
     return out;
   }
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
-    out += std::string(indent, ' ') + "all of:\n";
+    out += std::string(indent, ' ') + Msg("explain.cond-all") + "\n";
     for (const auto& c : children) c->Describe(out, indent + 2, m);
   }
   Grade BestGrade() const override {
@@ -104,7 +105,7 @@ class AnyCheck : public Check {
     return out;
   }
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
-    out += std::string(indent, ' ') + "any of:\n";
+    out += std::string(indent, ' ') + Msg("explain.cond-any") + "\n";
     for (const auto& c : children) c->Describe(out, indent + 2, m);
   }
   Grade BestGrade() const override {
@@ -140,7 +141,7 @@ class NotCheck : public Check {
     return out;
   }
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
-    out += std::string(indent, ' ') + "not:\n";
+    out += std::string(indent, ' ') + Msg("explain.cond-not") + "\n";
     child->Describe(out, indent + 2, m);
   }
   Grade BestGrade() const override { return child->WorstGrade() == Grade::kFull ? Grade::kNone : Grade::kFull; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 #include "evaluate/near_misses.h"
@@ -105,7 +106,7 @@ class MentionCheck : public Check {
             RecordMiss(ctx, sentence, MissReason::kNoneTerm, ctx.matcher.Term(hit.front().term));
           } else {
             std::string terms;
-            DescribeTerms(terms, ctx.matcher, groups[g], 6);
+            DescribeTerms(terms, ctx.matcher, groups[g], 6, /*in_report=*/true);
             if (far) terms = ctx.matcher.Term(a.term) + " 与 " + terms + " 相隔超过 " + std::to_string(near) + " 字";
             RecordMiss(ctx, sentence, far ? MissReason::kTooFar : MissReason::kMissingTerm, terms);
           }
@@ -219,24 +220,33 @@ class MentionCheck : public Check {
 
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
     std::string pad(indent, ' ');
-    out += pad + "mention (" + ScopeName(scope) + (near ? ", near " + std::to_string(near) : "") +
-           (concrete ? ", concrete" : "") + (context ? ", context " + std::to_string(context) : "") + (min > 1 ? ", min " + std::to_string(min) : "") + ")\n";
+    std::string how = ScopeLabel(scope);
+    auto add = [&](std::string_view id, std::string arg) { how += Msg("explain.cond-separator-short") + Msg(id, {arg}); };
+    if (near) add("explain.cond-near", std::to_string(near));
+    if (concrete) add("explain.cond-concrete", "");
+    if (context) add("explain.cond-context", std::to_string(context));
+    if (min > 1) add("explain.cond-min", std::to_string(min));
+    out += pad + Msg("explain.cond-mention", {how}) + "\n";
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      out += pad + (g == 0 ? "  any: " : near ? "  and within " + std::to_string(near) + " chars: " : "  and: ");
+      out += pad + "  " +
+             (g == 0 ? Msg("explain.cond-any-terms")
+                     : near ? Msg("explain.cond-and-near", {std::to_string(near)}) : Msg("explain.cond-and"));
       DescribeTerms(out, m, groups[g]);
       out += "\n";
     }
     if (!none.empty()) {
-      out += pad + "  none: ";
+      out += pad + "  " + Msg("explain.cond-none");
       DescribeTerms(out, m, none);
       out += "\n";
     }
     if (!except.empty()) {
-      out += pad + "  except: ";
+      out += pad + "  " + Msg("explain.cond-except");
       DescribeTerms(out, m, except);
       out += "\n";
     }
-    out += pad + "  " + roles.Describe() + (negation ? "; negation/hedging cues on" : "; cues off") + "\n";
+    std::string where = roles.Describe();
+    out += pad + "  " + where + (where.empty() ? "" : Msg("explain.cond-separator")) +
+           Msg(negation ? "explain.cond-cues-on" : "explain.cond-cues-off") + "\n";
   }
 };
 

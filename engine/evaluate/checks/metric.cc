@@ -1,9 +1,12 @@
 // metric: a number reported near a term (出庭应诉率81.25%, 复议申请14件), optionally compared with a threshold.
 // For "从4.4%跃升至81.25%" the figure after 至/到/达 is the one compared.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 #include "match/numbers.h"
@@ -93,15 +96,16 @@ class MetricCheck : public Check {
   }
 
   void Describe(std::string& out, int indent, const TermMatcher& m) const override {
-    out += std::string(indent, ' ') + "metric near ";
-    DescribeTerms(out, m, terms);
+    std::string list, more;
+    DescribeTerms(list, m, terms);
     if (!units.empty()) {
-      out += " units:";
-      for (const auto& u : units) out += " " + u;
+      std::string u;
+      for (const auto& x : units) u += (u.empty() ? "" : " ") + x;
+      more += Msg("explain.cond-units", {u});
     }
-    if (min) out += " min " + std::to_string(*min);
-    if (max) out += " max " + std::to_string(*max);
-    out += " within " + std::to_string(near) + " chars\n";
+    if (min) more += Msg("explain.cond-min-value", {fmt::format("{}", *min)});  // 80, 92.5 (not 80.000000)
+    if (max) more += Msg("explain.cond-max-value", {fmt::format("{}", *max)});
+    out += std::string(indent, ' ') + Msg("explain.cond-metric", {list, std::to_string(near), more}) + "\n";
   }
 };
 

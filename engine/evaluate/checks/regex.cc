@@ -3,6 +3,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 
@@ -74,7 +75,7 @@ class RegexCheck : public Check {
   std::vector<TermId> atoms;
 
   void Describe(std::string& out, int indent, const TermMatcher&) const override {
-    out += std::string(indent, ' ') + "regex /" + pattern + "/ " + roles.Describe() + "\n";
+    out += std::string(indent, ' ') + Msg("explain.cond-regex", {pattern, roles.Describe()}) + "\n";
   }
 };
 

@@ -1,7 +1,10 @@
 // section: a part of the report with a given role (from segmentation) or a heading containing given words exists
 // and has a body.
+#include "core/lang.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/near_misses.h"
 
 namespace fazhi {
 
@@ -59,14 +62,17 @@ class SectionCheck : public Check {
   }
 
   void Describe(std::string& out, int indent, const TermMatcher&) const override {
-    out += std::string(indent, ' ') + "section";
-    if (role) out += std::string(" role=") + RoleName(*role);
+    std::string what;
+    if (role)
+      what += Msg("explain.cond-role", {English() ? std::string(RoleName(*role))
+                                                  : std::string(RoleLabelZh(*role)) + "（" + RoleName(*role) + "）"});
     if (!heading.empty()) {
-      out += " heading~[";
-      for (std::size_t i = 0; i < heading.size(); ++i) out += (i ? ", " : "") + heading[i];
-      out += "]";
+      std::string list = "[";
+      for (std::size_t i = 0; i < heading.size(); ++i) list += (i ? ", " : "") + heading[i];
+      if (!what.empty()) what += Msg("explain.cond-separator-short");
+      what += Msg("explain.cond-heading", {list + "]"});
     }
-    out += " (body ≥ " + std::to_string(min_chars) + " chars)\n";
+    out += std::string(indent, ' ') + Msg("explain.cond-section", {what, std::to_string(min_chars)}) + "\n";
   }
 };
 
