@@ -430,3 +430,22 @@ TEST_CASE("a batch names rows by issuer in Chinese and counts one report in two 
   CHECK(html.find(">district<") == std::string::npos);
   CHECK(html.find("区级") != std::string::npos);
 }
+
+TEST_CASE("--timings of a batch divides the engine's time by the documents checked", "[batch][cli]") {
+  // The count used to be taken after the inputs were moved into the batch (0: no per-document figure), which left
+  // bench/run's rule-scaling rows empty.
+  TempDir tmp;
+  for (const char* name : {"a.txt", "b.txt"}) fs::copy_file(SourceDir() / kSample, tmp.path() / name);
+  for (const char* format : {"jsonl", "json"}) {
+    auto r = RunFazhi({"check", "-q", "--timings", "--jobs", "1", "--format", format, tmp.path().string()});
+    INFO(format << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    auto at = r.err.find("engine per document (read+scan+evaluate+score) ");
+    REQUIRE(at != std::string::npos);
+    double ms = std::stod(r.err.substr(at + std::string("engine per document (read+scan+evaluate+score) ").size()));
+    CHECK(ms > 0);
+  }
+  // One file is not a batch: the same figure, for one document.
+  auto one = RunFazhi({"check", "-q", "--timings", "--format", "json", (SourceDir() / kSample).string()});
+  CHECK(one.err.find("engine per document") != std::string::npos);
+}

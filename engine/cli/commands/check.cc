@@ -367,9 +367,12 @@ int RunCheck(const CheckCommandOptions& opts) {
       return kExitUsage;
     }
     for (const auto& note : expanded.notes) spdlog::warn("{}", note);
+    // Counted before the inputs are moved into the batch (a moved-from vector is empty: the per-document figure
+    // was missing from --timings, and bench/run's rule-scaling rows with it).
+    const std::size_t documents = expanded.inputs.size();
     int rc = RunCheckBatch(opts, formats, *rules, waivers, std::move(expanded.inputs), profile ? &*profile : nullptr,
                            recorder.get());
-    if (opts.timings) std::cerr << FormatStageTimes(expanded.inputs.size()) << "\n";
+    if (opts.timings) std::cerr << FormatStageTimes(documents) << "\n";
     return rc;
   }
   std::vector<std::string> paths;
