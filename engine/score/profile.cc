@@ -2,7 +2,6 @@
 #include "score/profile.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -12,31 +11,30 @@
 #include "core/error.h"
 #include "core/levels.h"
 #include "core/regular_file.h"
+#include "core/sha256.h"
 #include "core/text.h"
+#include "rules/yaml_cache.h"
+#include "rules/yaml_tree.h"
 
 namespace fazhi {
 
 namespace {
 
-[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, const std::string& message) {
-  int line = at.IsDefined() ? at.Mark().line + 1 : 0;
+[[noreturn]] void Fail(const std::string& path, const YNode& at, const std::string& message) {
+  int line = at.line();
   std::string where = line > 0 ? fmt::format("{}:{}", path, line) : path;
   throw InputError(path, "E-profile", fmt::format("{}: 督察口径文件 (profile): {}", where, message));
 }
 
-int LineOf(const YAML::Node& n) { return n.IsDefined() ? n.Mark().line + 1 : 0; }
+int LineOf(const YNode& n) { return n.line(); }
 
-std::optional<int> Year(const std::string& path, const YAML::Node& v) {
+std::optional<int> Year(const std::string& path, const YNode& v) {
   if (!v.IsScalar()) Fail(path, v, "`years` must be [FROM, TO] with years like 2021");
-  try {
-    int y = v.as<int>();
-    if (y >= 1949 && y <= 2100) return y;
-  } catch (const YAML::Exception&) {
-  }
+  if (auto y = v.AsInt(); y && *y >= 1949 && *y <= 2100) return static_cast<int>(*y);
   Fail(path, v, "`" + v.Scalar() + "` is not a year like 2021");
 }
 
-ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
+ProfilePack ParsePack(const std::string& path, const YNode& entry) {
   ProfilePack p;
   p.line = LineOf(entry);
   if (entry.IsScalar()) {
@@ -45,20 +43,20 @@ ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
   }
   if (!entry.IsMap()) Fail(path, entry, "each entry of `packs` is a pack id or {pack: ID, years: [FROM, TO], levels: […]}");
   for (const auto& kv : entry) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string& key = kv.first.Scalar();
     if (key != "pack" && key != "years" && key != "levels")
       Fail(path, kv.first, fmt::format("unknown key `{}` in a pack entry (pack, years, levels)", key));
   }
   if (!entry["pack"] || !entry["pack"].IsScalar() || entry["pack"].Scalar().empty())
     Fail(path, entry, "a pack entry needs `pack: ID`");
   p.pack = entry["pack"].Scalar();
-  if (const YAML::Node y = entry["years"]) {
+  if (const YNode y = entry["years"]) {
     if (!y.IsSequence() || y.size() != 2) Fail(path, y, "`years` must be [FROM, TO]");
     p.year_from = Year(path, y[0]);
     p.year_to = Year(path, y[1]);
     if (*p.year_from > *p.year_to) Fail(path, y, "`years` must be [FROM, TO] with FROM ≤ TO");
   }
-  if (const YAML::Node l = entry["levels"]) {
+  if (const YNode l = entry["levels"]) {
     if (!l.IsSequence()) Fail(path, l, "`levels` must be a list of issuer levels");
     for (const auto& item : l) {
       std::string level = item.IsScalar() ? item.Scalar() : std::string();
@@ -83,32 +81,30 @@ int Rank(Verdict v) {
   }
 }
 
-}  // namespace
-
-Profile ParseProfile(const std::string& path, const std::string& text) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
+// The profile in a parsed tree. The tree comes from rules/yaml_tree.h (yaml-cpp's events; anchors and aliases refused
+// as in rule files), or from the parse cache when the same bytes were read before: yaml-cpp's YAML::Load of the
+// shipped profile was ~4 M instructions of every check.
+Profile ParseProfileTree(const std::string& path, const YamlParse& parsed) {
+  if (!parsed.error.empty())
     throw InputError(path, "E-profile", fmt::format("{}:{}:{}: 督察口径文件 (profile): not valid YAML: {}", path,
-                                                    e.mark.line + 1, e.mark.column + 1, e.msg));
-  }
+                                                    parsed.line, parsed.column, parsed.error));
+  const YNode root = parsed.tree ? parsed.tree->root() : YNode();
   if (!root.IsMap()) Fail(path, root, "expected a map with `profile`, `packs` and `same_as`");
   Profile p;
   p.path = path;
   for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string& key = kv.first.Scalar();
     if (key != "profile" && key != "packs" && key != "same_as")
       Fail(path, kv.first, fmt::format("unknown top-level key `{}` (profile, packs, same_as)", key));
   }
   if (!root["profile"] || !root["profile"].IsScalar() || root["profile"].Scalar().empty())
     Fail(path, root, "`profile: 名称` is missing (the name the cover sheet shows)");
   p.name = root["profile"].Scalar();
-  if (const YAML::Node packs = root["packs"]) {
+  if (const YNode packs = root["packs"]) {
     if (!packs.IsSequence()) Fail(path, packs, "`packs` must be a list");
     for (const auto& e : packs) p.packs.push_back(ParsePack(path, e));
   }
-  if (const YAML::Node groups = root["same_as"]) {
+  if (const YNode groups = root["same_as"]) {
     if (!groups.IsSequence()) Fail(path, groups, "`same_as` must be a list of groups like [outline-2015/13, ledger-100/024]");
     for (const auto& g : groups) {
       if (!g.IsSequence()) Fail(path, g, "each `same_as` group is a list of rule ids: [outline-2015/13, ledger-100/024]");
@@ -125,14 +121,22 @@ Profile ParseProfile(const std::string& path, const std::string& text) {
   return p;
 }
 
-Profile LoadProfile(const std::string& path, const Limits& limits) {
+}  // namespace
+
+Profile ParseProfile(const std::string& path, const std::string& text) {
+  return ParseProfileTree(path, ParseYamlTree(text));
+}
+
+Profile LoadProfile(const std::string& path, const Limits& limits, const std::string& cache_dir) {
   std::string text;
   try {
     text = ReadRegularFile(path, limits.max_rule_file_bytes, "max_rule_file_bytes");
   } catch (const InputError& e) {
     throw InputError(path, e.code(), path + ": 督察口径文件 (profile) [" + e.code() + "]: " + e.what());
   }
-  return ParseProfile(path, text);
+  YamlCache cache(cache_dir);
+  if (!cache.enabled()) return ParseProfile(path, text);
+  return ParseProfileTree(path, cache.Parse(text, Sha256Hex(text)));
 }
 
 Diagnostics LintProfile(const Profile& profile, const std::vector<std::string>& rule_ids,
