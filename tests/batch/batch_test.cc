@@ -431,7 +431,7 @@ TEST_CASE("a batch names rows by issuer in Chinese and counts one report in two 
   CHECK(html.find("区级") != std::string::npos);
 }
 
-TEST_CASE("--timings of a batch divides the engine's time by the documents checked", "[batch][cli]") {
+TEST_CASE("timings of a batch divide the engine's time by the documents checked", "[batch][cli]") {
   // The count used to be taken after the inputs were moved into the batch (0: no per-document figure), which left
   // bench/run's rule-scaling rows empty.
   TempDir tmp;
