@@ -77,10 +77,10 @@ SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns) {
     const auto& col = columns.packs[i];
     for (const auto& ps : report.score.packs) {
       if (ps.pack != col.pack) continue;
-      row.pack_scores[i] = ps.score;
+      row.pack_scores.Set(i, ps.score);
       for (const auto& cs : ps.categories) {
         auto it = std::find(col.categories.begin(), col.categories.end(), cs.name);
-        if (it != col.categories.end()) row.category_scores[cat_base + (it - col.categories.begin())] = cs.score;
+        if (it != col.categories.end()) row.category_scores.Set(cat_base + (it - col.categories.begin()), cs.score);
       }
     }
     cat_base += col.categories.size();

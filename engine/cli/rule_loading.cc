@@ -77,7 +77,7 @@ bool LoadCommandProfile(const RulesOptions& rules_opts, const std::string& flag,
     path = shipped.string();
   }
   try {
-    out = LoadProfile(path, rules_opts.limits);
+    out = LoadProfile(path, rules_opts.limits, DefaultCacheDir());
   } catch (const InputError& e) {
     spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
     return false;

@@ -29,7 +29,9 @@ class OutputError : public std::runtime_error {
 // registered for removal on SIGINT/SIGTERM: core/temp_files.h), then renamed; a device or FIFO that exists
 // (/dev/full, /dev/stdout, a pipe) is written in place. Throws OutputError; no temporary is left behind.
 void WriteOutputFile(const std::string& path, std::string_view bytes);
-// The same with the bytes `write` puts into a memory stream (a renderer, a summary writer).
+// The same with the bytes `write` puts into the stream it is given (a renderer, a summary writer): written to the
+// temporary file as they come (64 KiB at a time, memory flat in the file's size) — in memory first only for a device
+// or FIFO, so that a writer that throws leaves it untouched. A throwing writer leaves no file behind either way.
 void WriteOutputFile(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // What makes two paths the same file or folder (device and inode, symlinks followed): an output is compared with

@@ -2,7 +2,9 @@
 #include "rules/compile_context.h"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
+#include <string_view>
 
 #include "core/report.h"
 #include "core/severity.h"
@@ -30,6 +32,51 @@ YNode Schema() {
   return objects;
 }
 
+// One schema object's fields as CheckKeys reads them, taken out of the tree once per process: looking each key,
+// its type, enum and `required` up in the tree for every map of every rule was ~7 M instructions of a run.
+struct SchemaField {
+  std::string name, type;
+  bool has_enum = false;  // `enum:` present (then only `values` are allowed)
+  std::vector<std::string> values;
+  bool required = false;
+};
+struct SchemaObject {
+  std::vector<SchemaField> fields;  // in the schema's order (a key written twice: the first is the one looked up)
+  std::vector<std::string> names;   // the same order: "did you mean"
+  const SchemaField* Find(std::string_view key) const {
+    for (const auto& f : fields)
+      if (f.name == key) return &f;
+    return nullptr;
+  }
+};
+
+const SchemaObject& SchemaObjectOf(const std::string& object) {
+  static const std::map<std::string, SchemaObject, std::less<>> objects = [] {
+    std::map<std::string, SchemaObject, std::less<>> out;
+    for (const auto& o : Schema()) {
+      if (out.count(o.first.Scalar())) continue;  // Schema()[object] is the first of a repeated name
+      SchemaObject& so = out[o.first.Scalar()];
+      for (const auto& kv : o.second) {
+        SchemaField f;
+        f.name = kv.first.Scalar();
+        const YNode field = kv.second;
+        f.type = field["type"].IsScalar() ? field["type"].Scalar() : std::string("string");
+        if (const YNode allowed = field["enum"]) {
+          f.has_enum = true;
+          for (const auto& a : allowed) f.values.push_back(a.Scalar());
+        }
+        f.required = field["required"].AsBool(false);
+        so.names.push_back(f.name);
+        so.fields.push_back(std::move(f));
+      }
+    }
+    return out;
+  }();
+  static const SchemaObject none;
+  auto it = objects.find(object);
+  return it == objects.end() ? none : it->second;
+}
+
 bool ScalarIs(const YNode& v, const std::string& type) {
   if (!v.IsScalar()) return false;
   if (type == "string") return true;
@@ -38,8 +85,6 @@ bool ScalarIs(const YNode& v, const std::string& type) {
   if (type == "number") return v.AsDouble().has_value();
   return true;
 }
-
-const std::string kString = "string";
 
 // The English name of a Chinese value a rule author may type for an enumerated key (severity: 中, expect: 符合),
 // through the one name tables in core; the value itself otherwise.
@@ -185,18 +230,16 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
     Raise(node, "E-type.map", {where});
     return false;
   }
-  const YNode spec = Schema()[object];
+  const SchemaObject& spec = SchemaObjectOf(object);
   for (const auto& kv : node) {
     const std::string& key = kv.first.Scalar();
-    const YNode field = spec[key];
+    const SchemaField* field = spec.Find(key);
     if (!field) {
-      std::vector<std::string> known;
-      for (const auto& k : spec) known.push_back(k.first.Scalar());
-      std::string near = ClosestMatch(key, known);
+      std::string near = ClosestMatch(key, spec.names);
       Raise(kv.first, near.empty() ? "E-unknown-key" : "E-unknown-key.near", {key, where, near});
       continue;
     }
-    const std::string& type = field["type"].IsScalar() ? field["type"].Scalar() : kString;
+    const std::string& type = field->type;
     const YNode& v = kv.second;
     bool ok = true;
     if (type == "string" || type == "number" || type == "int" || type == "bool") ok = ScalarIs(v, type);
@@ -208,9 +251,8 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
       Raise(v, "E-type.field", {key, where, FindMessage(type_id) ? Msg(type_id) : type});
       continue;
     }
-    if (const YNode allowed = field["enum"]) {
-      std::vector<std::string> values;
-      for (const auto& a : allowed) values.push_back(a.Scalar());
+    if (field->has_enum) {
+      const std::vector<std::string>& values = field->values;
       if (std::find(values.begin(), values.end(), EnumValueOf(key, v.Scalar())) == values.end()) {
         // Listed with the Chinese the loader accepts too, "critical（严重）"; "did you mean" looks at both.
         std::vector<std::string> candidates = values;
@@ -225,9 +267,8 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
       }
     }
   }
-  for (const auto& kv : spec) {
-    if (kv.second["required"].AsBool(false) && !node[kv.first.Scalar()])
-      Raise(node, "E-missing-key", {where, kv.first.Scalar()});
+  for (const auto& f : spec.fields) {
+    if (f.required && !node[f.name]) Raise(node, "E-missing-key", {where, f.name});
   }
   return true;
 }

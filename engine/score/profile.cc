@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -15,32 +14,29 @@
 #include "core/levels.h"
 #include "core/messages.h"
 #include "core/regular_file.h"
+#include "core/sha256.h"
 #include "core/text.h"
+#include "rules/yaml_cache.h"
+#include "rules/yaml_tree.h"
 
 namespace fazhi {
 
 namespace {
 
 // A profile that cannot be used, at the node's line: E-profile.<variant> from the message table.
-[[noreturn]] void Fail(const std::string& path, const YAML::Node& at, std::string_view id, MessageArgs args = {}) {
-  const bool placed = at.IsDefined() && at.Mark().line >= 0;
-  throw DiagnosticError(
-      MakeDiagnostic(id, args, path, placed ? at.Mark().line + 1 : 0, placed ? at.Mark().column + 1 : 0));
+[[noreturn]] void Fail(const std::string& path, const YNode& at, std::string_view id, MessageArgs args = {}) {
+  throw DiagnosticError(MakeDiagnostic(id, args, path, at.line(), at.line() > 0 ? at.column() : 0));
 }
 
-int LineOf(const YAML::Node& n) { return n.IsDefined() ? n.Mark().line + 1 : 0; }
+int LineOf(const YNode& n) { return n.line(); }
 
-std::optional<int> Year(const std::string& path, const YAML::Node& v) {
+std::optional<int> Year(const std::string& path, const YNode& v) {
   if (!v.IsScalar()) Fail(path, v, "E-profile.years");
-  try {
-    int y = v.as<int>();
-    if (y >= 1949 && y <= 2100) return y;
-  } catch (const YAML::Exception&) {
-  }
+  if (auto y = v.AsInt(); y && *y >= 1949 && *y <= 2100) return static_cast<int>(*y);
   Fail(path, v, "E-profile.year", {v.Scalar()});
 }
 
-ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
+ProfilePack ParsePack(const std::string& path, const YNode& entry) {
   ProfilePack p;
   p.line = LineOf(entry);
   if (entry.IsScalar()) {
@@ -49,21 +45,21 @@ ProfilePack ParsePack(const std::string& path, const YAML::Node& entry) {
   }
   if (!entry.IsMap()) Fail(path, entry, "E-profile.pack-entry");
   for (const auto& kv : entry) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string& key = kv.first.Scalar();
     if (key != "pack" && key != "years" && key != "levels")
       Fail(path, kv.first, "E-profile.pack-key", {key});
   }
   if (!entry["pack"] || !entry["pack"].IsScalar() || entry["pack"].Scalar().empty())
     Fail(path, entry, "E-profile.pack-id");
   p.pack = entry["pack"].Scalar();
-  if (const YAML::Node y = entry["years"]) {
+  if (const YNode y = entry["years"]) {
     if (!y.IsSequence() || y.size() != 2) Fail(path, y, "E-profile.years");
     p.year_from = Year(path, y[0]);
     p.year_to = Year(path, y[1]);
     if (*p.year_from > *p.year_to)
       Fail(path, y, "E-profile.years-order", {std::to_string(*p.year_from), std::to_string(*p.year_to)});
   }
-  if (const YAML::Node l = entry["levels"]) {
+  if (const YNode l = entry["levels"]) {
     if (!l.IsSequence()) Fail(path, l, "E-profile.levels");
     for (const auto& item : l) {
       const std::string typed = item.IsScalar() ? item.Scalar() : std::string();
@@ -90,31 +86,29 @@ int Rank(Verdict v) {
   }
 }
 
-}  // namespace
-
-Profile ParseProfile(const std::string& path, const std::string& text) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw DiagnosticError(MakeDiagnostic("E-profile.yaml", {e.msg}, path, e.mark.line + 1, e.mark.column + 1));
-  }
+// The profile in a parsed tree. The tree comes from rules/yaml_tree.h (yaml-cpp's events; anchors and aliases refused
+// as in rule files), or from the parse cache when the same bytes were read before: yaml-cpp's YAML::Load of the
+// shipped profile was ~4 M instructions of every check.
+Profile ParseProfileTree(const std::string& path, const YamlParse& parsed) {
+  if (!parsed.error.empty())
+    throw DiagnosticError(MakeDiagnostic("E-profile.yaml", {parsed.error}, path, parsed.line, parsed.column));
+  const YNode root = parsed.tree ? parsed.tree->root() : YNode();
   if (!root.IsMap()) Fail(path, root, "E-profile.root");
   Profile p;
   p.path = path;
   for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string& key = kv.first.Scalar();
     if (key != "profile" && key != "packs" && key != "same_as")
       Fail(path, kv.first, "E-profile.top-key", {key});
   }
   if (!root["profile"] || !root["profile"].IsScalar() || root["profile"].Scalar().empty())
     Fail(path, root, "E-profile.no-name");
   p.name = root["profile"].Scalar();
-  if (const YAML::Node packs = root["packs"]) {
+  if (const YNode packs = root["packs"]) {
     if (!packs.IsSequence()) Fail(path, packs, "E-profile.packs");
     for (const auto& e : packs) p.packs.push_back(ParsePack(path, e));
   }
-  if (const YAML::Node groups = root["same_as"]) {
+  if (const YNode groups = root["same_as"]) {
     if (!groups.IsSequence()) Fail(path, groups, "E-profile.same-as");
     for (const auto& g : groups) {
       if (!g.IsSequence()) Fail(path, g, "E-profile.same-as-group");
@@ -131,7 +125,13 @@ Profile ParseProfile(const std::string& path, const std::string& text) {
   return p;
 }
 
-Profile LoadProfile(const std::string& path, const Limits& limits) {
+}  // namespace
+
+Profile ParseProfile(const std::string& path, const std::string& text) {
+  return ParseProfileTree(path, ParseYamlTree(text));
+}
+
+Profile LoadProfile(const std::string& path, const Limits& limits, const std::string& cache_dir) {
   std::string text;
   try {
     text = ReadRegularFile(path, limits.max_rule_file_bytes, "max_rule_file_bytes");
@@ -140,7 +140,9 @@ Profile LoadProfile(const std::string& path, const Limits& limits) {
     d.message = Msg("profile.read", {d.message});
     throw DiagnosticError(std::move(d));
   }
-  return ParseProfile(path, text);
+  YamlCache cache(cache_dir);
+  if (!cache.enabled()) return ParseProfile(path, text);
+  return ParseProfileTree(path, cache.Parse(text, Sha256Hex(text)));
 }
 
 Diagnostics LintProfile(const Profile& profile, const std::vector<std::string>& rule_ids,

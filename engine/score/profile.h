@@ -33,7 +33,8 @@ struct Profile {
 
 // Parses a profile; a file that is not one throws InputError (E-profile) naming the file, line and problem.
 Profile ParseProfile(const std::string& path, const std::string& text);
-Profile LoadProfile(const std::string& path, const Limits& limits = {});
+// `cache_dir`: the parse cache folder (rules/yaml_cache.h; "" = parse every time), as the rule loader's.
+Profile LoadProfile(const std::string& path, const Limits& limits = {}, const std::string& cache_dir = "");
 
 // Lint: every pack and every `same_as` rule must exist among the loaded ones (E-profile-unknown-rule,
 // E-profile-unknown-pack, with "did you mean"); a rule in two groups or a group of one is an error too.

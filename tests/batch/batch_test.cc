@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -429,4 +430,54 @@ TEST_CASE("a batch names rows by issuer in Chinese and counts one report in two 
   CHECK(html.find(tmp.path().string()) == std::string::npos);
   CHECK(html.find(">district<") == std::string::npos);
   CHECK(html.find("区级") != std::string::npos);
+}
+
+TEST_CASE("timings of a batch divide the engine's time by the documents checked", "[batch][cli]") {
+  // The count used to be taken after the inputs were moved into the batch (0: no per-document figure), which left
+  // bench/run's rule-scaling rows empty.
+  TempDir tmp;
+  for (const char* name : {"a.txt", "b.txt"}) fs::copy_file(SourceDir() / kSample, tmp.path() / name);
+  for (const char* format : {"jsonl", "json"}) {
+    auto r = RunFazhi({"check", "-q", "--timings", "--jobs", "1", "--format", format, tmp.path().string()});
+    INFO(format << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    auto at = r.err.find("engine per document (read+scan+evaluate+score) ");
+    REQUIRE(at != std::string::npos);
+    double ms = std::stod(r.err.substr(at + std::string("engine per document (read+scan+evaluate+score) ").size()));
+    CHECK(ms > 0);
+  }
+  // One file is not a batch: the same figure, for one document.
+  auto one = RunFazhi({"check", "-q", "--timings", "--format", "json", (SourceDir() / kSample).string()});
+  CHECK(one.err.find("engine per document") != std::string::npos);
+}
+
+TEST_CASE("a summary row's scores read back as set: none, zero, a score, a computed NaN", "[batch]") {
+  fazhi::RowScores scores;
+  scores.assign(5, std::nullopt);
+  scores.Set(1, 0.0);
+  scores.Set(2, 87.25);
+  scores.Set(3, std::sqrt(-1.0));  // a NaN arithmetic makes is a score, not "none"
+  scores.Set(4, std::nullopt);
+  REQUIRE(scores.size() == 5);
+  std::vector<std::optional<double>> read(scores.begin(), scores.end());
+  REQUIRE(read.size() == 5);
+  CHECK_FALSE(read[0].has_value());
+  CHECK(read[1] == 0.0);
+  CHECK(scores[2] == 87.25);
+  REQUIRE(read[3].has_value());
+  CHECK(std::isnan(*read[3]));
+  CHECK_FALSE(scores[4].has_value());
+  // A row of the sample: the shipped packs' scores, as the report has them.
+  fazhi::Diagnostics diags;
+  fazhi::LoadOptions lo;
+  lo.dirs = {(SourceDir() / "rules").string()};
+  auto rules = fazhi::Compile(lo, diags);
+  REQUIRE(rules);
+  fazhi::Report report = fazhi::Check(*rules, fazhi::Input::File((SourceDir() / kSample).string()), {});
+  fazhi::BatchSummary columns = fazhi::SummaryColumns(*rules);
+  fazhi::SummaryRow row = fazhi::SummarizeReport(report, columns);
+  REQUIRE(row.pack_scores.size() == columns.packs.size());
+  for (std::size_t i = 0; i < columns.packs.size(); ++i)
+    for (const auto& ps : report.score.packs)
+      if (ps.pack == columns.packs[i].pack) CHECK(row.pack_scores[i] == ps.score);
 }

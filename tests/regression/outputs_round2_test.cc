@@ -163,6 +163,31 @@ TEST_CASE("the output writer replaces a file whole and leaves no temporary", "[r
   CHECK((st.st_mode & 0044) != 0);  // not mkstemp's 0600: a report others may read as any new file
 }
 
+TEST_CASE("a streamed output is written through a small buffer: whole, or not at all", "[regression][outputs]") {
+  TempDir tmp;
+  const fs::path f = tmp.path() / "matrix.csv";
+  // Several times the 64 KiB buffer, with a line that straddles each boundary: the file holds every byte in order.
+  std::string expect;
+  for (int i = 0; i < 40000; ++i) expect += "第" + std::to_string(i) + "行,符合,部分符合\n";
+  REQUIRE(expect.size() > 10 * 65536);
+  WriteOutputFile(f.string(), [&](std::ostream& out) {
+    for (std::size_t at = 0; at < expect.size(); at += 1000) out << expect.substr(at, 1000);
+  });
+  CHECK(ReadFile(f) == expect);
+  // A writer that throws after a megabyte: the old file stays as it was and no temporary is left.
+  CHECK_THROWS_AS(WriteOutputFile(f.string(),
+                                  [&](std::ostream& out) {
+                                    out << expect;
+                                    throw std::runtime_error("writer failed");
+                                  }),
+                  std::runtime_error);
+  CHECK(ReadFile(f) == expect);
+  CHECK(Tree(tmp.path()) == std::set<std::string>{"matrix.csv"});
+  // A device is written in place, after the writer finished (a full one is an OutputError naming it).
+  if (fs::exists("/dev/full"))
+    CHECK_THROWS_AS(WriteOutputFile("/dev/full", [&](std::ostream& out) { out << expect; }), OutputError);
+}
+
 TEST_CASE("output: -o FILE takes the format from its extension; a conflict or an unknown extension is exit 2",
           "[regression][outputs]") {
   TempDir tmp;

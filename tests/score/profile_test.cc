@@ -2,6 +2,8 @@
 // profile against the shipped rules, pack choice by year and level, and the folding of equivalent results.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "evaluate/doc_builder.h"
@@ -80,6 +82,40 @@ TEST_CASE("the shipped profile names only shipped packs and rules", "[score][pro
   CHECK_FALSE(ProfileChoosesPack(p, "outline-2021", 2020, std::string("district")));
   CHECK_FALSE(ProfileChoosesPack(p, "outline-2015", 2021, std::nullopt));
   CHECK(ProfileChoosesPack(p, "outline-2021", std::nullopt, std::nullopt));  // year unknown: chosen
+}
+
+TEST_CASE("profile: read through the parse cache, the same profile; a corrupt entry is parsed again",
+          "[score][profile]") {
+  const std::string shipped = (SourceDir() / "rules" / "profile.yaml").string();
+  const Profile plain = LoadProfile(shipped);
+  auto same = [&](const Profile& p) {
+    REQUIRE(p.packs.size() == plain.packs.size());
+    REQUIRE(p.same_as.size() == plain.same_as.size());
+    CHECK(p.name == plain.name);
+    for (std::size_t i = 0; i < p.packs.size(); ++i) {
+      CHECK(p.packs[i].pack == plain.packs[i].pack);
+      CHECK(p.packs[i].year_from == plain.packs[i].year_from);
+      CHECK(p.packs[i].year_to == plain.packs[i].year_to);
+      CHECK(p.packs[i].levels == plain.packs[i].levels);
+      CHECK(p.packs[i].line == plain.packs[i].line);
+    }
+    for (std::size_t i = 0; i < p.same_as.size(); ++i) {
+      CHECK(p.same_as[i].rules == plain.same_as[i].rules);
+      CHECK(p.same_as[i].line == plain.same_as[i].line);
+    }
+  };
+  REQUIRE(plain.packs.size() >= 2);
+  TempDir cache;
+  same(LoadProfile(shipped, {}, cache.path().string()));  // parsed, stored
+  std::vector<std::filesystem::path> entries;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(cache.path()))
+    if (e.path().extension() == ".tree") entries.push_back(e.path());
+  REQUIRE(entries.size() == 1);
+  same(LoadProfile(shipped, {}, cache.path().string()));  // decoded from the entry
+  WriteFile(entries[0], "not a tree");
+  same(LoadProfile(shipped, {}, cache.path().string()));  // a corrupt entry is a miss
+  // Anchors and aliases are refused as in rule files; the message names the file and the line.
+  CHECK(ErrorOf("profile: x\npacks: [&a report, *a]\n").find("p.yaml:2") == 0);
 }
 
 TEST_CASE("profile: the best verdict stands for the group, the others are folded and weigh nothing",
