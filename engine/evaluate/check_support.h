@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "evaluate/check.h"
+#include "evaluate/doc_index.h"
 #include "rules/compile_context.h"
 
 namespace fazhi {
@@ -33,11 +34,7 @@ Span UnitAt(const Document& doc, Scope scope, std::uint32_t offset);
 // The clause around `offset` (between ，。；：！？ or line ends).
 Span ClauseAt(const Document& doc, std::uint32_t offset);
 
-// Hits of `ids` that start inside `span`, in ascending order (merged across terms).
-struct TermHit {
-  std::uint32_t start, end;
-  TermId term;
-};
+// Hits of `ids` that lie inside `span`, in ascending order (merged across terms; TermHit is in doc_index.h).
 std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
 
