@@ -153,11 +153,13 @@ Span ClauseAt(const Document& doc, std::uint32_t offset) {
 
 std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
   std::vector<TermHit> out;
-  // A long list (the cues, a vocabulary) has its hits put in order once per document: then a binary search, no
-  // sort per call. A short one is cheaper looked up term by term.
-  constexpr std::size_t kIndexedList = 8;
-  if (ctx.index && ids.size() >= kIndexedList) {
-    const std::vector<TermHit>& all = ctx.index->AllHits(ids);
+  // A list of several terms asked for again (the cues, a rule's other groups in every unit) has its hits put in
+  // order once per document: then a binary search, no sort per call. A short one is cheaper term by term.
+  constexpr std::size_t kIndexedList = 4;
+  const std::vector<TermHit>* indexed =
+      ctx.index && ids.size() >= kIndexedList ? ctx.index->AllHits(ids) : nullptr;
+  if (indexed) {
+    const std::vector<TermHit>& all = *indexed;
     auto it = std::lower_bound(all.begin(), all.end(), span.begin,
                                [](const TermHit& h, std::uint32_t v) { return h.start < v; });
     for (; it != all.end() && it->start < span.end; ++it)

@@ -17,6 +17,10 @@ std::size_t BreakLength(std::string_view t, std::size_t i) {
     if (t.compare(i, 3, m) == 0) return 3;
   return 0;
 }
+// A pointer's bucket: vectors are 24 bytes apart at least, so the low bits say little; multiply them up.
+std::size_t Bucket(const void* p) {
+  return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) >> 3) * 0x9E3779B97F4A7C15ull >> 32);
+}
 }  // namespace
 
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
@@ -53,10 +57,30 @@ Span EvalIndex::ClauseAt(std::uint32_t offset) const {
   return {b == clause_begins_.begin() ? 0 : *std::prev(b), e == clause_ends_.end() ? std::max(offset, size) : *e};
 }
 
-const std::vector<TermHit>& EvalIndex::AllHits(const std::vector<TermId>& ids) {
-  auto [it, fresh] = hits_of_.try_emplace(&ids);
-  if (!fresh) return it->second;
-  std::vector<TermHit>& out = it->second;
+const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
+  if (slots_.size() < 2 * (used_ + 1)) {  // grow (and rehash) before the table is half full
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
+    for (const Slot& o : old)
+      if (o.key) {
+        std::size_t mask = slots_.size() - 1, i = Bucket(o.key) & mask;
+        while (slots_[i].key) i = (i + 1) & mask;
+        slots_[i] = o;
+      }
+  }
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = Bucket(&ids) & mask;
+  for (; slots_[i].key && slots_[i].key != &ids; i = (i + 1) & mask) {
+  }
+  Slot& slot = slots_[i];
+  if (!slot.key) {
+    slot.key = &ids;
+    ++used_;
+    return nullptr;
+  }
+  if (slot.list) return &lists_[slot.list - 1];
+  std::vector<TermHit>& out = lists_.emplace_back();
+  slot.list = static_cast<std::uint32_t>(lists_.size());
   for (TermId id : ids) {
     std::uint32_t len = matcher_.Length(id);
     for (std::uint32_t s : hits_.Of(id)) out.push_back({s, s + len, id});
@@ -64,7 +88,7 @@ const std::vector<TermHit>& EvalIndex::AllHits(const std::vector<TermId>& ids) {
   std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
-  return out;
+  return &out;
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {

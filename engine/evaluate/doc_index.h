@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -29,8 +29,10 @@ class EvalIndex {
   // The clause around `offset` (what ClauseAt computes by walking the text): binary searches over the breaks.
   Span ClauseAt(std::uint32_t offset) const;
   // Every hit of `ids`, ordered by start, longer first at the same start (HitsIn's order); duplicates in `ids` give
-  // duplicate hits, as HitsIn does.
-  const std::vector<TermHit>& AllHits(const std::vector<TermId>& ids);
+  // duplicate hits, as HitsIn does. Null the first time a list is asked for: a list looked at once (most anchor
+  // lists) is cheaper searched term by term than sorted; from the second time on (the cues, a rule's other groups
+  // in every unit) it is sorted once and kept.
+  const std::vector<TermHit>* AllHits(const std::vector<TermId>& ids);
   // Offsets of the ASCII digits of the text, ascending (IsConcrete looks for numbers from one to the next).
   const std::vector<std::uint32_t>& Digits() const { return digits_; }
   // Document::SectionPath, built once per section.
@@ -43,7 +45,14 @@ class EvalIndex {
   std::vector<std::uint32_t> clause_begins_;  // offsets right after a clause break (ClauseAt's begin candidates)
   std::vector<std::uint32_t> clause_ends_;    // offsets where a clause break starts (its end candidates)
   std::vector<std::uint32_t> digits_;
-  std::unordered_map<const std::vector<TermId>*, std::vector<TermHit>> hits_of_;
+  // Open addressing by the list's address (a power-of-two table, at most half full): one probe, usually.
+  struct Slot {
+    const std::vector<TermId>* key = nullptr;
+    std::uint32_t list = 0;  // index into lists_ + 1; 0 = asked for once, not built
+  };
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
 };

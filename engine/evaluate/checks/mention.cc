@@ -71,7 +71,7 @@ class MentionCheck : public Check {
       if (fresh) it = seen_unit.insert(it, {unit.begin, false});
       if (it->second) continue;  // this unit already counted
       std::uint32_t section = doc.paragraphs.empty() ? 0 : doc.paragraphs[doc.ParagraphAt(a.start)].section;
-      Span sentence = UnitAt(doc, Scope::kSentence, a.start);
+      Span sentence = scope == Scope::kSentence ? unit : UnitAt(doc, Scope::kSentence, a.start);
       EvidenceRef ref;
       ref.span = sentence;
       ref.terms.push_back(a.term);
