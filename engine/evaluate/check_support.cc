@@ -153,6 +153,12 @@ Span ClauseAt(const Document& doc, std::uint32_t offset) {
 
 std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
   std::vector<TermHit> out;
+  HitsIn(ctx, ids, span, out);
+  return out;
+}
+
+void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out) {
+  out.clear();
   // A list of several terms asked for again (the cues, a rule's other groups in every unit) has its hits put in
   // order once per document: then a binary search, no sort per call. A short one is cheaper term by term.
   constexpr std::size_t kIndexedList = 4;
@@ -164,7 +170,7 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
                                [](const TermHit& h, std::uint32_t v) { return h.start < v; });
     for (; it != all.end() && it->start < span.end; ++it)
       if (it->end <= span.end) out.push_back(*it);
-    return out;
+    return;
   }
   for (TermId id : ids) {
     const auto& starts = ctx.hits.Of(id);
@@ -176,7 +182,6 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
   std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
-  return out;
 }
 
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
@@ -219,10 +224,12 @@ std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext&
     else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
     if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
   }
-  auto ignore = HitsIn(ctx, cues.ignore, clause);
+  thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
+  HitsIn(ctx, cues.ignore, clause, ignore);
   for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
                            std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
-    for (const auto& h : HitsIn(ctx, *ids, clause)) {
+    HitsIn(ctx, *ids, clause, cued);
+    for (const auto& h : cued) {
       if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
       return std::pair{kind, ctx.matcher.Term(h.term)};
     }
@@ -335,8 +342,10 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
     i = j;
   }
   // A concrete action outside the matched term and not part of an `ignore` word ("建立健全", "办理时限").
-  auto ignore = HitsIn(ctx, cues.ignore, sentence);
-  for (const auto& h : HitsIn(ctx, cues.actions, sentence))
+  thread_local std::vector<TermHit> ignore, actions;  // one pair of buffers per worker thread
+  HitsIn(ctx, cues.ignore, sentence, ignore);
+  HitsIn(ctx, cues.actions, sentence, actions);
+  for (const auto& h : actions)
     if (outside(h.start, h.end) && !Covered(ignore, h)) {
       if (basis) *basis = "“" + ctx.matcher.Term(h.term) + "”";
       return true;

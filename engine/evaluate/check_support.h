@@ -36,6 +36,8 @@ Span ClauseAt(const Document& doc, std::uint32_t offset);
 
 // Hits of `ids` that lie inside `span`, in ascending order (merged across terms; TermHit is in doc_index.h).
 std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+// The same into `out` (cleared first): a caller that looks many times keeps one buffer.
+void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out);
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
 
 // A negation or hedging cue in the clause of `offset` (cues inside 《》 or inside an `ignore` word don't count):

@@ -59,6 +59,7 @@ class MentionCheck : public Check {
     std::vector<std::pair<std::uint32_t, bool>> seen_unit;
     std::vector<bool> present(groups.size(), false);
     std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
+    std::vector<TermHit> in_unit;             // one group's hits in the unit (a buffer for every anchor)
     int units = 0, concrete_units = 0;
     // The place in an allowed part that held the most groups without holding them all (the reason's "写明了X，未写明Y").
     std::vector<std::string> near_found, near_missing;
@@ -84,7 +85,8 @@ class MentionCheck : public Check {
       group_starts.clear();
       for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
         bool found = false, far = false;
-        for (const auto& h : HitsIn(ctx, groups[g], unit)) {
+        HitsIn(ctx, groups[g], unit, in_unit);
+        for (const auto& h : in_unit) {
           if (near > 0) {
             std::uint32_t lo = std::min(a.start, h.start), hi = std::max(a.end, h.end);
             std::size_t dist = CountChars(std::string_view(doc.text).substr(lo, hi - lo));
