@@ -1,7 +1,6 @@
 // UTF-8 helpers: strict decoding (no overlongs, no surrogates), counting and truncation on boundaries.
 #include "core/utf8.h"
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -68,7 +67,9 @@ namespace {
 int Continuations(const char* p) {
   std::uint64_t w;
   std::memcpy(&w, p, 8);
-  return std::popcount(w & ~(w << 1) & 0x8080808080808080ull);  // bit 7 set, bit 6 clear
+  const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 1 in each byte with bit 7 set, 6 clear
+  // Sum of the eight bytes in the top byte (std::popcount is a libgcc call without -mpopcnt).
+  return static_cast<int>((cont * 0x0101010101010101ull) >> 56);
 }
 }  // namespace
 
