@@ -19,6 +19,7 @@ class YNode;
 struct Cues;
 struct Vocabulary;
 class CompileContext;
+class EvalIndex;
 
 // How well a condition is met: not at all, only generically (→ partial), or concretely (→ pass).
 enum class Grade { kNone = 0, kPartial = 1, kFull = 2 };
@@ -71,6 +72,8 @@ struct EvalContext {
   const TermMatcher& matcher;
   // Collected only on demand (null on the default path): every unit a check looked at and did not count.
   std::vector<MissRef>* misses = nullptr;
+  // The document's lookups worked out once (evaluate/doc_index.h); null = every helper works from the text and hits.
+  EvalIndex* index = nullptr;
 };
 
 class Check {

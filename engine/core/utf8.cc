@@ -1,6 +1,9 @@
 // UTF-8 helpers: strict decoding (no overlongs, no surrogates), counting and truncation on boundaries.
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace fazhi {
 
 char32_t DecodeUtf8Other(std::string_view s, std::size_t& i) {
@@ -59,15 +62,30 @@ std::size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+namespace {
+// Continuation bytes (10xxxxxx) among eight bytes: their count is what a word of text holds beyond its characters.
+int Continuations(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 1 in each byte with bit 7 set, 6 clear
+  // Sum of the eight bytes in the top byte (std::popcount is a libgcc call without -mpopcnt).
+  return static_cast<int>((cont * 0x0101010101010101ull) >> 56);
+}
+}  // namespace
+
 std::size_t CountChars(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) n += 8 - Continuations(s.data() + i);
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
 }
 
 std::string_view TruncateChars(std::string_view s, std::size_t max_chars) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  if (s.size() <= max_chars) return s;  // a character is at least one byte
+  std::size_t n = 0, i = 0;
+  // Whole words while they cannot reach the cut (n counts the characters that start before i).
+  for (; i + 8 <= s.size() && n + 8 <= max_chars; i += 8) n += 8 - Continuations(s.data() + i);
+  for (; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
       if (n == max_chars) return s.substr(0, i);
       ++n;

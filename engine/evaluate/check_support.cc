@@ -176,6 +176,25 @@ Span ClauseAt(const Document& doc, std::uint32_t offset) {
 
 std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
   std::vector<TermHit> out;
+  HitsIn(ctx, ids, span, out);
+  return out;
+}
+
+void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out) {
+  out.clear();
+  // A list of several terms asked for again (the cues, a rule's other groups in every unit) has its hits put in
+  // order once per document: then a binary search, no sort per call. A short one is cheaper term by term.
+  constexpr std::size_t kIndexedList = 4;
+  const std::vector<TermHit>* indexed =
+      ctx.index && ids.size() >= kIndexedList ? ctx.index->AllHits(ids) : nullptr;
+  if (indexed) {
+    const std::vector<TermHit>& all = *indexed;
+    auto it = std::lower_bound(all.begin(), all.end(), span.begin,
+                               [](const TermHit& h, std::uint32_t v) { return h.start < v; });
+    for (; it != all.end() && it->start < span.end; ++it)
+      if (it->end <= span.end) out.push_back(*it);
+    return;
+  }
   for (TermId id : ids) {
     const auto& starts = ctx.hits.Of(id);
     auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
@@ -186,7 +205,6 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
   std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
-  return out;
 }
 
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
@@ -217,7 +235,8 @@ bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
 
 std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
                                                               std::uint32_t offset) {
-  Span clause = ClauseAt(ctx.doc, offset);
+  auto clause_at = [&](std::uint32_t o) { return ctx.index ? ctx.index->ClauseAt(o) : ClauseAt(ctx.doc, o); };
+  Span clause = clause_at(offset);
   // "行政裁决方面，我区尚未建立……": a clause that only names the topic ("……方面") takes its negation or hedging
   // from the clause after it (never across a sentence end).
   std::string_view t = ctx.doc.text;
@@ -226,12 +245,14 @@ std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext&
     std::size_t next = clause.end;
     if (t[next] == ',' || t[next] == ':') next += 1;
     else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
-    if (next != clause.end && next < t.size()) clause.end = ClauseAt(ctx.doc, static_cast<std::uint32_t>(next)).end;
+    if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
   }
-  auto ignore = HitsIn(ctx, cues.ignore, clause);
+  thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
+  HitsIn(ctx, cues.ignore, clause, ignore);
   for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
                            std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
-    for (const auto& h : HitsIn(ctx, *ids, clause)) {
+    HitsIn(ctx, *ids, clause, cued);
+    for (const auto& h : cued) {
       if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
       return std::pair{kind, ctx.matcher.Term(h.term)};
     }
@@ -321,23 +342,33 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
     if (basis) *basis = std::string(TruncateChars(title, 40));
     return true;
   }
-  for (std::size_t i = ListMarkerLength(s); i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') {
-      // A year alone ("2020年") is not a count: skip four-digit numbers followed by 年.
-      std::size_t j = i;
-      while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
-      bool year = (j - i == 4) && s.substr(j).starts_with("年");
-      auto b = static_cast<std::uint32_t>(sentence.begin + i), e = static_cast<std::uint32_t>(sentence.begin + j);
-      if (!year && outside(b, e)) {
-        if (basis) *basis = "“" + NumberWithUnit(s, i, j) + "”";
-        return true;
-      }
-      i = j;
+  // The next digit at or after i: from the document's digits when indexed, else by walking the sentence.
+  const std::vector<std::uint32_t>* digits = ctx.index ? &ctx.index->Digits() : nullptr;
+  auto next_digit = [&](std::size_t i) {
+    if (digits) {
+      auto it = std::lower_bound(digits->begin(), digits->end(), static_cast<std::uint32_t>(sentence.begin + i));
+      return it == digits->end() ? s.size() : std::min<std::size_t>(*it - sentence.begin, s.size());
     }
+    while (i < s.size() && !(s[i] >= '0' && s[i] <= '9')) ++i;
+    return i;
+  };
+  for (std::size_t i = next_digit(ListMarkerLength(s)); i < s.size(); i = next_digit(i + 1)) {
+    // A year alone ("2020年") is not a count: skip four-digit numbers followed by 年.
+    std::size_t j = i;
+    while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
+    bool year = (j - i == 4) && s.substr(j).starts_with("年");
+    auto b = static_cast<std::uint32_t>(sentence.begin + i), e = static_cast<std::uint32_t>(sentence.begin + j);
+    if (!year && outside(b, e)) {
+      if (basis) *basis = "“" + NumberWithUnit(s, i, j) + "”";
+      return true;
+    }
+    i = j;
   }
   // A concrete action outside the matched term and not part of an `ignore` word ("建立健全", "办理时限").
-  auto ignore = HitsIn(ctx, cues.ignore, sentence);
-  for (const auto& h : HitsIn(ctx, cues.actions, sentence))
+  thread_local std::vector<TermHit> ignore, actions;  // one pair of buffers per worker thread
+  HitsIn(ctx, cues.ignore, sentence, ignore);
+  HitsIn(ctx, cues.actions, sentence, actions);
+  for (const auto& h : actions)
     if (outside(h.start, h.end) && !Covered(ignore, h)) {
       if (basis) *basis = "“" + ctx.matcher.Term(h.term) + "”";
       return true;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "evaluate/check.h"
+#include "evaluate/doc_index.h"
 #include "rules/compile_context.h"
 
 namespace fazhi {
@@ -35,12 +36,10 @@ Span UnitAt(const Document& doc, Scope scope, std::uint32_t offset);
 // The clause around `offset` (between ，。；：！？ or line ends).
 Span ClauseAt(const Document& doc, std::uint32_t offset);
 
-// Hits of `ids` that start inside `span`, in ascending order (merged across terms).
-struct TermHit {
-  std::uint32_t start, end;
-  TermId term;
-};
+// Hits of `ids` that lie inside `span`, in ascending order (merged across terms; TermHit is in doc_index.h).
 std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+// The same into `out` (cleared first): a caller that looks many times keeps one buffer.
+void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out);
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
 
 // A negation or hedging cue in the clause of `offset` (cues inside 《》 or inside an `ignore` word don't count):

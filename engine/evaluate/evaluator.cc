@@ -37,7 +37,7 @@ std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicab
   }
   if (levels && !a.levels.empty() && doc.meta.level.value &&
       std::find(a.levels.begin(), a.levels.end(), ParseIssuerLevel(*doc.meta.level.value)) == a.levels.end()) {
-    if (a.also_when && a.also_when->Evaluate(EvalContext{ctx.doc, ctx.hits, ctx.matcher, nullptr}).grade != Grade::kNone)
+    if (a.also_when && a.also_when->Evaluate(EvalContext{ctx.doc, ctx.hits, ctx.matcher, nullptr, ctx.index}).grade != Grade::kNone)
       return std::nullopt;
     std::string levels;
     for (const auto& l : a.levels) levels += (levels.empty() ? "" : "、") + LevelNameZh(l);
@@ -59,7 +59,7 @@ std::string KindNote(EvidenceKind k) {
 
 }  // namespace
 
-Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m) {
+Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m, EvalIndex* index) {
   Evidence e;
   e.kind = ref.kind;
   if (ref.span.end > ref.span.begin && ref.span.end <= doc.text.size()) {
@@ -73,7 +73,7 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     e.page = doc.PageOf(ref.span.begin);
     if (!doc.paragraphs.empty()) {
       std::uint32_t section = doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section;
-      e.section = doc.SectionPath(section);
+      e.section = index ? index->SectionPath(section) : doc.SectionPath(section);
       e.role = RoleName(doc.RoleOf(section));
     }
   }
@@ -112,7 +112,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
                           const Rule& rule, Outcome* trail, std::size_t near_misses) {
   // Near misses on demand only: the checks record into `misses` when the context points at it.
   std::vector<MissRef> misses;
-  const EvalContext ctx{ctx_in.doc, ctx_in.hits, ctx_in.matcher, near_misses ? &misses : nullptr};
+  const EvalContext ctx{ctx_in.doc, ctx_in.hits, ctx_in.matcher, near_misses ? &misses : nullptr, ctx_in.index};
   RuleResult r = BlankResult(rule, Verdict::kFail, SharedText());
   Applies na = pack_na;
   if (!na) na = CheckApplicability(rule.applies, doc, ctx, "规则");
@@ -172,7 +172,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   }
   for (const auto& ref : *shown) {
     if (r.evidence.size() >= kMaxEvidence) break;
-    Evidence e = MakeEvidence(doc, ref, ctx.matcher);
+    Evidence e = MakeEvidence(doc, ref, ctx.matcher, ctx.index);
     bool dup = std::any_of(r.evidence.begin(), r.evidence.end(),
                            [&](const Evidence& x) { return x.byte_start == e.byte_start && x.quote == e.quote; });
     if (!dup) r.evidence.push_back(std::move(e));
@@ -217,7 +217,8 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
                                       std::size_t near_misses) {
   std::shared_ptr<const SettledRuns> local;
   const SettledRuns& settled = SettledOf(rules, local);
-  EvalContext ctx{doc, hits, rules.matcher()};
+  EvalIndex index(doc, hits, rules.matcher());
+  EvalContext ctx{doc, hits, rules.matcher(), nullptr, &index};
   // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
   // always. Every other result is the settled one, so the work here follows the hits, not the rule count.
   std::vector<std::uint32_t> todo = settled.always();

@@ -28,6 +28,7 @@ DocumentInfo DescribeDocument(const Document& doc);
 std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules);
 
 // Turns a span into an Evidence (quote trimmed to a readable length, section path, line, page).
-Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m);
+// `index` (when given) supplies the section path built once per document.
+Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m, EvalIndex* index = nullptr);
 
 }  // namespace fazhi

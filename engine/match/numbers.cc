@@ -65,9 +65,10 @@ std::vector<NumberFound> FindNumbers(std::string_view text) {
       }
       // A lone 一/万 is usually a word (一是, 一网通办, 万众): require a unit after a single numeral.
       auto v = run.empty() ? std::nullopt : ParseChineseNumeral(run);
-      bool unit_follows = false;
-      for (auto u : kUnits)
-        if (u != "余" && text.substr(run_end).starts_with(u)) unit_follows = true;
+      bool unit_follows = false;  // looked for only when it decides (most characters are no numeral at all)
+      if (v && !percent_prefix)
+        for (auto u : kUnits)
+          if (u != "余" && text.substr(run_end).starts_with(u)) unit_follows = true;
       if (!v || (!percent_prefix && !unit_follows)) {
         if (c < 0x80) {
           ++i;

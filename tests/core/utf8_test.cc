@@ -2,6 +2,7 @@
 // decoder does: every lead byte with every second and third byte, at the end of the text and inside it.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 
 #include "core/utf8.h"
@@ -34,6 +35,32 @@ TEST_CASE("AppendUtf8 encodes every code point as it decodes back", "[core][utf8
     std::size_t i = 0;
     REQUIRE(DecodeUtf8(out, i) == cp);
     REQUIRE(i == out.size());
+  }
+}
+
+TEST_CASE("CountChars and TruncateChars (eight bytes at a time) count as a byte-by-byte walk", "[core][utf8]") {
+  // Mixed ASCII, two-, three- and four-byte characters and stray continuation bytes, every length and every cut.
+  const std::string pieces[] = {"a", "1", "é", "法", "治", "，", "😀", "\x80", "\xBF", " "};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    for (int k = 0, n = static_cast<int>(rng() % 60); k < n; ++k) s += pieces[rng() % std::size(pieces)];
+    std::size_t starts = 0;
+    for (unsigned char c : s) starts += (c & 0xC0) != 0x80;
+    REQUIRE(CountChars(s) == starts);
+    for (std::size_t max = 0; max <= starts + 2; ++max) {
+      std::size_t n = 0, cut = s.size();
+      for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+          if (n == max) {
+            cut = i;
+            break;
+          }
+          ++n;
+        }
+      INFO(s << " max " << max);
+      REQUIRE(TruncateChars(s, max).size() == cut);
+    }
   }
 }
 

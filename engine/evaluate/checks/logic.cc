@@ -17,6 +17,13 @@ bool AnchorsOfEvery(const std::vector<CheckPtr>& children, std::vector<TermId>& 
   return true;
 }
 
+// Moves a child's list onto the combined outcome's (the child's outcome is a temporary).
+template <typename T>
+void Append(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) to = std::move(from);
+  else to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 class AllCheck : public Check {
  public:
   std::vector<CheckPtr> children;
@@ -30,10 +37,10 @@ class AllCheck : public Check {
         out.reason = o.reason;
       }
       out.grade = std::min(out.grade, o.grade);
-      out.support.insert(out.support.end(), o.support.begin(), o.support.end());
-      out.rejected.insert(out.rejected.end(), o.rejected.begin(), o.rejected.end());
-      out.found.insert(out.found.end(), o.found.begin(), o.found.end());
-      out.missing.insert(out.missing.end(), o.missing.begin(), o.missing.end());
+      Append(out.support, o.support);
+      Append(out.rejected, o.rejected);
+      Append(out.found, o.found);
+      Append(out.missing, o.missing);
     }
     if (children.empty()) out.grade = Grade::kNone;
     return out;
@@ -89,13 +96,13 @@ class AnyCheck : public Check {
       }
       if (o.grade > out.grade) {
         out.grade = o.grade;
-        out.support = o.support;
-        out.found = o.found;
-        out.missing = o.missing;
+        out.support = std::move(o.support);
+        out.found = std::move(o.found);
+        out.missing = std::move(o.missing);
       } else if (out.grade == Grade::kNone && o.grade == Grade::kNone) {
         AnyOfMissing(out, o);
       }
-      out.rejected.insert(out.rejected.end(), o.rejected.begin(), o.rejected.end());
+      Append(out.rejected, o.rejected);
       if (out.grade == Grade::kFull) break;
     }
     if (out.grade != Grade::kFull && unknown) {
@@ -126,7 +133,7 @@ class NotCheck : public Check {
   CheckPtr child;
   Outcome Evaluate(const EvalContext& ctx) const override {
     // What the child did not count is no near miss of `not` (it is what `not` wants).
-    const EvalContext quiet{ctx.doc, ctx.hits, ctx.matcher, nullptr};
+    const EvalContext quiet{ctx.doc, ctx.hits, ctx.matcher, nullptr, ctx.index};
     Outcome o = child->Evaluate(quiet);
     Outcome out;
     out.not_checkable = o.not_checkable;

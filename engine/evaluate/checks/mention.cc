@@ -1,7 +1,6 @@
 // mention: term groups (any / all / none) within a scope, near each other, in allowed section roles, not negated
 // or hedged; graded full when enough units are concrete (a 《title》, a number or a concrete action).
 #include <algorithm>
-#include <map>
 
 #include "core/messages.h"
 #include "core/utf8.h"
@@ -56,18 +55,25 @@ class MentionCheck : public Check {
         return false;
       });
     }
-    // One entry per unit: the first anchor that qualifies (or the reason none did).
-    std::map<std::uint32_t, bool> seen_unit;
+    // One entry per unit: the first anchor that qualifies (or the reason none did). Sorted by the unit's start;
+    // anchors come in text order, so a new unit is almost always appended.
+    std::vector<std::pair<std::uint32_t, bool>> seen_unit;
+    std::vector<bool> present(groups.size(), false);
+    std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
+    std::vector<TermHit> in_unit;             // one group's hits in the unit (a buffer for every anchor)
     int units = 0, concrete_units = 0;
     // The place in an allowed part that held the most groups without holding them all (the reason's "写明了X，未写明Y").
     std::vector<std::string> near_found, near_missing;
     std::vector<EvidenceRef> support;
     for (const TermHit& a : anchors) {
       Span unit = UnitAt(doc, scope, a.start);
-      auto [it, fresh] = seen_unit.emplace(unit.begin, false);
+      auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
+                                 [](const auto& e, std::uint32_t v) { return e.first < v; });
+      const bool fresh = it == seen_unit.end() || it->first != unit.begin;
+      if (fresh) it = seen_unit.insert(it, {unit.begin, false});
       if (it->second) continue;  // this unit already counted
       std::uint32_t section = doc.paragraphs.empty() ? 0 : doc.paragraphs[doc.ParagraphAt(a.start)].section;
-      Span sentence = UnitAt(doc, Scope::kSentence, a.start);
+      Span sentence = scope == Scope::kSentence ? unit : UnitAt(doc, Scope::kSentence, a.start);
       EvidenceRef ref;
       ref.span = sentence;
       ref.terms.push_back(a.term);
@@ -75,12 +81,13 @@ class MentionCheck : public Check {
       // rest are still looked at only while no near miss is known better (for the reason, not the verdict).
       bool all = true;
       std::size_t held = 1;
-      std::vector<bool> present(groups.size(), false);
+      present.assign(groups.size(), false);
       present[0] = true;
-      std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
+      group_starts.clear();
       for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
         bool found = false, far = false;
-        for (const auto& h : HitsIn(ctx, groups[g], unit)) {
+        HitsIn(ctx, groups[g], unit, in_unit);
+        for (const auto& h : in_unit) {
           if (near > 0) {
             std::uint32_t lo = std::min(a.start, h.start), hi = std::max(a.end, h.end);
             std::size_t dist = CountChars(std::string_view(doc.text).substr(lo, hi - lo));
