@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "normalize/traditional.h"
 #include "normalize/traditional_table.h"
@@ -564,8 +565,7 @@ NormalizedText Normalize(const RawDocument& raw) {
     if (auto simplified = TraditionalToSimplified(folded)) {
       units = Realign(units, CodePoints(*simplified));
       out.converted_from_traditional = true;
-      out.diagnostics.push_back({Level::kNote, "N-traditional", "converted from traditional to simplified characters",
-                                 raw.path, 0, 0, ""});
+      out.diagnostics.push_back(MakeDiagnostic("N-traditional", {}, raw.path));
     }
   }
 

@@ -56,7 +56,8 @@ TEST_CASE("A truncated DOCX is a clear error", "[ingest][docx][bad]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-docx-broken");
-    CHECK_THAT(e.what(), Catch::Contains("damaged or truncated"));
+    CHECK_THAT(e.what(), Catch::Contains("DOCX 文件（ZIP 容器）已损坏或不完整"));
+    CHECK(e.hint() == "用 Word 或 WPS 打开，另存为 .docx 后再检查");
   }
 }
 

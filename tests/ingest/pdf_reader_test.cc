@@ -25,7 +25,7 @@ TEST_CASE("The sample as a PDF: text per page, page numbers dropped", "[ingest][
 
 TEST_CASE("A PDF without a text layer is not checkable: needs OCR", "[ingest][pdf][bad]") {
   CHECK_THROWS_AS(test::ReadForm("no-text.pdf"), NotCheckableError);
-  CHECK_THROWS_WITH(test::ReadForm("no-text.pdf"), "no text layer: needs OCR");
+  CHECK_THROWS_WITH(test::ReadForm("no-text.pdf"), "没有文字层（扫描件），需先做文字识别（OCR）");
 }
 
 TEST_CASE("An encrypted PDF is a clear error", "[ingest][pdf][bad]") {

@@ -69,8 +69,8 @@ TEST_CASE("Invalid UTF-8 in the middle becomes U+FFFD with a warning naming the 
   REQUIRE(raw.diagnostics.size() == 1);
   CHECK(raw.diagnostics[0].code == "W-invalid-encoding");
   CHECK(raw.diagnostics[0].level == Level::kWarning);
-  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("byte offset " + std::to_string(at)));
-  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("2 invalid UTF-8"));
+  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("第一处在第 " + std::to_string(at) + " 字节"));
+  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("2 处无效的 UTF-8"));
   CHECK(raw.text.find("\xEF\xBF\xBD\xEF\xBF\xBD二、存在的问题与不足") != std::string::npos);
 }
 
@@ -82,11 +82,11 @@ TEST_CASE("Empty and blank files are errors", "[ingest][text][bad]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-empty");
-    CHECK_THAT(e.what(), Catch::Contains("empty"));
+    CHECK_THAT(e.what(), Catch::Contains("文件是空的"));
   }
   CHECK_THROWS_AS(FromBytes("blank.txt", " \n\r\n\t  \n"), InputError);
-  CHECK_THROWS_WITH(ReadInput((tmp.path() / "nope.txt").string(), Limits{}), Catch::Contains("no such file"));
-  CHECK_THROWS_WITH(ReadInput(tmp.path().string(), Limits{}), Catch::Contains("directory"));
+  CHECK_THROWS_WITH(ReadInput((tmp.path() / "nope.txt").string(), Limits{}), Catch::Contains("文件不存在"));
+  CHECK_THROWS_WITH(ReadInput(tmp.path().string(), Limits{}), Catch::Contains("这是文件夹"));
 }
 
 TEST_CASE("Binary garbage is an unsupported format, not text", "[ingest][text][bad]") {

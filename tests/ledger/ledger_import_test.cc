@@ -151,7 +151,7 @@ TEST_CASE("ledger import: bad input exits 2 with a message naming the file", "[l
     std::string file, expect;
   } cases[] = {{"empty.csv", "empty"},
                {"noreq.csv", "no requirement column"},
-               {"broken.xlsx", "damaged"},
+               {"broken.xlsx", "已损坏"},  // the ZIP container's words (core/messages.cc zip.*)
                {"quotes.csv", "unbalanced quotes"},
                {"header-only.csv", "no data rows"},
                {"missing.xlsx", "no such file"}};
