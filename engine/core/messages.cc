@@ -208,7 +208,6 @@ constexpr MessageEntry kMessages[] = {
     {"batch.finished", "{0} 份输入：已核查 {1} 份，无法检查 {2} 份，出错 {3} 份，用时 {4} 秒（每秒 {5} 份）", "{0} inputs: {1} checked, {2} not checkable, {3} errors in {4} s ({5} reports/s)"},
     {"batch.folder-reached-twice", "{0}：这个文件夹已经读过（符号链接），不再重复", "{0}: folder reached twice (a symbolic link): walked once"},
     {"batch.folder-walked", "{0}：这个文件夹已经读过，不再重复", "{0}: folder already walked"},
-    {"batch.not-checkable", "{0}：无法检查：{1}", "{0}: not checkable: {1}"},
     {"batch.output-folder-skipped", "{0}：这是 fazhi 批量核查的输出文件夹，不作为输入读取", "{0}: a fazhi batch output folder, not read as input"},
     {"batch.progress", "{0}/{1}  每秒 {2} 份  预计还需 {3}", "{0}/{1}  {2} reports/s  ETA {3}"},
     {"batch.progress-errors", "  出错 {0} 份", "  {0} errors"},

@@ -32,23 +32,23 @@ const std::array<const FormatReader*, 6>& Readers() {
 // Formats we recognise but do not read: the auditor gets told what the file is and what to do. `what` is the
 // message id of its name (core/messages.cc).
 struct UnsupportedSignature {
-  std::string_view magic;
   const char* what;
+  std::string_view magic;
 };
 constexpr UnsupportedSignature kUnsupportedSignatures[] = {
-    {"{\\rtf", "kind.rtf"},
-    {"\x89PNG", "kind.png"},
-    {"\xFF\xD8\xFF", "kind.jpeg"},
-    {"GIF87a", "kind.gif"},
-    {"GIF89a", "kind.gif"},
-    {std::string_view("II*\0", 4), "kind.tiff"},
-    {std::string_view("MM\0*", 4), "kind.tiff"},
-    {"Rar!", "kind.rar"},
-    {"7z\xBC\xAF\x27\x1C", "kind.7z"},
-    {"\x1F\x8B", "kind.gzip"},
-    {std::string_view("\xFD" "7zXZ\0", 6), "kind.xz"},
-    {"%!PS", "kind.postscript"},
-    {"\x7F" "ELF", "kind.executable"},
+    {"kind.rtf", "{\\rtf"},
+    {"kind.png", "\x89PNG"},
+    {"kind.jpeg", "\xFF\xD8\xFF"},
+    {"kind.gif", "GIF87a"},
+    {"kind.gif", "GIF89a"},
+    {"kind.tiff", std::string_view("II*\0", 4)},
+    {"kind.tiff", std::string_view("MM\0*", 4)},
+    {"kind.rar", "Rar!"},
+    {"kind.7z", "7z\xBC\xAF\x27\x1C"},
+    {"kind.gzip", "\x1F\x8B"},
+    {"kind.xz", std::string_view("\xFD" "7zXZ\0", 6)},
+    {"kind.postscript", "%!PS"},
+    {"kind.executable", "\x7F" "ELF"},
 };
 
 // `document`: a format a report may be saved in (a folder walk lists such a file as an error, so a report is

@@ -1,6 +1,4 @@
 // Plain-text reports in any Chinese encoding: UTF-8 (± BOM), UTF-16 with BOM, GB18030/GBK/GB2312, Big5.
-#include <fmt/format.h>
-
 #include "core/error.h"
 #include "core/messages.h"
 #include "ingest/encoding.h"

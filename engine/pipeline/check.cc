@@ -160,7 +160,7 @@ std::string FailureReason(const Report& report) {
 
 std::string NotCheckableReason(const Report& report) {
   if (!report.document.not_checkable) return "";
-  return ReasonLine("W-not-checkable", report.document.not_checkable_reason, "");
+  return SayReason("W-not-checkable", {report.document.not_checkable_reason});
 }
 
 std::vector<std::string> RuleIds(const RuleSet& rules) {

@@ -59,7 +59,8 @@ Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts)
 // in force: "[E-docx-broken] DOCX 文件缺少正文…（用 Word 或 WPS 打开，另存为 .docx 后再检查）" — the code, the
 // message and the hint of the table's entry (core/messages.cc); "内部错误…" for the latter. "" for any other status.
 std::string FailureReason(const Report& report);
-// For a Report of status kNotCheckable: "[W-not-checkable] " and the reason (a batch's reason column); "" otherwise.
+// For a not-checkable Report: "[W-not-checkable] 无法检查：" and the reason (a batch's reason column and progress
+// line); "" otherwise.
 std::string NotCheckableReason(const Report& report);
 
 // The stages Check is made of, for tests and tools that start from a Document they built.

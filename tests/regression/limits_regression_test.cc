@@ -204,7 +204,7 @@ TEST_CASE("a text of only ideographic and zero-width spaces is empty, not an emp
   // The same for a page or a Word document of such spaces.
   CHECK_THROWS_WITH(ReadBytes("ws.html", "<html><body><p>&nbsp;\xE3\x80\x80</p><p>\xE2\x80\x8B</p></body></html>",
                               Limits{}),
-                    Catch::Contains("no readable text"));
+                    Catch::Contains("没有可读的文字"));
 }
 
 TEST_CASE("a DOCX whose document.xml nests 100k elements is refused naming max_markup_depth",

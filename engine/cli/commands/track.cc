@@ -89,8 +89,8 @@ int RunTrack(const TrackCommandOptions& opts) {
   copts.profile = profile ? &*profile : nullptr;
   const Report report = Check(*rules, Input::File(opts.report), copts);
   if (std::string failed = FailureReason(report); !failed.empty()) {
-    const std::string code = report.error_code.empty() ? "E-track-report" : report.error_code;
-    PrintError(Msg("E-track-report", {opts.report, failed}) + " [" + code + "]");
+    // FailureReason names the reader's code ("[E-not-found] …"); an internal error has none, so name this one.
+    PrintError(Msg("E-track-report", {opts.report, failed}) + (report.error_code.empty() ? " [E-track-report]" : ""));
     return kExitUsage;
   }
   if (report.status == CheckStatus::kNotCheckable) {
