@@ -157,7 +157,7 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, bool keep, s
   Report report = Check(ctx.rules, Input::File(in.path), ctx.opts.check);
   if (std::string failed = FailureReason(report); !failed.empty()) return fail(failed);
   if (report.status == CheckStatus::kNotCheckable)
-    ctx.progress.Message(spdlog::level::warn, Msg("batch.not-checkable", {in.path, report.document.not_checkable_reason}));
+    ctx.progress.Message(spdlog::level::warn, in.path + ": " + NotCheckableReason(report));
   if (ctx.verbose)
     for (const auto& d : report.diagnostics)
       if (d.level != Level::kNote) ctx.progress.Message(spdlog::level::info, FormatDiagnostic(d));

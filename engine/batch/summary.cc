@@ -2,11 +2,11 @@
 #include "batch/summary.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <cmath>
 #include <unordered_map>
 
+#include "pipeline/check.h"
 #include "rules/rule_set.h"
 
 namespace fazhi {
@@ -61,7 +61,7 @@ SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns) {
   SummaryRow row;
   const auto& d = report.document;
   row.status = d.not_checkable ? BatchStatus::kNotCheckable : BatchStatus::kChecked;
-  row.reason = ReasonZh(d.not_checkable_reason);
+  row.reason = NotCheckableReason(report);
   row.text_sha256 = d.text_sha256;
   row.format = d.format;
   row.title = d.title.value_or("");
@@ -113,7 +113,7 @@ SummaryRow SummarizeReport(const Report& report, const BatchSummary& columns) {
 SummaryRow ErrorRow(const BatchSummary& columns, const std::string& reason) {
   SummaryRow row;
   row.status = BatchStatus::kError;
-  row.reason = ReasonZh(reason);
+  row.reason = reason;
   row.pack_scores.assign(columns.packs.size(), std::nullopt);
   row.category_scores.assign(CategoryCount(columns), std::nullopt);
   row.verdicts.assign(columns.rules.size(), kNoVerdict);
@@ -159,41 +159,6 @@ BatchCounts CountRows(const BatchSummary& summary) {
     else ++c.errors;
   }
   return c;
-}
-
-std::string ReasonZh(const std::string& reason) {
-  if (reason.empty()) return reason;
-  for (unsigned char c : reason)
-    if (c >= 0xE4 && c <= 0xE9) return reason;  // already has Han characters
-  static const std::pair<const char*, const char*> kReasons[] = {
-      {"no such file", "文件不存在"},
-      {"unsupported format", "不支持的文件格式，请转换为 DOCX 或 PDF"},
-      {"no text layer", "没有文字层（扫描件），需先做文字识别（OCR）"},
-      {"internal error", "内部错误，请报告此问题"},
-      {"permission denied", "没有读取权限"},
-      {"not a regular file", "不是普通文件"},
-      {"too large", "文件超出大小限制"},
-      {"limit", "超出读取限制"},
-      {"timed out", "读取超时"},
-      {"timeout", "读取超时"},
-      {"encrypted", "文件已加密"},
-      {"password", "文件有密码保护"},
-      {"contains no text", "文件中没有文字"},
-      {"no text", "文件中没有文字"},
-      {"not a DOCX", "文件已损坏或不是 DOCX"},
-      {"damaged", "文件已损坏或不完整"},
-      {"truncated", "文件已损坏或不完整"},
-      {"broken", "文件已损坏"},
-      {"corrupt", "文件已损坏"},
-  };
-  std::string lower;
-  for (char c : reason) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& [en, zh] : kReasons) {
-    std::string key;
-    for (const char* p = en; *p; ++p) key += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
-    if (lower.find(key) != std::string::npos) return std::string(zh) + "（" + reason + "）";
-  }
-  return "无法读取（" + reason + "）";
 }
 
 void RankRows(BatchSummary& summary) {

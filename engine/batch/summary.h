@@ -81,7 +81,7 @@ struct SummaryRow {
   std::string path;  // as found (argument, or folder argument + relative path)
   std::string rel;   // path relative to the inputs' common folder: names the per-report outputs
   BatchStatus status = BatchStatus::kChecked;
-  std::string reason;  // not_checkable / error: why (one line)
+  std::string reason;  // not_checkable / error: why, one line: "[code] message（hint）" in the language in force
   std::string format, title, issuer, level;
   std::optional<int> year;
   std::optional<double> total;
@@ -127,9 +127,6 @@ struct BatchCounts {
   std::size_t inputs = 0, checked = 0, not_checkable = 0, errors = 0, duplicates = 0;
 };
 BatchCounts CountRows(const BatchSummary& summary);
-// An English reason of a reader or the batch runner in Chinese, the original kept in brackets ("文件不存在
-// (no such file or directory)"); a reason that is already Chinese is returned as is.
-std::string ReasonZh(const std::string& reason);
 
 // Writers (render/summary_csv.cc, summary_xlsx.cc, summary_html.cc). Text is made safe for the target: CSV and XLSX
 // cells are formula-neutralised, HTML is escaped. No timestamps (the XLSX date is SOURCE_DATE_EPOCH or fixed).

@@ -35,16 +35,17 @@ fs::path Normal(const fs::path& p) {
   return (ec ? p : abs).lexically_normal();
 }
 
-// Why `path` (which stat(2) refused with `err`) cannot be read, in Chinese with the system's words.
+// Why `path` (which stat(2) refused with `err`) cannot be read: the code and the table's words (core/messages.cc),
+// the system's words as an argument.
 std::string StatReason(const std::string& path, int err) {
   struct stat st{};
   bool is_link = lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
-  if (is_link && err == ENOENT) return "符号链接指向的文件不存在 (dangling symbolic link)";
-  if (err == ELOOP) return "符号链接循环 (symbolic link loop)";
-  if (err == ENOENT) return "文件或文件夹不存在 (no such file or directory)";
-  if (err == EACCES) return std::string("无权访问 (") + std::strerror(err) + ")";
-  if (err == ENAMETOOLONG) return std::string("路径过长 (") + std::strerror(err) + ")";
-  return std::string("无法访问 (") + std::strerror(err) + ")";
+  if (is_link && err == ENOENT) return SayReason("E-not-found.dangling-link");
+  if (err == ELOOP) return SayReason("E-unreadable.link-loop");
+  if (err == ENOENT) return SayReason("E-not-found.path");
+  if (err == EACCES) return SayReason("E-unreadable.permission", {std::strerror(err)});
+  if (err == ENAMETOOLONG) return SayReason("E-unreadable.name-too-long", {std::strerror(err)});
+  return SayReason("E-unreadable.stat", {std::strerror(err)});
 }
 
 struct WalkEntry {
@@ -92,7 +93,7 @@ class Walker {
         fs::directory_iterator it(dir, ec), end;
         for (; !ec && it != end; it.increment(ec)) names.push_back(it->path().filename().string());
         if (ec) {  // the folder (or the rest of it) cannot be read: one row says so, the walk goes on
-          Error(Shown(base, dir), std::string("无法读取文件夹 (cannot read the folder): ") + ec.message());
+          Error(Shown(base, dir), SayReason("E-unreadable.folder", {ec.message()}));
           if (names.empty()) continue;
         }
       }  // the descriptor is closed here, before any subfolder is opened
@@ -126,12 +127,11 @@ class Walker {
         InputKind kind = InputKindOfName(shown, &what);
         if (kind == InputKind::kOther) continue;
         if (kind == InputKind::kUnsupportedDocument) {
-          Error(shown, "不支持的格式：" + what + "；可读取的扩展名：" + ReportExtensionList() +
-                           "（请另存为 .docx 或 PDF）(unsupported format: save the file as .docx or PDF)");
+          Error(shown, SayReason("E-unsupported-format.walk", {what, ReportExtensionList()}));
           continue;
         }
         if (!S_ISREG(st.st_mode)) {
-          Error(shown, "不是普通文件（管道、设备或套接字），不读取 (not a regular file)");
+          Error(shown, SayReason("E-not-a-file"));
           continue;
         }
         found_.push_back({{shown, "", ""}, id});

@@ -16,7 +16,7 @@ class DiagnosticError : public InputError {
  public:
   // `throw DiagnosticError(MakeDiagnostic("E-waiver.date", {key, value}, path, line, column));` — what() is the
   // message alone, path() and code() those of the diagnostic.
-  explicit DiagnosticError(Diagnostic d) : InputError(d.file, d.code, d.message), d_(std::move(d)) {}
+  explicit DiagnosticError(Diagnostic d) : InputError(d.file, d.code, d.message, d.hint), d_(std::move(d)) {}
   const Diagnostic& diagnostic() const { return d_; }
 
  private:
@@ -24,10 +24,10 @@ class DiagnosticError : public InputError {
 };
 
 // What an InputError knows, as a diagnostic (for FormatDiagnostic): a DiagnosticError's own; for any other its
-// file, code and message.
+// file, code, message and hint (an InputProblem's, from the table).
 inline Diagnostic DiagnosticOf(const InputError& e) {
   if (const auto* d = dynamic_cast<const DiagnosticError*>(&e)) return d->diagnostic();
-  return Diagnostic{Level::kError, e.code(), e.what(), e.path(), 0, 0, {}};
+  return Diagnostic{Level::kError, e.code(), e.what(), e.path(), 0, 0, e.hint()};
 }
 
 }  // namespace fazhi

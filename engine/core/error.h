@@ -10,14 +10,18 @@ namespace fazhi {
 // naming the file, and turned into exit status 2 (or an `error` row in a batch).
 class InputError : public std::runtime_error {
  public:
-  InputError(std::string path, std::string code, const std::string& message)
-      : std::runtime_error(message), path_(std::move(path)), code_(std::move(code)) {}
+  InputError(std::string path, std::string code, const std::string& message, std::string hint = {})
+      : std::runtime_error(message), path_(std::move(path)), code_(std::move(code)), hint_(std::move(hint)) {}
   const std::string& path() const { return path_; }
   const std::string& code() const { return code_; }
+  // What the user can do about it ("另存为 .docx 后再检查"); may be empty. InputProblem (core/messages.h) fills it
+  // from the message table.
+  const std::string& hint() const { return hint_; }
 
  private:
   std::string path_;
   std::string code_;
+  std::string hint_;
 };
 
 // A document that could be read but can't be checked (e.g. a PDF without a text layer): verdicts become

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "core/diagnostic.h"
+#include "core/error.h"
 
 namespace fazhi {
 
@@ -53,6 +54,20 @@ Said Say(std::string_view id, MessageArgs args = {});
 
 // A diagnostic of entry `id` at a place.
 Diagnostic MakeDiagnostic(std::string_view id, MessageArgs args, std::string file, int line = 0, int column = 0);
+
+// An InputError of entry `id` for the file `path`: the code (the id before the dot), the message and the hint in the
+// language in force. `throw InputProblem(path, "E-docx-broken.no-body", {part});`
+InputError InputProblem(std::string path, std::string_view id, MessageArgs args = {});
+// The same with the code given apart, for messages shared by several codes (a ZIP container's, whose codes the
+// format names): `message_id`'s text, `hint_id`'s text as the hint (none when empty).
+InputError InputProblem(std::string path, std::string code, std::string_view message_id, MessageArgs args,
+                        std::string_view hint_id);
+
+// A reason in one line, for a batch's reason column and progress lines: "[code] message（hint）" — "[code] message
+// (hint)" in English; no brackets without a code, no parentheses without a hint.
+std::string ReasonLine(std::string_view code, std::string_view message, std::string_view hint);
+// The reason line of entry `id`: SayReason("E-not-found") = "[E-not-found] 文件不存在（检查路径…）".
+std::string SayReason(std::string_view id, MessageArgs args = {});
 
 // The name of a level in the language in force: 错误/警告/提示 or error/warning/note.
 std::string LevelLabel(Level level);

@@ -184,6 +184,7 @@ struct Report {
   CheckStatus status = CheckStatus::kChecked;
   std::string error;       // kInputError / kInternalError: the message (document.path names the file)
   std::string error_code;  // kInputError: the InputError's code
+  std::string error_hint;  // kInputError: what the user can do (the InputError's hint); may be empty
   std::string tool_version;
   DocumentInfo document;
   std::vector<RulesetInfo> rulesets;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/levels.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
 #include "evaluate/reasons.h"
@@ -195,14 +196,12 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
     const Applicability& a = pack->applies;
     if (!a.year_to) continue;
     if (y <= *a.year_to || a.warn_after) return;  // some pack with years covers the report (or is kept on purpose)
-    past += (past.empty() ? "" : "、") + pack->id + "（" + std::to_string(a.year_from.value_or(*a.year_to)) + "—" +
-            std::to_string(*a.year_to) + " 年度）";
+    past += (past.empty() ? "" : Msg("evaluate.list-separator")) +
+            Msg("evaluate.pack-years",
+                {pack->id, std::to_string(a.year_from.value_or(*a.year_to)), std::to_string(*a.year_to)});
   }
   if (past.empty()) return;
-  diags.push_back({Level::kWarning, "W-no-outline-for-year",
-                   "尚未内置适用于 " + std::to_string(y) + " 年度的法治政府建设纲要规则包：" + past +
-                       " 判为不适用；报告内容、第一责任人职责、指标台账等其他规则包照常检查",
-                   doc.path, 0, 0, "新纲要发布后，可用 --rules 加入本地编写的规则包"});
+  diags.push_back(MakeDiagnostic("W-no-outline-for-year", {std::to_string(y), past}, doc.path));
 }
 
 // Every rule of `pack` with verdict `v` and `message` (the pack does not apply, or nothing can be checked).
@@ -237,10 +236,8 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
     const Applicability& a = pack.applies;
     const Applies pack_na = CheckApplicability(a, doc, ctx, "规则包");
     if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after && !pack_na)
-      diags.push_back({Level::kWarning, "W-newer-outline",
-                       "规则包 " + pack.id + " 用于 " + std::to_string(*doc.meta.year.value) +
-                           " 年度报告：可能已有更新的纲要，请核对",
-                       doc.path, 0, 0, ""});
+      diags.push_back(
+          MakeDiagnostic("W-newer-outline", {pack.id, std::to_string(*doc.meta.year.value)}, doc.path));
     while (next != todo.end() && *next < first) ++next;
     if (pack_na) {
       AppendUniform(results, pack, pack_na->first, pack_na->second);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
@@ -20,21 +21,19 @@ namespace {
 constexpr std::string_view kCellSeparator = "｜";
 
 [[noreturn]] void Encrypted(const std::string& path) {
-  throw InputError(path, "E-doc-encrypted",
-                   "文档有打开密码（已加密），无法读取；请在 WPS 或 Word 中去掉密码后另存，再检查 "
-                   "(the document is password protected)");
+  throw InputProblem(path, "E-doc-encrypted");
 }
 
 // What an OLE file without a Word document is, for the error message.
 std::string DescribeOle(const OleFile& ole) {
   if (ole.Find("EncryptedPackage")) return "";  // a password-protected DOCX/XLSX: Encrypted()
-  if (ole.Find("Workbook") || ole.Find("Book")) return "这是 Excel 或 WPS 表格（.xls/.et），不是文字报告";
-  if (ole.Find("PowerPoint Document")) return "这是 PowerPoint 或 WPS 演示文稿（.ppt/.dps），不是文字报告";
-  if (ole.Find("CONTENTS") || ole.Find("MatOST")) return "这是 Microsoft Works 文档（.wps），不是 WPS 文字文档";
-  if (ole.Find("VisioDocument")) return "这是 Visio 绘图";
+  if (ole.Find("Workbook") || ole.Find("Book")) return Msg("kind.xls");
+  if (ole.Find("PowerPoint Document")) return Msg("kind.ppt");
+  if (ole.Find("CONTENTS") || ole.Find("MatOST")) return Msg("kind.works");
+  if (ole.Find("VisioDocument")) return Msg("kind.visio");
   for (const auto& e : ole.entries())
-    if (e.name.rfind("__substg1.0_", 0) == 0) return "这是 Outlook 邮件（.msg）";
-  return "这是不含 Word 文档的 OLE 复合文件";
+    if (e.name.rfind("__substg1.0_", 0) == 0) return Msg("kind.outlook");
+  return Msg("kind.ole");
 }
 
 // antiword draws a table row as "|cell   |cell   |": cells separated by "｜" as the DOCX reader does.
@@ -87,15 +86,12 @@ class DocReaderImpl final : public FormatReader {
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     auto ole = OleFile::Open(bytes);
     if (!ole)
-      throw InputError(out.path, "E-doc-broken",
-                       Sniff(bytes) ? "OLE 复合文档（.doc/.wps）已损坏或不完整 (damaged or truncated)"
-                                    : "不是 Word 97-2003 / WPS 文档：文件开头没有 OLE 复合文档标志");
+      throw InputProblem(out.path, Sniff(bytes) ? "E-doc-broken.ole" : "E-doc-broken.no-signature");
     const OleEntry* word = ole->Find("WordDocument");
     if (!word) {
       std::string what = DescribeOle(*ole);
       if (what.empty()) Encrypted(out.path);
-      throw InputError(out.path, "E-unsupported-format",
-                       "unsupported format: " + what + "; convert it to DOCX or PDF");
+      throw InputProblem(out.path, "E-unsupported-format.signature", {what});
     }
     // The File Information Block at the start of the WordDocument stream: wIdent, then flags with fEncrypted
     // (0x0100). A document with a password to open is encrypted (RC4) and antiword could only print noise.
@@ -109,22 +105,17 @@ class DocReaderImpl final : public FormatReader {
     ToolResult r = RunTool({"antiword", "-m", "UTF-8.txt", "-w", "0", tmp.name()}, limits.doc_timeout_seconds,
                            limits.max_unzipped_bytes);
     if (r.spawn_error == ENOENT)
-      throw InputError(out.path, "E-doc-tool",
-                       "读取 Word 97-2003 / WPS 文档需要 antiword 工具（Debian 软件包 antiword），但它没有安装");
+      throw InputProblem(out.path, "E-doc-tool.missing");
     if (r.spawn_error != 0)
-      throw InputError(out.path, "E-doc-tool", std::string("无法运行 antiword: ") + std::strerror(r.spawn_error));
+      throw InputProblem(out.path, "E-doc-tool.spawn", {std::strerror(r.spawn_error)});
     if (r.timed_out)
-      throw InputError(out.path, "E-doc-timeout",
-                       "antiword 未在限制 doc_timeout_seconds (" + std::to_string(limits.doc_timeout_seconds) +
-                           " s) 内完成");
+      throw InputProblem(out.path, "E-doc-timeout", {std::to_string(limits.doc_timeout_seconds)});
     if (r.output_capped)
-      throw InputError(out.path, "E-doc-limit",
-                       "文档的文字超过限制 max_unzipped_bytes (" + std::to_string(limits.max_unzipped_bytes) + " bytes)");
+      throw InputProblem(out.path, "E-doc-limit", {std::to_string(limits.max_unzipped_bytes)});
     if (r.err.find("ncrypted") != std::string::npos) Encrypted(out.path);
     if (r.exit_code != 0) {
       std::string first = r.err.substr(0, r.err.find('\n'));
-      throw InputError(out.path, "E-doc-broken",
-                       "Word 文档已损坏或无法读取 (antiword: " + (first.empty() ? "failed" : first) + ")");
+      throw InputProblem(out.path, "E-doc-broken.tool", {first.empty() ? "failed" : first});
     }
     out.encoding = "UTF-8";
     std::string text = Clean(r.out);
@@ -133,11 +124,10 @@ class DocReaderImpl final : public FormatReader {
       std::size_t i = 0;
       while (i < text.size()) AppendUtf8(fixed, DecodeUtf8(text, i));
       text = std::move(fixed);
-      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
-                                 "antiword 输出了无效的 UTF-8，已替换为 U+FFFD", out.path, 0, 0, ""});
+      out.diagnostics.push_back(MakeDiagnostic("W-invalid-encoding.tool", {"antiword"}, out.path));
     }
     out.text = std::move(text);
-    if (!HasVisibleText(out.text)) throw InputError(out.path, "E-empty", "Word 文档中没有文字");
+    if (!HasVisibleText(out.text)) throw InputProblem(out.path, "E-empty.doc");
   }
 };
 

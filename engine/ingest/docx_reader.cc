@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
@@ -20,7 +21,7 @@ namespace {
 
 constexpr std::string_view kCellSeparator = "｜";
 
-constexpr ZipFormat kDocx = {"DOCX", "E-docx-broken", "E-docx-limit"};
+constexpr ZipFormat kDocx = {"DOCX", "E-docx-broken", "E-docx-limit", "ingest.hint-docx"};
 
 // ---- styles ------------------------------------------------------------------------------------------------
 
@@ -221,13 +222,13 @@ std::string MainPart(ZipArchive& zip, const std::string& path) {
 // What a ZIP without a Word document is, for the error message.
 std::string DescribeZip(ZipArchive& zip) {
   if (auto mime = zip.Read("mimetype")) {
-    if (mime->find("opendocument.text") != std::string::npos) return "an OpenDocument text (.odt)";
-    if (mime->find("epub") != std::string::npos) return "an EPUB book";
+    if (mime->find("opendocument.text") != std::string::npos) return Msg("kind.odt");
+    if (mime->find("epub") != std::string::npos) return Msg("kind.epub");
   }
-  if (zip.Has("OFD.xml")) return "an OFD document";
-  if (zip.Has("xl/workbook.xml")) return "an Excel workbook (.xlsx)";
-  if (zip.Has("ppt/presentation.xml")) return "a PowerPoint presentation (.pptx)";
-  return "a ZIP archive";
+  if (zip.Has("OFD.xml")) return Msg("kind.ofd");
+  if (zip.Has("xl/workbook.xml")) return Msg("kind.xlsx");
+  if (zip.Has("ppt/presentation.xml")) return Msg("kind.pptx");
+  return Msg("kind.zip");
 }
 
 void ReadCoreProperties(ZipArchive& zip, RawDocument& out) {
@@ -260,16 +261,14 @@ class DocxReaderImpl final : public FormatReader {
   std::vector<std::string_view> Extensions() const override { return {".docx", ".docm"}; }
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 4)))
-      throw InputError(out.path, "E-docx-broken", "not a DOCX: the file is not a ZIP container");
+      throw InputProblem(out.path, "E-docx-broken.not-zip");
     ZipArchive zip(out.path, bytes, kDocx,
                    {limits.max_unzipped_bytes, limits.max_zip_entries, limits.max_zip_ratio});
     zip.CheckDeclaredSizes();
     std::string main = MainPart(zip, out.path);
     auto document = zip.Read(main);
     if (!document)
-      throw InputError(out.path, "E-unsupported-format",
-                       "unsupported format: " + DescribeZip(zip) +
-                           " without word/document.xml, not a Word document; convert it to DOCX or PDF");
+      throw InputProblem(out.path, "E-unsupported-format.zip", {DescribeZip(zip)});
     Styles styles;
     if (auto s = zip.Read("word/styles.xml")) {
       pugi::xml_document sdoc;
@@ -278,22 +277,18 @@ class DocxReaderImpl final : public FormatReader {
     pugi::xml_document doc = ParseXmlPart(out.path, kDocx, main, *document);
     const auto max_depth = static_cast<std::size_t>(std::max(limits.max_markup_depth, 1));
     if (std::size_t depth = XmlDepth(doc); depth > max_depth)
-      throw InputError(out.path, "E-docx-limit",
-                       main + " nests XML elements " + std::to_string(depth) +
-                           " deep, over the limit max_markup_depth (" + std::to_string(max_depth) + ")");
+      throw InputProblem(out.path, "E-docx-limit.depth", {main, std::to_string(depth), std::to_string(max_depth)});
     pugi::xml_node body = ChildLocal(doc.first_child(), "body");
-    if (!body) throw InputError(out.path, "E-docx-broken", main + " has no w:body");
+    if (!body) throw InputProblem(out.path, "E-docx-broken.no-body", {main});
     out.encoding = "UTF-8";
     BodyWriter writer(styles, out);
     writer.Blocks(body);
     if (writer.replaced() > 0)
-      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
-                                 std::to_string(writer.replaced()) + " invalid UTF-8 byte(s) in " + main +
-                                     " replaced by U+FFFD",
-                                 out.path, 0, 0, "the file may be damaged; quotes near it may show '\xEF\xBF\xBD'"});
+      out.diagnostics.push_back(
+          MakeDiagnostic("W-invalid-encoding.part", {std::to_string(writer.replaced()), main}, out.path));
     ReadCoreProperties(zip, out);
     if (!HasVisibleText(out.text))
-      throw InputError(out.path, "E-empty", "the DOCX contains no text");
+      throw InputProblem(out.path, "E-empty.docx");
   }
 };
 

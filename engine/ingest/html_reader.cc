@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
@@ -562,9 +563,8 @@ void ReadHeadHints(const GumboNode* root, RawDocument& out) {
 // ---- the reader --------------------------------------------------------------------------------------------
 
 [[noreturn]] void TooDeep(const std::string& path, std::size_t depth, std::size_t max_depth, bool estimate) {
-  throw InputError(path, "E-html-limit",
-                   std::string("the page nests HTML elements ") + (estimate ? "about " : "") + std::to_string(depth) +
-                       " deep, over the limit max_markup_depth (" + std::to_string(max_depth) + ")");
+  throw InputProblem(path, estimate ? "E-html-limit.about" : "E-html-limit.depth",
+                     {std::to_string(depth), std::to_string(max_depth)});
 }
 
 class HtmlReaderImpl final : public FormatReader {
@@ -581,15 +581,12 @@ class HtmlReaderImpl final : public FormatReader {
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.find('\0') != std::string_view::npos && bytes.substr(0, 2) != "\xFF\xFE" &&
         bytes.substr(0, 2) != "\xFE\xFF")
-      throw InputError(out.path, "E-unsupported-format",
-                       "unsupported format: binary data inside an HTML file; save the page again as HTML or text");
+      throw InputProblem(out.path, "E-unsupported-format.html-binary");
     DecodedText d = DecodeToUtf8(bytes, DeclaredCharset(bytes));
     out.encoding = d.encoding;
     if (d.replaced > 0)
-      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
-                                 std::to_string(d.replaced) + " invalid " + d.encoding +
-                                     " byte sequence(s) in the page replaced by U+FFFD",
-                                 out.path, 0, 0, ""});
+      out.diagnostics.push_back(
+          MakeDiagnostic("W-invalid-encoding.page", {std::to_string(d.replaced), d.encoding}, out.path));
     const auto max_depth = static_cast<std::size_t>(std::max(limits.max_markup_depth, 1));
     // The estimate errs on the deep side (unclosed tags), so it is held to a looser bound than the parsed tree.
     if (std::size_t estimate = EstimatedDepth(d.utf8); estimate > 4 * max_depth)
@@ -599,7 +596,7 @@ class HtmlReaderImpl final : public FormatReader {
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;
     GumboOutput* dom = gumbo_parse_with_options(&options, d.utf8.data(), d.utf8.size());
-    if (!dom) throw InputError(out.path, "E-html", "the HTML page could not be parsed");
+    if (!dom) throw InputProblem(out.path, "E-html");
     struct Release {
       const GumboOptions* options;
       GumboOutput* dom;
@@ -617,7 +614,7 @@ class HtmlReaderImpl final : public FormatReader {
     builder.Emit(article);
     builder.Finish();
     if (!HasVisibleText(out.text))
-      throw InputError(out.path, "E-empty", "the HTML page has no readable text in its body");
+      throw InputProblem(out.path, "E-empty.html");
     if (!out.title.value)
       for (const auto& h : out.headings)
         if (h.is_title) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
 #include "ingest/ofd_layout.h"
@@ -21,7 +22,7 @@
 namespace fazhi {
 namespace {
 
-constexpr ZipFormat kOfd = {"OFD", "E-ofd-broken", "E-ofd-limit"};
+constexpr ZipFormat kOfd = {"OFD", "E-ofd-broken", "E-ofd-limit", "ingest.hint-ofd"};
 
 // "Doc_0/Pages/../Res" → "Doc_0/Res"; a leading "/" is the package root.
 std::string CleanPath(const std::string& path) {
@@ -71,13 +72,11 @@ class OfdPackage {
   // Parses one XML part, checked against max_markup_depth. `what` names it in messages.
   pugi::xml_document Parse(const std::string& name) {
     auto data = zip_.Read(name);
-    if (!data) throw InputError(path_, "E-ofd-broken", "OFD 文件不完整：缺少 " + name);
+    if (!data) throw InputProblem(path_, "E-ofd-broken.missing-part", {name});
     pugi::xml_document doc = ParseXmlPart(path_, kOfd, name, *data);
     const auto max_depth = static_cast<std::size_t>(std::max(limits_.max_markup_depth, 1));
     if (std::size_t depth = XmlDepth(doc); depth > max_depth)
-      throw InputError(path_, "E-ofd-limit",
-                       name + " 的 XML 元素嵌套 " + std::to_string(depth) + " 层，超过限制 max_markup_depth (" +
-                           std::to_string(max_depth) + ")");
+      throw InputProblem(path_, "E-ofd-limit.depth", {name, std::to_string(depth), std::to_string(max_depth)});
     return doc;
   }
 
@@ -155,17 +154,17 @@ class OfdReaderImpl final : public FormatReader {
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.substr(0, 2) != "PK")
-      throw InputError(out.path, "E-ofd-broken", "不是 OFD 文档：文件不是 ZIP 容器");
+      throw InputProblem(out.path, "E-ofd-broken.not-zip");
     OfdPackage pkg(out.path, bytes, limits);
     if (!pkg.Has("OFD.xml"))
-      throw InputError(out.path, "E-ofd-broken", "不是 OFD 文档：ZIP 容器中没有 OFD.xml");
+      throw InputProblem(out.path, "E-ofd-broken.no-ofd-xml");
     pugi::xml_document ofd = pkg.Parse("OFD.xml");
     pugi::xml_node body = ChildLocal(ofd.first_child(), "DocBody");
-    if (!body) throw InputError(out.path, "E-ofd-broken", "OFD.xml 中没有 DocBody");
+    if (!body) throw InputProblem(out.path, "E-ofd-broken.no-doc-body");
     pugi::xml_node info = ChildLocal(body, "DocInfo");
     auto doc_root = pkg.Resolve("", ChildText(body, "DocRoot"));
     if (!doc_root)
-      throw InputError(out.path, "E-ofd-broken", "OFD.xml 的 DocRoot 指向的文档（Document.xml）不存在");
+      throw InputProblem(out.path, "E-ofd-broken.no-doc-root");
     pugi::xml_document document = pkg.Parse(*doc_root);
     const std::string doc_dir = DirOf(*doc_root);
     pugi::xml_node droot = document.first_child();
@@ -184,14 +183,11 @@ class OfdReaderImpl final : public FormatReader {
     for (pugi::xml_node p : pages.children()) {
       if (LocalName(p) != "Page") continue;
       if (static_cast<int>(page_runs.size()) >= limits.max_ofd_pages)
-        throw InputError(out.path, "E-ofd-limit",
-                         "OFD 超过 " + std::to_string(limits.max_ofd_pages) + " 页，超过限制 max_ofd_pages");
+        throw InputProblem(out.path, "E-ofd-limit.pages", {std::to_string(limits.max_ofd_pages)});
       const char* loc = AttrLocal(p, "BaseLoc");
       auto file = pkg.Resolve(doc_dir, loc ? loc : "");
       if (!file)
-        throw InputError(out.path, "E-ofd-broken",
-                         "OFD 第 " + std::to_string(page_runs.size() + 1) + " 页的内容文件（" + (loc ? loc : "") +
-                             "）不存在");
+        throw InputProblem(out.path, "E-ofd-broken.no-page", {std::to_string(page_runs.size() + 1), loc ? loc : ""});
       pugi::xml_document page = pkg.Parse(*file);
       std::vector<TextRun> runs;
       for (pugi::xml_node t : page.first_child().children()) {
@@ -213,14 +209,12 @@ class OfdReaderImpl final : public FormatReader {
       PageCollector(runs, images, replaced).Content(page.first_child());
       page_runs.push_back(std::move(runs));
     }
-    if (page_runs.empty()) throw InputError(out.path, "E-ofd-broken", "OFD 文档没有页面（Pages 为空）");
+    if (page_runs.empty()) throw InputProblem(out.path, "E-ofd-broken.no-pages");
 
     out.encoding = "UTF-8";
     LayOutPages(page_runs, out);
     if (replaced > 0)
-      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
-                                 std::to_string(replaced) + " 个无效 UTF-8 字节已替换为 U+FFFD", out.path, 0, 0,
-                                 "文件可能已损坏，附近的引文中可能出现 '\xEF\xBF\xBD'"});
+      out.diagnostics.push_back(MakeDiagnostic("W-invalid-encoding.bytes", {std::to_string(replaced)}, out.path));
 
     // Document properties: hints, as DOCX core properties are.
     if (info) {
@@ -236,17 +230,15 @@ class OfdReaderImpl final : public FormatReader {
         pugi::xml_document sdoc = pkg.Parse(*f);
         for (pugi::xml_node s : sdoc.first_child().children()) count += LocalName(s) == "Signature";
       }
-      out.diagnostics.push_back({Level::kNote, "N-ofd-signature",
-                                 "OFD 含 " + std::to_string(count) + " 个电子签章/签名；fazhi 只读文字，未验证签章",
-                                 out.path, 0, 0, ""});
+      out.diagnostics.push_back(MakeDiagnostic("N-ofd-signature", {std::to_string(count)}, out.path));
     }
 
     std::size_t visible = 0;
     for (char c : out.text) visible += c != ' ' && c != '\n' && c != '\t';
     // A scan saved as OFD: page images, (next to) no text. Needs OCR, as a scanned PDF does.
     if (images > 0 && (visible < 20 || visible < page_runs.size() * 10))
-      throw NotCheckableError("no text layer: needs OCR");
-    if (!HasVisibleText(out.text)) throw InputError(out.path, "E-empty", "OFD 中没有文字");
+      throw NotCheckableError(Msg("W-not-checkable.no-text-layer"));
+    if (!HasVisibleText(out.text)) throw InputProblem(out.path, "E-empty.ofd");
   }
 };
 

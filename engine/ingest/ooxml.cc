@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/zip_archive.h"
 
@@ -39,9 +40,8 @@ pugi::xml_document ParseXmlPart(const std::string& path, const ZipFormat& format
   pugi::xml_document doc;
   pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
   if (!r)
-    throw InputError(path, format.broken_code,
-                     name + " in the " + format.name + " is not well-formed XML (" + r.description() + " at byte " +
-                         std::to_string(r.offset) + ")");
+    throw InputProblem(path, format.broken_code, "zip.bad-xml",
+                       {format.name, name, r.description(), std::to_string(r.offset)}, format.broken_hint);
   return doc;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "ingest/format_reader.h"
 #include "ingest/page_furniture.h"
@@ -65,7 +66,7 @@ class PdfReaderImpl final : public FormatReader {
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 1024)))
-      throw InputError(out.path, "E-pdf-broken", "not a PDF: no %PDF- header in the first 1024 bytes");
+      throw InputProblem(out.path, "E-pdf-broken.no-header");
     TempFile tmp(out.path, bytes, "fazhi-pdf", "E-pdf-tool");
     // Pages past the limit are not even extracted: ask for one more than allowed and count what came back.
     std::vector<std::string> argv = {"pdftotext", "-enc", "UTF-8", "-eol", "unix", "-l",
@@ -74,28 +75,20 @@ class PdfReaderImpl final : public FormatReader {
     // stream on every page would otherwise write hundreds of megabytes.
     ToolResult r = RunTool(argv, limits.pdf_timeout_seconds, limits.max_text_bytes);
     if (r.spawn_error == ENOENT)
-      throw InputError(out.path, "E-pdf-tool",
-                       "reading PDF needs the pdftotext tool (Debian package poppler-utils), which is not installed");
+      throw InputProblem(out.path, "E-pdf-tool.missing");
     if (r.spawn_error != 0)
-      throw InputError(out.path, "E-pdf-tool", std::string("cannot run pdftotext: ") + std::strerror(r.spawn_error));
+      throw InputProblem(out.path, "E-pdf-tool.spawn", {std::strerror(r.spawn_error)});
     if (r.timed_out)
-      throw InputError(out.path, "E-pdf-timeout",
-                       "pdftotext did not finish within the limit pdf_timeout_seconds (" +
-                           std::to_string(limits.pdf_timeout_seconds) + " s)");
+      throw InputProblem(out.path, "E-pdf-timeout", {std::to_string(limits.pdf_timeout_seconds)});
     if (r.output_capped)
-      throw InputError(out.path, "E-pdf-limit",
-                       "[E-pdf-limit] PDF 的文字超过限制 max_text_bytes（" + std::to_string(limits.max_text_bytes) +
-                           " 字节）(the PDF's text is longer than the limit max_text_bytes)");
+      throw InputProblem(out.path, "E-pdf-limit.text", {std::to_string(limits.max_text_bytes)});
     if (r.err.find("Incorrect password") != std::string::npos)
-      throw InputError(out.path, "E-pdf-encrypted",
-                       "the PDF is encrypted (password protected); remove the password (print to a new PDF) and try again");
+      throw InputProblem(out.path, "E-pdf-encrypted.password");
     if (r.exit_code == 3)
-      throw InputError(out.path, "E-pdf-encrypted",
-                       "the PDF's permissions forbid copying its text; remove the restriction and try again");
+      throw InputProblem(out.path, "E-pdf-encrypted.no-copy");
     if (r.exit_code != 0) {
       std::string first = r.err.substr(0, r.err.find('\n'));
-      throw InputError(out.path, "E-pdf-broken",
-                       "the PDF is damaged or not a PDF (pdftotext: " + (first.empty() ? "failed" : first) + ")");
+      throw InputProblem(out.path, "E-pdf-broken.tool", {first.empty() ? "failed" : first});
     }
 
     // pdftotext ends every page with a form feed.
@@ -112,9 +105,7 @@ class PdfReaderImpl final : public FormatReader {
       start = ff + 1;
     }
     if (static_cast<int>(pages.size()) > limits.max_pdf_pages)
-      throw InputError(out.path, "E-pdf-limit",
-                       "the PDF has more than " + std::to_string(limits.max_pdf_pages) +
-                           " pages, over the limit max_pdf_pages");
+      throw InputProblem(out.path, "E-pdf-limit.pages", {std::to_string(limits.max_pdf_pages)});
 
     out.encoding = "UTF-8";
     std::size_t visible = 0;
@@ -133,11 +124,9 @@ class PdfReaderImpl final : public FormatReader {
       for (char c : text) visible += c != ' ' && c != '\n' && c != '\t';
     }
     // A scanned report: images only, so (next to) no text. Needs OCR before fazhi can judge it.
-    if (visible < 20 || visible < pages.size() * 10) throw NotCheckableError("no text layer: needs OCR");
+    if (visible < 20 || visible < pages.size() * 10) throw NotCheckableError(Msg("W-not-checkable.no-text-layer"));
     if (repaired)
-      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
-                                 "pdftotext produced invalid UTF-8; the bad bytes were replaced by U+FFFD", out.path,
-                                 0, 0, ""});
+      out.diagnostics.push_back(MakeDiagnostic("W-invalid-encoding.tool", {"pdftotext"}, out.path));
   }
 };
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/regular_file.h"
 #include "core/sha256.h"
 #include "ingest/format_reader.h"
@@ -28,25 +29,26 @@ const std::array<const FormatReader*, 6>& Readers() {
   return kReaders;
 }
 
-// Formats we recognise but do not read: the auditor gets told what the file is and what to do.
+// Formats we recognise but do not read: the auditor gets told what the file is and what to do. `what` is the
+// message id of its name (core/messages.cc).
 struct UnsupportedSignature {
-  std::string_view magic;
   const char* what;
+  std::string_view magic;
 };
 constexpr UnsupportedSignature kUnsupportedSignatures[] = {
-    {"{\\rtf", "an RTF document"},
-    {"\x89PNG", "a PNG image"},
-    {"\xFF\xD8\xFF", "a JPEG image"},
-    {"GIF87a", "a GIF image"},
-    {"GIF89a", "a GIF image"},
-    {std::string_view("II*\0", 4), "a TIFF image"},
-    {std::string_view("MM\0*", 4), "a TIFF image"},
-    {"Rar!", "a RAR archive"},
-    {"7z\xBC\xAF\x27\x1C", "a 7z archive"},
-    {"\x1F\x8B", "a gzip archive"},
-    {std::string_view("\xFD" "7zXZ\0", 6), "an xz archive"},
-    {"%!PS", "a PostScript file"},
-    {"\x7F" "ELF", "an executable program"},
+    {"kind.rtf", "{\\rtf"},
+    {"kind.png", "\x89PNG"},
+    {"kind.jpeg", "\xFF\xD8\xFF"},
+    {"kind.gif", "GIF87a"},
+    {"kind.gif", "GIF89a"},
+    {"kind.tiff", std::string_view("II*\0", 4)},
+    {"kind.tiff", std::string_view("MM\0*", 4)},
+    {"kind.rar", "Rar!"},
+    {"kind.7z", "7z\xBC\xAF\x27\x1C"},
+    {"kind.gzip", "\x1F\x8B"},
+    {"kind.xz", std::string_view("\xFD" "7zXZ\0", 6)},
+    {"kind.postscript", "%!PS"},
+    {"kind.executable", "\x7F" "ELF"},
 };
 
 // `document`: a format a report may be saved in (a folder walk lists such a file as an error, so a report is
@@ -57,24 +59,19 @@ struct UnsupportedExtension {
   bool document;
 };
 constexpr UnsupportedExtension kUnsupportedExtensions[] = {
-    {".rtf", "an RTF document", true},                {".odt", "an OpenDocument text (.odt)", true},
-    {".xls", "a spreadsheet", true},                  {".xlsx", "a spreadsheet", true},
-    {".et", "a WPS spreadsheet", true},               {".ppt", "a presentation", true},
-    {".pptx", "a presentation", true},                {".dps", "a WPS presentation", true},
-    {".mht", "a web archive (.mht)", true},           {".mhtml", "a web archive (.mhtml)", true},
-    {".caj", "a CAJ document", true},                 {".zip", "an archive", true},
-    {".rar", "an archive", true},                     {".7z", "an archive", true},
-    {".gz", "an archive", false},                     {".tar", "an archive", false},
-    {".png", "an image", false},                      {".jpg", "an image", false},
-    {".jpeg", "an image", false},                     {".gif", "an image", false},
-    {".tif", "an image", false},                      {".tiff", "an image", false},
-    {".bmp", "an image", false},                      {".webp", "an image", false},
+    {".rtf", "kind.rtf", true},                  {".odt", "kind.odt", true},
+    {".xls", "kind.spreadsheet", true},          {".xlsx", "kind.spreadsheet", true},
+    {".et", "kind.wps-spreadsheet", true},       {".ppt", "kind.presentation", true},
+    {".pptx", "kind.presentation", true},        {".dps", "kind.wps-presentation", true},
+    {".mht", "kind.web-archive", true},          {".mhtml", "kind.web-archive", true},
+    {".caj", "kind.caj", true},                  {".zip", "kind.archive", true},
+    {".rar", "kind.archive", true},              {".7z", "kind.archive", true},
+    {".gz", "kind.archive", false},              {".tar", "kind.archive", false},
+    {".png", "kind.image", false},               {".jpg", "kind.image", false},
+    {".jpeg", "kind.image", false},              {".gif", "kind.image", false},
+    {".tif", "kind.image", false},               {".tiff", "kind.image", false},
+    {".bmp", "kind.image", false},               {".webp", "kind.image", false},
 };
-
-[[noreturn]] void Unsupported(const std::string& path, const std::string& what) {
-  throw InputError(path, "E-unsupported-format",
-                   "unsupported format: " + what + "; convert it to DOCX or PDF (or save the page as HTML / text)");
-}
 
 std::string ExtensionOf(const std::string& path) {
   return AsciiLower(std::filesystem::path(path).extension().string());
@@ -93,10 +90,11 @@ const FormatReader& PickReader(const std::string& path, std::string_view bytes) 
   }
   if (sniffed) return *sniffed;
   for (const auto& sig : kUnsupportedSignatures)
-    if (head.substr(0, sig.magic.size()) == sig.magic) Unsupported(path, std::string("this is ") + sig.what);
+    if (head.substr(0, sig.magic.size()) == sig.magic)
+      throw InputProblem(path, "E-unsupported-format.signature", {Msg(sig.what)});
   std::string what;
   InputKindOfName(path, &what);
-  if (!what.empty()) Unsupported(path, "the file name says " + what);
+  if (!what.empty()) throw InputProblem(path, "E-unsupported-format.extension", {what});
   for (const FormatReader* r : Readers())
     if (r->TakesExtension(ext)) return *r;
   return TextReader();  // no signature, no known extension: read as plain text (the reader checks it is text)
@@ -105,10 +103,16 @@ const FormatReader& PickReader(const std::string& path, std::string_view bytes) 
 // Text and HTML files are never this large; only a container (DOCX/PDF with images) may use the full limit.
 std::uint64_t MaxTextBytes(const Limits& limits) { return limits.max_input_bytes / 4; }
 
-[[noreturn]] void TooLarge(const std::string& path, std::uint64_t size, const char* limit, std::uint64_t max) {
-  throw InputError(path, "E-too-large",
-                   "the file is " + std::to_string(size) + " bytes, over the limit " + limit + " (" +
-                       std::to_string(max) + " bytes)");
+// Sizes in MB as an auditor reads them ("70.0 MB"); the exact bytes stay in the message.
+std::string Megabytes(std::uint64_t bytes) {
+  const std::uint64_t tenths = (bytes * 10 + (1 << 19)) >> 20;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+// `text_file`: a text or HTML file, held to max_input_bytes / 4.
+[[noreturn]] void TooLarge(const std::string& path, std::uint64_t size, std::uint64_t max, bool text_file) {
+  throw InputProblem(path, text_file ? "E-too-large.text-file" : "E-too-large.input",
+                     {Megabytes(size), Megabytes(max), std::to_string(size), std::to_string(max)});
 }
 
 }  // namespace
@@ -121,11 +125,11 @@ std::string AsciiLower(std::string_view s) {
 }
 
 RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Limits& limits) {
-  if (bytes.size() > limits.max_input_bytes) TooLarge(path, bytes.size(), "max_input_bytes", limits.max_input_bytes);
-  if (bytes.empty()) throw InputError(path, "E-empty", "the file is empty");
+  if (bytes.size() > limits.max_input_bytes) TooLarge(path, bytes.size(), limits.max_input_bytes, false);
+  if (bytes.empty()) throw InputProblem(path, "E-empty.file");
   const FormatReader& reader = PickReader(path, bytes);
   if ((&reader == &TextReader() || &reader == &HtmlReader()) && bytes.size() > MaxTextBytes(limits))
-    TooLarge(path, bytes.size(), "max_input_bytes / 4 for text and HTML files", MaxTextBytes(limits));
+    TooLarge(path, bytes.size(), MaxTextBytes(limits), true);
   RawDocument raw;
   raw.path = path;
   raw.format = reader.Name();
@@ -134,10 +138,7 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
   // One text budget for every reader, applied here once: a small DOCX or PDF may expand to far more text than any
   // report holds, and normalizing, segmenting and checking it would take minutes and gigabytes.
   if (raw.text.size() > limits.max_text_bytes)
-    throw InputError(path, "E-text-limit",
-                     "[E-text-limit] 提取出的文字有 " + std::to_string(raw.text.size()) + " 字节，超过限制 max_text_bytes（" +
-                         std::to_string(limits.max_text_bytes) + " 字节）(the extracted text is over the limit " +
-                         "max_text_bytes)");
+    throw InputProblem(path, "E-text-limit", {std::to_string(raw.text.size()), std::to_string(limits.max_text_bytes)});
   for (auto& d : raw.diagnostics)
     if (d.file.empty()) d.file = path;
   return raw;
@@ -147,19 +148,19 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
   RequireRegularFile(path);  // a FIFO, socket or device would block the open or never end
   std::error_code ec;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "E-unreadable", "cannot open the file");
+  if (!in) throw InputProblem(path, "E-unreadable.open");
   // Check the size before reading anything: a huge file fails at once. A text or HTML file over its (smaller)
   // limit is recognised from its first bytes, without reading the rest.
   std::uint64_t size = std::filesystem::file_size(path, ec);
   if (ec) size = 0;
-  if (size > limits.max_input_bytes) TooLarge(path, size, "max_input_bytes", limits.max_input_bytes);
+  if (size > limits.max_input_bytes) TooLarge(path, size, limits.max_input_bytes, false);
   if (size > MaxTextBytes(limits)) {
     std::string head(kSniffBytes, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     const FormatReader& reader = PickReader(path, head);
     if (&reader == &TextReader() || &reader == &HtmlReader())
-      TooLarge(path, size, "max_input_bytes / 4 for text and HTML files", MaxTextBytes(limits));
+      TooLarge(path, size, MaxTextBytes(limits), true);
     in.clear();
     in.seekg(0);
   }
@@ -169,9 +170,9 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (bytes.size() > limits.max_input_bytes)  // a pipe or a file that grew: stop reading at the limit
-      TooLarge(path, bytes.size(), "max_input_bytes", limits.max_input_bytes);
+      TooLarge(path, bytes.size(), limits.max_input_bytes, false);
   }
-  if (in.bad()) throw InputError(path, "E-unreadable", "error while reading the file");
+  if (in.bad()) throw InputProblem(path, "E-unreadable.read");
   return ReadBytes(path, bytes, limits);
 }
 
@@ -179,7 +180,7 @@ InputKind InputKindOfName(const std::string& path, std::string* what) {
   std::string ext = ExtensionOf(path);
   for (const auto& u : kUnsupportedExtensions) {
     if (ext != u.ext) continue;
-    if (what) *what = u.what;
+    if (what) *what = Msg(u.what);
     return u.document ? InputKind::kUnsupportedDocument : InputKind::kOther;
   }
   for (const FormatReader* r : Readers())

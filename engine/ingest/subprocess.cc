@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "core/messages.h"
 
 extern char** environ;
 
@@ -132,7 +133,8 @@ TempFile::TempFile(const std::string& path, std::string_view bytes, const char* 
   {
     TempWorkGuard busy;  // an interrupt between mkstemp and the registration waits for it
     fd = mkstemp(name_.data());
-    if (fd < 0) throw InputError(path, error_code, std::string("cannot create a temporary file: ") + std::strerror(errno));
+    if (fd < 0)
+      throw InputProblem(path, error_code, "ingest.temp-create", {std::strerror(errno)}, "ingest.hint-temp");
     registration_.Reset(name_);
   }
   StopIfInterrupted(name_.c_str());
@@ -143,7 +145,7 @@ TempFile::TempFile(const std::string& path, std::string_view bytes, const char* 
     if (n <= 0) {
       close(fd);
       unlink(name_.c_str());
-      throw InputError(path, error_code, "cannot write a temporary file for the extraction tool");
+      throw InputProblem(path, error_code, "ingest.temp-write", {}, "ingest.hint-temp");
     }
     done += static_cast<std::size_t>(n);
   }

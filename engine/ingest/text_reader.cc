@@ -1,7 +1,6 @@
 // Plain-text reports in any Chinese encoding: UTF-8 (± BOM), UTF-16 with BOM, GB18030/GBK/GB2312, Big5.
-#include <fmt/format.h>
-
 #include "core/error.h"
+#include "core/messages.h"
 #include "ingest/encoding.h"
 #include "ingest/format_reader.h"
 
@@ -18,23 +17,20 @@ class TextReaderImpl final : public FormatReader {
   void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
     bool utf16_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
     if (!utf16_bom && bytes.find('\0') != std::string_view::npos)
-      throw InputError(out.path, "E-unsupported-format",
-                       "unsupported format: binary data (NUL bytes), not text; convert it to DOCX or PDF");
+      throw InputProblem(out.path, "E-unsupported-format.binary");
     DecodedText d = DecodeToUtf8(bytes);
     if (LooksBinary(d.utf8, d.replaced))
-      throw InputError(out.path, "E-unsupported-format",
-                       "unsupported format: binary data, not text in any known encoding; convert it to DOCX or PDF");
+      throw InputProblem(out.path, "E-unsupported-format.not-text");
     if (!HasVisibleText(d.utf8))
-      throw InputError(out.path, "E-empty", "the file contains no text (only white space)");
+      throw InputProblem(out.path, "E-empty.blank");
     out.encoding = d.encoding;
     out.text = std::move(d.utf8);
     if (d.replaced > 0) {
-      std::string where = d.first_bad != std::string_view::npos ? fmt::format(", the first at byte offset {}", d.first_bad)
-                                                               : std::string();
-      out.diagnostics.push_back({Level::kWarning, "W-invalid-encoding",
-                                 fmt::format("{} invalid {} byte sequence(s) replaced by U+FFFD{}", d.replaced,
-                                             out.encoding, where),
-                                 out.path, 0, 0, "the file may be damaged; quotes near it may show '\xEF\xBF\xBD'"});
+      out.diagnostics.push_back(
+          d.first_bad != std::string_view::npos
+              ? MakeDiagnostic("W-invalid-encoding.text-at", {std::to_string(d.replaced), out.encoding,
+                                                              std::to_string(d.first_bad)}, out.path)
+              : MakeDiagnostic("W-invalid-encoding.text", {std::to_string(d.replaced), out.encoding}, out.path));
     }
   }
 };

@@ -13,11 +13,13 @@ struct zip;  // libzip's zip_t (kept out of this header)
 
 namespace fazhi {
 
-// How the container is named in messages and which codes its errors carry.
+// How the container is named in messages and which codes its errors carry. The words are the message table's
+// "zip.*" entries (core/messages.cc), the same for every format; the codes and the hint are the format's.
 struct ZipFormat {
-  const char* name;         // "DOCX", "XLSX": "the DOCX (ZIP) container is damaged …"
-  const char* broken_code;  // damaged container or entry, e.g. "E-docx-broken"
-  const char* limit_code;   // a limit hit, e.g. "E-docx-limit"
+  const char* name;         // "DOCX", "XLSX": "DOCX 文件（ZIP 容器）已损坏或不完整"
+  const char* broken_code;  // damaged container or entry, e.g. E-docx-broken
+  const char* limit_code;   // a limit hit, e.g. E-docx-limit
+  const char* broken_hint = "";  // message id of what to do with a damaged file ("ingest.hint-docx"); "" = none
 };
 
 struct ZipLimits {

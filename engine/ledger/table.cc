@@ -101,7 +101,7 @@ char DetectDelimiter(std::string_view text) {
 
 // ---- XLSX ----------------------------------------------------------------------------------------------------
 
-constexpr ZipFormat kXlsx = {"XLSX", "E-ledger-xlsx", "E-ledger-limit"};
+constexpr ZipFormat kXlsx = {"XLSX", "E-ledger-xlsx", "E-ledger-limit", "ingest.hint-ledger-xlsx"};
 
 // Excel escapes control characters as _xHHHH_ (e.g. _x000D_ for CR).
 std::string UnescapeExcel(std::string_view s) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <span>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "normalize/traditional.h"
 #include "normalize/traditional_table.h"
@@ -641,8 +642,7 @@ NormalizedText Normalize(const RawDocument& raw) {
     if (auto simplified = TraditionalToSimplified(folded)) {
       units = Realign(units, CodePoints(*simplified));
       out.converted_from_traditional = true;
-      out.diagnostics.push_back({Level::kNote, "N-traditional", "converted from traditional to simplified characters",
-                                 raw.path, 0, 0, ""});
+      out.diagnostics.push_back(MakeDiagnostic("N-traditional", {}, raw.path));
     }
   }
 

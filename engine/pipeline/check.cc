@@ -3,6 +3,7 @@
 #include "pipeline/check.h"
 
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/sha256.h"
 #include "core/stage_times.h"
 #include "evaluate/evaluator.h"
@@ -81,7 +82,7 @@ Report UnscoredNotCheckable(const std::string& path, const std::string& reason, 
   report.document.not_checkable_reason = reason;
   report.rulesets = DescribeRuleSet(rules);
   report.results = NotCheckableResults(rules, reason);
-  report.diagnostics.push_back({Level::kWarning, "W-not-checkable", reason, path, 0, 0, ""});
+  report.diagnostics.push_back(MakeDiagnostic("W-not-checkable", {reason}, path));
   return report;
 }
 
@@ -90,13 +91,15 @@ void Score(Report& report, const RuleSet& rules) {
   report.score = ScoreResults(report.results, rules);        // score
 }
 
-Report Failed(CheckStatus status, const std::string& path, const std::string& code, const std::string& message) {
+Report Failed(CheckStatus status, const std::string& path, const std::string& code, const std::string& message,
+              const std::string& hint = {}) {
   Report report;
   report.status = status;
   report.tool_version = FAZHI_VERSION;
   report.document.path = path;
   report.error = message;
   report.error_code = code;
+  report.error_hint = hint;
   return report;
 }
 
@@ -131,7 +134,7 @@ Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts)
     Score(report, rules);
     return report;
   } catch (const InputError& e) {
-    return Failed(CheckStatus::kInputError, e.path(), e.code(), e.what());
+    return Failed(CheckStatus::kInputError, e.path(), e.code(), e.what(), e.hint());
   } catch (const std::exception& e) {  // a bug or exhaustion costs this input, never the caller's run
     return Failed(CheckStatus::kInternalError, input.path, "", e.what());
   }
@@ -150,9 +153,14 @@ Report NotCheckableReport(const std::string& path, const std::string& reason, co
 }
 
 std::string FailureReason(const Report& report) {
-  if (report.status == CheckStatus::kInputError) return report.error;
-  if (report.status == CheckStatus::kInternalError) return "internal error: " + report.error;
-  return "";
+  if (report.status == CheckStatus::kInternalError) return Msg("check.internal-error", {report.error});
+  if (report.status != CheckStatus::kInputError) return "";
+  return ReasonLine(report.error_code, report.error, report.error_hint);
+}
+
+std::string NotCheckableReason(const Report& report) {
+  if (!report.document.not_checkable) return "";
+  return SayReason("W-not-checkable", {report.document.not_checkable_reason});
 }
 
 std::vector<std::string> RuleIds(const RuleSet& rules) {

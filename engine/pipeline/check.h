@@ -55,9 +55,13 @@ constexpr std::size_t kMaxNearMisses = 3;
 // diagnostic), anything else thrown is kInternalError. Thread-safe for one RuleSet shared by many callers.
 Report Check(const RuleSet& rules, const Input& input, const CheckOptions& opts);
 
-// For a Report of status kInputError or kInternalError: the reason in one line ("internal error: …" for the
-// latter), without the path; "" for any other status.
+// For a Report of status kInputError or kInternalError: the reason in one line, without the path, in the language
+// in force: "[E-docx-broken] DOCX 文件缺少正文…（用 Word 或 WPS 打开，另存为 .docx 后再检查）" — the code, the
+// message and the hint of the table's entry (core/messages.cc); "内部错误…" for the latter. "" for any other status.
 std::string FailureReason(const Report& report);
+// For a not-checkable Report: "[W-not-checkable] 无法检查：" and the reason (a batch's reason column and progress
+// line); "" otherwise.
+std::string NotCheckableReason(const Report& report);
 
 // The stages Check is made of, for tests and tools that start from a Document they built.
 // bytes → RawDocument → normalized text → Document (sections, paragraphs, sentences, roles, metadata).

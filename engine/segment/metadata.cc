@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/messages.h"
 #include "segment/chars.h"
 #include "segment/dates.h"
 #include "segment/issuer.h"
@@ -155,10 +156,8 @@ SignatureFound FindSignature(Document& doc) {
       break;
     }
     if (ambiguous) {
-      doc.diagnostics.push_back({Level::kNote, "N-ambiguous-signature-date",
-                                 fmt::format("the signature date \"{}\" reads as more than one date; ignored",
-                                             std::string(Trim(line))),
-                                 doc.path, static_cast<int>(SourceLine(doc, i)), 0, "give --published"});
+      doc.diagnostics.push_back(MakeDiagnostic("N-ambiguous-signature-date", {Trim(line)}, doc.path,
+                                               static_cast<int>(SourceLine(doc, i))));
       if (i > 0 && IsOrgName(ParaText(doc, i - 1))) {
         out.issuer = std::string(Trim(ParaText(doc, i - 1)));
         out.issuer_line = SourceLine(doc, i - 1);
@@ -313,16 +312,15 @@ void FindYear(Document& doc, std::size_t body_begin) {
   }
   auto describe = [](const std::vector<YearCandidate>& cs) {
     std::string out;
-    for (const auto& c : cs) out += fmt::format("{}{} from {}", out.empty() ? "" : "; ", c.year, c.source);
+    for (const auto& c : cs)
+      out += (out.empty() ? "" : Msg("metadata.year-from-separator")) +
+             Msg("metadata.year-from", {std::to_string(c.year), c.source});
     return out;
   };
   int top = 0;
   while (top < kTiers && tiers[top].empty()) ++top;
   if (top == kTiers) {
-    doc.diagnostics.push_back({Level::kWarning, "W-no-year",
-                               "the covered year is in neither the title, the headings, the opening sentence nor "
-                               "the signature date",
-                               doc.path, 0, 0, "give --year"});
+    doc.diagnostics.push_back(MakeDiagnostic("W-no-year", {}, doc.path));
     return;
   }
   const std::vector<YearCandidate>& use = tiers[top];
@@ -332,19 +330,14 @@ void FindYear(Document& doc, std::size_t body_begin) {
   for (const auto& c : use)
     if (c.year != chosen.year) disagree.push_back(c);
   if (!disagree.empty())
-    doc.diagnostics.push_back({Level::kWarning, "W-year-conflict",
-                               fmt::format("evidence of equal strength disagrees on the covered year; used {} from {} "
-                                           "over {}",
-                                           chosen.year, chosen.source, describe(disagree)),
-                               doc.path, 0, 0, "give --year if another year is meant"});
+    doc.diagnostics.push_back(MakeDiagnostic(
+        "W-year-conflict", {std::to_string(chosen.year), chosen.source, describe(disagree)}, doc.path));
   for (int t = top + 1; t < kTiers; ++t)
     for (const auto& c : tiers[t])
       if (c.year != chosen.year) weaker.push_back(c);
   if (!weaker.empty())
-    doc.diagnostics.push_back({Level::kNote, "N-year-hint-differs",
-                               fmt::format("covered year {} ({}); weaker evidence suggests otherwise: {}", chosen.year,
-                                           chosen.source, describe(weaker)),
-                               doc.path, 0, 0, ""});
+    doc.diagnostics.push_back(MakeDiagnostic(
+        "N-year-hint-differs", {std::to_string(chosen.year), chosen.source, describe(weaker)}, doc.path));
 }
 
 // "来源:深圳市龙华区人民政府日期:2025年02月20日", "发文单位：某某区人民政府", "信息來源:辰溪縣小龍門鄉": a body named

@@ -19,7 +19,7 @@ struct MetadataOverrides {
 };
 
 // Reads metadata from the segmented document (and the reader's hints). Unknown values stay empty, never guessed;
-// conflicts and absences add a diagnostic (e.g. "W-no-year").
+// conflicts and absences add a diagnostic (e.g. W-no-year).
 void ExtractMetadata(Document& doc, const RawDocument& raw, const MetadataOverrides& overrides);
 
 }  // namespace fazhi

@@ -422,6 +422,7 @@ TEST_CASE("a batch names rows by issuer in Chinese and counts one report in two 
   CHECK(by_file["broken.docx"][col("状态")] == "读取失败");
   const std::string& reason = by_file["broken.docx"][col("原因")];
   CHECK(std::any_of(reason.begin(), reason.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE4; }));
+  CHECK(reason.rfind("[E-docx-broken] ", 0) == 0);  // the code first, then the table's words
 
   std::string html = ReadFile(out / "index.html");
   CHECK(html.find("天津市红桥区人民政府") != std::string::npos);

@@ -169,3 +169,117 @@ TEST_CASE("lint names the object of an unknown key and lists Chinese values, in 
   CHECK(Has(en.out, file + ":14:5: error[E-missing-key]: rule needs `title`\n"));
   CHECK(Has(en.out, file + ":16:5: error[E-unknown-key]: unknown key `titel` in rule (did you mean `title`?)\n"));
 }
+
+// Issue #15 item 2: what fazhi says about an input it cannot read — the code, the message and what the auditor can
+// do — comes from the message table, Chinese by default and English with --lang en; the same words in the terminal
+// and in the reason column of a batch's summary.csv.
+namespace {
+
+struct BadInputs {
+  TempDir tmp;
+  std::filesystem::path dir = tmp.path() / "报告";
+  BadInputs() {
+    std::filesystem::create_directories(dir);
+    WriteFile(dir / "broken.docx", std::string("PK\x03\x04", 4) + "not a zip archive at all");
+    WriteFile(dir / "empty.txt", "");
+    WriteFile(dir / "big.pdf", "%PDF-1.4\n");
+    std::filesystem::resize_file(dir / "big.pdf", 70ull << 20);  // sparse: 70 MB on paper, over the 64 MB limit
+  }
+  std::string Path(const char* name) const { return (dir / name).string(); }
+};
+
+// The reason cell of the summary.csv row of `file` (the 文件 column, then 状态, 状态代码, 原因).
+std::string ReasonOf(const std::string& csv, const std::string& file) {
+  auto fields = CsvFields(csv);
+  for (std::size_t i = 0; i + 3 < fields.size(); ++i)
+    if (fields[i] == file) return fields[i + 3];
+  return "(no row for " + file + ")";
+}
+
+}  // namespace
+
+TEST_CASE("an unreadable input: code, message and hint in Chinese by default, English with --lang en",
+          "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  BadInputs in;
+  struct Case {
+    std::string path, zh, en;
+  };
+  const std::string missing = (in.tmp.path() / "没有这个文件.txt").string();
+  const std::vector<Case> cases = {
+      {in.Path("broken.docx"),
+       "[E-docx-broken] DOCX 文件（ZIP 容器）已损坏或不完整（Not a zip archive）（用 Word 或 WPS 打开，另存为 .docx 后再检查）",
+       "[E-docx-broken] the DOCX (ZIP) container is damaged or truncated (Not a zip archive) (open it in Word or WPS, "
+       "save it as .docx and check it again)"},
+      {in.Path("empty.txt"), "[E-empty] 文件是空的（0 字节）（文件可能没有保存完整或下载失败：重新保存或下载后再检查）",
+       "[E-empty] the file is empty (0 bytes) (it may not have been saved or downloaded completely: save or download "
+       "it again)"},
+      {missing, "[E-not-found] 文件不存在（检查路径和文件名；文件名中有空格时要加引号）",
+       "[E-not-found] no such file (check the path and the file name; quote a name with spaces)"},
+      {in.Path("big.pdf"),
+       "[E-too-large] 文件有 70.0 MB，超过 64.0 MB 的上限（73400320 字节，限制 max_input_bytes 为 67108864 字节）"
+       "（年度报告通常不到 10 MB：确认选对了文件；文件里图片很多时，另存为文字版 PDF 或压缩图片后再检查）",
+       "[E-too-large] the file is 70.0 MB, over the 64.0 MB limit (73400320 bytes; max_input_bytes is 67108864 bytes) "
+       "(an annual report is usually under 10 MB: check that this is the right file; if it holds many pictures, save "
+       "it as a text PDF or compress the pictures)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.path);
+    auto zh = RunFazhi({"check", c.path});
+    CHECK(zh.exit_code == 2);
+    CHECK(zh.err == "fazhi: 错误：" + c.path + ": " + c.zh + "\n");
+    auto en = RunFazhi({"check", "--lang", "en", c.path});
+    CHECK(en.exit_code == 2);
+    CHECK(en.err == "fazhi: error: " + c.path + ": " + c.en + "\n");
+  }
+  // A folder where a file is wanted (diff compares two files; `check` would take a folder as a batch).
+  const std::string folder = in.dir.string();
+  auto zh = RunFazhi({"diff", folder, in.Path("empty.txt")});
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err == "fazhi: 错误：" + folder + ": [E-is-directory] 这是文件夹，不是文件（给出文件夹里的一份报告文件；"
+                                             "要核查整个文件夹，用 fazhi check 文件夹 -o 输出文件夹/）\n");
+  auto en = RunFazhi({"diff", "--lang", "en", folder, in.Path("empty.txt")});
+  CHECK(en.exit_code == 2);
+  CHECK(en.err == "fazhi: error: " + folder + ": [E-is-directory] this is a folder, not a file (name a report file "
+                                              "inside it; to check a whole folder, use fazhi check FOLDER -o OUT/)\n");
+}
+
+TEST_CASE("a batch gives the same code and words in its progress lines and the summary's reason column",
+          "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  BadInputs in;
+  WriteFile(in.dir / "ok.txt", "某区人民政府2023年法治政府建设年度报告\n一、主要工作情况\n全年审核规范性文件12件。\n");
+  const std::string missing = (in.tmp.path() / "没有这个文件.txt").string();
+  for (const char* lang : {"zh", "en"}) {
+    INFO(lang);
+    const bool zh = std::string(lang) == "zh";
+    const auto out = in.tmp.path() / (std::string("out-") + lang);
+    auto r = RunFazhi({"check", "--lang", lang, in.dir.string(), missing, "-o", out.string() + "/"});
+    CHECK(r.exit_code == 2);  // inputs that could not be read
+    const std::string csv = ReadFile(out / "summary.csv");
+    const std::string docx = zh ? "[E-docx-broken] DOCX 文件（ZIP 容器）已损坏或不完整（Not a zip archive）"
+                                  "（用 Word 或 WPS 打开，另存为 .docx 后再检查）"
+                                : "[E-docx-broken] the DOCX (ZIP) container is damaged or truncated (Not a zip "
+                                  "archive) (open it in Word or WPS, save it as .docx and check it again)";
+    const std::string empty = zh ? "[E-empty] 文件是空的（0 字节）（文件可能没有保存完整或下载失败：重新保存或下载后再检查）"
+                                 : "[E-empty] the file is empty (0 bytes) (it may not have been saved or downloaded "
+                                   "completely: save or download it again)";
+    // A missing argument is found missing by the walk, before any reader: a file or a folder was meant.
+    const std::string gone = zh ? "[E-not-found] 文件或文件夹不存在（检查路径和文件名；文件名中有空格时要加引号）"
+                                : "[E-not-found] no such file or folder (check the path and the file name; quote a "
+                                  "name with spaces)";
+    CHECK(ReasonOf(csv, "报告/broken.docx") == docx);
+    CHECK(ReasonOf(csv, "报告/empty.txt") == empty);
+    CHECK(ReasonOf(csv, "没有这个文件.txt") == gone);  // an argument outside the common folder: its name
+    const std::string big = ReasonOf(csv, "报告/big.pdf");
+    CHECK(big.rfind("[E-too-large] ", 0) == 0);
+    CHECK(Has(big, zh ? "超过 64.0 MB 的上限" : "over the 64.0 MB limit"));
+    CHECK(ReasonOf(csv, "报告/ok.txt").empty());  // checked: no reason
+    // The progress lines on stderr say the same.
+    CHECK(Has(r.err, in.Path("broken.docx") + ": " + docx + "\n"));
+    CHECK(Has(r.err, in.Path("empty.txt") + ": " + empty + "\n"));
+    CHECK(Has(r.err, missing + ": " + gone + "\n"));
+    // No line mixes the languages.
+    CHECK_FALSE(Has(zh ? r.err : csv, zh ? "no such file" : "文件不存在"));
+  }
+}

@@ -56,7 +56,8 @@ TEST_CASE("A truncated DOCX is a clear error", "[ingest][docx][bad]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-docx-broken");
-    CHECK_THAT(e.what(), Catch::Contains("damaged or truncated"));
+    CHECK_THAT(e.what(), Catch::Contains("DOCX 文件（ZIP 容器）已损坏或不完整"));
+    CHECK(e.hint() == "用 Word 或 WPS 打开，另存为 .docx 后再检查");
   }
 }
 
@@ -66,14 +67,15 @@ TEST_CASE("A ZIP without word/document.xml is not a Word document", "[ingest][do
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-unsupported-format");
-    CHECK_THAT(e.what(), Catch::Contains("without word/document.xml") && Catch::Contains("convert it to DOCX or PDF"));
+    CHECK_THAT(e.what(), Catch::Contains("没有 word/document.xml") && Catch::Contains("ZIP 压缩包"));
+    CHECK_THAT(e.hint(), Catch::Contains("转换为 DOCX 或 PDF"));
   }
 }
 
 TEST_CASE("DOCX with malformed XML names the part", "[ingest][docx][bad]") {
   std::string zip = MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}});
   CHECK_THROWS_WITH(ReadBytes("bad.docx", zip, Limits{}), Catch::Contains("word/document.xml") &&
-                                                             Catch::Contains("not well-formed XML"));
+                                                             Catch::Contains("不是格式正确的 XML"));
 }
 
 TEST_CASE("A minimal DOCX made with libzip reads", "[ingest][docx]") {
@@ -94,7 +96,7 @@ TEST_CASE("Zip bombs and archive limits are refused with the limit named", "[ing
   Limits few;
   few.max_zip_entries = 3;
   std::string many = MakeZip({{"word/document.xml", kMinimalDocument}, {"a", "1"}, {"b", "2"}, {"c", "3"}});
-  CHECK_THROWS_WITH(ReadBytes("many.docx", many, few), Catch::Contains("max_zip_entries (3)"));
+  CHECK_THROWS_WITH(ReadBytes("many.docx", many, few), Catch::Contains("max_zip_entries（3）"));
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ TEST_CASE("A 60 MB text file fails fast with the size-limit message", "[ingest][
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-too-large");
-    CHECK_THAT(e.what(), Catch::Contains("over the limit") && Catch::Contains("max_input_bytes"));
+    CHECK_THAT(e.what(), Catch::Contains("超过 16.0 MB 的上限") && Catch::Contains("max_input_bytes"));
+    CHECK_THAT(e.hint(), Catch::Contains("确认选对了文件"));
   }
   auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(elapsed < std::chrono::milliseconds(500));  // only the first 4 KiB are read
@@ -40,7 +41,7 @@ TEST_CASE("A file over max_input_bytes is refused before reading, whatever its f
   test::WriteFile(path, "%PDF-1.4\n" + std::string(3000, 'x'));
   Limits limits;
   limits.max_input_bytes = 2000;
-  CHECK_THROWS_WITH(ReadInput(path.string(), limits), Catch::Contains("max_input_bytes (2000 bytes)"));
+  CHECK_THROWS_WITH(ReadInput(path.string(), limits), Catch::Contains("max_input_bytes 为 2000 字节"));
   CHECK_THROWS_WITH(ReadBytes("mem.txt", std::string(3000, 'a'), limits), Catch::Contains("max_input_bytes"));
 }
 

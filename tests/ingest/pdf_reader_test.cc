@@ -25,7 +25,7 @@ TEST_CASE("The sample as a PDF: text per page, page numbers dropped", "[ingest][
 
 TEST_CASE("A PDF without a text layer is not checkable: needs OCR", "[ingest][pdf][bad]") {
   CHECK_THROWS_AS(test::ReadForm("no-text.pdf"), NotCheckableError);
-  CHECK_THROWS_WITH(test::ReadForm("no-text.pdf"), "no text layer: needs OCR");
+  CHECK_THROWS_WITH(test::ReadForm("no-text.pdf"), "没有文字层（扫描件），需先做文字识别（OCR）");
 }
 
 TEST_CASE("An encrypted PDF is a clear error", "[ingest][pdf][bad]") {
@@ -34,7 +34,7 @@ TEST_CASE("An encrypted PDF is a clear error", "[ingest][pdf][bad]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-pdf-encrypted");
-    CHECK_THAT(e.what(), Catch::Contains("encrypted"));
+    CHECK_THAT(e.what(), Catch::Contains("已加密"));
   }
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("A damaged PDF is a clear error", "[ingest][pdf][bad]") {
   std::string bytes = test::ReadFile(test::FormsDir() / "hongqiao.pdf");
   bytes.resize(600);
   CHECK_THROWS_AS(ReadBytes("cut.pdf", bytes, Limits{}), InputError);
-  CHECK_THROWS_WITH(ReadBytes("fake.pdf", "not a pdf at all, just words", Limits{}), Catch::Contains("no %PDF-"));
+  CHECK_THROWS_WITH(ReadBytes("fake.pdf", "not a pdf at all, just words", Limits{}), Catch::Contains("没有 %PDF- 标志"));
 }
 
 TEST_CASE("PDF page and time limits are enforced and named", "[ingest][pdf][limits][bad]") {

@@ -69,8 +69,8 @@ TEST_CASE("Invalid UTF-8 in the middle becomes U+FFFD with a warning naming the 
   REQUIRE(raw.diagnostics.size() == 1);
   CHECK(raw.diagnostics[0].code == "W-invalid-encoding");
   CHECK(raw.diagnostics[0].level == Level::kWarning);
-  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("byte offset " + std::to_string(at)));
-  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("2 invalid UTF-8"));
+  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("第一处在第 " + std::to_string(at) + " 字节"));
+  CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("2 处无效的 UTF-8"));
   CHECK(raw.text.find("\xEF\xBF\xBD\xEF\xBF\xBD二、存在的问题与不足") != std::string::npos);
 }
 
@@ -82,11 +82,11 @@ TEST_CASE("Empty and blank files are errors", "[ingest][text][bad]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-empty");
-    CHECK_THAT(e.what(), Catch::Contains("empty"));
+    CHECK_THAT(e.what(), Catch::Contains("文件是空的"));
   }
   CHECK_THROWS_AS(FromBytes("blank.txt", " \n\r\n\t  \n"), InputError);
-  CHECK_THROWS_WITH(ReadInput((tmp.path() / "nope.txt").string(), Limits{}), Catch::Contains("no such file"));
-  CHECK_THROWS_WITH(ReadInput(tmp.path().string(), Limits{}), Catch::Contains("directory"));
+  CHECK_THROWS_WITH(ReadInput((tmp.path() / "nope.txt").string(), Limits{}), Catch::Contains("文件不存在"));
+  CHECK_THROWS_WITH(ReadInput(tmp.path().string(), Limits{}), Catch::Contains("这是文件夹"));
 }
 
 TEST_CASE("Binary garbage is an unsupported format, not text", "[ingest][text][bad]") {
@@ -105,7 +105,7 @@ TEST_CASE("Binary garbage is an unsupported format, not text", "[ingest][text][b
       FAIL("no error");
     } catch (const InputError& e) {
       CHECK(e.code() == "E-unsupported-format");
-      CHECK_THAT(e.what(), Catch::Contains("convert it to DOCX or PDF"));
+      CHECK_THAT(e.hint(), Catch::Contains("转换为 DOCX 或 PDF"));
     }
   }
 }
@@ -117,12 +117,12 @@ TEST_CASE("Known non-report formats are named in the error; a .doc, .wps or .ofd
   };
   const std::string ole(kOleSignature);
   std::vector<Case> cases = {
-      {"scan.png", "\x89PNG\r\n\x1A\n" + std::string(100, 'x'), "E-unsupported-format", "PNG image"},
-      {"scan.jpg", "\xFF\xD8\xFF\xE0" + std::string(100, 'x'), "E-unsupported-format", "JPEG image"},
-      {"report.rar", "Rar!\x1A\x07" + std::string(100, 'x'), "E-unsupported-format", "RAR archive"},
-      {"report.odt", "plain text that claims to be an OpenDocument", "E-unsupported-format", "OpenDocument text"},
-      {"report.doc", ole + std::string(600, '\0'), "E-doc-broken", "OLE"},
-      {"report.wps", ole + std::string(600, 'x'), "E-doc-broken", "OLE"},
+      {"scan.png", "\x89PNG\r\n\x1A\n" + std::string(100, 'x'), "E-unsupported-format", "PNG 图片"},
+      {"scan.jpg", "\xFF\xD8\xFF\xE0" + std::string(100, 'x'), "E-unsupported-format", "JPEG 图片"},
+      {"report.rar", "Rar!\x1A\x07" + std::string(100, 'x'), "E-unsupported-format", "RAR 压缩包"},
+      {"report.odt", "plain text that claims to be an OpenDocument", "E-unsupported-format", "OpenDocument 文本"},
+      {"report.doc", ole + std::string(600, '\0'), "E-doc-broken", "（.doc/.wps）已损坏或不完整"},
+      {"report.wps", ole + std::string(600, 'x'), "E-doc-broken", "（.doc/.wps）已损坏或不完整"},
       {"report.doc", "plain text that claims to be a doc", "E-doc-broken", "OLE"},
       {"report.ofd", "some bytes", "E-ofd-broken", "OFD"},
   };
@@ -134,7 +134,7 @@ TEST_CASE("Known non-report formats are named in the error; a .doc, .wps or .ofd
     } catch (const InputError& e) {
       CHECK(e.code() == c.code);
       CHECK_THAT(e.what(), Catch::Contains(c.expect));
-      if (c.code == "E-unsupported-format") CHECK_THAT(e.what(), Catch::Contains("convert it to DOCX or PDF"));
+      if (c.code == "E-unsupported-format") CHECK_THAT(e.hint(), Catch::Contains("转换为 DOCX 或 PDF"));
       CHECK(std::string(e.what()).find('\n') == std::string::npos);
     }
   }

@@ -38,7 +38,7 @@ TEST_CASE("HTML nested 100k deep fails fast naming max_markup_depth (was a stack
       FAIL("no error");
     } catch (const InputError& e) {
       CHECK(e.code() == "E-html-limit");
-      CHECK_THAT(e.what(), Catch::Contains("max_markup_depth (1000)"));
+      CHECK_THAT(e.what(), Catch::Contains("max_markup_depth（1000）"));
     }
     CHECK(Seconds(start) < 5);
   }
@@ -188,8 +188,8 @@ TEST_CASE("a FIFO, a device and a symlink loop are refused at once (a FIFO used 
   test::TempDir tmp;
   auto fifo = tmp.path() / "pipe.txt";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
-  CHECK_THROWS_WITH(ReadInput(fifo.string(), Limits{}), Catch::Contains("not a regular file"));
-  CHECK_THROWS_WITH(ReadInput("/dev/zero", Limits{}), Catch::Contains("not a regular file"));
+  CHECK_THROWS_WITH(ReadInput(fifo.string(), Limits{}), Catch::Contains("不是普通文件"));
+  CHECK_THROWS_WITH(ReadInput("/dev/zero", Limits{}), Catch::Contains("不是普通文件"));
   std::filesystem::create_symlink(tmp.path() / "b", tmp.path() / "a");
   std::filesystem::create_symlink(tmp.path() / "a", tmp.path() / "b");
   CHECK_THROWS_WITH(ReadInput((tmp.path() / "a").string(), Limits{}), Catch::Contains("symbolic links"));
@@ -199,12 +199,12 @@ TEST_CASE("a text of only ideographic and zero-width spaces is empty, not an emp
           "[regression][ingest]") {
   // It used to pass the reader's ASCII white-space test, normalize to nothing, and fail every rule.
   CHECK_THROWS_WITH(ReadBytes("ws.txt", "\xE3\x80\x80\xE3\x80\x80\n\xE2\x80\x8B\n\xC2\xA0\n", Limits{}),
-                    Catch::Contains("contains no text"));
+                    Catch::Contains("没有文字"));
   CHECK(ReadBytes("one.txt", "\xE3\x80\x80" "a", Limits{}).text.find('a') != std::string::npos);
   // The same for a page or a Word document of such spaces.
   CHECK_THROWS_WITH(ReadBytes("ws.html", "<html><body><p>&nbsp;\xE3\x80\x80</p><p>\xE2\x80\x8B</p></body></html>",
                               Limits{}),
-                    Catch::Contains("no readable text"));
+                    Catch::Contains("没有可读的文字"));
 }
 
 TEST_CASE("a DOCX whose document.xml nests 100k elements is refused naming max_markup_depth",
@@ -231,7 +231,7 @@ TEST_CASE("a DOCX whose document.xml nests 100k elements is refused naming max_m
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == "E-docx-limit");
-    CHECK_THAT(e.what(), Catch::Contains("max_markup_depth (1000)"));
+    CHECK_THAT(e.what(), Catch::Contains("max_markup_depth（1000）"));
   }
 }
 

@@ -85,8 +85,8 @@ int RunTrack(const TrackCommandOptions& opts) {
         PrintError(FormatDiagnostic(f->ledger));
         break;
       case TrackFailure::Kind::kReport:
-        PrintError(Msg("E-track-report", {opts.report, f->detail}) + " [" +
-                   (f->code.empty() ? "E-track-report" : f->code) + "]");
+        // FailureReason names the reader's code ("[E-not-found] …"); an internal error has none, so name this one.
+        PrintError(Msg("E-track-report", {opts.report, f->detail}) + (f->code.empty() ? " [E-track-report]" : ""));
         break;
       case TrackFailure::Kind::kNotCheckable:
         Raise("E-track-report.not-checkable", {opts.report, f->detail});
