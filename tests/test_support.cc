@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <thread>
@@ -30,6 +31,16 @@ std::filesystem::path SourceDir() { return FAZHI_SOURCE_DIR; }
 std::filesystem::path SharedDir() {
   if (const char* env = std::getenv("FAZHI_SHARED")) return env;
   return std::filesystem::weakly_canonical(SourceDir() / ".." / "shared");
+}
+
+std::vector<std::filesystem::path> RealReports() {
+  const std::filesystem::path sample = SourceDir() / "reports" / "samples" / "hongqiao-2020.txt";
+  const std::string sample_bytes = ReadFile(sample);
+  std::vector<std::filesystem::path> inputs = {sample};
+  for (const auto& e : std::filesystem::directory_iterator(SharedDir() / "corpus" / "real"))
+    if (e.path().extension() == ".txt" && ReadFile(e.path()) != sample_bytes) inputs.push_back(e.path());
+  std::sort(inputs.begin(), inputs.end());
+  return inputs;
 }
 
 std::string ReadFile(const std::filesystem::path& p) {

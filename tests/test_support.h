@@ -11,6 +11,9 @@ namespace fazhi::test {
 std::filesystem::path SourceDir();  // the repository root
 std::filesystem::path SharedDir();  // ../shared next to the checkout (or $FAZHI_SHARED)
 std::string ReadFile(const std::filesystem::path& p);
+// The real reports a test runs over: the bundled sample and every .txt of ../shared/corpus/real, sorted; a shared
+// text with the sample's very bytes (the Hongqiao report is both) is taken once.
+std::vector<std::filesystem::path> RealReports();
 void WriteFile(const std::filesystem::path& p, const std::string& bytes);
 
 struct RunResult {

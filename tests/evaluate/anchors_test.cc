@@ -16,10 +16,7 @@ namespace {
 
 TEST_CASE("rules settled from their anchors give the full evaluation's verdicts on real reports", "[evaluate]") {
   auto rules = test::LoadShippedRules();
-  std::vector<fs::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
-  for (const auto& e : fs::directory_iterator(test::SharedDir() / "corpus" / "real"))
-    if (e.path().extension() == ".txt") inputs.push_back(e.path());
-  std::sort(inputs.begin(), inputs.end());
+  const std::vector<fs::path> inputs = test::RealReports();
   REQUIRE(inputs.size() >= 3);
   std::size_t anchored = 0, skipped = 0;
   for (const auto& p : rules->packs())

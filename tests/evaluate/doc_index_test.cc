@@ -17,14 +17,6 @@ namespace fs = std::filesystem;
 namespace fazhi {
 namespace {
 
-std::vector<fs::path> RealReports() {
-  std::vector<fs::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
-  for (const auto& e : fs::directory_iterator(test::SharedDir() / "corpus" / "real"))
-    if (e.path().extension() == ".txt") inputs.push_back(e.path());
-  std::sort(inputs.begin(), inputs.end());
-  return inputs;
-}
-
 bool Same(const std::vector<TermHit>& a, const std::vector<TermHit>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -35,7 +27,7 @@ bool Same(const std::vector<TermHit>& a, const std::vector<TermHit>& b) {
 TEST_CASE("the shipped rules' automaton finds every occurrence a plain search finds, on real reports", "[match]") {
   auto rules = test::LoadShippedRules();
   const TermMatcher& m = rules->matcher();
-  auto inputs = RealReports();
+  auto inputs = test::RealReports();
   REQUIRE(inputs.size() >= 3);
   std::size_t seen = 0;
   for (const auto& input : inputs) {
@@ -63,7 +55,7 @@ TEST_CASE("EvalIndex gives ClauseAt's clause and HitsIn's hits on real reports",
   const TermMatcher& m = rules->matcher();
   std::mt19937 rng(7);
   std::size_t clauses = 0, nonempty = 0;
-  for (const auto& input : RealReports()) {
+  for (const auto& input : test::RealReports()) {
     INFO(input.filename().string());
     Document doc = LoadDocument(input.string(), CheckOptions{});
     Hits hits = m.Scan(doc.text);
@@ -111,7 +103,7 @@ TEST_CASE("IsConcrete and ClauseCue decide the same with and without EvalIndex o
   const TermMatcher& m = rules->matcher();
   std::mt19937 rng(11);
   std::size_t concrete = 0, cued = 0, sentences = 0;
-  for (const auto& input : RealReports()) {
+  for (const auto& input : test::RealReports()) {
     INFO(input.filename().string());
     Document doc = LoadDocument(input.string(), CheckOptions{});
     Hits hits = m.Scan(doc.text);

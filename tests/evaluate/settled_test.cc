@@ -20,15 +20,6 @@ namespace fs = std::filesystem;
 namespace fazhi {
 namespace {
 
-std::vector<fs::path> RealReports() {
-  std::vector<fs::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
-  for (const auto& e : fs::directory_iterator(test::SharedDir() / "corpus" / "real"))
-    if (e.path().extension() == ".txt" && e.path().filename().string().find("hongqiao") == std::string::npos)
-      inputs.push_back(e.path());
-  std::sort(inputs.begin(), inputs.end());
-  return inputs;
-}
-
 void SameCounts(const VerdictCounts& a, const VerdictCounts& b) {
   CHECK(a.pass == b.pass);
   CHECK(a.partial == b.partial);
@@ -78,7 +69,7 @@ bool FromSettled(const RuleResult& r) {
 
 TEST_CASE("settled results equal a full evaluation, also where packs and rules do not apply", "[evaluate]") {
   auto rules = test::LoadShippedRules();
-  auto inputs = RealReports();
+  auto inputs = test::RealReports();
   REQUIRE(inputs.size() >= 3);
   // The reports' own years, and years and levels that make whole packs (outline-2015 / outline-2021) and rules with
   // their own applicability not apply, and a year after the newest outline.
@@ -135,7 +126,7 @@ TEST_CASE("settled results equal a full evaluation, also where packs and rules d
 
 TEST_CASE("two reports point at the rule set's rules; a settled result copies no text", "[evaluate]") {
   auto rules = test::LoadShippedRules();
-  auto inputs = RealReports();
+  auto inputs = test::RealReports();
   CheckOptions copts;
   Report a = CheckDocument(LoadDocument(inputs[0].string(), copts), *rules, copts);
   Report b = CheckDocument(LoadDocument(inputs[1].string(), copts), *rules, copts);
@@ -209,7 +200,7 @@ TEST_CASE("every match of a regex holds one of its anchor terms (real reports)",
     patterns.push_back({own[i], test::AnchorTerms(*set, id)});
   }
   std::size_t matches = 0;
-  for (const auto& input : RealReports()) {
+  for (const auto& input : test::RealReports()) {
     CheckOptions copts;
     Document doc = LoadDocument(input.string(), copts);
     for (const auto& [pattern, anchors] : patterns) {

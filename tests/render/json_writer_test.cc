@@ -430,9 +430,7 @@ TEST_CASE("a rule's texts kept from the report before are written as they now re
 
 TEST_CASE("real reports checked with every shipped rule render as the tree renderer did", "[render][json]") {
   auto rules = test::LoadShippedRules();
-  std::vector<std::filesystem::path> inputs = {test::SourceDir() / "reports" / "samples" / "hongqiao-2020.txt"};
-  for (const auto& e : std::filesystem::directory_iterator(test::SharedDir() / "corpus" / "real"))
-    if (e.path().extension() == ".txt") inputs.push_back(e.path());
+  const std::vector<std::filesystem::path> inputs = test::RealReports();
   REQUIRE(inputs.size() >= 3);
   for (const auto& input : inputs) {
     Report rep = Check(*rules, Input::File(input.string()), CheckOptions{});
