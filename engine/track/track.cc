@@ -295,7 +295,7 @@ TrackRun RunTracking(const std::string& ledger_path, const std::string& ledger_n
   }
   std::string problem = TrackComparability(last, report.document);
   if (!problem.empty() && !force) {
-    run.failure = TrackFailure{TrackFailure::Kind::kMismatch, "E-track-mismatch", problem, {}};
+    run.failure = TrackFailure{TrackFailure::Kind::kMismatch, "", problem, {}};  // callers raise the mismatch code
     return run;
   }
   run.track = TrackLedger(last, report, today, std::move(today_source));

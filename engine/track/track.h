@@ -63,7 +63,7 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
 struct TrackFailure {
   enum class Kind { kLedger, kReport, kNotCheckable, kMismatch };
   Kind kind = Kind::kLedger;
-  std::string code;     // the diagnostic code: the reader's E-…, the report's error code, E-track-mismatch
+  std::string code;     // the reader's code (kLedger), the report's error code (kReport; "" for an internal error), else ""
   std::string detail;   // FailureReason, the not-checkable reason or the comparability problem
   Diagnostic ledger;    // kLedger: the reader's diagnostic (file:line:col, message, hint)
 };
