@@ -206,7 +206,8 @@ void FindPublished(Document& doc, const RawDocument& raw) {
 
 struct YearCandidate {
   int year;
-  std::string source;
+  std::string source;  // as document.sources.year records it ("heading 一、… (line 12)")
+  std::string said;    // the same in the user's language, for the year warnings (metadata.src.* in core/messages.cc)
 };
 
 // The first year of `s` that names a covered year: not one end of a range ("2021—2025年"), not inside a cited
@@ -255,7 +256,8 @@ void FindYear(Document& doc, std::size_t body_begin) {
   constexpr int kTiers = 5;
   std::vector<YearCandidate> tiers[kTiers];
   if (doc.meta.title.value) {
-    if (auto y = CoveredYearIn(*doc.meta.title.value)) tiers[0].push_back({*y, doc.meta.title.source});
+    if (auto y = CoveredYearIn(*doc.meta.title.value))
+      tiers[0].push_back({*y, doc.meta.title.source, Msg("metadata.src.title")});
   }
   // Headings of the top two levels: "一、2021年主要工作情况" (the year itself), "八、2020年…工作计划" (the year after).
   for (std::size_t i = 1; i < doc.sections.size(); ++i) {
@@ -265,12 +267,14 @@ void FindYear(Document& doc, std::size_t body_begin) {
     if (!year) continue;
     std::string label = s.number + s.heading;
     auto sec = static_cast<std::uint32_t>(i);
+    const std::string line = std::to_string(SourceLine(doc, s));
     if (doc.SectionHasRole(sec, SectionRole::kPlan))
-      tiers[3].push_back({*year - 1, At("plan heading " + label, SourceLine(doc, s))});
+      tiers[3].push_back({*year - 1, At("plan heading " + label, SourceLine(doc, s)),
+                          Msg("metadata.src.plan-heading", {label, line})});
     else if (doc.SectionHasRole(sec, SectionRole::kMeasures) || doc.SectionHasRole(sec, SectionRole::kFirstResponsible))
-      tiers[1].push_back({*year, At("heading " + label, SourceLine(doc, s))});
+      tiers[1].push_back({*year, At("heading " + label, SourceLine(doc, s)), Msg("metadata.src.heading", {label, line})});
     else if (doc.SectionHasRole(sec, SectionRole::kShortcomings))
-      tiers[2].push_back({*year, At("heading " + label, SourceLine(doc, s))});
+      tiers[2].push_back({*year, At("heading " + label, SourceLine(doc, s)), Msg("metadata.src.heading", {label, line})});
   }
   // The opening sentence: "2025年，我办…", "2025年以来，…", "现将我县2020年度法治政府建设情况报告如下".
   for (std::size_t i = body_begin, seen = 0; i < doc.paragraphs.size() && seen < 3; ++i) {
@@ -282,7 +286,8 @@ void FindYear(Document& doc, std::size_t body_begin) {
     auto years = FindYears(text);
     if (!years.empty() && years.front().begin == 0) {
       if (auto y = CoveredYearIn(text.substr(0, 40)); y && *y == years.front().year) {
-        tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i))});
+        tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i)),
+                            Msg("metadata.src.opening", {std::to_string(SourceLine(doc, i))})});
         break;
       }
     }
@@ -291,7 +296,8 @@ void FindYear(Document& doc, std::size_t body_begin) {
       std::string_view clause = text.substr(report, 120);
       if (ContainsAny(clause, {"报告如下", "汇报如下", "报告于后"})) {
         if (auto y = CoveredYearIn(clause)) {
-          tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i))});
+          tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i)),
+                              Msg("metadata.src.opening", {std::to_string(SourceLine(doc, i))})});
           break;
         }
       }
@@ -303,18 +309,23 @@ void FindYear(Document& doc, std::size_t body_begin) {
       if (!(InRole(doc, i, SectionRole::kMeasures) || InRole(doc, i, SectionRole::kFirstResponsible))) continue;
       if (InRole(doc, i, SectionRole::kPlan)) continue;
       if (!Contains(ParaText(doc, i), "今年以来")) continue;
-      tiers[4].push_back({sig.value->year, At("今年以来", SourceLine(doc, i)) + " + signature year"});
+      tiers[4].push_back({sig.value->year, At("今年以来", SourceLine(doc, i)) + " + signature year",
+                          Msg("metadata.src.this-year", {std::to_string(SourceLine(doc, i))})});
       break;
     }
     int m = sig.value->month;
-    if (m >= 1 && m <= 4) tiers[4].push_back({sig.value->year - 1, "signature date " + sig.value->ToString() + " (Jan–Apr)"});
-    if (m >= 11) tiers[4].push_back({sig.value->year, "signature date " + sig.value->ToString() + " (Nov–Dec)"});
+    const std::string date = sig.value->ToString();
+    if (m >= 1 && m <= 4)
+      tiers[4].push_back({sig.value->year - 1, "signature date " + date + " (Jan–Apr)",
+                          Msg("metadata.src.signed-early", {date})});
+    if (m >= 11)
+      tiers[4].push_back({sig.value->year, "signature date " + date + " (Nov–Dec)", Msg("metadata.src.signed-late", {date})});
   }
   auto describe = [](const std::vector<YearCandidate>& cs) {
     std::string out;
     for (const auto& c : cs)
       out += (out.empty() ? "" : Msg("metadata.year-from-separator")) +
-             Msg("metadata.year-from", {std::to_string(c.year), c.source});
+             Msg("metadata.year-from", {std::to_string(c.year), c.said});
     return out;
   };
   int top = 0;
@@ -331,13 +342,13 @@ void FindYear(Document& doc, std::size_t body_begin) {
     if (c.year != chosen.year) disagree.push_back(c);
   if (!disagree.empty())
     doc.diagnostics.push_back(MakeDiagnostic(
-        "W-year-conflict", {std::to_string(chosen.year), chosen.source, describe(disagree)}, doc.path));
+        "W-year-conflict", {std::to_string(chosen.year), chosen.said, describe(disagree)}, doc.path));
   for (int t = top + 1; t < kTiers; ++t)
     for (const auto& c : tiers[t])
       if (c.year != chosen.year) weaker.push_back(c);
   if (!weaker.empty())
     doc.diagnostics.push_back(MakeDiagnostic(
-        "N-year-hint-differs", {std::to_string(chosen.year), chosen.source, describe(weaker)}, doc.path));
+        "N-year-hint-differs", {std::to_string(chosen.year), chosen.said, describe(weaker)}, doc.path));
 }
 
 // "来源:深圳市龙华区人民政府日期:2025年02月20日", "发文单位：某某区人民政府", "信息來源:辰溪縣小龍門鄉": a body named

@@ -1,6 +1,8 @@
 // Metadata: title, issuer, level, covered year, publication and signature dates, each with its source.
 #include <catch2/catch.hpp>
 
+#include "core/lang.h"
+
 #include "segment/dates.h"
 #include "segment/issuer.h"
 #include "segment/line_kinds.h"
@@ -109,7 +111,23 @@ TEST_CASE("evidence of equal strength that disagrees: W-year-conflict, the first
     if (d.code == "W-year-conflict") {
       CHECK(d.message.find("2021") != std::string::npos);
       CHECK(d.message.find("2020") != std::string::npos);
+      // The evidence is named in the auditor's language (issue #15), not as document.sources records it.
+      CHECK(d.message.find("采用 2021 年（依据：小标题“一、2021年主要工作情况”（第 1 行））") != std::string::npos);
+      CHECK(d.message.find("2020 年（依据：小标题“二、2020年主要举措和成效”（第 3 行））") != std::string::npos);
+      CHECK(d.message.find("heading") == std::string::npos);
     }
+  CHECK(doc.meta.year.source == "heading 一、2021年主要工作情况 (line 1)");  // JSON's document.sources.year
+  SetLang(Lang::kEn);
+  auto en = test::SegmentText("一、2021年主要工作情况\n正文。\n二、2020年主要举措和成效\n正文。\n");
+  SetLang(Lang::kZh);
+  bool said = false;
+  for (const Diagnostic& d : en.diagnostics)
+    if (d.code == "W-year-conflict") {
+      said = true;
+      CHECK(d.message.find("used 2021 from heading 一、2021年主要工作情况 (line 1) over 2020 from heading "
+                           "二、2020年主要举措和成效 (line 3)") != std::string::npos);
+    }
+  CHECK(said);
 }
 
 TEST_CASE("year from the opening sentence when there is no title", "[segment][metadata]") {
