@@ -286,3 +286,24 @@ TEST_CASE("a batch gives the same code and words in its progress lines and the s
     CHECK_FALSE(Has(zh ? r.err : csv, zh ? "no such file" : "文件不存在"));
   }
 }
+
+// A rule file's warning logged by `check --rules` says its level once: the log's prefix ("fazhi: 警告："), then the
+// place, the code and the message with its hint — not "fazhi: 警告：…: 警告[W-term-comma]: …".
+TEST_CASE("a rule diagnostic in the log names its level once, in the user's language", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  const std::string pack = "tests/golden/lint/term-comma";  // `[法律顾问，公职律师]` in rules.yaml, line 6
+  const std::string sample = (SourceDir() / "reports" / "samples" / "hongqiao-2020.txt").string();
+  auto zh = RunFazhi({"check", "--rules", pack, sample});
+  INFO(zh.err);
+  CHECK(zh.exit_code != 2);  // a warning: the rules are used
+  CHECK(Has(zh.err, "fazhi: 警告：" + pack + "/rules.yaml:6:27: [W-term-comma] “法律顾问，公职律师”里有中文逗号“，”，"
+                    "整体会被当作一个词；拆成两个词？（词与词之间用半角逗号加空格：`[词一, 词二]`；"
+                    "确实要整体匹配，就加半角引号：`[\"词一，词二\"]`）\n"));
+  CHECK_FALSE(Has(zh.err, "警告[W-term-comma]"));
+  ScopedEnv en_lang("FAZHI_LANG", "en");
+  auto en = RunFazhi({"check", "--rules", pack, sample});
+  INFO(en.err);
+  CHECK(Has(en.err, "fazhi: warning: " + pack + "/rules.yaml:6:27: [W-term-comma] "));
+  CHECK(Has(en.err, " (separate terms with a half-width comma and a space"));
+  CHECK_FALSE(Has(en.err, "warning[W-term-comma]"));
+}
