@@ -41,7 +41,7 @@ TEST_CASE("profile: bad files are refused naming the file, the line and the prob
         std::string::npos);
   CHECK(ErrorOf("profile: x\npacks: [{pack: a, levels: [distrct]}]\n").find("您是不是想写 `district`") !=
         std::string::npos);
-  CHECK(ErrorOf("profile: x\nsame: []\n").find("不认识的顶层键 `same` (可用：profile、packs、same_as)") !=
+  CHECK(ErrorOf("profile: x\nsame: []\n").find("不认识的顶层键 `same`（可用：profile、packs、same_as）") !=
         std::string::npos);
   CHECK(ErrorOf("profile: [\n").find("不是有效的 YAML") != std::string::npos);
 }

@@ -154,10 +154,10 @@ TEST_CASE("serve: a batch keeps going past a bad file, ../../x is stored by its 
   auto galaxy = Upload(s.port, {{"a.txt", sample}}, {{"level", "galaxy"}});
   CHECK(galaxy.status == 400);
   CHECK(Json(galaxy)["error"].get<std::string>().rfind("level 应为以下之一：province（省）, city（市）", 0) == 0);
-  SetLang(Lang::kEn);
+  fazhi::SetLang(fazhi::Lang::kEn);
   const auto galaxy_en =
       Json(Upload(s.port, {{"a.txt", sample}}, {{"level", "galaxy"}}))["error"].get<std::string>();
-  SetLang(Lang::kZh);
+  fazhi::SetLang(fazhi::Lang::kZh);
   CHECK(galaxy_en.rfind("level must be one of province（省）, city（市）", 0) == 0);
   auto cross = Upload(s.port, {{"a.txt", sample}}, {}, {"Origin: http://evil.example"});
   CHECK(cross.status == 403);
