@@ -160,7 +160,8 @@ SummaryRow CheckOne(const WorkerContext& ctx, const BatchInput& in, bool keep, s
     ctx.progress.Message(spdlog::level::warn, in.path + ": " + NotCheckableReason(report));
   if (ctx.verbose)
     for (const auto& d : report.diagnostics)
-      if (d.level != Level::kNote) ctx.progress.Message(spdlog::level::info, FormatDiagnostic(d));
+      if (d.level != Level::kNote)  // the log's prefix names the level, so the line does not repeat it
+        ctx.progress.Message(d.level == Level::kError ? spdlog::level::err : spdlog::level::warn, DiagnosticLogLine(d));
   if (ctx.sinks.gate && ctx.sinks.gate(report)) ctx.gate = true;
 
   SummaryRow row;

@@ -16,13 +16,15 @@
 
 namespace fazhi {
 
+void LogDiagnostic(const Diagnostic& d) {
+  const std::string line = DiagnosticLogLine(d);
+  if (d.level == Level::kError) spdlog::error("{}", line);
+  else if (d.level == Level::kWarning) spdlog::warn("{}", line);
+  else spdlog::info("{}", line);
+}
+
 void LogDiagnostics(const Diagnostics& diags) {
-  for (const auto& d : diags) {
-    std::string line = FormatDiagnostic(d);
-    if (d.level == Level::kError) spdlog::error("{}", line);
-    else if (d.level == Level::kWarning) spdlog::warn("{}", line);
-    else spdlog::info("{}", line);
-  }
+  for (const auto& d : diags) LogDiagnostic(d);
 }
 
 std::vector<std::string> ResolveRuleDirs(const RulesOptions& opts) {
@@ -79,7 +81,7 @@ bool LoadCommandProfile(const RulesOptions& rules_opts, const std::string& flag,
   try {
     out = LoadProfile(path, rules_opts.limits, DefaultCacheDir());
   } catch (const InputError& e) {
-    spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
+    LogDiagnostic(DiagnosticOf(e));
     return false;
   }
   if (!explicit_profile) return true;
@@ -89,7 +91,7 @@ bool LoadCommandProfile(const RulesOptions& rules_opts, const std::string& flag,
   for (auto d : LintProfile(*out, RuleIds(rules), packs)) {
     if (!rules_opts.packs.empty()) d.level = Level::kWarning;
     ok = ok && d.level != Level::kError;
-    (d.level == Level::kError ? spdlog::error("{}", FormatDiagnostic(d)) : spdlog::warn("{}", FormatDiagnostic(d)));
+    LogDiagnostic(d);
   }
   return ok;
 }

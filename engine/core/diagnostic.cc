@@ -16,18 +16,28 @@ const char* LevelName(Level level) {
   return "error";
 }
 
-std::string FormatDiagnostic(const Diagnostic& d) {
+namespace {
+
+// "file:line:col: " (what is known of it), or nothing.
+std::string Place(const Diagnostic& d) {
   std::string out;
-  if (!d.file.empty()) {
-    out += d.file;
-    if (d.line > 0) out += fmt::format(":{}", d.line);
-    if (d.line > 0 && d.column > 0) out += fmt::format(":{}", d.column);
-    out += ": ";
-  }
-  out += fmt::format("{}[{}]: {}", LevelLabel(d.level), d.code, d.message);
-  if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
+  if (d.file.empty()) return out;
+  out += d.file;
+  if (d.line > 0) out += fmt::format(":{}", d.line);
+  if (d.line > 0 && d.column > 0) out += fmt::format(":{}", d.column);
+  out += ": ";
   return out;
 }
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = Place(d) + fmt::format("{}[{}]: ", LevelLabel(d.level), d.code);
+  // ReasonLine with no code: the message and the hint in the parentheses of the user's language.
+  return out + ReasonLine({}, d.message, d.hint);
+}
+
+std::string DiagnosticLogLine(const Diagnostic& d) { return Place(d) + ReasonLine(d.code, d.message, d.hint); }
 
 bool HasErrors(const Diagnostics& ds) {
   for (const auto& d : ds)

@@ -20,8 +20,13 @@ struct Diagnostic {
   std::string hint;     // "did you mean `scope`?"; may be empty
 };
 
-// "file:line:col: error[code]: message (hint)".
+// "file:line:col: 错误[code]: message（hint）" — the hint in full-width parentheses in Chinese, ASCII ones with
+// --lang en ("file:line:col: error[code]: message (hint)").
 std::string FormatDiagnostic(const Diagnostic& d);
+
+// The same without the level, for a log line whose prefix already names it ("fazhi: 警告：" + this):
+// "file:line:col: [code] message（hint）", the shape of an input error's reason (ReasonLine, core/messages.h).
+std::string DiagnosticLogLine(const Diagnostic& d);
 
 using Diagnostics = std::vector<Diagnostic>;
 

@@ -102,7 +102,7 @@ LabelFile ParseLabelFile(const std::string& path, const std::string& text) {
 }
 
 LabelFile ReadLabelFile(const std::string& path) {
-  return ParseLabelFile(path, ReadRegularFile(path, kMaxLabelFileBytes, "16 MiB for a labels file"));
+  return ParseLabelFile(path, ReadRegularFile(path, kMaxLabelFileBytes, "16 MiB"));
 }
 
 std::vector<std::string> ExpandLabelPaths(const std::vector<std::string>& paths) {

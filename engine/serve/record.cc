@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/levels.h"
+#include "core/messages.h"
 #include "core/sha256.h"
 #include "pipeline/check.h"
 #include "render/renderer.h"
@@ -108,7 +109,7 @@ std::int64_t CheckRecorder::Record(const std::string& path, const Report& report
   std::ostringstream bytes;
   if (in) bytes << in.rdbuf();
   if (!in) {
-    spdlog::warn("{}：无法再次读取，未记录到数据库 (not recorded: cannot read the file again)", path);
+    spdlog::warn("{}", Msg("serve.not-recorded-unreadable", {path}));
     return 0;
   }
   StoredCheck c;
@@ -127,7 +128,7 @@ std::int64_t CheckRecorder::Record(const std::string& path, const Report& report
     std::vector<StoredResult> rows = StoredRowsOfReport(named, c);
     store_->FinishCheck(c, rows);
   } catch (const StoreError& e) {
-    spdlog::error("{}：未记录到数据库：{} (not recorded)", path, e.what());
+    spdlog::error("{}", Msg("serve.not-recorded", {path, e.what()}));
     return 0;
   }
   std::lock_guard lock(mu_);

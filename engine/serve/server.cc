@@ -26,6 +26,7 @@
 #include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/levels.h"
+#include "core/messages.h"
 #include "core/sha256.h"
 #include "core/temp_files.h"
 #include "core/worker_threads.h"
@@ -350,7 +351,7 @@ struct Server::Impl {
     }
     if (std::string l = field("level"); !l.empty()) {
       const std::string name = IssuerLevelOf(l);  // province … or 省/市/区/县/乡镇/街道/部门
-      if (name.empty()) return SendError(res, 400, "level 应为以下之一：" + IssuerLevelList());
+      if (name.empty()) return SendError(res, 400, Msg("serve.bad-level", {IssuerLevelChoices()}));
       overrides.level = ParseIssuerLevel(name);
       options["level"] = name;
     }
@@ -369,7 +370,7 @@ struct Server::Impl {
             try {
               return RunOne(name, bytes, overrides, options_json);
             } catch (const std::exception& e) {
-              spdlog::error("check failed: {}", e.what());
+              spdlog::error("{}", Msg("serve.check-failed", {e.what()}));
               return ordered_json{{"id", nullptr}, {"name", SafeUploadName(name)}, {"status", "error"}, {"error", "内部错误"}};
             }
           });
@@ -767,7 +768,7 @@ struct Server::Impl {
     try {
       fresh = Compile(opts.rules_load, diags);
     } catch (const std::exception& e) {
-      spdlog::error("rules after an edit: {}", e.what());
+      spdlog::error("{}", Msg("serve.rules-after-edit", {e.what()}));
     }
     if (!fresh || HasErrors(diags)) {  // the folder changed under us: put the file back
       WriteRuleFile(*full, before);

@@ -62,8 +62,8 @@ TEST_CASE("rules lint of a broken file: Chinese by default, English with --lang 
   ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
   auto zh = RunFazhi({"rules", "lint", kBroken});
   CHECK(zh.exit_code == 1);
-  CHECK(zh.out == kBroken + "/rules.yaml:3:10: 错误[E-fullwidth-colon]: 键 `title` 后面用了全角冒号“：”；YAML 只认半角冒号 "
-                            "(改成半角冒号加空格：`title: …`)\n"
+  CHECK(zh.out == kBroken + "/rules.yaml:3:10: 错误[E-fullwidth-colon]: 键 `title` 后面用了全角冒号“：”；YAML 只认半角冒号"
+                            "（改成半角冒号加空格：`title: …`）\n"
                             "1 个规则包，0 条规则：1 个错误，0 个警告\n");
   auto en = RunFazhi({"rules", "lint", "--lang", "en", kBroken});
   CHECK(en.exit_code == 1);
@@ -149,16 +149,16 @@ TEST_CASE("lint names the object of an unknown key and lists Chinese values, in 
   auto zh = RunFazhi({"rules", "lint", pack.string()});
   INFO(zh.out << zh.err);
   CHECK(zh.exit_code == 1);
-  CHECK(Has(zh.out, pack_file + ":4:11: 错误[E-unknown-key]: 计分（scoring）中有不认识的键 `modle` (您是不是想写 `model`？)\n"));
+  CHECK(Has(zh.out, pack_file + ":4:11: 错误[E-unknown-key]: 计分（scoring）中有不认识的键 `modle`（您是不是想写 `model`？）\n"));
   CHECK(Has(zh.out, file + ":5:15: 错误[E-bad-value]: `severity` 只能取以下值之一：critical（严重）, high（高）, "
                            "medium（中）, low（低）, info（提示）\n"));
-  CHECK(Has(zh.out, file + ":7:17: 错误[E-unknown-key]: 提及条件（mention）中有不认识的键 `scpoe` (您是不是想写 `scope`？)\n"));
+  CHECK(Has(zh.out, file + ":7:17: 错误[E-unknown-key]: 提及条件（mention）中有不认识的键 `scpoe`（您是不是想写 `scope`？）\n"));
   CHECK(Has(zh.out, file + ":10:17: 错误[E-bad-value]: `expect` 只能取以下值之一：pass（符合）, partial（部分符合）, "
                            "fail（不符合）, not_applicable（不适用）, not_checkable（无法判断）\n"));
-  CHECK(Has(zh.out, file + ":13:16: 错误[E-bad-value]: 不认识的发文层级 `地区` (可用的层级：province（省）, city（市）, "
-                           "district（区）, county（县）, township（乡镇、街道）, department（部门）, other（其他）)\n"));
+  CHECK(Has(zh.out, file + ":13:16: 错误[E-bad-value]: 不认识的发文层级 `地区`（可用的层级：province（省）, city（市）, "
+                           "district（区）, county（县）, township（乡镇、街道）, department（部门）, other（其他））\n"));
   CHECK(Has(zh.out, file + ":14:5: 错误[E-missing-key]: 规则缺少 `title`\n"));
-  CHECK(Has(zh.out, file + ":16:5: 错误[E-unknown-key]: 规则中有不认识的键 `titel` (您是不是想写 `title`？)\n"));
+  CHECK(Has(zh.out, file + ":16:5: 错误[E-unknown-key]: 规则中有不认识的键 `titel`（您是不是想写 `title`？）\n"));
 
   auto en = RunFazhi({"rules", "lint", "--lang", "en", pack.string()});
   CHECK(en.exit_code == 1);
@@ -279,7 +279,31 @@ TEST_CASE("a batch gives the same code and words in its progress lines and the s
     CHECK(Has(r.err, in.Path("broken.docx") + ": " + docx + "\n"));
     CHECK(Has(r.err, in.Path("empty.txt") + ": " + empty + "\n"));
     CHECK(Has(r.err, missing + ": " + gone + "\n"));
+    // The closing line counts with the words of the summary's status column (已核查, 无法核查, 读取失败).
+    CHECK(Has(r.err, zh ? "fazhi: 5 份输入：已核查 1 份，无法核查 0 份，读取失败 4 份，用时 "
+                        : "fazhi: 5 inputs: 1 checked, 0 not checkable, 4 errors in "));
     // No line mixes the languages.
     CHECK_FALSE(Has(zh ? r.err : csv, zh ? "no such file" : "文件不存在"));
   }
+}
+
+// A rule file's warning logged by `check --rules` says its level once: the log's prefix ("fazhi: 警告："), then the
+// place, the code and the message with its hint — not "fazhi: 警告：…: 警告[W-term-comma]: …".
+TEST_CASE("a rule diagnostic in the log names its level once, in the user's language", "[e2e][lang]") {
+  ScopedEnv no_fazhi_lang("FAZHI_LANG", nullptr);
+  const std::string pack = "tests/golden/lint/term-comma";  // `[法律顾问，公职律师]` in rules.yaml, line 6
+  const std::string sample = (SourceDir() / "reports" / "samples" / "hongqiao-2020.txt").string();
+  auto zh = RunFazhi({"check", "--rules", pack, sample});
+  INFO(zh.err);
+  CHECK(zh.exit_code != 2);  // a warning: the rules are used
+  CHECK(Has(zh.err, "fazhi: 警告：" + pack + "/rules.yaml:6:27: [W-term-comma] “法律顾问，公职律师”里有中文逗号“，”，"
+                    "整体会被当作一个词；拆成两个词？（词与词之间用半角逗号加空格：`[词一, 词二]`；"
+                    "确实要整体匹配，就加半角引号：`[\"词一，词二\"]`）\n"));
+  CHECK_FALSE(Has(zh.err, "警告[W-term-comma]"));
+  ScopedEnv en_lang("FAZHI_LANG", "en");
+  auto en = RunFazhi({"check", "--rules", pack, sample});
+  INFO(en.err);
+  CHECK(Has(en.err, "fazhi: warning: " + pack + "/rules.yaml:6:27: [W-term-comma] "));
+  CHECK(Has(en.err, " (separate terms with a half-width comma and a space"));
+  CHECK_FALSE(Has(en.err, "warning[W-term-comma]"));
 }

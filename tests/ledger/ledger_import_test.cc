@@ -149,12 +149,12 @@ TEST_CASE("ledger import: bad input exits 2 with a message naming the file", "[l
   WriteFile(tmp.path() / "header-only.csv", "序号,具体要求\n");
   struct Case {
     std::string file, expect;
-  } cases[] = {{"empty.csv", ": 错误[E-ledger-empty]: 文件是空的"},
-               {"noreq.csv", ": 错误[E-ledger-header]: 前 2 行中找不到“要求”列"},
-               {"broken.xlsx", ": 错误[E-ledger-xlsx]: "},
-               {"quotes.csv", ":2: 错误[E-ledger-csv]: 引号不配对：第 2 行开始"},
-               {"header-only.csv", ": 错误[E-ledger-empty]: 表头（第 1 行）下面没有数据行"},
-               {"missing.xlsx", ": 错误[E-ledger-read]: 读不了台账：文件不存在"}};
+  } cases[] = {{"empty.csv", ": [E-ledger-empty] 文件是空的"},
+               {"noreq.csv", ": [E-ledger-header] 前 2 行中找不到“要求”列"},
+               {"broken.xlsx", ": [E-ledger-xlsx] "},
+               {"quotes.csv", ":2: [E-ledger-csv] 引号不配对：第 2 行开始"},
+               {"header-only.csv", ": [E-ledger-empty] 表头（第 1 行）下面没有数据行"},
+               {"missing.xlsx", ": [E-ledger-read] 读不了台账：文件不存在"}};
   for (const auto& c : cases) {
     std::string path = (tmp.path() / c.file).string();
     auto r = RunFazhi({"ledger", "import", path, "--pack", "x", "--out", (tmp.path() / "out").string()});

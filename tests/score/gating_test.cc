@@ -117,7 +117,7 @@ TEST_CASE("waivers through the CLI: applied, re-scored, and --fail-on respects t
                res["waiver"].get<std::string>().find("本区无此职能") == 0;
     }
   CHECK(waived);
-  CHECK(r.err.find("waivers.yaml:6: 警告[W-waiver-unknown-rule]") != std::string::npos);
+  CHECK(r.err.find("waivers.yaml:6: [W-waiver-unknown-rule]") != std::string::npos);
   CHECK(r.err.find("您是不是想写 `gate/missing-medium`？") != std::string::npos);
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("a malformed waiver file exits 2 naming the file", "[cli][waivers]") {
   auto r = RunFazhi(fx.Args({"--format", "json", "--waivers", waivers.string()}));
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err.find("bad-waivers.yaml:2:5: 错误[E-waiver]: 豁免缺少 `approver`") != std::string::npos);
+  CHECK(r.err.find("bad-waivers.yaml:2:5: [E-waiver] 豁免缺少 `approver`") != std::string::npos);
   auto missing = RunFazhi(fx.Args({"--waivers", (fx.tmp.path() / "nope.yaml").string()}));
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("nope.yaml") != std::string::npos);

@@ -41,7 +41,7 @@ TEST_CASE("profile: bad files are refused naming the file, the line and the prob
         std::string::npos);
   CHECK(ErrorOf("profile: x\npacks: [{pack: a, levels: [distrct]}]\n").find("您是不是想写 `district`") !=
         std::string::npos);
-  CHECK(ErrorOf("profile: x\nsame: []\n").find("不认识的顶层键 `same` (可用：profile、packs、same_as)") !=
+  CHECK(ErrorOf("profile: x\nsame: []\n").find("不认识的顶层键 `same`（可用：profile、packs、same_as）") !=
         std::string::npos);
   CHECK(ErrorOf("profile: [\n").find("不是有效的 YAML") != std::string::npos);
 }
@@ -53,8 +53,8 @@ TEST_CASE("profile: levels may be written in Chinese, as auditors write them", "
   CHECK(ProfileChoosesPack(p, "a", std::nullopt, std::string("district")));
   CHECK_FALSE(ProfileChoosesPack(p, "a", std::nullopt, std::string("province")));
   CHECK(ErrorOf("profile: x\npacks: [{pack: a, levels: [村]}]\n") ==
-        "p.yaml:2:28: 错误[E-profile]: 督察口径文件：不认识的层级 `村` (可用：province, city, district, county, township, "
-        "department, other，或中文 省、市、区、县、乡镇、街道、部门、其他)");
+        "p.yaml:2:28: 错误[E-profile]: 督察口径文件：不认识的层级 `村`（可用：province, city, district, county, township, "
+        "department, other，或中文 省、市、区、县、乡镇、街道、部门、其他）");
 }
 
 TEST_CASE("profile lint: unknown packs and same_as targets, groups of one, a rule in two groups", "[score][profile]") {

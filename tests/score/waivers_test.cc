@@ -202,8 +202,8 @@ TEST_CASE("a waiver naming no loaded rule is a lint warning with a suggestion", 
   CHECK(d.level == Level::kWarning);
   CHECK(d.code == "W-waiver-unknown-rule");
   CHECK(FormatDiagnostic(d) ==
-        "waivers.yaml:6: 警告[W-waiver-unknown-rule]: `report/shortcomming` 的豁免对不上任何已加载的规则，不起作用 "
-        "(您是不是想写 `report/shortcomings`？)");
+        "waivers.yaml:6: 警告[W-waiver-unknown-rule]: `report/shortcomming` 的豁免对不上任何已加载的规则，不起作用"
+        "（您是不是想写 `report/shortcomings`？）");
   CHECK(rep.diagnostics[1].hint.empty());
   CHECK(rep.results[0].verdict == Verdict::kWaived);
 }
@@ -222,17 +222,17 @@ TEST_CASE("malformed waiver files are errors naming the file and line", "[waiver
   CHECK(error_of("waivers: [\n") .rfind("bad.yaml:", 0) == 0);
   // The line and column of the culprit: the entry (a key is missing), the value, the key.
   CHECK(error_of("waivers:\n  - rule: a/b\n    reason: r\n    date: 2021-01-01\n") ==
-        "bad.yaml:2:5: 错误[E-waiver]: 豁免缺少 `approver` (每条豁免都要写 rule、reason、approver、date)");
+        "bad.yaml:2:5: 错误[E-waiver]: 豁免缺少 `approver`（每条豁免都要写 rule、reason、approver、date）");
   CHECK(error_of("waivers:\n  - rule: a/b\n    reason: r\n    approver: x\n    date: 2021-02-30\n") ==
-        "bad.yaml:5:11: 错误[E-waiver]: `date: 2021-02-30` 不是日期 (写成年-月-日（YYYY-MM-DD），如 date: 2025-03-01)");
+        "bad.yaml:5:11: 错误[E-waiver]: `date: 2021-02-30` 不是日期（写成年-月-日（YYYY-MM-DD），如 date: 2025-03-01）");
   CHECK(error_of("waivers:\n  - rule: a/b\n    reasn: r\n    approver: x\n    date: 2021-01-01\n") ==
-        "bad.yaml:3:5: 错误[E-waiver]: 豁免中不认识的键 `reasn` (您是不是想写 `reason`？)");
+        "bad.yaml:3:5: 错误[E-waiver]: 豁免中不认识的键 `reasn`（您是不是想写 `reason`？）");
   CHECK(error_of("waiver:\n  - rule: a/b\n") ==
-        "bad.yaml:1:1: 错误[E-waiver]: 豁免文件中不认识的顶层键 `waiver` (豁免文件只有一个键：`waivers`)");
+        "bad.yaml:1:1: 错误[E-waiver]: 豁免文件中不认识的顶层键 `waiver`（豁免文件只有一个键：`waivers`）");
   CHECK(error_of("waivers: 3\n") ==
-        "bad.yaml:1:10: 错误[E-waiver]: 豁免文件应为豁免的列表 (写成 `waivers:`，下面每条以 `- rule: …` 开头)");
+        "bad.yaml:1:10: 错误[E-waiver]: 豁免文件应为豁免的列表（写成 `waivers:`，下面每条以 `- rule: …` 开头）");
   CHECK(error_of("- rule: a/b\n  reason: r\n  approver: x\n  date: 2021-01-01\n  years: [2022, 2020]\n") ==
-        "bad.yaml:5:10: 错误[E-waiver]: `years` 的起年 2022 晚于止年 2020 (写成 [起, 止]，如 [2020, 2022])");
+        "bad.yaml:5:10: 错误[E-waiver]: `years` 的起年 2022 晚于止年 2020（写成 [起, 止]，如 [2020, 2022]）");
   SetLang(Lang::kEn);
   CHECK(error_of("waivers:\n  - rule: a/b\n    reasn: r\n    approver: x\n    date: 2021-01-01\n") ==
         "bad.yaml:3:5: error[E-waiver]: unknown key `reasn` in a waiver (did you mean `reason`?)");
@@ -292,7 +292,7 @@ TEST_CASE("a waiver file goes through the documents' regular-file guard and a si
     INFO(w << ": " << r.err);
     REQUIRE_FALSE(r.timed_out);
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains(w + ": 错误[E-") && Catch::Contains("]: 豁免文件："));
+    CHECK_THAT(r.err, Catch::Contains(w + ": [E-") && Catch::Contains("] 豁免文件："));
     CHECK(r.out.empty());
   }
 }

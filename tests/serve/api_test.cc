@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/lang.h"
 #include "evaluate/doc_builder.h"
 #include "serve/http_client.h"
 #include "serve/running_server.h"
@@ -149,7 +150,15 @@ TEST_CASE("serve: a batch keeps going past a bad file, ../../x is stored by its 
   auto many = Upload(s.port, {{"1.txt", "a"}, {"2.txt", "b"}, {"3.txt", "c"}, {"4.txt", "d"}});
   CHECK(many.status == 413);
   CHECK(Upload(s.port, {}, {{"year", "2020"}}).status == 400);
-  CHECK(Upload(s.port, {{"a.txt", sample}}, {{"level", "galaxy"}}).status == 400);
+  // A wrong level names the choices with their Chinese names (an auditor types 市, not city), English with --lang en.
+  auto galaxy = Upload(s.port, {{"a.txt", sample}}, {{"level", "galaxy"}});
+  CHECK(galaxy.status == 400);
+  CHECK(Json(galaxy)["error"].get<std::string>().rfind("level 应为以下之一：province（省）, city（市）", 0) == 0);
+  fazhi::SetLang(fazhi::Lang::kEn);
+  const auto galaxy_en =
+      Json(Upload(s.port, {{"a.txt", sample}}, {{"level", "galaxy"}}))["error"].get<std::string>();
+  fazhi::SetLang(fazhi::Lang::kZh);
+  CHECK(galaxy_en.rfind("level must be one of province（省）, city（市）", 0) == 0);
   auto cross = Upload(s.port, {{"a.txt", sample}}, {}, {"Origin: http://evil.example"});
   CHECK(cross.status == 403);
   auto same = Upload(s.port, {{"a.txt", "法治政府建设"}}, {}, {"Origin: http://127.0.0.1:" + std::to_string(s.port)});

@@ -327,7 +327,7 @@ int RunCheck(const CheckCommandOptions& opts) {
     try {
       waivers = LoadWaivers(opts.waivers, opts.rules.limits);
     } catch (const InputError& e) {
-      spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
+      LogDiagnostic(DiagnosticOf(e));
       return kExitUsage;
     }
   }
@@ -434,7 +434,7 @@ int RunCheck(const CheckCommandOptions& opts) {
     if (report.status == CheckStatus::kNotCheckable)
       spdlog::warn("{}", Msg("cli.not-checkable", {input, report.document.not_checkable_reason}));
     for (const auto& d : report.diagnostics)
-      if (d.level != Level::kNote) spdlog::warn("{}", FormatDiagnostic(d));
+      if (d.level != Level::kNote) LogDiagnostic(d);
     if (opts.dump == "findings") {
       std::cout << DumpFindings(report);
       continue;

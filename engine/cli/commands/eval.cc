@@ -40,7 +40,7 @@ int RunEval(const EvalCommandOptions& opts) {
   try {
     for (const std::string& path : ExpandLabelPaths(opts.labels)) files.push_back(ReadLabelFile(path));
   } catch (const InputError& e) {
-    spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
+    LogDiagnostic(DiagnosticOf(e));
     return kExitUsage;
   }
   Diagnostics rule_diags;
@@ -55,7 +55,7 @@ int RunEval(const EvalCommandOptions& opts) {
     try {
       if (!opts.no_args) copts.overrides = ParseLabelArgs(labels);
     } catch (const InputError& e) {
-      spdlog::error("{}", FormatDiagnostic(DiagnosticOf(e)));
+      LogDiagnostic(DiagnosticOf(e));
       return kExitUsage;
     }
     const std::string report_path = ResolveReportPath(labels);

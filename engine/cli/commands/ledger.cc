@@ -123,10 +123,10 @@ int RunLedgerImport(const LedgerImportOptions& opts) {
               << "  fazhi check --rules " << opts.out << " REPORT\n";
     return kExitOk;
   } catch (const InputError& e) {
-    PrintError(FormatDiagnostic(DiagnosticOf(e)));
+    PrintError(DiagnosticLogLine(DiagnosticOf(e)));
     return kExitUsage;
   } catch (const std::bad_alloc&) {  // a limit above should trip first; if not, the message still names the file
-    PrintError(FormatDiagnostic(MakeDiagnostic("E-ledger-memory", {}, opts.input)));
+    PrintError(DiagnosticLogLine(MakeDiagnostic("E-ledger-memory", {}, opts.input)));
     return kExitUsage;
   }
 }

@@ -83,7 +83,7 @@ int RunReviewImport(const ReviewCommandOptions& opts) {
   try {
     review = ImportReview(opts.input, ropts);
   } catch (const InputError& e) {
-    PrintError(FormatDiagnostic(DiagnosticOf(e)));
+    PrintError(DiagnosticLogLine(DiagnosticOf(e)));
     return kExitUsage;
   }
   const int read = static_cast<int>(review.rows.size());

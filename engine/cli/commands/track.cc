@@ -82,7 +82,7 @@ int RunTrack(const TrackCommandOptions& opts) {
   if (const auto& f = run.failure) {
     switch (f->kind) {
       case TrackFailure::Kind::kLedger:
-        PrintError(FormatDiagnostic(f->ledger));
+        PrintError(DiagnosticLogLine(f->ledger));
         break;
       case TrackFailure::Kind::kReport:
         // FailureReason names the reader's code ("[E-not-found] …"); an internal error has none, so name this one.
