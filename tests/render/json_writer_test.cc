@@ -346,7 +346,7 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   rep.document.sources = {{"title", nasty}, {"year", "第1行"}, {nasty, "键也要转义"}};
   rep.document.not_checkable = true;
   rep.document.not_checkable_reason = nasty;
-  rep.rulesets.push_back({nasty, nasty, "", "", ""});
+  rep.rulesets.push_back({nasty, nasty, "", "", "", {}, false});
   REQUIRE_FALSE(rep.score.packs.empty());
   PackScore twin = rep.score.packs.front();
   twin.score = 12.34;

@@ -34,8 +34,8 @@ inline Report SampleReport() {
   d.level = "district";
   d.year = 2020;
   d.published = "2021-02-26";
-  rep.rulesets = {{"report", "年度报告内容要求", "1.0.0", "aa11", "rules/report"},
-                  {"outline-2015", "法治政府建设实施纲要（2015—2020年）", "1.0.0", "bb22", "rules/outline-2015"}};
+  rep.rulesets = {{"report", "年度报告内容要求", "1.0.0", "aa11", "rules/report", {}, false},
+                  {"outline-2015", "法治政府建设实施纲要（2015—2020年）", "1.0.0", "bb22", "rules/outline-2015", {}, false}};
 
   RuleResult a = MakeResult("report", "measures-and-results", "推进法治政府建设的主要举措和成效", "报告内容", "high",
                             Verdict::kPass);
