@@ -371,6 +371,7 @@ constexpr MessageEntry kMessages[] = {
     {"ingest.hint-temp", "检查临时文件夹（TMPDIR）是否存在、可写、未满", "check that the temporary folder (TMPDIR) exists, is writable and is not full"},
     {"ingest.temp-create", "无法创建临时文件：{0}", "cannot create a temporary file: {0}"},
     {"ingest.temp-write", "无法为提取工具写出临时文件", "cannot write a temporary file for the extraction tool"},
+    {"install.no-library", "无法加载共享库 {0}（{1}）：请运行 scripts/setup 或重新安装 fazhi", "cannot load the shared library {0} ({1}): run scripts/setup or reinstall fazhi"},
     {"kind.7z", "7z 压缩包", "a 7z archive"},
     {"kind.archive", "压缩包", "an archive"},
     {"kind.caj", "CAJ 文档", "a CAJ document"},
