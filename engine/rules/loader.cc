@@ -216,9 +216,12 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
 }
 
 // Whether `path`, with every symbolic link resolved, still lies in its pack folder. A link out of the pack (to
-// /etc/shadow, say) is never read: `rules lint` would echo the target's lines in its messages.
+// /etc/shadow, say) is never read: `rules lint` would echo the target's lines in its messages. A file that is not a
+// link is inside (its name is an entry of the folder), which one lstat tells: resolving both paths costs a readlink
+// per component of each (~12 failing readlink calls a file, ~380 a check of the shipped rules).
 bool InsidePackFolder(const fs::path& path) {
   std::error_code ec, dir_ec;
+  if (!fs::is_symlink(fs::symlink_status(path, ec)) && !ec) return true;
   fs::path target = fs::canonical(path, ec), dir = fs::canonical(path.parent_path(), dir_ec);
   if (ec || dir_ec) return true;  // missing or dangling: the read below reports it without following anything
   auto [d, t] = std::mismatch(dir.begin(), dir.end(), target.begin(), target.end());

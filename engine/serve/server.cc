@@ -195,31 +195,6 @@ const std::vector<std::string>& VerdictNames() {
 
 }  // namespace
 
-bool IsLoopbackHost(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
-bool ParseListen(const std::string& listen, std::string& host, int& port) {
-  std::string h, p;
-  if (!listen.empty() && listen.front() == '[') {
-    std::size_t close = listen.find(']');
-    if (close == std::string::npos || close + 1 >= listen.size() || listen[close + 1] != ':') return false;
-    h = listen.substr(1, close - 1);
-    p = listen.substr(close + 2);
-  } else if (std::size_t colon = listen.rfind(':'); colon != std::string::npos) {
-    h = listen.substr(0, colon);
-    p = listen.substr(colon + 1);
-    if (h.find(':') != std::string::npos) return false;  // IPv6 without brackets
-  } else {
-    p = listen;
-  }
-  auto n = ParseId(p);
-  if (!n || *n > 65535) return false;
-  host = h.empty() ? "127.0.0.1" : h;
-  port = static_cast<int>(*n);
-  return true;
-}
-
 struct Server::Impl {
   // The rule set checks use now, with its digest. An accepted rule edit swaps in a new one (under rules_mu); a check
   // takes the current pair when it starts and keeps it to the end.
@@ -896,5 +871,10 @@ void Server::Run() {
 }
 
 void Server::Stop() { impl_->http.stop(); }
+
+extern "C" ServerControl* fazhi_serve_new_server(std::shared_ptr<const RuleSet> rules, Store& store,
+                                                 ServeOptions opts) {
+  return new Server(std::move(rules), store, std::move(opts));
+}
 
 }  // namespace fazhi

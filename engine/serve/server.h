@@ -45,24 +45,42 @@ bool ParseListen(const std::string& listen, std::string& host, int& port);
 // 127.0.0.0/8, ::1 and "localhost".
 bool IsLoopbackHost(const std::string& host);
 
-class Server {
+// What `fazhi serve` calls. The command (in the executable) reaches the Server only through these virtual
+// functions: the server is made by the module fazhi-serve.so (fazhi_serve_new_server below), so the executable does
+// not link cpp-httplib, whose libraries (OpenSSL's initialisation included) would otherwise load for every command.
+class ServerControl {
+ public:
+  virtual ~ServerControl() = default;
+  // Binds the listening socket; returns the port (the chosen one for port 0), or -1 when it cannot bind.
+  virtual int Bind() = 0;
+  // Serves until Stop(); then lets the checks in progress finish. Call after Bind().
+  virtual void Run() = 0;
+  // From any thread (the SIGTERM watcher): stop accepting, end Run().
+  virtual void Stop() = 0;
+};
+
+class Server final : public ServerControl {
  public:
   Server(std::shared_ptr<const RuleSet> rules, Store& store, ServeOptions opts);
-  ~Server();
+  ~Server() override;
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket; returns the port (the chosen one for port 0), or -1 when it cannot bind.
-  int Bind();
-  // Serves until Stop(); then lets the checks in progress finish. Call after Bind().
-  void Run();
-  // From any thread (the SIGTERM watcher): stop accepting, end Run().
-  void Stop();
+  int Bind() override;
+  void Run() override;
+  void Stop() override;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The module's entry point, found by dlsym (cli/commands/serve.cc): a new Server, owned by the caller. The engine's
+// functions it calls are the executable's own (exported by engine/serve/exports.list), so there is one copy of
+// every table and setting.
+using NewServerFn = ServerControl* (*)(std::shared_ptr<const RuleSet> rules, Store& store, ServeOptions opts);
+extern "C" ServerControl* fazhi_serve_new_server(std::shared_ptr<const RuleSet> rules, Store& store,
+                                                 ServeOptions opts);
 
 // The page at GET / and the login form (page.cc): Chinese, no external assets.
 const char* WorkbenchPageHtml();

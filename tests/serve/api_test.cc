@@ -2,9 +2,11 @@
 // data folder, and the built binary for the token refusal and the kill -9 case.
 #include <catch2/catch.hpp>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -254,4 +256,28 @@ TEST_CASE("serve: SIGTERM ends the binary cleanly", "[serve][api]") {
   CHECK(proc.Signal(SIGTERM) == 0);
   fazhi::Store store(data.path().string());
   CHECK(store.IntegrityCheck() == "ok");
+}
+
+// The HTTP server is the module lib/fazhi/fazhi-serve.so beside the binary (engine/CMakeLists.txt); the tests above
+// start the built binary, so they load it. A binary copied without it: `serve` names the missing file and fails as a
+// usage error, and every other command still works (none of them loads the module).
+TEST_CASE("serve: a binary copied without lib/fazhi/fazhi-serve.so says so; check still works", "[serve]") {
+  fazhi::test::TempDir dir;
+  fs::copy_file(FAZHI_BINARY, dir.path() / "fazhi");
+  fs::permissions(dir.path() / "fazhi", fs::perms::owner_all);
+  auto run = [&](const std::string& args, const std::string& name) {
+    std::string d = dir.path().string();
+    std::string cmd = "FAZHI_LANG=zh '" + d + "/fazhi' " + args + " >'" + d + "/" + name + ".out' 2>'" + d + "/" +
+                      name + ".err'";
+    int status = std::system(cmd.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  CHECK(run("serve --listen 127.0.0.1:0 --data '" + (dir.path() / "data").string() + "'", "serve") == 2);
+  std::string err = fazhi::test::ReadFile(dir.path() / "serve.err");
+  CHECK(err.find("找不到工作台模块") != std::string::npos);
+  CHECK(err.find((dir.path() / "lib" / "fazhi" / "fazhi-serve.so").string()) != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "data"));  // refused before the data folder is opened
+
+  CHECK(run("check --format json '" + (kSampleDir / "hongqiao-2020.txt").string() + "'", "check") == 0);
+  CHECK(fazhi::test::ReadFile(dir.path() / "check.out").find("\"schema\": \"fazhi.check/1\"") != std::string::npos);
 }

@@ -1,4 +1,5 @@
 // `fazhi serve`: load the rules once, open the data folder, serve until SIGTERM/SIGINT (docs/serve.md).
+#include <dlfcn.h>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
@@ -17,6 +18,7 @@
 #include "cli/flags.h"
 #include "core/messages.h"
 #include "cli/rule_loading.h"
+#include "cli/rules_dir.h"
 #include "rules/yaml_cache.h"
 #include "serve/server.h"
 #include "serve/store.h"
@@ -36,6 +38,36 @@ struct ServeCommandOptions {
   int max_files = 100;        // files in one upload
   std::string profile;        // --profile FILE | none; "" = the shipped rules' profile.yaml
 };
+
+// The HTTP server is the module fazhi-serve.so (engine/CMakeLists.txt), loaded only here: linked into the binary,
+// cpp-httplib and the OpenSSL, zlib and brotli libraries it needs would be loaded and initialised by every command
+// (5.4 M of the 15.6 M instructions of `fazhi --version`). Next to the binary in the build folder
+// (build/lib/fazhi/) and in an installed tree (PREFIX/bin/fazhi, PREFIX/lib/fazhi/). Never unloaded.
+NewServerFn LoadServerModule(const char* argv0) {
+  namespace fs = std::filesystem;
+  fs::path bin = ExecutablePath(argv0).parent_path();
+  fs::path first = bin / "lib" / "fazhi" / "fazhi-serve.so";
+  std::string error;
+  for (const fs::path& candidate : {first, bin.parent_path() / "lib" / "fazhi" / "fazhi-serve.so"}) {
+    std::error_code ec;
+    if (!fs::exists(candidate, ec)) continue;
+    void* module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!module) {
+      error = dlerror();
+      first = candidate;
+      break;
+    }
+    if (auto fn = reinterpret_cast<NewServerFn>(dlsym(module, "fazhi_serve_new_server"))) return fn;
+    error = dlerror();
+    first = candidate;
+    break;
+  }
+  if (error.empty())
+    spdlog::error("{}", Msg("serve.no-module", {first.string()}));
+  else
+    spdlog::error("{}", Msg("serve.bad-module", {first.string(), error}));
+  return nullptr;
+}
 
 int RunServe(const ServeCommandOptions& opts) {
   // SIGTERM and SIGINT are taken by one watcher thread: blocked here, before any thread starts (threads inherit the
@@ -70,6 +102,9 @@ int RunServe(const ServeCommandOptions& opts) {
   so.limits = opts.rules.limits;
   for (const auto& p : opts.rules.packs) so.profile += (so.profile.empty() ? "" : ",") + p;
 
+  NewServerFn new_server = LoadServerModule(opts.rules.argv0);
+  if (!new_server) return kExitUsage;
+
   Diagnostics diags;
   auto rules = LoadRulesForCommand(opts.rules, diags);
   if (!rules) return kExitUsage;
@@ -101,7 +136,8 @@ int RunServe(const ServeCommandOptions& opts) {
   }
   if (store->InterruptedOnOpen() > 0)
     spdlog::warn("{}", Msg("serve.interrupted", {std::to_string(store->InterruptedOnOpen())}));
-  Server server(rules, *store, so);
+  std::unique_ptr<ServerControl> owned(new_server(rules, *store, so));
+  ServerControl& server = *owned;
   int port = server.Bind();
   if (port < 0) {
     spdlog::error("{}", Msg("serve.cannot-listen", {opts.listen}));
