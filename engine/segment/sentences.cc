@@ -120,14 +120,13 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
     // terminator) and starts no item (its predecessor opens none), except at `first` or `extra_break`: it only becomes
     // `prev`. Runs of them, most of a paragraph, are stepped over here.
     if (prev >= 0x4000 && prev <= 0x9FFF) {
+      const auto* s = reinterpret_cast<const unsigned char*>(view.data());
       std::size_t j = i;
-      while (j + 2 < para.end && j != first && j != extra_break) {
-        const auto c = static_cast<unsigned char>(view[j]), d = static_cast<unsigned char>(view[j + 1]),
-                   e = static_cast<unsigned char>(view[j + 2]);
-        if (c < 0xE4 || c > 0xE9 || (d & 0xC0) != 0x80 || (e & 0xC0) != 0x80) break;
-        prev = (char32_t(c & 0x0F) << 12) | (char32_t(d & 0x3F) << 6) | char32_t(e & 0x3F);
+      while (j + 2 < para.end && j != first && j != extra_break && s[j] - 0xE4u <= 0xE9u - 0xE4u &&
+             (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80)
         j += 3;
-      }
+      if (j != i)  // only the last character of the run is `prev`
+        prev = (char32_t(s[j - 3] & 0x0F) << 12) | (char32_t(s[j - 2] & 0x3F) << 6) | char32_t(s[j - 1] & 0x3F);
       i = j;
     }
     if (i >= para.end) break;
