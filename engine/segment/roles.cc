@@ -123,6 +123,8 @@ bool NamesRectification(std::string_view heading) {
 
 SectionRole RoleFromHeading(std::string_view heading) {
   SectionRole general = RoleFromCues(heading);
+  // Every rectification cue has 整改 (kRectificationCues, HasRectificationCue): without it, the general role.
+  if (!NamesRectification(heading)) return general;
   if (NamesPastYearProblems(heading)) return SectionRole::kRectification;
   if (!HasRectificationCue(heading)) return general;
   // "存在不足及整改情况": the year's own problems coordinated with how they are being fixed stay the shortcomings

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "segment/chars.h"
@@ -53,6 +55,21 @@ struct Range {
   std::uint32_t begin, end;
 };
 
+// The first byte E2 or E3 in s[j, end), or end: eight bytes at a time (a word with no such byte has no zero byte
+// once masked with FE and xored with E2), then byte by byte inside the word that has one.
+std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (; j + 8 <= end; j += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s + j, 8);
+    const std::uint64_t v = (w & (0xFE * kOnes)) ^ (0xE2 * kOnes);  // zero where a byte is E2 or E3
+    if (((v - kOnes) & ~v & kHigh) != 0) break;
+  }
+  for (; j < end; ++j)
+    if ((static_cast<unsigned char>(s[j]) & 0xFE) == 0xE2) return j;
+  return end;
+}
+
 // Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
 // U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
 // (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
@@ -63,16 +80,8 @@ std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
   const std::string_view view = text.substr(0, para.end);
   std::size_t i = para.begin;
   while (true) {
-    std::size_t j = i;  // a local the compiler keeps in a register (`i` is passed to DecodeUtf8 by reference)
-    while (j < para.end) {
-      const auto c = static_cast<unsigned char>(view[j]);
-      if ((c & 0xFE) == 0xE2) break;
-      // A lead byte E4–EF and two continuation bytes (a Han character, mostly): none of the three is E2 or E3.
-      j += c >= 0xE4 && j + 2 < para.end && (static_cast<unsigned char>(view[j + 1]) & 0xC0) == 0x80 &&
-                   (static_cast<unsigned char>(view[j + 2]) & 0xC0) == 0x80
-               ? 3
-               : 1;
-    }
+    // E2 and E3 are lead bytes, never inside another character: the scan looks at bytes, not characters.
+    std::size_t j = NextE2OrE3(view.data(), i, para.end);
     if (j >= para.end) break;
     i = j;
     std::uint32_t at = static_cast<std::uint32_t>(i);
