@@ -74,9 +74,13 @@ std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
 // U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
 // (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
 // to the next and decodes nothing else.
-std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
-  std::vector<Range> out;
-  std::vector<std::pair<int, std::uint32_t>> open;
+// Into `merged`. The working lists are kept from call to call on each thread (one paragraph after another).
+void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merged) {
+  thread_local std::vector<Range> out;
+  thread_local std::vector<std::pair<int, std::uint32_t>> open;
+  out.clear();
+  open.clear();
+  merged.clear();
   const std::string_view view = text.substr(0, para.end);
   std::size_t i = para.begin;
   while (true) {
@@ -100,12 +104,10 @@ std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
     }
   }
   std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
-  std::vector<Range> merged;
   for (const Range& r : out) {
     if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
     else merged.push_back(r);
   }
-  return merged;
 }
 
 }  // namespace
@@ -115,10 +117,14 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
   para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
   if (para.begin >= para.end) return out;
   std::string_view view = text.substr(0, para.end);
-  std::vector<Range> prot = ProtectedRanges(text, para);
+  // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
+  thread_local std::vector<Range> prot;
+  thread_local std::vector<std::uint32_t> cuts;
+  thread_local std::vector<std::pair<std::uint32_t, int>> marks;
+  ProtectedRanges(text, para, prot);
   std::size_t next_range = 0;
-  std::vector<std::uint32_t> cuts{para.begin};
-  std::vector<std::pair<std::uint32_t, int>> marks;
+  cuts.assign(1, para.begin);
+  marks.clear();
   if (extra_break > para.begin && extra_break < para.end) cuts.push_back(extra_break);
 
   const std::uint32_t first = TrimSpan(text, para).begin;
