@@ -210,8 +210,9 @@ void CheckSamePaths(const RawDocument& raw) {
 
 TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][bytes]") {
   // The cases the byte path must recognise or hand over: ASCII marks next to CJK (and not), marks at either end of
-  // a line and one after another, digits around them, scraped dates, lines of digits, white space, folded and
-  // invisible characters, broken enumerators and headings, stray breaks in prose, CRLF, odd bytes.
+  // a line and one after another, digits around them, ASCII brackets paired, unpaired, nested, mixed and adjacent,
+  // scraped dates, lines of digits, white space, folded and invisible characters, broken enumerators and headings,
+  // stray breaks in prose, CRLF, odd bytes.
   const std::vector<std::string> lines = {
       "区委,区政府;主要负责人:李清",
       "共1,000件,同比增长12.5%",
@@ -226,6 +227,19 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
       "2021",
       "（一）加强组织领导",
       "(一)加强组织领导,落实第一责任",
+      "see (a), b: c",
+      "《纲要》(2015—2020年)各项要求",
+      "(1)建立制度",
+      "括号)在前",
+      "未闭合(的括号",
+      "（全角(混合)括号）",
+      "((双层))",
+      "(a)(b)中文",
+      ")(",
+      "说明(见附件),另(a)",
+      "x(y)z",
+      "a(中文)b",
+      "see (其中) b",
       "一、主要举措和成效",
       "二是",
       "落实行政执法三项制度，全面推行执法公示。",
@@ -265,7 +279,7 @@ TEST_CASE("The real reports normalize the same on both paths", "[normalize][byte
   for (const auto& path : test::RealReports()) {
     RawDocument raw = ReadInput(path.string(), Limits{});
     CheckSamePaths(raw);
-    // The same text with its marks in ASCII, as pages copied from some sites have them.
+    // The same text with its marks and brackets in ASCII, as pages copied from some sites have them.
     std::string ascii;
     for (std::size_t i = 0; i < raw.text.size();) {
       std::size_t at = i;
@@ -273,6 +287,8 @@ TEST_CASE("The real reports normalize the same on both paths", "[normalize][byte
       if (cp == 0xFF0C) ascii += ',';
       else if (cp == 0xFF1A) ascii += ':';
       else if (cp == 0xFF1B) ascii += ';';
+      else if (cp == 0xFF08) ascii += '(';
+      else if (cp == 0xFF09) ascii += ')';
       else ascii.append(raw.text, at, i - at);
     }
     raw.text = ascii;
