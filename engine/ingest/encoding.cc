@@ -58,25 +58,52 @@ bool HanAt(std::string_view s, std::size_t i) {
          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
 }
 
-// How much of `bytes` is well-formed multi-byte UTF-8: counts valid multi-byte characters and bad bytes.
-void Utf8Census(std::string_view bytes, std::size_t& multibyte, std::size_t& bad) {
-  multibyte = bad = 0;
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+// LooksBinary's test of one character that is neither printable ASCII nor Han.
+bool IsControlLike(char32_t cp) {
+  return cp == 0 || (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f' && cp != 0x1B) ||
+         (cp >= 0x7F && cp < 0xA0) ||
+         (cp >= 0xE000 && cp <= 0xF8FF);  // private use: what undecodable GB bytes often become
+}
+
+// How much of `bytes` is well-formed multi-byte UTF-8 (valid multi-byte characters, bad bytes) and, in the same
+// pass, what LooksBinary counts of it (characters, control-like ones): when the bytes are valid UTF-8 they are the
+// decoded text, and LooksBinary need not read them again.
+struct Census {
+  std::size_t multibyte = 0, bad = 0, chars = 0, controls = 0;
+};
+Census Utf8Census(std::string_view bytes) {
+  Census n;
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t size = bytes.size();
+  std::size_t i = 0, han = 0, ascii = 0;  // the two common cases, counted apart and added in at the end
+  while (i < size) {
+    const unsigned c = s[i];
+    if (c - 0xE4 <= 0xE9 - 0xE4) {  // HanAt, on the pointer
+      if (i + 2 < size && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        ++han;
+        i += 3;
+        continue;
+      }
+    } else if (c - 0x20 < 0x7F - 0x20) {  // printable ASCII
+      ++ascii;
       ++i;
-      continue;
-    }
-    if (HanAt(bytes, i)) {
-      ++multibyte;
-      i += 3;
       continue;
     }
     std::size_t at = i;
     char32_t cp = DecodeUtf8(bytes, i);
-    if (cp == 0xFFFD && bytes.substr(at, 3) != "\xEF\xBF\xBD") ++bad;
-    else if (i - at > 1) ++multibyte;
+    ++n.chars;
+    if (cp == 0xFFFD && bytes.substr(at, 3) != "\xEF\xBF\xBD") ++n.bad;
+    else if (i - at > 1) ++n.multibyte;
+    n.controls += IsControlLike(cp);
   }
+  n.multibyte += han;
+  n.chars += han + ascii;
+  return n;
+}
+
+bool ControlShareTooHigh(std::size_t chars, std::size_t controls) {
+  if (chars == 0) return false;
+  return controls * 100 > chars * 2;  // more than 2 %
 }
 
 std::string Detect(std::string_view bytes) {
@@ -197,11 +224,14 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
     return out;
   }
   // 2. Valid UTF-8 is UTF-8 (GB18030 text essentially never is).
-  std::size_t multibyte = 0, bad = 0;
-  Utf8Census(bytes, multibyte, bad);
+  const Census census = Utf8Census(bytes);
+  const std::size_t multibyte = census.multibyte, bad = census.bad;
   if (bad == 0) {
     out.utf8.assign(bytes);
     out.encoding = "UTF-8";
+    out.counted = true;
+    out.chars = census.chars;
+    out.controls = census.controls;
     return out;
   }
   // 3. A declared charset (HTML <meta>) that decodes cleanly.
@@ -247,14 +277,13 @@ bool LooksBinary(std::string_view utf8, std::size_t replaced) {
     }
     char32_t cp = DecodeUtf8(utf8, i);
     ++chars;
-    if (cp == 0 || (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f' && cp != 0x1B) ||
-        (cp >= 0x7F && cp < 0xA0))
-      ++control;
-    else if (cp >= 0xE000 && cp <= 0xF8FF)  // private use: what undecodable GB bytes often become
-      ++control;
+    control += IsControlLike(cp);
   }
-  if (chars == 0) return false;
-  return control * 100 > chars * 2;  // more than 2 %
+  return ControlShareTooHigh(chars, control);
+}
+
+bool LooksBinary(const DecodedText& d) {
+  return d.counted ? ControlShareTooHigh(d.chars, d.controls + d.replaced) : LooksBinary(d.utf8, d.replaced);
 }
 
 bool HasVisibleText(std::string_view utf8) {

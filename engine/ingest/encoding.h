@@ -13,6 +13,10 @@ struct DecodedText {
   std::size_t replaced = 0;      // bytes (or sequences) that could not be decoded and became U+FFFD
   std::size_t first_bad = std::string_view::npos;  // byte offset of the first of them in the input, when known
   bool bom = false;
+  // Set when the bytes were valid UTF-8 and counted on the way: the characters of `utf8` and those LooksBinary
+  // takes for control characters, so that it need not read the text again.
+  bool counted = false;
+  std::size_t chars = 0, controls = 0;
 };
 
 // Decodes `bytes` to UTF-8. Order: BOM; `declared` charset (from an HTML <meta>) when it decodes cleanly;
@@ -35,5 +39,7 @@ bool HasVisibleText(std::string_view utf8);
 // True when decoded text looks like binary data: control characters or replacement characters make up more than
 // a small share of it.
 bool LooksBinary(std::string_view utf8, std::size_t replaced);
+// The same of a decoding, from its counts when DecodeToUtf8 made them.
+bool LooksBinary(const DecodedText& d);
 
 }  // namespace fazhi

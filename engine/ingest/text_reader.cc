@@ -19,7 +19,7 @@ class TextReaderImpl final : public FormatReader {
     if (!utf16_bom && bytes.find('\0') != std::string_view::npos)
       throw InputProblem(out.path, "E-unsupported-format.binary");
     DecodedText d = DecodeToUtf8(bytes);
-    if (LooksBinary(d.utf8, d.replaced))
+    if (LooksBinary(d))
       throw InputProblem(out.path, "E-unsupported-format.not-text");
     if (!HasVisibleText(d.utf8))
       throw InputProblem(out.path, "E-empty.blank");

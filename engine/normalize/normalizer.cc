@@ -4,6 +4,7 @@
 #include "normalize/normalizer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 #include <span>
 
@@ -46,14 +47,12 @@ bool KeepFullWidth(char32_t c) {
   }
 }
 
-// Pass 1: decode, unify line ends, drop invisible characters, fold white space and full-width ASCII. Counts the
-// traditional-only characters on the way (`traditional_only`, for MayBeTraditional).
-Units Decode(const std::string& text, std::size_t& traditional_only) {
-  traditional_only = 0;
-  Units units;
-  units.reserve(text.size());  // at most one unit per byte: push_back never reallocates
-  std::size_t i = 0;
-  while (i < text.size()) {
+// Pass 1: decode text[begin, end) onto `units`, unify line ends, drop invisible characters, fold white space and
+// full-width ASCII. Counts the traditional-only characters on the way (`traditional_only`, for MayBeTraditional).
+void Decode(const std::string& text, std::size_t begin, std::size_t end, Units& units, std::size_t& traditional_only) {
+  units.reserve(units.size() + (end - begin));  // at most one unit per byte: push_back never reallocates
+  std::size_t i = begin;
+  while (i < end) {
     std::size_t at = i;
     char32_t cp = DecodeUtf8(text, i);
     std::uint32_t len = static_cast<std::uint32_t>(i - at);
@@ -63,7 +62,7 @@ Units Decode(const std::string& text, std::size_t& traditional_only) {
       continue;
     }
     if (cp == '\r') {
-      if (i < text.size() && text[i] == '\n') {
+      if (i < end && text[i] == '\n') {
         ++i;
         ++len;
       }
@@ -82,7 +81,6 @@ Units Decode(const std::string& text, std::size_t& traditional_only) {
     traditional_only += IsTraditionalOnly(cp);
     units.push_back({cp, static_cast<std::uint32_t>(at), len});
   }
-  return units;
 }
 
 std::string Encode(const Units& units) {
@@ -535,17 +533,110 @@ void SplitRunOnLine(const Units& line, std::vector<Units>& out) {
   out.emplace_back(line.begin() + static_cast<long>(start), line.end());
 }
 
+// A kept line: its units, or — for a line that Decode and the per-line passes leave as it is but for a few ASCII
+// , ; : ! ? that UnifyPunctuation makes full-width, most lines of a report — only where its bytes are in the
+// reader's text and which of them change (`edits`). Such a line gets units only when RepairBrokenLines has to
+// look into it (Materialize).
+struct Line {
+  Units units;
+  std::uint32_t begin = 0, end = 0;            // a byte line's source bytes
+  std::uint32_t edit_begin = 0, edit_end = 0;  // its edits, in Normalize's `edits`
+  std::uint32_t chars = 0;                     // its characters
+  bool bytes = false;
+};
+
+// One ASCII byte of a byte line written as another character (，；：！？).
+struct Edit {
+  std::uint32_t at = 0;
+  char32_t cp = 0;
+};
+
+// The character of byte line `line` at source offset `at` (a character start), its edit applied.
+char32_t CharAt(const std::string& text, const Line& line, const std::vector<Edit>& edits, std::size_t at) {
+  std::size_t i = at;
+  const char32_t cp = DecodeUtf8(text, i);
+  if (cp < 0x80)
+    for (std::uint32_t e = line.edit_begin; e < line.edit_end; ++e)
+      if (edits[e].at == at) return edits[e].cp;
+  return cp;
+}
+
+// A byte line holds printable ASCII and three-byte characters only (ByteLineEnd): decoding it is that simple.
+void Materialize(Line& line, const std::string& text, const std::vector<Edit>& edits) {
+  if (!line.bytes) return;
+  line.units.reserve(line.end - line.begin);
+  std::uint32_t e = line.edit_begin;
+  for (std::size_t i = line.begin; i < line.end;) {
+    std::size_t at = i;
+    char32_t cp = DecodeUtf8(text, i);
+    if (e < line.edit_end && edits[e].at == at) cp = edits[e++].cp;
+    line.units.push_back({cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at)});
+  }
+  line.bytes = false;
+}
+
+// Where the character before source offset `end` of a byte line starts.
+std::uint32_t PreviousChar(const std::string& text, std::uint32_t end) {
+  return static_cast<unsigned char>(text[end - 1]) < 0x80 ? end - 1 : end - 3;
+}
+
+// What BrokenLine needs before it can be true, from the ends of the lines and their lengths: the next line
+// starts with 是; a ends with 是 (or 是，：、); a may start a heading (StartsHeading: a numeral, a bracket, a digit,
+// ①, 第), is at most 80 characters long (DisplayWidth(a) <= 80) and does not end on a clause mark, and b has at
+// most 16 characters (the second half of a heading broken in two); or, in web text, a may be 40 characters long,
+// ends on a Han character and b starts with one. Lets RepairBrokenLines pass most byte lines without decoding them.
+bool MayBeBroken(const std::string& text, const std::vector<Edit>& edits, const Line& a, const Line& b, bool web) {
+  char32_t first = 0, last = 0, before_last = 0;
+  std::size_t chars = 0;  // a's length in characters
+  if (a.bytes) {
+    first = CharAt(text, a, edits, a.begin);
+    const std::uint32_t at = PreviousChar(text, a.end);
+    last = CharAt(text, a, edits, at);
+    before_last = at > a.begin ? CharAt(text, a, edits, PreviousChar(text, at)) : 0;
+    chars = a.chars;
+  } else {
+    std::size_t n = a.units.size();
+    first = n > 0 ? a.units[0].cp : 0;
+    last = n > 0 ? a.units[n - 1].cp : 0;
+    before_last = n > 1 ? a.units[n - 2].cp : 0;
+    chars = n;
+  }
+  const char32_t b_first = b.bytes ? CharAt(text, b, edits, b.begin) : b.units.empty() ? 0 : b.units[0].cp;
+  const std::size_t b_chars = b.bytes ? b.chars : b.units.size();
+  if (b_first == 0x662F /*是*/ || last == 0x662F) return true;
+  if ((last == 0xFF0C || last == 0xFF1A || last == 0x3001) && before_last == 0x662F) return true;
+  const bool may_start_heading = std::u32string_view(U"一二三四五六七八九十百零〇（(第").find(first) !=
+                                     std::u32string_view::npos ||
+                                 IsAsciiDigit(first) || (first >= 0x2460 && first <= 0x2473);
+  if (may_start_heading && chars <= 80 && !IsClauseMark(last) && b_chars <= 16) return true;
+  return web && chars >= 40 && IsHan(last) && IsHan(b_first);
+}
+
 // Joins the lines BrokenLine finds (the joined line keeps the later line's end).
-void RepairBrokenLines(std::vector<Units>& lines, std::vector<Unit>& newline_of, std::vector<int>& block_of,
-                       bool web) {
-  std::vector<Units> out;
+void RepairBrokenLines(const std::string& text, const std::vector<Edit>& edits, std::vector<Line>& lines,
+                       std::vector<Unit>& newline_of, std::vector<int>& block_of, bool web) {
+  std::vector<Line> out;
   std::vector<Unit> nl;
   std::vector<int> blocks;
+  out.reserve(lines.size());
+  nl.reserve(lines.size());
+  blocks.reserve(lines.size());
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    if (!out.empty() && BrokenLine(out.back(), lines[k], web)) {
-      out.back().insert(out.back().end(), lines[k].begin(), lines[k].end());
-      nl.back() = newline_of[k];
-      continue;
+    if (!out.empty()) {
+      Line& prev = out.back();
+      bool broken = false;
+      if (!prev.bytes && !lines[k].bytes) {
+        broken = BrokenLine(prev.units, lines[k].units, web);
+      } else if (MayBeBroken(text, edits, prev, lines[k], web)) {
+        Materialize(prev, text, edits);
+        Materialize(lines[k], text, edits);
+        broken = BrokenLine(prev.units, lines[k].units, web);
+      }
+      if (broken) {
+        prev.units.insert(prev.units.end(), lines[k].units.begin(), lines[k].units.end());
+        nl.back() = newline_of[k];
+        continue;
+      }
     }
     out.push_back(std::move(lines[k]));
     nl.push_back(newline_of[k]);
@@ -609,6 +700,82 @@ std::uint32_t PutUtf8(char* p, char32_t cp) {
   return 4;
 }
 
+// Whether Decode keeps the three-byte character `cp` as it is: not a space, line separator or invisible character it
+// folds or drops, not a full-width form it maps to ASCII or CJK punctuation.
+bool DecodeKeeps(char32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // Han: the common case
+  if (cp >= 0x2000 && cp <= 0x206F) return cp >= 0x2010 && cp <= 0x2027;  // dashes, quotes, …: kept
+  if (cp == 0x3000 || cp == 0xFEFF) return false;
+  if (cp >= 0xFF01 && cp <= 0xFF64) return KeepFullWidth(cp);
+  return true;
+}
+
+// Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
+// leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
+// npos. Such a line holds printable ASCII other than the space and ( ) (UnifyPunctuation's pairs), and three-byte
+// characters DecodeKeeps: without spaces a punctuation mark's neighbours are the characters next to it. It is not
+// digits only and has no 5 or 6 digits before 月 (RepairDates's cases). Adds its traditional-only characters to
+// `traditional_only` (as Decode would).
+std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit>& edits,
+                        std::size_t& traditional_only, std::uint32_t& chars) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size(), start = i, edits_before = edits.size();
+  std::size_t marked = 0, digits = 0, all_digits = 0, three_bytes = 0;
+  char32_t prev = 0;  // the character before, as UnifyPunctuation has left it
+  auto fail = [&] {
+    edits.resize(edits_before);
+    return std::string::npos;
+  };
+  // The three-byte character at text[k] as DecodeUtf8 reads it without its slow path, or 0.
+  auto three_byte = [&](std::size_t k) -> char32_t {
+    if ((s[k] & 0xF0) != 0xE0 || k + 2 >= n || (s[k + 1] & 0xC0) != 0x80 || (s[k + 2] & 0xC0) != 0x80) return 0;
+    const char32_t cp = (char32_t(s[k] & 0x0F) << 12) | (char32_t(s[k + 1] & 0x3F) << 6) | char32_t(s[k + 2] & 0x3F);
+    return cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : cp;
+  };
+  while (i < n) {
+    const unsigned c = s[i];
+    if (c >= 0x80) {
+      const char32_t cp = three_byte(i);
+      if (cp == 0 || !DecodeKeeps(cp)) return fail();
+      if (digits != 0) {
+        if (cp == 0x6708 /*月*/ && (digits == 5 || digits == 6)) return fail();
+        digits = 0;
+      }
+      marked += IsTraditionalOnly(cp);
+      prev = cp;
+      ++three_bytes;
+      i += 3;
+      continue;
+    }
+    if (c == '\n') break;
+    if (c >= '0' && c <= '9') {
+      ++digits;
+      ++all_digits;
+      prev = c;
+      ++i;
+      continue;
+    }
+    digits = 0;
+    if (c <= 0x20 || c >= 0x7F || c == '(' || c == ')') return fail();
+    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
+      char32_t next = 0;
+      if (i + 1 < n && s[i + 1] != '\n') next = s[i + 1] < 0x80 ? char32_t{s[i + 1]} : three_byte(i + 1);
+      if (!(IsAsciiDigit(prev) && IsAsciiDigit(next)) && (IsCjk(prev) || IsCjk(next))) {
+        prev = FullWidth(c);
+        edits.push_back({static_cast<std::uint32_t>(i), prev});
+        ++i;
+        continue;
+      }
+    }
+    prev = c;
+    ++i;
+  }
+  if (all_digits == i - start) return fail();  // an empty line, or digits only (maybe a scraped date)
+  traditional_only += marked;
+  chars = static_cast<std::uint32_t>(i - start - 2 * three_bytes);  // one per ASCII byte and per three
+  return i;
+}
+
 }  // namespace
 
 bool LooksTraditional(const std::string& utf8) {
@@ -629,31 +796,21 @@ bool LooksTraditional(const std::string& utf8) {
   return changed >= 5 && changed * 20 >= han;  // at least 5 % of Han characters are traditional-only
 }
 
-NormalizedText Normalize(const RawDocument& raw) {
-  NormalizedText out;
-  std::size_t traditional_only = 0;
-  Units units = Decode(raw.text, traditional_only);
+namespace {
 
-  // Traditional characters → simplified, only when the text is written in traditional characters. LooksTraditional's
-  // cheap gate first, on the units (nearly every report is simplified: no UTF-8 copy of the text for it).
-  // ("" is not traditional.)
-  std::string folded = MayBeTraditional(units, traditional_only) ? Encode(units) : std::string();
-  if (LooksTraditional(folded)) {
-    if (auto simplified = TraditionalToSimplified(folded)) {
-      units = Realign(units, CodePoints(*simplified));
-      out.converted_from_traditional = true;
-      out.diagnostics.push_back(MakeDiagnostic("N-traditional", {}, raw.path));
-    }
-  }
+NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
+  NormalizedText out;
+  const std::string& text = raw.text;
+  const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
+  const bool pdf = raw.format == "pdf";
 
   // Per line: white space, punctuation, dates; blank lines go.
-  std::vector<Units> lines;
+  std::vector<Line> lines;
   std::vector<Unit> newline_of;  // the source '\n' ending each kept line
   std::vector<int> block_of;     // blank lines separate blocks (used by the PDF wrap repair)
   int block = 0;
   Units current;                 // the line being read (its capacity is kept from line to line)
   std::vector<Units> parts;      // the lines it becomes
-  const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
   auto flush = [&](const Unit* nl) {
     const bool spaced = CollapseSpaces(current);  // without spaces, SplitRunOnLine and DropSpaces… change nothing
     if (current.empty()) {
@@ -662,46 +819,122 @@ NormalizedText Normalize(const RawDocument& raw) {
     }
     parts.clear();
     if (web && spaced) SplitRunOnLine(current, parts);
-    else parts.push_back(current);
+    else parts.emplace_back().swap(current);
     current.clear();
     for (std::size_t p = 0; p < parts.size(); ++p) {
-      Units line = std::move(parts[p]);
+      Line line;
+      line.units = std::move(parts[p]);
       Unit end = p + 1 < parts.size() ? Unit{'\n', parts[p + 1].front().src, 0}
-                                      : (nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(raw.text.size()), 0});
-      UnifyPunctuation(line);
-      if (spaced) DropSpacesAtCjkPunctuation(line);
-      RepairDates(line);
+                                      : (nl ? *nl : Unit{'\n', static_cast<std::uint32_t>(text.size()), 0});
+      UnifyPunctuation(line.units);
+      if (spaced) DropSpacesAtCjkPunctuation(line.units);
+      RepairDates(line.units);
       lines.push_back(std::move(line));
       block_of.push_back(block);
       newline_of.push_back(end);
     }
   };
-  // Line by line: each line's units copied at once into `current`, without its leading indentation.
-  for (const Unit *u = units.data(), *const end = u + units.size();;) {
-    const Unit* nl = u;
-    while (nl != end && nl->cp != '\n') ++nl;
-    const Unit* first = u;
-    while (first != nl && IsSpace(first->cp)) ++first;
-    current.assign(first, nl);
-    if (nl == end) break;
-    flush(nl);
-    u = nl + 1;
+  // Line by line: each line's units copied at once into `current`, without its leading indentation; what follows
+  // the last '\n' is left in `current`.
+  auto split = [&](const Units& units) {
+    for (const Unit *u = units.data(), *const end = u + units.size();;) {
+      const Unit* nl = u;
+      while (nl != end && nl->cp != '\n') ++nl;
+      const Unit* first = u;
+      while (first != nl && IsSpace(first->cp)) ++first;
+      current.assign(first, nl);
+      if (nl == end) break;
+      flush(nl);
+      u = nl + 1;
+    }
+  };
+
+  // Most lines need no change: they are kept as byte ranges of the reader's text, and only the others are decoded
+  // into units. A text that may be traditional (OpenCC works on the whole text) and PDF text (its wrap repair
+  // measures every line) take the units all the way.
+  std::size_t traditional_only = 0;
+  std::vector<Edit> edits;  // of the byte lines, in order
+  by_lines = by_lines && !pdf;
+  if (by_lines) {
+    Units units;  // one line that needs decoding, with its '\n'
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+      if (text[i] == '\n') {  // a blank line (half the lines of a report)
+        flush(nullptr);       // `current` is empty: only the block count
+        ++i;
+        continue;
+      }
+      const auto edits_before = static_cast<std::uint32_t>(edits.size());
+      std::uint32_t chars = 0;
+      std::size_t nl = ByteLineEnd(text, i, edits, traditional_only, chars);
+      if (nl != std::string::npos) {
+        lines.push_back({{}, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(nl), edits_before,
+                         static_cast<std::uint32_t>(edits.size()), chars, true});
+        block_of.push_back(block);
+        newline_of.push_back(nl < n ? Unit{'\n', static_cast<std::uint32_t>(nl), 1}
+                                    : Unit{'\n', static_cast<std::uint32_t>(n), 0});
+      } else {
+        const void* found = std::memchr(text.data() + i, '\n', n - i);
+        nl = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : n;
+        units.clear();
+        Decode(text, i, nl < n ? nl + 1 : n, units, traditional_only);
+        split(units);
+      }
+      i = nl + 1;
+    }
+    flush(nullptr);
+    if (traditional_only >= 5) {  // MayBeTraditional may hold: start again on units
+      by_lines = false;
+      lines.clear();
+      edits.clear();
+      newline_of.clear();
+      block_of.clear();
+      block = 0;
+      current.clear();
+      traditional_only = 0;
+    }
   }
-  flush(nullptr);
-  if (raw.format == "pdf") {
+  if (!by_lines) {
+    Units units;
+    Decode(text, 0, text.size(), units, traditional_only);
+    // Traditional characters → simplified, only when the text is written in traditional characters. LooksTraditional's
+    // cheap gate first, on the units (nearly every report is simplified: no UTF-8 copy of the text for it).
+    // ("" is not traditional.)
+    std::string folded = MayBeTraditional(units, traditional_only) ? Encode(units) : std::string();
+    if (LooksTraditional(folded)) {
+      if (auto simplified = TraditionalToSimplified(folded)) {
+        units = Realign(units, CodePoints(*simplified));
+        out.converted_from_traditional = true;
+        out.diagnostics.push_back(MakeDiagnostic("N-traditional", {}, raw.path));
+      }
+    }
+    split(units);
+    flush(nullptr);
+  }
+  if (pdf) {
     // Joining loses the newline units of joined lines: recompute them from each line's last character.
-    lines = JoinWrappedLines(std::move(lines), block_of);
+    std::vector<Units> unit_lines;
+    unit_lines.reserve(lines.size());
+    for (Line& l : lines) unit_lines.push_back(std::move(l.units));
+    unit_lines = JoinWrappedLines(std::move(unit_lines), block_of);
+    lines.clear();
     newline_of.clear();
-    for (const auto& l : lines) newline_of.push_back({'\n', l.back().src + l.back().len, 0});
+    for (Units& l : unit_lines) {
+      newline_of.push_back({'\n', l.back().src + l.back().len, 0});
+      lines.push_back({std::move(l)});
+    }
     block_of.assign(lines.size(), 0);
   }
   // After the PDF wraps: a repaired line would change the widths they are judged by.
-  RepairBrokenLines(lines, newline_of, block_of, web);
+  RepairBrokenLines(text, edits, lines, newline_of, block_of, web);
 
   // Encode with the byte map: sized once, then written through pointers.
   std::size_t bytes = lines.size();  // the '\n's
-  for (const auto& l : lines)
-    for (const Unit& u : l) bytes += Utf8Length(u.cp);
+  for (const Line& l : lines) {
+    if (l.bytes) bytes += l.end - l.begin + 2 * (l.edit_end - l.edit_begin);  // an edit: 1 byte → 3
+    else
+      for (const Unit& u : l.units) bytes += Utf8Length(u.cp);
+  }
   out.text.resize(bytes);
   out.to_source.resize(bytes + 1);
   // The map is kept monotonic as it is written (inserted or joined characters may point back a little): `last` is
@@ -710,21 +943,40 @@ NormalizedText Normalize(const RawDocument& raw) {
   std::uint32_t* m = out.to_source.data();
   std::uint32_t last = 0;
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    for (const Unit& u : lines[l]) {
-      std::uint32_t n = PutUtf8(t, u.cp);
-      if (n == u.len && u.src >= last) {  // the usual case: the same length as the source, and in order
-        for (std::uint32_t b = 0; b < n; ++b) m[b] = u.src + b;
-        last = u.src + n - 1;
-      } else {
-        for (std::uint32_t b = 0; b < n; ++b) m[b] = last = std::max(last, u.src + (n == u.len ? b : 0));
+    Line& line = lines[l];
+    if (line.bytes && line.begin >= last) {  // its bytes as they are, each mapped to itself, and its edits
+      for (std::uint32_t from = line.begin, e = line.edit_begin;; ++e) {
+        const std::uint32_t to = e < line.edit_end ? edits[e].at : line.end;
+        std::memcpy(t, text.data() + from, to - from);
+        for (std::uint32_t b = 0; b < to - from; ++b) m[b] = from + b;
+        t += to - from;
+        m += to - from;
+        if (to == line.end) break;
+        const std::uint32_t n = PutUtf8(t, edits[e].cp);  // as the units below: every byte maps to the ASCII one
+        for (std::uint32_t b = 0; b < n; ++b) m[b] = to;
+        t += n;
+        m += n;
+        from = to + 1;
       }
-      t += n;
-      m += n;
+      last = line.end - 1;
+    } else {
+      Materialize(line, text, edits);
+      for (const Unit& u : line.units) {
+        std::uint32_t n = PutUtf8(t, u.cp);
+        if (n == u.len && u.src >= last) {  // the usual case: the same length as the source, and in order
+          for (std::uint32_t b = 0; b < n; ++b) m[b] = u.src + b;
+          last = u.src + n - 1;
+        } else {
+          for (std::uint32_t b = 0; b < n; ++b) m[b] = last = std::max(last, u.src + (n == u.len ? b : 0));
+        }
+        t += n;
+        m += n;
+      }
     }
     *t++ = '\n';
-    *m++ = last = std::max(last, std::min<std::uint32_t>(newline_of[l].src, static_cast<std::uint32_t>(raw.text.size())));
+    *m++ = last = std::max(last, std::min<std::uint32_t>(newline_of[l].src, static_cast<std::uint32_t>(text.size())));
   }
-  *m = std::max(last, static_cast<std::uint32_t>(raw.text.size()));
+  *m = std::max(last, static_cast<std::uint32_t>(text.size()));
 
   // Hints onto the normalized text: a heading hint snaps to the start of its line.
   for (const HeadingHint& h : raw.headings) {
@@ -743,5 +995,11 @@ NormalizedText Normalize(const RawDocument& raw) {
   }
   return out;
 }
+
+}  // namespace
+
+NormalizedText Normalize(const RawDocument& raw) { return NormalizeText(raw, true); }
+
+NormalizedText NormalizeByUnits(const RawDocument& raw) { return NormalizeText(raw, false); }
 
 }  // namespace fazhi

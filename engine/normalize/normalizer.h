@@ -25,6 +25,11 @@ struct NormalizedText {
 // The rules, in order, are listed in docs/formats.md. Never throws on any UTF-8 input.
 NormalizedText Normalize(const RawDocument& raw);
 
+// The same with every line decoded into code points, as Normalize does for PDF and possibly traditional text. Normalize
+// keeps most other lines as their bytes (a line it would not change but for ASCII , ; : ! ? made full-width); the
+// two must agree on every text, which tests/normalize checks.
+NormalizedText NormalizeByUnits(const RawDocument& raw);
+
 // True when `utf8` is written in traditional characters (share of characters OpenCC t2s would change).
 bool LooksTraditional(const std::string& utf8);
 

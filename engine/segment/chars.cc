@@ -1,6 +1,10 @@
 // Character helpers for the segmenter (see chars.h).
 #include "segment/chars.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 #include "core/utf8.h"
 
 namespace fazhi::seg {
@@ -47,9 +51,17 @@ Span TrimSpan(std::string_view text, Span span) {
 std::size_t Chars(std::string_view s) { return CountChars(s); }
 
 std::size_t CharsUpTo(std::string_view s, std::size_t cap) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80 && ++n > cap) break;  // the same count as CountChars, up to cap + 1
+  // The bytes that are no continuation byte (10xxxxxx), the same count as CountChars, up to cap + 1: eight bytes at
+  // a time (a continuation byte has bit 7 set and bit 6, shifted into bit 7, clear), then one by one.
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    n += 8 - static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ULL));
+    if (n > cap) return cap + 1;
+  }
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++n > cap) break;
   return n;
 }
 

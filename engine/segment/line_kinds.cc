@@ -40,8 +40,10 @@ namespace {
 // "四川省生态环境厅2023年度法治政府建设工作情况": a title without 报告 — a body's name, the year, 法治政府建设, and
 // 情况/总结 at the end (an unnumbered heading "2023年法治政府建设工作情况" names no body before the year).
 bool IsIssuerYearTitle(std::string_view line) {
+  // The word tests first: they rule out nearly every line without looking for years.
+  if (!Contains(line, "法治政府建设") || !EndsWithAny(line, {"情况", "总结"})) return false;
   auto years = FindYears(line);
-  if (years.empty() || !Contains(line, "法治政府建设") || !EndsWithAny(line, {"情况", "总结"})) return false;
+  if (years.empty()) return false;
   std::string_view body = Trim(line.substr(0, years.front().begin));
   return Chars(body) >= 2 && EndsWithAny(body, {"政府", "厅", "局", "委", "办", "区", "县", "市", "镇", "乡", "街道",
                                                 "办事处", "部", "委员会", "管委会", "署", "院"});

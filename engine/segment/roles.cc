@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -123,6 +124,8 @@ bool NamesRectification(std::string_view heading) {
 
 SectionRole RoleFromHeading(std::string_view heading) {
   SectionRole general = RoleFromCues(heading);
+  // Every rectification cue has 整改 (kRectificationCues, HasRectificationCue): without it, the general role.
+  if (!NamesRectification(heading)) return general;
   if (NamesPastYearProblems(heading)) return SectionRole::kRectification;
   if (!HasRectificationCue(heading)) return general;
   // "存在不足及整改情况": the year's own problems coordinated with how they are being fixed stay the shortcomings
@@ -168,13 +171,26 @@ const std::vector<CueStart>& CueStarts() {
 // Where each cue first occurs in `heading` (npos if nowhere): what heading.find(cue) gives, found in one pass. Every
 // cue starts with a three-byte character, whose lead byte is never a continuation byte, so a match found at any byte
 // offset is on a character boundary, as find's is.
+// One bit per (first-character key mod 64) of the cues: most characters of a heading start no cue and are passed
+// without the binary search.
+std::uint64_t CueStartBits() {
+  static const std::uint64_t kBits = [] {
+    std::uint64_t bits = 0;
+    for (const CueStart& c : CueStarts()) bits |= std::uint64_t{1} << (c.key % 64);
+    return bits;
+  }();
+  return kBits;
+}
+
 std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading) {
   std::array<std::size_t, kCueCount> first;
   first.fill(std::string_view::npos);
   const std::vector<CueStart>& starts = CueStarts();
+  const std::uint64_t bits = CueStartBits();
   for (std::size_t p = 0; p + 3 <= heading.size(); ++p) {
     if ((static_cast<unsigned char>(heading[p]) & 0xF0) != 0xE0) continue;
     std::uint32_t key = Key3(heading, p);
+    if (((bits >> (key % 64)) & 1) == 0) continue;
     auto it = std::lower_bound(starts.begin(), starts.end(), CueStart{key, 0});
     for (; it != starts.end() && it->key == key; ++it)
       if (first[it->cue] == std::string_view::npos && heading.substr(p).starts_with(kCues[it->cue].words))

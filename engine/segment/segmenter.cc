@@ -50,7 +50,10 @@ std::string_view StripTrailingMarks(std::string_view s) {
 HeadInfo DetectHeading(std::string_view text, Span para, int hint_level) {
   HeadInfo h;
   std::string_view line = text.substr(para.begin, para.size());
-  if (IsReportTitle(line)) return h;
+  // The text is valid UTF-8 (Normalize's), at most 4 bytes a character: a line of over 320 bytes has over 80
+  // characters, too many for a title (IsReportTitle) or a hinted heading, and most paragraphs skip both tests.
+  const bool long_line = line.size() > 4 * 80;
+  if (!long_line && IsReportTitle(line)) return h;
   auto absolute = [&](std::size_t off) { return para.begin + static_cast<std::uint32_t>(off); };
   auto fill = [&](int rank, std::size_t number_end, std::size_t hb, std::size_t he, std::size_t body) {
     h.is = true;
@@ -75,7 +78,7 @@ HeadInfo DetectHeading(std::string_view text, Span para, int hint_level) {
     return h;
   }
   // An unnumbered short line that names a part: "存在问题", "下一步工作计划".
-  if (CharsUpTo(line, 20) <= 20 && !ContainsAny(line, {"。", "，", ",", "；", ";", "、", "（", "(", "！", "？", "报告"})) {
+  if (!long_line && CharsUpTo(line, 20) <= 20 && !ContainsAny(line, {"。", "，", ",", "；", ";", "、", "（", "(", "！", "？", "报告"})) {
     std::string_view head = StripTrailingMarks(line);
     if (RoleFromHeading(head) != SectionRole::kNone) fill(kRankHanComma, 0, 0, head.size(), line.size());
   }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "segment/chars.h"
@@ -53,26 +55,37 @@ struct Range {
   std::uint32_t begin, end;
 };
 
+// The first byte E2 or E3 in s[j, end), or end: eight bytes at a time (a word with no such byte has no zero byte
+// once masked with FE and xored with E2), then byte by byte inside the word that has one.
+std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (; j + 8 <= end; j += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s + j, 8);
+    const std::uint64_t v = (w & (0xFE * kOnes)) ^ (0xE2 * kOnes);  // zero where a byte is E2 or E3
+    if (((v - kOnes) & ~v & kHigh) != 0) break;
+  }
+  for (; j < end; ++j)
+    if ((static_cast<unsigned char>(s[j]) & 0xFE) == 0xE2) return j;
+  return end;
+}
+
 // Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
 // U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
 // (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
 // to the next and decodes nothing else.
-std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
-  std::vector<Range> out;
-  std::vector<std::pair<int, std::uint32_t>> open;
+// Into `merged`. The working lists are kept from call to call on each thread (one paragraph after another).
+void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merged) {
+  thread_local std::vector<Range> out;
+  thread_local std::vector<std::pair<int, std::uint32_t>> open;
+  out.clear();
+  open.clear();
+  merged.clear();
   const std::string_view view = text.substr(0, para.end);
   std::size_t i = para.begin;
   while (true) {
-    std::size_t j = i;  // a local the compiler keeps in a register (`i` is passed to DecodeUtf8 by reference)
-    while (j < para.end) {
-      const auto c = static_cast<unsigned char>(view[j]);
-      if ((c & 0xFE) == 0xE2) break;
-      // A lead byte E4–EF and two continuation bytes (a Han character, mostly): none of the three is E2 or E3.
-      j += c >= 0xE4 && j + 2 < para.end && (static_cast<unsigned char>(view[j + 1]) & 0xC0) == 0x80 &&
-                   (static_cast<unsigned char>(view[j + 2]) & 0xC0) == 0x80
-               ? 3
-               : 1;
-    }
+    // E2 and E3 are lead bytes, never inside another character: the scan looks at bytes, not characters.
+    std::size_t j = NextE2OrE3(view.data(), i, para.end);
     if (j >= para.end) break;
     i = j;
     std::uint32_t at = static_cast<std::uint32_t>(i);
@@ -91,12 +104,10 @@ std::vector<Range> ProtectedRanges(std::string_view text, Span para) {
     }
   }
   std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
-  std::vector<Range> merged;
   for (const Range& r : out) {
     if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
     else merged.push_back(r);
   }
-  return merged;
 }
 
 }  // namespace
@@ -106,10 +117,14 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
   para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
   if (para.begin >= para.end) return out;
   std::string_view view = text.substr(0, para.end);
-  std::vector<Range> prot = ProtectedRanges(text, para);
+  // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
+  thread_local std::vector<Range> prot;
+  thread_local std::vector<std::uint32_t> cuts;
+  thread_local std::vector<std::pair<std::uint32_t, int>> marks;
+  ProtectedRanges(text, para, prot);
   std::size_t next_range = 0;
-  std::vector<std::uint32_t> cuts{para.begin};
-  std::vector<std::pair<std::uint32_t, int>> marks;
+  cuts.assign(1, para.begin);
+  marks.clear();
   if (extra_break > para.begin && extra_break < para.end) cuts.push_back(extra_break);
 
   const std::uint32_t first = TrimSpan(text, para).begin;
@@ -120,14 +135,13 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
     // terminator) and starts no item (its predecessor opens none), except at `first` or `extra_break`: it only becomes
     // `prev`. Runs of them, most of a paragraph, are stepped over here.
     if (prev >= 0x4000 && prev <= 0x9FFF) {
+      const auto* s = reinterpret_cast<const unsigned char*>(view.data());
       std::size_t j = i;
-      while (j + 2 < para.end && j != first && j != extra_break) {
-        const auto c = static_cast<unsigned char>(view[j]), d = static_cast<unsigned char>(view[j + 1]),
-                   e = static_cast<unsigned char>(view[j + 2]);
-        if (c < 0xE4 || c > 0xE9 || (d & 0xC0) != 0x80 || (e & 0xC0) != 0x80) break;
-        prev = (char32_t(c & 0x0F) << 12) | (char32_t(d & 0x3F) << 6) | char32_t(e & 0x3F);
+      while (j + 2 < para.end && j != first && j != extra_break && s[j] - 0xE4u <= 0xE9u - 0xE4u &&
+             (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80)
         j += 3;
-      }
+      if (j != i)  // only the last character of the run is `prev`
+        prev = (char32_t(s[j - 3] & 0x0F) << 12) | (char32_t(s[j - 2] & 0x3F) << 6) | char32_t(s[j - 1] & 0x3F);
       i = j;
     }
     if (i >= para.end) break;

@@ -1,8 +1,11 @@
 // Normalization rules one by one, and the offset map back to the reader's text.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "core/utf8.h"
 #include "ingest/ingest_test_util.h"
+#include "test_support.h"
 
 namespace fazhi {
 namespace {
@@ -190,6 +193,111 @@ TEST_CASE("Heading hints and page starts are re-based", "[normalize][offsets]") 
   REQUIRE(n.pages.size() == 2);
   CHECK(n.pages[0].offset == 0);
   CHECK(test::LineAt(n.text, n.pages[1].offset) == "小标题");
+}
+
+// Normalize keeps most lines as their bytes; NormalizeByUnits decodes every line. Both must give the same text, map,
+// hints and flags.
+void CheckSamePaths(const RawDocument& raw) {
+  NormalizedText fast = Normalize(raw), units = NormalizeByUnits(raw);
+  INFO("format " << raw.format << ", text: " << raw.text.substr(0, 400));
+  REQUIRE(fast.text == units.text);
+  CHECK(fast.to_source == units.to_source);
+  CHECK(fast.converted_from_traditional == units.converted_from_traditional);
+  CHECK(fast.diagnostics.size() == units.diagnostics.size());
+  REQUIRE(fast.headings.size() == units.headings.size());
+  for (std::size_t k = 0; k < fast.headings.size(); ++k) CHECK(fast.headings[k].offset == units.headings[k].offset);
+}
+
+TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][bytes]") {
+  // The cases the byte path must recognise or hand over: ASCII marks next to CJK (and not), marks at either end of
+  // a line and one after another, digits around them, ASCII brackets paired, unpaired, nested, mixed and adjacent,
+  // scraped dates, lines of digits, white space, folded and invisible characters, broken enumerators and headings,
+  // stray breaks in prose, CRLF, odd bytes.
+  const std::vector<std::string> lines = {
+      "区委,区政府;主要负责人:李清",
+      "共1,000件,同比增长12.5%",
+      ",开头的逗号",
+      "结尾的逗号,",
+      "a,b;c:d!e?f",
+      "连续,,两个;：",
+      "发布时间:2021-02-26 18:20",
+      "截至202012月底",
+      "20204月，印发了",
+      "20210226",
+      "2021",
+      "（一）加强组织领导",
+      "(一)加强组织领导,落实第一责任",
+      "see (a), b: c",
+      "《纲要》(2015—2020年)各项要求",
+      "(1)建立制度",
+      "括号)在前",
+      "未闭合(的括号",
+      "（全角(混合)括号）",
+      "((双层))",
+      "(a)(b)中文",
+      ")(",
+      "说明(见附件),另(a)",
+      "x(y)z",
+      "a(中文)b",
+      "see (其中) b",
+      "一、主要举措和成效",
+      "二是",
+      "落实行政执法三项制度，全面推行执法公示。",
+      "四、主要负责人履行推进法治建设第一",
+      "责任人职责情况",
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想，认真落实党的各项",
+      "决策部署，扎实推进法治政府建设各项工作",
+      "职能加快转变。一",
+      "是持续推进简政放权",
+      "　　全角空格缩进的段落。",
+      "ＡＢＣ１２３，全角字母",
+      "零宽\u200B字符",
+      "“引号”——破折号…省略号",
+      "第3条",
+      "①第一项",
+      "某县人民政府",
+      "2021年12月31日",
+      "emoji\xF0\x9F\x98\x80在这里",
+      "坏字节\xE4\xB8在这里",
+      "行尾回车\r",
+      "",
+      "",
+  };
+  std::mt19937 random(21);
+  for (const char* format : {"text", "html", "docx"}) {
+    for (int round = 0; round < 400; ++round) {
+      std::string text;
+      const int n = 1 + static_cast<int>(random() % 12);
+      for (int k = 0; k < n; ++k) text += lines[random() % lines.size()] + (random() % 5 == 0 ? "" : "\n");
+      CheckSamePaths(Raw(text, format));
+    }
+  }
+}
+
+TEST_CASE("The real reports normalize the same on both paths", "[normalize][bytes]") {
+  std::size_t checked = 0;
+  for (const auto& path : test::RealReports()) {
+    RawDocument raw = ReadInput(path.string(), Limits{});
+    CheckSamePaths(raw);
+    // The same text with its marks and brackets in ASCII, as pages copied from some sites have them.
+    std::string ascii;
+    for (std::size_t i = 0; i < raw.text.size();) {
+      std::size_t at = i;
+      char32_t cp = DecodeUtf8(raw.text, i);
+      if (cp == 0xFF0C) ascii += ',';
+      else if (cp == 0xFF1A) ascii += ':';
+      else if (cp == 0xFF1B) ascii += ';';
+      else if (cp == 0xFF08) ascii += '(';
+      else if (cp == 0xFF09) ascii += ')';
+      else ascii.append(raw.text, at, i - at);
+    }
+    raw.text = ascii;
+    raw.headings.clear();
+    raw.pages.clear();
+    CheckSamePaths(raw);
+    ++checked;
+  }
+  CHECK(checked >= 3);  // the sample and the real reports of ../shared
 }
 
 TEST_CASE("Normalization never breaks on odd input", "[normalize]") {
