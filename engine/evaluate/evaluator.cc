@@ -244,7 +244,13 @@ class NotApplicableTexts {
 
 // Every rule of `pack` with verdict `v` and `message` (the pack does not apply, or nothing can be checked).
 void AppendUniform(std::vector<RuleResult>& results, const Pack& pack, Verdict v, const SharedText& text) {
-  for (const auto& rule : pack.rules) results.push_back(BlankResult(*rule, v, text));
+  for (const auto& rule : pack.rules) {  // BlankResult built in place: no temporary moved and destroyed per rule
+    RuleResult& r = results.emplace_back();
+    r.rule = rule.get();
+    r.weight = rule->weight;
+    r.verdict = r.unwaived = v;
+    r.message = text;
+  }
 }
 
 }  // namespace
@@ -287,8 +293,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
             results[i] = EvaluateRuleIn(doc, ctx, std::nullopt, rule, nullptr, near_misses);
       continue;
     }
-    const std::vector<RuleResult>& base = settled.Settled(p);
-    results.insert(results.end(), base.begin(), base.end());
+    settled.AppendSettled(p, results);
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
       bool present = !rule.anchored || std::any_of(rule.anchors.begin(), rule.anchors.end(), [&](TermId t) {
