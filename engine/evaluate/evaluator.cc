@@ -214,25 +214,35 @@ class NotApplicableTexts {
   // The reference is read before the next call.
   const Result& Of(const Applicability& a, const Document& doc, const EvalContext& ctx, const char* what,
                    bool levels = true) {
-    if (a.also_when) return one_ = Shared(CheckApplicability(a, doc, ctx, what, levels));  // reads the text: not kept
+    // An `also_when` reads the text, unless none of its anchor terms occurs: then it finds nothing (Check::Anchors)
+    // and the case is kept like the others, as one with an `also_when` that does not hold.
+    const bool also_when = a.also_when != nullptr;
+    if (also_when && !AnchorsAbsent(*a.also_when, ctx.hits))
+      return one_ = Shared(CheckApplicability(a, doc, ctx, what, levels));
     for (const auto& e : kept_)
-      if (e.what == what && e.levels == levels && e.year_from == a.year_from && e.year_to == a.year_to &&
-          e.warn_after == a.warn_after.has_value() && e.issuer_levels == a.levels)
+      if (e.what == what && e.levels == levels && e.also_when == also_when && e.year_from == a.year_from &&
+          e.year_to == a.year_to && e.warn_after == a.warn_after.has_value() && e.issuer_levels == a.levels)
         return e.na;
     return kept_
-        .emplace_back(Kept{what, levels, a.year_from, a.year_to, a.warn_after.has_value(), a.levels,
+        .emplace_back(Kept{what, levels, also_when, a.year_from, a.year_to, a.warn_after.has_value(), a.levels,
                            Shared(CheckApplicability(a, doc, ctx, what, levels))})
         .na;
   }
 
  private:
+  bool AnchorsAbsent(const Check& check, const Hits& hits) {
+    anchors_.clear();
+    if (!check.Anchors(anchors_)) return false;
+    return std::none_of(anchors_.begin(), anchors_.end(),
+                        [&](TermId t) { return t < hits.starts.size() && !hits.starts[t].empty(); });
+  }
   static Result Shared(Applies na) {
     if (!na) return std::nullopt;
     return std::pair{na->first, SharedText(std::move(na->second))};
   }
   struct Kept {
     const char* what;
-    bool levels;
+    bool levels, also_when;
     std::optional<int> year_from, year_to;
     bool warn_after;
     std::vector<IssuerLevel> issuer_levels;
@@ -240,6 +250,7 @@ class NotApplicableTexts {
   };
   std::vector<Kept> kept_;
   Result one_;
+  std::vector<TermId> anchors_;  // a buffer
 };
 
 // Every rule of `pack` with verdict `v` and `message` (the pack does not apply, or nothing can be checked).
