@@ -204,10 +204,64 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
   diags.push_back(MakeDiagnostic("W-no-outline-for-year", {std::to_string(y), past}, doc.path));
 }
 
+// CheckApplicability with the message as a SharedText, for packs and for rules listed for their own years or
+// levels. With many packs and rules that do not apply (bench/run's 16× set: ~150 a report) most share their years
+// or levels, so the message of each distinct case is built once per report and shared: the text depends only on
+// these, the document and `what`.
+class NotApplicableTexts {
+ public:
+  using Result = std::optional<std::pair<Verdict, SharedText>>;
+  // The reference is read before the next call.
+  const Result& Of(const Applicability& a, const Document& doc, const EvalContext& ctx, const char* what,
+                   bool levels = true) {
+    // An `also_when` reads the text, unless none of its anchor terms occurs: then it finds nothing (Check::Anchors)
+    // and the case is kept like the others, as one with an `also_when` that does not hold.
+    const bool also_when = a.also_when != nullptr;
+    if (also_when && !AnchorsAbsent(*a.also_when, ctx.hits))
+      return one_ = Shared(CheckApplicability(a, doc, ctx, what, levels));
+    for (const auto& e : kept_)
+      if (e.what == what && e.levels == levels && e.also_when == also_when && e.year_from == a.year_from &&
+          e.year_to == a.year_to && e.warn_after == a.warn_after.has_value() && e.issuer_levels == a.levels)
+        return e.na;
+    return kept_
+        .emplace_back(Kept{what, levels, also_when, a.year_from, a.year_to, a.warn_after.has_value(), a.levels,
+                           Shared(CheckApplicability(a, doc, ctx, what, levels))})
+        .na;
+  }
+
+ private:
+  bool AnchorsAbsent(const Check& check, const Hits& hits) {
+    anchors_.clear();
+    if (!check.Anchors(anchors_)) return false;
+    return std::none_of(anchors_.begin(), anchors_.end(),
+                        [&](TermId t) { return t < hits.starts.size() && !hits.starts[t].empty(); });
+  }
+  static Result Shared(Applies na) {
+    if (!na) return std::nullopt;
+    return std::pair{na->first, SharedText(std::move(na->second))};
+  }
+  struct Kept {
+    const char* what;
+    bool levels, also_when;
+    std::optional<int> year_from, year_to;
+    bool warn_after;
+    std::vector<IssuerLevel> issuer_levels;
+    Result na;
+  };
+  std::vector<Kept> kept_;
+  Result one_;
+  std::vector<TermId> anchors_;  // a buffer
+};
+
 // Every rule of `pack` with verdict `v` and `message` (the pack does not apply, or nothing can be checked).
-void AppendUniform(std::vector<RuleResult>& results, const Pack& pack, Verdict v, const std::string& message) {
-  const SharedText text(message);
-  for (const auto& rule : pack.rules) results.push_back(BlankResult(*rule, v, text));
+void AppendUniform(std::vector<RuleResult>& results, const Pack& pack, Verdict v, const SharedText& text) {
+  for (const auto& rule : pack.rules) {  // BlankResult built in place: no temporary moved and destroyed per rule
+    RuleResult& r = results.emplace_back();
+    r.rule = rule.get();
+    r.weight = rule->weight;
+    r.verdict = r.unwaived = v;
+    r.message = text;
+  }
 }
 
 }  // namespace
@@ -229,12 +283,13 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
   std::vector<RuleResult> results;
   results.reserve(settled.First(rules.packs().size()));
   auto next = todo.begin();
+  NotApplicableTexts not_applicable;
   NoteYearsAfterOutlines(doc, rules, diags);
   for (std::size_t p = 0; p < rules.packs().size(); ++p) {
     const Pack& pack = *rules.packs()[p];
     const std::uint32_t first = settled.First(p), last = settled.First(p + 1);
     const Applicability& a = pack.applies;
-    const Applies pack_na = CheckApplicability(a, doc, ctx, "规则包");
+    const NotApplicableTexts::Result pack_na = not_applicable.Of(a, doc, ctx, "规则包");  // a copy: Of is called again
     if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after && !pack_na)
       diags.push_back(
           MakeDiagnostic("W-newer-outline", {pack.id, std::to_string(*doc.meta.year.value)}, doc.path));
@@ -243,14 +298,13 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
       AppendUniform(results, pack, pack_na->first, pack_na->second);
       // Only the pack's levels exclude the report: a rule with levels of its own (they replace the pack's) is
       // looked at by itself.
-      if (!a.levels.empty() && !CheckApplicability(a, doc, ctx, "规则包", false))
+      if (!a.levels.empty() && !not_applicable.Of(a, doc, ctx, "规则包", false))
         for (std::uint32_t i = first; i < last; ++i)
           if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
             results[i] = EvaluateRuleIn(doc, ctx, std::nullopt, rule, nullptr, near_misses);
       continue;
     }
-    const std::vector<RuleResult>& base = settled.Settled(p);
-    results.insert(results.end(), base.begin(), base.end());
+    settled.AppendSettled(p, results);
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
       bool present = !rule.anchored || std::any_of(rule.anchors.begin(), rule.anchors.end(), [&](TermId t) {
@@ -259,7 +313,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
       if (!rule.not_checkable.empty() || !present) {
         // Listed for its own applicability only: the settled result (what the checks would give with none of their
         // anchor terms present: SettledRuns) stands unless the rule does not apply.
-        if (Applies na = CheckApplicability(rule.applies, doc, ctx, "规则"))
+        if (const auto& na = not_applicable.Of(rule.applies, doc, ctx, "规则"))
           results[*next] = BlankResult(rule, na->first, na->second);
         continue;
       }
@@ -272,7 +326,8 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
 
 std::vector<RuleResult> NotCheckableResults(const RuleSet& rules, const std::string& reason) {
   std::vector<RuleResult> results;
-  for (const auto& pack : rules.packs()) AppendUniform(results, *pack, Verdict::kNotCheckable, reason);
+  const SharedText text(reason);
+  for (const auto& pack : rules.packs()) AppendUniform(results, *pack, Verdict::kNotCheckable, text);
   return results;
 }
 

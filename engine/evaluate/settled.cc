@@ -22,6 +22,17 @@ RuleResult BlankResult(const Rule& rule, Verdict verdict, const SharedText& mess
   return r;
 }
 
+void SettledRuns::AppendSettled(std::size_t p, std::vector<RuleResult>& out) const {
+  for (const RuleResult& s : settled_[p]) {
+    RuleResult& r = out.emplace_back();
+    r.rule = s.rule;
+    r.verdict = s.verdict;
+    r.unwaived = s.unwaived;
+    r.weight = s.weight;
+    r.message = s.message;
+  }
+}
+
 SettledRuns::SettledRuns(const RuleSet& rules) {
   std::uint32_t index = 0;
   for (const auto& pack : rules.packs()) {

@@ -23,6 +23,10 @@ class SettledRuns {
   // rules start from occurs: anchored rules fail with their nothing-found message, rules marked not_checkable say
   // so. The evaluator replaces the results of the rules the document's terms concern and of those in `always()`.
   const std::vector<RuleResult>& Settled(std::size_t p) const { return settled_[p]; }
+  // Appends pack `p`'s settled results to `out`: the same results as copying Settled(p), built from the five members
+  // a settled result has (rule, verdict, unwaived, weight, message; its lists and strings are empty) instead of
+  // copy-constructing every member (~100 instructions a rule, per rule per report).
+  void AppendSettled(std::size_t p, std::vector<RuleResult>& out) const;
   // Index (in pack/rule order over the whole set) of pack `p`'s first rule; First(packs) = the number of rules.
   std::uint32_t First(std::size_t p) const { return first_[p]; }
   // The rules looked at for every document whatever its terms, ascending: those without anchors (a section, date

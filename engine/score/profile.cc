@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/diagnostic_error.h"
 #include "core/error.h"
@@ -195,21 +197,37 @@ void ApplyProfile(const Profile& profile, Report& report) {
     chosen[rs.pack] = c;
     if (c) report.profile_packs.push_back(rs.pack);
   }
-  std::map<std::string, std::size_t> index;
+  // Where the rules the same_as groups name stand (the first result of each id); only those ids are looked up,
+  // not every result's id put into a map (that was ~0.3 M instructions a report: docs/performance.md).
+  constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (const auto& g : profile.same_as)
+    for (const auto& id : g.rules) index.emplace(id, kAbsent);
+  const std::string* pack = nullptr;  // results come grouped by pack: look its choice up once per run
+  bool dropped = false;
+  SharedText why;  // the dropped pack's message, one text for all its results
   for (std::size_t i = 0; i < report.results.size(); ++i) {
     RuleResult& r = report.results[i];
-    index.emplace(r.rule->id.str(), i);
-    auto it = chosen.find(r.rule->pack);
-    if (it == chosen.end() || it->second || r.verdict == Verdict::kNotApplicable) continue;
+    if (!index.empty())
+      if (auto it = index.find(r.rule->id.str()); it != index.end() && it->second == kAbsent) it->second = i;
+    if (!pack || *pack != r.rule->pack) {
+      pack = &r.rule->pack;
+      auto it = chosen.find(*pack);
+      dropped = it != chosen.end() && !it->second;
+      if (dropped)
+        why = "督察口径“" + profile.name + "”不对本报告（" +
+              (doc.year ? std::to_string(*doc.year) + " 年度" : std::string("年度不明")) + "）选用规则包 " + *pack;
+    }
+    if (!dropped || r.verdict == Verdict::kNotApplicable) continue;
     r.verdict = r.unwaived = Verdict::kNotApplicable;
-    r.message = "督察口径“" + profile.name + "”不对本报告（" +
-                (doc.year ? std::to_string(*doc.year) + " 年度" : std::string("年度不明")) + "）选用规则包 " + r.rule->pack;
+    r.message = why;
     r.evidence.clear();
   }
   for (const auto& g : profile.same_as) {
     std::vector<std::size_t> members;
     for (const auto& id : g.rules)
-      if (auto it = index.find(id); it != index.end() && Rank(report.results[it->second].verdict) > 0)
+      if (auto it = index.find(id); it != index.end() && it->second != kAbsent &&
+                                    Rank(report.results[it->second].verdict) > 0)
         members.push_back(it->second);
     if (members.size() < 2) continue;
     std::size_t best = members.front();

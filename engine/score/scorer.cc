@@ -3,6 +3,9 @@
 #include "score/scorer.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
 
 namespace fazhi {
 
@@ -36,12 +39,44 @@ double CategoryWeight(const Pack* pack, const std::string& name) {
 
 }  // namespace
 
-PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& rs, const Pack* pack) {
+namespace {
+
+// The texts a pack score names its pack by (PackScore::pack, title, model) and, for a compiled set's pack, where
+// each rule's category stands among the pack's categories in first-seen order (the order and the places depend on
+// the rules only, not on their verdicts: every result is counted), so a report looks no category up.
+struct PackTexts {
+  SharedText id, title, model;
+  std::vector<const SharedText*> categories;  // the first rule's text of each category, in first-seen order
+  std::vector<std::uint32_t> category_of;     // per rule of the pack: its index in `categories`
+};
+
+PackTexts TextsOf(const std::string& id, const Pack* pack) {
+  return {id, pack ? SharedText(pack->title) : SharedText(id), pack ? pack->scoring_model : "default", {}, {}};
+}
+
+// A verdict's count per category in an array (Verdict's order), turned into VerdictCounts once per category.
+using Counts = std::array<int, static_cast<std::size_t>(Verdict::kError) + 1>;
+VerdictCounts CountsOf(const Counts& n) {
+  static_assert(static_cast<int>(Verdict::kPass) == 0 && static_cast<int>(Verdict::kPartial) == 1 &&
+                static_cast<int>(Verdict::kFail) == 2 && static_cast<int>(Verdict::kNotApplicable) == 3 &&
+                static_cast<int>(Verdict::kNotCheckable) == 4 && static_cast<int>(Verdict::kWaived) == 5 &&
+                static_cast<int>(Verdict::kError) == 6);
+  VerdictCounts c;
+  c.pass = n[0], c.partial = n[1], c.fail = n[2], c.not_applicable = n[3], c.not_checkable = n[4];
+  c.waived = n[5], c.error = n[6];
+  return c;
+}
+
+// `texts.category_of`, when filled, has one entry per result of `rs` (a compiled set's pack, all its rules).
+PackScore ScorePackAs(const PackTexts& texts, const std::vector<const RuleResult*>& rs, const Pack* pack) {
   PackScore ps;
-  ps.pack = id;
-  ps.title = pack ? pack->title : id;
-  ps.model = pack ? pack->scoring_model : "default";
+  ps.pack = texts.id;
+  ps.title = texts.title;
+  ps.model = texts.model;
   const double partial = pack ? pack->partial_credit : 0.5;
+  // Credit(v, partial) by verdict, looked up instead of switched on twice per result (the same values).
+  std::array<std::optional<double>, static_cast<std::size_t>(Verdict::kError) + 1> credit;
+  for (std::size_t v = 0; v < credit.size(); ++v) credit[v] = Credit(static_cast<Verdict>(v), partial);
   // One pass for the score with waivers and the one without: each sum still adds its results in rule order.
   // Categories in first-seen order; a pack has a handful, so a linear search beats a map (this runs per report
   // for every rule: docs/performance.md).
@@ -49,37 +84,49 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
     const std::string* name;
     const SharedText* text;  // the name as the rule holds it: copied into the score without copying bytes
     Acc acc, acc_unwaived;
-    VerdictCounts counts;
+    Counts counts{};
   };
   std::vector<Cat> order;
+  const bool placed = !texts.category_of.empty();
+  if (placed) {
+    order.reserve(texts.categories.size());
+    for (const SharedText* t : texts.categories) order.push_back(Cat{&t->str(), t, {}, {}, {}});
+  }
   Acc flat, flat_unwaived;
   Cat* last = nullptr;  // reset after every emplace_back, so never dangling
-  for (const RuleResult* r : rs) {
-    const SharedText& text = r->rule->category;
-    const std::string& name = text.str();
-    // Categories are interned at load (RuleSet), so the same name is the same object: look for it by address
-    // first, by text only when that fails (names hand-built apart; `order` holds each text once).
-    Cat* cat = last && last->name == &name ? last : nullptr;
-    for (std::size_t i = 0; !cat && i < order.size(); ++i)
-      if (order[i].name == &name) cat = &order[i];
-    for (std::size_t i = 0; !cat && i < order.size(); ++i)
-      if (*order[i].name == name) cat = &order[i];
-    if (!cat) cat = &order.emplace_back(Cat{&name, &text, {}, {}, {}});
-    last = cat;
-    cat->counts.Add(r->verdict);
-    if (auto c = Credit(r->verdict, partial)) {
+  for (std::size_t k = 0; k < rs.size(); ++k) {
+    const RuleResult* r = rs[k];
+    Cat* cat = nullptr;
+    if (placed) {
+      cat = &order[texts.category_of[k]];
+    } else {
+      const SharedText& text = r->rule->category;
+      const std::string& name = text.str();
+      // Categories are interned at load (RuleSet), so the same name is the same object: look for it by address
+      // first, by text only when that fails (names hand-built apart; `order` holds each text once).
+      cat = last && last->name == &name ? last : nullptr;
+      for (std::size_t i = 0; !cat && i < order.size(); ++i)
+        if (order[i].name == &name) cat = &order[i];
+      for (std::size_t i = 0; !cat && i < order.size(); ++i)
+        if (*order[i].name == name) cat = &order[i];
+      if (!cat) cat = &order.emplace_back(Cat{&name, &text, {}, {}, {}});
+      last = cat;
+    }
+    ++cat->counts[static_cast<std::size_t>(r->verdict)];
+    if (const auto& c = credit[static_cast<std::size_t>(r->verdict)]) {
       cat->acc.Add(*c, r->weight);
       flat.Add(*c, r->weight);
     }
-    if (auto c = Credit(r->unwaived, partial)) {
+    if (const auto& c = credit[static_cast<std::size_t>(r->unwaived)]) {
       cat->acc_unwaived.Add(*c, r->weight);
       flat_unwaived.Add(*c, r->weight);
     }
   }
   ps.categories.reserve(order.size());
   for (const auto& c : order) {
-    ps.categories.push_back({*c.text, c.acc.Value(), c.counts});
-    ps.counts += c.counts;
+    const VerdictCounts counts = CountsOf(c.counts);
+    ps.categories.push_back({*c.text, c.acc.Value(), counts});
+    ps.counts += counts;
   }
   if (ps.model == "flat") {
     ps.score = flat.Value();
@@ -95,6 +142,12 @@ PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>&
   ps.score = total.Value();
   ps.score_unwaived = total_unwaived.Value();
   return ps;
+}
+
+}  // namespace
+
+PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& rs, const Pack* pack) {
+  return ScorePackAs(TextsOf(id, pack), rs, pack);
 }
 
 namespace {
@@ -117,11 +170,76 @@ void AddPack(ScoreSummary& s, PackScore ps, Acc& total, Acc& total_unwaived) {
   s.packs.push_back(std::move(ps));
 }
 
+// What scoring keeps of the last compiled rule set this thread scored a report of: whether every rule names its own
+// pack (`Rule::pack` = the pack's id, ids distinct) and each pack's texts, built once, so a report's pack scores
+// copy three pointers instead of building three strings per pack (240 allocations a report with 16× the packs).
+// The set is told by its shared results (RuleSet::settled, made by the compile step, after which the set never
+// changes): the weak pointer keeps the control block, so a later set can never be taken for it.
+struct SetTexts {
+  std::weak_ptr<const SettledRuns> set;
+  bool by_packs = false;
+  std::vector<PackTexts> packs;
+};
+
+const SetTexts& TextsOfSet(const RuleSet& rules) {
+  thread_local SetTexts kept;
+  const auto& current = rules.settled();
+  if (!kept.set.expired() && !kept.set.owner_before(current) && !current.owner_before(kept.set)) return kept;
+  kept = SetTexts{rules.settled(), true, {}};
+  std::vector<const std::string*> ids;
+  for (const auto& pack : rules.packs()) {
+    PackTexts& texts = kept.packs.emplace_back(TextsOf(pack->id, pack.get()));
+    for (const auto& rule : pack->rules) {  // ScorePackAs's lookup, once per set: by address, then by text
+      const SharedText& text = rule->category;
+      std::size_t i = 0;
+      while (i < texts.categories.size() && &texts.categories[i]->str() != &text.str()) ++i;
+      if (i == texts.categories.size())
+        for (i = 0; i < texts.categories.size() && texts.categories[i]->str() != text.str();) ++i;
+      if (i == texts.categories.size()) texts.categories.push_back(&text);
+      texts.category_of.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (const auto* other : ids) kept.by_packs = kept.by_packs && *other != pack->id;
+    ids.push_back(&pack->id);
+    for (const auto& rule : pack->rules) kept.by_packs = kept.by_packs && rule->pack == pack->id;
+  }
+  return kept;
+}
+
+// The results are the compiled rule set's rules in its order, as EvaluateRules gives them (one pointer compare per
+// result): then each pack's run is its rules, and the set's texts serve. Null otherwise.
+const SetTexts* InSetOrder(const std::vector<RuleResult>& results, const RuleSet& rules) {
+  if (!rules.settled()) return nullptr;  // built by hand: it may still change
+  std::size_t i = 0;
+  for (const auto& pack : rules.packs())
+    for (const auto& rule : pack->rules) {
+      if (i >= results.size() || results[i].rule != static_cast<const RuleInfo*>(rule.get())) return nullptr;
+      ++i;
+    }
+  if (i != results.size()) return nullptr;
+  const SetTexts& texts = TextsOfSet(rules);
+  return texts.by_packs ? &texts : nullptr;
+}
+
 }  // namespace
 
 ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules) {
   ScoreSummary s;
   Acc total, total_unwaived;
+  if (const SetTexts* texts = InSetOrder(results, rules)) {
+    // The same packs, runs and order as the general path below (a pack without rules has no run: no score).
+    std::vector<const RuleResult*> rs;
+    std::size_t i = 0;
+    for (std::size_t p = 0; p < rules.packs().size(); ++p) {
+      const Pack& pack = *rules.packs()[p];
+      if (pack.rules.empty()) continue;
+      rs.clear();
+      for (std::size_t k = 0; k < pack.rules.size(); ++k) rs.push_back(&results[i++]);
+      AddPack(s, ScorePackAs(texts->packs[p], rs, &pack), total, total_unwaived);
+    }
+    s.total = total.Value();
+    s.total_unwaived = total_unwaived.Value();
+    return s;
+  }
   // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
   std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;
   for (std::size_t i = 0, j; i < results.size(); i = j) {

@@ -6,6 +6,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 
 #include "evaluate/doc_builder.h"
 #include "evaluate/evaluator.h"
@@ -218,6 +220,37 @@ TEST_CASE("every match of a regex holds one of its anchor terms (real reports)",
     }
   }
   CHECK(matches > 10);
+}
+
+// ScoreResults takes a compiled set's results in its order pack by pack with the pack texts it keeps per set
+// (score/scorer.cc: no text compared per result); results it cannot prove are the set's own go by pack id. Both must
+// give the same scores, texts and counts to the bit: here the same results, once as Check gave them and once
+// pointing at copies of their rules (another object each: the general path).
+TEST_CASE("a compiled set's results score the same as the same results read by pack id", "[evaluate][score]") {
+  auto rules = test::LoadShippedRules();
+  std::deque<RuleInfo> copies;  // what the copied results point at
+  std::size_t packs = 0;
+  for (const auto& input : test::RealReports()) {
+    for (std::optional<int> year : {std::optional<int>(), std::optional<int>(2017)}) {
+      CheckOptions copts;
+      copts.overrides.year = year;
+      Document doc = LoadDocument(input.string(), copts);
+      Report report = CheckDocument(doc, *rules, copts);
+      std::vector<RuleResult> moved = report.results;
+      for (auto& r : moved) r.rule = &copies.emplace_back(*r.rule);
+      const ScoreSummary by_id = ScoreResults(moved, *rules);
+      INFO(input.filename().string() << " year " << year.value_or(0));
+      SameScore(report.score, by_id);
+      REQUIRE(report.score.packs.size() == by_id.packs.size());
+      for (std::size_t p = 0; p < by_id.packs.size(); ++p) {
+        CHECK(report.score.packs[p].title == by_id.packs[p].title);
+        CHECK(report.score.packs[p].model == by_id.packs[p].model);
+      }
+      CHECK(ScoreResults(report.results, *rules).packs.size() == rules->packs().size());  // the set's path, again
+      packs += by_id.packs.size();
+    }
+  }
+  CHECK(packs >= 3 * 2 * rules->packs().size());
 }
 
 TEST_CASE("a regex is anchored on the literals it cannot match without; a metric on its terms", "[evaluate]") {

@@ -428,6 +428,33 @@ TEST_CASE("a rule's texts kept from the report before are written as they now re
   CheckSameAsReference(rep);
 }
 
+// The slots hold the rule's texts themselves and trust a text at the same address (json.cc): a rule set freed and
+// another compiled in its place — likely at the same addresses — with other texts for the same rule ids must still
+// come out as the new texts read; and the same set again reuses the bytes it kept.
+TEST_CASE("a rule set compiled where the last one was is written with its own texts", "[render][json]") {
+  const auto report_of = [](const RuleSet& set) {
+    Report rep = test::SampleReport();
+    rep.results.resize(2);
+    for (std::size_t i = 0; i < 2; ++i) rep.results[i].rule = set.Find("t/r" + std::to_string(i));
+    REQUIRE(rep.results[0].rule);
+    REQUIRE(rep.results[1].rule);
+    return rep;
+  };
+  for (const std::string word : {"甲", "乙", "乙", "丙"}) {
+    Diagnostics diags;
+    std::string yaml = "rules:\n";
+    for (int i = 0; i < 2; ++i)
+      yaml += "  - id: r" + std::to_string(i) + "\n    title: \"标题" + word + "\"\n    category: \"类" + word +
+              "\"\n    cite: \"《条例" + word + "》\"\n    remedy: \"整改" + word + "\"\n    check: {mention: {any: [落实]}}\n";
+    auto set = test::CompileRules(yaml, diags);
+    REQUIRE(set);
+    const Report rep = report_of(*set);
+    REQUIRE(rep.results[0].rule->title.str() == "标题" + word);
+    CheckSameAsReference(rep);
+    CheckSameAsReference(rep);
+  }
+}
+
 TEST_CASE("real reports checked with every shipped rule render as the tree renderer did", "[render][json]") {
   auto rules = test::LoadShippedRules();
   const std::vector<std::filesystem::path> inputs = test::RealReports();

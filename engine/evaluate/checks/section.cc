@@ -10,6 +10,15 @@ namespace fazhi {
 
 namespace {
 
+// Whether `s` holds at least `n` characters, counted only as far as needed: a part's body can be pages long and a
+// rule asks for ~10 characters (CountChars counts the bytes that start a character, so two counts add up).
+bool HasChars(std::string_view s, int n) {
+  if (n <= 0) return true;
+  const std::size_t want = static_cast<std::size_t>(n), head = std::min(s.size(), 4 * want);
+  const std::size_t first = CountChars(s.substr(0, head));
+  return first >= want || first + CountChars(s.substr(head)) >= want;
+}
+
 class SectionCheck : public Check {
  public:
   std::optional<SectionRole> role;
@@ -28,11 +37,10 @@ class SectionCheck : public Check {
       for (const auto& h : heading)
         if (!match && !skip_words && s.heading.find(h) != std::string::npos) match = true;
       if (!match) continue;
-      // Body size: the section's text minus its heading line.
-      std::size_t heading_len = s.number.size() + s.heading.size();
-      std::size_t body = CountChars(doc.Slice(s.span)) - std::min(CountChars(doc.Slice(s.span)),
-                                                                  CountChars(std::string_view(doc.text).substr(s.span.begin, heading_len)));
-      if (static_cast<int>(body) < min_chars) continue;
+      // Body size: the section's text minus its heading line (none when the heading bytes reach past the part).
+      const std::size_t heading_len = s.number.size() + s.heading.size();
+      const std::string_view section = doc.Slice(s.span);
+      if (heading_len <= section.size() ? !HasChars(section.substr(heading_len), min_chars) : min_chars > 0) continue;
       EvidenceRef ref;
       std::uint32_t line_end = s.span.begin;
       while (line_end < s.span.end && doc.text[line_end] != '\n') ++line_end;
