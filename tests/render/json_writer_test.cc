@@ -358,6 +358,20 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   Report rep = test::SampleReport();
   CheckSameAsReference(rep);
 
+  // Scores across the range the writer keeps written (0.0-100.0) and past its ends, on a hundredth grid: rounded
+  // up, down, to -0.0, to 100.0 and above it.
+  {
+    Report scored = test::SampleReport();
+    REQUIRE_FALSE(scored.score.packs.empty());
+    for (int h = -200; h <= 10200; h += 7) {
+      scored.score.total = h / 100.0;
+      scored.score.total_unwaived = -h / 100.0;
+      scored.score.packs.front().score = h / 100.0 + 0.05;
+      INFO("hundredths " << h);
+      CheckSameAsReference(scored);
+    }
+  }
+
   // Hostile texts in every kind of field, a pack named twice, odd numbers, a not-checkable document.
   const std::string nasty = "引号\"反斜杠\\换行\n制表\t\x01\x7f\xE2\x80\xA8\xE2\x80\xA9坏\xE6\xB3\xFF\xC0\xAF尾\xF0\x9F";
   rep.document.path = "目录/" + nasty + ".txt";
