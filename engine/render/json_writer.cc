@@ -9,6 +9,10 @@
 #include <cmath>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <nlohmann/detail/conversions/to_chars.hpp>
 #include <nlohmann/detail/macro_unscope.hpp>
 
@@ -111,6 +115,38 @@ inline bool TwoCommonThreeByte(const unsigned char* p) {
   }
 }
 
+#if defined(__SSE2__)
+// Sixteen bytes at once: how many of them, from the first, need nothing — printable ASCII but " and \, and whole
+// common three-byte sequences (CommonThreeByte) — stopping at the first byte that needs a look and before a
+// sequence that is not whole inside the sixteen. Quotes mix CJK with ASCII digits and punctuation (normalize makes
+// them half-width), which stopped the word-at-a-time skips above every few bytes. 0 when the first character
+// needs the byte-at-a-time path.
+inline std::size_t PlainPrefix16(const unsigned char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto byte = [](int b) { return _mm_set1_epi8(static_cast<char>(b)); };
+  // 0x20–0x7F: greater than 0x1F as signed bytes (0x80–0xFF are negative); less " and \.
+  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(x, byte('"')), _mm_cmpeq_epi8(x, byte('\\')));
+  const __m128i ascii = _mm_andnot_si128(quote_or_backslash, _mm_cmpgt_epi8(x, byte(0x1F)));
+  // Leads E1–EC, EE, EF; continuation bytes 80–BF.
+  const __m128i e0_or_ed = _mm_or_si128(_mm_cmpeq_epi8(x, byte(0xE0)), _mm_cmpeq_epi8(x, byte(0xED)));
+  const __m128i lead = _mm_andnot_si128(e0_or_ed, _mm_cmpeq_epi8(_mm_and_si128(x, byte(0xF0)), byte(0xE0)));
+  const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, byte(0xC0)), byte(0x80));
+  const unsigned a = static_cast<unsigned>(_mm_movemask_epi8(ascii));
+  const unsigned l = static_cast<unsigned>(_mm_movemask_epi8(lead));
+  const unsigned c = static_cast<unsigned>(_mm_movemask_epi8(cont));
+  const unsigned expected = ((l << 1) | (l << 2)) & 0xFFFFu;  // where continuation bytes must be
+  // Bad: a byte of no class, a continuation byte where none is expected or none where one is, a lead whose
+  // sequence does not end inside the sixteen.
+  const unsigned bad = ((~(a | l | c)) | (c ^ expected) | (l & 0xC000u)) & 0xFFFFu;
+  if (bad == 0) return 16;
+  // Before the first bad byte all is well but a sequence it cuts short: its lead one or two bytes before.
+  std::size_t k = static_cast<std::size_t>(std::countr_zero(bad));
+  if (k >= 1 && (l >> (k - 1) & 1u)) return k - 1;
+  if (k >= 2 && (l >> (k - 2) & 1u)) return k - 2;
+  return k;
+}
+#endif
+
 }  // namespace
 
 void AppendJsonEscaped(std::string& out, std::string_view s) {
@@ -120,6 +156,14 @@ void AppendJsonEscaped(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t run = 0, i = 0;
   while (i < n) {
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      if (const std::size_t m = PlainPrefix16(p + i); m > 0) {
+        i += m;
+        continue;
+      }
+    }
+#endif
     const unsigned char c = p[i];
     if (c >= 0x80) {
       if (i + 2 < n && CommonThreeByte(p + i)) {

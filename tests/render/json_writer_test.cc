@@ -107,6 +107,27 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
     INFO("cjk case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
+  // CJK mixed with ASCII (what quotes are: normalize makes digits and punctuation half-width), 16 to ~120 bytes,
+  // with a flaw or two at any byte: the sixteen-bytes-at-a-time skip, which stops before a sequence cut by the end
+  // of its sixteen bytes and at any byte that needs a look, must never step over one.
+  const char* const mixed[] = {"法", "治", "2021", "年", "(", ")", ",", "a", " ", "\xE0\xA0\x80", "\xED\x9F\xBF",
+                               "\xC2\xB7", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\x7F"};
+  for (int n = 0; n < 40000; ++n) {
+    std::string s;
+    const std::size_t len = 16 + rng() % 100;
+    while (s.size() < len) s += mixed[rng() % std::size(mixed)];
+    const int nflaws = static_cast<int>(rng() % 3);
+    for (int k = 0; k < nflaws; ++k) {
+      const std::size_t at = rng() % (s.size() + 1);
+      if (rng() % 2) {
+        s.insert(at, flaws[rng() % std::size(flaws)]);
+      } else if (at < s.size()) {
+        s[at] = static_cast<char>(pool[rng() % sizeof pool]);  // a byte replaced: sequences cut anywhere
+      }
+    }
+    INFO("mixed case " << n);
+    REQUIRE(Escaped(s) == Nlohmann(s));
+  }
   // A long string (several MB) mixing all of it: longer than any buffer the serializer flushes.
   std::string big;
   while (big.size() < 3'000'000) big += "依法行政\"\\\n\x01\xE6\xB3\xE2\x80\xA8" "abc\xFF\xF0\x9F\x98\x80";
@@ -336,6 +357,20 @@ void CheckSameAsReference(const Report& report) {
 TEST_CASE("a report written by the streaming writer is the tree renderer's bytes", "[render][json]") {
   Report rep = test::SampleReport();
   CheckSameAsReference(rep);
+
+  // Scores across the range the writer keeps written (0.0-100.0) and past its ends, on a hundredth grid: rounded
+  // up, down, to -0.0, to 100.0 and above it.
+  {
+    Report scored = test::SampleReport();
+    REQUIRE_FALSE(scored.score.packs.empty());
+    for (int h = -200; h <= 10200; h += 7) {
+      scored.score.total = h / 100.0;
+      scored.score.total_unwaived = -h / 100.0;
+      scored.score.packs.front().score = h / 100.0 + 0.05;
+      INFO("hundredths " << h);
+      CheckSameAsReference(scored);
+    }
+  }
 
   // Hostile texts in every kind of field, a pack named twice, odd numbers, a not-checkable document.
   const std::string nasty = "引号\"反斜杠\\换行\n制表\t\x01\x7f\xE2\x80\xA8\xE2\x80\xA9坏\xE6\xB3\xFF\xC0\xAF尾\xF0\x9F";
