@@ -293,6 +293,11 @@ bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
 }
 }  // namespace
 
+namespace {
+// The plan word `sentence` opens with (PlanLead).
+std::optional<std::string_view> PlanLeadIn(const Document& doc, Span sentence);
+}  // namespace
+
 std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& cues, std::uint32_t offset) {
   auto clause_at = [&](std::uint32_t o) { return ctx.index ? ctx.index->ClauseAt(o) : ClauseAt(ctx.doc, o); };
   Span clause = clause_at(offset);
@@ -324,7 +329,8 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
       }
     }
     // "下一步将建立……，推动……全覆盖。": a sentence that opens with a plan word is a promise in every clause.
-    if (auto lead = PlanLead(ctx.doc, offset)) return CueAnswer{EvidenceKind::kPromiseOnly, *lead};
+    if (auto lead = PlanLeadIn(ctx.doc, UnitAt(ctx, Scope::kSentence, offset)))
+      return CueAnswer{EvidenceKind::kPromiseOnly, *lead};
     return std::nullopt;
   }();
   if (ctx.index) ctx.index->RememberCue(same, key, sentence, answer);
@@ -332,9 +338,13 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
 }
 
 std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offset) {
+  return PlanLeadIn(doc, UnitAt(doc, Scope::kSentence, offset));
+}
+
+namespace {
+std::optional<std::string_view> PlanLeadIn(const Document& doc, Span sentence) {
   static constexpr std::string_view kLeads[] = {"下一步", "下一阶段", "下步", "明年", "来年", "今后", "拟于", "计划于",
                                                 "计划在", "将于明年", "预计明年"};
-  Span sentence = UnitAt(doc, Scope::kSentence, offset);
   std::string_view s = std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
   // "一是下一步……", "（一）下一步……": the enumerator is not the sentence's first word.
@@ -348,6 +358,7 @@ std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offs
     if (s.starts_with(lead)) return lead;
   return std::nullopt;
 }
+}  // namespace
 
 namespace {
 // Length of a leading list marker ("1.", "(2)", "3、", "（4）") that is numbering, not a count.

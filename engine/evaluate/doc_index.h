@@ -4,9 +4,9 @@
 // ClauseCue and IsConcrete per clause and per sentence (many rules ask about the same sentence).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,11 +71,21 @@ class EvalIndex {
   const std::vector<std::uint32_t>& Digits() const { return digits_; }
   // Document::SectionPath, built once per section.
   const std::string& SectionPath(std::uint32_t section);
-  // Document::SentenceAt from a table of every byte (not a binary search per hit), and ParagraphAt from there.
+  // Document::SentenceAt and ParagraphAt from a table of the text's 16-byte blocks (not a binary search per hit).
   std::uint32_t SentenceAt(std::uint32_t offset) const {
-    return offset < sentence_of_size_ ? sentence_of_[offset] : doc_.SentenceAt(offset);
+    if (sentence_of_.empty()) return doc_.SentenceAt(offset);
+    std::uint32_t s = sentence_of_[std::min<std::size_t>(offset / kBlock, sentence_of_.size() - 1)];
+    const auto& ss = doc_.sentences;
+    while (s + 1 < ss.size() && ss[s + 1].span.begin <= offset) ++s;
+    return s;
   }
-  std::uint32_t ParagraphAt(std::uint32_t offset) const;
+  std::uint32_t ParagraphAt(std::uint32_t offset) const {
+    if (paragraph_of_.empty()) return doc_.ParagraphAt(offset);
+    std::uint32_t p = paragraph_of_[std::min<std::size_t>(offset / kBlock, paragraph_of_.size() - 1)];
+    const auto& ps = doc_.paragraphs;
+    while (p + 1 < ps.size() && ps[p + 1].span.begin <= offset) ++p;
+    return p;
+  }
   // RoleMask and Document::RoleOf, once per section.
   std::uint32_t RoleMaskOf(std::uint32_t section) const {
     return section < role_masks_.size() ? role_masks_[section] : RoleMask(doc_, section);
@@ -87,7 +97,7 @@ class EvalIndex {
   // them the default cues): the answers below are kept per clause and per sentence for one cue list at a time.
   const CompiledCues* Canonical(const CompiledCues* cues);
   // ClauseCue's answer for the clause [clause.begin, clause.end) of sentence `sentence` with `cues`, when it was
-  // worked out before (Remember stores one); the slot is the clause's, so a clause keeps its last cue list's answer.
+  // worked out before (Remember stores one); a slot holds one answer, the last stored.
   const std::optional<CueAnswer>* RecalledCue(const CompiledCues* cues, Span clause, std::uint32_t sentence) const;
   void RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence, std::optional<CueAnswer> answer);
   // The concreteness facts of sentence `sentence` with `cues`: null when not worked out yet; Facts gives a slot
@@ -114,8 +124,9 @@ class EvalIndex {
   std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
-  std::unique_ptr<std::uint16_t[]> sentence_of_;  // per byte of the text
-  std::size_t sentence_of_size_ = 0;
+  static constexpr std::size_t kBlock = 16;
+  std::vector<std::uint32_t> sentence_of_;   // the sentence at the first byte of every block of kBlock bytes
+  std::vector<std::uint32_t> paragraph_of_;  // the same for paragraphs
   std::vector<std::uint32_t> role_masks_;
   std::vector<SectionRole> roles_;
   struct CueSlot {
@@ -124,7 +135,8 @@ class EvalIndex {
     std::uint32_t sentence = 0;
     std::optional<CueAnswer> answer;
   };
-  std::vector<CueSlot> cue_slots_;  // one per clause (by its begin's rank among the clause begins)
+  std::vector<CueSlot> cue_slots_;  // by a hash of the clause's begin
+  std::size_t CueSlotOf(Span clause) const;
   struct ConcreteSlot {
     const CompiledCues* cues = nullptr;  // null = not worked out
     ConcreteFacts facts;

@@ -37,6 +37,7 @@ class MentionCheck : public Check {
     std::vector<TermId> terms;          // then: the term of each group
   };
   struct Scratch {
+    std::vector<TermHit> anchors, except;
     std::vector<std::pair<std::uint32_t, bool>> seen_unit;
     std::vector<char> present;
     std::vector<std::uint32_t> group_starts;
@@ -59,10 +60,15 @@ class MentionCheck : public Check {
     Outcome out;
     if (groups.empty()) return out;
     const Document& doc = ctx.doc;
+    // Buffers every evaluation of this thread reuses (a check does not run inside another mention's Evaluate).
+    thread_local Scratch scratch;
+    Scratch& sc = scratch;
     // Anchor hits, minus those overlapping an `except` word (区长 inside 副区长).
-    std::vector<TermHit> anchors = HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())});
+    std::vector<TermHit>& anchors = sc.anchors;
+    HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())}, anchors);
     if (!except.empty()) {
-      auto ex = HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())});
+      std::vector<TermHit>& ex = sc.except;
+      HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())}, ex);
       std::erase_if(anchors, [&](const TermHit& h) {
         for (const auto& e : ex)
           if (e.start < h.end && h.start < e.end) {  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
@@ -72,9 +78,6 @@ class MentionCheck : public Check {
         return false;
       });
     }
-    // Buffers every evaluation of this thread reuses (a check does not run inside another mention's Evaluate).
-    thread_local Scratch scratch;
-    Scratch& sc = scratch;
     // One entry per unit: the first anchor that qualifies (or the reason none did). Sorted by the unit's start;
     // anchors come in text order, so a new unit is almost always appended.
     auto& seen_unit = sc.seen_unit;
