@@ -73,7 +73,10 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     std::string_view quote = doc.Slice(ref.span);
     while (!quote.empty() && (quote.front() == ' ' || quote.front() == '\n')) quote.remove_prefix(1);
     std::string_view cut = TruncateChars(quote, kMaxQuoteChars);
-    e.quote = std::string(cut) + (cut.size() < quote.size() ? "……" : "");
+    const bool cut_short = cut.size() < quote.size();
+    e.quote.reserve(cut.size() + (cut_short ? 6 : 0));
+    e.quote.assign(cut);
+    if (cut_short) e.quote += "……";
     e.byte_start = ref.span.begin;
     e.byte_end = ref.span.end;
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
@@ -85,6 +88,7 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     }
   }
   if (!ref.note.empty()) e.quote = e.quote.empty() ? ref.note : e.quote;
+  e.terms.reserve(ref.terms.size());
   for (TermId t : ref.terms) {
     const std::string& term = m.Term(t);
     if (std::find(e.terms.begin(), e.terms.end(), term) == e.terms.end()) e.terms.push_back(term);

@@ -92,6 +92,7 @@ class MentionCheck : public Check {
     Best& best = sc.best;
     best.held = 0;
     std::vector<EvidenceRef> support;
+    support.reserve(std::min<std::size_t>(anchors.size(), 8));
     for (const TermHit& a : anchors) {
       Span unit = UnitAt(ctx, scope, a.start);
       auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
@@ -119,7 +120,8 @@ class MentionCheck : public Check {
       // rest are still looked at only while no near miss is known better (for the reason, not the verdict).
       bool all = true;
       std::size_t held = 1;
-      present.assign(groups.size(), false);
+      present.resize(groups.size());
+      std::fill(present.begin(), present.end(), 0);  // a few groups: no memset call per anchor
       present[0] = true;
       group_starts.clear();
       for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
