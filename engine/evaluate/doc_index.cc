@@ -152,6 +152,8 @@ Span EvalIndex::ClauseAt(std::uint32_t offset) const {
 }
 
 const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
+  // A mention asks for its other group's list at every anchor: the last built list answers without a probe.
+  if (&ids == last_key_) return last_list_;
   if (slots_.size() < 2 * (used_ + 1)) {  // grow (and rehash) before the table is half full
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
@@ -172,7 +174,11 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
     ++used_;
     return nullptr;
   }
-  if (slot.list) return &lists_[slot.list - 1];
+  if (slot.list) {
+    last_key_ = &ids;
+    last_list_ = &lists_[slot.list - 1];
+    return last_list_;
+  }
   std::vector<TermHit>& out = lists_.emplace_back();
   slot.list = static_cast<std::uint32_t>(lists_.size());
   std::size_t count = 0;
@@ -190,6 +196,8 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
     std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
+  last_key_ = &ids;
+  last_list_ = &out;
   return &out;
 }
 

@@ -121,6 +121,8 @@ class EvalIndex {
   };
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
+  const std::vector<TermId>* last_key_ = nullptr;  // the last list built or found built, and its hits
+  const std::vector<TermHit>* last_list_ = nullptr;
   std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
