@@ -13,6 +13,8 @@ namespace {
 
 // Farther apart than this the terms are not "near": a long sentence of a report is about this long.
 constexpr int kMaxNear = 200;
+// Rejected hits only matter as evidence for a failing rule: the first few are kept, no more are built.
+constexpr std::size_t kMaxRejected = 3;
 
 class MentionCheck : public Check {
  public:
@@ -188,7 +190,8 @@ class MentionCheck : public Check {
         continue;
       }
       if (auto kind = reject()) {
-        if (*kind != EvidenceKind::kContext && fresh) out.rejected.push_back(make_ref(*kind));
+        if (*kind != EvidenceKind::kContext && fresh && out.rejected.size() < kMaxRejected)
+          out.rejected.push_back(make_ref(*kind));
         if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section));
         continue;
       }
@@ -198,7 +201,7 @@ class MentionCheck : public Check {
         auto cue = ClauseCue(ctx, *cues, a.start);
         for (std::size_t k = 0; k < group_starts.size() && !cue; ++k) cue = ClauseCue(ctx, *cues, group_starts[k]);
         if (cue) {
-          if (fresh) {
+          if (fresh && out.rejected.size() < kMaxRejected) {
             out.rejected.push_back(make_ref(cue->kind));
             out.rejected.back().note = cue->word;
           }
@@ -266,8 +269,7 @@ class MentionCheck : public Check {
     } else {
       for (std::size_t g = 0; g < groups.size(); ++g) out.missing.push_back(Element(g, ctx.matcher));
     }
-    // Rejected hits only matter as evidence for a failing rule: keep a few, drop those in counted units.
-    if (out.rejected.size() > 3) out.rejected.resize(3);
+    // Rejected hits only matter as evidence for a failing rule: the first few are kept (kMaxRejected, above).
     return out;
   }
 
