@@ -24,11 +24,46 @@ class EvalIndex;
 // How well a condition is met: not at all, only generically (→ partial), or concretely (→ pass).
 enum class Grade { kNone = 0, kPartial = 1, kFull = 2 };
 
+// The terms matched in one unit: the anchor's and one per other group, rarely more than four — kept inline, so a
+// check's evidence costs no allocation per unit (a longer list moves to the heap).
+class TermList {
+ public:
+  const TermId* begin() const { return heap_.empty() ? inline_ : heap_.data(); }
+  const TermId* end() const { return begin() + size_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  TermId operator[](std::size_t i) const { return begin()[i]; }
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+  }
+  void push_back(TermId t) {
+    if (size_ < kInline && heap_.empty()) {
+      inline_[size_++] = t;
+      return;
+    }
+    if (heap_.empty()) heap_.assign(inline_, inline_ + size_);
+    heap_.push_back(t);
+    ++size_;
+  }
+  template <typename It>
+  void assign(It first, It last) {
+    clear();
+    for (; first != last; ++first) push_back(*first);
+  }
+
+ private:
+  static constexpr std::size_t kInline = 4;
+  TermId inline_[kInline] = {};
+  std::uint32_t size_ = 0;
+  std::vector<TermId> heap_;  // all of them, once more than kInline
+};
+
 // A place in the document that a check looked at, and why it counts (or does not).
 struct EvidenceRef {
   EvidenceKind kind = EvidenceKind::kSupport;
   Span span;                   // the unit quoted (usually a sentence)
-  std::vector<TermId> terms;   // terms matched inside it
+  TermList terms;              // terms matched inside it
   bool concrete = false;       // carries a document title, a number or a concrete action
   std::string note;            // e.g. "否定/待改进表述: 有待"
   std::string basis;           // why it is concrete: "《…》", "“12件”", "“制定”" (evaluate/reasons.cc words it)

@@ -70,38 +70,35 @@ void RoleFilter::Parse(const YNode& body, CompileContext& ctx) {
   }
 }
 
-namespace {
-// Like Document::SectionHasRole, but a rectification part ends the search for shortcomings and causes: the
-// problems it restates are last year's and the measures it reports this year's, even inside a part on this
-// year's problems ("三、存在的问题 > （三）上年度问题整改情况").
-bool HasRole(const Document& doc, std::uint32_t section, SectionRole role) {
-  if (role != SectionRole::kShortcomings && role != SectionRole::kCauses) return doc.SectionHasRole(section, role);
-  for (int s = static_cast<int>(section); s >= 0 && s < static_cast<int>(doc.sections.size());
-       s = doc.sections[s].parent) {
-    if (doc.sections[s].role == role) return true;
-    if (doc.sections[s].role == SectionRole::kRectification) return false;
-  }
-  return false;
-}
-}  // namespace
-
-std::optional<EvidenceKind> RoleFilter::Reject(const Document& doc, std::uint32_t section) const {
+// A section's roles come as RoleMask's bits (evaluate/doc_index.h): like Document::SectionHasRole, but a
+// rectification part ends the search for shortcomings and causes — the problems it restates are last year's and the
+// measures it reports this year's, even inside a part on this year's problems ("三、存在的问题 > （三）上年度问题整改情况").
+std::optional<EvidenceKind> RoleFilter::Reject(std::uint32_t mask) const {
+  auto has = [&](SectionRole r) { return (mask >> static_cast<int>(r)) & 1u; };
   auto kind_for = [](SectionRole r) {
     if (r == SectionRole::kShortcomings || r == SectionRole::kCauses) return EvidenceKind::kSelfReportedGap;
     if (r == SectionRole::kPlan) return EvidenceKind::kPromiseOnly;
     return EvidenceKind::kContext;
   };
   for (SectionRole r : not_in)
-    if (HasRole(doc, section, r)) return kind_for(r);
+    if (has(r)) return kind_for(r);
   if (in_given) {
     for (SectionRole r : in)
-      if (HasRole(doc, section, r)) return std::nullopt;
+      if (has(r)) return std::nullopt;
     // Not in an allowed part: say where it was instead.
     for (SectionRole r : {SectionRole::kShortcomings, SectionRole::kCauses, SectionRole::kPlan})
-      if (HasRole(doc, section, r)) return kind_for(r);
+      if (has(r)) return kind_for(r);
     return EvidenceKind::kContext;
   }
   return std::nullopt;
+}
+
+std::optional<EvidenceKind> RoleFilter::Reject(const Document& doc, std::uint32_t section) const {
+  return Reject(RoleMask(doc, section));
+}
+
+std::optional<EvidenceKind> RoleFilter::Reject(const EvalContext& ctx, std::uint32_t section) const {
+  return Reject(ctx.index ? ctx.index->RoleMaskOf(section) : RoleMask(ctx.doc, section));
 }
 
 std::string ScopeLabel(Scope s) {
@@ -155,6 +152,35 @@ Span UnitAt(const Document& doc, Scope scope, std::uint32_t offset) {
   return {0, static_cast<std::uint32_t>(doc.text.size())};
 }
 
+std::uint32_t SentenceAt(const EvalContext& ctx, std::uint32_t offset) {
+  return ctx.index ? ctx.index->SentenceAt(offset) : ctx.doc.SentenceAt(offset);
+}
+
+std::uint32_t SectionAt(const EvalContext& ctx, std::uint32_t offset) {
+  const Document& doc = ctx.doc;
+  if (doc.paragraphs.empty()) return 0;
+  return doc.paragraphs[ctx.index ? ctx.index->ParagraphAt(offset) : doc.ParagraphAt(offset)].section;
+}
+
+Span UnitAt(const EvalContext& ctx, Scope scope, std::uint32_t offset) {
+  if (!ctx.index) return UnitAt(ctx.doc, scope, offset);
+  const Document& doc = ctx.doc;
+  switch (scope) {
+    case Scope::kSentence:
+      if (!doc.sentences.empty()) return doc.sentences[ctx.index->SentenceAt(offset)].span;
+      break;
+    case Scope::kParagraph:
+      if (!doc.paragraphs.empty()) return doc.paragraphs[ctx.index->ParagraphAt(offset)].span;
+      break;
+    case Scope::kSection:
+      if (!doc.paragraphs.empty()) return doc.sections[doc.paragraphs[ctx.index->ParagraphAt(offset)].section].span;
+      break;
+    case Scope::kDocument:
+      break;
+  }
+  return {0, static_cast<std::uint32_t>(doc.text.size())};
+}
+
 Span ClauseAt(const Document& doc, std::uint32_t offset) {
   std::string_view t = doc.text;
   auto is_break_before = [&](std::size_t i) {  // a break that ends at i (exclusive)
@@ -180,14 +206,20 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
   return out;
 }
 
+namespace {
+// A list of several terms asked for again (the cues, a rule's other groups in every unit) has its hits put in
+// order once per document: then a binary search, no sort per call. A short one is cheaper term by term.
+const std::vector<TermHit>* IndexedHits(const EvalContext& ctx, const std::vector<TermId>& ids) {
+  constexpr std::size_t kIndexedList = 4;
+  return ctx.index && ids.size() >= kIndexedList ? ctx.index->AllHits(ids) : nullptr;
+}
+// HitsIn's order: by start, the longer first at the same start.
+bool Before(const TermHit& a, const TermHit& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; }
+}  // namespace
+
 void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out) {
   out.clear();
-  // A list of several terms asked for again (the cues, a rule's other groups in every unit) has its hits put in
-  // order once per document: then a binary search, no sort per call. A short one is cheaper term by term.
-  constexpr std::size_t kIndexedList = 4;
-  const std::vector<TermHit>* indexed =
-      ctx.index && ids.size() >= kIndexedList ? ctx.index->AllHits(ids) : nullptr;
-  if (indexed) {
+  if (const std::vector<TermHit>* indexed = IndexedHits(ctx, ids)) {
     const std::vector<TermHit>& all = *indexed;
     auto it = std::lower_bound(all.begin(), all.end(), span.begin,
                                [](const TermHit& h, std::uint32_t v) { return h.start < v; });
@@ -195,20 +227,48 @@ void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, s
       if (it->end <= span.end) out.push_back(*it);
     return;
   }
+  int terms = 0;  // terms with a hit in the span: one term's hits are in order already
   for (TermId id : ids) {
+    if (ctx.index && !ctx.index->Occurs(id)) continue;  // most terms of a list do not occur
     const auto& starts = ctx.hits.Of(id);
-    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
+    if (starts.empty()) continue;
+    auto it = span.begin == 0 ? starts.begin() : std::lower_bound(starts.begin(), starts.end(), span.begin);
     std::uint32_t len = ctx.matcher.Length(id);
+    const std::size_t before = out.size();
     for (; it != starts.end() && *it < span.end; ++it)
       if (*it + len <= span.end) out.push_back({*it, *it + len, id});
+    terms += out.size() > before;
   }
-  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
+  if (terms > 1) std::sort(out.begin(), out.end(), Before);
+}
+
+std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
+  if (const std::vector<TermHit>* indexed = IndexedHits(ctx, ids)) {
+    const std::vector<TermHit>& all = *indexed;
+    auto it = std::lower_bound(all.begin(), all.end(), span.begin,
+                               [](const TermHit& h, std::uint32_t v) { return h.start < v; });
+    for (; it != all.end() && it->start < span.end; ++it)
+      if (it->end <= span.end) return *it;
+    return std::nullopt;
+  }
+  std::optional<TermHit> first;
+  for (TermId id : ids) {
+    if (ctx.index && !ctx.index->Occurs(id)) continue;
+    const auto& starts = ctx.hits.Of(id);
+    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
+    const std::uint32_t len = ctx.matcher.Length(id);
+    // A term's hits all have its length: when the first one in the span overruns its end, so do the rest.
+    if (it != starts.end() && *it < span.end && *it + len <= span.end) {
+      const TermHit h{*it, *it + len, id};
+      if (!first || Before(h, *first)) first = h;
+    }
+  }
+  return first;
 }
 
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
   for (TermId id : ids) {
+    if (ctx.index && !ctx.index->Occurs(id)) continue;
     const auto& starts = ctx.hits.Of(id);
     auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
     if (it != starts.end() && *it + ctx.matcher.Length(id) <= span.end) return true;
@@ -233,39 +293,58 @@ bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
 }
 }  // namespace
 
-std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
-                                                              std::uint32_t offset) {
+namespace {
+// The plan word `sentence` opens with (PlanLead).
+std::optional<std::string_view> PlanLeadIn(const Document& doc, Span sentence);
+}  // namespace
+
+std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& cues, std::uint32_t offset) {
   auto clause_at = [&](std::uint32_t o) { return ctx.index ? ctx.index->ClauseAt(o) : ClauseAt(ctx.doc, o); };
   Span clause = clause_at(offset);
-  // "行政裁决方面，我区尚未建立……": a clause that only names the topic ("……方面") takes its negation or hedging
-  // from the clause after it (never across a sentence end).
-  std::string_view t = ctx.doc.text;
-  if (std::string_view c = t.substr(clause.begin, clause.end - clause.begin);
-      c.ends_with("方面") && CountChars(c) <= 12 && clause.end < t.size()) {
-    std::size_t next = clause.end;
-    if (t[next] == ',' || t[next] == ':') next += 1;
-    else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
-    if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
-  }
-  thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
-  HitsIn(ctx, cues.ignore, clause, ignore);
-  for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
-                           std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
-    HitsIn(ctx, *ids, clause, cued);
-    for (const auto& h : cued) {
-      if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
-      return std::pair{kind, ctx.matcher.Term(h.term)};
+  // The answer depends on the clause and on the sentence (its plan lead) only: many rules ask about the same one.
+  const std::uint32_t sentence = ctx.doc.sentences.empty() ? 0 : SentenceAt(ctx, offset);
+  const CompiledCues* same = ctx.index ? ctx.index->Canonical(&cues) : nullptr;
+  if (ctx.index)
+    if (const std::optional<CueAnswer>* known = ctx.index->RecalledCue(same, clause, sentence)) return *known;
+  const Span key = clause;
+  auto answer = [&]() -> std::optional<CueAnswer> {
+    // "行政裁决方面，我区尚未建立……": a clause that only names the topic ("……方面") takes its negation or hedging
+    // from the clause after it (never across a sentence end).
+    std::string_view t = ctx.doc.text;
+    if (std::string_view c = t.substr(clause.begin, clause.end - clause.begin);
+        c.ends_with("方面") && CountChars(c) <= 12 && clause.end < t.size()) {
+      std::size_t next = clause.end;
+      if (t[next] == ',' || t[next] == ':') next += 1;
+      else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
+      if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
     }
-  }
-  // "下一步将建立……，推动……全覆盖。": a sentence that opens with a plan word is a promise in every clause.
-  if (auto lead = PlanLead(ctx.doc, offset)) return std::pair{EvidenceKind::kPromiseOnly, std::string(*lead)};
-  return std::nullopt;
+    thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
+    HitsIn(ctx, cues.ignore, clause, ignore);
+    for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
+                             std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
+      HitsIn(ctx, *ids, clause, cued);
+      for (const auto& h : cued) {
+        if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
+        return CueAnswer{kind, ctx.matcher.Term(h.term)};
+      }
+    }
+    // "下一步将建立……，推动……全覆盖。": a sentence that opens with a plan word is a promise in every clause.
+    if (auto lead = PlanLeadIn(ctx.doc, UnitAt(ctx, Scope::kSentence, offset)))
+      return CueAnswer{EvidenceKind::kPromiseOnly, *lead};
+    return std::nullopt;
+  }();
+  if (ctx.index) ctx.index->RememberCue(same, key, sentence, answer);
+  return answer;
 }
 
 std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offset) {
+  return PlanLeadIn(doc, UnitAt(doc, Scope::kSentence, offset));
+}
+
+namespace {
+std::optional<std::string_view> PlanLeadIn(const Document& doc, Span sentence) {
   static constexpr std::string_view kLeads[] = {"下一步", "下一阶段", "下步", "明年", "来年", "今后", "拟于", "计划于",
                                                 "计划在", "将于明年", "预计明年"};
-  Span sentence = UnitAt(doc, Scope::kSentence, offset);
   std::string_view s = std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
   // "一是下一步……", "（一）下一步……": the enumerator is not the sentence's first word.
@@ -279,6 +358,7 @@ std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offs
     if (s.starts_with(lead)) return lead;
   return std::nullopt;
 }
+}  // namespace
 
 namespace {
 // Length of a leading list marker ("1.", "(2)", "3、", "（4）") that is numbering, not a count.
@@ -327,20 +407,21 @@ std::string_view ProducedTitleIn(std::string_view s) {
 }
 
 // "12件", "98.5%": the number at [i, j) and the unit character after it, for the reason.
-std::string NumberWithUnit(std::string_view s, std::size_t i, std::size_t j) {
+std::string_view NumberWithUnit(std::string_view s, std::size_t i, std::size_t j) {
   std::size_t k = j;
   if (k < s.size() && s[k] == '%') ++k;
   else if (k < s.size() && static_cast<unsigned char>(s[k]) >= 0x80) DecodeUtf8(s, k);
-  return std::string(s.substr(i, std::min(k, s.size()) - i));
+  return s.substr(i, std::min(k, s.size()) - i);
 }
 }  // namespace
 
-bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched, std::string* basis) {
-  auto outside = [&](std::uint32_t b, std::uint32_t e) { return e <= matched.begin || b >= matched.end; };
+namespace {
+// Everything that can make `sentence` concrete, in IsConcrete's order (ConcreteFacts, evaluate/doc_index.h).
+void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, ConcreteFacts& facts) {
   std::string_view s = ctx.doc.Slice(sentence);
   if (std::string_view title = ProducedTitleIn(s); !title.empty()) {
-    if (basis) *basis = std::string(TruncateChars(title, 40));
-    return true;
+    facts.title = TruncateChars(title, 40);
+    return;  // a title counts whatever was matched: nothing else is looked at
   }
   // The next digit at or after i: from the document's digits when indexed, else by walking the sentence.
   const std::vector<std::uint32_t>* digits = ctx.index ? &ctx.index->Digits() : nullptr;
@@ -357,20 +438,57 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
     std::size_t j = i;
     while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
     bool year = (j - i == 4) && s.substr(j).starts_with("年");
-    auto b = static_cast<std::uint32_t>(sentence.begin + i), e = static_cast<std::uint32_t>(sentence.begin + j);
-    if (!year && outside(b, e)) {
-      if (basis) *basis = "“" + NumberWithUnit(s, i, j) + "”";
-      return true;
-    }
+    if (!year)
+      facts.candidates.push_back({static_cast<std::uint32_t>(sentence.begin + i),
+                                  static_cast<std::uint32_t>(sentence.begin + j), true, NumberWithUnit(s, i, j)});
     i = j;
   }
-  // A concrete action outside the matched term and not part of an `ignore` word ("建立健全", "办理时限").
+  // A concrete action not part of an `ignore` word ("建立健全", "办理时限").
   thread_local std::vector<TermHit> ignore, actions;  // one pair of buffers per worker thread
   HitsIn(ctx, cues.ignore, sentence, ignore);
   HitsIn(ctx, cues.actions, sentence, actions);
   for (const auto& h : actions)
-    if (outside(h.start, h.end) && !Covered(ignore, h)) {
-      if (basis) *basis = "“" + ctx.matcher.Term(h.term) + "”";
+    if (!Covered(ignore, h)) facts.candidates.push_back({h.start, h.end, false, ctx.matcher.Term(h.term)});
+}
+}  // namespace
+
+bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched, std::string* basis) {
+  // A sentence of the document has its facts worked out once (every rule that quotes it asks); any other span
+  // (diff's, a test's) each time.
+  const ConcreteFacts* facts = nullptr;
+  if (ctx.index && !ctx.doc.sentences.empty()) {
+    const std::uint32_t si = ctx.index->SentenceAt(sentence.begin);
+    const Span known = ctx.doc.sentences[si].span;
+    if (known.begin == sentence.begin && known.end == sentence.end) {
+      const CompiledCues* same = ctx.index->Canonical(&cues);
+      facts = ctx.index->Concrete(same, si);
+      if (!facts) {
+        ConcreteFacts& fresh = ctx.index->NewConcrete(same, si);
+        FindConcrete(ctx, cues, sentence, fresh);
+        facts = &fresh;
+      }
+    }
+  }
+  thread_local ConcreteFacts local;
+  if (!facts) {
+    local.title = {};
+    local.candidates.clear();
+    FindConcrete(ctx, cues, sentence, local);
+    facts = &local;
+  }
+  if (!facts->title.empty()) {
+    if (basis) *basis = std::string(facts->title);
+    return true;
+  }
+  // The first number, else the first action word, outside the matched term ("合法性审核" does not make itself
+  // concrete through its 审核).
+  for (const ConcreteCandidate& c : facts->candidates)
+    if (c.end <= matched.begin || c.begin >= matched.end) {
+      if (basis) {
+        basis->assign("“");
+        basis->append(c.text);
+        basis->append("”");
+      }
       return true;
     }
   return false;

@@ -28,11 +28,20 @@ struct RoleFilter {
   void Parse(const YNode& body, CompileContext& ctx);
   // nullopt = allowed; otherwise the evidence kind of the rejection (self-reported gap, promise, context).
   std::optional<EvidenceKind> Reject(const Document& doc, std::uint32_t section) const;
+  // The same from the index's roles of the section when there is one.
+  std::optional<EvidenceKind> Reject(const EvalContext& ctx, std::uint32_t section) const;
+  // The same from the section's RoleMask (evaluate/doc_index.h).
+  std::optional<EvidenceKind> Reject(std::uint32_t role_mask) const;
   std::string Describe() const;
 };
 
 // The unit of `scope` that contains `offset`.
 Span UnitAt(const Document& doc, Scope scope, std::uint32_t offset);
+// The same through the context's index when it has one (a table lookup instead of a binary search).
+Span UnitAt(const EvalContext& ctx, Scope scope, std::uint32_t offset);
+// Document::SentenceAt through the index; the (innermost) section of the paragraph at `offset` (0 without paragraphs).
+std::uint32_t SentenceAt(const EvalContext& ctx, std::uint32_t offset);
+std::uint32_t SectionAt(const EvalContext& ctx, std::uint32_t offset);
 // The clause around `offset` (between ，。；：！？ or line ends).
 Span ClauseAt(const Document& doc, std::uint32_t offset);
 
@@ -41,13 +50,15 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
 // The same into `out` (cleared first): a caller that looks many times keeps one buffer.
 void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out);
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+// The first of HitsIn's hits (nullopt when there is none), without building the list.
+std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
 
 // A negation or hedging cue in the clause of `offset` (cues inside 《》 or inside an `ignore` word don't count):
 // returns kNegated or kPromiseOnly and the cue word.
 // The plan word a sentence opens with ("下一步", "明年", "拟于"…), after an enumerator ("一是"); nullopt otherwise.
 std::optional<std::string_view> PlanLead(const Document& doc, std::uint32_t offset);
-std::optional<std::pair<EvidenceKind, std::string>> ClauseCue(const EvalContext& ctx, const CompiledCues& cues,
-                                                              std::uint32_t offset);
+// The word is a term of the matcher or a static plan word (a view that outlives the check).
+std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& cues, std::uint32_t offset);
 // A sentence is concrete when it names a document (《…》), gives a number, or states a concrete action — outside
 // `matched` (the term that was found: "合法性审核" does not make itself concrete through its 审核).
 // `basis` (when given and concrete) receives what made it so: the 《title》, the number ("12件") or the action word.

@@ -1,53 +1,147 @@
 // The per-document index of the evaluator (doc_index.h).
 #include "evaluate/doc_index.h"
 
+#include "rules/compile_context.h"
+
 #include <algorithm>
-#include <array>
 
 namespace fazhi {
 
 namespace {
-// A clause ends before ，。；：！？ (full width, 3 bytes) or a line end, ';' or ',' (check_support.cc ClauseAt).
-std::size_t BreakLength(std::string_view t, std::size_t i) {
-  const char c = t[i];
-  if (c == '\n' || c == ';' || c == ',') return 1;
-  if (i + 3 > t.size()) return 0;
-  static constexpr std::string_view kMarks[] = {"，", "。", "；", "：", "！", "？"};
-  for (std::string_view m : kMarks)
-    if (t.compare(i, 3, m) == 0) return 3;
-  return 0;
-}
 // A pointer's bucket: vectors are 24 bytes apart at least, so the low bits say little; multiply them up.
 std::size_t Bucket(const void* p) {
   return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) >> 3) * 0x9E3779B97F4A7C15ull >> 32);
 }
 }  // namespace
 
+std::uint32_t RoleMask(const Document& doc, std::uint32_t section) {
+  std::uint32_t mask = 0;
+  bool gaps = true;  // shortcomings and causes still count (no rectification part met yet)
+  for (int s = static_cast<int>(section); s >= 0 && s < static_cast<int>(doc.sections.size());
+       s = doc.sections[s].parent) {
+    const SectionRole r = doc.sections[s].role;
+    if ((r != SectionRole::kShortcomings && r != SectionRole::kCauses) || gaps) mask |= 1u << static_cast<int>(r);
+    if (r == SectionRole::kRectification) gaps = false;
+  }
+  return mask;
+}
+
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
-  // 1: a byte that can start a break (the full-width marks are EF BC xx and E3 80 82 。); 2: a digit.
-  static constexpr auto kClass = [] {
-    std::array<std::uint8_t, 256> a{};
-    for (unsigned char c : {'\n', ';', ',', '\xEF', '\xE3'}) a[c] = 1;
-    for (unsigned char c = '0'; c <= '9'; ++c) a[c] = 2;
-    return a;
-  }();
+  // A clause ends before ，。；：！？ (full width: EF BC 8C/9B/9A/81/9F, E3 80 82) or a line end, ';' or ','
+  // (check_support.cc ClauseAt). A three-byte character holds no break start and no digit after its first byte,
+  // so the text is walked a character at a time; both lists come out ascending.
   std::string_view t = doc.text;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const std::uint8_t k = kClass[static_cast<unsigned char>(t[i])];
-    if (k == 0) continue;
-    if (k == 2) {
-      digits_.push_back(static_cast<std::uint32_t>(i));
+  const std::size_t n = t.size();
+  auto at = [&](std::size_t i) { return static_cast<unsigned char>(t[i]); };
+  auto add_break = [&](std::size_t i, std::size_t len) {
+    clause_ends_.push_back(static_cast<std::uint32_t>(i));
+    clause_begins_.push_back(static_cast<std::uint32_t>(i + len));
+  };
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = at(i);
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') digits_.push_back(static_cast<std::uint32_t>(i));
+      else if (c == '\n' || c == ';' || c == ',') add_break(i, 1);
+      ++i;
       continue;
     }
-    if (std::size_t n = BreakLength(t, i)) {
-      clause_ends_.push_back(static_cast<std::uint32_t>(i));
-      clause_begins_.push_back(static_cast<std::uint32_t>(i + n));
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n && (at(i + 1) & 0xC0) == 0x80 && (at(i + 2) & 0xC0) == 0x80) {
+      if (c == 0xEF && at(i + 1) == 0xBC) {
+        const unsigned char d = at(i + 2);
+        if (d == 0x8C || d == 0x9B || d == 0x9A || d == 0x81 || d == 0x9F) add_break(i, 3);
+      } else if (c == 0xE3 && at(i + 1) == 0x80 && at(i + 2) == 0x82) {
+        add_break(i, 3);
+      }
+      i += 3;
+      continue;
     }
+    ++i;
   }
-  std::sort(clause_begins_.begin(), clause_begins_.end());
+  occurs_size_ = matcher.size();
+  occurs_.assign(occurs_size_ / 64 + 1, 0);
+  for (TermId id : hits.present)
+    if (id < occurs_size_) occurs_[id >> 6] |= std::uint64_t{1} << (id & 63);
+  // A clause's slot is a hash of its begin (a collision only forgets): a report's rules ask about a hundred or two
+  // of its clauses, most of them once.
+  cue_slots_.resize(256);
   paths_.resize(doc.sections.size());
   path_built_.assign(doc.sections.size(), false);
+  // Offset → the last sentence that begins at or before it (Document::SentenceAt's answer), by blocks of 16 bytes:
+  // the table holds the sentence at each block's first byte, and SentenceAt steps on past the sentences that begin
+  // inside the block (a sentence is some 40 bytes long, rarely under 16).
+  const auto& ss = doc.sentences;
+  if (!ss.empty()) {
+    sentence_of_.resize(t.size() / kBlock + 1);
+    std::size_t s = 0;
+    for (std::size_t block = 0; block < sentence_of_.size(); ++block) {
+      const std::size_t at = block * kBlock;
+      while (s + 1 < ss.size() && ss[s + 1].span.begin <= at) ++s;
+      sentence_of_[block] = static_cast<std::uint32_t>(s);
+    }
+  }
+  const auto& ps = doc.paragraphs;
+  if (!ps.empty()) {
+    paragraph_of_.resize(t.size() / kBlock + 1);
+    std::size_t p = 0;
+    for (std::size_t block = 0; block < paragraph_of_.size(); ++block) {
+      const std::size_t at = block * kBlock;
+      while (p + 1 < ps.size() && ps[p + 1].span.begin <= at) ++p;
+      paragraph_of_[block] = static_cast<std::uint32_t>(p);
+    }
+  }
+  concrete_.resize(doc.sentences.size());
+  role_masks_.resize(doc.sections.size());
+  roles_.resize(doc.sections.size());
+  for (std::uint32_t s = 0; s < doc.sections.size(); ++s) {
+    role_masks_[s] = RoleMask(doc, s);
+    roles_[s] = doc.RoleOf(s);
+  }
+}
+
+const CompiledCues* EvalIndex::Canonical(const CompiledCues* cues) {
+  for (const auto& [seen, same] : canonical_)
+    if (seen == cues) return same;
+  const CompiledCues* same = cues;
+  for (const auto& [seen, first] : canonical_)
+    if (seen == first && seen->negation == cues->negation && seen->hedging == cues->hedging &&
+        seen->ignore == cues->ignore && seen->actions == cues->actions) {
+      same = first;
+      break;
+    }
+  canonical_.emplace_back(cues, same);
+  return same;
+}
+
+std::size_t EvalIndex::CueSlotOf(Span clause) const {
+  return static_cast<std::size_t>((clause.begin * 0x9E3779B1ull) >> 16) & (cue_slots_.size() - 1);
+}
+
+const std::optional<CueAnswer>* EvalIndex::RecalledCue(const CompiledCues* cues, Span clause,
+                                                        std::uint32_t sentence) const {
+  const CueSlot& slot = cue_slots_[CueSlotOf(clause)];
+  if (slot.cues != cues || slot.clause.begin != clause.begin || slot.clause.end != clause.end ||
+      slot.sentence != sentence)
+    return nullptr;
+  return &slot.answer;
+}
+
+void EvalIndex::RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence,
+                            std::optional<CueAnswer> answer) {
+  cue_slots_[CueSlotOf(clause)] = CueSlot{cues, clause, sentence, answer};
+}
+
+const ConcreteFacts* EvalIndex::Concrete(const CompiledCues* cues, std::uint32_t sentence) const {
+  if (sentence >= concrete_.size() || concrete_[sentence].cues != cues) return nullptr;
+  return &concrete_[sentence].facts;
+}
+
+ConcreteFacts& EvalIndex::NewConcrete(const CompiledCues* cues, std::uint32_t sentence) {
+  ConcreteSlot& slot = concrete_.at(sentence);
+  slot.cues = cues;
+  slot.facts.title = {};
+  slot.facts.candidates.clear();
+  return slot.facts;
 }
 
 Span EvalIndex::ClauseAt(std::uint32_t offset) const {
@@ -58,6 +152,8 @@ Span EvalIndex::ClauseAt(std::uint32_t offset) const {
 }
 
 const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
+  // A mention asks for its other group's list at every anchor: the last built list answers without a probe.
+  if (&ids == last_key_) return last_list_;
   if (slots_.size() < 2 * (used_ + 1)) {  // grow (and rehash) before the table is half full
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
@@ -78,16 +174,30 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
     ++used_;
     return nullptr;
   }
-  if (slot.list) return &lists_[slot.list - 1];
+  if (slot.list) {
+    last_key_ = &ids;
+    last_list_ = &lists_[slot.list - 1];
+    return last_list_;
+  }
   std::vector<TermHit>& out = lists_.emplace_back();
   slot.list = static_cast<std::uint32_t>(lists_.size());
+  std::size_t count = 0;
+  for (TermId id : ids)
+    if (Occurs(id)) count += hits_.Of(id).size();
+  out.reserve(count);
+  int terms = 0;  // terms that occur: one term's hits are in order already
   for (TermId id : ids) {
+    if (!Occurs(id)) continue;
     std::uint32_t len = matcher_.Length(id);
     for (std::uint32_t s : hits_.Of(id)) out.push_back({s, s + len, id});
+    ++terms;
   }
-  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
+  if (terms > 1)
+    std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+  last_key_ = &ids;
+  last_list_ = &out;
   return &out;
 }
 

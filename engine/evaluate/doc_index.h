@@ -1,14 +1,19 @@
 // EvalIndex: what every rule of one document looks up, worked out once per document instead of once per rule hit —
-// the clause breaks and the digits of the text, each long term list's hits in text order, each section's heading
-// path.
+// the clause breaks and the digits of the text, the sentence and paragraph of every byte, each section's roles
+// (through its ancestors) and heading path, each long term list's hits in text order, and the answers of
+// ClauseCue and IsConcrete per clause and per sentence (many rules ask about the same sentence).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
+#include "core/report.h"
 #include "match/term_matcher.h"
 
 namespace fazhi {
@@ -19,6 +24,32 @@ struct TermHit {
   TermId term;
 };
 
+// A document's sections' roles as bits (1 << SectionRole): bit r is set when the section or an ancestor has role r —
+// except that for shortcomings and causes the search stops at a rectification part (check_support.cc RoleFilter).
+std::uint32_t RoleMask(const Document& doc, std::uint32_t section);
+
+struct CompiledCues;
+
+// What ClauseCue found in one clause: a negation or hedging cue (or a plan lead) and its word (a term of the
+// matcher or a static plan word, so a view stays valid).
+struct CueAnswer {
+  EvidenceKind kind;
+  std::string_view word;
+};
+
+// What can make a sentence concrete (IsConcrete), worked out once per sentence: a produced 《title》 (which counts
+// whatever term was matched), else the numbers and then the action words, in the order IsConcrete tries them; the
+// first one outside the matched term decides.
+struct ConcreteCandidate {
+  std::uint32_t begin, end;  // in Document::text
+  bool number;               // a number ("12件": `text`) or an action word (`text` is the term)
+  std::string_view text;
+};
+struct ConcreteFacts {
+  std::string_view title;  // truncated as the basis quotes it; empty = none
+  std::vector<ConcreteCandidate> candidates;
+};
+
 // Built by EvaluateRules for one document and pointed at by EvalContext::index; the checks reach it through the
 // helpers of check_support.h (HitsIn, ClauseAt, …), which give the same answers without it. Not thread-safe: one
 // per document being evaluated. Term lists are cached by address: they live in the RuleSet, which outlives it.
@@ -26,6 +57,9 @@ class EvalIndex {
  public:
   EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher);
 
+  // Whether term `id` occurs in the document: a bit per term of the matcher, so a term list is run through without
+  // touching each term's hit list (a cache line apiece; most terms of a list do not occur).
+  bool Occurs(TermId id) const { return id < occurs_size_ && (occurs_[id >> 6] >> (id & 63)) & 1u; }
   // The clause around `offset` (what ClauseAt computes by walking the text): binary searches over the breaks.
   Span ClauseAt(std::uint32_t offset) const;
   // Every hit of `ids`, ordered by start, longer first at the same start (HitsIn's order); duplicates in `ids` give
@@ -37,6 +71,39 @@ class EvalIndex {
   const std::vector<std::uint32_t>& Digits() const { return digits_; }
   // Document::SectionPath, built once per section.
   const std::string& SectionPath(std::uint32_t section);
+  // Document::SentenceAt and ParagraphAt from a table of the text's 16-byte blocks (not a binary search per hit).
+  std::uint32_t SentenceAt(std::uint32_t offset) const {
+    if (sentence_of_.empty()) return doc_.SentenceAt(offset);
+    std::uint32_t s = sentence_of_[std::min<std::size_t>(offset / kBlock, sentence_of_.size() - 1)];
+    const auto& ss = doc_.sentences;
+    while (s + 1 < ss.size() && ss[s + 1].span.begin <= offset) ++s;
+    return s;
+  }
+  std::uint32_t ParagraphAt(std::uint32_t offset) const {
+    if (paragraph_of_.empty()) return doc_.ParagraphAt(offset);
+    std::uint32_t p = paragraph_of_[std::min<std::size_t>(offset / kBlock, paragraph_of_.size() - 1)];
+    const auto& ps = doc_.paragraphs;
+    while (p + 1 < ps.size() && ps[p + 1].span.begin <= offset) ++p;
+    return p;
+  }
+  // RoleMask and Document::RoleOf, once per section.
+  std::uint32_t RoleMaskOf(std::uint32_t section) const {
+    return section < role_masks_.size() ? role_masks_[section] : RoleMask(doc_, section);
+  }
+  SectionRole RoleOf(std::uint32_t section) const {
+    return section < roles_.size() ? roles_[section] : doc_.RoleOf(section);
+  }
+  // One pointer for every pack's cue lists that hold the same words (every pack has its own CompiledCues, most of
+  // them the default cues): the answers below are kept per clause and per sentence for one cue list at a time.
+  const CompiledCues* Canonical(const CompiledCues* cues);
+  // ClauseCue's answer for the clause [clause.begin, clause.end) of sentence `sentence` with `cues`, when it was
+  // worked out before (Remember stores one); a slot holds one answer, the last stored.
+  const std::optional<CueAnswer>* RecalledCue(const CompiledCues* cues, Span clause, std::uint32_t sentence) const;
+  void RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence, std::optional<CueAnswer> answer);
+  // The concreteness facts of sentence `sentence` with `cues`: null when not worked out yet; Facts gives a slot
+  // to fill (the caller fills it once, then Concrete returns it).
+  const ConcreteFacts* Concrete(const CompiledCues* cues, std::uint32_t sentence) const;
+  ConcreteFacts& NewConcrete(const CompiledCues* cues, std::uint32_t sentence);
 
  private:
   const Document& doc_;
@@ -45,6 +112,8 @@ class EvalIndex {
   std::vector<std::uint32_t> clause_begins_;  // offsets right after a clause break (ClauseAt's begin candidates)
   std::vector<std::uint32_t> clause_ends_;    // offsets where a clause break starts (its end candidates)
   std::vector<std::uint32_t> digits_;
+  std::vector<std::uint64_t> occurs_;
+  std::size_t occurs_size_ = 0;
   // Open addressing by the list's address (a power-of-two table, at most half full): one probe, usually.
   struct Slot {
     const std::vector<TermId>* key = nullptr;
@@ -52,9 +121,30 @@ class EvalIndex {
   };
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
+  const std::vector<TermId>* last_key_ = nullptr;  // the last list built or found built, and its hits
+  const std::vector<TermHit>* last_list_ = nullptr;
   std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
+  static constexpr std::size_t kBlock = 16;
+  std::vector<std::uint32_t> sentence_of_;   // the sentence at the first byte of every block of kBlock bytes
+  std::vector<std::uint32_t> paragraph_of_;  // the same for paragraphs
+  std::vector<std::uint32_t> role_masks_;
+  std::vector<SectionRole> roles_;
+  struct CueSlot {
+    const CompiledCues* cues = nullptr;  // null = empty
+    Span clause;
+    std::uint32_t sentence = 0;
+    std::optional<CueAnswer> answer;
+  };
+  std::vector<CueSlot> cue_slots_;  // by a hash of the clause's begin
+  std::size_t CueSlotOf(Span clause) const;
+  struct ConcreteSlot {
+    const CompiledCues* cues = nullptr;  // null = not worked out
+    ConcreteFacts facts;
+  };
+  std::vector<ConcreteSlot> concrete_;  // one per sentence
+  std::vector<std::pair<const CompiledCues*, const CompiledCues*>> canonical_;  // cue lists seen → the first alike
 };
 
 }  // namespace fazhi

@@ -58,6 +58,12 @@ std::string KindNote(EvidenceKind k) {
   }
 }
 
+// The role of the part holding `offset` (the document has paragraphs).
+SectionRole RoleAt(const Document& doc, const EvalIndex* index, std::uint32_t offset) {
+  if (!index) return doc.RoleOf(doc.paragraphs[doc.ParagraphAt(offset)].section);
+  return index->RoleOf(doc.paragraphs[index->ParagraphAt(offset)].section);
+}
+
 }  // namespace
 
 Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m, EvalIndex* index) {
@@ -67,18 +73,22 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     std::string_view quote = doc.Slice(ref.span);
     while (!quote.empty() && (quote.front() == ' ' || quote.front() == '\n')) quote.remove_prefix(1);
     std::string_view cut = TruncateChars(quote, kMaxQuoteChars);
-    e.quote = std::string(cut) + (cut.size() < quote.size() ? "……" : "");
+    const bool cut_short = cut.size() < quote.size();
+    e.quote.reserve(cut.size() + (cut_short ? 6 : 0));
+    e.quote.assign(cut);
+    if (cut_short) e.quote += "……";
     e.byte_start = ref.span.begin;
     e.byte_end = ref.span.end;
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
     e.page = doc.PageOf(ref.span.begin);
     if (!doc.paragraphs.empty()) {
-      std::uint32_t section = doc.paragraphs[doc.ParagraphAt(ref.span.begin)].section;
+      std::uint32_t section = doc.paragraphs[index ? index->ParagraphAt(ref.span.begin) : doc.ParagraphAt(ref.span.begin)].section;
       e.section = index ? index->SectionPath(section) : doc.SectionPath(section);
-      e.role = RoleName(doc.RoleOf(section));
+      e.role = RoleName(index ? index->RoleOf(section) : doc.RoleOf(section));
     }
   }
   if (!ref.note.empty()) e.quote = e.quote.empty() ? ref.note : e.quote;
+  e.terms.reserve(ref.terms.size());
   for (TermId t : ref.terms) {
     const std::string& term = m.Term(t);
     if (std::find(e.terms.begin(), e.terms.end(), term) == e.terms.end()) e.terms.push_back(term);
@@ -129,9 +139,11 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   }
   Outcome o = rule.pass->Evaluate(ctx);
   Grade grade = o.grade;
-  const Outcome pass_only = grade == Grade::kFull ? Outcome{} : o;  // for the reason
+  // `o` stays the pass condition's outcome for the reason (PartialReason, FailReason): only its rejected list grows,
+  // and the partial condition's support is pointed at, not copied, when it decides the grade.
   Outcome p;
   const Outcome* partial = nullptr;
+  const std::vector<EvidenceRef>* support = &o.support;
   std::vector<EvidenceRef> counted;  // what the pass condition counted (its sentences are no near misses)
   if (near_misses) counted = o.support;
   if (grade != Grade::kFull && rule.partial && !o.not_checkable) {
@@ -139,11 +151,11 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
     partial = &p;
     if (p.grade != Grade::kNone && grade == Grade::kNone) {
       grade = Grade::kPartial;
-      o.support = p.support;
+      support = &p.support;
     }
     o.rejected.insert(o.rejected.end(), p.rejected.begin(), p.rejected.end());
   }
-  const std::vector<EvidenceRef>* shown = &o.support;
+  const std::vector<EvidenceRef>* shown = support;
   if (o.not_checkable && grade != Grade::kFull) {
     r.verdict = Verdict::kNotCheckable;
     r.message = o.reason;
@@ -154,11 +166,11 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   } else if (grade == Grade::kPartial) {
     r.verdict = Verdict::kPartial;
     // Evidence in the 存在的问题/原因 parts (a shortcomings or causes rule): concreteness is not the point there.
-    bool problems_part = !doc.paragraphs.empty() && std::any_of(o.support.begin(), o.support.end(), [&](const EvidenceRef& e) {
-      SectionRole role = doc.RoleOf(doc.paragraphs[doc.ParagraphAt(e.span.begin)].section);
+    bool problems_part = !doc.paragraphs.empty() && std::any_of(support->begin(), support->end(), [&](const EvidenceRef& e) {
+      SectionRole role = RoleAt(doc, ctx.index, e.span.begin);
       return role == SectionRole::kShortcomings || role == SectionRole::kCauses;
     });
-    r.message = PartialReason(pass_only, partial, rule.message, problems_part);
+    r.message = PartialReason(o, partial, rule.message, problems_part);
   } else {
     r.verdict = Verdict::kFail;
     if (!o.reason.empty()) {
@@ -167,7 +179,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
       std::string note;
       for (const auto& ref : o.rejected)
         if (note = KindNote(ref.kind); !note.empty()) break;
-      r.message = FailReason(pass_only, partial, note, rule.message);
+      r.message = FailReason(o, partial, note, rule.message);
     }
     shown = &o.rejected;
   }
@@ -181,7 +193,10 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   r.unwaived = r.verdict;
   if (near_misses && IsGap(r.verdict))
     r.near_misses = BuildNearMisses(doc, ctx.matcher, std::move(misses), counted, near_misses);
-  if (trail) *trail = std::move(o);
+  if (trail) {
+    if (support != &o.support) o.support = *support;  // the trail shows what the verdict counted
+    *trail = std::move(o);
+  }
   return r;
 }
 

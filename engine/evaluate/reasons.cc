@@ -9,15 +9,28 @@ namespace fazhi {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& x : items) out += (out.empty() ? "" : "、") + x;
+// The reasons read the outcomes' element words in place: lists of pointers to them, no copies.
+using Words = std::vector<const std::string*>;
+
+Words Refs(const std::vector<std::string>& items) {
+  Words out;
+  out.reserve(items.size());
+  for (const auto& x : items) out.push_back(&x);
   return out;
 }
 
-void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+std::string Join(const Words& items) {
+  std::string out;
+  for (const std::string* x : items) {
+    if (!out.empty()) out += "、";
+    out += *x;
+  }
+  return out;
+}
+
+void AddUnique(Words& to, const std::vector<std::string>& from) {
   for (const auto& x : from)
-    if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+    if (std::none_of(to.begin(), to.end(), [&](const std::string* t) { return *t == x; })) to.push_back(&x);
 }
 
 // What made a quoted sentence concrete, in words: "列出了《…》", "有数据“12件”", "写明了具体做法“制定”".
@@ -44,11 +57,11 @@ std::string_view QuotedTerm(std::string_view element) {
 }
 
 // Several conditions (all/any) each report their own near miss: an element one of them found is not missing.
-void DropFound(std::vector<std::string>& missing, const std::vector<std::string>& found) {
-  std::erase_if(missing, [&](const std::string& m) {
-    std::string_view t = QuotedTerm(m);
-    if (t.empty() || m.find("或") != std::string::npos) return false;
-    return std::any_of(found.begin(), found.end(), [&](const std::string& f) { return QuotedTerm(f) == t; });
+void DropFound(Words& missing, const Words& found) {
+  std::erase_if(missing, [&](const std::string* m) {
+    std::string_view t = QuotedTerm(*m);
+    if (t.empty() || m->find("或") != std::string::npos) return false;
+    return std::any_of(found.begin(), found.end(), [&](const std::string* f) { return QuotedTerm(*f) == t; });
   });
 }
 
@@ -65,13 +78,13 @@ std::string PartialReason(const Outcome& pass, const Outcome* partial, std::stri
   const bool from_pass = pass.grade == Grade::kPartial || !partial;
   const std::vector<EvidenceRef>& shown = from_pass ? pass.support : partial->support;
   // The pass condition's near miss says more than the partial condition's terms; those only when it found nothing.
-  std::vector<std::string> found = pass.found;
+  Words found = Refs(pass.found);
   if (!from_pass && found.empty()) AddUnique(found, partial->found);
-  std::vector<std::string> missing = pass.missing;
+  Words missing = Refs(pass.missing);
   DropFound(missing, found);
   const bool only_concreteness =
-      !missing.empty() && std::all_of(missing.begin(), missing.end(), [](const std::string& m) {
-        return m == kConcreteElement;
+      !missing.empty() && std::all_of(missing.begin(), missing.end(), [](const std::string* m) {
+        return *m == kConcreteElement;
       });
   const std::string concrete = problems_part ? std::string() : ConcreteWords(shown);
   std::string reason;
@@ -91,7 +104,7 @@ std::string PartialReason(const Outcome& pass, const Outcome* partial, std::stri
     }
     return WithRuleMessage(std::move(reason), rule_message);
   }
-  std::erase_if(missing, [](const std::string& m) { return m == kConcreteElement; });
+  std::erase_if(missing, [](const std::string* m) { return *m == kConcreteElement; });
   if (!found.empty()) reason = "写明了" + Join(found) + (concrete.empty() ? "" : "，所引句子" + concrete) + "，";
   else if (!concrete.empty()) reason = "所引句子" + concrete + "，";
   reason += "但未写明" + Join(missing);
@@ -101,9 +114,9 @@ std::string PartialReason(const Outcome& pass, const Outcome* partial, std::stri
 
 std::string FailReason(const Outcome& pass, const Outcome* partial, std::string_view note,
                        std::string_view rule_message) {
-  std::vector<std::string> found = pass.found;
+  Words found = Refs(pass.found);
   if (partial && found.empty()) AddUnique(found, partial->found);
-  std::vector<std::string> missing = pass.missing;
+  Words missing = Refs(pass.missing);
   DropFound(missing, found);
   std::string reason;
   if (!found.empty() && !missing.empty()) {

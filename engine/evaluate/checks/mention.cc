@@ -13,6 +13,8 @@ namespace {
 
 // Farther apart than this the terms are not "near": a long sentence of a report is about this long.
 constexpr int kMaxNear = 200;
+// Rejected hits only matter as evidence for a failing rule: the first few are kept, no more are built.
+constexpr std::size_t kMaxRejected = 3;
 
 class MentionCheck : public Check {
  public:
@@ -28,6 +30,24 @@ class MentionCheck : public Check {
   std::shared_ptr<const CompiledCues> cues;
   std::vector<std::string> labels;  // `labels`: one per group (any first, then each group of all); "" = none given
 
+  // The best near miss so far (see Evaluate).
+  struct Best {
+    std::size_t held = 0;               // groups held; 0 = none yet
+    TermId anchor = 0;                  // the anchor's term (a unit missing some group)
+    std::vector<char> present;          // which groups it held
+    std::optional<TermId> none_word;    // set: every group held, but so did a `none` word
+    std::vector<TermId> terms;          // then: the term of each group
+  };
+  struct Scratch {
+    std::vector<TermHit> anchors, except;
+    std::vector<std::pair<std::uint32_t, bool>> seen_unit;
+    std::vector<char> present;
+    std::vector<std::uint32_t> group_starts;
+    std::vector<TermHit> in_unit;
+    std::vector<TermId> terms;
+    Best best;
+  };
+
   // A group as the reason names it: its label, else its first term ("“公布”等"); `term` (the word found) follows
   // a label in brackets.
   std::string Element(std::size_t g, const TermMatcher& m, const std::string& term = {}) const {
@@ -42,14 +62,19 @@ class MentionCheck : public Check {
     Outcome out;
     if (groups.empty()) return out;
     const Document& doc = ctx.doc;
+    // Buffers every evaluation of this thread reuses (a check does not run inside another mention's Evaluate).
+    thread_local Scratch scratch;
+    Scratch& sc = scratch;
     // Anchor hits, minus those overlapping an `except` word (区长 inside 副区长).
-    std::vector<TermHit> anchors = HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())});
+    std::vector<TermHit>& anchors = sc.anchors;
+    HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())}, anchors);
     if (!except.empty()) {
-      auto ex = HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())});
+      std::vector<TermHit>& ex = sc.except;
+      HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())}, ex);
       std::erase_if(anchors, [&](const TermHit& h) {
         for (const auto& e : ex)
           if (e.start < h.end && h.start < e.end) {  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
-            RecordMiss(ctx, UnitAt(doc, Scope::kSentence, h.start), MissReason::kExceptTerm, ctx.matcher.Term(e.term));
+            RecordMiss(ctx, UnitAt(ctx, Scope::kSentence, h.start), MissReason::kExceptTerm, ctx.matcher.Term(e.term));
             return true;
           }
         return false;
@@ -57,38 +82,58 @@ class MentionCheck : public Check {
     }
     // One entry per unit: the first anchor that qualifies (or the reason none did). Sorted by the unit's start;
     // anchors come in text order, so a new unit is almost always appended.
-    std::vector<std::pair<std::uint32_t, bool>> seen_unit;
-    std::vector<bool> present(groups.size(), false);
-    std::vector<std::uint32_t> group_starts;  // where the other groups matched (their clauses' cues count too)
-    std::vector<TermHit> in_unit;             // one group's hits in the unit (a buffer for every anchor)
+    auto& seen_unit = sc.seen_unit;
+    seen_unit.clear();
+    auto& present = sc.present;
+    auto& group_starts = sc.group_starts;  // where the other groups matched (their clauses' cues count too)
+    auto& in_unit = sc.in_unit;            // one group's hits in the unit (a buffer for every anchor)
+    auto& terms = sc.terms;                // the terms that held in the unit: the anchor's, then one per group
     int units = 0, concrete_units = 0;
-    // The place in an allowed part that held the most groups without holding them all (the reason's "写明了X，未写明Y").
-    std::vector<std::string> near_found, near_missing;
+    // The place in an allowed part that held the most groups without holding them all (the reason's "写明了X，未写明Y"):
+    // kept as group flags and terms, worded only when no unit counts in the end.
+    Best& best = sc.best;
+    best.held = 0;
     std::vector<EvidenceRef> support;
+    support.reserve(std::min<std::size_t>(anchors.size(), 8));
     for (const TermHit& a : anchors) {
-      Span unit = UnitAt(doc, scope, a.start);
+      Span unit = UnitAt(ctx, scope, a.start);
       auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
                                  [](const auto& e, std::uint32_t v) { return e.first < v; });
       const bool fresh = it == seen_unit.end() || it->first != unit.begin;
       if (fresh) it = seen_unit.insert(it, {unit.begin, false});
       if (it->second) continue;  // this unit already counted
-      std::uint32_t section = doc.paragraphs.empty() ? 0 : doc.paragraphs[doc.ParagraphAt(a.start)].section;
-      Span sentence = scope == Scope::kSentence ? unit : UnitAt(doc, Scope::kSentence, a.start);
-      EvidenceRef ref;
-      ref.span = sentence;
-      ref.terms.push_back(a.term);
+      const std::uint32_t section = SectionAt(ctx, a.start);
+      Span sentence = scope == Scope::kSentence ? unit : UnitAt(ctx, Scope::kSentence, a.start);
+      std::optional<std::optional<EvidenceKind>> rejected;  // roles.Reject(section), asked once
+      auto reject = [&] {
+        if (!rejected) rejected = roles.Reject(ctx, section);
+        return *rejected;
+      };
+      auto make_ref = [&](EvidenceKind kind) {
+        EvidenceRef ref;
+        ref.kind = kind;
+        ref.span = sentence;
+        ref.terms.assign(terms.begin(), terms.end());
+        return ref;
+      };
+      terms.clear();
+      terms.push_back(a.term);
       // Other groups within the unit (and within `near` characters of the anchor). After a group is missing the
       // rest are still looked at only while no near miss is known better (for the reason, not the verdict).
       bool all = true;
       std::size_t held = 1;
-      present.assign(groups.size(), false);
+      present.resize(groups.size());
+      std::fill(present.begin(), present.end(), 0);  // a few groups: no memset call per anchor
       present[0] = true;
       group_starts.clear();
       for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
         bool found = false, far = false;
-        HitsIn(ctx, groups[g], unit, in_unit);
-        for (const auto& h : in_unit) {
-          if (near > 0) {
+        std::optional<TermHit> first;
+        if (near == 0) {
+          first = FirstHitIn(ctx, groups[g], unit);  // any hit will do: the first, as HitsIn orders them
+        } else {
+          HitsIn(ctx, groups[g], unit, in_unit);
+          for (const auto& h : in_unit) {
             std::uint32_t lo = std::min(a.start, h.start), hi = std::max(a.end, h.end);
             std::size_t dist = CountChars(std::string_view(doc.text).substr(lo, hi - lo));
             if (dist > static_cast<std::size_t>(near) + CountChars(ctx.matcher.Term(a.term)) +
@@ -96,15 +141,18 @@ class MentionCheck : public Check {
               far = true;
               continue;
             }
+            first = h;
+            break;
           }
+        }
+        if (first) {
           found = true;
           present[g] = true;
           ++held;
           if (all) {
-            ref.terms.push_back(h.term);
-            group_starts.push_back(h.start);
+            terms.push_back(first->term);
+            group_starts.push_back(first->start);
           }
-          break;
         }
         if (!found && all && ctx.misses) {
           // The first group missing is the near miss's reason; a `none` word in the unit says more: the sentence is
@@ -112,43 +160,38 @@ class MentionCheck : public Check {
           if (auto hit = none.empty() ? std::vector<TermHit>{} : HitsIn(ctx, none, unit); !hit.empty()) {
             RecordMiss(ctx, sentence, MissReason::kNoneTerm, ctx.matcher.Term(hit.front().term));
           } else {
-            std::string terms;
-            DescribeTerms(terms, ctx.matcher, groups[g], 6, /*in_report=*/true);
-            if (far) terms = ctx.matcher.Term(a.term) + " 与 " + terms + " 相隔超过 " + std::to_string(near) + " 字";
-            RecordMiss(ctx, sentence, far ? MissReason::kTooFar : MissReason::kMissingTerm, terms);
+            std::string described;
+            DescribeTerms(described, ctx.matcher, groups[g], 6, /*in_report=*/true);
+            if (far)
+              described = ctx.matcher.Term(a.term) + " 与 " + described + " 相隔超过 " + std::to_string(near) + " 字";
+            RecordMiss(ctx, sentence, far ? MissReason::kTooFar : MissReason::kMissingTerm, described);
           }
         }
         all = all && found;
       }
       if (!all) {
-        if (units == 0 && held > near_found.size() && !roles.Reject(doc, section)) {
-          near_found.clear();
-          near_missing.clear();
-          for (std::size_t g = 0; g < groups.size(); ++g)
-            if (present[g]) near_found.push_back(Element(g, ctx.matcher, g == 0 ? ctx.matcher.Term(a.term) : ""));
-            else near_missing.push_back(Element(g, ctx.matcher));
+        if (units == 0 && held > best.held && !reject()) {
+          best.held = held;
+          best.none_word.reset();
+          best.anchor = a.term;
+          best.present.assign(present.begin(), present.end());
         }
         continue;
       }
       if (!none.empty() && AnyHitIn(ctx, none, unit)) {
         // Every group is there but so is an excluded wording ("公众参与、专家论证、风险评估…" listed as steps).
-        const std::string hit_word = ctx.matcher.Term(HitsIn(ctx, none, unit).front().term);
-        if (units == 0 && near_found.size() < groups.size() && !roles.Reject(doc, section)) {
-          near_found.clear();
-          for (std::size_t g = 0; g < groups.size(); ++g)
-            near_found.push_back(Element(g, ctx.matcher, g < ref.terms.size() ? ctx.matcher.Term(ref.terms[g]) : ""));
-          std::string word = hit_word;
-          while (word.ends_with("、") || word.ends_with("，")) word.resize(word.size() - 3);
-          near_missing = {"“" + word + "”这类写法以外的具体表述"};
+        const TermId hit_word = FirstHitIn(ctx, none, unit)->term;
+        if (units == 0 && best.held < groups.size() && !reject()) {
+          best.held = groups.size();
+          best.none_word = hit_word;
+          best.terms.assign(terms.begin(), terms.end());
         }
-        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kNoneTerm, hit_word);
+        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kNoneTerm, ctx.matcher.Term(hit_word));
         continue;
       }
-      if (auto kind = roles.Reject(doc, section)) {
-        if (*kind != EvidenceKind::kContext && fresh) {
-          ref.kind = *kind;
-          out.rejected.push_back(ref);
-        }
+      if (auto kind = reject()) {
+        if (*kind != EvidenceKind::kContext && fresh && out.rejected.size() < kMaxRejected)
+          out.rejected.push_back(make_ref(*kind));
         if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section));
         continue;
       }
@@ -158,22 +201,22 @@ class MentionCheck : public Check {
         auto cue = ClauseCue(ctx, *cues, a.start);
         for (std::size_t k = 0; k < group_starts.size() && !cue; ++k) cue = ClauseCue(ctx, *cues, group_starts[k]);
         if (cue) {
-          if (fresh) {
-            ref.kind = cue->first;
-            ref.note = cue->second;
-            out.rejected.push_back(ref);
+          if (fresh && out.rejected.size() < kMaxRejected) {
+            out.rejected.push_back(make_ref(cue->kind));
+            out.rejected.back().note = cue->word;
           }
-          RecordMiss(ctx, sentence, cue->first == EvidenceKind::kNegated ? MissReason::kNegated : MissReason::kHedged,
-                     cue->second);
+          RecordMiss(ctx, sentence, cue->kind == EvidenceKind::kNegated ? MissReason::kNegated : MissReason::kHedged,
+                     std::string(cue->word));
           continue;
         }
       }
       it->second = true;
       ++units;
+      EvidenceRef ref = make_ref(EvidenceKind::kSupport);
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
       if (cues && !ref.concrete && context > 0 && !doc.sentences.empty()) {
         // "三是X持续优化。" followed by the concrete sentences of the same paragraph.
-        std::uint32_t si = doc.SentenceAt(a.start);
+        std::uint32_t si = SentenceAt(ctx, a.start);
         for (int k = 1; k <= context && si + k < doc.sentences.size(); ++k) {
           const Sentence& next = doc.sentences[si + k];
           if (next.paragraph != doc.sentences[si].paragraph) break;
@@ -188,9 +231,16 @@ class MentionCheck : public Check {
       else if (concrete) RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
       support.push_back(std::move(ref));
     }
-    // Concrete evidence first, then document order.
-    std::stable_sort(support.begin(), support.end(),
-                     [](const EvidenceRef& x, const EvidenceRef& y) { return x.concrete > y.concrete; });
+    // Concrete evidence first, then document order (a stable partition, moved once).
+    if (concrete_units > 0 && concrete_units < static_cast<int>(support.size())) {
+      std::vector<EvidenceRef> ordered;
+      ordered.reserve(support.size());
+      for (auto& r : support)
+        if (r.concrete) ordered.push_back(std::move(r));
+      for (auto& r : support)
+        if (!r.concrete) ordered.push_back(std::move(r));
+      support = std::move(ordered);
+    }
     out.support = std::move(support);
     int strong = concrete ? concrete_units : units;
     if (strong >= min) out.grade = Grade::kFull;
@@ -205,14 +255,21 @@ class MentionCheck : public Check {
                               std::to_string(strong) + " 处）");
       else if (strong < min)
         out.missing.push_back(kConcreteElement);
-    } else if (!near_found.empty()) {
-      out.found = std::move(near_found);
-      out.missing = std::move(near_missing);
+    } else if (best.held > 0 && best.none_word) {
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        out.found.push_back(
+            Element(g, ctx.matcher, g < best.terms.size() ? ctx.matcher.Term(best.terms[g]) : ""));
+      std::string word = ctx.matcher.Term(*best.none_word);
+      while (word.ends_with("、") || word.ends_with("，")) word.resize(word.size() - 3);
+      out.missing = {"“" + word + "”这类写法以外的具体表述"};
+    } else if (best.held > 0) {
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        if (best.present[g]) out.found.push_back(Element(g, ctx.matcher, g == 0 ? ctx.matcher.Term(best.anchor) : ""));
+        else out.missing.push_back(Element(g, ctx.matcher));
     } else {
       for (std::size_t g = 0; g < groups.size(); ++g) out.missing.push_back(Element(g, ctx.matcher));
     }
-    // Rejected hits only matter as evidence for a failing rule: keep a few, drop those in counted units.
-    if (out.rejected.size() > 3) out.rejected.resize(3);
+    // Rejected hits only matter as evidence for a failing rule: the first few are kept (kMaxRejected, above).
     return out;
   }
 

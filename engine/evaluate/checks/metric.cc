@@ -27,13 +27,13 @@ class MetricCheck : public Check {
     Outcome out;
     const Document& doc = ctx.doc;
     for (const auto& h : HitsIn(ctx, terms, {0, static_cast<std::uint32_t>(doc.text.size())})) {
-      std::uint32_t section = doc.paragraphs.empty() ? 0 : doc.paragraphs[doc.ParagraphAt(h.start)].section;
-      Span sentence = UnitAt(doc, Scope::kSentence, h.start);
+      std::uint32_t section = SectionAt(ctx, h.start);
+      Span sentence = UnitAt(ctx, Scope::kSentence, h.start);
       EvidenceRef ref;
       ref.span = sentence;
       ref.terms.push_back(h.term);
       ref.concrete = true;
-      if (auto kind = roles.Reject(doc, section)) {
+      if (auto kind = roles.Reject(ctx, section)) {
         if (*kind != EvidenceKind::kContext) {
           ref.kind = *kind;
           out.rejected.push_back(ref);

@@ -33,11 +33,11 @@ class RegexCheck : public Check {
            re->Match(input, pos, doc.text.size(), RE2::UNANCHORED, &match, 1)) {
       auto start = static_cast<std::uint32_t>(match.data() - doc.text.data());
       pos = start + std::max<std::size_t>(match.size(), 1);
-      Span sentence = UnitAt(doc, Scope::kSentence, start);
-      std::uint32_t section = doc.paragraphs.empty() ? 0 : doc.paragraphs[doc.ParagraphAt(start)].section;
+      Span sentence = UnitAt(ctx, Scope::kSentence, start);
+      std::uint32_t section = SectionAt(ctx, start);
       EvidenceRef ref;
       ref.span = sentence;
-      if (auto kind = roles.Reject(doc, section)) {
+      if (auto kind = roles.Reject(ctx, section)) {
         if (*kind != EvidenceKind::kContext) {
           ref.kind = *kind;
           out.rejected.push_back(ref);
@@ -46,8 +46,8 @@ class RegexCheck : public Check {
       }
       if (negation && cues) {
         if (auto cue = ClauseCue(ctx, *cues, start)) {
-          ref.kind = cue->first;
-          ref.note = cue->second;
+          ref.kind = cue->kind;
+          ref.note = cue->word;
           out.rejected.push_back(ref);
           continue;
         }
