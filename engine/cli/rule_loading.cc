@@ -1,9 +1,8 @@
 // Rule loading for commands, with the notices (overrides, extensions) logged at info level.
 #include "cli/rule_loading.h"
-#include "pipeline/check.h"
-#include <optional>
+
 #include <filesystem>
-#include "score/profile.h"
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -11,8 +10,10 @@
 #include "core/diagnostic_error.h"
 #include "core/error.h"
 #include "core/messages.h"
+#include "pipeline/check.h"
 #include "pipeline/compile.h"
 #include "rules/yaml_cache.h"
+#include "score/profile.h"
 
 namespace fazhi {
 
@@ -49,7 +50,7 @@ std::shared_ptr<const RuleSet> LoadRulesForCommand(const RulesOptions& opts, Dia
   try {
     set = Compile(lo, diags);
   } catch (const InputError& e) {
-    spdlog::error("{}: {}", e.path(), e.what());
+    spdlog::error("{}", DiagnosticLogLine(DiagnosticOf(e)));  // with its code and hint, like a lint line
     return nullptr;
   }
   LogDiagnostics(diags);

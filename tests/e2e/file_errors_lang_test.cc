@@ -125,3 +125,13 @@ TEST_CASE("check --profile: a bad audit profile names its file, line and column"
   CHECK(en == "fazhi: error: " + p + ":4:12: [E-profile] audit profile: in `years` the first year 2025 is after "
               "the last 2021 (write [FROM, TO], e.g. [2021, 2025])\n");
 }
+
+// A rules folder that does not exist: the loader's refusal is printed like the other file errors, with its code (it
+// used to be "PATH: 规则目录不存在" without one).
+TEST_CASE("check --rules of a missing folder names the folder with its code, in both languages", "[e2e][lang][rules]") {
+  TempDir tmp;
+  const std::string missing = (tmp.path() / "没有这个规则目录").string();
+  const auto [zh, en] = BothLanguages({"check", "--rules", missing, Sample()});
+  CHECK(zh == "fazhi: 错误：" + missing + ": [E-no-rules] 规则目录不存在\n");
+  CHECK(en == "fazhi: error: " + missing + ": [E-no-rules] rules directory not found\n");
+}
