@@ -6,30 +6,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 namespace fazhi {
 
 using TermId = std::uint32_t;
-
-// An allocator whose resize leaves new elements uninitialized: Build writes every entry of the automaton's table, and
-// zeroing its 5 MB first would be one more pass over memory on the start-up path of every check.
-template <class T>
-struct UninitializedAllocator : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = UninitializedAllocator<U>;
-  };
-  template <class U>
-  void construct(U* p) noexcept {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
 
 // All occurrences of all terms in one text, flat: the start offsets of term `id` are starts[offsets[id] ..
 // offsets[id + 1]), ascending. Two arrays instead of one vector per term: a scan allocates three times, not once
@@ -59,32 +40,25 @@ class TermMatcher {
   const std::string& Term(TermId id) const { return terms_[id]; }
   std::uint32_t Length(TermId id) const { return static_cast<std::uint32_t>(terms_[id].size()); }
   const std::vector<std::string>& terms() const { return terms_; }
-  // The automaton's size after Build: states, byte classes (bytes no term contains are one class) and the bytes of
-  // its transition table.
-  std::size_t states() const { return states_; }
-  std::size_t classes() const { return stride_ ? stride_ - 1 : 0; }
-  std::size_t table_bytes() const { return table_.size() * sizeof(std::uint32_t); }
-
-  // A term ending at a state, and the next one ending there too (a shorter term, its suffix), or -1. (Public only
-  // for the out-of-line helper of Scan.)
-  struct Output {
-    TermId term;
-    std::uint32_t length;
-    std::int32_t next;
-  };
+  // The automaton's states after Build (trie nodes, the root included).
+  std::size_t states() const { return nodes_.size(); }
 
  private:
+  struct Node {
+    std::int32_t fail = 0;
+    std::int32_t out_link = -1;  // next node on the fail chain that ends a term
+    std::int32_t term = -1;      // term ending exactly here
+    std::uint32_t first_edge = 0, edge_count = 0;  // into edges_ (sorted by byte) after Build
+    std::int32_t dense = -1;  // a node with many children: its row in dense_ (256 entries, -1 = no such child)
+  };
+  std::int32_t Next(std::int32_t state, unsigned char c) const;
+
   std::vector<std::string> terms_;
   std::unordered_map<std::string, TermId> ids_;
-  // A complete DFA over byte classes: the row of a state is `stride_` entries from its offset; entry `class_[b]`
-  // is the offset of the next state's row for byte b (failure links resolved at Build), the last entry the index
-  // of the state's first Output (-1: none). States that end a term come last, from `match_from_` on, so the scan
-  // tests one comparison per byte.
-  std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>> table_;
-  std::vector<Output> outputs_;
-  std::uint8_t class_[256] = {};
-  std::uint32_t stride_ = 0, match_from_ = 0;
-  std::size_t states_ = 0;
+  std::vector<Node> nodes_;
+  std::vector<std::pair<unsigned char, std::int32_t>> edges_;
+  std::vector<std::int32_t> root_next_;  // dense table for the root (256 entries)
+  std::vector<std::int32_t> dense_;      // rows of 256 child states for the nodes with many children
   bool built_ = false;
 };
 

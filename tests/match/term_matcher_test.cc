@@ -167,7 +167,7 @@ TEST_CASE("matcher with no terms scans safely", "[match]") {
   auto hits = m.Scan("任意文本");
   CHECK(hits.total == 0);
   CHECK(hits.Of(0).empty());
-  CHECK(m.states() == 1);
+  CHECK(m.states() == 1);  // the root
 }
 
 TEST_CASE("matcher of the shipped terms and of the 16x rule set: size, and the same hits as a naive search",
@@ -202,15 +202,10 @@ TEST_CASE("matcher of the shipped terms and of the 16x rule set: size, and the s
   for (const auto& t : terms) ids.push_back(x16n.Add(t));
   x16n.Build();
   const auto& one = rules->matcher();
-  INFO("shipped: " << one.size() << " terms, " << one.states() << " states, " << one.classes() << " classes, "
-                   << one.table_bytes() << " bytes; x16n: " << x16n.size() << " terms, " << x16n.states()
-                   << " states, " << x16n.classes() << " classes, " << x16n.table_bytes() << " bytes");
+  INFO("shipped: " << one.size() << " terms, " << one.states() << " states; x16n: " << x16n.size() << " terms, "
+                   << x16n.states() << " states");
   CHECK(x16n.size() > one.size() * 3 / 2);
   CHECK(x16n.states() > one.states() * 3 / 2);
-  // The table is states × (classes + 1) × 4 bytes: 5.3 MB for the shipped terms; the bound says when it grows.
-  CHECK(one.table_bytes() == one.states() * (one.classes() + 1) * 4);
-  CHECK(one.table_bytes() < 8u << 20);
-  CHECK(x16n.table_bytes() < 24u << 20);
   // On real reports both matchers give the naive answer (the shifted terms occur too, now and then).
   for (const auto& path : fazhi::test::RealReports()) {
     std::ifstream in(path, std::ios::binary);
