@@ -143,6 +143,19 @@ Hits TermMatcher::Scan(std::string_view text) const {
   thread_local std::vector<std::pair<std::uint32_t, TermId>> order;
   order.clear();
   const Node* nodes = nodes_.data();
+  // The terms ending at byte i, from state o along the out-links: out of line, so the byte loop keeps its values in
+  // registers.
+  auto record = [&](std::int32_t o, std::size_t i) __attribute__((noinline)) {
+    for (; o > 0; o = nodes[o].out_link) {
+      TermId id = static_cast<TermId>(nodes[o].term);
+      std::uint32_t len = static_cast<std::uint32_t>(terms_[id].size());
+      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - len);
+      // Only whole UTF-8 characters: a match must not start on a continuation byte.
+      if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
+      if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+      order.emplace_back(start, id);
+    }
+  };
   const std::int32_t* dense = dense_.data();
   const std::int32_t* root = root_next_.data();
   std::int32_t s = 0;
@@ -175,15 +188,7 @@ Hits TermMatcher::Scan(std::string_view text) const {
       }
       s = n.fail;
     }
-    for (std::int32_t o = nodes[s].term >= 0 ? s : nodes[s].out_link; o > 0; o = nodes[o].out_link) {
-      TermId id = static_cast<TermId>(nodes[o].term);
-      std::uint32_t len = static_cast<std::uint32_t>(terms_[id].size());
-      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - len);
-      // Only whole UTF-8 characters: a match must not start on a continuation byte.
-      if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
-      if (hits.offsets[id]++ == 0) hits.present.push_back(id);
-      order.emplace_back(start, id);
-    }
+    if (const std::int32_t o = nodes[s].term >= 0 ? s : nodes[s].out_link; o > 0) record(o, i);
   }
   // Counting sort: offsets[id] becomes the end of the term's group, then, filling each group from its end with the
   // hits taken last to first, its beginning — and each group stays in ascending order.
