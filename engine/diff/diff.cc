@@ -143,9 +143,9 @@ struct Features {
 
 // The pack terms that occur inside `span` (from the document's one scan).
 void TermsIn(const Hits& hits, const TermMatcher& m, Span span, std::set<std::string>& out) {
-  for (TermId t = 0; t < hits.starts.size(); ++t) {
+  for (TermId t = 0; t < m.size(); ++t) {
     if (m.Length(t) < 6) continue;  // one character tells nothing
-    const auto& starts = hits.starts[t];
+    const auto starts = hits.Of(t);
     auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
     if (it != starts.end() && *it + m.Length(t) <= span.end) {
       const std::string& term = m.Term(t);

@@ -323,7 +323,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
       bool present = !rule.anchored || std::any_of(rule.anchors.begin(), rule.anchors.end(), [&](TermId t) {
-        return t < hits.starts.size() && !hits.starts[t].empty();
+        return !hits.Of(t).empty();
       });
       if (!rule.not_checkable.empty() || !present) {
         // Listed for its own applicability only: the settled result (what the checks would give with none of their

@@ -138,8 +138,24 @@ std::int32_t TermMatcher::Next(std::int32_t state, unsigned char c) const {
 Hits TermMatcher::Scan(std::string_view text) const {
   if (!built_) throw std::logic_error("TermMatcher::Scan before Build");
   Hits hits;
-  hits.starts.resize(terms_.size());
+  hits.offsets.assign(terms_.size() + 1, 0);  // first the count of each term's hits
+  // Every hit in the order found (by end offset), before the counting sort groups them by term.
+  thread_local std::vector<std::pair<std::uint32_t, TermId>> order;
+  order.clear();
   const Node* nodes = nodes_.data();
+  // The terms ending at byte i, from state o along the out-links: out of line, so the byte loop keeps its values in
+  // registers.
+  auto record = [&](std::int32_t o, std::size_t i) __attribute__((noinline)) {
+    for (; o > 0; o = nodes[o].out_link) {
+      TermId id = static_cast<TermId>(nodes[o].term);
+      std::uint32_t len = static_cast<std::uint32_t>(terms_[id].size());
+      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - len);
+      // Only whole UTF-8 characters: a match must not start on a continuation byte.
+      if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
+      if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+      order.emplace_back(start, id);
+    }
+  };
   const std::int32_t* dense = dense_.data();
   const std::int32_t* root = root_next_.data();
   std::int32_t s = 0;
@@ -172,17 +188,16 @@ Hits TermMatcher::Scan(std::string_view text) const {
       }
       s = n.fail;
     }
-    for (std::int32_t o = nodes[s].term >= 0 ? s : nodes[s].out_link; o > 0; o = nodes[o].out_link) {
-      TermId id = static_cast<TermId>(nodes[o].term);
-      std::uint32_t len = static_cast<std::uint32_t>(terms_[id].size());
-      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - len);
-      // Only whole UTF-8 characters: a match must not start on a continuation byte.
-      if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
-      if (hits.starts[id].empty()) hits.present.push_back(id);
-      hits.starts[id].push_back(start);
-      ++hits.total;
-    }
+    if (const std::int32_t o = nodes[s].term >= 0 ? s : nodes[s].out_link; o > 0) record(o, i);
   }
+  // Counting sort: offsets[id] becomes the end of the term's group, then, filling each group from its end with the
+  // hits taken last to first, its beginning — and each group stays in ascending order.
+  std::uint32_t run = 0;
+  for (std::size_t id = 0; id < terms_.size(); ++id) hits.offsets[id] = run += hits.offsets[id];
+  hits.offsets[terms_.size()] = run;
+  hits.total = run;
+  hits.starts.resize(run);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) hits.starts[--hits.offsets[it->second]] = it->first;
   return hits;
 }
 

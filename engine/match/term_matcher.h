@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,12 +12,19 @@ namespace fazhi {
 
 using TermId = std::uint32_t;
 
-// All occurrences of all terms in one text: for each term, its start offsets in ascending order.
+// All occurrences of all terms in one text, flat: the start offsets of term `id` are starts[offsets[id] ..
+// offsets[id + 1]), ascending. Two arrays instead of one vector per term: a scan allocates three times, not once
+// per term that occurs, and nothing per term that does not.
 struct Hits {
-  std::vector<std::vector<std::uint32_t>> starts;  // indexed by TermId
-  std::vector<TermId> present;                     // the terms that occur, in the order of their first hit
+  std::vector<std::uint32_t> starts;   // grouped by term, each group in ascending order
+  std::vector<std::uint32_t> offsets;  // terms + 1 entries (empty when nothing was scanned)
+  std::vector<TermId> present;         // the terms that occur, in the order of their first hit
   std::size_t total = 0;
-  const std::vector<std::uint32_t>& Of(TermId id) const { return starts[id]; }
+  // Any id (one beyond the matcher's terms too) gives its starts, empty when it does not occur.
+  std::span<const std::uint32_t> Of(TermId id) const {
+    if (std::size_t{id} + 1 >= offsets.size()) return {};
+    return {starts.data() + offsets[id], starts.data() + offsets[id + 1]};
+  }
 };
 
 class TermMatcher {
@@ -25,13 +33,15 @@ class TermMatcher {
   TermId Add(std::string_view term);
   // Builds the automaton. Must be called once after the last Add and before Scan.
   void Build();
-  // Finds every (overlapping) occurrence of every term.
+  // Finds every (overlapping) occurrence of every term that starts on a UTF-8 character boundary.
   Hits Scan(std::string_view text) const;
 
   std::size_t size() const { return terms_.size(); }
   const std::string& Term(TermId id) const { return terms_[id]; }
   std::uint32_t Length(TermId id) const { return static_cast<std::uint32_t>(terms_[id].size()); }
   const std::vector<std::string>& terms() const { return terms_; }
+  // The automaton's states after Build (trie nodes, the root included).
+  std::size_t states() const { return nodes_.size(); }
 
  private:
   struct Node {

@@ -1,13 +1,68 @@
-// TermMatcher: every occurrence of every term, overlapping, on UTF-8 character boundaries — checked against a
-// naive search on random texts.
+// TermMatcher: every occurrence of every term, overlapping, on UTF-8 character boundaries, grouped by term in the
+// flat Hits layout, with `present` in first-hit order — checked against a naive search on random texts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
-#include <set>
+#include <sstream>
 
+#include "evaluate/doc_builder.h"
 #include "match/term_matcher.h"
+#include "rules/rule_set.h"
+#include "test_support.h"
 
+using fazhi::Hits;
+using fazhi::TermId;
 using fazhi::TermMatcher;
+
+namespace {
+
+std::vector<std::uint32_t> Starts(const Hits& hits, TermId id) {
+  auto s = hits.Of(id);
+  return {s.begin(), s.end()};
+}
+
+// The reference: std::string::find for each term, keeping the starts on a character boundary; `present` is the
+// order of the first hits by where they end, the longer first when two end at the same byte (the automaton reports
+// a state's own term before the shorter ones on its failure chain).
+struct Naive {
+  std::vector<std::vector<std::uint32_t>> starts;
+  std::vector<TermId> present;
+  std::size_t total = 0;
+};
+
+Naive NaiveScan(const std::vector<std::string>& terms, const std::vector<TermId>& ids, std::string_view text) {
+  Naive out;
+  TermId n = 0;
+  for (TermId id : ids) n = std::max(n, id + 1);
+  out.starts.resize(n);
+  std::vector<std::tuple<std::size_t, std::size_t, TermId>> first;  // end, −length, id
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    auto& starts = out.starts[ids[i]];
+    if (!starts.empty()) continue;  // the same term added twice
+    for (std::size_t p = text.find(terms[i]); p != std::string::npos; p = text.find(terms[i], p + 1))
+      if ((static_cast<unsigned char>(text[p]) & 0xC0) != 0x80) starts.push_back(static_cast<std::uint32_t>(p));
+    out.total += starts.size();
+    if (!starts.empty()) first.emplace_back(starts[0] + terms[i].size(), ~terms[i].size(), ids[i]);
+  }
+  std::sort(first.begin(), first.end());
+  for (const auto& f : first) out.present.push_back(std::get<2>(f));
+  return out;
+}
+
+void RequireSameAsNaive(const TermMatcher& m, const std::vector<std::string>& terms, const std::vector<TermId>& ids,
+                        std::string_view text) {
+  Hits hits = m.Scan(text);
+  Naive want = NaiveScan(terms, ids, text);
+  for (TermId id = 0; id < want.starts.size(); ++id) REQUIRE(Starts(hits, id) == want.starts[id]);
+  REQUIRE(hits.present == want.present);
+  REQUIRE(hits.total == want.total);
+  REQUIRE(hits.starts.size() == want.total);
+}
+
+}  // namespace
 
 TEST_CASE("matcher finds overlapping and nested terms", "[match]") {
   TermMatcher m;
@@ -19,57 +74,90 @@ TEST_CASE("matcher finds overlapping and nested terms", "[match]") {
   std::string text = "区委副书记、区长何智能副区长";
   auto hits = m.Scan(text);
   // 区长 occurs twice (once inside 副区长), 副区长 once, 区长何 once.
-  CHECK(hits.Of(a).size() == 2);
-  CHECK(hits.Of(b).size() == 1);
-  CHECK(hits.Of(c).size() == 1);
+  CHECK(Starts(hits, a) == std::vector<std::uint32_t>{18, 36});
+  CHECK(Starts(hits, b) == std::vector<std::uint32_t>{33});
+  CHECK(Starts(hits, c) == std::vector<std::uint32_t>{18});
   CHECK(text.substr(hits.Of(c)[0], 9) == "区长何");
   CHECK(hits.total == 4);
+  CHECK(hits.present == std::vector<TermId>{a, c, b});  // 区长 ends first, then 区长何, then 副区长
+}
+
+TEST_CASE("matcher reports a term and its suffix ending at the same byte, the longer first", "[match]") {
+  TermMatcher m;
+  auto shorter = m.Add("政府");
+  auto longer = m.Add("人民政府");
+  auto self = m.Add("府");
+  m.Build();
+  std::string text = "区人民政府";
+  auto hits = m.Scan(text);
+  CHECK(Starts(hits, longer) == std::vector<std::uint32_t>{3});
+  CHECK(Starts(hits, shorter) == std::vector<std::uint32_t>{9});
+  CHECK(Starts(hits, self) == std::vector<std::uint32_t>{12});
+  CHECK(hits.present == std::vector<TermId>{longer, shorter, self});
 }
 
 TEST_CASE("matcher never matches across a character boundary", "[match]") {
-  // "政" is E6 94 BF; a term made of the last two bytes of one character and the first of the next must not hit.
+  // "政" is E6 94 BF; a term made of the last two bytes of one character and the first of the next must not hit,
+  // nor a term that is the tail of a character.
   TermMatcher m;
-  std::string odd = std::string("\x94\xBF") + "\xE5";
-  auto id = m.Add(odd);
+  auto odd = m.Add(std::string("\x94\xBF") + "\xE5");
+  auto tail = m.Add("\xBA\x9C");  // the last two bytes of 府 (E5 BA 9C)
+  auto whole = m.Add("府");
   m.Build();
   auto hits = m.Scan("政府");
-  CHECK(hits.Of(id).empty());
+  CHECK(hits.Of(odd).empty());
+  CHECK(hits.Of(tail).empty());
+  CHECK(Starts(hits, whole) == std::vector<std::uint32_t>{3});
+  CHECK(hits.present == std::vector<TermId>{whole});
+  // At the start of a text the byte is taken as it is: a stray continuation byte there starts nothing either.
+  CHECK(m.Scan("\xBA\x9C").total == 0);
+}
+
+TEST_CASE("matcher on an empty text and on a text of bytes no term contains", "[match]") {
+  TermMatcher m;
+  auto id = m.Add("法治");
+  m.Build();
+  for (std::string text : {std::string(), std::string("abc 123, \t\n!?"), std::string("\xff\xfe\x00\x01", 4),
+                           std::string(5000, 'x') + "的了吗"}) {
+    auto hits = m.Scan(text);
+    CHECK(hits.total == 0);
+    CHECK(hits.present.empty());
+    CHECK(hits.starts.empty());
+    CHECK(hits.Of(id).empty());
+  }
+  // A term after a long run of such bytes is still found: the run leaves the automaton at its root.
+  std::string text = std::string(3000, '.') + "依法治国";
+  CHECK(Starts(m.Scan(text), id) == std::vector<std::uint32_t>{3003});
+  CHECK(m.Scan(text).Of(id + 1).empty());  // an id beyond the terms: nothing, not a crash
 }
 
 TEST_CASE("matcher agrees with naive search on random text", "[match]") {
   std::mt19937 rng(42);
-  // Nine characters, and a wider set where many nodes have four or more children (the dense rows of Build).
-  const std::vector<std::string> narrow = {"法", "治", "政", "府", "建", "设", "a", "1", "，"};
-  const std::vector<std::string> wide = {"法", "治", "政", "府", "建", "设", "a", "b", "c", "d", "e", "1", "，", "。"};
-  std::vector<std::string> alphabet = narrow;
-  auto random_string = [&](int len) {
-    std::string s;
-    for (int i = 0; i < len; ++i) s += alphabet[rng() % alphabet.size()];
-    return s;
+  // Small alphabets, so terms overlap, nest and share suffixes often; the wider one gives states with many
+  // children. "\x80" and "\xE6" are a lone continuation byte and a truncated lead byte: terms and texts that are not
+  // valid UTF-8 must still give exactly the naive answer.
+  const std::vector<std::vector<std::string>> alphabets = {
+      {"法", "治", "政", "府", "a", "，"},
+      {"法", "治", "政", "府", "建", "设", "a", "b", "c", "d", "e", "1", "，", "。"},
+      {"法", "政", "a", "\x80", "\xE6", "\x94"},
+      {"a", "b"},
   };
-  for (int round = 0; round < 40; ++round) {
-    if (round == 20) alphabet = wide;
+  for (int round = 0; round < 200; ++round) {
+    const auto& alphabet = alphabets[round % alphabets.size()];
+    auto random_string = [&](int len) {
+      std::string s;
+      for (int i = 0; i < len; ++i) s += alphabet[rng() % alphabet.size()];
+      return s;
+    };
     TermMatcher m;
     std::vector<std::string> terms;
-    for (int i = 0; i < (round < 20 ? 30 : 200); ++i) terms.push_back(random_string(1 + static_cast<int>(rng() % 3)));
-    std::vector<fazhi::TermId> ids;
+    const int n_terms = 1 + static_cast<int>(rng() % (round % 3 == 0 ? 300 : 30));
+    for (int i = 0; i < n_terms; ++i) terms.push_back(random_string(1 + static_cast<int>(rng() % 5)));
+    std::vector<TermId> ids;
     for (const auto& t : terms) ids.push_back(m.Add(t));
     m.Build();
-    std::string text = random_string(400);
-    auto hits = m.Scan(text);
-    std::size_t total = 0;
-    std::set<fazhi::TermId> occurring;
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      std::vector<std::uint32_t> naive;
-      for (std::size_t p = text.find(terms[i]); p != std::string::npos; p = text.find(terms[i], p + 1))
-        if ((static_cast<unsigned char>(text[p]) & 0xC0) != 0x80) naive.push_back(static_cast<std::uint32_t>(p));
-      REQUIRE(hits.Of(ids[i]) == naive);
-      if (!naive.empty()) occurring.insert(ids[i]);
-    }
-    for (const auto& starts : hits.starts) total += starts.size();
-    CHECK(hits.total == total);
-    CHECK(std::set<fazhi::TermId>(hits.present.begin(), hits.present.end()) == occurring);
-    CHECK(hits.present.size() == occurring.size());
+    CAPTURE(round);
+    for (int t = 0; t < 3; ++t) RequireSameAsNaive(m, terms, ids, random_string(static_cast<int>(rng() % 600)));
   }
 }
 
@@ -78,4 +166,55 @@ TEST_CASE("matcher with no terms scans safely", "[match]") {
   m.Build();
   auto hits = m.Scan("任意文本");
   CHECK(hits.total == 0);
+  CHECK(hits.Of(0).empty());
+  CHECK(m.states() == 1);  // the root
+}
+
+TEST_CASE("matcher of the shipped terms and of the 16x rule set: size, and the same hits as a naive search",
+          "[match]") {
+  auto rules = fazhi::test::LoadShippedRules();
+  const std::vector<std::string>& shipped = rules->matcher().terms();
+  REQUIRE(shipped.size() > 1000);
+  // bench/run's x16n: 15 copies of the packs with every Han character shifted by one code point (all 15 give the
+  // same shifted terms), so the matcher holds the shipped terms and one shifted copy of each.
+  auto shift = [](const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0xE4 && c <= 0xE9 && i + 2 < s.size()) {  // U+4E00..U+9FFF are E4..E9 xx xx
+        char32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        if (cp >= 0x4E00 && cp < 0x9FFF) ++cp;
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+        i += 3;
+      } else {
+        out += s[i++];
+      }
+    }
+    return out;
+  };
+  TermMatcher x16n;
+  std::vector<std::string> terms;
+  std::vector<TermId> ids;
+  for (const auto& t : shipped) terms.push_back(t);
+  for (const auto& t : shipped) terms.push_back(shift(t));
+  for (const auto& t : terms) ids.push_back(x16n.Add(t));
+  x16n.Build();
+  const auto& one = rules->matcher();
+  INFO("shipped: " << one.size() << " terms, " << one.states() << " states; x16n: " << x16n.size() << " terms, "
+                   << x16n.states() << " states");
+  CHECK(x16n.size() > one.size() * 3 / 2);
+  CHECK(x16n.states() > one.states() * 3 / 2);
+  // On real reports both matchers give the naive answer (the shifted terms occur too, now and then).
+  for (const auto& path : fazhi::test::RealReports()) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const std::string text = buf.str();
+    std::vector<TermId> shipped_ids(shipped.size());
+    for (std::size_t i = 0; i < shipped.size(); ++i) shipped_ids[i] = static_cast<TermId>(i);
+    RequireSameAsNaive(one, shipped, shipped_ids, text);
+    RequireSameAsNaive(x16n, terms, ids, text);
+  }
 }

@@ -69,8 +69,8 @@ std::string DumpHits(const Document& doc, const Hits& hits, const RuleSet& rules
   std::ostringstream out;
   out << "# hits: " << hits.total << " occurrences of " << rules.matcher().size() << " terms\n";
   std::vector<std::pair<std::uint32_t, TermId>> all;
-  for (TermId t = 0; t < hits.starts.size(); ++t)
-    for (auto s : hits.starts[t]) all.push_back({s, t});
+  for (TermId t = 0; t < rules.matcher().size(); ++t)
+    for (auto s : hits.Of(t)) all.push_back({s, t});
   std::sort(all.begin(), all.end());
   for (auto [s, t] : all) out << doc.LineOf(s) << "\t" << s << "\t" << rules.matcher().Term(t) << "\n";
   return out.str();
