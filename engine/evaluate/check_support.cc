@@ -230,7 +230,7 @@ void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, s
   int terms = 0;  // terms with a hit in the span: one term's hits are in order already
   for (TermId id : ids) {
     if (ctx.index && !ctx.index->Occurs(id)) continue;  // most terms of a list do not occur
-    const auto& starts = ctx.hits.Of(id);
+    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
     if (starts.empty()) continue;
     auto it = span.begin == 0 ? starts.begin() : std::lower_bound(starts.begin(), starts.end(), span.begin);
     std::uint32_t len = ctx.matcher.Length(id);
@@ -254,7 +254,7 @@ std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<Term
   std::optional<TermHit> first;
   for (TermId id : ids) {
     if (ctx.index && !ctx.index->Occurs(id)) continue;
-    const auto& starts = ctx.hits.Of(id);
+    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
     auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
     const std::uint32_t len = ctx.matcher.Length(id);
     // A term's hits all have its length: when the first one in the span overruns its end, so do the rest.
@@ -269,7 +269,7 @@ std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<Term
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
   for (TermId id : ids) {
     if (ctx.index && !ctx.index->Occurs(id)) continue;
-    const auto& starts = ctx.hits.Of(id);
+    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
     auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
     if (it != starts.end() && *it + ctx.matcher.Length(id) <= span.end) return true;
   }
