@@ -249,7 +249,7 @@ class NotApplicableTexts {
     anchors_.clear();
     if (!check.Anchors(anchors_)) return false;
     return std::none_of(anchors_.begin(), anchors_.end(),
-                        [&](TermId t) { return t < hits.starts.size() && !hits.starts[t].empty(); });
+                        [&](TermId t) { return !hits.Of(t).empty(); });
   }
   static Result Shared(Applies na) {
     if (!na) return std::nullopt;
