@@ -67,29 +67,8 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
   cue_slots_.resize(256);
   paths_.resize(doc.sections.size());
   path_built_.assign(doc.sections.size(), false);
-  // Offset → the last sentence that begins at or before it (Document::SentenceAt's answer), by blocks of 16 bytes:
-  // the table holds the sentence at each block's first byte, and SentenceAt steps on past the sentences that begin
-  // inside the block (a sentence is some 40 bytes long, rarely under 16).
-  const auto& ss = doc.sentences;
-  if (!ss.empty()) {
-    sentence_of_.resize(t.size() / kBlock + 1);
-    std::size_t s = 0;
-    for (std::size_t block = 0; block < sentence_of_.size(); ++block) {
-      const std::size_t at = block * kBlock;
-      while (s + 1 < ss.size() && ss[s + 1].span.begin <= at) ++s;
-      sentence_of_[block] = static_cast<std::uint32_t>(s);
-    }
-  }
-  const auto& ps = doc.paragraphs;
-  if (!ps.empty()) {
-    paragraph_of_.resize(t.size() / kBlock + 1);
-    std::size_t p = 0;
-    for (std::size_t block = 0; block < paragraph_of_.size(); ++block) {
-      const std::size_t at = block * kBlock;
-      while (p + 1 < ps.size() && ps[p + 1].span.begin <= at) ++p;
-      paragraph_of_[block] = static_cast<std::uint32_t>(p);
-    }
-  }
+  sentence_of_.Build(doc.sentences, t.size());
+  paragraph_of_.Build(doc.paragraphs, t.size());
   concrete_.resize(doc.sentences.size());
   role_masks_.resize(doc.sections.size());
   roles_.resize(doc.sections.size());

@@ -24,6 +24,38 @@ struct TermHit {
   TermId term;
 };
 
+// Offset → the last unit (Sentence or Paragraph of a Document) that begins at or before it — Document::SentenceAt's
+// and ParagraphAt's answer — by blocks of kBlock bytes: the table holds the unit at each block's first byte, and At
+// steps on past the units that begin inside the block (a sentence is some 40 bytes long, rarely under 16).
+template <class Unit>
+class BlockLookup {
+ public:
+  static constexpr std::size_t kBlock = 16;
+  void Build(const std::vector<Unit>& units, std::size_t text_size) {
+    units_ = &units;
+    block_.clear();
+    if (units.empty()) return;
+    block_.resize(text_size / kBlock + 1);
+    std::size_t u = 0;
+    for (std::size_t block = 0; block < block_.size(); ++block) {
+      const std::size_t at = block * kBlock;
+      while (u + 1 < units.size() && units[u + 1].span.begin <= at) ++u;
+      block_[block] = static_cast<std::uint32_t>(u);
+    }
+  }
+  bool empty() const { return block_.empty(); }
+  std::uint32_t At(std::uint32_t offset) const {
+    std::uint32_t u = block_[std::min<std::size_t>(offset / kBlock, block_.size() - 1)];
+    const auto& units = *units_;
+    while (u + 1 < units.size() && units[u + 1].span.begin <= offset) ++u;
+    return u;
+  }
+
+ private:
+  const std::vector<Unit>* units_ = nullptr;
+  std::vector<std::uint32_t> block_;
+};
+
 // A document's sections' roles as bits (1 << SectionRole): bit r is set when the section or an ancestor has role r —
 // except that for shortcomings and causes the search stops at a rectification part (check_support.cc RoleFilter).
 std::uint32_t RoleMask(const Document& doc, std::uint32_t section);
@@ -73,18 +105,10 @@ class EvalIndex {
   const std::string& SectionPath(std::uint32_t section);
   // Document::SentenceAt and ParagraphAt from a table of the text's 16-byte blocks (not a binary search per hit).
   std::uint32_t SentenceAt(std::uint32_t offset) const {
-    if (sentence_of_.empty()) return doc_.SentenceAt(offset);
-    std::uint32_t s = sentence_of_[std::min<std::size_t>(offset / kBlock, sentence_of_.size() - 1)];
-    const auto& ss = doc_.sentences;
-    while (s + 1 < ss.size() && ss[s + 1].span.begin <= offset) ++s;
-    return s;
+    return sentence_of_.empty() ? doc_.SentenceAt(offset) : sentence_of_.At(offset);
   }
   std::uint32_t ParagraphAt(std::uint32_t offset) const {
-    if (paragraph_of_.empty()) return doc_.ParagraphAt(offset);
-    std::uint32_t p = paragraph_of_[std::min<std::size_t>(offset / kBlock, paragraph_of_.size() - 1)];
-    const auto& ps = doc_.paragraphs;
-    while (p + 1 < ps.size() && ps[p + 1].span.begin <= offset) ++p;
-    return p;
+    return paragraph_of_.empty() ? doc_.ParagraphAt(offset) : paragraph_of_.At(offset);
   }
   // RoleMask and Document::RoleOf, once per section.
   std::uint32_t RoleMaskOf(std::uint32_t section) const {
@@ -126,9 +150,8 @@ class EvalIndex {
   std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
-  static constexpr std::size_t kBlock = 16;
-  std::vector<std::uint32_t> sentence_of_;   // the sentence at the first byte of every block of kBlock bytes
-  std::vector<std::uint32_t> paragraph_of_;  // the same for paragraphs
+  BlockLookup<Sentence> sentence_of_;
+  BlockLookup<Paragraph> paragraph_of_;
   std::vector<std::uint32_t> role_masks_;
   std::vector<SectionRole> roles_;
   struct CueSlot {
