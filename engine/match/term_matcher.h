@@ -13,8 +13,8 @@ namespace fazhi {
 using TermId = std::uint32_t;
 
 // All occurrences of all terms in one text, flat: the start offsets of term `id` are starts[offsets[id] ..
-// offsets[id + 1]), ascending. Two arrays instead of one vector per term: a scan allocates three times, not once
-// per term that occurs, and nothing per term that does not.
+// offsets[id + 1]), ascending. Two arrays instead of one vector per term: a scan allocates about a dozen times (the
+// arrays growing), not once per term that occurs, and nothing per term that does not.
 struct Hits {
   std::vector<std::uint32_t> starts;   // grouped by term, each group in ascending order
   std::vector<std::uint32_t> offsets;  // terms + 1 entries (empty when nothing was scanned)

@@ -385,18 +385,19 @@ void AppendDocRow(const Hostile& h, const RunResult& r) {
   if (!h.expect.message.empty()) expected += ", message has `" + h.expect.message + "`";
   std::string seen = "exit " + std::to_string(r.exit_code);
   std::string first = r.err.substr(0, r.err.find('\n'));
-  // "fazhi: 错误：PATH: why" (Chinese by default) or "fazhi: error: PATH: why" (--lang en): the part after PATH.
+  // "fazhi: 错误：PATH: [CODE] why" (Chinese by default) or "fazhi: error: PATH: [CODE] why" (--lang en): from the
+  // code on; a line without a path ("no report files under DIR (extensions read: …)") whole.
   const std::string zh = ": 错误：", en = ": error: ";
   const std::size_t at = first.find(zh) != std::string::npos ? first.find(zh) + zh.size()
                          : first.find(en) != std::string::npos ? first.find(en) + en.size()
                                                                : std::string::npos;
   if (at != std::string::npos) {
-    const std::size_t colon = first.find(": ", at);
-    seen += ": " + first.substr(colon == std::string::npos ? at : colon + 2);
+    const std::size_t code = first.find(": [", at);
+    seen += ": " + first.substr(code == std::string::npos ? at : code + 2);
   } else if (h.expect.report)
     seen += h.expect.not_checkable ? ", not_checkable report" : ", JSON report";
   char secs[64];
-  std::snprintf(secs, sizeof secs, "%.1f s, %ld MB", r.seconds, r.max_rss_kb / 1024);
+  std::snprintf(secs, sizeof secs, "%.1f s", r.seconds);  // not the MB: an ASan process's size says little
   std::ofstream(file, std::ios::app) << "| `" << h.name << "` | " << h.what << " | " << expected << " | " << seen
                                      << " (" << secs << ") |\n";
 }
