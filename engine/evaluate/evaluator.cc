@@ -58,6 +58,11 @@ std::string KindNote(EvidenceKind k) {
   }
 }
 
+// Whether any of `ids` occurs in the document (a rule's or a condition's anchor terms).
+bool AnyOccurs(const std::vector<TermId>& ids, const Hits& hits) {
+  return std::any_of(ids.begin(), ids.end(), [&](TermId t) { return !hits.Of(t).empty(); });
+}
+
 // The role of the part holding `offset` (the document has paragraphs).
 SectionRole RoleAt(const Document& doc, const EvalIndex* index, std::uint32_t offset) {
   if (!index) return doc.RoleOf(doc.paragraphs[doc.ParagraphAt(offset)].section);
@@ -248,8 +253,7 @@ class NotApplicableTexts {
   bool AnchorsAbsent(const Check& check, const Hits& hits) {
     anchors_.clear();
     if (!check.Anchors(anchors_)) return false;
-    return std::none_of(anchors_.begin(), anchors_.end(),
-                        [&](TermId t) { return !hits.Of(t).empty(); });
+    return !AnyOccurs(anchors_, hits);
   }
   static Result Shared(Applies na) {
     if (!na) return std::nullopt;
@@ -322,9 +326,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
     settled.AppendSettled(p, results);
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
-      bool present = !rule.anchored || std::any_of(rule.anchors.begin(), rule.anchors.end(), [&](TermId t) {
-        return !hits.Of(t).empty();
-      });
+      const bool present = !rule.anchored || AnyOccurs(rule.anchors, hits);
       if (!rule.not_checkable.empty() || !present) {
         // Listed for its own applicability only: the settled result (what the checks would give with none of their
         // anchor terms present: SettledRuns) stands unless the rule does not apply.
