@@ -1,9 +1,14 @@
 // Reader dispatch: size limits, format detection (magic bytes first, extension second) and the reader table.
 #include "ingest/reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
 
 #include "core/error.h"
 #include "core/messages.h"
@@ -146,33 +151,51 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
 
 RawDocument ReadInput(const std::string& path, const Limits& limits) {
   RequireRegularFile(path);  // a FIFO, socket or device would block the open or never end
-  std::error_code ec;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputProblem(path, "E-unreadable.open");
+  // open/fstat/read straight into the string ReadBytes reads: an ifstream would allocate its buffer, stat the file
+  // again and copy every byte through a stack buffer.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputProblem(path, "E-unreadable.open");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   // Check the size before reading anything: a huge file fails at once. A text or HTML file over its (smaller)
   // limit is recognised from its first bytes, without reading the rest.
-  std::uint64_t size = std::filesystem::file_size(path, ec);
-  if (ec) size = 0;
+  struct stat st {};
+  const std::uint64_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
   if (size > limits.max_input_bytes) TooLarge(path, size, limits.max_input_bytes, false);
-  if (size > MaxTextBytes(limits)) {
-    std::string head(kSniffBytes, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    const FormatReader& reader = PickReader(path, head);
-    if (&reader == &TextReader() || &reader == &HtmlReader())
-      TooLarge(path, size, MaxTextBytes(limits), true);
-    in.clear();
-    in.seekg(0);
-  }
+  // Reads into bytes[got, bytes.size()); 0 at the end of the file.
+  auto read_some = [&](std::string& bytes, std::size_t got) {
+    for (;;) {
+      const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR) throw InputProblem(path, "E-unreadable.read");
+    }
+  };
   std::string bytes;
-  if (size > 0) bytes.reserve(static_cast<std::size_t>(size));
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > limits.max_input_bytes)  // a pipe or a file that grew: stop reading at the limit
-      TooLarge(path, bytes.size(), limits.max_input_bytes, false);
+  std::size_t got = 0;
+  if (size > MaxTextBytes(limits)) {
+    bytes.resize(kSniffBytes);
+    while (got < bytes.size()) {
+      const std::size_t n = read_some(bytes, got);
+      if (n == 0) break;
+      got += n;
+    }
+    const FormatReader& reader = PickReader(path, std::string_view(bytes).substr(0, got));
+    if (&reader == &TextReader() || &reader == &HtmlReader()) TooLarge(path, size, MaxTextBytes(limits), true);
   }
-  if (in.bad()) throw InputProblem(path, "E-unreadable.read");
+  // One byte more than the size, so the read that fills the file's bytes is followed by the one that says it ended
+  // without growing the string; a file that grew (or a size of 0: /proc) grows it, held to the limit.
+  bytes.resize(std::max<std::uint64_t>(size + 1, got + 1));
+  for (;;) {
+    const std::size_t n = read_some(bytes, got);
+    if (n == 0) break;
+    got += n;
+    if (got > limits.max_input_bytes)  // a pipe or a file that grew: stop reading at the limit
+      TooLarge(path, got, limits.max_input_bytes, false);
+    if (got == bytes.size()) bytes.resize(std::min<std::uint64_t>(2 * got, limits.max_input_bytes + 1));
+  }
+  bytes.resize(got);
   return ReadBytes(path, bytes, limits);
 }
 
