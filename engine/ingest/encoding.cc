@@ -6,7 +6,13 @@
 #include <unicode/ustring.h>
 #include <uchardet.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <memory>
 
 #include "core/utf8.h"
@@ -71,12 +77,58 @@ bool IsControlLike(char32_t cp) {
 struct Census {
   std::size_t multibyte = 0, bad = 0, chars = 0, controls = 0;
 };
+#if defined(__SSE2__)
+// The sixteen bytes at p[0, 16) (p[16, 18) readable) when they are whole characters the census below counts without
+// decoding: printable ASCII, '\n', and three-byte characters that are valid and not private use (leads
+// E1–EC; EF with a second byte A4–BF, i.e. U+F900–U+FFFF: the full-width punctuation). Returns how many bytes
+// they are (16, or 17–18 when the last character runs over), adding the three-byte ones to `three` and the one-byte
+// ones to `single`; 0 when any byte is something else (the census then decodes it).
+std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three, std::size_t& single) {
+  static constexpr auto kBits = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned v = 0; v < 256; ++v) t[v] = static_cast<unsigned char>(std::popcount(v));
+    return t;
+  }();
+  const auto load = [&](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
+  const auto in = [](__m128i x, unsigned char lo, unsigned char hi) {  // lo <= x <= hi, unsigned
+    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(static_cast<char>(lo))), x),
+                         _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi))), x));
+  };
+  const __m128i x0 = load(0), x1 = load(1), x2 = load(2);
+  const __m128i ef = _mm_and_si128(_mm_cmpeq_epi8(x0, _mm_set1_epi8(static_cast<char>(0xEF))), in(x1, 0xA4, 0xBF));
+  const __m128i lead = _mm_and_si128(_mm_or_si128(_mm_and_si128(in(x0, 0xE1, 0xEC), in(x1, 0x80, 0xBF)), ef),
+                                     in(x2, 0x80, 0xBF));
+  const auto g = static_cast<unsigned>(_mm_movemask_epi8(lead));
+  const auto a = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(in(x0, 0x20, 0x7E), _mm_cmpeq_epi8(x0, _mm_set1_epi8('\n')))));
+  // From p[0], a character boundary, each byte is a character's first or one of the two after a lead in `g`.
+  if (((a | g | g << 1 | g << 2) & 0xFFFF) != 0xFFFF) return 0;
+  three += kBits[g & 0xFF] + kBits[g >> 8];
+  single += kBits[a & 0xFF] + kBits[a >> 8];
+  return 16 + (g >> 14 & 1) + 2 * (g >> 15 & 1);
+}
+#endif
+
 Census Utf8Census(std::string_view bytes) {
   Census n;
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t size = bytes.size();
   std::size_t i = 0, han = 0, ascii = 0;  // the two common cases, counted apart and added in at the end
+#if defined(__SSE2__)
+  std::size_t block_end = 0;  // after a block that is not whole characters, the next one is tried from here
+#endif
   while (i < size) {
+#if defined(__SSE2__)
+    if (i >= block_end) {
+      while (i + 18 <= size) {
+        const std::size_t step = WholeCharsBlock(s + i, han, ascii);
+        if (step == 0) break;
+        i += step;
+      }
+      block_end = i + 16;
+      if (i >= size) break;
+    }
+#endif
     const unsigned c = s[i];
     if (c - 0xE4 <= 0xE9 - 0xE4) {  // HanAt, on the pointer
       if (i + 2 < size && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {

@@ -79,4 +79,25 @@ bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> par
   return false;
 }
 
+WordSet::WordSet(std::initializer_list<std::string_view> words) : words_(words.begin(), words.end()) {
+  for (std::string_view w : words) {
+    const unsigned k = Pair(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]));
+    pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
+  }
+}
+
+bool WordSet::In(std::string_view s) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    // A word starts with ASCII or a lead byte, never inside a character: the continuation bytes (two of a Han
+    // character's three) are passed at once.
+    if ((p[i] & 0xC0) == 0x80) continue;
+    const unsigned k = Pair(p[i], p[i + 1]);
+    if (!(pairs_[k >> 6] >> (k & 63) & 1)) continue;
+    for (std::string_view w : words_)
+      if (static_cast<unsigned char>(w[0]) == p[i] && s.substr(i).starts_with(w)) return true;
+  }
+  return false;
+}
+
 }  // namespace fazhi::seg

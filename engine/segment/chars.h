@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "core/text.h"
@@ -29,5 +30,19 @@ std::size_t CharsUpTo(std::string_view s, std::size_t cap);
 bool Contains(std::string_view s, std::string_view part);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes);
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts);
+
+// ContainsAny for a long list of words asked of many lines (a static const): one pass over the line's bytes, a
+// word compared only where the line's two bytes there start one (ContainsAny searches the line once per word).
+// Every word is at least two bytes long and starts with a whole character (ASCII or a UTF-8 lead byte).
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+  bool In(std::string_view s) const;
+
+ private:
+  static unsigned Pair(unsigned char a, unsigned char b) { return ((a << 6) ^ b) & 1023; }
+  std::uint64_t pairs_[16] = {};  // bit Pair(word[0], word[1]) of every word
+  std::vector<std::string_view> words_;  // the literals (an initializer_list's array would not outlive the call)
+};
 
 }  // namespace fazhi::seg

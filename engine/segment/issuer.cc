@@ -1,7 +1,12 @@
 // Issuing bodies, places and self-references (see issuer.h).
 #include "segment/issuer.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
 #include <initializer_list>
 
 #include "segment/chars.h"
@@ -165,6 +170,33 @@ std::string_view SkipOpeningAdverbials(std::string_view s) {
   return s;
 }
 
+namespace {
+// The next 我 (E6 88 91) or 本 (E6 9C AC) at or after `from`, else npos: one pass for both words, sixteen bytes a
+// step (string_view::find stops at every E6 lead byte, a sixth of Han characters, once for each word; this runs over
+// every paragraph).
+std::size_t NextSelfMark(std::string_view s, std::size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const auto byte = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
+  const __m128i e6 = byte(0xE6), b88 = byte(0x88), b91 = byte(0x91), b9c = byte(0x9C), bac = byte(0xAC);
+  for (; i + 18 <= n; i += 16) {
+    const __m128i x0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    const __m128i wo = _mm_and_si128(_mm_cmpeq_epi8(x1, b88), _mm_cmpeq_epi8(x2, b91));
+    const __m128i ben = _mm_and_si128(_mm_cmpeq_epi8(x1, b9c), _mm_cmpeq_epi8(x2, bac));
+    const int mask = _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x0, e6), _mm_or_si128(wo, ben)));
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 3 <= n; ++i)
+    if (p[i] == 0xE6 && ((p[i + 1] == 0x88 && p[i + 2] == 0x91) || (p[i + 1] == 0x9C && p[i + 2] == 0xAC))) return i;
+  return std::string_view::npos;
+}
+}  // namespace
+
 std::vector<SelfReference> FindSelfReferences(std::string_view s) {
   struct Word {
     std::string_view word, level;
@@ -178,9 +210,7 @@ std::vector<SelfReference> FindSelfReferences(std::string_view s) {
       {"我委", "department"},   {"本委", "department"}, {"我办", "department"}, {"我署", "department"},
       {"我中心", "department"}};
   std::vector<SelfReference> out;
-  for (std::size_t p = s.find("我"), q = s.find("本");;) {
-    std::size_t at = std::min(p, q);
-    if (at == std::string_view::npos) break;
+  for (std::size_t at = NextSelfMark(s, 0); at != std::string_view::npos; at = NextSelfMark(s, at + 3)) {
     std::string_view rest = s.substr(at);
     for (const Word& w : kWords) {
       if (!rest.starts_with(w.word)) continue;
@@ -190,8 +220,6 @@ std::vector<SelfReference> FindSelfReferences(std::string_view s) {
       out.push_back({w.word, w.level, at});
       break;
     }
-    if (at == p) p = s.find("我", p + 3);
-    else q = s.find("本", q + 3);
   }
   return out;
 }

@@ -127,12 +127,12 @@ bool IsBoilerplateLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
   if (CharsUpTo(line, 80) > 80 || Contains(line, "。")) return false;
-  if (ContainsAny(line, {"无障碍", "简体", "繁体", "首页", "当前位置", "您的位置", "您现在的位置", "网站地图",
-                         "关于我们", "使用帮助", "网站声明", "联系我们", "主办:", "主办：", "承办:", "承办：",
-                         "主办单位", "网站标识码", "ICP", "公网安备", "版权所有", "Copyright", "copyright", "©",
-                         "技术支持", "访问量", "浏览次数", "打印本页", "关闭窗口", "分享到", "扫一扫", "所在的位置",
-                         "所在位置", "今天是", "轻触这里", "关闭目录", "返回顶部", "收藏本页", "http://", "https://"}))
-    return true;
+  static const WordSet kFurniture{"无障碍", "简体", "繁体", "首页", "当前位置", "您的位置", "您现在的位置", "网站地图",
+                                  "关于我们", "使用帮助", "网站声明", "联系我们", "主办:", "主办：", "承办:", "承办：",
+                                  "主办单位", "网站标识码", "ICP", "公网安备", "版权所有", "Copyright", "copyright", "©",
+                                  "技术支持", "访问量", "浏览次数", "打印本页", "关闭窗口", "分享到", "扫一扫", "所在的位置",
+                                  "所在位置", "今天是", "轻触这里", "关闭目录", "返回顶部", "收藏本页", "http://", "https://"};
+  if (kFurniture.In(line)) return true;
   if (HasWeekdayClock(line)) return true;
   return CountPipes(line) >= 2;
 }

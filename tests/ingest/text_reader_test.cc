@@ -1,7 +1,12 @@
 // Text reports in every encoding, and the bad inputs a text reader meets (empty, binary, damaged UTF-8).
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "core/error.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "ingest/encoding.h"
 #include "ingest/ingest_test_util.h"
 #include "ingest/ole_file.h"
 
@@ -59,6 +64,39 @@ TEST_CASE("Big5 text is detected and decoded", "[ingest][text]") {
   CHECK(raw.encoding == "BIG5");
   CHECK(raw.text.find("法治政府建設") != std::string::npos);
   CHECK(raw.diagnostics.empty());
+}
+
+// The census of valid UTF-8 (DecodeToUtf8's `chars` and `controls`, which LooksBinary reads) takes runs of ASCII and
+// three-byte characters sixteen bytes at a time: it must count what a decoder reading one character at a time counts,
+// whichever characters a block holds and wherever a character crosses its end.
+TEST_CASE("The UTF-8 census counts characters and control-like ones as decoding does", "[ingest][text]") {
+  const std::vector<std::string> pieces = {
+      "法", "治", "政", "府", "，", "。", "、", "“", "”", "（", "）", "a", "7", " ", "\n", "\t", "\r", "\x1B",
+      "\x01", "\x7F", "é", "\xC2\x85", "\xEE\x80\x80", "\xEF\xA3\xBF", "\xEF\xA4\x80", "\xEF\xBF\xBD",
+      "\xEF\xBF\xBF", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
+      "\xE3\x80\x80"};
+  auto control_like = [](char32_t cp) {
+    return cp == 0 || (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f' && cp != 0x1B) ||
+           (cp >= 0x7F && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF);
+  };
+  std::mt19937 rng(21);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int common = static_cast<int>(rng() % 12);  // how many pieces are drawn from the common ones only
+    const std::size_t length = 1 + rng() % 200;
+    while (text.size() < length) {
+      const std::size_t k = rng() % 16 < static_cast<unsigned>(common) ? rng() % 12 : rng() % pieces.size();
+      text += pieces[k];
+    }
+    std::size_t chars = 0, controls = 0;
+    for (std::size_t i = 0; i < text.size(); ++chars) controls += control_like(DecodeUtf8(text, i));
+    const DecodedText d = DecodeToUtf8(text);
+    INFO(text);
+    REQUIRE(d.counted);
+    CHECK(d.utf8 == text);
+    CHECK(d.chars == chars);
+    CHECK(d.controls == controls);
+  }
 }
 
 TEST_CASE("Invalid UTF-8 in the middle becomes U+FFFD with a warning naming the offset", "[ingest][text]") {
