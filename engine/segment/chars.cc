@@ -1,6 +1,10 @@
 // Character helpers for the segmenter (see chars.h).
 #include "segment/chars.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -65,7 +69,34 @@ std::size_t CharsUpTo(std::string_view s, std::size_t cap) {
   return n;
 }
 
-bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view part) { return FindBytes(s, part) != std::string_view::npos; }
+
+std::size_t FindBytes(std::string_view s, std::string_view part) {
+  if (part.size() < 3 || part.size() > s.size()) return s.find(part);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* w = reinterpret_cast<const unsigned char*>(part.data());
+  const std::size_t last = s.size() - part.size();  // the last place the part may start
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i w0 = _mm_set1_epi8(static_cast<char>(w[0])), w1 = _mm_set1_epi8(static_cast<char>(w[1])),
+                w2 = _mm_set1_epi8(static_cast<char>(w[2]));
+  for (; i + 18 <= s.size(); i += 16) {  // places i … i + 15, reading bytes up to i + 17
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), w0),
+                      _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1)), w1)),
+        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2)), w2))));
+    for (; mask != 0; mask &= mask - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
+      if (at > last) return std::string_view::npos;
+      if (std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
+    }
+  }
+#endif
+  for (; i <= last; ++i)
+    if (p[i] == w[0] && p[i + 1] == w[1] && p[i + 2] == w[2] && std::memcmp(p + i + 3, w + 3, part.size() - 3) == 0)
+      return i;
+  return std::string_view::npos;
+}
 
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {
   for (auto x : suffixes)

@@ -28,6 +28,10 @@ std::size_t Chars(std::string_view s);
 // paragraph, reads only the start of a long one).
 std::size_t CharsUpTo(std::string_view s, std::size_t cap);
 bool Contains(std::string_view s, std::string_view part);
+// s.find(part): for a part of three bytes or more, sixteen places of `s` at a time are tested for its first three
+// bytes (string_view::find stops at every byte equal to its first, and a Han word's lead byte is as common as a
+// sixth of the text's characters).
+std::size_t FindBytes(std::string_view s, std::string_view part);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes);
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts);
 

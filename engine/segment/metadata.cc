@@ -371,7 +371,7 @@ std::vector<LabelledBody> FindLabelledBodies(const Document& doc, std::size_t wi
     if (i >= window_end && !InRole(doc, i, SectionRole::kTitle) && !InRole(doc, i, SectionRole::kBoilerplate)) continue;
     std::string_view line = ParaText(doc, i);
     auto take = [&](std::string_view label, bool strong) {
-      std::size_t p = line.find(label);
+      std::size_t p = FindBytes(line, label);
       if (p == std::string_view::npos) return false;
       std::string_view rest = Trim(line.substr(p + label.size()));
       for (std::string_view colon : {":", "："})

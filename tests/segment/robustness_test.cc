@@ -96,3 +96,27 @@ TEST_CASE("CharsUpTo counts as Chars, up to one past its cap", "[segment][robust
   CHECK(seg::CharsUpTo("法治政府", 4) == 4);
   CHECK(seg::CharsUpTo("", 0) == 0);
 }
+
+// FindBytes and WordSet read sixteen bytes at a time (and WordSet passes continuation bytes): on any bytes, valid or
+// not, they must answer as string_view::find and ContainsAny do, wherever a match falls against a block's end.
+TEST_CASE("FindBytes finds as string_view::find, WordSet as ContainsAny", "[segment][robustness]") {
+  const std::vector<std::string> pieces = {"法", "治", "今年", "以来", "来源", "。", "a", "b", " ", "\xFF", "\xE3",
+                                           "\x80", "\xF0\x9F\x98\x80", "©", "ICP", "首页", "http://"};
+  const std::vector<std::string_view> words = {"今年以来", "法治法", "来源", "ab", "aaa", "\x80\x80\x80", "©",
+                                               "ICP", "首页", "http://", "治。"};
+  const seg::WordSet set{"今年以来", "法治法", "来源", "ab", "©", "ICP", "首页", "http://", "治。"};
+  std::mt19937 rng(2112);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    bool any = false;
+    for (std::string_view w : words) {
+      INFO(text << " / " << w);
+      CHECK(seg::FindBytes(text, w) == std::string_view(text).find(w));
+      if (w != "aaa" && w != "\x80\x80\x80") any = any || std::string_view(text).find(w) != std::string_view::npos;
+    }
+    INFO(text);
+    CHECK(set.In(text) == any);
+  }
+}
