@@ -3,6 +3,10 @@
 // date repair, then PDF line-wrap joining. The rules are documented in docs/formats.md.
 #include "normalize/normalizer.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
@@ -710,6 +714,18 @@ bool DecodeKeeps(char32_t cp) {
   return true;
 }
 
+#if defined(__SSE2__)
+// Whether s[0, 15) is five Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each); reads s[15].
+// (The same test as segment/sentences.cc's, a layer up.)
+bool FiveHan(const unsigned char* s) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+  // E4–E9 and 80–BF, as signed bytes: E4–E9 is −28…−23, 80–BF is −128…−65.
+  const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)), _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));
+  const __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8(-64));
+  return (_mm_movemask_epi8(lead) & 0x7FFF) == 0x1249 && (_mm_movemask_epi8(cont) & 0x7FFF) == 0x6DB6;
+}
+#endif
+
 // Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
 // leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
 // npos. Such a line holds printable ASCII other than the space and ( ) (UnifyPunctuation's pairs), and three-byte
@@ -735,6 +751,19 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
   while (i < n) {
     const unsigned c = s[i];
     if (c >= 0x80) {
+#if defined(__SSE2__)
+      // Five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are pending),
+      // only its traditional-only count and `prev` to take.
+      if (digits == 0 && i + 16 <= n && FiveHan(s + i)) {
+        for (std::size_t k = i; k < i + 15; k += 3) {
+          prev = (char32_t(s[k] & 0x0F) << 12) | (char32_t(s[k + 1] & 0x3F) << 6) | char32_t(s[k + 2] & 0x3F);
+          marked += IsTraditionalOnly(prev);
+        }
+        three_bytes += 5;
+        i += 15;
+        continue;
+      }
+#endif
       const char32_t cp = three_byte(i);
       if (cp == 0 || !DecodeKeeps(cp)) return fail();
       if (digits != 0) {
