@@ -8,6 +8,7 @@
 #endif
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <fmt/format.h>
 #include <span>
@@ -715,14 +716,18 @@ bool DecodeKeeps(char32_t cp) {
 }
 
 #if defined(__SSE2__)
-// Whether s[0, 15) is five Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each); reads s[15].
+// How many Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each) s[0, 15) starts with, 0–5;
+// reads s[0, 16).
 // (The same test as segment/sentences.cc's, a layer up.)
-bool FiveHan(const unsigned char* s) {
+int HanRun(const unsigned char* s) {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
   // E4–E9 and 80–BF, as signed bytes: E4–E9 is −28…−23, 80–BF is −128…−65.
   const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)), _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));
   const __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8(-64));
-  return (_mm_movemask_epi8(lead) & 0x7FFF) == 0x1249 && (_mm_movemask_epi8(cont) & 0x7FFF) == 0x6DB6;
+  // Where the bytes first leave the pattern lead, cont, cont, lead, …: the characters before it are whole.
+  const auto off = static_cast<unsigned>((_mm_movemask_epi8(lead) ^ 0x1249) | (_mm_movemask_epi8(cont) ^ 0x6DB6)) |
+                   0x8000u;
+  return std::countr_zero(off) / 3;
 }
 #endif
 
@@ -752,15 +757,15 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
     const unsigned c = s[i];
     if (c >= 0x80) {
 #if defined(__SSE2__)
-      // Five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are pending),
-      // only its traditional-only count and `prev` to take.
-      if (digits == 0 && i + 16 <= n && FiveHan(s + i)) {
-        for (std::size_t k = i; k < i + 15; k += 3) {
+      // Up to five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are
+      // pending), only its traditional-only count and `prev` to take.
+      if (const int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
+        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) {
           prev = (char32_t(s[k] & 0x0F) << 12) | (char32_t(s[k + 1] & 0x3F) << 6) | char32_t(s[k + 2] & 0x3F);
           marked += IsTraditionalOnly(prev);
         }
-        three_bytes += 5;
-        i += 15;
+        three_bytes += run;
+        i += 3 * run;
         continue;
       }
 #endif

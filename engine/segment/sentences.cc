@@ -57,13 +57,17 @@ bool OpensItem(char32_t prev) {
 }
 
 #if defined(__SSE2__)
-// Whether s[0, 15) is five Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each); reads s[15].
-bool FiveHan(const unsigned char* s) {
+// How many Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each) s[0, 15) starts with, 0–5;
+// reads s[0, 16).
+int HanRun(const unsigned char* s) {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
   // E4–E9 and 80–BF, as signed bytes: E4–E9 is −28…−23, 80–BF is −128…−65.
   const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)), _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));
   const __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8(-64));
-  return (_mm_movemask_epi8(lead) & 0x7FFF) == 0x1249 && (_mm_movemask_epi8(cont) & 0x7FFF) == 0x6DB6;
+  // Where the bytes first leave the pattern lead, cont, cont, lead, …: the characters before it are whole.
+  const auto off = static_cast<unsigned>((_mm_movemask_epi8(lead) ^ 0x1249) | (_mm_movemask_epi8(cont) ^ 0x6DB6)) |
+                   0x8000u;
+  return std::countr_zero(off) / 3;
 }
 #endif
 
@@ -161,9 +165,13 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
       const auto* s = reinterpret_cast<const unsigned char*>(view.data());
       std::size_t j = i;
 #if defined(__SSE2__)
-      // Five characters (fifteen bytes) a step while they are all such Han characters and neither `first` nor
-      // `extra_break` is among them: the loop below, five times over.
-      while (j + 16 <= para.end && first - j > 14 && extra_break - j > 14 && FiveHan(s + j)) j += 15;
+      // Up to five characters a step while they are such Han characters and neither `first` nor `extra_break` is
+      // among them: the loop below, as many times over.
+      while (j + 16 <= para.end && first - j > 14 && extra_break - j > 14) {
+        const int run = HanRun(s + j);
+        j += 3 * run;
+        if (run < 5) break;
+      }
 #endif
       while (j + 2 < para.end && j != first && j != extra_break && s[j] - 0xE4u <= 0xE9u - 0xE4u &&
              (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80)
