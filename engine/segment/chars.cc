@@ -34,6 +34,21 @@ std::string_view Trim(std::string_view s) {
 
 Span TrimSpan(std::string_view text, Span span) {
   std::size_t b = span.begin, e = std::min<std::size_t>(span.end, text.size());
+  // The common case: a span that starts and ends with a non-blank ASCII character or valid three-byte character
+  // (leads E1–EC, EE, EF: never overlong, never a surrogate), read here without DecodeUtf8's checks.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto cont = [](unsigned c) { return (c & 0xC0) == 0x80; };
+  const auto three = [&](std::size_t k) -> char32_t {  // the three-byte character at p[k], p[k + 2] < e; 0 if none
+    const unsigned c = p[k];
+    if (c < 0xE1 || c > 0xEF || c == 0xED || !cont(p[k + 1]) || !cont(p[k + 2])) return 0;
+    return (char32_t(c & 0x0F) << 12) | (char32_t(p[k + 1] & 0x3F) << 6) | char32_t(p[k + 2] & 0x3F);
+  };
+  if (b < e) {
+    const char32_t first = p[b] < 0x80 ? p[b] : b + 3 <= e ? three(b) : 0;
+    const char32_t last = p[e - 1] < 0x80 ? p[e - 1] : e - b >= 3 ? three(e - 3) : 0;
+    if (first != 0 && last != 0 && !IsSpace(first) && !IsSpace(last))
+      return {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+  }
   while (b < e) {
     std::size_t j = b;
     char32_t cp = DecodeUtf8(text.substr(0, e), j);

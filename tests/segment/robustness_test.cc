@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "segment/chars.h"
 #include "segment/dump.h"
 #include "segment_util.h"
@@ -118,5 +119,41 @@ TEST_CASE("FindBytes finds as string_view::find, WordSet as ContainsAny", "[segm
     }
     INFO(text);
     CHECK(set.In(text) == any);
+  }
+}
+
+// TrimSpan settles a span that starts and ends with ASCII or a Han character without decoding: over spans of random
+// text (with blanks of every kind) it must trim what a character-by-character reading trims.
+TEST_CASE("TrimSpan trims the IsSpace characters at both ends, however the span starts and ends", "[segment][robustness]") {
+  const std::vector<std::string> pieces = {"法", "治", "。", "a", "1", " ", "\t", "\xC2\xA0", "\u3000", "\u2003",
+                                           "\uFEFF", "\u4E00", "\u9FFF", "é", "\xF0\x9F\x98\x80", "\u3400"};
+  std::mt19937 rng(1203);
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> chars;
+    const int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) chars.push_back(pieces[rng() % pieces.size()]);
+    std::string text;
+    std::vector<std::uint32_t> starts;  // of each character, and the end
+    for (const auto& c : chars) {
+      starts.push_back(static_cast<std::uint32_t>(text.size()));
+      text += c;
+    }
+    starts.push_back(static_cast<std::uint32_t>(text.size()));
+    const std::size_t from = rng() % starts.size(), to = from + rng() % (starts.size() - from);
+    std::size_t b = from, e = to;  // in characters
+    auto blank = [&](std::size_t k) {
+      std::size_t i = starts[k];
+      return seg::IsSpace(DecodeUtf8(text, i));
+    };
+    while (b < e && blank(b)) ++b;
+    while (e > b && blank(e - 1)) --e;
+    const Span got = seg::TrimSpan(text, {starts[from], starts[to]});
+    INFO(text << " [" << starts[from] << ", " << starts[to] << ")");
+    if (b == e) {
+      CHECK(got.begin == got.end);
+    } else {
+      CHECK(got.begin == starts[b]);
+      CHECK(got.end == starts[e]);
+    }
   }
 }
