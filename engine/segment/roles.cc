@@ -171,12 +171,13 @@ const std::vector<CueStart>& CueStarts() {
 // Where each cue first occurs in `heading` (npos if nowhere): what heading.find(cue) gives, found in one pass. Every
 // cue starts with a three-byte character, whose lead byte is never a continuation byte, so a match found at any byte
 // offset is on a character boundary, as find's is.
-// One bit per (first-character key mod 64) of the cues: most characters of a heading start no cue and are passed
-// without the binary search.
-std::uint64_t CueStartBits() {
-  static const std::uint64_t kBits = [] {
-    std::uint64_t bits = 0;
-    for (const CueStart& c : CueStarts()) bits |= std::uint64_t{1} << (c.key % 64);
+// One bit per cue's first character, hashed to 1,024 (mod 64 set nearly every bit of 64 for the ~90 cues): most
+// characters of a heading start no cue and are passed without the binary search.
+unsigned CueBit(std::uint32_t key) { return (key * 0x9E3779B1u) >> 22; }
+const std::array<std::uint64_t, 16>& CueStartBits() {
+  static const std::array<std::uint64_t, 16> kBits = [] {
+    std::array<std::uint64_t, 16> bits{};
+    for (const CueStart& c : CueStarts()) bits[CueBit(c.key) >> 6] |= std::uint64_t{1} << (CueBit(c.key) & 63);
     return bits;
   }();
   return kBits;
@@ -186,11 +187,11 @@ std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading) {
   std::array<std::size_t, kCueCount> first;
   first.fill(std::string_view::npos);
   const std::vector<CueStart>& starts = CueStarts();
-  const std::uint64_t bits = CueStartBits();
+  const std::array<std::uint64_t, 16>& bits = CueStartBits();
   for (std::size_t p = 0; p + 3 <= heading.size(); ++p) {
     if ((static_cast<unsigned char>(heading[p]) & 0xF0) != 0xE0) continue;
     std::uint32_t key = Key3(heading, p);
-    if (((bits >> (key % 64)) & 1) == 0) continue;
+    if (((bits[CueBit(key) >> 6] >> (CueBit(key) & 63)) & 1) == 0) continue;
     auto it = std::lower_bound(starts.begin(), starts.end(), CueStart{key, 0});
     for (; it != starts.end() && it->key == key; ++it)
       if (first[it->cue] == std::string_view::npos && heading.substr(p).starts_with(kCues[it->cue].words))
