@@ -184,17 +184,18 @@ std::optional<Date> ParseDateLine(std::string_view line, bool* ambiguous) {
 }
 
 std::vector<YearHit> FindYears(std::string_view s) {
+  // From each 年 back: four digits before it and no digit before them (what a scan of every byte for four digits
+  // followed by 年 finds), so a text is read by FindBytes, not byte by byte.
   std::vector<YearHit> out;
-  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
-    if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
-    bool digits = true;
-    for (std::size_t k = 0; k < 4; ++k) digits = digits && s[i + k] >= '0' && s[i + k] <= '9';
-    if (!digits) continue;
-    if (s.substr(i + 4).starts_with("年")) {
-      int y = std::stoi(std::string(s.substr(i, 4)));
-      if (YearOk(y)) out.push_back({y, i});
-    }
-    i += 3;
+  const auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
+  for (std::size_t from = 4; from < s.size();) {
+    const std::size_t found = FindBytes(s.substr(from), "年");
+    if (found == std::string_view::npos) break;
+    const std::size_t q = from + found, i = q - 4;
+    from = q + 3;
+    if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3)) || (i > 0 && digit(i - 1))) continue;
+    const int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    if (YearOk(y)) out.push_back({y, i});
   }
   return out;
 }

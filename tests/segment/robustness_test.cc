@@ -9,6 +9,7 @@
 
 #include "core/utf8.h"
 #include "segment/chars.h"
+#include "segment/dates.h"
 #include "segment/dump.h"
 #include "segment_util.h"
 
@@ -155,5 +156,36 @@ TEST_CASE("TrimSpan trims the IsSpace characters at both ends, however the span 
       CHECK(got.begin == starts[b]);
       CHECK(got.end == starts[e]);
     }
+  }
+}
+
+// FindYears reads the text from each 年 back: it must find what a scan of every byte for four digits (no digit
+// before them) followed by 年 finds.
+TEST_CASE("FindYears finds the four-digit years before 年 that a byte scan finds", "[segment][robustness]") {
+  const std::vector<std::string> pieces = {"年", "2", "0", "1", "9", "5", "度", "法", "a", "１", "\xE5", "\xB9\xB4"};
+  auto reference = [](std::string_view s) {
+    std::vector<std::pair<int, std::size_t>> out;
+    for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+      if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+      bool digits = true;
+      for (std::size_t k = 0; k < 4; ++k) digits = digits && s[i + k] >= '0' && s[i + k] <= '9';
+      if (!digits) continue;
+      if (s.substr(i + 4).starts_with("年")) {
+        const int y = std::stoi(std::string(s.substr(i, 4)));
+        if (y >= 1990 && y <= 2100) out.emplace_back(y, i);
+      }
+      i += 3;
+    }
+    return out;
+  };
+  std::mt19937 rng(2025);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 30);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    std::vector<std::pair<int, std::size_t>> got;
+    for (const seg::YearHit& y : seg::FindYears(text)) got.emplace_back(y.year, y.begin);
+    INFO(text);
+    CHECK(got == reference(text));
   }
 }
