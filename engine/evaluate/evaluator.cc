@@ -19,7 +19,7 @@ namespace fazhi {
 namespace {
 
 constexpr std::size_t kMaxQuoteChars = 160;
-constexpr std::size_t kMaxEvidence = 3;
+constexpr std::size_t kMaxEvidence = kMaxShown;
 
 // nullopt = applies; otherwise the verdict (not_applicable / not_checkable) and why. `levels` false: years only.
 std::optional<std::pair<Verdict, std::string>> CheckApplicability(const Applicability& a, const Document& doc,
@@ -142,7 +142,11 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
     r.message = rule.not_checkable;
     return r;
   }
-  Outcome o = rule.pass->Evaluate(ctx);
+  // Only the verdict and its quotes are read unless near misses or the trail are asked for: the pass condition may
+  // stop once its full grade and quotes are settled (the partial condition is only looked at when it is not full).
+  EvalContext pass_ctx = ctx;
+  pass_ctx.shown_only = !near_misses && !trail;
+  Outcome o = rule.pass->Evaluate(pass_ctx);
   Grade grade = o.grade;
   // `o` stays the pass condition's outcome for the reason (PartialReason, FailReason): only its rejected list grows,
   // and the partial condition's support is pointed at, not copied, when it decides the grade.
@@ -167,7 +171,8 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
     shown = &o.rejected;
   } else if (grade == Grade::kFull) {
     r.verdict = Verdict::kPass;
-    r.message = o.reason.empty() ? "找到具体工作或成效的表述" : o.reason;
+    static const std::string kFound = "找到具体工作或成效的表述";
+    r.message = o.reason.empty() ? SharedText::Borrow(kFound) : SharedText(o.reason);
   } else if (grade == Grade::kPartial) {
     r.verdict = Verdict::kPartial;
     // Evidence in the 存在的问题/原因 parts (a shortcomings or causes rule): concreteness is not the point there.

@@ -45,6 +45,7 @@ class MentionCheck : public Check {
     std::vector<std::uint32_t> group_starts;
     std::vector<TermHit> in_unit;
     std::vector<TermId> terms;
+    std::vector<EvidenceRef> support;  // the counted units in text order (copied onto the outcome in its order)
     Best best;
   };
 
@@ -93,8 +94,13 @@ class MentionCheck : public Check {
     // kept as group flags and terms, worded only when no unit counts in the end.
     Best& best = sc.best;
     best.held = 0;
-    std::vector<EvidenceRef> support;
-    support.reserve(std::min<std::size_t>(anchors.size(), 8));
+    std::vector<EvidenceRef>& support = sc.support;
+    support.clear();
+    // Concrete units in sentences that begin at different places: once there are kMaxShown of them and the grade is
+    // full, the quotes (concrete first, in text order) and the reason's elements (the first concrete unit's) are
+    // settled, and on the default path (EvalContext::shown_only) the later anchors are not looked at.
+    std::size_t distinct_concrete = 0;
+    std::uint32_t last_concrete = 0;
     for (const TermHit& a : anchors) {
       Span unit = UnitAt(ctx, scope, a.start);
       auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
@@ -227,24 +233,33 @@ class MentionCheck : public Check {
           }
         }
       }
-      if (ref.concrete) ++concrete_units;
-      else if (concrete) RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
+      if (ref.concrete) {
+        ++concrete_units;
+        if (distinct_concrete == 0 || ref.span.begin != last_concrete) ++distinct_concrete;
+        last_concrete = ref.span.begin;
+      } else if (concrete) {
+        RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
+      }
       support.push_back(std::move(ref));
+      if (ctx.shown_only && distinct_concrete >= kMaxShown && (concrete ? concrete_units : units) >= min) break;
     }
-    // Concrete evidence first, then document order (a stable partition, moved once).
-    if (concrete_units > 0 && concrete_units < static_cast<int>(support.size())) {
-      std::vector<EvidenceRef> ordered;
-      ordered.reserve(support.size());
+    // Concrete evidence first, then document order (a stable partition), moved once from the buffer onto the
+    // outcome: one allocation of the right size, none for a check that counted nothing.
+    if (!support.empty()) {
+      out.support.reserve(support.size());
+      const bool partition = concrete_units > 0 && concrete_units < static_cast<int>(support.size());
       for (auto& r : support)
-        if (r.concrete) ordered.push_back(std::move(r));
-      for (auto& r : support)
-        if (!r.concrete) ordered.push_back(std::move(r));
-      support = std::move(ordered);
+        if (r.concrete || !partition) out.support.push_back(std::move(r));
+      if (partition)
+        for (auto& r : support)
+          if (!r.concrete) out.support.push_back(std::move(r));
     }
-    out.support = std::move(support);
     int strong = concrete ? concrete_units : units;
     if (strong >= min) out.grade = Grade::kFull;
     else if (units > 0) out.grade = Grade::kPartial;
+    // A full grade's reason is not read on the default path (the verdict's message is the pass condition's own; an
+    // `any` ends at a full child): no element words.
+    if (ctx.shown_only && out.grade == Grade::kFull) return out;
     // The elements for the reason: every group of the first counted unit, else the best near miss, else none held.
     if (units > 0) {
       const EvidenceRef& first = out.support.front();
