@@ -38,9 +38,15 @@ class MentionCheck : public Check {
     std::optional<TermId> none_word;    // set: every group held, but so did a `none` word
     std::vector<TermId> terms;          // then: the term of each group
   };
+  // What is known of a unit a former anchor fell in.
+  enum UnitState : std::uint8_t {
+    kOpen = 0,     // nothing settled: the next anchor in it is looked at
+    kCounted = 1,  // it counted
+    kLacking = 2,  // some other group has no hit in it: with `near` 0 that holds for every anchor in it
+  };
   struct Scratch {
     std::vector<TermHit> anchors, except;
-    std::vector<std::pair<std::uint32_t, bool>> seen_unit;
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> seen_unit;  // a unit's begin and its UnitState
     std::vector<char> present;
     std::vector<std::uint32_t> group_starts;
     std::vector<TermHit> in_unit;
@@ -106,8 +112,8 @@ class MentionCheck : public Check {
       auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
                                  [](const auto& e, std::uint32_t v) { return e.first < v; });
       const bool fresh = it == seen_unit.end() || it->first != unit.begin;
-      if (fresh) it = seen_unit.insert(it, {unit.begin, false});
-      if (it->second) continue;  // this unit already counted
+      if (fresh) it = seen_unit.insert(it, {unit.begin, kOpen});
+      if (it->second != kOpen) continue;  // this unit already counted, or lacks a group whatever the anchor
       const std::uint32_t section = SectionAt(ctx, a.start);
       Span sentence = scope == Scope::kSentence ? unit : UnitAt(ctx, Scope::kSentence, a.start);
       std::optional<std::optional<EvidenceKind>> rejected;  // roles.Reject(section), asked once
@@ -176,6 +182,11 @@ class MentionCheck : public Check {
         all = all && found;
       }
       if (!all) {
+        // Without `near` the groups in a sentence or paragraph do not depend on the anchor, nor do its part and so
+        // the near miss it gives: a later anchor in the unit finds what this one found (with near misses on, each
+        // anchor records its own).
+        if (near == 0 && !ctx.misses && (scope == Scope::kSentence || scope == Scope::kParagraph))
+          it->second = kLacking;
         if (units == 0 && held > best.held && !reject()) {
           best.held = held;
           best.none_word.reset();
@@ -216,7 +227,7 @@ class MentionCheck : public Check {
           continue;
         }
       }
-      it->second = true;
+      it->second = kCounted;
       ++units;
       EvidenceRef ref = make_ref(EvidenceKind::kSupport);
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
