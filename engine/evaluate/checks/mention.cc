@@ -114,11 +114,12 @@ class MentionCheck : public Check {
       const bool fresh = it == seen_unit.end() || it->first != unit.begin;
       if (fresh) it = seen_unit.insert(it, {unit.begin, kOpen});
       if (it->second != kOpen) continue;  // this unit already counted, or lacks a group whatever the anchor
-      const std::uint32_t section = SectionAt(ctx, a.start);
+      // The anchor's part, asked for only once the unit holds every group or is a near miss (most do not).
+      auto section = [&] { return SectionAt(ctx, a.start); };
       Span sentence = scope == Scope::kSentence ? unit : UnitAt(ctx, Scope::kSentence, a.start);
       std::optional<std::optional<EvidenceKind>> rejected;  // roles.Reject(section), asked once
       auto reject = [&] {
-        if (!rejected) rejected = roles.Reject(ctx, section);
+        if (!rejected) rejected = roles.Reject(ctx, section());
         return *rejected;
       };
       auto make_ref = [&](EvidenceKind kind) {
@@ -209,7 +210,7 @@ class MentionCheck : public Check {
       if (auto kind = reject()) {
         if (*kind != EvidenceKind::kContext && fresh && out.rejected.size() < kMaxRejected)
           out.rejected.push_back(make_ref(*kind));
-        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section));
+        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section()));
         continue;
       }
       if (negation && cues) {
