@@ -109,7 +109,16 @@ struct EvalContext {
   std::vector<MissRef>* misses = nullptr;
   // The document's lookups worked out once (evaluate/doc_index.h); null = every helper works from the text and hits.
   EvalIndex* index = nullptr;
+  // Set on the default path for a rule's pass condition: what is read of the outcome is only the grade, the first
+  // kMaxShown support refs in the outcome's order (the quotes) and the reason's elements, so a check may stop
+  // walking its units once a full grade and those are settled. Unset (the whole outcome) wherever more is read:
+  // near misses and `rules explain`, a rule's partial condition (the reason looks at every supporting unit's part),
+  // and the children of all/not.
+  bool shown_only = false;
 };
+
+// How many quotes a verdict shows (the first distinct ones of the outcome's list; evaluate/evaluator.cc).
+constexpr std::size_t kMaxShown = 3;
 
 class Check {
  public:

@@ -319,11 +319,15 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
       if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
     }
     thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
-    HitsIn(ctx, cues.ignore, clause, ignore);
+    bool ignore_known = false;  // the `ignore` words: looked up only once a cue word is in the clause (most have none)
     for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
                              std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
       HitsIn(ctx, *ids, clause, cued);
       for (const auto& h : cued) {
+        if (!ignore_known) {
+          HitsIn(ctx, cues.ignore, clause, ignore);
+          ignore_known = true;
+        }
         if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
         return CueAnswer{kind, ctx.matcher.Term(h.term)};
       }

@@ -66,7 +66,11 @@ void DropFound(Words& missing, const Words& found) {
 }
 
 std::string WithRuleMessage(std::string reason, std::string_view rule_message) {
-  if (!rule_message.empty()) reason += "；" + std::string(rule_message);
+  if (!rule_message.empty()) {
+    // Appended in place, grown once: no temporary copy of the rule's message (a long sentence) per verdict.
+    reason.reserve(reason.size() + 3 + rule_message.size());
+    reason.append("；").append(rule_message);
+  }
   return reason;
 }
 

@@ -27,7 +27,11 @@ void Append(std::vector<T>& to, std::vector<T>& from) {
 class AllCheck : public Check {
  public:
   std::vector<CheckPtr> children;
-  Outcome Evaluate(const EvalContext& ctx) const override {
+  Outcome Evaluate(const EvalContext& ctx_in) const override {
+    // Every child's support is quoted in turn and a partial verdict reads the parts of all of it: no child stops
+    // early (EvalContext::shown_only).
+    EvalContext ctx = ctx_in;
+    ctx.shown_only = false;
     Outcome out;
     out.grade = Grade::kFull;
     for (const auto& c : children) {
@@ -103,6 +107,7 @@ class AnyCheck : public Check {
         AnyOfMissing(out, o);
       }
       Append(out.rejected, o.rejected);
+      // A child that stopped early (EvalContext::shown_only) is full: its support is what the any shows.
       if (out.grade == Grade::kFull) break;
     }
     if (out.grade != Grade::kFull && unknown) {

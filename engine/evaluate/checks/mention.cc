@@ -38,13 +38,20 @@ class MentionCheck : public Check {
     std::optional<TermId> none_word;    // set: every group held, but so did a `none` word
     std::vector<TermId> terms;          // then: the term of each group
   };
+  // What is known of a unit a former anchor fell in.
+  enum UnitState : std::uint8_t {
+    kOpen = 0,     // nothing settled: the next anchor in it is looked at
+    kCounted = 1,  // it counted
+    kLacking = 2,  // some other group has no hit in it: with `near` 0 that holds for every anchor in it
+  };
   struct Scratch {
     std::vector<TermHit> anchors, except;
-    std::vector<std::pair<std::uint32_t, bool>> seen_unit;
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> seen_unit;  // a unit's begin and its UnitState
     std::vector<char> present;
     std::vector<std::uint32_t> group_starts;
     std::vector<TermHit> in_unit;
     std::vector<TermId> terms;
+    std::vector<EvidenceRef> support;  // the counted units in text order (copied onto the outcome in its order)
     Best best;
   };
 
@@ -93,20 +100,26 @@ class MentionCheck : public Check {
     // kept as group flags and terms, worded only when no unit counts in the end.
     Best& best = sc.best;
     best.held = 0;
-    std::vector<EvidenceRef> support;
-    support.reserve(std::min<std::size_t>(anchors.size(), 8));
+    std::vector<EvidenceRef>& support = sc.support;
+    support.clear();
+    // Concrete units in sentences that begin at different places: once there are kMaxShown of them and the grade is
+    // full, the quotes (concrete first, in text order) and the reason's elements (the first concrete unit's) are
+    // settled, and on the default path (EvalContext::shown_only) the later anchors are not looked at.
+    std::size_t distinct_concrete = 0;
+    std::uint32_t last_concrete = 0;
     for (const TermHit& a : anchors) {
       Span unit = UnitAt(ctx, scope, a.start);
       auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
                                  [](const auto& e, std::uint32_t v) { return e.first < v; });
       const bool fresh = it == seen_unit.end() || it->first != unit.begin;
-      if (fresh) it = seen_unit.insert(it, {unit.begin, false});
-      if (it->second) continue;  // this unit already counted
-      const std::uint32_t section = SectionAt(ctx, a.start);
+      if (fresh) it = seen_unit.insert(it, {unit.begin, kOpen});
+      if (it->second != kOpen) continue;  // this unit already counted, or lacks a group whatever the anchor
+      // The anchor's part, asked for only once the unit holds every group or is a near miss (most do not).
+      auto section = [&] { return SectionAt(ctx, a.start); };
       Span sentence = scope == Scope::kSentence ? unit : UnitAt(ctx, Scope::kSentence, a.start);
       std::optional<std::optional<EvidenceKind>> rejected;  // roles.Reject(section), asked once
       auto reject = [&] {
-        if (!rejected) rejected = roles.Reject(ctx, section);
+        if (!rejected) rejected = roles.Reject(ctx, section());
         return *rejected;
       };
       auto make_ref = [&](EvidenceKind kind) {
@@ -170,6 +183,11 @@ class MentionCheck : public Check {
         all = all && found;
       }
       if (!all) {
+        // Without `near` the groups in a sentence or paragraph do not depend on the anchor, nor do its part and so
+        // the near miss it gives: a later anchor in the unit finds what this one found (with near misses on, each
+        // anchor records its own).
+        if (near == 0 && !ctx.misses && (scope == Scope::kSentence || scope == Scope::kParagraph))
+          it->second = kLacking;
         if (units == 0 && held > best.held && !reject()) {
           best.held = held;
           best.none_word.reset();
@@ -192,7 +210,7 @@ class MentionCheck : public Check {
       if (auto kind = reject()) {
         if (*kind != EvidenceKind::kContext && fresh && out.rejected.size() < kMaxRejected)
           out.rejected.push_back(make_ref(*kind));
-        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section));
+        if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section()));
         continue;
       }
       if (negation && cues) {
@@ -210,7 +228,7 @@ class MentionCheck : public Check {
           continue;
         }
       }
-      it->second = true;
+      it->second = kCounted;
       ++units;
       EvidenceRef ref = make_ref(EvidenceKind::kSupport);
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
@@ -227,24 +245,33 @@ class MentionCheck : public Check {
           }
         }
       }
-      if (ref.concrete) ++concrete_units;
-      else if (concrete) RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
+      if (ref.concrete) {
+        ++concrete_units;
+        if (distinct_concrete == 0 || ref.span.begin != last_concrete) ++distinct_concrete;
+        last_concrete = ref.span.begin;
+      } else if (concrete) {
+        RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
+      }
       support.push_back(std::move(ref));
+      if (ctx.shown_only && distinct_concrete >= kMaxShown && (concrete ? concrete_units : units) >= min) break;
     }
-    // Concrete evidence first, then document order (a stable partition, moved once).
-    if (concrete_units > 0 && concrete_units < static_cast<int>(support.size())) {
-      std::vector<EvidenceRef> ordered;
-      ordered.reserve(support.size());
+    // Concrete evidence first, then document order (a stable partition), moved once from the buffer onto the
+    // outcome: one allocation of the right size, none for a check that counted nothing.
+    if (!support.empty()) {
+      out.support.reserve(support.size());
+      const bool partition = concrete_units > 0 && concrete_units < static_cast<int>(support.size());
       for (auto& r : support)
-        if (r.concrete) ordered.push_back(std::move(r));
-      for (auto& r : support)
-        if (!r.concrete) ordered.push_back(std::move(r));
-      support = std::move(ordered);
+        if (r.concrete || !partition) out.support.push_back(std::move(r));
+      if (partition)
+        for (auto& r : support)
+          if (!r.concrete) out.support.push_back(std::move(r));
     }
-    out.support = std::move(support);
     int strong = concrete ? concrete_units : units;
     if (strong >= min) out.grade = Grade::kFull;
     else if (units > 0) out.grade = Grade::kPartial;
+    // A full grade's reason is not read on the default path (the verdict's message is the pass condition's own; an
+    // `any` ends at a full child): no element words.
+    if (ctx.shown_only && out.grade == Grade::kFull) return out;
     // The elements for the reason: every group of the first counted unit, else the best near miss, else none held.
     if (units > 0) {
       const EvidenceRef& first = out.support.front();
