@@ -583,6 +583,7 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
     ctx.set_term_budget(&terms_used);
     ctx.set_settings(&pack->settings);
     ctx.set_interned(&set.interned());
+    ctx.set_cache(&cache);
     if (!ctx.CheckKeys(doc, "rule_file")) continue;
     const YNode rules = doc["rules"];
     if (!rules || !rules.IsSequence()) continue;

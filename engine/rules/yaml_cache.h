@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "rules/yaml_tree.h"
 
@@ -16,6 +17,10 @@ namespace fazhi {
 // The cache folder from the environment: FAZHI_CACHE_DIR (empty or "off" = no cache), else
 // $XDG_CACHE_HOME/fazhi, else $HOME/.cache/fazhi; "" when none of these is set.
 std::string DefaultCacheDir();
+
+// What facts depend on besides their text: fazhi's version and this executable's size and modification time (a
+// rebuild, say against another RE2, must not read the facts of the old one).
+const std::string& FactsKeyOfBinary();
 
 class YamlCache {
  public:
@@ -26,6 +31,13 @@ class YamlCache {
   // The cached tree of the bytes with this SHA-256, if any: such bytes were read cleanly before (UTF-8, no
   // authoring diagnostics, no parse error), so the loader skips its checks of the raw text for them.
   std::optional<YamlParse> Lookup(const std::string& sha256) const;
+
+  // Plain data a rule type derives from rule text at a cost (a regex rule's program size and anchor atoms: RE2
+  // compiles the pattern to find them), kept beside the trees. `key` names everything the data depends on (the
+  // text, the options, the binary: FactsKeyOfBinary); the entry is named by its SHA-256 and holds the key and a
+  // checksum, so a damaged, truncated or colliding entry reads as absent. "" when absent or no cache.
+  std::string LookupFacts(std::string_view key) const;
+  void StoreFacts(std::string_view key, std::string_view facts) const;
   bool enabled() const { return !dir_.empty(); }
   const std::string& dir() const { return dir_; }
 
