@@ -20,8 +20,10 @@ namespace fazhi {
 
 namespace {
 
-constexpr const char* kSubdir = "yaml-2";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
-// only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit)
+constexpr const char* kSubdir = "yaml-3";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
+// only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit); yaml-3: a
+// tree entry starts with the source's depth ("FZYD", 4 bytes), and regex facts (.facts) live beside the trees
+constexpr std::string_view kDepthMagic = "FZYD";
 constexpr std::size_t kMaxEntries = 256;     // past this, the oldest half is removed when an entry is written
 constexpr std::uintmax_t kMaxEntryBytes = 256u << 20;
 
@@ -130,12 +132,14 @@ YamlCache::YamlCache(std::string dir) : dir_(dir.empty() ? "" : (fs::path(dir) /
 
 std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
   if (dir_.empty() || !IsHex64(sha256)) return std::nullopt;
-  if (std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree")); !bytes.empty()) {
-    if (auto tree = YamlTree::Deserialize(bytes)) {
-      YamlParse hit;
-      hit.tree = std::move(tree);
-      return hit;
-    }
+  std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
+  std::size_t pos = kDepthMagic.size(), depth = 0;
+  if (bytes.compare(0, kDepthMagic.size(), kDepthMagic) != 0 || !GetU32(bytes, pos, depth)) return std::nullopt;
+  if (auto tree = YamlTree::Deserialize(std::string_view(bytes).substr(pos))) {
+    YamlParse hit;
+    hit.tree = std::move(tree);
+    hit.depth = depth == 0xFFFFFFFF ? -1 : static_cast<int>(depth);
+    return hit;
   }
   return std::nullopt;
 }
@@ -165,11 +169,15 @@ void YamlCache::StoreFacts(std::string_view key, std::string_view facts) const {
   WriteEntry(dir_, fs::path(dir_) / (Sha256Hex(key) + ".facts"), bytes);
 }
 
-YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store) const {
+YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store, int depth) const {
   if (auto hit = Lookup(sha256)) return std::move(*hit);
   YamlParse parsed = ParseYamlTree(text);
-  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256))
-    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), parsed.tree->Serialize());
+  parsed.depth = depth;
+  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256)) {
+    std::string bytes(kDepthMagic);
+    PutU32(bytes, depth < 0 ? 0xFFFFFFFF : static_cast<std::size_t>(depth));
+    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), bytes + parsed.tree->Serialize());
+  }
   return parsed;
 }
 

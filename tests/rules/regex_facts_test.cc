@@ -43,7 +43,7 @@ struct Folder {
   std::vector<fs::path> Facts() const {
     std::vector<fs::path> out;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(cache() / "yaml-2", ec))
+    for (const auto& e : fs::directory_iterator(cache() / "yaml-3", ec))
       if (e.path().extension() == ".facts") out.push_back(e.path());
     return out;
   }
@@ -160,6 +160,33 @@ TEST_CASE("a cached pattern over a lower size limit is still refused", "[rules][
   CHECK(warm[0].code == "E-regex-too-large");
   REQUIRE(cold.size() == 1);
   CHECK(warm[0].message == cold[0].message);
+}
+
+// The parse cache keeps each file's nesting depth with its tree, so a warm load skips measuring it: a limit lowered
+// below a cached file's depth must still refuse it, exactly as a cold load does.
+TEST_CASE("a cached rule file deeper than a lowered depth limit is still refused", "[rules][cache]") {
+  Folder f;
+  f.Write(kRate);
+  test::WriteFile(f.tmp.path() / "rules" / "t" / "deep.yaml",
+                  "rules:\n  - {id: deep, title: d, cite: c, check: {any: [{any: [{any: [{mention: {any: [出庭]}}]}]}]}}\n");
+  LoadOptions opts;
+  opts.dirs = {(f.tmp.path() / "rules").string()};
+  opts.cache_dir = f.cache().string();
+  Diagnostics first;
+  LoadRuleSet(opts, first);
+  REQUIRE(first.empty());
+  opts.limits.max_yaml_depth = 6;
+  Diagnostics warm, cold;
+  auto warm_set = LoadRuleSet(opts, warm);
+  opts.cache_dir.clear();
+  auto cold_set = LoadRuleSet(opts, cold);
+  REQUIRE(cold.size() == 1);
+  CHECK(cold[0].code == "E-too-deep");
+  REQUIRE(warm.size() == 1);
+  CHECK(warm[0].code == cold[0].code);
+  CHECK(warm[0].file == cold[0].file);
+  CHECK(warm_set->RuleCount() == cold_set->RuleCount());
+  CHECK(warm_set->RuleCount() == 1);  // rules.yaml (depth 5 or less) loads either way
 }
 
 }  // namespace
