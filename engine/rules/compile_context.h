@@ -68,6 +68,9 @@ class CompileContext {
   const YamlCache* cache() const { return cache_; }
 
  private:
+  // Strings as views (of the tree's scalars and the vocabularies: valid while the file is compiled).
+  std::vector<std::string_view> StringViews(const YNode& node, const std::string& what);
+
   TermMatcher& matcher_;
   Diagnostics& diags_;
   std::string file_;
