@@ -25,10 +25,11 @@ RE2::Options RegexOptions() {
 class RegexCheck : public Check {
  public:
   std::string pattern;
-  // The pattern compiled, valid, within the size limit and not matching the empty string: as found at load, or as
-  // the parse cache's facts say it was found before. Only then does Evaluate compile it, on its first call (RE2
+  // `usable`: the pattern is valid, within the size limit and does not match the empty string, as found at load or
+  // as the parse cache's facts say it was found before. Only then does Evaluate compile it, on its first call (RE2
   // compiling one shipped pattern is ~3.5 M instructions: a check whose document never reaches the rule, or whose
-  // pack does not apply, skips it). `re` is set once under `compiled`, so threads sharing the rule set may race here.
+  // pack does not apply, skips it). `re` is set once, under `compiled`: the threads sharing the rule set may all call
+  // Regex() at once.
   bool usable = false;
   mutable std::once_flag compiled;
   mutable std::unique_ptr<RE2> re;  // built at load when the facts were not cached, else by Regex()
@@ -187,7 +188,8 @@ std::optional<RegexFacts> DecodeFacts(std::string_view in) {
 
 // Everything the facts of `pattern` depend on: the pattern, the options and atom length used, the binary (its RE2).
 std::string FactsKey(const std::string& pattern) {
-  return "regex 1\nmax_mem 8388608 min_atom 3\n" + FactsKeyOfBinary() + "\n" + pattern;
+  return "regex 1\nmax_mem " + std::to_string(RegexOptions().max_mem()) + " min_atom 3\n" + FactsKeyOfBinary() +
+         "\n" + pattern;
 }
 
 }  // namespace
