@@ -6,9 +6,11 @@
 // as usual; the tests link the libraries themselves (engine/CMakeLists.txt). These definitions are not exported, so
 // a library's calls to its own functions stay inside it. A function added to the engine without its definition
 // here is a link error of the binary, not a wrong call.
-#if defined(FAZHI_LIBZIP_SONAME) && defined(FAZHI_XLSXWRITER_SONAME)
+// OpenCC (traditional-character text only) the same way, through its C functions (normalize/traditional.cc).
+#if defined(FAZHI_LIBZIP_SONAME) && defined(FAZHI_XLSXWRITER_SONAME) && defined(FAZHI_OPENCC_SONAME)
 
 #include <dlfcn.h>
+#include <opencc.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -30,6 +32,7 @@ struct Library {
 };
 Library libzip{FAZHI_LIBZIP_SONAME};
 Library libxlsxwriter{FAZHI_XLSXWRITER_SONAME};
+Library libopencc{FAZHI_OPENCC_SONAME};
 
 // The library's own `name`; throws when the library cannot be opened (a broken installation), which the caller
 // reports like any failure of reading or writing that file.
@@ -105,4 +108,8 @@ FAZHI_FORWARD(libxlsxwriter, lxw_error, worksheet_write_number,
 FAZHI_FORWARD(libxlsxwriter, lxw_error, worksheet_write_string,
               (lxw_worksheet* a, lxw_row_t b, lxw_col_t c, const char* d, lxw_format* e), (a, b, c, d, e))
 
-#endif  // FAZHI_LIBZIP_SONAME && FAZHI_XLSXWRITER_SONAME
+FAZHI_FORWARD(libopencc, opencc_t, opencc_open, (const char* a), (a))
+FAZHI_FORWARD(libopencc, char*, opencc_convert_utf8, (opencc_t a, const char* b, size_t c), (a, b, c))
+FAZHI_FORWARD(libopencc, void, opencc_convert_utf8_free, (char* a), (a))
+
+#endif  // FAZHI_LIBZIP_SONAME && FAZHI_XLSXWRITER_SONAME && FAZHI_OPENCC_SONAME

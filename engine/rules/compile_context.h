@@ -18,6 +18,8 @@
 namespace fazhi {
 
 // A pack's cue words, registered in the shared matcher (they are found by the same single scan).
+class YamlCache;
+
 struct CompiledCues {
   std::vector<TermId> negation, hedging, ignore, actions;
 };
@@ -60,8 +62,15 @@ class CompileContext {
   // One shared object per distinct text (categories: the scorer compares them per rule per report).
   SharedText Intern(const std::string& text);
   void set_interned(std::map<std::string, SharedText>* table) { interned_ = table; }
+  // The parse cache, whose facts (yaml_cache.h) spare a rule type work it did for the same text before; null or
+  // disabled = no such facts (`rules lint`, tests: everything is computed).
+  void set_cache(const YamlCache* cache) { cache_ = cache; }
+  const YamlCache* cache() const { return cache_; }
 
  private:
+  // Strings as views (of the tree's scalars and the vocabularies: valid while the file is compiled).
+  std::vector<std::string_view> StringViews(const YNode& node, const std::string& what);
+
   TermMatcher& matcher_;
   Diagnostics& diags_;
   std::string file_;
@@ -71,12 +80,12 @@ class CompileContext {
   const std::map<std::string, std::string>* settings_ = nullptr;
   std::uint64_t* terms_used_ = nullptr;
   std::map<std::string, SharedText>* interned_ = nullptr;
+  const YamlCache* cache_ = nullptr;
 };
 
 // The embedded rules/schema.yaml (generated at build time).
 extern const char* const kSchemaYaml;
 
-class YamlCache;
 // Parses the embedded schema once per process, through the parse cache (rules/yaml_cache.h: its tree is decoded
 // instead of scanned by yaml-cpp, ~6 M instructions of every run). The loader calls it before compiling; without
 // it the first key check parses the schema itself.

@@ -170,15 +170,17 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
     diags.push_back(FileDiag(file, "E-too-large.rule-file", {std::to_string(limits.max_rule_file_bytes)}));
     return std::nullopt;
   }
-  if (NestingDepth(text) > limits.max_yaml_depth) {
+  // Bytes already in the parse cache were read cleanly before (the cache keeps only those), and their depth was
+  // measured then: no need to look again.
+  std::optional<YamlParse> cached = cache.Lookup(sha256);
+  const int depth = cached && cached->depth >= 0 ? cached->depth : NestingDepth(text);
+  if (depth > limits.max_yaml_depth) {
     diags.push_back(FileDiag(file, "E-too-deep", {std::to_string(limits.max_yaml_depth)}));
     return std::nullopt;
   }
   // The author's mistakes (encoding, tabs, full-width syntax, misaligned keys) are named before yaml-cpp would
   // report them as something else, or read them as something else without a word.
-  // Bytes already in the parse cache were read cleanly before (the cache keeps only those): no need to look again.
   std::string decoded;
-  std::optional<YamlParse> cached = cache.Lookup(sha256);
   bool clean = true;
   if (!cached) {
     const std::size_t before = diags.size();
@@ -187,7 +189,7 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
     if (LintYamlSource(file, decoded, diags)) return std::nullopt;
     clean = diags.size() == before;
   }
-  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean);
+  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean, depth);
   if (parsed.alias) {
     diags.push_back(FileDiag(file, "E-yaml-alias", {}, parsed.line, parsed.column));
     return std::nullopt;
@@ -583,6 +585,7 @@ void LoadPack(const PackDir& pd, RuleSetBuilder& set, const LoadOptions& opts, c
     ctx.set_term_budget(&terms_used);
     ctx.set_settings(&pack->settings);
     ctx.set_interned(&set.interned());
+    ctx.set_cache(&cache);
     if (!ctx.CheckKeys(doc, "rule_file")) continue;
     const YNode rules = doc["rules"];
     if (!rules || !rules.IsSequence()) continue;

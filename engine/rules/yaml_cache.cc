@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,14 +12,18 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/sha256.h"
+
 namespace fs = std::filesystem;
 
 namespace fazhi {
 
 namespace {
 
-constexpr const char* kSubdir = "yaml-2";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
-// only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit)
+constexpr const char* kSubdir = "yaml-3";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
+// only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit); yaml-3: a
+// tree entry starts with the source's depth ("FZYD", 4 bytes), and regex facts (.facts) live beside the trees
+constexpr std::string_view kDepthMagic = "FZYD";
 constexpr std::size_t kMaxEntries = 256;     // past this, the oldest half is removed when an entry is written
 constexpr std::uintmax_t kMaxEntryBytes = 256u << 20;
 
@@ -50,7 +55,7 @@ void Prune(const fs::path& dir) {
   std::error_code ec;
   std::vector<std::pair<fs::file_time_type, fs::path>> entries;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() != ".tree") continue;
+    if (e.path().extension() != ".tree" && e.path().extension() != ".facts") continue;
     std::error_code tec;
     entries.emplace_back(fs::last_write_time(e.path(), tec), e.path());
   }
@@ -85,7 +90,33 @@ void WriteEntry(const fs::path& dir, const fs::path& path, const std::string& by
   if (!pruned.exchange(true)) Prune(dir);
 }
 
+constexpr std::string_view kFactsMagic = "FZF1";
+
+void PutU32(std::string& out, std::size_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+bool GetU32(std::string_view in, std::size_t& pos, std::size_t& v) {
+  if (in.size() - pos < 4) return false;
+  v = 0;
+  for (int i = 0; i < 4; ++i) v |= static_cast<std::size_t>(static_cast<unsigned char>(in[pos + i])) << (8 * i);
+  pos += 4;
+  return true;
+}
+
 }  // namespace
+
+const std::string& FactsKeyOfBinary() {
+  static const std::string key = [] {
+    std::string k = "fazhi " FAZHI_VERSION;
+    struct stat st {};
+    if (::stat("/proc/self/exe", &st) == 0)
+      k += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+    return k;
+  }();
+  return key;
+}
 
 std::string DefaultCacheDir() {
   if (const char* v = std::getenv("FAZHI_CACHE_DIR")) {
@@ -101,21 +132,52 @@ YamlCache::YamlCache(std::string dir) : dir_(dir.empty() ? "" : (fs::path(dir) /
 
 std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
   if (dir_.empty() || !IsHex64(sha256)) return std::nullopt;
-  if (std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree")); !bytes.empty()) {
-    if (auto tree = YamlTree::Deserialize(bytes)) {
-      YamlParse hit;
-      hit.tree = std::move(tree);
-      return hit;
-    }
+  std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
+  std::size_t pos = kDepthMagic.size(), depth = 0;
+  if (bytes.compare(0, kDepthMagic.size(), kDepthMagic) != 0 || !GetU32(bytes, pos, depth)) return std::nullopt;
+  if (auto tree = YamlTree::Deserialize(std::string_view(bytes).substr(pos))) {
+    YamlParse hit;
+    hit.tree = std::move(tree);
+    hit.depth = depth == 0xFFFFFFFF ? -1 : static_cast<int>(depth);
+    return hit;
   }
   return std::nullopt;
 }
 
-YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store) const {
+// An entry: magic, the key's length and bytes, the facts' length and bytes, then the SHA-256 (hex) of all before.
+std::string YamlCache::LookupFacts(std::string_view key) const {
+  if (dir_.empty()) return {};
+  std::string bytes = ReadEntry(fs::path(dir_) / (Sha256Hex(key) + ".facts"));
+  if (bytes.size() < kFactsMagic.size() + 8 + 64 || bytes.compare(0, kFactsMagic.size(), kFactsMagic) != 0) return {};
+  std::string_view body(bytes.data(), bytes.size() - 64);
+  if (Sha256Hex(body) != std::string_view(bytes).substr(body.size())) return {};
+  std::size_t pos = kFactsMagic.size(), len = 0;
+  if (!GetU32(body, pos, len) || len > body.size() - pos || body.substr(pos, len) != key) return {};
+  pos += len;
+  if (!GetU32(body, pos, len) || len != body.size() - pos) return {};
+  return std::string(body.substr(pos));
+}
+
+void YamlCache::StoreFacts(std::string_view key, std::string_view facts) const {
+  if (dir_.empty()) return;
+  std::string bytes(kFactsMagic);
+  PutU32(bytes, key.size());
+  bytes += key;
+  PutU32(bytes, facts.size());
+  bytes += facts;
+  bytes += Sha256Hex(bytes);
+  WriteEntry(dir_, fs::path(dir_) / (Sha256Hex(key) + ".facts"), bytes);
+}
+
+YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store, int depth) const {
   if (auto hit = Lookup(sha256)) return std::move(*hit);
   YamlParse parsed = ParseYamlTree(text);
-  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256))
-    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), parsed.tree->Serialize());
+  parsed.depth = depth;
+  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256)) {
+    std::string bytes(kDepthMagic);
+    PutU32(bytes, depth < 0 ? 0xFFFFFFFF : static_cast<std::size_t>(depth));
+    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), bytes + parsed.tree->Serialize());
+  }
   return parsed;
 }
 

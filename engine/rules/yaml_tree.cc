@@ -269,6 +269,12 @@ void PutU32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 
+// A little-endian u32 at `p` (the caller has checked that 4 bytes are there); compiles to one load on x86.
+std::uint32_t LoadU32(const char* p) {
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  return std::uint32_t{b[0]} | std::uint32_t{b[1]} << 8 | std::uint32_t{b[2]} << 16 | std::uint32_t{b[3]} << 24;
+}
+
 struct Reader {
   std::string_view in;
   std::size_t pos = 0;
@@ -320,22 +326,31 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
   if (node_count == 0 || node_count > bytes.size() / 21 || child_count > bytes.size() / 4) return nullptr;
   auto tree = std::make_unique<YamlTree>();
   tree->nodes_.resize(node_count);
+  // Read by pointer, one bounds test per node (a warm load decodes ~40,000 nodes; reading field by field through
+  // Reader, each with its own test, was ~75 instructions a node).
+  const char* p = bytes.data() + r.pos;
+  const char* const end = bytes.data() + bytes.size();
   for (auto& n : tree->nodes_) {
-    std::uint8_t kind = r.U8();
+    if (end - p < 21) return nullptr;
+    auto kind = static_cast<std::uint8_t>(p[0]);
     if (kind > 3) return nullptr;
     n.kind = static_cast<Kind>(kind);
-    n.line = r.U32();
-    n.column = r.U32();
-    n.first = r.U32();
-    n.count = r.U32();
-    std::uint32_t len = r.U32();
-    if (!r.ok || len > bytes.size() - r.pos) return nullptr;
-    n.scalar.assign(bytes.substr(r.pos, len));
-    r.pos += len;
+    n.line = LoadU32(p + 1);
+    n.column = LoadU32(p + 5);
+    n.first = LoadU32(p + 9);
+    n.count = LoadU32(p + 13);
+    const std::uint32_t len = LoadU32(p + 17);
+    p += 21;
+    if (len > static_cast<std::size_t>(end - p)) return nullptr;
+    n.scalar.assign(p, len);
+    p += len;
   }
+  if (static_cast<std::size_t>(end - p) != std::size_t{child_count} * 4) return nullptr;
   tree->children_.resize(child_count);
-  for (auto& c : tree->children_) c = r.U32();
-  if (!r.ok || r.pos != bytes.size()) return nullptr;
+  for (auto& c : tree->children_) {
+    c = LoadU32(p);
+    p += 4;
+  }
   // Structure: children ranges in bounds, maps hold pairs, every child comes after its parent (no cycles), no node
   // has two parents (no shared subtrees to walk exponentially often) and scalars/nulls have no children.
   std::vector<bool> has_parent(node_count, false);

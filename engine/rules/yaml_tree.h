@@ -115,6 +115,7 @@ struct YamlParse {
   std::string error;  // yaml-cpp's message, or the alias refusal
   bool alias = false;  // the error is the refusal of an anchor or alias (valid YAML, not allowed here)
   int line = 0, column = 0;  // 1-based position of the error, 0 = unknown
+  int depth = -1;  // the source's nesting depth as the loader measured it, kept in the parse cache; -1 = not known
 };
 
 // Parses the first document of `text`. Anchors/aliases (&a / *a) are refused: rule files share terms through

@@ -1,7 +1,8 @@
 // What the binary loads at every start (issue 21, docs/architecture.md "Cost per run"): the shared libraries in its
 // dynamic section are loaded and relocated by every command, so the ones only some commands need are opened by
 // those (cpp-httplib and OpenSSL's libssl by `serve`, through lib/fazhi/fazhi-serve.so; libzip and libxlsxwriter,
-// and with them libcrypto, on first use), and those Debian ships as archives are linked in.
+// and with them libcrypto, on first use; OpenCC, and with it libmarisa, for traditional-character text only), and
+// those Debian ships as archives are linked in.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -43,7 +44,7 @@ TEST_CASE("the binary does not load at start what only some commands need", "[e2
   REQUIRE(needed.count("libc.so.6") == 1);  // the reading works
   std::vector<std::string> never = {"libcpp-httplib", "libssl", "libbrotli"};  // serve's module only
 #ifdef FAZHI_LAZY_LIBS_ACTIVE  // -DFAZHI_LAZY_LIBS=OFF links them
-  never.insert(never.end(), {"libzip", "libxlsxwriter", "libcrypto"});
+  never.insert(never.end(), {"libzip", "libxlsxwriter", "libcrypto", "libopencc", "libmarisa"});
 #endif
 #ifdef FAZHI_STATIC_DEPS_ACTIVE  // -DFAZHI_STATIC_DEPS=OFF links them shared
   never.insert(never.end(), {"libyaml-cpp", "libre2", "libsqlite3", "libboost_program_options", "libpugixml",

@@ -3,18 +3,45 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <mutex>
+#include <optional>
+
 #include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "rules/yaml_cache.h"
 
 namespace fazhi {
 
 namespace {
 
+RE2::Options RegexOptions() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(8 << 20);
+  return opts;
+}
+
 class RegexCheck : public Check {
  public:
-  std::unique_ptr<RE2> re;
   std::string pattern;
+  // `usable`: the pattern is valid, within the size limit and does not match the empty string, as found at load or
+  // as the parse cache's facts say it was found before. Only then does Evaluate compile it, on its first call (RE2
+  // compiling one shipped pattern is ~3.5 M instructions: a check whose document never reaches the rule, or whose
+  // pack does not apply, skips it). `re` is set once, under `compiled`: the threads sharing the rule set may all call
+  // Regex() at once.
+  bool usable = false;
+  mutable std::once_flag compiled;
+  mutable std::unique_ptr<RE2> re;  // built at load when the facts were not cached, else by Regex()
+
+  const RE2* Regex() const {
+    if (!usable) return nullptr;
+    std::call_once(compiled, [this] {
+      if (!re) re = std::make_unique<RE2>(pattern, RegexOptions());
+    });
+    return re->ok() ? re.get() : nullptr;
+  }
+
   Scope scope = Scope::kSentence;
   RoleFilter roles;
   bool concrete = false;
@@ -23,7 +50,8 @@ class RegexCheck : public Check {
 
   Outcome Evaluate(const EvalContext& ctx) const override {
     Outcome out;
-    if (!re || !re->ok()) return out;
+    const RE2* re = Regex();
+    if (!re) return out;
     const Document& doc = ctx.doc;
     re2::StringPiece input(doc.text);
     re2::StringPiece match;
@@ -122,6 +150,48 @@ std::vector<std::string> RequiredAtoms(const std::string& pattern, const RE2::Op
   return kept;
 }
 
+// What loading a valid pattern finds (its program size and required atoms), as kept in the parse cache: the size
+// in decimal and a newline, then each atom as its length in decimal, a colon and its bytes.
+struct RegexFacts {
+  int program_size = 0;
+  std::vector<std::string> atoms;
+};
+
+std::string EncodeFacts(const RegexFacts& f) {
+  std::string out = std::to_string(f.program_size) + "\n";
+  for (const auto& a : f.atoms) out += std::to_string(a.size()) + ":" + a;
+  return out;
+}
+
+// Number digits then `end`, from `pos`; false on anything else.
+bool ReadNumber(std::string_view in, std::size_t& pos, char end, std::size_t& value) {
+  std::size_t start = pos;
+  value = 0;
+  while (pos < in.size() && in[pos] >= '0' && in[pos] <= '9' && pos - start < 9) value = value * 10 + (in[pos++] - '0');
+  if (pos == start || pos >= in.size() || in[pos] != end) return false;
+  ++pos;
+  return true;
+}
+
+std::optional<RegexFacts> DecodeFacts(std::string_view in) {
+  RegexFacts f;
+  std::size_t pos = 0, n = 0;
+  if (!ReadNumber(in, pos, '\n', n)) return std::nullopt;
+  f.program_size = static_cast<int>(n);
+  while (pos < in.size()) {
+    if (!ReadNumber(in, pos, ':', n) || n == 0 || n > in.size() - pos) return std::nullopt;
+    f.atoms.emplace_back(in.substr(pos, n));
+    pos += n;
+  }
+  return f;
+}
+
+// Everything the facts of `pattern` depend on: the pattern, the options and atom length used, the binary (its RE2).
+std::string FactsKey(const std::string& pattern) {
+  return "regex 1\nmax_mem " + std::to_string(RegexOptions().max_mem()) + " min_atom 3\n" + FactsKeyOfBinary() +
+         "\n" + pattern;
+}
+
 }  // namespace
 
 CheckPtr ParseRegex(const YNode& body, CompileContext& ctx) {
@@ -129,22 +199,34 @@ CheckPtr ParseRegex(const YNode& body, CompileContext& ctx) {
   if (!ctx.CheckKeys(body, "regex")) return c;
   if (body["pattern"] && body["pattern"].IsScalar()) {
     c->pattern = body["pattern"].Scalar();
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    opts.set_max_mem(8 << 20);
-    c->re = std::make_unique<RE2>(c->pattern, opts);
-    if (!c->re->ok()) {
-      ctx.Raise(body["pattern"], "E-bad-regex", {c->re->error()});
-    } else if (c->re->ProgramSize() > ctx.limits().max_regex_program) {
-      ctx.Raise(body["pattern"], "E-regex-too-large",
-                {std::to_string(c->re->ProgramSize()), std::to_string(ctx.limits().max_regex_program)});
-      c->re.reset();
-    } else if (c->re->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
-      ctx.Raise(body["pattern"], "E-regex-empty-match");
-      c->re.reset();
-    } else {
-      for (const auto& atom : RequiredAtoms(c->pattern, opts)) c->atoms.push_back(ctx.matcher().Add(atom));
+    const YamlCache* cache = ctx.cache() && ctx.cache()->enabled() ? ctx.cache() : nullptr;
+    std::optional<RegexFacts> facts;
+    if (cache) facts = DecodeFacts(cache->LookupFacts(FactsKey(c->pattern)));
+    if (!facts) {
+      // Not seen before: compile now (its errors are diagnostics) and keep the program for Evaluate.
+      RE2::Options opts = RegexOptions();
+      c->re = std::make_unique<RE2>(c->pattern, opts);
+      if (!c->re->ok()) {
+        ctx.Raise(body["pattern"], "E-bad-regex", {c->re->error()});
+      } else if (c->re->ProgramSize() > ctx.limits().max_regex_program) {
+        ctx.Raise(body["pattern"], "E-regex-too-large",
+                  {std::to_string(c->re->ProgramSize()), std::to_string(ctx.limits().max_regex_program)});
+      } else if (c->re->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
+        ctx.Raise(body["pattern"], "E-regex-empty-match");
+      } else {
+        facts = RegexFacts{c->re->ProgramSize(), RequiredAtoms(c->pattern, opts)};
+        if (cache) cache->StoreFacts(FactsKey(c->pattern), EncodeFacts(*facts));
+      }
     }
+    // The size is a fact of the pattern; the limit is this run's (facts found under a higher one are refused here).
+    if (facts && facts->program_size > ctx.limits().max_regex_program) {
+      ctx.Raise(body["pattern"], "E-regex-too-large",
+                {std::to_string(facts->program_size), std::to_string(ctx.limits().max_regex_program)});
+    } else if (facts) {
+      c->usable = true;
+      for (const auto& atom : facts->atoms) c->atoms.push_back(ctx.matcher().Add(atom));
+    }
+    if (!c->usable) c->re.reset();
   }
   if (body["scope"]) c->scope = ScopeFromName(body["scope"].Scalar()).value_or(Scope::kSentence);
   if (body["concrete"] && body["concrete"].IsScalar()) c->concrete = body["concrete"].AsBool(false);
