@@ -15,6 +15,7 @@
 
 #include "core/messages.h"
 #include "core/utf8.h"
+#include "core/utf8_runs.h"
 #include "normalize/traditional.h"
 #include "normalize/traditional_table.h"
 
@@ -715,21 +716,6 @@ bool DecodeKeeps(char32_t cp) {
   return true;
 }
 
-#if defined(__SSE2__)
-// How many Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each) s[0, 15) starts with, 0–5;
-// reads s[0, 16).
-// (The same test as segment/sentences.cc's, a layer up.)
-int HanRun(const unsigned char* s) {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
-  // E4–E9 and 80–BF, as signed bytes: E4–E9 is −28…−23, 80–BF is −128…−65.
-  const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)), _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));
-  const __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8(-64));
-  // Where the bytes first leave the pattern lead, cont, cont, lead, …: the characters before it are whole.
-  const auto off = static_cast<unsigned>((_mm_movemask_epi8(lead) ^ 0x1249) | (_mm_movemask_epi8(cont) ^ 0x6DB6)) |
-                   0x8000u;
-  return std::countr_zero(off) / 3;
-}
-#endif
 
 // Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
 // leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
@@ -750,7 +736,7 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
   // The three-byte character at text[k] as DecodeUtf8 reads it without its slow path, or 0.
   auto three_byte = [&](std::size_t k) -> char32_t {
     if ((s[k] & 0xF0) != 0xE0 || k + 2 >= n || (s[k + 1] & 0xC0) != 0x80 || (s[k + 2] & 0xC0) != 0x80) return 0;
-    const char32_t cp = (char32_t(s[k] & 0x0F) << 12) | (char32_t(s[k + 1] & 0x3F) << 6) | char32_t(s[k + 2] & 0x3F);
+    const char32_t cp = DecodeThreeBytes(s + k);
     return cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : cp;
   };
   while (i < n) {
@@ -761,7 +747,7 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
       // pending), only its traditional-only count and `prev` to take.
       if (const int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
         for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) {
-          prev = (char32_t(s[k] & 0x0F) << 12) | (char32_t(s[k + 1] & 0x3F) << 6) | char32_t(s[k + 2] & 0x3F);
+          prev = DecodeThreeBytes(s + k);
           marked += IsTraditionalOnly(prev);
         }
         three_bytes += run;

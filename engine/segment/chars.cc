@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "core/utf8_runs.h"
 
 namespace fazhi::seg {
 
@@ -41,7 +42,7 @@ Span TrimSpan(std::string_view text, Span span) {
   const auto three = [&](std::size_t k) -> char32_t {  // the three-byte character at p[k], p[k + 2] < e; 0 if none
     const unsigned c = p[k];
     if (c < 0xE1 || c > 0xEF || c == 0xED || !cont(p[k + 1]) || !cont(p[k + 2])) return 0;
-    return (char32_t(c & 0x0F) << 12) | (char32_t(p[k + 1] & 0x3F) << 6) | char32_t(p[k + 2] & 0x3F);
+    return DecodeThreeBytes(p + k);
   };
   if (b < e) {
     const char32_t first = p[b] < 0x80 ? p[b] : b + 3 <= e ? three(b) : 0;

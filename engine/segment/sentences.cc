@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "core/utf8_runs.h"
 #include "segment/chars.h"
 
 namespace fazhi::seg {
@@ -56,20 +57,6 @@ bool OpensItem(char32_t prev) {
          prev == U'。' || prev == U'！' || prev == U'？' || prev == U'）' || prev == ')' || IsSpace(prev);
 }
 
-#if defined(__SSE2__)
-// How many Han characters of U+4000–U+9FFF (lead E4–E9, two continuation bytes each) s[0, 15) starts with, 0–5;
-// reads s[0, 16).
-int HanRun(const unsigned char* s) {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
-  // E4–E9 and 80–BF, as signed bytes: E4–E9 is −28…−23, 80–BF is −128…−65.
-  const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)), _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));
-  const __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8(-64));
-  // Where the bytes first leave the pattern lead, cont, cont, lead, …: the characters before it are whole.
-  const auto off = static_cast<unsigned>((_mm_movemask_epi8(lead) ^ 0x1249) | (_mm_movemask_epi8(cont) ^ 0x6DB6)) |
-                   0x8000u;
-  return std::countr_zero(off) / 3;
-}
-#endif
 
 struct Range {
   std::uint32_t begin, end;
@@ -177,7 +164,7 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
              (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80)
         j += 3;
       if (j != i)  // only the last character of the run is `prev`
-        prev = (char32_t(s[j - 3] & 0x0F) << 12) | (char32_t(s[j - 2] & 0x3F) << 6) | char32_t(s[j - 1] & 0x3F);
+        prev = DecodeThreeBytes(s + j - 3);
       i = j;
     }
     if (i >= para.end) break;
