@@ -93,7 +93,9 @@ bool TermMatcher::BuildChars() {
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   if (distinct.size() >= 0xFFFF) return false;
-  a.pages.assign(distinct.empty() ? 1 : (distinct.back() >> 6) + 1, 0);
+  // Pages for every key up to the last three-byte one at least, so Scan looks up a three-byte character unchecked.
+  constexpr std::size_t kThreeBytePages = (kFourByteKeys >> 6);
+  a.pages.assign(std::max<std::size_t>(kThreeBytePages, distinct.empty() ? 0 : (distinct.back() >> 6) + 1), 0);
   a.blocks.assign(64, 0);
   for (std::size_t j = 0; j < distinct.size(); ++j) {
     std::uint32_t k = distinct[j];
@@ -355,6 +357,27 @@ void TermMatcher::ScanChars(std::string_view text, Hits& hits,
   const std::uint16_t* root = a.root.data();
   const CharNode* nodes = a.nodes.data();
   const std::uint16_t* unit = a.unit.data();
+  // One transition: the child of s for unit c, or of the first state on its failure chain that has one.
+  auto step = [&](std::uint32_t s, std::uint16_t c) __attribute__((always_inline)) {
+    while (true) {
+      if (s == 0) return std::uint32_t{root[c]};
+      const CharNode& node = nodes[s];
+      const std::uint16_t* first = unit + node.first;
+      if (node.count == 1) {  // most states below the first character: one child
+        if (*first == c) return std::uint32_t{node.first};
+      } else if (node.count > 1) {
+        // The last child not above c, without a branch per halving (a binary search's branches are coin flips).
+        const std::uint16_t* it = first;
+        for (std::uint32_t len = node.count; len > 1;) {
+          const std::uint32_t half = len / 2;
+          it = it[half] <= c ? it + half : it;
+          len -= half;
+        }
+        if (*it == c) return static_cast<std::uint32_t>(it - unit);
+      }
+      s = node.fail;
+    }
+  };
   std::uint32_t s = 0;
   for (std::size_t i = 0; i < n;) {
     // The unit's key: ASCII and three-byte characters (Han, CJK punctuation) inline, the rest by UnitKey.
@@ -363,9 +386,18 @@ void TermMatcher::ScanChars(std::string_view text, Hits& hits,
     if (b < 0x80) {
       key = b;
       i += 1;
-    } else if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      key = kThreeByteKeys + ((b & 0x0F) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu));
+    } else if ((b & 0xF0) == 0xE0 && i + 2 < n && ((p[i + 1] & 0xC0u) | (p[i + 2] & 0xC0u) << 8) == 0x8080) {
+      // The pages cover every three-byte key (Build), so this, the common case, needs no bounds check.
+      const std::uint32_t page = (kThreeByteKeys >> 6) + ((b & 0x0F) << 6 | (p[i + 1] & 0x3Fu));
       i += 3;
+      const std::uint16_t c = blocks[std::size_t{pages[page]} * 64 + (p[i - 1] & 0x3Fu)];
+      if (c == 0) {
+        s = 0;
+        continue;
+      }
+      s = step(s, c);
+      if (const std::uint32_t o = nodes[s].emit; o != 0) record(o, i - 1);
+      continue;
     } else {
       std::size_t len;
       bool cut = false;
@@ -378,28 +410,7 @@ void TermMatcher::ScanChars(std::string_view text, Hits& hits,
       s = 0;
       continue;
     }
-    while (true) {
-      if (s == 0) {
-        s = root[c];
-        break;
-      }
-      const CharNode& node = nodes[s];
-      const std::uint16_t* first = unit + node.first;
-      if (node.count == 1) {  // most states below the first character: one child
-        if (*first == c) {
-          s = node.first;
-          break;
-        }
-      } else if (node.count > 1) {
-        const std::uint16_t* end = first + node.count;
-        const std::uint16_t* it = std::lower_bound(first, end, c);
-        if (it != end && *it == c) {
-          s = static_cast<std::uint32_t>(it - unit);
-          break;
-        }
-      }
-      s = node.fail;
-    }
+    s = step(s, c);
     if (const std::uint32_t o = nodes[s].emit; o != 0) record(o, i - 1);
   }
 }
