@@ -1,10 +1,54 @@
-// Aho–Corasick over UTF-8 bytes: a trie built from the terms in byte order, then a compact sorted-edge layout.
+// Aho–Corasick over characters (the usual case) or, as a fallback, over UTF-8 bytes: a trie built from the terms
+// in sorted order, then a compact layout (breadth-first states for characters, sorted edges for bytes).
 #include "match/term_matcher.h"
 
 #include <algorithm>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace fazhi {
+
+namespace {
+
+// Unit keys: one number for each distinct byte sequence a unit can be, in four ranges by the length of the
+// character (the bits after the length marks, so overlong forms do not share a key with the short form), then the
+// bytes that are no character (continuation bytes on their own, F8..FF, lead bytes without their continuation).
+constexpr std::uint32_t kTwoByteKeys = 0x80, kThreeByteKeys = 0x880, kFourByteKeys = 0x10880,
+                        kLoneByteKeys = 0x210880;
+
+// The unit at p[i] (i < n): its key, and its length in `len`. `cut` is set when a lead byte's continuation bytes
+// run past n: the unit is then the lead byte alone, where a longer text could complete the character.
+inline std::uint32_t UnitKey(const unsigned char* p, std::size_t i, std::size_t n, std::size_t& len, bool& cut) {
+  const std::uint32_t b = p[i];
+  len = 1;
+  if (b < 0x80) return b;
+  std::size_t need;
+  std::uint32_t base, bits;
+  if ((b & 0xE0) == 0xC0) {
+    need = 1, base = kTwoByteKeys, bits = b & 0x1F;
+  } else if ((b & 0xF0) == 0xE0) {
+    need = 2, base = kThreeByteKeys, bits = b & 0x0F;
+  } else if ((b & 0xF8) == 0xF0) {
+    need = 3, base = kFourByteKeys, bits = b & 0x07;
+  } else {
+    return kLoneByteKeys + b;
+  }
+  for (std::size_t k = 1; k <= need; ++k) {
+    if (i + k >= n) {
+      cut = true;
+      return kLoneByteKeys + b;
+    }
+    if ((p[i + k] & 0xC0) != 0x80) return kLoneByteKeys + b;
+    bits = bits << 6 | (p[i + k] & 0x3Fu);
+  }
+  len = need + 1;
+  return base + bits;
+}
+
+}  // namespace
 
 TermId TermMatcher::Add(std::string_view term) {
   if (built_) throw std::logic_error("TermMatcher::Add after Build");
@@ -17,6 +61,146 @@ TermId TermMatcher::Add(std::string_view term) {
 }
 
 void TermMatcher::Build() {
+  by_chars_ = BuildChars();
+  if (!by_chars_) {
+    chars_ = CharAutomaton{};
+    BuildBytes();
+  }
+  built_ = true;
+}
+
+// The character automaton, unless a term ends inside a character (its last unit would be cut: in a text the same
+// bytes can be the start of a longer character, which the byte automaton finds and a character automaton would
+// not) or the states or units do not fit 16 bits: false, and Build falls back to the bytes.
+bool TermMatcher::BuildChars() {
+  CharAutomaton& a = chars_;
+  a = CharAutomaton{};
+  // 1. Each term as the keys of its units. A term that starts with a continuation byte never starts on a character
+  //    boundary: it has no hit and no place in the automaton.
+  std::vector<std::uint32_t> keys;
+  std::vector<std::uint32_t> begin(terms_.size() + 1, 0);
+  std::vector<TermId> order;
+  order.reserve(terms_.size());
+  for (TermId id = 0; id < terms_.size(); ++id) {
+    begin[id] = static_cast<std::uint32_t>(keys.size());
+    const std::string& t = terms_[id];
+    const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+    if (t.empty() || (p[0] & 0xC0) == 0x80) continue;
+    bool cut = false;
+    for (std::size_t i = 0, len = 0; i < t.size(); i += len) keys.push_back(UnitKey(p, i, t.size(), len, cut));
+    if (cut) return false;
+    order.push_back(id);
+  }
+  begin[terms_.size()] = static_cast<std::uint32_t>(keys.size());
+  // 2. Unit ids 1.. in key order, and the two-level table from a key to its id.
+  std::vector<std::uint32_t> distinct(keys);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  if (distinct.size() >= 0xFFFF) return false;
+  // Pages for every key up to the last three-byte one at least, so Scan looks up a three-byte character unchecked.
+  constexpr std::size_t kThreeBytePages = (kFourByteKeys >> 6);
+  a.pages.assign(std::max<std::size_t>(kThreeBytePages, distinct.empty() ? 0 : (distinct.back() >> 6) + 1), 0);
+  a.blocks.assign(64, 0);
+  for (std::size_t j = 0; j < distinct.size(); ++j) {
+    std::uint32_t k = distinct[j];
+    if (a.pages[k >> 6] == 0) {
+      a.pages[k >> 6] = static_cast<std::uint16_t>(a.blocks.size() / 64);
+      a.blocks.resize(a.blocks.size() + 64, 0);
+    }
+    a.blocks[std::size_t{a.pages[k >> 6]} * 64 + (k & 63)] = static_cast<std::uint16_t>(j + 1);
+  }
+  for (std::uint32_t& k : keys) k = a.blocks[std::size_t{a.pages[k >> 6]} * 64 + (k & 63)];
+  // 3. Trie from the terms in unit order, so a node's children are created in ascending unit order and the only
+  //    child a later term can share is the last one created.
+  auto units = [&](TermId id) { return std::span<const std::uint32_t>(keys.data() + begin[id], begin[id + 1] - begin[id]); };
+  std::sort(order.begin(), order.end(), [&](TermId x, TermId y) {
+    auto ux = units(x), uy = units(y);
+    return std::lexicographical_compare(ux.begin(), ux.end(), uy.begin(), uy.end());
+  });
+  struct Building {
+    std::int32_t first_child = -1, last_child = -1, next_sibling = -1, term = -1;
+    std::uint32_t unit = 0;
+  };
+  std::vector<Building> trie(1);
+  for (TermId id : order) {
+    std::int32_t s = 0;
+    for (std::uint32_t c : units(id)) {
+      std::int32_t last = trie[s].last_child;
+      if (last >= 0 && trie[last].unit == c) {
+        s = last;
+        continue;
+      }
+      std::int32_t n = static_cast<std::int32_t>(trie.size());
+      trie.push_back(Building{});
+      trie[n].unit = c;
+      if (last >= 0)
+        trie[last].next_sibling = n;
+      else
+        trie[s].first_child = n;
+      trie[s].last_child = n;
+      s = n;
+    }
+    trie[s].term = static_cast<std::int32_t>(id);
+  }
+  if (trie.size() > 0xFFFF) return false;
+  // 4. States numbered breadth first: a state's children are consecutive, in unit order.
+  std::vector<std::int32_t> bfs{0};
+  bfs.reserve(trie.size());
+  std::vector<std::uint16_t> number(trie.size(), 0);
+  for (std::size_t head = 0; head < bfs.size(); ++head)
+    for (std::int32_t n = trie[bfs[head]].first_child; n >= 0; n = trie[n].next_sibling) {
+      number[n] = static_cast<std::uint16_t>(bfs.size());
+      bfs.push_back(n);
+    }
+  const std::size_t states = trie.size();
+  a.nodes.assign(states, CharNode{});
+  a.unit.assign(states + 8, 0);  // 8 ids more: Scan reads 8 from a state's first child on (and masks off the rest)
+  a.term.assign(states, -1);
+  a.out_link.assign(states, 0);
+  for (std::size_t v = 0; v < states; ++v) {
+    const Building& b = trie[bfs[v]];
+    a.unit[v] = static_cast<std::uint16_t>(b.unit);
+    a.term[v] = b.term;
+    if (b.first_child >= 0) {
+      a.nodes[v].first = number[b.first_child];
+      a.nodes[v].count = static_cast<std::uint16_t>(number[b.last_child] - number[b.first_child] + 1);
+    }
+  }
+  a.root.assign(distinct.size() + 1, 0);
+  for (std::uint32_t w = a.nodes[0].first; w < a.nodes[0].first + a.nodes[0].count; ++w) a.root[a.unit[w]] = static_cast<std::uint16_t>(w);
+  // 5. Failure links and outputs, breadth first: a child's failure target is found from its parent's, which is
+  //    shallower and done.
+  auto next = [&](std::uint32_t s, std::uint16_t c) -> std::uint16_t {
+    while (true) {
+      if (s == 0) return a.root[c];
+      const CharNode& n = a.nodes[s];
+      const std::uint16_t* first = a.unit.data() + n.first;
+      const std::uint16_t* end = first + n.count;
+      const std::uint16_t* it = std::lower_bound(first, end, c);
+      if (it != end && *it == c) return static_cast<std::uint16_t>(it - a.unit.data());
+      s = n.fail;
+    }
+  };
+  for (std::size_t v = 0; v < states; ++v)
+    for (std::uint32_t w = a.nodes[v].first; w < a.nodes[v].first + a.nodes[v].count; ++w) {
+      std::uint16_t f = v == 0 ? 0 : next(a.nodes[v].fail, a.unit[w]);
+      a.nodes[w].fail = f;
+      a.out_link[w] = a.term[f] >= 0 ? f : a.out_link[f];
+      a.nodes[w].emit = a.term[w] >= 0 ? static_cast<std::uint16_t>(w) : a.out_link[w];
+    }
+  return true;
+}
+
+std::size_t TermMatcher::table_bytes() const {
+  if (by_chars_) {
+    const CharAutomaton& a = chars_;
+    return (a.pages.size() + a.blocks.size() + a.root.size() + a.unit.size() + a.out_link.size()) * 2 +
+           a.nodes.size() * sizeof(CharNode) + a.term.size() * 4;
+  }
+  return nodes_.size() * sizeof(Node) + edges_.size() * sizeof(edges_[0]) + (root_next_.size() + dense_.size()) * 4;
+}
+
+void TermMatcher::BuildBytes() {
   // 1. Trie built from the terms in byte order: a node's children are then created in ascending byte order, and
   //    the only child a later term can share is the last one created (no map per node, no search).
   std::vector<TermId> order;
@@ -80,7 +264,6 @@ void TermMatcher::Build() {
   }
   root_next_.assign(256, 0);
   for (std::int32_t n = trie[0].first_child; n >= 0; n = trie[n].next_sibling) root_next_[trie[n].byte] = n;
-  built_ = true;
   // 3. Failure links, breadth first.
   std::vector<std::int32_t> queue;
   queue.reserve(trie.size());
@@ -142,6 +325,111 @@ Hits TermMatcher::Scan(std::string_view text) const {
   // Every hit in the order found (by end offset), before the counting sort groups them by term.
   thread_local std::vector<std::pair<std::uint32_t, TermId>> order;
   order.clear();
+  if (by_chars_)
+    ScanChars(text, hits, order);
+  else
+    ScanBytes(text, hits, order);
+  // Counting sort: offsets[id] becomes the end of the term's group, then, filling each group from its end with the
+  // hits taken last to first, its beginning — and each group stays in ascending order.
+  std::uint32_t run = 0;
+  for (std::size_t id = 0; id < terms_.size(); ++id) hits.offsets[id] = run += hits.offsets[id];
+  hits.offsets[terms_.size()] = run;
+  hits.total = run;
+  hits.starts.resize(run);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) hits.starts[--hits.offsets[it->second]] = it->first;
+  return hits;
+}
+
+void TermMatcher::ScanChars(std::string_view text, Hits& hits,
+                            std::vector<std::pair<std::uint32_t, TermId>>& order) const {
+  const CharAutomaton& a = chars_;
+  // The terms ending at byte i, from state o along the out-links: out of line, so the loop keeps its values in
+  // registers. Every term starts a unit and so on a character boundary (or a byte no character): no check.
+  auto record = [&](std::uint32_t o, std::size_t i) __attribute__((noinline)) {
+    for (; o != 0; o = a.out_link[o]) {
+      TermId id = static_cast<TermId>(a.term[o]);
+      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - terms_[id].size());
+      if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+      order.emplace_back(start, id);
+    }
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const std::uint16_t* pages = a.pages.data();
+  const std::size_t page_count = a.pages.size();
+  const std::uint16_t* blocks = a.blocks.data();
+  const std::uint16_t* root = a.root.data();
+  const CharNode* nodes = a.nodes.data();
+  const std::uint16_t* unit = a.unit.data();
+  // One transition: the child of s for unit c, or of the first state on its failure chain that has one.
+  auto step = [&](std::uint32_t s, std::uint16_t c) __attribute__((always_inline)) {
+    while (true) {
+      if (s == 0) return std::uint32_t{root[c]};
+      const CharNode& node = nodes[s];
+      const std::uint16_t* first = unit + node.first;
+#if defined(__SSE2__)
+      if (node.count <= 8) {  // all but a few states: the children's ids compared at once, one branch on the answer
+        const __m128i eq = _mm_cmpeq_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first)),
+                                           _mm_set1_epi16(static_cast<short>(c)));
+        const std::uint32_t found = static_cast<std::uint32_t>(_mm_movemask_epi8(eq)) & ((1u << (2 * node.count)) - 1);
+        if (found != 0) return node.first + static_cast<std::uint32_t>(__builtin_ctz(found)) / 2;
+      } else {
+#else
+      if (node.count == 1) {  // most states below the first character: one child
+        if (*first == c) return std::uint32_t{node.first};
+      } else if (node.count > 1) {
+#endif
+        // The last child not above c, without a branch per halving (a binary search's branches are coin flips).
+        const std::uint16_t* it = first;
+        for (std::uint32_t len = node.count; len > 1;) {
+          const std::uint32_t half = len / 2;
+          it = it[half] <= c ? it + half : it;
+          len -= half;
+        }
+        if (*it == c) return static_cast<std::uint32_t>(it - unit);
+      }
+      s = node.fail;
+    }
+  };
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < n;) {
+    // The unit's key: ASCII and three-byte characters (Han, CJK punctuation) inline, the rest by UnitKey.
+    const std::uint32_t b = p[i];
+    std::uint32_t key;
+    if (b < 0x80) {
+      key = b;
+      i += 1;
+    } else if ((b & 0xF0) == 0xE0 && i + 2 < n && ((p[i + 1] & 0xC0u) | (p[i + 2] & 0xC0u) << 8) == 0x8080) {
+      // The pages cover every three-byte key (Build), so this, the common case, needs no bounds check.
+      const std::uint32_t page = (kThreeByteKeys >> 6) + ((b & 0x0F) << 6 | (p[i + 1] & 0x3Fu));
+      i += 3;
+      const std::uint16_t c = blocks[std::size_t{pages[page]} * 64 + (p[i - 1] & 0x3Fu)];
+      if (c == 0) {
+        s = 0;
+        continue;
+      }
+      s = step(s, c);
+      if (const std::uint32_t o = nodes[s].emit; o != 0) record(o, i - 1);
+      continue;
+    } else {
+      std::size_t len;
+      bool cut = false;
+      key = UnitKey(p, i, n, len, cut);
+      i += len;
+    }
+    const std::uint32_t page = key >> 6;
+    const std::uint16_t c = page < page_count ? blocks[std::size_t{pages[page]} * 64 + (key & 63)] : 0;
+    if (c == 0) {  // a unit no term contains: no term spans it
+      s = 0;
+      continue;
+    }
+    s = step(s, c);
+    if (const std::uint32_t o = nodes[s].emit; o != 0) record(o, i - 1);
+  }
+}
+
+void TermMatcher::ScanBytes(std::string_view text, Hits& hits,
+                            std::vector<std::pair<std::uint32_t, TermId>>& order) const {
   const Node* nodes = nodes_.data();
   // The terms ending at byte i, from state o along the out-links: out of line, so the byte loop keeps its values in
   // registers.
@@ -190,15 +478,6 @@ Hits TermMatcher::Scan(std::string_view text) const {
     }
     if (const std::int32_t o = nodes[s].term >= 0 ? s : nodes[s].out_link; o > 0) record(o, i);
   }
-  // Counting sort: offsets[id] becomes the end of the term's group, then, filling each group from its end with the
-  // hits taken last to first, its beginning — and each group stays in ascending order.
-  std::uint32_t run = 0;
-  for (std::size_t id = 0; id < terms_.size(); ++id) hits.offsets[id] = run += hits.offsets[id];
-  hits.offsets[terms_.size()] = run;
-  hits.total = run;
-  hits.starts.resize(run);
-  for (auto it = order.rbegin(); it != order.rend(); ++it) hits.starts[--hits.offsets[it->second]] = it->first;
-  return hits;
 }
 
 }  // namespace fazhi

@@ -161,6 +161,97 @@ TEST_CASE("matcher agrees with naive search on random text", "[match]") {
   }
 }
 
+// The character automaton (Build's usual choice) on texts of any bytes: units that are no character (a lone
+// continuation byte, a lead byte without its continuation bytes, F8..FF) are units of their own, overlong forms
+// are not the characters they spell, and two-, three- and four-byte characters and ASCII mix.
+TEST_CASE("character automaton agrees with naive search on random text of any bytes", "[match]") {
+  std::mt19937 rng(7);
+  // Term pieces that never end inside a character (a lead byte is followed by a byte that is no continuation), so
+  // every term set stays on the character automaton; the texts use the pieces and the bytes the pieces avoid.
+  const std::vector<std::string> term_pieces = {
+      "法", "治", "政", "a", "\x80", "\xE6" "a", "\xE6\x94" "a", "é", "\xF0\x9F\x98\x80", "\xC1\x81", "A", "\xFF"};
+  const std::vector<std::string> text_pieces = {"法", "治", "政", "a", "A", "é", "\x80", "\x94", "\xBF", "\xE6",
+                                                "\xF0\x9F\x98\x80", "\xF0\x9F", "\xC1\x81", "\xE0\x81\x81", "\xFF", "\n"};
+  for (int round = 0; round < 200; ++round) {
+    auto pieces = [&](const std::vector<std::string>& from, int len) {
+      std::string s;
+      for (int i = 0; i < len; ++i) s += from[rng() % from.size()];
+      return s;
+    };
+    TermMatcher m;
+    std::vector<std::string> terms;
+    const int n_terms = 1 + static_cast<int>(rng() % (round % 3 == 0 ? 200 : 20));
+    for (int i = 0; i < n_terms; ++i) terms.push_back(pieces(term_pieces, 1 + static_cast<int>(rng() % 4)));
+    std::vector<TermId> ids;
+    for (const auto& t : terms) ids.push_back(m.Add(t));
+    m.Build();
+    CAPTURE(round);
+    REQUIRE(m.by_characters());
+    for (int t = 0; t < 3; ++t) {
+      std::string text = pieces(text_pieces, static_cast<int>(rng() % 300));
+      if (t == 1) text += terms[rng() % terms.size()];  // a term at the very end of the text
+      RequireSameAsNaive(m, terms, ids, text);
+    }
+  }
+}
+
+TEST_CASE("character automaton: one-character terms, shared two-character prefixes, units of one table block",
+          "[match]") {
+  TermMatcher m;
+  std::vector<std::string> terms = {"法", "依法", "依法行政", "依法治国", "依法治", "法治政府", "治", "府", "a", "1"};
+  // U+4E00..U+4E3F are one block of the unit table (64 keys): neighbours that differ in the last bits only, and
+  // U+4E40 the first of the next block.
+  for (char32_t cp : {0x4E00, 0x4E01, 0x4E3F, 0x4E40}) {
+    std::string ch{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                   static_cast<char>(0x80 | (cp & 0x3F))};
+    terms.push_back(ch + "法");
+  }
+  std::vector<TermId> ids;
+  for (const auto& t : terms) ids.push_back(m.Add(t));
+  m.Build();
+  REQUIRE(m.by_characters());
+  for (std::string text : {std::string("依法治国，依法行政，建设法治政府a1"), std::string("一法丁法丿法乀法丂法"),
+                           std::string("依法依依法治"), std::string("治"), std::string("政府")}) {
+    CAPTURE(text);
+    RequireSameAsNaive(m, terms, ids, text);
+  }
+}
+
+TEST_CASE("terms ending inside a character fall back to the byte automaton, with the same answers", "[match]") {
+  TermMatcher m;
+  std::vector<std::string> terms = {"法治", "\xE6\x94", "政\xE5"};  // 政 is E6 94 BF, 府 is E5 BA 9C
+  std::vector<TermId> ids;
+  for (const auto& t : terms) ids.push_back(m.Add(t));
+  m.Build();
+  CHECK_FALSE(m.by_characters());
+  Hits hits = m.Scan("法治政府");
+  CHECK(Starts(hits, ids[1]) == std::vector<std::uint32_t>{6});
+  CHECK(Starts(hits, ids[2]) == std::vector<std::uint32_t>{6});
+  RequireSameAsNaive(m, terms, ids, "法治政府，政\xE5");
+}
+
+TEST_CASE("more states than 16 bits number fall back to the byte automaton", "[match]") {
+  std::mt19937 rng(3);
+  TermMatcher m;
+  std::vector<std::string> terms;
+  std::vector<TermId> ids;
+  auto han = [&] {
+    char32_t cp = 0x4E00 + rng() % 400;
+    return std::string{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (cp & 0x3F))};
+  };
+  for (int i = 0; i < 40000; ++i) terms.push_back(han() + han() + han());
+  for (const auto& t : terms) ids.push_back(m.Add(t));
+  m.Build();
+  CHECK_FALSE(m.by_characters());
+  CHECK(m.states() > 65535);
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += han();
+  Hits hits = m.Scan(text);
+  CHECK(hits.total > 0);
+  RequireSameAsNaive(m, terms, ids, text);
+}
+
 TEST_CASE("matcher with no terms scans safely", "[match]") {
   TermMatcher m;
   m.Build();
@@ -202,8 +293,12 @@ TEST_CASE("matcher of the shipped terms and of the 16x rule set: size, and the s
   for (const auto& t : terms) ids.push_back(x16n.Add(t));
   x16n.Build();
   const auto& one = rules->matcher();
+  CHECK(one.by_characters());
+  CHECK(x16n.by_characters());
+  // The tables a scan reads stay well within the second-level cache (the byte automaton's were ~580 KB).
+  CHECK(one.table_bytes() < 160 * 1024);
   INFO("shipped: " << one.size() << " terms, " << one.states() << " states; x16n: " << x16n.size() << " terms, "
-                   << x16n.states() << " states");
+                   << x16n.states() << " states; tables " << one.table_bytes() << " / " << x16n.table_bytes() << " bytes");
   CHECK(x16n.size() > one.size() * 3 / 2);
   CHECK(x16n.states() > one.states() * 3 / 2);
   // On real reports both matchers give the naive answer (the shifted terms occur too, now and then).
