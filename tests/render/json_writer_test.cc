@@ -403,7 +403,7 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   e.page = 3;
   e.byte_start = 4000000000u;
   e.byte_end = 4000000001u;
-  e.terms = {nasty, "", "依法"};
+  e.SetTerms({nasty, "", "依法"});  // copies every text: `nasty` may go before the report
   r.evidence = {e, Evidence{}};
   // The fields the audit profile, the 台账 and the near misses add, hostile too.
   RuleInfo& rule = test::EditRule(r);
