@@ -65,6 +65,11 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
       "truncated then ascii \xE6\xB3x and \xF0\x9F\x98 y",
       "法\xE6治\xB3",
       std::string("nul \0 inside", 12),
+      // Longer than the escaper's stack buffer (json_writer.cc): each at its most growth per byte.
+      std::string(300, '\x01'),
+      std::string(1000, '"'),
+      std::string(700, '\xFF'),
+      std::string(257, 'a') + '\x1f',
   };
   for (const auto& s : cases) {
     INFO(s);
