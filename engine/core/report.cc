@@ -71,7 +71,8 @@ void Evidence::Own() {
 
 void Evidence::SetTerms(std::initializer_list<std::string_view> list) {
   std::shared_ptr<const void> old = bytes;
-  EvidenceBlocks(0).Place(*this, quote, {}, section, role, true, std::span<const std::string_view>(list.begin(), list.size()));
+  EvidenceBlocks(0).Place(*this, quote, {}, section, role, true,
+                          std::span<const std::string_view>(list.begin(), list.size()));
 }
 
 Evidence Evidence::Owned(EvidenceKind kind, std::string_view quote, std::string_view section, int line, int page,

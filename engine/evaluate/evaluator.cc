@@ -90,8 +90,14 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
     e.page = doc.PageOf(ref.span.begin);
     if (!doc.paragraphs.empty()) {
-      std::uint32_t section_id = doc.paragraphs[index ? index->ParagraphAt(ref.span.begin) : doc.ParagraphAt(ref.span.begin)].section;
-      section = index ? std::string_view(index->SectionPath(section_id)) : std::string_view(section_path = doc.SectionPath(section_id));
+      const std::uint32_t at = ref.span.begin;
+      const std::uint32_t section_id = doc.paragraphs[index ? index->ParagraphAt(at) : doc.ParagraphAt(at)].section;
+      if (index) {
+        section = index->SectionPath(section_id);
+      } else {
+        section_path = doc.SectionPath(section_id);
+        section = section_path;
+      }
       e.role = RoleName(index ? index->RoleOf(section_id) : doc.RoleOf(section_id));
     }
   }
