@@ -1,6 +1,9 @@
 // Verdict and evidence names: the strings of the JSON contract (fazhi.check/1) and their Chinese labels.
 #include "core/report.h"
 
+#include <algorithm>
+#include <cstring>
+#include <new>
 #include <ostream>
 
 namespace fazhi {
@@ -14,6 +17,74 @@ SharedText SharedText::Borrow(const std::string& s) {
 }
 
 std::ostream& operator<<(std::ostream& out, const SharedText& t) { return out << t.str(); }
+
+void EvidenceBlocks::Place(Evidence& e, std::string_view quote_head, std::string_view quote_tail,
+                           std::string_view section, std::string_view role, bool copy_role,
+                           std::span<const std::string_view> terms) {
+  // Layout: the term views first (the block and every piece start 8-aligned), then the bytes.
+  constexpr std::size_t kAlign = alignof(std::string_view);
+  std::size_t need = terms.size() * sizeof(std::string_view) + quote_head.size() + quote_tail.size() + section.size() +
+                     (copy_role ? role.size() : 0);
+  for (std::string_view t : terms) need += t.size();
+  need = (need + kAlign - 1) / kAlign * kAlign;
+  if (!block_ || size_ - used_ < need) {
+    size_ = std::max(block_size_, need);
+    block_ = std::shared_ptr<char[]>(new char[size_]);
+    used_ = 0;
+  }
+  char* const base = block_.get() + used_;
+  used_ += need;
+  auto* views = reinterpret_cast<std::string_view*>(base);
+  char* p = base + terms.size() * sizeof(std::string_view);
+  auto put = [&p](std::string_view s) {
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  const char* q = p;
+  put(quote_head), put(quote_tail);
+  e.quote = std::string_view(q, quote_head.size() + quote_tail.size());
+  const char* sec = p;
+  put(section);
+  e.section = std::string_view(sec, section.size());
+  if (copy_role) {
+    const char* r = p;
+    put(role);
+    e.role = std::string_view(r, role.size());
+  } else {
+    e.role = role;
+  }
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const char* t = p;
+    put(terms[i]);
+    new (views + i) std::string_view(t, terms[i].size());
+  }
+  e.terms = std::span<const std::string_view>(views, terms.size());
+  e.bytes = std::shared_ptr<const void>(block_, base);  // aliasing: counts the block
+}
+
+void Evidence::Own() {
+  // Copies first: the block written may not overlap what the views point at (they may be in this Evidence's
+  // old block, which `bytes` keeps alive until Place replaces it).
+  std::shared_ptr<const void> old = bytes;
+  EvidenceBlocks(0).Place(*this, quote, {}, section, role, true, terms);
+}
+
+void Evidence::SetTerms(std::initializer_list<std::string_view> list) {
+  std::shared_ptr<const void> old = bytes;
+  EvidenceBlocks(0).Place(*this, quote, {}, section, role, true,
+                          std::span<const std::string_view>(list.begin(), list.size()));
+}
+
+Evidence Evidence::Owned(EvidenceKind kind, std::string_view quote, std::string_view section, int line, int page,
+                         unsigned byte_start, unsigned byte_end, std::initializer_list<std::string_view> terms,
+                         std::string_view role) {
+  Evidence e;
+  e.kind = kind;
+  e.line = line, e.page = page, e.byte_start = byte_start, e.byte_end = byte_end;
+  EvidenceBlocks(0).Place(e, quote, {}, section, role, true,
+                          std::span<const std::string_view>(terms.begin(), terms.size()));
+  return e;
+}
 
 const std::string& SharedText::Empty() {
   static const std::string empty;

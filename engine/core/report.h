@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,15 +67,48 @@ class SharedText {
   std::shared_ptr<const std::string> data_;
 };
 
+// A quote shown for a result. Its texts are views into bytes `bytes` keeps alive, so copying an Evidence copies
+// views and one counted pointer, never the texts: a report holds ~120 quotes and the batch makes one report per
+// input (issue 21: the four strings and the vector of strings each quote had were ~520 allocations and frees a
+// report). The evaluator writes the texts of many quotes into one shared block (evaluate/evaluator.cc,
+// MakeEvidence); anything else that sets the views (a test, a renderer's temporary) calls Own() before the texts
+// it viewed go away.
 struct Evidence {
   EvidenceKind kind = EvidenceKind::kSupport;
-  std::string quote;    // the sentence (trimmed to a readable length)
-  std::string section;  // heading path
-  int line = 0;         // 1-based line in the normalized text
-  int page = 0;         // 0 when unpaged
-  unsigned byte_start = 0, byte_end = 0;  // of the quote in the normalized text
-  std::vector<std::string> terms;         // matched terms inside the quote (for highlighting)
-  std::string role;  // role of its part ("measures", "rectification"…: RoleName); "" when not a place in the text
+  std::string_view quote;    // the sentence (trimmed to a readable length)
+  std::string_view section;  // heading path
+  int line = 0;              // 1-based line in the normalized text
+  int page = 0;              // 0 when unpaged
+  unsigned byte_start = 0, byte_end = 0;     // of the quote in the normalized text
+  std::span<const std::string_view> terms;  // matched terms inside the quote (for highlighting)
+  std::string_view role;  // role of its part ("measures", "rectification"…: RoleName); "" when not a place in the text
+  std::shared_ptr<const void> bytes;  // what the views above point into (null: they view static or caller's texts)
+
+  // Copies the texts into a block of its own, which this Evidence and its copies keep alive.
+  void Own();
+  // Sets the terms to `list`, and copies every text like Own().
+  void SetTerms(std::initializer_list<std::string_view> list);
+  // An Evidence owning copies of these texts (tests, hand-built reports).
+  static Evidence Owned(EvidenceKind kind, std::string_view quote, std::string_view section, int line, int page,
+                        unsigned byte_start, unsigned byte_end, std::initializer_list<std::string_view> terms,
+                        std::string_view role);
+};
+
+// Blocks the texts of many Evidence are written into (the evaluator keeps one per thread): each Evidence holds the
+// block its texts are in, so a block lives while any quote in it is read — a report's ~120 quotes are ~30 KB.
+class EvidenceBlocks {
+ public:
+  explicit EvidenceBlocks(std::size_t block_size = 64 * 1024) : block_size_(block_size) {}
+  // Sets e's texts to copies of these (the quote is quote_head then quote_tail: a cut sentence and "……"), in the
+  // current block or a new one, and e.bytes to that block. `role` is copied only when copy_role (a RoleName is a
+  // static text).
+  void Place(Evidence& e, std::string_view quote_head, std::string_view quote_tail, std::string_view section,
+             std::string_view role, bool copy_role, std::span<const std::string_view> terms);
+
+ private:
+  std::size_t block_size_;
+  std::shared_ptr<char[]> block_;
+  std::size_t used_ = 0, size_ = 0;
 };
 
 // A sentence holding some of a rule's terms that did not count, and why (`rules explain`, JSON `near_misses`).

@@ -5,7 +5,9 @@
 #include "evaluate/near_misses.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <span>
 
 #include "core/levels.h"
 #include "core/messages.h"
@@ -73,32 +75,44 @@ SectionRole RoleAt(const Document& doc, const EvalIndex* index, std::uint32_t of
 }  // namespace
 
 Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m, EvalIndex* index) {
+  // The texts go into this thread's current block (core/report.h, EvidenceBlocks): no allocation per quote.
+  thread_local EvidenceBlocks blocks;
   Evidence e;
   e.kind = ref.kind;
+  std::string_view quote, tail, section;
+  std::string section_path;  // Document::SectionPath's, when there is no index
   if (ref.span.end > ref.span.begin && ref.span.end <= doc.text.size()) {
-    std::string_view quote = doc.Slice(ref.span);
-    while (!quote.empty() && (quote.front() == ' ' || quote.front() == '\n')) quote.remove_prefix(1);
-    std::string_view cut = TruncateChars(quote, kMaxQuoteChars);
-    const bool cut_short = cut.size() < quote.size();
-    e.quote.reserve(cut.size() + (cut_short ? 6 : 0));
-    e.quote.assign(cut);
-    if (cut_short) e.quote += "……";
+    std::string_view whole = doc.Slice(ref.span);
+    while (!whole.empty() && (whole.front() == ' ' || whole.front() == '\n')) whole.remove_prefix(1);
+    quote = TruncateChars(whole, kMaxQuoteChars);
+    if (quote.size() < whole.size()) tail = "……";
     e.byte_start = ref.span.begin;
     e.byte_end = ref.span.end;
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
     e.page = doc.PageOf(ref.span.begin);
     if (!doc.paragraphs.empty()) {
-      std::uint32_t section = doc.paragraphs[index ? index->ParagraphAt(ref.span.begin) : doc.ParagraphAt(ref.span.begin)].section;
-      e.section = index ? index->SectionPath(section) : doc.SectionPath(section);
-      e.role = RoleName(index ? index->RoleOf(section) : doc.RoleOf(section));
+      const std::uint32_t at = ref.span.begin;
+      const std::uint32_t section_id = doc.paragraphs[index ? index->ParagraphAt(at) : doc.ParagraphAt(at)].section;
+      if (index) {
+        section = index->SectionPath(section_id);
+      } else {
+        section_path = doc.SectionPath(section_id);
+        section = section_path;
+      }
+      e.role = RoleName(index ? index->RoleOf(section_id) : doc.RoleOf(section_id));
     }
   }
-  if (!ref.note.empty()) e.quote = e.quote.empty() ? ref.note : e.quote;
-  e.terms.reserve(ref.terms.size());
+  if (!ref.note.empty() && quote.empty() && tail.empty()) quote = ref.note;
+  std::array<std::string_view, 8> inline_terms;
+  std::vector<std::string_view> more_terms;  // a metric's list may be longer
+  if (ref.terms.size() > inline_terms.size()) more_terms.resize(ref.terms.size());
+  std::string_view* const out = more_terms.empty() ? inline_terms.data() : more_terms.data();
+  std::size_t n = 0;
   for (TermId t : ref.terms) {
-    const std::string& term = m.Term(t);
-    if (std::find(e.terms.begin(), e.terms.end(), term) == e.terms.end()) e.terms.push_back(term);
+    std::string_view term = m.Term(t);
+    if (std::find(out, out + n, term) == out + n) out[n++] = term;
   }
+  blocks.Place(e, quote, tail, section, e.role, false, std::span<const std::string_view>(out, n));
   return e;
 }
 

@@ -31,8 +31,8 @@ std::string ExplainRuleOnDocument(const RuleSet& set, const Rule& rule, const Do
     if (e.kind != EvidenceKind::kSupport || r->verdict == Verdict::kFail) continue;
     if (counted++ == 0) out += Msg("explain.doc-counted") + "\n";
     std::string terms;
-    for (const auto& t : e.terms) terms += (terms.empty() ? "" : "、") + t;
-    out += Msg("explain.doc-hit", {std::to_string(e.line), e.section, terms, e.quote}) + "\n";
+    for (const auto& t : e.terms) terms.append(terms.empty() ? "" : "、").append(t);
+    out += Msg("explain.doc-hit", {std::to_string(e.line), std::string(e.section), terms, std::string(e.quote)}) + "\n";
   }
   if (!gap) return out;
   if (r->near_misses.empty()) {

@@ -1,10 +1,13 @@
 // JSON renderer: schema fazhi.check/1 (docs/json.md) — the contract other tools read. Keys may be added, never
 // changed in meaning; unknown values are null. Written straight into one buffer per report (render/json_writer.h),
 // no document tree: the same bytes nlohmann's ordered_json gave (tests/render/json_writer_test.cc).
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <ostream>
 
 #include "render/json.h"
@@ -165,6 +168,11 @@ struct RuleSlot {
   std::string weight_json;
   bool has_message = false;
   std::string message, message_json;
+  // The whole result object after its "{" for a result that shows nothing of its own — no evidence, no near
+  // misses, not waived, no audit-profile links: most of a report's results (the settled ones of rules whose terms do
+  // not occur). Made from the pieces above for `bare_verdict`; -1 when they changed since.
+  int bare_verdict = -1;
+  std::string bare;
 };
 
 bool SameRule(const RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
@@ -177,6 +185,7 @@ bool SameRule(const RuleSlot& s, const RuleInfo& r, int indent, std::size_t dept
 
 void FillRule(RuleSlot& s, const RuleInfo& r, int indent, std::size_t depth) {
   s.filled = true;
+  s.bare_verdict = -1;
   s.indent = indent;
   s.depth = depth;
   s.id = r.id, s.pack = r.pack, s.title = r.title, s.category = r.category;
@@ -260,28 +269,102 @@ class RepeatedTexts {
   std::size_t used_ = 0;
 };
 
+// One evidence object of compact JSON (the batch's JSON lines: ~120 a report) written in one piece: the keys, the
+// escaped quote and terms, the numbers straight into the buffer instead of ~25 appends. The pretty form goes
+// through the writer (Result); the bytes are the same (tests/render/json_writer_test.cc, bench/compare-outputs).
+void CompactEvidence(JsonWriter& w, const Evidence& e, const std::vector<std::string>& k,
+                     const std::string& section_json, const std::string* role_json) {
+  const std::string& kind = EvidenceKindJson(e.kind);
+  constexpr std::size_t kNumber = 24;  // an int's or an unsigned's digits, or null
+  std::size_t max = 4 + kind.size() + 2 + kMaxJsonEscapedGrowth * e.quote.size() + section_json.size() +
+                    (role_json ? role_json->size() : 0) + 4 * kNumber + 2;
+  for (const auto& key : k) max += key.size();
+  for (std::string_view t : e.terms) max += 3 + kMaxJsonEscapedGrowth * t.size();
+  // Written into a buffer of this thread, never zeroed, then appended with one copy.
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t buffer_size = 0;
+  if (buffer_size < max) buffer.reset(new char[buffer_size = std::max<std::size_t>(max, 4096)]);
+  char* p = buffer.get();
+  auto put = [&p](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  auto number = [&p](auto v) { p = std::to_chars(p, p + kNumber, v).ptr; };
+  *p++ = '{';
+  put(k[0]), put(kind);
+  put(k[1]), *p++ = '"', p = WriteJsonEscaped(p, e.quote), *p++ = '"';
+  put(k[2]), put(section_json);
+  if (role_json) put(k[3]), put(*role_json);
+  put(k[4]), e.line ? number(e.line) : put("null");
+  put(k[5]), e.page ? number(e.page) : put("null");
+  put(k[6]), number(e.byte_start);
+  put(k[7]), number(e.byte_end);
+  put(k[8]), *p++ = '[';
+  for (std::size_t i = 0; i < e.terms.size(); ++i) {
+    if (i > 0) *p++ = ',';
+    *p++ = '"', p = WriteJsonEscaped(p, e.terms[i]), *p++ = '"';
+  }
+  *p++ = ']', *p++ = '}';
+  w.Value(std::string_view(buffer.get(), static_cast<std::size_t>(p - buffer.get())));
+}
+
+// `"evidence": []` as the member after others of a result object at `depth`.
+const std::string& EmptyEvidence(int indent, std::size_t depth) {
+  thread_local std::string bytes;
+  thread_local int bytes_indent = -2;
+  thread_local std::size_t bytes_depth = 0;
+  if (bytes_indent != indent || bytes_depth != depth) {
+    bytes.clear();
+    JsonWriter f(bytes, indent, depth, true);
+    f.Key("evidence");
+    f.BeginArray();
+    f.EndArray();
+    bytes_indent = indent, bytes_depth = depth;
+  }
+  return bytes;
+}
+
 void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent, RepeatedTexts& sections,
             RepeatedTexts& roles) {
   w.BeginObject();
   const std::size_t depth = w.Depth();
   if (!SameRule(slot, *r.rule, indent, depth)) FillRule(slot, *r.rule, indent, depth);
-  w.Members(slot.head, true), w.Value(VerdictJson(r.verdict));
-  w.Members(slot.severity_member, true);
   if (!slot.has_weight || std::memcmp(&slot.weight, &r.weight, sizeof r.weight) != 0) {
     slot.has_weight = true;
     slot.weight = r.weight;
     slot.weight_json.clear();
     AppendJsonDouble(slot.weight_json, r.weight);
+    slot.bare_verdict = -1;
   }
-  w.Value(slot.weight_json);
-  w.Members(slot.cite_member, true);
   if (const std::string& m = r.message.str(); !slot.has_message || slot.message != m) {
     slot.has_message = true;
     slot.message = m;
     slot.message_json = '"';
     AppendJsonEscaped(slot.message_json, m);
     slot.message_json += '"';
+    slot.bare_verdict = -1;
   }
+  if (r.evidence.empty() && r.near_misses.empty() && r.also_cites.empty() && r.same_as.empty() &&
+      r.verdict != Verdict::kWaived) {
+    // Made the second time in a row the slot's result is the same: a rule whose message changes from report to
+    // report (an evaluated rule's reason) would pay for the copy each time.
+    if (slot.bare_verdict == static_cast<int>(r.verdict)) {
+      if (slot.bare.empty()) {
+        slot.bare.append(slot.head).append(VerdictJson(r.verdict)).append(slot.severity_member);
+        slot.bare.append(slot.weight_json).append(slot.cite_member).append(slot.message_json).append(slot.tail);
+        slot.bare.append(EmptyEvidence(indent, depth));
+      }
+      w.Members(slot.bare);
+      w.EndObject();
+      return;
+    }
+    slot.bare_verdict = static_cast<int>(r.verdict);
+    slot.bare.clear();
+  }
+  w.Members(slot.head, true), w.Value(VerdictJson(r.verdict));
+  w.Members(slot.severity_member, true);
+  w.Value(slot.weight_json);
+  w.Members(slot.cite_member, true);
   w.Value(slot.message_json);
   w.Members(slot.tail);
   if (!r.also_cites.empty()) {
@@ -297,6 +380,10 @@ void Result(JsonWriter& w, const RuleResult& r, RuleSlot& slot, int indent, Repe
                                         "page",   "byte_start", "byte_end", "terms"};
   const auto& k = evidence_keys.At(indent, depth + 2);  // result object, "evidence" array, its object
   for (const auto& e : r.evidence) {
+    if (indent < 0) {
+      CompactEvidence(w, e, k, sections.Json(e.section), e.role.empty() ? nullptr : &roles.Json(e.role));
+      continue;
+    }
     w.BeginObject();
     w.Members(k[0], true), w.Value(EvidenceKindJson(e.kind));
     w.Members(k[1], true), w.String(e.quote);

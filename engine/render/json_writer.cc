@@ -149,9 +149,9 @@ inline std::size_t PlainPrefix16(const unsigned char* p) {
 
 }  // namespace
 
-void AppendJsonEscaped(std::string& out, std::string_view s) {
-  // Bytes that need nothing (printable ASCII, well-formed UTF-8) are skipped over and copied in one append per
-  // run: most texts are one run.
+char* WriteJsonEscaped(char* out, std::string_view s) {
+  // Bytes that need nothing (printable ASCII, well-formed UTF-8) are skipped over and copied in one piece per run:
+  // most texts are one run.
   const std::size_t n = s.size();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t run = 0, i = 0;
@@ -186,30 +186,49 @@ void AppendJsonEscaped(std::string& out, std::string_view s) {
         continue;
       }
     }
-    out.append(s.data() + run, i - run);
+    std::memcpy(out, s.data() + run, i - run);
+    out += i - run;
     if (c < 0x80) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
+        case '"': *out++ = '\\', *out++ = '"'; break;
+        case '\\': *out++ = '\\', *out++ = '\\'; break;
+        case '\b': *out++ = '\\', *out++ = 'b'; break;
+        case '\t': *out++ = '\\', *out++ = 't'; break;
+        case '\n': *out++ = '\\', *out++ = 'n'; break;
+        case '\f': *out++ = '\\', *out++ = 'f'; break;
+        case '\r': *out++ = '\\', *out++ = 'r'; break;
         default: {
           static constexpr char kHex[] = "0123456789abcdef";
           const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-          out.append(esc, 6);
+          std::memcpy(out, esc, 6);
+          out += 6;
         }
       }
       ++i;
     } else {
-      out.append(kReplacement, 3);
+      std::memcpy(out, kReplacement, 3);
+      out += 3;
       i += len == 0 ? 1 : len;  // a broken sequence's last byte is read again as a lead byte
     }
     run = i;
   }
-  out.append(s.data() + run, n - run);
+  if (n > run) std::memcpy(out, s.data() + run, n - run);
+  return out + (n - run);
+}
+
+void AppendJsonEscaped(std::string& out, std::string_view s) {
+  // Through a buffer on the stack when it fits (a result's message, a key): growing `out` first would zero the
+  // bytes the escaper then writes.
+  constexpr std::size_t kStack = 256;
+  if (s.size() <= kStack) {
+    char buf[kMaxJsonEscapedGrowth * kStack];
+    out.append(buf, static_cast<std::size_t>(WriteJsonEscaped(buf, s) - buf));
+    return;
+  }
+  const std::size_t at = out.size();
+  out.resize(at + kMaxJsonEscapedGrowth * s.size());
+  char* end = WriteJsonEscaped(out.data() + at, s);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 void AppendJsonDouble(std::string& out, double v) {

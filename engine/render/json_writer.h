@@ -86,6 +86,9 @@ class JsonWriter {
 // `s` as a JSON string body (no quotes): ", \ and control characters escaped (\b \t \n \f \r, others \u00xx),
 // everything else as is, each ill-formed UTF-8 sequence replaced by U+FFFD the way nlohmann replaces it.
 void AppendJsonEscaped(std::string& out, std::string_view s);
+// The same written at `out`, which has room for kMaxJsonEscapedGrowth * s.size() bytes; returns the end.
+constexpr std::size_t kMaxJsonEscapedGrowth = 6;  // a control byte as \u00xx (a broken byte's U+FFFD is 3)
+char* WriteJsonEscaped(char* out, std::string_view s);
 
 // `v` the way nlohmann's serializer writes a double (Grisu2 shortest form, ".0" on integers, exponent outside
 // 1e-5 … 1e15); NaN and infinities as null.

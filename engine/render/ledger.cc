@@ -20,7 +20,7 @@ std::string EvidenceCell(const RuleResult& r) {
   for (const auto& e : r.evidence) {
     if (!out.empty()) out += "\n";
     if (e.kind != EvidenceKind::kSupport) out += fmt::format("[{}] ", EvidenceKindLabelZh(e.kind));
-    out += "「" + e.quote + "」";
+    out.append("「").append(e.quote).append("」");
     std::string where = EvidenceLocation(e);
     if (!where.empty()) out += "（" + where + "）";
   }

@@ -51,7 +51,7 @@ std::vector<const RuleResult*> ResultsWith(const Report& report, Verdict verdict
 
 std::string EvidenceLocation(const Evidence& e) {
   std::string out;
-  if (!e.section.empty()) out += "〔" + e.section + "〕";
+  if (!e.section.empty()) out.append("〔").append(e.section).append("〕");
   if (e.role == "rectification") out += "（上年度问题整改部分，所列措施计入本年度）";
   if (e.page > 0) out += fmt::format("第 {} 页", e.page);
   if (e.line > 0) out += fmt::format("{}第 {} 行", e.page > 0 ? "、" : "", e.line);
@@ -110,13 +110,13 @@ std::string LevelLabelZh(const std::optional<std::string>& level) {
   return level ? LevelNameZh(*level) : "（未识别）";
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,
-                                                            const std::vector<std::string>& terms) {
+std::vector<std::pair<std::size_t, std::size_t>> TermRanges(std::string_view quote,
+                                                            std::span<const std::string_view> terms) {
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   for (const auto& t : terms) {
     if (t.empty()) continue;
     // Terms are whole UTF-8 sequences, so a byte match always starts and ends on character boundaries.
-    for (std::size_t p = quote.find(t); p != std::string::npos; p = quote.find(t, p + t.size()))
+    for (std::size_t p = quote.find(t); p != std::string_view::npos; p = quote.find(t, p + t.size()))
       ranges.push_back({p, p + t.size()});
   }
   std::sort(ranges.begin(), ranges.end());

@@ -55,7 +55,7 @@ std::string DisplayPath(std::string_view path);
 std::string HtmlEscape(std::string_view s);
 
 // Byte ranges [begin, end) of every occurrence of `terms` in `quote`, sorted and merged (for highlighting).
-std::vector<std::pair<std::size_t, std::size_t>> TermRanges(const std::string& quote,
-                                                            const std::vector<std::string>& terms);
+std::vector<std::pair<std::size_t, std::size_t>> TermRanges(std::string_view quote,
+                                                            std::span<const std::string_view> terms);
 
 }  // namespace fazhi

@@ -84,15 +84,15 @@ void Field(std::string& out, int indent, std::string_view label, std::string_vie
 
 // The quote with its matched terms in bold when colour is on (plain text otherwise).
 std::string Highlight(const Evidence& e, const Painter& paint) {
-  if (!paint.on()) return e.quote;
+  if (!paint.on()) return std::string(e.quote);
   std::string out;
   std::size_t at = 0;
   for (auto [b, en] : TermRanges(e.quote, e.terms)) {
     out += e.quote.substr(at, b - at);
-    out += paint(kBoldYellow, e.quote.substr(b, en - b));
+    out += paint(kBoldYellow, std::string(e.quote.substr(b, en - b)));
     at = en;
   }
-  return out + e.quote.substr(at);
+  return out.append(e.quote.substr(at));
 }
 
 void EvidenceLines(std::string& out, const RuleResult& r, int indent, int width, const Painter& paint) {
@@ -106,7 +106,7 @@ void EvidenceLines(std::string& out, const RuleResult& r, int indent, int width,
     std::string pad(static_cast<std::size_t>(indent), ' '), hang(static_cast<std::size_t>(indent + 6), ' ');
     for (std::size_t i = 0; i < lines.size(); ++i) {
       out += i == 0 ? pad + paint(kDim, PadRight(first ? "证据" : "", 6)) : hang;
-      Evidence line_ev{e.kind, lines[i], "", 0, 0, 0, 0, e.terms, e.role};
+      Evidence line_ev{e.kind, lines[i], "", 0, 0, 0, 0, e.terms, e.role, e.bytes};
       out += Highlight(line_ev, paint) + "\n";
     }
     std::string where = TerminalSafe(EvidenceLocation(e));

@@ -288,13 +288,15 @@ RulePreview PreviewRuleEdit(Store& store, const RuleSet& current, const std::str
       Report old = Check(current, Input::Bytes(c.name, bytes), copts);
       if (!FailureReason(old).empty()) continue;
       for (const auto& r : old.results)
-        before[r.rule->id.str()] = {VerdictName(r.verdict), r.evidence.empty() ? "" : r.evidence.front().quote};
+        before[r.rule->id.str()] = {VerdictName(r.verdict),
+                                    r.evidence.empty() ? "" : std::string(r.evidence.front().quote)};
     }
     Report now = Check(edited, Input::Bytes(c.name, bytes), copts);
     if (!FailureReason(now).empty()) continue;
     ++out.documents;
     for (const auto& r : now.results)
-      after[r.rule->id.str()] = {VerdictName(r.verdict), r.evidence.empty() ? "" : r.evidence.front().quote};
+      after[r.rule->id.str()] = {VerdictName(r.verdict),
+                                 r.evidence.empty() ? "" : std::string(r.evidence.front().quote)};
     std::map<std::string, bool> rules;
     for (const auto& [id, s] : before) rules[id] = true;
     for (const auto& [id, s] : after) rules[id] = true;

@@ -89,10 +89,10 @@ const Evidence* PromiseQuote(const RuleResult& r) {
 
 std::string Quote(const Evidence& e) {
   std::string where;
-  if (!e.section.empty()) where += "〔" + e.section + "〕";
+  if (!e.section.empty()) where.append("〔").append(e.section).append("〕");
   if (e.page > 0) where += fmt::format("第 {} 页", e.page);
   if (e.line > 0) where += fmt::format("{}第 {} 行", e.page > 0 ? "、" : "", e.line);
-  return "「" + e.quote + "」" + (where.empty() ? "" : "（" + where + "）");
+  return "「" + std::string(e.quote) + "」" + (where.empty() ? "" : "（" + where + "）");
 }
 
 }  // namespace

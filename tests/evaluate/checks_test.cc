@@ -47,7 +47,8 @@ TEST_CASE("mention: concrete sentence passes, generic one is partial, absence fa
   REQUIRE(r.evidence.size() == 1);
   CHECK(r.evidence[0].quote == "全年对15件规范性文件进行合法性审核。");
   CHECK(r.evidence[0].line == 2);
-  CHECK(r.evidence[0].terms == std::vector<std::string>{"合法性审核"});
+  CHECK(std::vector<std::string>(r.evidence[0].terms.begin(), r.evidence[0].terms.end()) ==
+        std::vector<std::string>{"合法性审核"});
   CHECK(VerdictOf(*set, generic, "t/r") == "partial");
   CHECK(VerdictOf(*set, absent, "t/r") == "fail");
 }
@@ -117,7 +118,8 @@ TEST_CASE("mention near: a split compound in any order, every group within N cha
   RuleResult r;
   CHECK(VerdictOf(*set, Measures("全年向公安机关移送涉嫌环境犯罪案件9件。"), "t/r", &r) == "pass");
   REQUIRE(r.evidence.size() == 1);
-  CHECK(r.evidence[0].terms == std::vector<std::string>{"移送", "公安机关", "涉嫌环境犯罪"});
+  CHECK(std::vector<std::string>(r.evidence[0].terms.begin(), r.evidence[0].terms.end()) ==
+        std::vector<std::string>{"移送", "公安机关", "涉嫌环境犯罪"});
   // (text, verdict): the other order; 10 and 11 characters between 移送 and 公安机关 (near: 10); the groups in two
   // sentences; one group missing; no anchor (移送) at all.
   const std::pair<const char*, const char*> cases[] = {

@@ -169,7 +169,7 @@ TEST_CASE("reasons on the sample and the two real Shenzhen reports: found and mi
           ++generic;
           for (const auto& e : r.evidence) {
             INFO("quote: " << e.quote);
-            CHECK_FALSE(LooksConcrete(e.quote));
+            CHECK_FALSE(LooksConcrete(std::string(e.quote)));
           }
         }
       } else {

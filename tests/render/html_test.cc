@@ -39,8 +39,8 @@ TEST_CASE("html escapes markup from the document and the rules", "[render][html]
   rule.cite = "<a href=\"javascript:alert(4)\">点此</a>";
   r.message = "</style><script>alert(5)</script>";
   rule.remedy = "<svg onload=alert(6)>";
-  r.evidence.push_back({EvidenceKind::kSupport, "正文<script>alert(7)</script>中的<b>加粗</b>与&nbsp;实体", "<h1>节</h1>", 3,
-                        0, 0, 0, {"<script>", "加粗"}, "measures"});
+  r.evidence.push_back(Evidence::Owned(EvidenceKind::kSupport, "正文<script>alert(7)</script>中的<b>加粗</b>与&nbsp;实体", "<h1>节</h1>", 3,
+                        0, 0, 0, {"<script>", "加粗"}, "measures"));
   std::string html = Html(rep);
 
   // Exactly one script element: ours (the filter script); the only tags come from the renderer.

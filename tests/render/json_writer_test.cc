@@ -65,6 +65,11 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
       "truncated then ascii \xE6\xB3x and \xF0\x9F\x98 y",
       "法\xE6治\xB3",
       std::string("nul \0 inside", 12),
+      // Longer than the escaper's stack buffer (json_writer.cc): each at its most growth per byte.
+      std::string(300, '\x01'),
+      std::string(1000, '"'),
+      std::string(700, '\xFF'),
+      std::string(257, 'a') + '\x1f',
   };
   for (const auto& s : cases) {
     INFO(s);
@@ -403,7 +408,7 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   e.page = 3;
   e.byte_start = 4000000000u;
   e.byte_end = 4000000001u;
-  e.terms = {nasty, "", "依法"};
+  e.SetTerms({nasty, "", "依法"});  // copies every text: `nasty` may go before the report
   r.evidence = {e, Evidence{}};
   // The fields the audit profile, the 台账 and the near misses add, hostile too.
   RuleInfo& rule = test::EditRule(r);

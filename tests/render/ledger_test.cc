@@ -66,7 +66,7 @@ Report InjectionReport() {
   rule.cite = "+1+1";
   r.message = "-2+3";
   rule.remedy = "@SUM(A1:A9)";
-  r.evidence.push_back({EvidenceKind::kSupport, "\t=cmd|' /C calc'!A0", "", 3, 0, 0, 0, {}, "measures"});
+  r.evidence.push_back({EvidenceKind::kSupport, "\t=cmd|' /C calc'!A0", "", 3, 0, 0, 0, {}, "measures", {}});
   return rep;
 }
 

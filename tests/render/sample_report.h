@@ -42,16 +42,16 @@ inline Report SampleReport() {
   a.weight = EditRule(a).weight = 2;
   EditRule(a).cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
   a.message = "报告写明了主要举措和成效";
-  a.evidence.push_back({EvidenceKind::kSupport,
+  a.evidence.push_back(Evidence::Owned(EvidenceKind::kSupport,
                         "2020年，区政府制定《重大行政决策程序实施办法》，全年审核规范性文件23件。",
-                        "一、主要举措和成效", 5, 0, 120, 230, {"制定", "规范性文件"}, "measures"});
+                        "一、主要举措和成效", 5, 0, 120, 230, {"制定", "规范性文件"}, "measures"));
 
   RuleResult b = MakeResult("report", "shortcomings", "存在的不足及原因", "报告内容", "high", Verdict::kPartial);
   EditRule(b).cite = "《法治政府建设与责任落实督察工作规定》第二十五条";
   b.message = "列出了不足，但没有分析原因";
   EditRule(b).remedy = "在\"存在的不足\"部分逐条分析原因，并与下一年度安排对应。";
-  b.evidence.push_back({EvidenceKind::kSelfReportedGap, "法治宣传的针对性、实效性有待加强，基层执法人员素质参差不齐。",
-                        "二、存在的不足", 12, 0, 900, 990, {"有待加强"}, "shortcomings"});
+  b.evidence.push_back(Evidence::Owned(EvidenceKind::kSelfReportedGap, "法治宣传的针对性、实效性有待加强，基层执法人员素质参差不齐。",
+                        "二、存在的不足", 12, 0, 900, 990, {"有待加强"}, "shortcomings"));
 
   RuleResult c = MakeResult("report", "first-responsible-duty", "党政主要负责人履行推进法治建设第一责任人职责情况",
                             "报告内容", "critical", Verdict::kFail);
@@ -69,14 +69,14 @@ inline Report SampleReport() {
   EditRule(f).cite = "《法治政府建设实施纲要（2015—2020年）》第（二十六）项";
   f.message = "只有\"下一步\"的计划，没有已完成的工作";
   EditRule(f).remedy = "写明行政复议体制改革的进展、案件数量和纠错率。";
-  f.evidence.push_back({EvidenceKind::kPromiseOnly, "下一步将推进行政复议体制改革，提高办案质量。", "三、下一步工作安排",
-                        20, 0, 1500, 1570, {"行政复议"}, "plan"});
+  f.evidence.push_back(Evidence::Owned(EvidenceKind::kPromiseOnly, "下一步将推进行政复议体制改革，提高办案质量。", "三、下一步工作安排",
+                        20, 0, 1500, 1570, {"行政复议"}, "plan"));
 
   RuleResult g = MakeResult("outline-2015", "open-government", "全面推进政务公开", "政务公开", "low", Verdict::kPass);
   EditRule(g).cite = "《法治政府建设实施纲要（2015—2020年）》第（十八）项";
   g.message = "写明了政务公开工作";
-  g.evidence.push_back({EvidenceKind::kSupport, "全年主动公开政府信息1,256条，办理依申请公开\"42\"件。",
-                        "一、主要举措和成效", 8, 0, 400, 470, {"公开"}, "measures"});
+  g.evidence.push_back(Evidence::Owned(EvidenceKind::kSupport, "全年主动公开政府信息1,256条，办理依申请公开\"42\"件。",
+                        "一、主要举措和成效", 8, 0, 400, 470, {"公开"}, "measures"));
 
   RuleResult h = MakeResult("outline-2015", "township-government", "乡镇政府法治建设", "基层法治", "low",
                             Verdict::kNotApplicable);
