@@ -48,6 +48,39 @@ inline std::uint32_t UnitKey(const unsigned char* p, std::size_t i, std::size_t 
   return base + bits;
 }
 
+// A trie of terms inserted in sorted order (`order`: ids sorted by their units): a node's children are created in
+// ascending unit order, and the only child a later term can share is the last one created (no map per node, no
+// search). `units(id)` is a term's sequence of units: bytes for the byte automaton, character ids for the other.
+struct TrieNode {
+  std::int32_t first_child = -1, last_child = -1, next_sibling = -1, term = -1;
+  std::uint32_t unit = 0;
+};
+template <class Units>
+std::vector<TrieNode> SortedTrie(const std::vector<TermId>& order, Units units) {
+  std::vector<TrieNode> trie(1);
+  for (TermId id : order) {
+    std::int32_t s = 0;
+    for (auto c : units(id)) {
+      const std::int32_t last = trie[s].last_child;
+      if (last >= 0 && trie[last].unit == c) {
+        s = last;
+        continue;
+      }
+      const auto n = static_cast<std::int32_t>(trie.size());
+      trie.push_back(TrieNode{});
+      trie[n].unit = c;
+      if (last >= 0)
+        trie[last].next_sibling = n;
+      else
+        trie[s].first_child = n;
+      trie[s].last_child = n;
+      s = n;
+    }
+    trie[s].term = static_cast<std::int32_t>(id);
+  }
+  return trie;
+}
+
 }  // namespace
 
 TermId TermMatcher::Add(std::string_view term) {
@@ -110,38 +143,15 @@ bool TermMatcher::BuildChars() {
     a.blocks[std::size_t{a.pages[k >> 6]} * 64 + (k & 63)] = static_cast<std::uint16_t>(j + 1);
   }
   for (std::uint32_t& k : keys) k = a.blocks[std::size_t{a.pages[k >> 6]} * 64 + (k & 63)];
-  // 3. Trie from the terms in unit order, so a node's children are created in ascending unit order and the only
-  //    child a later term can share is the last one created.
-  auto units = [&](TermId id) { return std::span<const std::uint32_t>(keys.data() + begin[id], begin[id + 1] - begin[id]); };
+  // 3. Trie from the terms in unit order.
+  auto units = [&](TermId id) {
+    return std::span<const std::uint32_t>(keys.data() + begin[id], begin[id + 1] - begin[id]);
+  };
   std::sort(order.begin(), order.end(), [&](TermId x, TermId y) {
     auto ux = units(x), uy = units(y);
     return std::lexicographical_compare(ux.begin(), ux.end(), uy.begin(), uy.end());
   });
-  struct Building {
-    std::int32_t first_child = -1, last_child = -1, next_sibling = -1, term = -1;
-    std::uint32_t unit = 0;
-  };
-  std::vector<Building> trie(1);
-  for (TermId id : order) {
-    std::int32_t s = 0;
-    for (std::uint32_t c : units(id)) {
-      std::int32_t last = trie[s].last_child;
-      if (last >= 0 && trie[last].unit == c) {
-        s = last;
-        continue;
-      }
-      std::int32_t n = static_cast<std::int32_t>(trie.size());
-      trie.push_back(Building{});
-      trie[n].unit = c;
-      if (last >= 0)
-        trie[last].next_sibling = n;
-      else
-        trie[s].first_child = n;
-      trie[s].last_child = n;
-      s = n;
-    }
-    trie[s].term = static_cast<std::int32_t>(id);
-  }
+  const std::vector<TrieNode> trie = SortedTrie(order, units);
   if (trie.size() > 0xFFFF) return false;
   // 4. States numbered breadth first: a state's children are consecutive, in unit order.
   std::vector<std::int32_t> bfs{0};
@@ -158,7 +168,7 @@ bool TermMatcher::BuildChars() {
   a.term.assign(states, -1);
   a.out_link.assign(states, 0);
   for (std::size_t v = 0; v < states; ++v) {
-    const Building& b = trie[bfs[v]];
+    const TrieNode& b = trie[bfs[v]];
     a.unit[v] = static_cast<std::uint16_t>(b.unit);
     a.term[v] = b.term;
     if (b.first_child >= 0) {
@@ -201,38 +211,15 @@ std::size_t TermMatcher::table_bytes() const {
 }
 
 void TermMatcher::BuildBytes() {
-  // 1. Trie built from the terms in byte order: a node's children are then created in ascending byte order, and
-  //    the only child a later term can share is the last one created (no map per node, no search).
+  // 1. Trie built from the terms in byte order.
   std::vector<TermId> order;
   order.reserve(terms_.size());
   for (TermId id = 0; id < terms_.size(); ++id)
     if (!terms_[id].empty()) order.push_back(id);
   std::sort(order.begin(), order.end(), [&](TermId a, TermId b) { return terms_[a] < terms_[b]; });  // as bytes
-  struct Building {
-    std::int32_t first_child = -1, last_child = -1, next_sibling = -1, term = -1;
-    unsigned char byte = 0;
-  };
-  std::vector<Building> trie(1);
-  for (TermId id : order) {
-    std::int32_t s = 0;
-    for (unsigned char c : terms_[id]) {
-      std::int32_t last = trie[s].last_child;
-      if (last >= 0 && trie[last].byte == c) {
-        s = last;
-        continue;
-      }
-      std::int32_t n = static_cast<std::int32_t>(trie.size());
-      trie.push_back(Building{});
-      trie[n].byte = c;
-      if (last >= 0)
-        trie[last].next_sibling = n;
-      else
-        trie[s].first_child = n;
-      trie[s].last_child = n;
-      s = n;
-    }
-    trie[s].term = static_cast<std::int32_t>(id);
-  }
+  const std::vector<TrieNode> trie = SortedTrie(order, [&](TermId id) {
+    return std::span(reinterpret_cast<const unsigned char*>(terms_[id].data()), terms_[id].size());
+  });
   // 2. Flatten edges (each node's children are a sorted run of edges_).
   nodes_.assign(trie.size(), Node{});
   edges_.clear();
@@ -240,7 +227,8 @@ void TermMatcher::BuildBytes() {
   for (std::size_t s = 0; s < trie.size(); ++s) {
     nodes_[s].term = trie[s].term;
     nodes_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-    for (std::int32_t n = trie[s].first_child; n >= 0; n = trie[n].next_sibling) edges_.emplace_back(trie[n].byte, n);
+    for (std::int32_t n = trie[s].first_child; n >= 0; n = trie[n].next_sibling)
+      edges_.emplace_back(static_cast<unsigned char>(trie[n].unit), n);
     nodes_[s].edge_count = static_cast<std::uint32_t>(edges_.size()) - nodes_[s].first_edge;
   }
   // Nodes with many children (the second byte of a CJK character, mostly) get a dense row: one load instead of a
@@ -263,7 +251,8 @@ void TermMatcher::BuildBytes() {
       dense_[static_cast<std::size_t>(node.dense) * 256 + edges_[e].first] = edges_[e].second;
   }
   root_next_.assign(256, 0);
-  for (std::int32_t n = trie[0].first_child; n >= 0; n = trie[n].next_sibling) root_next_[trie[n].byte] = n;
+  for (std::int32_t n = trie[0].first_child; n >= 0; n = trie[n].next_sibling)
+    root_next_[static_cast<unsigned char>(trie[n].unit)] = n;
   // 3. Failure links, breadth first.
   std::vector<std::int32_t> queue;
   queue.reserve(trie.size());
