@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <bitset>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -201,15 +202,24 @@ void ApplyProfile(const Profile& profile, Report& report) {
   // not every result's id put into a map (that was ~0.3 M instructions a report: docs/performance.md).
   constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
   std::unordered_map<std::string_view, std::size_t> index;
+  // A result's id is hashed only when its length and last byte are those of a named id: a few dozen ids are named,
+  // a report has one result per rule (3,056 with bench/run's 16× packs), and hashing each id was ~1 M instructions
+  // a report there. A filter, never an answer: the map decides.
+  std::bitset<64 * 256> maybe;
+  auto slot = [](std::string_view id) { return (id.size() & 63) * 256 + static_cast<unsigned char>(id.back()); };
   for (const auto& g : profile.same_as)
-    for (const auto& id : g.rules) index.emplace(id, kAbsent);
+    for (const auto& id : g.rules)
+      if (!id.empty()) {
+        index.emplace(id, kAbsent);
+        maybe.set(slot(id));
+      }
   const std::string* pack = nullptr;  // results come grouped by pack: look its choice up once per run
   bool dropped = false;
   SharedText why;  // the dropped pack's message, one text for all its results
   for (std::size_t i = 0; i < report.results.size(); ++i) {
     RuleResult& r = report.results[i];
-    if (!index.empty())
-      if (auto it = index.find(r.rule->id.str()); it != index.end() && it->second == kAbsent) it->second = i;
+    if (const std::string& id = r.rule->id.str(); !id.empty() && maybe.test(slot(id)))
+      if (auto it = index.find(id); it != index.end() && it->second == kAbsent) it->second = i;
     if (!pack || *pack != r.rule->pack) {
       pack = &r.rule->pack;
       auto it = chosen.find(*pack);
