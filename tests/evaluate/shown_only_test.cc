@@ -16,6 +16,14 @@ namespace fs = std::filesystem;
 namespace fazhi {
 namespace {
 
+// One pack of one rule `r` whose check is `check` (YAML of the condition, e.g. "mention: {any: [公布]}").
+std::unique_ptr<RuleSet> OneRule(const std::string& check) {
+  Diagnostics d;
+  auto set = test::CompileRules("rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n      " + check + "\n", d);
+  REQUIRE_FALSE(HasErrors(d));
+  return set;
+}
+
 const Rule& OnlyRule(const RuleSet& set) {
   REQUIRE(set.packs().size() == 1);
   REQUIRE(set.packs()[0]->rules.size() == 1);
@@ -24,12 +32,7 @@ const Rule& OnlyRule(const RuleSet& set) {
 
 TEST_CASE("a pass condition stops once its quotes are settled and gives the whole evaluation's result",
           "[evaluate][mention]") {
-  Diagnostics d;
-  auto set = test::CompileRules(
-      "rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n"
-      "      mention: {any: [合法性审核], concrete: true}\n",
-      d);
-  REQUIRE_FALSE(HasErrors(d));
+  auto set = OneRule("mention: {any: [合法性审核], concrete: true}");
   // A generic sentence first, then five concrete ones: the quotes are the first three concrete sentences.
   Document doc = test::BuildDocument(
       {{SectionRole::kMeasures,
@@ -72,12 +75,7 @@ TEST_CASE("a pass condition stops once its quotes are settled and gives the whol
 }
 
 TEST_CASE("a sentence lacking a group settles every anchor in it, with the same near miss", "[evaluate][mention]") {
-  Diagnostics d;
-  auto set = test::CompileRules(
-      "rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n"
-      "      mention: {any: [目录, 清单], all: [[决策事项], [公布]]}\n",
-      d);
-  REQUIRE_FALSE(HasErrors(d));
+  auto set = OneRule("mention: {any: [目录, 清单], all: [[决策事项], [公布]]}");
   // Two anchors in each sentence; the first sentence holds one other group, the second both but not 公布.
   Document doc = test::BuildDocument(
       {{SectionRole::kMeasures, {"一、主要工作情况", "编制目录和清单。编制决策事项目录和清单。"}}});
