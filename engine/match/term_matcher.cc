@@ -3,6 +3,8 @@
 #include "match/term_matcher.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <stdexcept>
 
 #if defined(__SSE2__)
@@ -94,6 +96,8 @@ TermId TermMatcher::Add(std::string_view term) {
 }
 
 void TermMatcher::Build() {
+  lengths_.clear();
+  for (const std::string& t : terms_) lengths_.push_back(static_cast<std::uint32_t>(t.size()));
   by_chars_ = BuildChars();
   if (!by_chars_) {
     chars_ = CharAutomaton{};
@@ -332,16 +336,6 @@ Hits TermMatcher::Scan(std::string_view text) const {
 void TermMatcher::ScanChars(std::string_view text, Hits& hits,
                             std::vector<std::pair<std::uint32_t, TermId>>& order) const {
   const CharAutomaton& a = chars_;
-  // The terms ending at byte i, from state o along the out-links: out of line, so the loop keeps its values in
-  // registers. Every term starts a unit and so on a character boundary (or a byte no character): no check.
-  auto record = [&](std::uint32_t o, std::size_t i) __attribute__((noinline)) {
-    for (; o != 0; o = a.out_link[o]) {
-      TermId id = static_cast<TermId>(a.term[o]);
-      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - terms_[id].size());
-      if (hits.offsets[id]++ == 0) hits.present.push_back(id);
-      order.emplace_back(start, id);
-    }
-  };
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const std::uint16_t* pages = a.pages.data();
@@ -380,40 +374,65 @@ void TermMatcher::ScanChars(std::string_view text, Hits& hits,
       s = node.fail;
     }
   };
+  // The text goes through three passes a chunk of units at a time, each pass a short loop whose values stay in
+  // registers: the units' ids (and where each ends), the automaton over the ids, the terms that end at each unit.
+  // In one loop (before) the automaton's steps waited on the decoding's branches and spilled values, and a call
+  // for every unit that ends a term broke it up.
+  constexpr std::size_t kChunk = 1024;
+  std::uint16_t ids[kChunk];
+  std::uint32_t ends[kChunk];
+  std::uint32_t emits[kChunk];  // unit index << 16 | the first state on its out-links
   std::uint32_t s = 0;
   for (std::size_t i = 0; i < n;) {
-    // The unit's key: ASCII and three-byte characters (Han, CJK punctuation) inline, the rest by UnitKey.
-    const std::uint32_t b = p[i];
-    std::uint32_t key;
-    if (b < 0x80) {
-      key = b;
-      i += 1;
-    } else if ((b & 0xF0) == 0xE0 && i + 2 < n && ((p[i + 1] & 0xC0u) | (p[i + 2] & 0xC0u) << 8) == 0x8080) {
-      // The pages cover every three-byte key (Build), so this, the common case, needs no bounds check.
-      const std::uint32_t page = (kThreeByteKeys >> 6) + ((b & 0x0F) << 6 | (p[i + 1] & 0x3Fu));
-      i += 3;
-      const std::uint16_t c = blocks[std::size_t{pages[page]} * 64 + (p[i - 1] & 0x3Fu)];
+    // 1. Ids. ASCII and valid three-byte characters (Han, CJK punctuation), four bytes read at once, by one lookup
+    //    (the pages cover every three-byte key, Build, so it needs no bounds check) and one branch, predicted;
+    //    anything else, and the last three bytes, by UnitKey.
+    std::size_t m = 0;
+    while (m < kChunk && i < n) {
+      if (i + 3 < n) {
+        std::uint32_t w;  // the next four bytes, the first in the low byte
+        std::memcpy(&w, p + i, 4);
+        if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
+        const bool one = (w & 0x80) == 0;
+        if (__builtin_expect(one | ((w & 0xC0C0F0u) == 0x8080E0u), 1)) {
+          const std::uint32_t page = one ? w >> 6 & 1 : (kThreeByteKeys >> 6) + ((w & 0x0F) << 6 | (w >> 8 & 0x3F));
+          ids[m] = blocks[std::size_t{pages[page]} * 64 + ((one ? w : w >> 16) & 0x3F)];
+          i += one ? 1 : 3;
+          ends[m++] = static_cast<std::uint32_t>(i);
+          continue;
+        }
+      }
+      std::size_t len;
+      bool cut = false;
+      const std::uint32_t key = UnitKey(p, i, n, len, cut);
+      i += len;
+      ids[m] = key >> 6 < page_count ? blocks[std::size_t{pages[key >> 6]} * 64 + (key & 63)] : 0;
+      ends[m++] = static_cast<std::uint32_t>(i);
+    }
+    // 2. The automaton. A unit no term contains sends it to the root (no term spans it). Where a state ends a term,
+    //    an entry is kept: written for every unit, the cursor moved on only then (no branch).
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::uint16_t c = ids[j];
       if (c == 0) {
         s = 0;
         continue;
       }
       s = step(s, c);
-      if (const std::uint32_t o = nodes[s].emit; o != 0) record(o, i - 1);
-      continue;
-    } else {
-      std::size_t len;
-      bool cut = false;
-      key = UnitKey(p, i, n, len, cut);
-      i += len;
+      const std::uint32_t emit = nodes[s].emit;
+      emits[k] = static_cast<std::uint32_t>(j) << 16 | emit;
+      k += emit != 0;
     }
-    const std::uint32_t page = key >> 6;
-    const std::uint16_t c = page < page_count ? blocks[std::size_t{pages[page]} * 64 + (key & 63)] : 0;
-    if (c == 0) {  // a unit no term contains: no term spans it
-      s = 0;
-      continue;
+    // 3. The terms ending at each such unit, from its state along the out-links. Every term starts a unit and so
+    //    on a character boundary (or a byte no character): no check.
+    for (std::size_t e = 0; e < k; ++e) {
+      const std::uint32_t end = ends[emits[e] >> 16];
+      for (std::uint32_t o = emits[e] & 0xFFFF; o != 0; o = a.out_link[o]) {
+        const auto id = static_cast<TermId>(a.term[o]);
+        if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+        order.emplace_back(end - lengths_[id], id);
+      }
     }
-    s = step(s, c);
-    if (const std::uint32_t o = nodes[s].emit; o != 0) record(o, i - 1);
   }
 }
 
@@ -425,8 +444,7 @@ void TermMatcher::ScanBytes(std::string_view text, Hits& hits,
   auto record = [&](std::int32_t o, std::size_t i) __attribute__((noinline)) {
     for (; o > 0; o = nodes[o].out_link) {
       TermId id = static_cast<TermId>(nodes[o].term);
-      std::uint32_t len = static_cast<std::uint32_t>(terms_[id].size());
-      std::uint32_t start = static_cast<std::uint32_t>(i + 1 - len);
+      std::uint32_t start = static_cast<std::uint32_t>(i + 1) - lengths_[id];
       // Only whole UTF-8 characters: a match must not start on a continuation byte.
       if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
       if (hits.offsets[id]++ == 0) hits.present.push_back(id);

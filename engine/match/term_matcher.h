@@ -86,6 +86,7 @@ class TermMatcher {
   std::int32_t Next(std::int32_t state, unsigned char c) const;
 
   std::vector<std::string> terms_;
+  std::vector<std::uint32_t> lengths_;  // each term's length in bytes (Build): a hit's start without the string
   std::unordered_map<std::string, TermId> ids_;
   std::vector<Node> nodes_;
   std::vector<std::pair<unsigned char, std::int32_t>> edges_;

@@ -217,6 +217,38 @@ TEST_CASE("character automaton: one-character terms, shared two-character prefix
   }
 }
 
+// Scan reads the text a chunk of units at a time (decoding, then the automaton, then the terms found) and four bytes
+// at once where it can: terms that span a chunk's end, odd units in the middle of a chunk, and every length of a
+// text's tail (the last three bytes go the slow way, a character cut by the end of the text included).
+TEST_CASE("character automaton: terms across the scan's chunks, odd units between, every length of a tail",
+          "[match]") {
+  TermMatcher m;
+  std::vector<std::string> terms = {"法治政府", "政府", "府", "x法", "法x", "xx", "é法", "\xF0\x9F\x98\x80治",
+                                    "\x80", "\xE6" "a", "治\xFF"};
+  std::vector<TermId> ids;
+  for (const auto& t : terms) ids.push_back(m.Add(t));
+  m.Build();
+  REQUIRE(m.by_characters());
+  // A term whose units straddle unit 1,024 (and 2,048), preceded by one-byte units, by three-byte ones, and by
+  // a mix with two- and four-byte characters.
+  for (int before = 1015; before <= 1030; ++before) {
+    CAPTURE(before);
+    RequireSameAsNaive(m, terms, ids, std::string(before, 'x') + "法治政府" + std::string(1000, 'y') + "法治政府");
+    std::string han;
+    for (int i = 0; i < before; ++i) han += i % 7 == 0 ? "府" : "一";
+    RequireSameAsNaive(m, terms, ids, han + "法治政府x" + han + "法治政府");
+    std::string mixed;
+    for (int i = 0; i < before; ++i) mixed += i % 5 == 0 ? "é" : i % 11 == 0 ? "\xF0\x9F\x98\x80" : "x";
+    RequireSameAsNaive(m, terms, ids, mixed + "\xF0\x9F\x98\x80治法x" + mixed);
+  }
+  // Every prefix of a text whose end cuts characters of each length, and lone and stray bytes.
+  const std::string text = "x法治政府é法\xF0\x9F\x98\x80治\xFF\x80\xE6" "a法治政府\xE6\x94治\xFF";
+  for (std::size_t len = 0; len <= text.size(); ++len) {
+    CAPTURE(len);
+    RequireSameAsNaive(m, terms, ids, text.substr(0, len));
+  }
+}
+
 TEST_CASE("terms ending inside a character fall back to the byte automaton, with the same answers", "[match]") {
   TermMatcher m;
   std::vector<std::string> terms = {"法治", "\xE6\x94", "政\xE5"};  // 政 is E6 94 BF, 府 is E5 BA 9C
