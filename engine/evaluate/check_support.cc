@@ -266,6 +266,52 @@ std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<Term
   return first;
 }
 
+void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out) {
+  out.clear();
+  // One run per occurring term (rarely more than three of a list occur in a report).
+  struct Run {
+    const std::uint32_t* at;
+    const std::uint32_t* end;
+    std::uint32_t len;
+    TermId term;
+  };
+  thread_local std::vector<Run> runs;
+  runs.clear();
+  std::size_t count = 0;
+  for (TermId id : ids) {
+    if (ctx.index && !ctx.index->Occurs(id)) continue;
+    const auto starts = ctx.hits.Of(id);
+    if (starts.empty()) continue;
+    runs.push_back({starts.data(), starts.data() + starts.size(), ctx.matcher.Length(id), id});
+    count += starts.size();
+  }
+  out.reserve(count);
+  constexpr std::size_t kMergeRuns = 8;  // beyond this many terms a sort is cheaper than picking the least each time
+  if (runs.size() > kMergeRuns) {
+    for (const Run& r : runs)
+      for (const std::uint32_t* s = r.at; s != r.end; ++s) out.push_back({*s, *s + r.len, r.term});
+    std::sort(out.begin(), out.end(), Before);
+    return;
+  }
+  // The least start next, the longer at the same start (HitsIn's order). Two runs tie on both only when they are the
+  // same term listed twice, whose hits are the same: either may go first.
+  while (runs.size() > 1) {
+    std::size_t least = 0;
+    for (std::size_t k = 1; k < runs.size(); ++k)
+      if (*runs[k].at < *runs[least].at || (*runs[k].at == *runs[least].at && runs[k].len > runs[least].len))
+        least = k;
+    Run& r = runs[least];
+    out.push_back({*r.at, *r.at + r.len, r.term});
+    if (++r.at == r.end) {
+      r = runs.back();
+      runs.pop_back();
+    }
+  }
+  if (!runs.empty())
+    for (const std::uint32_t* s = runs[0].at; s != runs[0].end; ++s)
+      out.push_back({*s, *s + runs[0].len, runs[0].term});
+}
+
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
   for (TermId id : ids) {
     if (ctx.index && !ctx.index->Occurs(id)) continue;

@@ -50,6 +50,10 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
 // The same into `out` (cleared first): a caller that looks many times keeps one buffer.
 void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out);
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+// Every hit of `ids` in the whole text, in HitsIn's order (duplicates in `ids` give duplicate hits too), into `out`:
+// the terms' own sorted lists merged, with no sort and no look-up of the list in the index (a mention's anchor list
+// is asked for once per document).
+void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out);
 // The first of HitsIn's hits (nullopt when there is none), without building the list.
 std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
 
