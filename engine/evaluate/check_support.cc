@@ -2,6 +2,8 @@
 #include "evaluate/check_support.h"
 
 #include <algorithm>
+#include <span>
+#include <tuple>
 
 #include "core/lang.h"
 #include "core/messages.h"
@@ -332,10 +334,26 @@ bool InsideBookTitle(std::string_view text, Span clause, std::uint32_t pos) {
   return close == std::string_view::npos || close < open;
 }
 
-bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
+// Whether an `ignore` hit that ends by `limit` (the clause or sentence: HitsIn's hits inside it) covers h.
+bool Covered(std::span<const TermHit> ignore, std::uint32_t limit, const TermHit& h) {
   for (const auto& g : ignore)
-    if (g.start <= h.start && g.end >= h.end) return true;
+    if (g.end <= limit && g.start <= h.start && g.end >= h.end) return true;
   return false;
+}
+
+// The hits of `ids` inside `span` in HitsIn's order: with the index, the run of its whole-text list `all` that starts
+// in the span (no copy; a hit in it may still end past the span: the caller skips it), else HitsIn's list in `buffer`.
+std::span<const TermHit> HitsFrom(const EvalContext& ctx, const std::vector<TermHit>* all,
+                                  const std::vector<TermId>& ids, Span span, std::vector<TermHit>& buffer) {
+  if (!all) {
+    HitsIn(ctx, ids, span, buffer);
+    return buffer;
+  }
+  auto b = std::lower_bound(all->begin(), all->end(), span.begin,
+                            [](const TermHit& h, std::uint32_t v) { return h.start < v; });
+  auto e = b;
+  while (e != all->end() && e->start < span.end) ++e;  // a few at most
+  return {b, e};
 }
 }  // namespace
 
@@ -349,7 +367,8 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
   Span clause = clause_at(offset);
   // The answer depends on the clause and on the sentence (its plan lead) only: many rules ask about the same one.
   const std::uint32_t sentence = ctx.doc.sentences.empty() ? 0 : SentenceAt(ctx, offset);
-  const CompiledCues* same = ctx.index ? ctx.index->Canonical(&cues) : nullptr;
+  EvalIndex::CueView* view = ctx.index ? &ctx.index->Cues(&cues) : nullptr;
+  const CompiledCues* same = view ? view->clause_key : nullptr;
   if (ctx.index)
     if (const std::optional<CueAnswer>* known = ctx.index->RecalledCue(same, clause, sentence)) return *known;
   const Span key = clause;
@@ -364,17 +383,19 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
       else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
       if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
     }
-    thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
+    thread_local std::vector<TermHit> ignore_buffer, cued_buffer;  // one pair of buffers per worker thread
+    auto indexed = [&](EvalIndex::CueWords words) { return view ? &ctx.index->CueHits(*view, words) : nullptr; };
+    std::span<const TermHit> ignore;
     bool ignore_known = false;  // the `ignore` words: looked up only once a cue word is in the clause (most have none)
-    for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
-                             std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
-      HitsIn(ctx, *ids, clause, cued);
-      for (const auto& h : cued) {
+    for (auto [ids, kind, words] : {std::tuple{&cues.negation, EvidenceKind::kNegated, EvalIndex::kNegation},
+                                    std::tuple{&cues.hedging, EvidenceKind::kPromiseOnly, EvalIndex::kHedging}}) {
+      for (const auto& h : HitsFrom(ctx, indexed(words), *ids, clause, cued_buffer)) {
+        if (h.end > clause.end) continue;
         if (!ignore_known) {
-          HitsIn(ctx, cues.ignore, clause, ignore);
+          ignore = HitsFrom(ctx, indexed(EvalIndex::kIgnore), cues.ignore, clause, ignore_buffer);
           ignore_known = true;
         }
-        if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
+        if (Covered(ignore, clause.end, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
         return CueAnswer{kind, ctx.matcher.Term(h.term)};
       }
     }
@@ -467,7 +488,9 @@ std::string_view NumberWithUnit(std::string_view s, std::size_t i, std::size_t j
 
 namespace {
 // Everything that can make `sentence` concrete, in IsConcrete's order (ConcreteFacts, evaluate/doc_index.h).
-void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, ConcreteFacts& facts) {
+void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, EvalIndex::CueView* view, Span sentence,
+                  ConcreteFacts& facts) {
+  auto indexed = [&](EvalIndex::CueWords words) { return view ? &ctx.index->CueHits(*view, words) : nullptr; };
   std::string_view s = ctx.doc.Slice(sentence);
   if (std::string_view title = ProducedTitleIn(s); !title.empty()) {
     facts.title = TruncateChars(title, 40);
@@ -494,11 +517,13 @@ void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentenc
     i = j;
   }
   // A concrete action not part of an `ignore` word ("建立健全", "办理时限").
-  thread_local std::vector<TermHit> ignore, actions;  // one pair of buffers per worker thread
-  HitsIn(ctx, cues.ignore, sentence, ignore);
-  HitsIn(ctx, cues.actions, sentence, actions);
+  thread_local std::vector<TermHit> ignore_buffer, actions_buffer;  // one pair of buffers per worker thread
+  const auto actions = HitsFrom(ctx, indexed(EvalIndex::kActions), cues.actions, sentence, actions_buffer);
+  if (actions.empty()) return;
+  const auto ignore = HitsFrom(ctx, indexed(EvalIndex::kIgnore), cues.ignore, sentence, ignore_buffer);
   for (const auto& h : actions)
-    if (!Covered(ignore, h)) facts.candidates.push_back({h.start, h.end, false, ctx.matcher.Term(h.term)});
+    if (h.end <= sentence.end && !Covered(ignore, sentence.end, h))
+      facts.candidates.push_back({h.start, h.end, false, ctx.matcher.Term(h.term)});
 }
 }  // namespace
 
@@ -510,11 +535,11 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
     const std::uint32_t si = ctx.index->SentenceAt(sentence.begin);
     const Span known = ctx.doc.sentences[si].span;
     if (known.begin == sentence.begin && known.end == sentence.end) {
-      const CompiledCues* same = ctx.index->Canonical(&cues);
-      facts = ctx.index->Concrete(same, si);
+      EvalIndex::CueView& view = ctx.index->Cues(&cues);
+      facts = ctx.index->Concrete(view.concrete_key, si);
       if (!facts) {
-        ConcreteFacts& fresh = ctx.index->NewConcrete(same, si);
-        FindConcrete(ctx, cues, sentence, fresh);
+        ConcreteFacts& fresh = ctx.index->NewConcrete(view.concrete_key, si);
+        FindConcrete(ctx, cues, &view, sentence, fresh);
         facts = &fresh;
       }
     }
@@ -523,7 +548,7 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
   if (!facts) {
     local.title = {};
     local.candidates.clear();
-    FindConcrete(ctx, cues, sentence, local);
+    FindConcrete(ctx, cues, nullptr, sentence, local);
     facts = &local;
   }
   if (!facts->title.empty()) {

@@ -100,18 +100,32 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
   }
 }
 
-const CompiledCues* EvalIndex::Canonical(const CompiledCues* cues) {
-  for (const auto& [seen, same] : canonical_)
-    if (seen == cues) return same;
-  const CompiledCues* same = cues;
-  for (const auto& [seen, first] : canonical_)
-    if (seen == first && seen->negation == cues->negation && seen->hedging == cues->hedging &&
-        seen->ignore == cues->ignore && seen->actions == cues->actions) {
-      same = first;
-      break;
-    }
-  canonical_.emplace_back(cues, same);
-  return same;
+EvalIndex::CueView& EvalIndex::Cues(const CompiledCues* cues) {
+  for (CueView& view : cue_views_)
+    if (view.cues == cues) return view;
+  CueView& view = cue_views_.emplace_back();
+  view.cues = view.clause_key = view.concrete_key = cues;
+  for (const CueView& seen : cue_views_) {  // the first alike of each kind (the new view last: itself)
+    if (view.clause_key == cues && seen.clause_key == seen.cues && seen.cues->negation == cues->negation &&
+        seen.cues->hedging == cues->hedging && seen.cues->ignore == cues->ignore)
+      view.clause_key = seen.cues;
+    if (view.concrete_key == cues && seen.concrete_key == seen.cues && seen.cues->ignore == cues->ignore &&
+        seen.cues->actions == cues->actions)
+      view.concrete_key = seen.cues;
+  }
+  return view;
+}
+
+const std::vector<TermHit>& EvalIndex::CueHits(CueView& view, CueWords which) {
+  if (view.hits[which]) return *view.hits[which];
+  const CompiledCues& c = *view.cues;
+  const std::vector<TermId>& ids =
+      which == kNegation ? c.negation : which == kHedging ? c.hedging : which == kIgnore ? c.ignore : c.actions;
+  for (const auto& [words, hits] : cue_lists_)
+    if (words == &ids || *words == ids) return *(view.hits[which] = &hits);
+  auto& [words, hits] = cue_lists_.emplace_back(&ids, std::vector<TermHit>{});
+  SortedHits(ids, hits);
+  return *(view.hits[which] = &hits);
 }
 
 std::size_t EvalIndex::CueSlotOf(Span clause) const {
@@ -182,6 +196,13 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
   }
   std::vector<TermHit>& out = lists_.emplace_back();
   slot.list = static_cast<std::uint32_t>(lists_.size());
+  SortedHits(ids, out);
+  last_key_ = &ids;
+  last_list_ = &out;
+  return &out;
+}
+
+void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const {
   std::size_t count = 0;
   for (TermId id : ids)
     if (Occurs(id)) count += hits_.Of(id).size();
@@ -197,9 +218,6 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
     std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
-  last_key_ = &ids;
-  last_list_ = &out;
-  return &out;
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {

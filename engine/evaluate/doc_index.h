@@ -117,9 +117,22 @@ class EvalIndex {
   SectionRole RoleOf(std::uint32_t section) const {
     return section < roles_.size() ? roles_[section] : doc_.RoleOf(section);
   }
-  // One pointer for every pack's cue lists that hold the same words (every pack has its own CompiledCues, most of
-  // them the default cues): the answers below are kept per clause and per sentence for one cue list at a time.
-  const CompiledCues* Canonical(const CompiledCues* cues);
+  // Every pack has its own CompiledCues; most hold the same negation, hedging and ignore words and differ in a few
+  // action words. A cue list as seen, with the first one seen that gives the same ClauseCue answers (the same
+  // negation, hedging and ignore words) and the first that gives the same concreteness facts (the same ignore and
+  // action words): the answers below are kept per clause and per sentence under those keys, so the packs share them.
+  enum CueWords { kNegation, kHedging, kIgnore, kActions };
+  struct CueView {
+    const CompiledCues* cues = nullptr;
+    const CompiledCues* clause_key = nullptr;
+    const CompiledCues* concrete_key = nullptr;
+    const std::vector<TermHit>* hits[4] = {};  // each word list's hits (CueHits), built on its first ask
+  };
+  CueView& Cues(const CompiledCues* cues);
+  // The hits of one word list of `view` over the whole text, in HitsIn's order, built on its first ask and shared by
+  // every list of the same words: ClauseCue and IsConcrete take the run inside a clause or sentence from them, with
+  // no copy and no look-up by list address.
+  const std::vector<TermHit>& CueHits(CueView& view, CueWords which);
   // ClauseCue's answer for the clause [clause.begin, clause.end) of sentence `sentence` with `cues`, when it was
   // worked out before (Remember stores one); a slot holds one answer, the last stored.
   const std::optional<CueAnswer>* RecalledCue(const CompiledCues* cues, Span clause, std::uint32_t sentence) const;
@@ -167,7 +180,10 @@ class EvalIndex {
     ConcreteFacts facts;
   };
   std::vector<ConcreteSlot> concrete_;  // one per sentence
-  std::vector<std::pair<const CompiledCues*, const CompiledCues*>> canonical_;  // cue lists seen → the first alike
+  std::deque<CueView> cue_views_;  // one per cue list seen (a deque: Cues' references stay valid)
+  std::deque<std::pair<const std::vector<TermId>*, std::vector<TermHit>>> cue_lists_;  // words → their hits
+  // Every hit of `ids` over the whole text into `out`, in HitsIn's order.
+  void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const;
 };
 
 }  // namespace fazhi

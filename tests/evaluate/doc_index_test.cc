@@ -257,7 +257,23 @@ TEST_CASE("IsConcrete and ClauseCue decide the same with and without EvalIndex o
       for (int k = 0, n = list == &cues.ignore ? 5 : 40; k < n && !hits.present.empty(); ++k)
         list->push_back(hits.present[rng() % hits.present.size()]);
     const CompiledCues other = cues;
+    // Packs whose cues differ in the action words only (they share ClauseCue's answers, not the concreteness
+    // facts) or in a negation word only (the other way round): asked in turn, each must still get its own answers.
+    CompiledCues more_actions = cues, fewer_negations = cues;
+    if (!hits.present.empty()) more_actions.actions.push_back(hits.present[rng() % hits.present.size()]);
+    if (!fewer_negations.negation.empty()) fewer_negations.negation.erase(fewer_negations.negation.begin());
     for (const auto& sentence : doc.sentences) {
+      for (const CompiledCues* variant : {&more_actions, &fewer_negations}) {
+        std::string basis_plain, basis_indexed;
+        CHECK(IsConcrete(plain, *variant, sentence.span, {}, &basis_plain) ==
+              IsConcrete(indexed, *variant, sentence.span, {}, &basis_indexed));
+        CHECK(basis_plain == basis_indexed);
+        for (std::uint32_t o : {sentence.span.begin, sentence.span.begin + sentence.span.size() / 2}) {
+          auto a = ClauseCue(plain, *variant, o), b = ClauseCue(indexed, *variant, o);
+          REQUIRE(a.has_value() == b.has_value());
+          if (a) CHECK(a->word == b->word);
+        }
+      }
       ++sentences;
       // Twice each way round: the index keeps a sentence's facts after the first ask, whatever the matched span.
       for (Span matched : {Span{}, Span{sentence.span.begin, sentence.span.begin + sentence.span.size() / 3},
