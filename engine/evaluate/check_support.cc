@@ -268,7 +268,21 @@ std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<Term
   return first;
 }
 
-void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out) {
+TermBits TermBits::Of(const std::vector<TermId>& ids) {
+  TermBits bits;
+  std::vector<TermId> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  if (sorted.empty() || std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return bits;
+  for (TermId id : sorted) {
+    if (bits.words.empty() || bits.words.back().first != id / 64) bits.words.emplace_back(id / 64, 0);
+    bits.words.back().second |= std::uint64_t{1} << (id % 64);
+  }
+  bits.usable = true;
+  return bits;
+}
+
+void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out,
+               const TermBits* bits) {
   out.clear();
   // One run per occurring term (rarely more than three of a list occur in a report).
   struct Run {
@@ -280,12 +294,20 @@ void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vect
   thread_local std::vector<Run> runs;
   runs.clear();
   std::size_t count = 0;
-  for (TermId id : ids) {
-    if (ctx.index && !ctx.index->Occurs(id)) continue;
+  auto add = [&](TermId id) {
     const auto starts = ctx.hits.Of(id);
-    if (starts.empty()) continue;
+    if (starts.empty()) return;
     runs.push_back({starts.data(), starts.data() + starts.size(), ctx.matcher.Length(id), id});
     count += starts.size();
+  };
+  if (ctx.index && bits && bits->usable) {
+    // The runs come in id order, not the list's: the merge's order does not depend on theirs.
+    for (const auto& [word, mask] : bits->words)
+      for (std::uint64_t m = ctx.index->OccursWord(word) & mask; m != 0; m &= m - 1)
+        add(static_cast<TermId>(word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(m))));
+  } else {
+    for (TermId id : ids)
+      if (!ctx.index || ctx.index->Occurs(id)) add(id);
   }
   out.reserve(count);
   constexpr std::size_t kMergeRuns = 8;  // beyond this many terms a sort is cheaper than picking the least each time

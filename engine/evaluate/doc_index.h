@@ -92,6 +92,8 @@ class EvalIndex {
   // Whether term `id` occurs in the document: a bit per term of the matcher, so a term list is run through without
   // touching each term's hit list (a cache line apiece; most terms of a list do not occur).
   bool Occurs(TermId id) const { return id < occurs_size_ && (occurs_[id >> 6] >> (id & 63)) & 1u; }
+  // The same for the 64 terms of ids [64 * word, 64 * word + 64) at once (bit i: term 64 * word + i).
+  std::uint64_t OccursWord(std::size_t word) const { return word < occurs_.size() ? occurs_[word] : 0; }
   // The clause around `offset` (what ClauseAt computes by walking the text): binary searches over the breaks.
   Span ClauseAt(std::uint32_t offset) const;
   // Every hit of `ids`, ordered by start, longer first at the same start (HitsIn's order); duplicates in `ids` give

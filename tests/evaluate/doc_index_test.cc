@@ -145,7 +145,7 @@ TEST_CASE("AllHitsOf gives HitsIn's hits over the whole text, on real reports an
   auto rules = test::LoadShippedRules();
   const TermMatcher& m = rules->matcher();
   std::mt19937 rng(13);
-  std::size_t merged = 0, sorted = 0;
+  std::size_t merged = 0, sorted = 0, by_bits = 0;
   for (const auto& input : test::RealReports()) {
     INFO(input.filename().string());
     Document doc = LoadDocument(input.string(), CheckOptions{});
@@ -167,10 +167,13 @@ TEST_CASE("AllHitsOf gives HitsIn's hits over the whole text, on real reports an
     std::vector<TermHit> got;
     for (const auto& list : lists) {
       const auto want = HitsIn(plain, list, whole);
-      for (const EvalContext* ctx : {&plain, &indexed}) {
-        AllHitsOf(*ctx, list, got);
-        if (!Same(got, want)) FAIL_CHECK("AllHitsOf differs from HitsIn, list of " << list.size());
-      }
+      const TermBits bits = TermBits::Of(list);
+      for (const EvalContext* ctx : {&plain, &indexed})
+        for (const TermBits* b : {static_cast<const TermBits*>(nullptr), &bits}) {
+          AllHitsOf(*ctx, list, got, b);
+          if (!Same(got, want)) FAIL_CHECK("AllHitsOf differs from HitsIn, list of " << list.size());
+        }
+      by_bits += bits.usable && want.size() > 1;
       std::size_t occurring = 0;
       for (TermId id : list) occurring += !hits.Of(id).empty();
       (occurring > 8 ? sorted : merged) += want.size() > 1;
@@ -178,6 +181,7 @@ TEST_CASE("AllHitsOf gives HitsIn's hits over the whole text, on real reports an
   }
   CHECK(merged > 100);
   CHECK(sorted > 100);
+  CHECK(by_bits > 100);
 }
 
 TEST_CASE("EvalIndex gives every offset's sentence and paragraph, and every section's roles, on real reports",

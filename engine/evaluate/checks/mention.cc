@@ -29,6 +29,7 @@ class MentionCheck : public Check {
   int context = 0;  // also look this many following sentences of the same paragraph for concreteness
   std::shared_ptr<const CompiledCues> cues;
   std::vector<std::string> labels;  // `labels`: one per group (any first, then each group of all); "" = none given
+  TermBits anchor_bits;              // groups[0] as bits (set once the check is parsed)
 
   // The best near miss so far (see Evaluate).
   struct Best {
@@ -74,7 +75,7 @@ class MentionCheck : public Check {
     Scratch& sc = scratch;
     // Anchor hits, minus those overlapping an `except` word (区长 inside 副区长).
     std::vector<TermHit>& anchors = sc.anchors;
-    AllHitsOf(ctx, groups[0], anchors);
+    AllHitsOf(ctx, groups[0], anchors, &anchor_bits);
     if (!except.empty()) {
       std::vector<TermHit>& ex = sc.except;
       AllHitsOf(ctx, except, ex);
@@ -415,6 +416,7 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
     }
   }
   c->cues = ctx.cues();
+  if (!c->groups.empty()) c->anchor_bits = TermBits::Of(c->groups[0]);
   return c;
 }
 
