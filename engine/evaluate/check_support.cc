@@ -509,10 +509,9 @@ std::string_view NumberWithUnit(std::string_view s, std::size_t i, std::size_t j
 }  // namespace
 
 namespace {
-// Everything that can make `sentence` concrete, in IsConcrete's order (ConcreteFacts, evaluate/doc_index.h).
-void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, EvalIndex::CueView* view, Span sentence,
-                  ConcreteFacts& facts) {
-  auto indexed = [&](EvalIndex::CueWords words) { return view ? &ctx.index->CueHits(*view, words) : nullptr; };
+// What can make `sentence` concrete whatever the cue lists, in IsConcrete's order (ConcreteFacts,
+// evaluate/doc_index.h).
+void FindConcrete(const EvalContext& ctx, Span sentence, ConcreteFacts& facts) {
   std::string_view s = ctx.doc.Slice(sentence);
   if (std::string_view title = ProducedTitleIn(s); !title.empty()) {
     facts.title = TruncateChars(title, 40);
@@ -535,33 +534,33 @@ void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, EvalIndex::C
     bool year = (j - i == 4) && s.substr(j).starts_with("年");
     if (!year)
       facts.candidates.push_back({static_cast<std::uint32_t>(sentence.begin + i),
-                                  static_cast<std::uint32_t>(sentence.begin + j), true, NumberWithUnit(s, i, j)});
+                                  static_cast<std::uint32_t>(sentence.begin + j), NumberWithUnit(s, i, j)});
     i = j;
   }
-  // A concrete action not part of an `ignore` word ("建立健全", "办理时限").
-  thread_local std::vector<TermHit> ignore_buffer, actions_buffer;  // one pair of buffers per worker thread
-  const auto actions = HitsFrom(ctx, indexed(EvalIndex::kActions), cues.actions, sentence, actions_buffer);
-  if (actions.empty()) return;
-  const auto ignore = HitsFrom(ctx, indexed(EvalIndex::kIgnore), cues.ignore, sentence, ignore_buffer);
-  for (const auto& h : actions)
-    if (h.end <= sentence.end && !Covered(ignore, sentence.end, h))
-      facts.candidates.push_back({h.start, h.end, false, ctx.matcher.Term(h.term)});
+}
+
+bool Outside(std::uint32_t begin, std::uint32_t end, Span matched) { return end <= matched.begin || begin >= matched.end; }
+
+void QuoteBasis(std::string* basis, std::string_view text) {
+  if (!basis) return;
+  basis->assign("“");
+  basis->append(text);
+  basis->append("”");
 }
 }  // namespace
 
 bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched, std::string* basis) {
-  // A sentence of the document has its facts worked out once (every rule that quotes it asks); any other span
-  // (diff's, a test's) each time.
+  // A sentence of the document has its title and numbers worked out once (every rule that quotes it asks); any other
+  // span (diff's, a test's) each time.
   const ConcreteFacts* facts = nullptr;
   if (ctx.index && !ctx.doc.sentences.empty()) {
     const std::uint32_t si = ctx.index->SentenceAt(sentence.begin);
     const Span known = ctx.doc.sentences[si].span;
     if (known.begin == sentence.begin && known.end == sentence.end) {
-      EvalIndex::CueView& view = ctx.index->Cues(&cues);
-      facts = ctx.index->Concrete(view.concrete_key, si);
+      facts = ctx.index->Concrete(si);
       if (!facts) {
-        ConcreteFacts& fresh = ctx.index->NewConcrete(view.concrete_key, si);
-        FindConcrete(ctx, cues, &view, sentence, fresh);
+        ConcreteFacts& fresh = ctx.index->NewConcrete(si);
+        FindConcrete(ctx, sentence, fresh);
         facts = &fresh;
       }
     }
@@ -570,7 +569,7 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
   if (!facts) {
     local.title = {};
     local.candidates.clear();
-    FindConcrete(ctx, cues, nullptr, sentence, local);
+    FindConcrete(ctx, sentence, local);
     facts = &local;
   }
   if (!facts->title.empty()) {
@@ -580,12 +579,21 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
   // The first number, else the first action word, outside the matched term ("合法性审核" does not make itself
   // concrete through its 审核).
   for (const ConcreteCandidate& c : facts->candidates)
-    if (c.end <= matched.begin || c.begin >= matched.end) {
-      if (basis) {
-        basis->assign("“");
-        basis->append(c.text);
-        basis->append("”");
-      }
+    if (Outside(c.begin, c.end, matched)) {
+      QuoteBasis(basis, c.text);
+      return true;
+    }
+  // A concrete action not part of an `ignore` word ("建立健全", "办理时限"): the pack's words, from the index's hits
+  // of them when there is one.
+  EvalIndex::CueView* view = ctx.index ? &ctx.index->Cues(&cues) : nullptr;
+  auto indexed = [&](EvalIndex::CueWords words) { return view ? &ctx.index->CueHits(*view, words) : nullptr; };
+  thread_local std::vector<TermHit> ignore_buffer, actions_buffer;  // one pair of buffers per worker thread
+  const auto actions = HitsFrom(ctx, indexed(EvalIndex::kActions), cues.actions, sentence, actions_buffer);
+  if (actions.empty()) return false;
+  const auto ignore = HitsFrom(ctx, indexed(EvalIndex::kIgnore), cues.ignore, sentence, ignore_buffer);
+  for (const auto& h : actions)
+    if (h.end <= sentence.end && !Covered(ignore, sentence.end, h) && Outside(h.start, h.end, matched)) {
+      QuoteBasis(basis, ctx.matcher.Term(h.term));
       return true;
     }
   return false;

@@ -104,14 +104,11 @@ EvalIndex::CueView& EvalIndex::Cues(const CompiledCues* cues) {
   for (CueView& view : cue_views_)
     if (view.cues == cues) return view;
   CueView& view = cue_views_.emplace_back();
-  view.cues = view.clause_key = view.concrete_key = cues;
-  for (const CueView& seen : cue_views_) {  // the first alike of each kind (the new view last: itself)
+  view.cues = view.clause_key = cues;
+  for (const CueView& seen : cue_views_) {  // the first alike (the new view last: itself)
     if (view.clause_key == cues && seen.clause_key == seen.cues && seen.cues->negation == cues->negation &&
         seen.cues->hedging == cues->hedging && seen.cues->ignore == cues->ignore)
       view.clause_key = seen.cues;
-    if (view.concrete_key == cues && seen.concrete_key == seen.cues && seen.cues->ignore == cues->ignore &&
-        seen.cues->actions == cues->actions)
-      view.concrete_key = seen.cues;
   }
   return view;
 }
@@ -146,14 +143,14 @@ void EvalIndex::RememberCue(const CompiledCues* cues, Span clause, std::uint32_t
   cue_slots_[CueSlotOf(clause)] = CueSlot{cues, clause, sentence, answer};
 }
 
-const ConcreteFacts* EvalIndex::Concrete(const CompiledCues* cues, std::uint32_t sentence) const {
-  if (sentence >= concrete_.size() || concrete_[sentence].cues != cues) return nullptr;
+const ConcreteFacts* EvalIndex::Concrete(std::uint32_t sentence) const {
+  if (sentence >= concrete_.size() || !concrete_[sentence].known) return nullptr;
   return &concrete_[sentence].facts;
 }
 
-ConcreteFacts& EvalIndex::NewConcrete(const CompiledCues* cues, std::uint32_t sentence) {
+ConcreteFacts& EvalIndex::NewConcrete(std::uint32_t sentence) {
   ConcreteSlot& slot = concrete_.at(sentence);
-  slot.cues = cues;
+  slot.known = true;
   slot.facts.title = {};
   slot.facts.candidates.clear();
   return slot.facts;

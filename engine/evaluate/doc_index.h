@@ -69,13 +69,12 @@ struct CueAnswer {
   std::string_view word;
 };
 
-// What can make a sentence concrete (IsConcrete), worked out once per sentence: a produced 《title》 (which counts
-// whatever term was matched), else the numbers and then the action words, in the order IsConcrete tries them; the
-// first one outside the matched term decides.
+// What can make a sentence concrete (IsConcrete) whatever the cue lists, worked out once per sentence: a produced
+// 《title》 (which counts whatever term was matched), else its numbers, in the order IsConcrete tries them (the
+// action words come after them; they depend on a pack's cue lists and are looked up each time from CueHits).
 struct ConcreteCandidate {
   std::uint32_t begin, end;  // in Document::text
-  bool number;               // a number ("12件": `text`) or an action word (`text` is the term)
-  std::string_view text;
+  std::string_view text;     // the number with its unit ("12件")
 };
 struct ConcreteFacts {
   std::string_view title;  // truncated as the basis quotes it; empty = none
@@ -121,13 +120,12 @@ class EvalIndex {
   }
   // Every pack has its own CompiledCues; most hold the same negation, hedging and ignore words and differ in a few
   // action words. A cue list as seen, with the first one seen that gives the same ClauseCue answers (the same
-  // negation, hedging and ignore words) and the first that gives the same concreteness facts (the same ignore and
-  // action words): the answers below are kept per clause and per sentence under those keys, so the packs share them.
+  // negation, hedging and ignore words): ClauseCue's answers are kept per clause under that key, so the packs share
+  // them.
   enum CueWords { kNegation, kHedging, kIgnore, kActions };
   struct CueView {
     const CompiledCues* cues = nullptr;
     const CompiledCues* clause_key = nullptr;
-    const CompiledCues* concrete_key = nullptr;
     const std::vector<TermHit>* hits[4] = {};  // each word list's hits (CueHits), built on its first ask
   };
   CueView& Cues(const CompiledCues* cues);
@@ -139,10 +137,10 @@ class EvalIndex {
   // worked out before (Remember stores one); a slot holds one answer, the last stored.
   const std::optional<CueAnswer>* RecalledCue(const CompiledCues* cues, Span clause, std::uint32_t sentence) const;
   void RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence, std::optional<CueAnswer> answer);
-  // The concreteness facts of sentence `sentence` with `cues`: null when not worked out yet; Facts gives a slot
-  // to fill (the caller fills it once, then Concrete returns it).
-  const ConcreteFacts* Concrete(const CompiledCues* cues, std::uint32_t sentence) const;
-  ConcreteFacts& NewConcrete(const CompiledCues* cues, std::uint32_t sentence);
+  // The concreteness facts of sentence `sentence`: null when not worked out yet; NewConcrete gives a slot to fill
+  // (the caller fills it once, then Concrete returns it).
+  const ConcreteFacts* Concrete(std::uint32_t sentence) const;
+  ConcreteFacts& NewConcrete(std::uint32_t sentence);
 
  private:
   const Document& doc_;
@@ -178,7 +176,7 @@ class EvalIndex {
   std::vector<CueSlot> cue_slots_;  // by a hash of the clause's begin
   std::size_t CueSlotOf(Span clause) const;
   struct ConcreteSlot {
-    const CompiledCues* cues = nullptr;  // null = not worked out
+    bool known = false;
     ConcreteFacts facts;
   };
   std::vector<ConcreteSlot> concrete_;  // one per sentence
