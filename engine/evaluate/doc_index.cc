@@ -101,11 +101,12 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
 }
 
 EvalIndex::CueView& EvalIndex::Cues(const CompiledCues* cues) {
-  for (CueView& view : cue_views_)
-    if (view.cues == cues) return view;
-  CueView& view = cue_views_.emplace_back();
+  for (const auto& view : cue_views_)
+    if (view->cues == cues) return *view;
+  CueView& view = *cue_views_.emplace_back(std::make_unique<CueView>());
   view.cues = view.clause_key = cues;
-  for (const CueView& seen : cue_views_) {  // the first alike (the new view last: itself)
+  for (const auto& seen_view : cue_views_) {  // the first alike (the new view last: itself)
+    const CueView& seen = *seen_view;
     if (view.clause_key == cues && seen.clause_key == seen.cues && seen.cues->negation == cues->negation &&
         seen.cues->hedging == cues->hedging && seen.cues->ignore == cues->ignore)
       view.clause_key = seen.cues;
@@ -118,9 +119,11 @@ const std::vector<TermHit>& EvalIndex::CueHits(CueView& view, CueWords which) {
   const CompiledCues& c = *view.cues;
   const std::vector<TermId>& ids =
       which == kNegation ? c.negation : which == kHedging ? c.hedging : which == kIgnore ? c.ignore : c.actions;
-  for (const auto& [words, hits] : cue_lists_)
-    if (words == &ids || *words == ids) return *(view.hits[which] = &hits);
-  auto& [words, hits] = cue_lists_.emplace_back(&ids, std::vector<TermHit>{});
+  for (const auto& list : cue_lists_)
+    if (list->first == &ids || *list->first == ids) return *(view.hits[which] = &list->second);
+  auto& [words, hits] =
+      *cue_lists_.emplace_back(std::make_unique<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>(
+          &ids, std::vector<TermHit>{}));
   SortedHits(ids, hits);
   return *(view.hits[which] = &hits);
 }
@@ -188,10 +191,10 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
   }
   if (slot.list) {
     last_key_ = &ids;
-    last_list_ = &lists_[slot.list - 1];
+    last_list_ = lists_[slot.list - 1].get();
     return last_list_;
   }
-  std::vector<TermHit>& out = lists_.emplace_back();
+  std::vector<TermHit>& out = *lists_.emplace_back(std::make_unique<std::vector<TermHit>>());
   slot.list = static_cast<std::uint32_t>(lists_.size());
   SortedHits(ids, out);
   last_key_ = &ids;
@@ -200,21 +203,48 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
 }
 
 void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const {
-  std::size_t count = 0;
+  // One run per occurring term, each in order already: a few are merged (picking the least start, the longer at the
+  // same start — HitsIn's order; two runs tie on both only when a term is listed twice, whose hits are the same),
+  // more are sorted.
+  struct Run {
+    const std::uint32_t* at;
+    const std::uint32_t* end;
+    std::uint32_t len;
+    TermId term;
+  };
+  constexpr std::size_t kMergeRuns = 4;
+  Run runs[kMergeRuns];
+  std::size_t count = 0, n = 0;
   for (TermId id : ids)
-    if (Occurs(id)) count += hits_.Of(id).size();
+    if (Occurs(id)) {
+      const auto starts = hits_.Of(id);
+      if (n < kMergeRuns) runs[n] = {starts.data(), starts.data() + starts.size(), matcher_.Length(id), id};
+      ++n;
+      count += starts.size();
+    }
   out.reserve(count);
-  int terms = 0;  // terms that occur: one term's hits are in order already
+  if (n <= kMergeRuns) {
+    while (n > 1) {
+      std::size_t least = 0;
+      for (std::size_t k = 1; k < n; ++k)
+        if (*runs[k].at < *runs[least].at || (*runs[k].at == *runs[least].at && runs[k].len > runs[least].len))
+          least = k;
+      Run& r = runs[least];
+      out.push_back({*r.at, *r.at + r.len, r.term});
+      if (++r.at == r.end) r = runs[--n];
+    }
+    if (n == 1)
+      for (const std::uint32_t* s = runs[0].at; s != runs[0].end; ++s) out.push_back({*s, *s + runs[0].len, runs[0].term});
+    return;
+  }
   for (TermId id : ids) {
     if (!Occurs(id)) continue;
     std::uint32_t len = matcher_.Length(id);
     for (std::uint32_t s : hits_.Of(id)) out.push_back({s, s + len, id});
-    ++terms;
   }
-  if (terms > 1)
-    std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
-      return a.start != b.start ? a.start < b.start : a.end > b.end;
-    });
+  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,7 +160,8 @@ class EvalIndex {
   std::size_t used_ = 0;
   const std::vector<TermId>* last_key_ = nullptr;  // the last list built or found built, and its hits
   const std::vector<TermHit>* last_list_ = nullptr;
-  std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
+  // By pointer: AllHits' references stay valid as lists are added (and an index that builds none allocates none).
+  std::vector<std::unique_ptr<std::vector<TermHit>>> lists_;
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
   BlockLookup<Sentence> sentence_of_;
@@ -180,8 +181,10 @@ class EvalIndex {
     ConcreteFacts facts;
   };
   std::vector<ConcreteSlot> concrete_;  // one per sentence
-  std::deque<CueView> cue_views_;  // one per cue list seen (a deque: Cues' references stay valid)
-  std::deque<std::pair<const std::vector<TermId>*, std::vector<TermHit>>> cue_lists_;  // words → their hits
+  // One per cue list seen, and each distinct word list's hits; by pointer, so references stay valid as they are
+  // added (and nothing is allocated for a document no rule asks about cues).
+  std::vector<std::unique_ptr<CueView>> cue_views_;
+  std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists_;
   // Every hit of `ids` over the whole text into `out`, in HitsIn's order.
   void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const;
 };
