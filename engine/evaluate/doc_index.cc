@@ -80,6 +80,11 @@ std::uint32_t RoleMask(const Document& doc, std::uint32_t section) {
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
   ScanBreaks(doc.text, clause_ends_, clause_begins_, digits_);
+  break_block_.resize(doc.text.size() / kBreakBlock + 1);
+  for (std::size_t block = 0, i = 0; block < break_block_.size(); ++block) {
+    while (i < clause_ends_.size() && clause_ends_[i] < block * kBreakBlock) ++i;
+    break_block_[block] = static_cast<std::uint32_t>(i);
+  }
   occurs_size_ = matcher.size();
   occurs_.assign(occurs_size_ / 64 + 1, 0);
   for (TermId id : hits.present)
@@ -160,10 +165,15 @@ ConcreteFacts& EvalIndex::NewConcrete(std::uint32_t sentence) {
 }
 
 Span EvalIndex::ClauseAt(std::uint32_t offset) const {
-  auto b = std::upper_bound(clause_begins_.begin(), clause_begins_.end(), offset);
-  auto e = std::lower_bound(clause_ends_.begin(), clause_ends_.end(), offset);
+  // The first break that starts at or after `offset` (its start ends the clause): from the block's first, a step or
+  // two on. The clause begins after the break before it — or, when `offset` is inside that break's own bytes, after
+  // the one before that (the break ends past `offset`; a break ends before the next starts).
+  const std::size_t n = clause_ends_.size();
+  std::size_t i = break_block_[std::min<std::size_t>(offset / kBreakBlock, break_block_.size() - 1)];
+  while (i < n && clause_ends_[i] < offset) ++i;
+  const std::size_t j = i > 0 && clause_begins_[i - 1] > offset ? i - 1 : i;
   const std::uint32_t size = static_cast<std::uint32_t>(doc_.text.size());
-  return {b == clause_begins_.begin() ? 0 : *std::prev(b), e == clause_ends_.end() ? std::max(offset, size) : *e};
+  return {j == 0 ? 0 : clause_begins_[j - 1], i == n ? std::max(offset, size) : clause_ends_[i]};
 }
 
 const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {

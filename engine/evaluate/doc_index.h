@@ -93,7 +93,8 @@ class EvalIndex {
   bool Occurs(TermId id) const { return id < occurs_size_ && (occurs_[id >> 6] >> (id & 63)) & 1u; }
   // The same for the 64 terms of ids [64 * word, 64 * word + 64) at once (bit i: term 64 * word + i).
   std::uint64_t OccursWord(std::size_t word) const { return word < occurs_.size() ? occurs_[word] : 0; }
-  // The clause around `offset` (what ClauseAt computes by walking the text): binary searches over the breaks.
+  // The clause around `offset` (what ClauseAt computes by walking the text): a table of the text's 32-byte blocks
+  // (not a binary search over the breaks per call).
   Span ClauseAt(std::uint32_t offset) const;
   // Every hit of `ids`, ordered by start, longer first at the same start (HitsIn's order); duplicates in `ids` give
   // duplicate hits, as HitsIn does. Null the first time a list is asked for: a list looked at once (most anchor
@@ -148,6 +149,8 @@ class EvalIndex {
   const TermMatcher& matcher_;
   std::vector<std::uint32_t> clause_begins_;  // offsets right after a clause break (ClauseAt's begin candidates)
   std::vector<std::uint32_t> clause_ends_;    // offsets where a clause break starts (its end candidates)
+  static constexpr std::size_t kBreakBlock = 32;
+  std::vector<std::uint32_t> break_block_;  // per 32 bytes of text: the first break that starts in or after them
   std::vector<std::uint32_t> digits_;
   std::vector<std::uint64_t> occurs_;
   std::size_t occurs_size_ = 0;
