@@ -244,7 +244,25 @@ void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, s
   if (terms > 1) std::sort(out.begin(), out.end(), Before);
 }
 
-std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
+std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span,
+                                  const TermBits* bits) {
+  // A term's hits all have its length: when the first one in the span overruns its end, so do the rest.
+  auto first_of = [&](TermId id, std::optional<TermHit>& first) {
+    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
+    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
+    const std::uint32_t len = ctx.matcher.Length(id);
+    if (it != starts.end() && *it < span.end && *it + len <= span.end) {
+      const TermHit h{*it, *it + len, id};
+      if (!first || Before(h, *first)) first = h;
+    }
+  };
+  if (ctx.index && bits && bits->usable) {
+    std::optional<TermHit> first;
+    for (const auto& [word, mask] : bits->words)
+      for (std::uint64_t m = ctx.index->OccursWord(word) & mask; m != 0; m &= m - 1)
+        first_of(static_cast<TermId>(word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(m))), first);
+    return first;
+  }
   if (const std::vector<TermHit>* indexed = IndexedHits(ctx, ids)) {
     const std::vector<TermHit>& all = *indexed;
     auto it = std::lower_bound(all.begin(), all.end(), span.begin,
@@ -254,17 +272,8 @@ std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<Term
     return std::nullopt;
   }
   std::optional<TermHit> first;
-  for (TermId id : ids) {
-    if (ctx.index && !ctx.index->Occurs(id)) continue;
-    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
-    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
-    const std::uint32_t len = ctx.matcher.Length(id);
-    // A term's hits all have its length: when the first one in the span overruns its end, so do the rest.
-    if (it != starts.end() && *it < span.end && *it + len <= span.end) {
-      const TermHit h{*it, *it + len, id};
-      if (!first || Before(h, *first)) first = h;
-    }
-  }
+  for (TermId id : ids)
+    if (!ctx.index || ctx.index->Occurs(id)) first_of(id, first);
   return first;
 }
 

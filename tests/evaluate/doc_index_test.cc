@@ -92,10 +92,19 @@ TEST_CASE("EvalIndex gives ClauseAt's clause and HitsIn's hits on real reports",
           INFO("span " << span.begin << "–" << span.end);
           FAIL_CHECK("HitsIn differs with the index");
         }
+        // The list's terms once each (a term twice makes the bits unusable; the first hit is the same).
+        std::vector<TermId> once = list;
+        std::sort(once.begin(), once.end());
+        once.erase(std::unique(once.begin(), once.end()), once.end());
+        const TermBits bits = TermBits::Of(once);
+        REQUIRE(bits.usable);
         for (const EvalContext* ctx : {&plain, &indexed}) {
           auto first = FirstHitIn(*ctx, list, span);
           REQUIRE(first.has_value() == !want.empty());
           if (first) CHECK(Same({*first}, {want.front()}));
+          auto by_bits = FirstHitIn(*ctx, list, span, &bits);
+          REQUIRE(by_bits.has_value() == !want.empty());
+          if (by_bits) CHECK(Same({*by_bits}, {want.front()}));
           CHECK(AnyHitIn(*ctx, list, span) == !want.empty());
         }
       }

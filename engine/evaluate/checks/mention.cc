@@ -29,7 +29,8 @@ class MentionCheck : public Check {
   int context = 0;  // also look this many following sentences of the same paragraph for concreteness
   std::shared_ptr<const CompiledCues> cues;
   std::vector<std::string> labels;  // `labels`: one per group (any first, then each group of all); "" = none given
-  TermBits anchor_bits;              // groups[0] as bits (set once the check is parsed)
+  std::vector<TermBits> group_bits;  // each group as bits (set once the check is parsed)
+  const TermBits* Bits(std::size_t g) const { return g < group_bits.size() ? &group_bits[g] : nullptr; }
 
   // The best near miss so far (see Evaluate).
   struct Best {
@@ -75,7 +76,7 @@ class MentionCheck : public Check {
     Scratch& sc = scratch;
     // Anchor hits, minus those overlapping an `except` word (区长 inside 副区长).
     std::vector<TermHit>& anchors = sc.anchors;
-    AllHitsOf(ctx, groups[0], anchors, &anchor_bits);
+    AllHitsOf(ctx, groups[0], anchors, Bits(0));
     if (!except.empty()) {
       std::vector<TermHit>& ex = sc.except;
       AllHitsOf(ctx, except, ex);
@@ -164,7 +165,7 @@ class MentionCheck : public Check {
         bool found = false, far = false;
         std::optional<TermHit> first;
         if (near == 0) {
-          first = FirstHitIn(ctx, groups[g], unit);  // any hit will do: the first, as HitsIn orders them
+          first = FirstHitIn(ctx, groups[g], unit, Bits(g));  // any hit will do: the first, as HitsIn orders them
         } else {
           HitsIn(ctx, groups[g], unit, in_unit);
           for (const auto& h : in_unit) {
@@ -416,7 +417,7 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
     }
   }
   c->cues = ctx.cues();
-  if (!c->groups.empty()) c->anchor_bits = TermBits::Of(c->groups[0]);
+  for (const auto& g : c->groups) c->group_bits.push_back(TermBits::Of(g));
   return c;
 }
 
