@@ -79,6 +79,10 @@ std::uint32_t RoleMask(const Document& doc, std::uint32_t section) {
 
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
+  // Room for a break or a digit every 16 bytes (a report has one every 30 or so): the lists are not regrown.
+  clause_ends_.reserve(doc.text.size() / 16 + 16);
+  clause_begins_.reserve(doc.text.size() / 16 + 16);
+  digits_.reserve(doc.text.size() / 16 + 16);
   ScanBreaks(doc.text, clause_ends_, clause_begins_, digits_);
   break_block_.resize(doc.text.size() / kBreakBlock + 1);
   for (std::size_t block = 0, i = 0; block < break_block_.size(); ++block) {
