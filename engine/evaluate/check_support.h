@@ -65,10 +65,9 @@ struct TermBits {
 // is asked for once per document). `bits`, when given, is TermBits::Of(ids).
 void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out,
                const TermBits* bits = nullptr);
-// The first of HitsIn's hits (nullopt when there is none), without building the list. With `bits` (TermBits::Of(ids),
-// below) and the index, the occurring terms are found by word and each searched on its own: no look-up or sorted copy
-// of the list in the index (a mention asks for its other groups in a unit or two of each document).
-struct TermBits;
+// The first of HitsIn's hits (nullopt when there is none), without building the list. With `bits` (TermBits::Of(ids))
+// and the index, the occurring terms are found by word and each searched on its own: no look-up or sorted copy of
+// the list in the index (a mention asks for its other groups in a unit or two of each document).
 std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span,
                                   const TermBits* bits = nullptr);
 
