@@ -2,6 +2,8 @@
 #include "evaluate/check_support.h"
 
 #include <algorithm>
+#include <span>
+#include <tuple>
 
 #include "core/lang.h"
 #include "core/messages.h"
@@ -242,7 +244,25 @@ void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, s
   if (terms > 1) std::sort(out.begin(), out.end(), Before);
 }
 
-std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
+std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span,
+                                  const TermBits* bits) {
+  // A term's hits all have its length: when the first one in the span overruns its end, so do the rest.
+  auto first_of = [&](TermId id, std::optional<TermHit>& first) {
+    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
+    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
+    const std::uint32_t len = ctx.matcher.Length(id);
+    if (it != starts.end() && *it < span.end && *it + len <= span.end) {
+      const TermHit h{*it, *it + len, id};
+      if (!first || Before(h, *first)) first = h;
+    }
+  };
+  if (ctx.index && bits && bits->usable) {
+    std::optional<TermHit> first;
+    for (const auto& [word, mask] : bits->words)
+      for (std::uint64_t m = ctx.index->OccursWord(word) & mask; m != 0; m &= m - 1)
+        first_of(static_cast<TermId>(word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(m))), first);
+    return first;
+  }
   if (const std::vector<TermHit>* indexed = IndexedHits(ctx, ids)) {
     const std::vector<TermHit>& all = *indexed;
     auto it = std::lower_bound(all.begin(), all.end(), span.begin,
@@ -252,18 +272,77 @@ std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<Term
     return std::nullopt;
   }
   std::optional<TermHit> first;
-  for (TermId id : ids) {
-    if (ctx.index && !ctx.index->Occurs(id)) continue;
-    const auto starts = ctx.hits.Of(id);  // a span: cheap to copy
-    auto it = std::lower_bound(starts.begin(), starts.end(), span.begin);
-    const std::uint32_t len = ctx.matcher.Length(id);
-    // A term's hits all have its length: when the first one in the span overruns its end, so do the rest.
-    if (it != starts.end() && *it < span.end && *it + len <= span.end) {
-      const TermHit h{*it, *it + len, id};
-      if (!first || Before(h, *first)) first = h;
+  for (TermId id : ids)
+    if (!ctx.index || ctx.index->Occurs(id)) first_of(id, first);
+  return first;
+}
+
+TermBits TermBits::Of(const std::vector<TermId>& ids) {
+  TermBits bits;
+  std::vector<TermId> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  if (sorted.empty() || std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return bits;
+  for (TermId id : sorted) {
+    if (bits.words.empty() || bits.words.back().first != id / 64) bits.words.emplace_back(id / 64, 0);
+    bits.words.back().second |= std::uint64_t{1} << (id % 64);
+  }
+  bits.usable = true;
+  return bits;
+}
+
+void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out,
+               const TermBits* bits) {
+  out.clear();
+  // One run per occurring term (rarely more than three of a list occur in a report).
+  struct Run {
+    const std::uint32_t* at;
+    const std::uint32_t* end;
+    std::uint32_t len;
+    TermId term;
+  };
+  thread_local std::vector<Run> runs;
+  runs.clear();
+  std::size_t count = 0;
+  auto add = [&](TermId id) {
+    const auto starts = ctx.hits.Of(id);
+    if (starts.empty()) return;
+    runs.push_back({starts.data(), starts.data() + starts.size(), ctx.matcher.Length(id), id});
+    count += starts.size();
+  };
+  if (ctx.index && bits && bits->usable) {
+    // The runs come in id order, not the list's: the merge's order does not depend on theirs.
+    for (const auto& [word, mask] : bits->words)
+      for (std::uint64_t m = ctx.index->OccursWord(word) & mask; m != 0; m &= m - 1)
+        add(static_cast<TermId>(word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(m))));
+  } else {
+    for (TermId id : ids)
+      if (!ctx.index || ctx.index->Occurs(id)) add(id);
+  }
+  out.reserve(count);
+  constexpr std::size_t kMergeRuns = 8;  // beyond this many terms a sort is cheaper than picking the least each time
+  if (runs.size() > kMergeRuns) {
+    for (const Run& r : runs)
+      for (const std::uint32_t* s = r.at; s != r.end; ++s) out.push_back({*s, *s + r.len, r.term});
+    std::sort(out.begin(), out.end(), Before);
+    return;
+  }
+  // The least start next, the longer at the same start (HitsIn's order). Two runs tie on both only when they are the
+  // same term listed twice, whose hits are the same: either may go first.
+  while (runs.size() > 1) {
+    std::size_t least = 0;
+    for (std::size_t k = 1; k < runs.size(); ++k)
+      if (*runs[k].at < *runs[least].at || (*runs[k].at == *runs[least].at && runs[k].len > runs[least].len))
+        least = k;
+    Run& r = runs[least];
+    out.push_back({*r.at, *r.at + r.len, r.term});
+    if (++r.at == r.end) {
+      r = runs.back();
+      runs.pop_back();
     }
   }
-  return first;
+  if (!runs.empty())
+    for (const std::uint32_t* s = runs[0].at; s != runs[0].end; ++s)
+      out.push_back({*s, *s + runs[0].len, runs[0].term});
 }
 
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span) {
@@ -286,10 +365,26 @@ bool InsideBookTitle(std::string_view text, Span clause, std::uint32_t pos) {
   return close == std::string_view::npos || close < open;
 }
 
-bool Covered(const std::vector<TermHit>& ignore, const TermHit& h) {
+// Whether an `ignore` hit that ends by `limit` (the clause or sentence: HitsIn's hits inside it) covers h.
+bool Covered(std::span<const TermHit> ignore, std::uint32_t limit, const TermHit& h) {
   for (const auto& g : ignore)
-    if (g.start <= h.start && g.end >= h.end) return true;
+    if (g.end <= limit && g.start <= h.start && g.end >= h.end) return true;
   return false;
+}
+
+// The hits of `ids` inside `span` in HitsIn's order: with the index, the run of its whole-text list `all` that starts
+// in the span (no copy; a hit in it may still end past the span: the caller skips it), else HitsIn's list in `buffer`.
+std::span<const TermHit> HitsFrom(const EvalContext& ctx, const std::vector<TermHit>* all,
+                                  const std::vector<TermId>& ids, Span span, std::vector<TermHit>& buffer) {
+  if (!all) {
+    HitsIn(ctx, ids, span, buffer);
+    return buffer;
+  }
+  auto b = std::lower_bound(all->begin(), all->end(), span.begin,
+                            [](const TermHit& h, std::uint32_t v) { return h.start < v; });
+  auto e = b;
+  while (e != all->end() && e->start < span.end) ++e;  // a few at most
+  return {b, e};
 }
 }  // namespace
 
@@ -303,7 +398,8 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
   Span clause = clause_at(offset);
   // The answer depends on the clause and on the sentence (its plan lead) only: many rules ask about the same one.
   const std::uint32_t sentence = ctx.doc.sentences.empty() ? 0 : SentenceAt(ctx, offset);
-  const CompiledCues* same = ctx.index ? ctx.index->Canonical(&cues) : nullptr;
+  EvalIndex::CueView* view = ctx.index ? &ctx.index->Cues(&cues) : nullptr;
+  const CompiledCues* same = view ? view->clause_key : nullptr;
   if (ctx.index)
     if (const std::optional<CueAnswer>* known = ctx.index->RecalledCue(same, clause, sentence)) return *known;
   const Span key = clause;
@@ -318,17 +414,19 @@ std::optional<CueAnswer> ClauseCue(const EvalContext& ctx, const CompiledCues& c
       else if (t.substr(next).starts_with("，") || t.substr(next).starts_with("：")) next += 3;
       if (next != clause.end && next < t.size()) clause.end = clause_at(static_cast<std::uint32_t>(next)).end;
     }
-    thread_local std::vector<TermHit> ignore, cued;  // one pair of buffers per worker thread
+    thread_local std::vector<TermHit> ignore_buffer, cued_buffer;  // one pair of buffers per worker thread
+    auto indexed = [&](EvalIndex::CueWords words) { return view ? &ctx.index->CueHits(*view, words) : nullptr; };
+    std::span<const TermHit> ignore;
     bool ignore_known = false;  // the `ignore` words: looked up only once a cue word is in the clause (most have none)
-    for (auto [ids, kind] : {std::pair{&cues.negation, EvidenceKind::kNegated},
-                             std::pair{&cues.hedging, EvidenceKind::kPromiseOnly}}) {
-      HitsIn(ctx, *ids, clause, cued);
-      for (const auto& h : cued) {
+    for (auto [ids, kind, words] : {std::tuple{&cues.negation, EvidenceKind::kNegated, EvalIndex::kNegation},
+                                    std::tuple{&cues.hedging, EvidenceKind::kPromiseOnly, EvalIndex::kHedging}}) {
+      for (const auto& h : HitsFrom(ctx, indexed(words), *ids, clause, cued_buffer)) {
+        if (h.end > clause.end) continue;
         if (!ignore_known) {
-          HitsIn(ctx, cues.ignore, clause, ignore);
+          ignore = HitsFrom(ctx, indexed(EvalIndex::kIgnore), cues.ignore, clause, ignore_buffer);
           ignore_known = true;
         }
-        if (Covered(ignore, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
+        if (Covered(ignore, clause.end, h) || InsideBookTitle(ctx.doc.text, clause, h.start)) continue;
         return CueAnswer{kind, ctx.matcher.Term(h.term)};
       }
     }
@@ -420,8 +518,9 @@ std::string_view NumberWithUnit(std::string_view s, std::size_t i, std::size_t j
 }  // namespace
 
 namespace {
-// Everything that can make `sentence` concrete, in IsConcrete's order (ConcreteFacts, evaluate/doc_index.h).
-void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, ConcreteFacts& facts) {
+// What can make `sentence` concrete whatever the cue lists, in IsConcrete's order (ConcreteFacts,
+// evaluate/doc_index.h).
+void FindConcrete(const EvalContext& ctx, Span sentence, ConcreteFacts& facts) {
   std::string_view s = ctx.doc.Slice(sentence);
   if (std::string_view title = ProducedTitleIn(s); !title.empty()) {
     facts.title = TruncateChars(title, 40);
@@ -444,31 +543,33 @@ void FindConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentenc
     bool year = (j - i == 4) && s.substr(j).starts_with("年");
     if (!year)
       facts.candidates.push_back({static_cast<std::uint32_t>(sentence.begin + i),
-                                  static_cast<std::uint32_t>(sentence.begin + j), true, NumberWithUnit(s, i, j)});
+                                  static_cast<std::uint32_t>(sentence.begin + j), NumberWithUnit(s, i, j)});
     i = j;
   }
-  // A concrete action not part of an `ignore` word ("建立健全", "办理时限").
-  thread_local std::vector<TermHit> ignore, actions;  // one pair of buffers per worker thread
-  HitsIn(ctx, cues.ignore, sentence, ignore);
-  HitsIn(ctx, cues.actions, sentence, actions);
-  for (const auto& h : actions)
-    if (!Covered(ignore, h)) facts.candidates.push_back({h.start, h.end, false, ctx.matcher.Term(h.term)});
+}
+
+bool Outside(std::uint32_t begin, std::uint32_t end, Span matched) { return end <= matched.begin || begin >= matched.end; }
+
+void QuoteBasis(std::string* basis, std::string_view text) {
+  if (!basis) return;
+  basis->assign("“");
+  basis->append(text);
+  basis->append("”");
 }
 }  // namespace
 
 bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence, Span matched, std::string* basis) {
-  // A sentence of the document has its facts worked out once (every rule that quotes it asks); any other span
-  // (diff's, a test's) each time.
+  // A sentence of the document has its title and numbers worked out once (every rule that quotes it asks); any other
+  // span (diff's, a test's) each time.
   const ConcreteFacts* facts = nullptr;
   if (ctx.index && !ctx.doc.sentences.empty()) {
     const std::uint32_t si = ctx.index->SentenceAt(sentence.begin);
     const Span known = ctx.doc.sentences[si].span;
     if (known.begin == sentence.begin && known.end == sentence.end) {
-      const CompiledCues* same = ctx.index->Canonical(&cues);
-      facts = ctx.index->Concrete(same, si);
+      facts = ctx.index->Concrete(si);
       if (!facts) {
-        ConcreteFacts& fresh = ctx.index->NewConcrete(same, si);
-        FindConcrete(ctx, cues, sentence, fresh);
+        ConcreteFacts& fresh = ctx.index->NewConcrete(si);
+        FindConcrete(ctx, sentence, fresh);
         facts = &fresh;
       }
     }
@@ -477,7 +578,7 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
   if (!facts) {
     local.title = {};
     local.candidates.clear();
-    FindConcrete(ctx, cues, sentence, local);
+    FindConcrete(ctx, sentence, local);
     facts = &local;
   }
   if (!facts->title.empty()) {
@@ -487,12 +588,21 @@ bool IsConcrete(const EvalContext& ctx, const CompiledCues& cues, Span sentence,
   // The first number, else the first action word, outside the matched term ("合法性审核" does not make itself
   // concrete through its 审核).
   for (const ConcreteCandidate& c : facts->candidates)
-    if (c.end <= matched.begin || c.begin >= matched.end) {
-      if (basis) {
-        basis->assign("“");
-        basis->append(c.text);
-        basis->append("”");
-      }
+    if (Outside(c.begin, c.end, matched)) {
+      QuoteBasis(basis, c.text);
+      return true;
+    }
+  // A concrete action not part of an `ignore` word ("建立健全", "办理时限"): the pack's words, from the index's hits
+  // of them when there is one.
+  EvalIndex::CueView* view = ctx.index ? &ctx.index->Cues(&cues) : nullptr;
+  auto indexed = [&](EvalIndex::CueWords words) { return view ? &ctx.index->CueHits(*view, words) : nullptr; };
+  thread_local std::vector<TermHit> ignore_buffer, actions_buffer;  // one pair of buffers per worker thread
+  const auto actions = HitsFrom(ctx, indexed(EvalIndex::kActions), cues.actions, sentence, actions_buffer);
+  if (actions.empty()) return false;
+  const auto ignore = HitsFrom(ctx, indexed(EvalIndex::kIgnore), cues.ignore, sentence, ignore_buffer);
+  for (const auto& h : actions)
+    if (h.end <= sentence.end && !Covered(ignore, sentence.end, h) && Outside(h.start, h.end, matched)) {
+      QuoteBasis(basis, ctx.matcher.Term(h.term));
       return true;
     }
   return false;

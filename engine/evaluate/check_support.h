@@ -50,8 +50,26 @@ std::vector<TermHit> HitsIn(const EvalContext& ctx, const std::vector<TermId>& i
 // The same into `out` (cleared first): a caller that looks many times keeps one buffer.
 void HitsIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span, std::vector<TermHit>& out);
 bool AnyHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
-// The first of HitsIn's hits (nullopt when there is none), without building the list.
-std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span);
+// A term list as bits of the matcher's term ids by 64-bit word, built when a check is compiled: against the index's
+// bits of the terms that occur (EvalIndex::OccursWord) a list of eighty terms — a vocabulary, whose ids are mostly
+// consecutive — costs a few word tests, not eighty. Not usable for a list that names a term twice (HitsIn gives
+// that term's hits twice).
+struct TermBits {
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> words;  // (id / 64, bits), ascending
+  bool usable = false;
+  static TermBits Of(const std::vector<TermId>& ids);
+};
+
+// Every hit of `ids` in the whole text, in HitsIn's order (duplicates in `ids` give duplicate hits too), into `out`:
+// the terms' own sorted lists merged, with no sort and no look-up of the list in the index (a mention's anchor list
+// is asked for once per document). `bits`, when given, is TermBits::Of(ids).
+void AllHitsOf(const EvalContext& ctx, const std::vector<TermId>& ids, std::vector<TermHit>& out,
+               const TermBits* bits = nullptr);
+// The first of HitsIn's hits (nullopt when there is none), without building the list. With `bits` (TermBits::Of(ids))
+// and the index, the occurring terms are found by word and each searched on its own: no look-up or sorted copy of
+// the list in the index (a mention asks for its other groups in a unit or two of each document).
+std::optional<TermHit> FirstHitIn(const EvalContext& ctx, const std::vector<TermId>& ids, Span span,
+                                  const TermBits* bits = nullptr);
 
 // A negation or hedging cue in the clause of `offset` (cues inside 《》 or inside an `ignore` word don't count):
 // returns kNegated or kPromiseOnly and the cue word.

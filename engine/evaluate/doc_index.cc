@@ -5,12 +5,63 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace fazhi {
 
 namespace {
 // A pointer's bucket: vectors are 24 bytes apart at least, so the low bits say little; multiply them up.
 std::size_t Bucket(const void* p) {
   return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) >> 3) * 0x9E3779B97F4A7C15ull >> 32);
+}
+
+// A clause ends before ，。；：！？ (full width: EF BC 8C/9B/9A/81/9F, E3 80 82) or a line end, ';' or ','
+// (check_support.cc ClauseAt). No such break and no digit starts on a UTF-8 continuation byte, so the text is
+// searched for the bytes that can start one — ASCII digits, '\n', ';', ',' and the lead bytes EF and E3, a few in a
+// hundred of a report's bytes — sixteen at a time, and only those are looked at (the same breaks as a walk a
+// character at a time: tests/evaluate/doc_index_test.cc). The lists come out ascending.
+void ScanBreaks(std::string_view t, std::vector<std::uint32_t>& ends, std::vector<std::uint32_t>& begins,
+                std::vector<std::uint32_t>& digits) {
+  const std::size_t n = t.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  auto add_break = [&](std::size_t i, std::size_t len) {
+    ends.push_back(static_cast<std::uint32_t>(i));
+    begins.push_back(static_cast<std::uint32_t>(i + len));
+  };
+  auto look = [&](std::size_t i) {
+    const unsigned char c = p[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(static_cast<std::uint32_t>(i));
+    } else if (c == '\n' || c == ';' || c == ',') {
+      add_break(i, 1);
+    } else if (c == 0xEF) {
+      if (i + 2 < n && p[i + 1] == 0xBC) {
+        const unsigned char d = p[i + 2];
+        if (d == 0x8C || d == 0x9B || d == 0x9A || d == 0x81 || d == 0x9F) add_break(i, 3);
+      }
+    } else if (c == 0xE3) {
+      if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x82) add_break(i, 3);
+    }
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n'), semi = _mm_set1_epi8(';'), comma = _mm_set1_epi8(','),
+                ef = _mm_set1_epi8(static_cast<char>(0xEF)), e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
+                below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Signed compares: bytes 80..FF are negative, so only 0x30..0x39 fall between the digit bounds.
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
+    const __m128i any = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, semi)), _mm_cmpeq_epi8(v, comma)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)), digit));
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(any)); bits != 0; bits &= bits - 1)
+      look(i + static_cast<std::size_t>(__builtin_ctz(bits)));
+  }
+#endif
+  for (; i < n; ++i) look(i);
 }
 }  // namespace
 
@@ -28,35 +79,15 @@ std::uint32_t RoleMask(const Document& doc, std::uint32_t section) {
 
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
-  // A clause ends before ，。；：！？ (full width: EF BC 8C/9B/9A/81/9F, E3 80 82) or a line end, ';' or ','
-  // (check_support.cc ClauseAt). A three-byte character holds no break start and no digit after its first byte,
-  // so the text is walked a character at a time; both lists come out ascending.
-  std::string_view t = doc.text;
-  const std::size_t n = t.size();
-  auto at = [&](std::size_t i) { return static_cast<unsigned char>(t[i]); };
-  auto add_break = [&](std::size_t i, std::size_t len) {
-    clause_ends_.push_back(static_cast<std::uint32_t>(i));
-    clause_begins_.push_back(static_cast<std::uint32_t>(i + len));
-  };
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char c = at(i);
-    if (c < 0x80) {
-      if (c >= '0' && c <= '9') digits_.push_back(static_cast<std::uint32_t>(i));
-      else if (c == '\n' || c == ';' || c == ',') add_break(i, 1);
-      ++i;
-      continue;
-    }
-    if (c >= 0xE0 && c < 0xF0 && i + 2 < n && (at(i + 1) & 0xC0) == 0x80 && (at(i + 2) & 0xC0) == 0x80) {
-      if (c == 0xEF && at(i + 1) == 0xBC) {
-        const unsigned char d = at(i + 2);
-        if (d == 0x8C || d == 0x9B || d == 0x9A || d == 0x81 || d == 0x9F) add_break(i, 3);
-      } else if (c == 0xE3 && at(i + 1) == 0x80 && at(i + 2) == 0x82) {
-        add_break(i, 3);
-      }
-      i += 3;
-      continue;
-    }
-    ++i;
+  // Room for a break or a digit every 16 bytes (a report has one every 30 or so): the lists are not regrown.
+  clause_ends_.reserve(doc.text.size() / 16 + 16);
+  clause_begins_.reserve(doc.text.size() / 16 + 16);
+  digits_.reserve(doc.text.size() / 16 + 16);
+  ScanBreaks(doc.text, clause_ends_, clause_begins_, digits_);
+  break_block_.resize(doc.text.size() / kBreakBlock + 1);
+  for (std::size_t block = 0, i = 0; block < break_block_.size(); ++block) {
+    while (i < clause_ends_.size() && clause_ends_[i] < block * kBreakBlock) ++i;
+    break_block_[block] = static_cast<std::uint32_t>(i);
   }
   occurs_size_ = matcher.size();
   occurs_.assign(occurs_size_ / 64 + 1, 0);
@@ -67,8 +98,8 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
   cue_slots_.resize(256);
   paths_.resize(doc.sections.size());
   path_built_.assign(doc.sections.size(), false);
-  sentence_of_.Build(doc.sentences, t.size());
-  paragraph_of_.Build(doc.paragraphs, t.size());
+  sentence_of_.Build(doc.sentences, doc.text.size());
+  paragraph_of_.Build(doc.paragraphs, doc.text.size());
   concrete_.resize(doc.sentences.size());
   role_masks_.resize(doc.sections.size());
   roles_.resize(doc.sections.size());
@@ -78,18 +109,32 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
   }
 }
 
-const CompiledCues* EvalIndex::Canonical(const CompiledCues* cues) {
-  for (const auto& [seen, same] : canonical_)
-    if (seen == cues) return same;
-  const CompiledCues* same = cues;
-  for (const auto& [seen, first] : canonical_)
-    if (seen == first && seen->negation == cues->negation && seen->hedging == cues->hedging &&
-        seen->ignore == cues->ignore && seen->actions == cues->actions) {
-      same = first;
-      break;
-    }
-  canonical_.emplace_back(cues, same);
-  return same;
+EvalIndex::CueView& EvalIndex::Cues(const CompiledCues* cues) {
+  for (const auto& view : cue_views_)
+    if (view->cues == cues) return *view;
+  CueView& view = *cue_views_.emplace_back(std::make_unique<CueView>());
+  view.cues = view.clause_key = cues;
+  for (const auto& seen_view : cue_views_) {  // the first alike (the new view last: itself)
+    const CueView& seen = *seen_view;
+    if (view.clause_key == cues && seen.clause_key == seen.cues && seen.cues->negation == cues->negation &&
+        seen.cues->hedging == cues->hedging && seen.cues->ignore == cues->ignore)
+      view.clause_key = seen.cues;
+  }
+  return view;
+}
+
+const std::vector<TermHit>& EvalIndex::CueHits(CueView& view, CueWords which) {
+  if (view.hits[which]) return *view.hits[which];
+  const CompiledCues& c = *view.cues;
+  const std::vector<TermId>& ids =
+      which == kNegation ? c.negation : which == kHedging ? c.hedging : which == kIgnore ? c.ignore : c.actions;
+  for (const auto& list : cue_lists_)
+    if (list->first == &ids || *list->first == ids) return *(view.hits[which] = &list->second);
+  auto& [words, hits] =
+      *cue_lists_.emplace_back(std::make_unique<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>(
+          &ids, std::vector<TermHit>{}));
+  SortedHits(ids, hits);
+  return *(view.hits[which] = &hits);
 }
 
 std::size_t EvalIndex::CueSlotOf(Span clause) const {
@@ -110,24 +155,29 @@ void EvalIndex::RememberCue(const CompiledCues* cues, Span clause, std::uint32_t
   cue_slots_[CueSlotOf(clause)] = CueSlot{cues, clause, sentence, answer};
 }
 
-const ConcreteFacts* EvalIndex::Concrete(const CompiledCues* cues, std::uint32_t sentence) const {
-  if (sentence >= concrete_.size() || concrete_[sentence].cues != cues) return nullptr;
+const ConcreteFacts* EvalIndex::Concrete(std::uint32_t sentence) const {
+  if (sentence >= concrete_.size() || !concrete_[sentence].known) return nullptr;
   return &concrete_[sentence].facts;
 }
 
-ConcreteFacts& EvalIndex::NewConcrete(const CompiledCues* cues, std::uint32_t sentence) {
+ConcreteFacts& EvalIndex::NewConcrete(std::uint32_t sentence) {
   ConcreteSlot& slot = concrete_.at(sentence);
-  slot.cues = cues;
+  slot.known = true;
   slot.facts.title = {};
   slot.facts.candidates.clear();
   return slot.facts;
 }
 
 Span EvalIndex::ClauseAt(std::uint32_t offset) const {
-  auto b = std::upper_bound(clause_begins_.begin(), clause_begins_.end(), offset);
-  auto e = std::lower_bound(clause_ends_.begin(), clause_ends_.end(), offset);
+  // The first break that starts at or after `offset` (its start ends the clause): from the block's first, a step or
+  // two on. The clause begins after the break before it — or, when `offset` is inside that break's own bytes, after
+  // the one before that (the break ends past `offset`; a break ends before the next starts).
+  const std::size_t n = clause_ends_.size();
+  std::size_t i = break_block_[std::min<std::size_t>(offset / kBreakBlock, break_block_.size() - 1)];
+  while (i < n && clause_ends_[i] < offset) ++i;
+  const std::size_t j = i > 0 && clause_begins_[i - 1] > offset ? i - 1 : i;
   const std::uint32_t size = static_cast<std::uint32_t>(doc_.text.size());
-  return {b == clause_begins_.begin() ? 0 : *std::prev(b), e == clause_ends_.end() ? std::max(offset, size) : *e};
+  return {j == 0 ? 0 : clause_begins_[j - 1], i == n ? std::max(offset, size) : clause_ends_[i]};
 }
 
 const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
@@ -155,29 +205,60 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
   }
   if (slot.list) {
     last_key_ = &ids;
-    last_list_ = &lists_[slot.list - 1];
+    last_list_ = lists_[slot.list - 1].get();
     return last_list_;
   }
-  std::vector<TermHit>& out = lists_.emplace_back();
+  std::vector<TermHit>& out = *lists_.emplace_back(std::make_unique<std::vector<TermHit>>());
   slot.list = static_cast<std::uint32_t>(lists_.size());
-  std::size_t count = 0;
+  SortedHits(ids, out);
+  last_key_ = &ids;
+  last_list_ = &out;
+  return &out;
+}
+
+void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const {
+  // One run per occurring term, each in order already: a few are merged (picking the least start, the longer at the
+  // same start — HitsIn's order; two runs tie on both only when a term is listed twice, whose hits are the same),
+  // more are sorted.
+  struct Run {
+    const std::uint32_t* at;
+    const std::uint32_t* end;
+    std::uint32_t len;
+    TermId term;
+  };
+  constexpr std::size_t kMergeRuns = 4;
+  Run runs[kMergeRuns];
+  std::size_t count = 0, n = 0;
   for (TermId id : ids)
-    if (Occurs(id)) count += hits_.Of(id).size();
+    if (Occurs(id)) {
+      const auto starts = hits_.Of(id);
+      if (n < kMergeRuns) runs[n] = {starts.data(), starts.data() + starts.size(), matcher_.Length(id), id};
+      ++n;
+      count += starts.size();
+    }
   out.reserve(count);
-  int terms = 0;  // terms that occur: one term's hits are in order already
+  if (n <= kMergeRuns) {
+    while (n > 1) {
+      std::size_t least = 0;
+      for (std::size_t k = 1; k < n; ++k)
+        if (*runs[k].at < *runs[least].at || (*runs[k].at == *runs[least].at && runs[k].len > runs[least].len))
+          least = k;
+      Run& r = runs[least];
+      out.push_back({*r.at, *r.at + r.len, r.term});
+      if (++r.at == r.end) r = runs[--n];
+    }
+    if (n == 1)
+      for (const std::uint32_t* s = runs[0].at; s != runs[0].end; ++s) out.push_back({*s, *s + runs[0].len, runs[0].term});
+    return;
+  }
   for (TermId id : ids) {
     if (!Occurs(id)) continue;
     std::uint32_t len = matcher_.Length(id);
     for (std::uint32_t s : hits_.Of(id)) out.push_back({s, s + len, id});
-    ++terms;
   }
-  if (terms > 1)
-    std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
-      return a.start != b.start ? a.start < b.start : a.end > b.end;
-    });
-  last_key_ = &ids;
-  last_list_ = &out;
-  return &out;
+  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,13 +69,12 @@ struct CueAnswer {
   std::string_view word;
 };
 
-// What can make a sentence concrete (IsConcrete), worked out once per sentence: a produced 《title》 (which counts
-// whatever term was matched), else the numbers and then the action words, in the order IsConcrete tries them; the
-// first one outside the matched term decides.
+// What can make a sentence concrete (IsConcrete) whatever the cue lists, worked out once per sentence: a produced
+// 《title》 (which counts whatever term was matched), else its numbers, in the order IsConcrete tries them (the
+// action words come after them; they depend on a pack's cue lists and are looked up each time from CueHits).
 struct ConcreteCandidate {
   std::uint32_t begin, end;  // in Document::text
-  bool number;               // a number ("12件": `text`) or an action word (`text` is the term)
-  std::string_view text;
+  std::string_view text;     // the number with its unit ("12件")
 };
 struct ConcreteFacts {
   std::string_view title;  // truncated as the basis quotes it; empty = none
@@ -92,7 +91,10 @@ class EvalIndex {
   // Whether term `id` occurs in the document: a bit per term of the matcher, so a term list is run through without
   // touching each term's hit list (a cache line apiece; most terms of a list do not occur).
   bool Occurs(TermId id) const { return id < occurs_size_ && (occurs_[id >> 6] >> (id & 63)) & 1u; }
-  // The clause around `offset` (what ClauseAt computes by walking the text): binary searches over the breaks.
+  // The same for the 64 terms of ids [64 * word, 64 * word + 64) at once (bit i: term 64 * word + i).
+  std::uint64_t OccursWord(std::size_t word) const { return word < occurs_.size() ? occurs_[word] : 0; }
+  // The clause around `offset` (what ClauseAt computes by walking the text): a table of the text's 32-byte blocks
+  // (not a binary search over the breaks per call).
   Span ClauseAt(std::uint32_t offset) const;
   // Every hit of `ids`, ordered by start, longer first at the same start (HitsIn's order); duplicates in `ids` give
   // duplicate hits, as HitsIn does. Null the first time a list is asked for: a list looked at once (most anchor
@@ -117,17 +119,29 @@ class EvalIndex {
   SectionRole RoleOf(std::uint32_t section) const {
     return section < roles_.size() ? roles_[section] : doc_.RoleOf(section);
   }
-  // One pointer for every pack's cue lists that hold the same words (every pack has its own CompiledCues, most of
-  // them the default cues): the answers below are kept per clause and per sentence for one cue list at a time.
-  const CompiledCues* Canonical(const CompiledCues* cues);
+  // Every pack has its own CompiledCues; most hold the same negation, hedging and ignore words and differ in a few
+  // action words. A cue list as seen, with the first one seen that gives the same ClauseCue answers (the same
+  // negation, hedging and ignore words): ClauseCue's answers are kept per clause under that key, so the packs share
+  // them.
+  enum CueWords { kNegation, kHedging, kIgnore, kActions };
+  struct CueView {
+    const CompiledCues* cues = nullptr;
+    const CompiledCues* clause_key = nullptr;
+    const std::vector<TermHit>* hits[4] = {};  // each word list's hits (CueHits), built on its first ask
+  };
+  CueView& Cues(const CompiledCues* cues);
+  // The hits of one word list of `view` over the whole text, in HitsIn's order, built on its first ask and shared by
+  // every list of the same words: ClauseCue and IsConcrete take the run inside a clause or sentence from them, with
+  // no copy and no look-up by list address.
+  const std::vector<TermHit>& CueHits(CueView& view, CueWords which);
   // ClauseCue's answer for the clause [clause.begin, clause.end) of sentence `sentence` with `cues`, when it was
   // worked out before (Remember stores one); a slot holds one answer, the last stored.
   const std::optional<CueAnswer>* RecalledCue(const CompiledCues* cues, Span clause, std::uint32_t sentence) const;
   void RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence, std::optional<CueAnswer> answer);
-  // The concreteness facts of sentence `sentence` with `cues`: null when not worked out yet; Facts gives a slot
-  // to fill (the caller fills it once, then Concrete returns it).
-  const ConcreteFacts* Concrete(const CompiledCues* cues, std::uint32_t sentence) const;
-  ConcreteFacts& NewConcrete(const CompiledCues* cues, std::uint32_t sentence);
+  // The concreteness facts of sentence `sentence`: null when not worked out yet; NewConcrete gives a slot to fill
+  // (the caller fills it once, then Concrete returns it).
+  const ConcreteFacts* Concrete(std::uint32_t sentence) const;
+  ConcreteFacts& NewConcrete(std::uint32_t sentence);
 
  private:
   const Document& doc_;
@@ -135,6 +149,8 @@ class EvalIndex {
   const TermMatcher& matcher_;
   std::vector<std::uint32_t> clause_begins_;  // offsets right after a clause break (ClauseAt's begin candidates)
   std::vector<std::uint32_t> clause_ends_;    // offsets where a clause break starts (its end candidates)
+  static constexpr std::size_t kBreakBlock = 32;
+  std::vector<std::uint32_t> break_block_;  // per 32 bytes of text: the first break that starts in or after them
   std::vector<std::uint32_t> digits_;
   std::vector<std::uint64_t> occurs_;
   std::size_t occurs_size_ = 0;
@@ -147,7 +163,8 @@ class EvalIndex {
   std::size_t used_ = 0;
   const std::vector<TermId>* last_key_ = nullptr;  // the last list built or found built, and its hits
   const std::vector<TermHit>* last_list_ = nullptr;
-  std::deque<std::vector<TermHit>> lists_;  // a deque: AllHits' references stay valid as lists are added
+  // By pointer: AllHits' references stay valid as lists are added (and an index that builds none allocates none).
+  std::vector<std::unique_ptr<std::vector<TermHit>>> lists_;
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
   BlockLookup<Sentence> sentence_of_;
@@ -163,11 +180,16 @@ class EvalIndex {
   std::vector<CueSlot> cue_slots_;  // by a hash of the clause's begin
   std::size_t CueSlotOf(Span clause) const;
   struct ConcreteSlot {
-    const CompiledCues* cues = nullptr;  // null = not worked out
+    bool known = false;
     ConcreteFacts facts;
   };
   std::vector<ConcreteSlot> concrete_;  // one per sentence
-  std::vector<std::pair<const CompiledCues*, const CompiledCues*>> canonical_;  // cue lists seen → the first alike
+  // One per cue list seen, and each distinct word list's hits; by pointer, so references stay valid as they are
+  // added (and nothing is allocated for a document no rule asks about cues).
+  std::vector<std::unique_ptr<CueView>> cue_views_;
+  std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists_;
+  // Every hit of `ids` over the whole text into `out`, in HitsIn's order.
+  void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const;
 };
 
 }  // namespace fazhi

@@ -92,16 +92,105 @@ TEST_CASE("EvalIndex gives ClauseAt's clause and HitsIn's hits on real reports",
           INFO("span " << span.begin << "–" << span.end);
           FAIL_CHECK("HitsIn differs with the index");
         }
+        // The list's terms once each (a term twice makes the bits unusable; the first hit is the same).
+        std::vector<TermId> once = list;
+        std::sort(once.begin(), once.end());
+        once.erase(std::unique(once.begin(), once.end()), once.end());
+        const TermBits bits = TermBits::Of(once);
+        REQUIRE(bits.usable);
         for (const EvalContext* ctx : {&plain, &indexed}) {
           auto first = FirstHitIn(*ctx, list, span);
           REQUIRE(first.has_value() == !want.empty());
           if (first) CHECK(Same({*first}, {want.front()}));
+          auto by_bits = FirstHitIn(*ctx, list, span, &bits);
+          REQUIRE(by_bits.has_value() == !want.empty());
+          if (by_bits) CHECK(Same({*by_bits}, {want.front()}));
           CHECK(AnyHitIn(*ctx, list, span) == !want.empty());
         }
       }
   }
   CHECK(clauses > 100);
   CHECK(nonempty > 100);
+}
+
+TEST_CASE("EvalIndex's byte search gives the character walk's clause breaks and digits on random bytes", "[evaluate]") {
+  // Text made of the pieces that matter — breaks in both widths, digits, CJK, and bytes that make invalid or cut
+  // UTF-8 (a lead byte with one continuation byte, a lone BC or 82, a sequence cut at the end) — at every alignment
+  // to the sixteen-byte blocks.
+  const std::vector<std::string> pieces = {"，", "。", "；", "：", "！", "？", "、", "《", "》", "０", "中", "文",
+                                           "\xEF\xBC", "\xE3\x80", "\xEF", "\xE3", "\xBC\x8C", "\x82", "\xE3\xEF",
+                                           "\n", ";", ",", ".", "7", "12", "a", " ", "\xF0\x9F\x98\x80", "\xC3\xA9"};
+  TermMatcher m;
+  m.Add("的");
+  m.Build();
+  std::mt19937 rng(5);
+  std::size_t breaks = 0, digits = 0;
+  for (int round = 0; round < 400; ++round) {
+    Document doc;
+    for (int k = 0, n = static_cast<int>(rng() % 120); k < n; ++k) doc.text += pieces[rng() % pieces.size()];
+    Hits hits = m.Scan(doc.text);
+    EvalIndex index(doc, hits, m);
+    INFO("text " << doc.text);
+    for (std::uint32_t o = 0; o <= doc.text.size(); ++o) {
+      const Span want = ClauseAt(doc, o), got = index.ClauseAt(o);
+      if (want.begin != got.begin || want.end != got.end) {
+        INFO("offset " << o);
+        CHECK(got.begin == want.begin);
+        CHECK(got.end == want.end);
+      }
+      breaks += o > 0 && want.begin == o;
+    }
+    std::vector<std::uint32_t> want_digits;
+    for (std::uint32_t i = 0; i < doc.text.size(); ++i)
+      if (doc.text[i] >= '0' && doc.text[i] <= '9') want_digits.push_back(i);
+    CHECK(index.Digits() == want_digits);
+    digits += want_digits.size();
+  }
+  CHECK(breaks > 1000);
+  CHECK(digits > 1000);
+}
+
+TEST_CASE("AllHitsOf gives HitsIn's hits over the whole text, on real reports and random term lists", "[evaluate]") {
+  auto rules = test::LoadShippedRules();
+  const TermMatcher& m = rules->matcher();
+  std::mt19937 rng(13);
+  std::size_t merged = 0, sorted = 0, by_bits = 0;
+  for (const auto& input : test::RealReports()) {
+    INFO(input.filename().string());
+    Document doc = LoadDocument(input.string(), CheckOptions{});
+    Hits hits = m.Scan(doc.text);
+    EvalIndex index(doc, hits, m);
+    const EvalContext plain{doc, hits, m};
+    const EvalContext indexed{doc, hits, m, nullptr, &index};
+    const Span whole{0, static_cast<std::uint32_t>(doc.text.size())};
+    // Lists of one to thirty terms, most of them occurring (so more than eight runs are merged by the sort), some
+    // terms twice, some that do not occur; and every term the matcher has alone.
+    std::vector<std::vector<TermId>> lists(200);
+    for (auto& list : lists) {
+      for (int k = 0, n = 1 + static_cast<int>(rng() % 30); k < n; ++k)
+        list.push_back(k % 4 == 3 || hits.present.empty() ? static_cast<TermId>(rng() % m.size())
+                                                          : hits.present[rng() % hits.present.size()]);
+      if (list.size() > 3 && rng() % 2) list.push_back(list[2]);
+    }
+    for (TermId id = 0; id < m.size(); id += 7) lists.push_back({id});
+    std::vector<TermHit> got;
+    for (const auto& list : lists) {
+      const auto want = HitsIn(plain, list, whole);
+      const TermBits bits = TermBits::Of(list);
+      for (const EvalContext* ctx : {&plain, &indexed})
+        for (const TermBits* b : {static_cast<const TermBits*>(nullptr), &bits}) {
+          AllHitsOf(*ctx, list, got, b);
+          if (!Same(got, want)) FAIL_CHECK("AllHitsOf differs from HitsIn, list of " << list.size());
+        }
+      by_bits += bits.usable && want.size() > 1;
+      std::size_t occurring = 0;
+      for (TermId id : list) occurring += !hits.Of(id).empty();
+      (occurring > 8 ? sorted : merged) += want.size() > 1;
+    }
+  }
+  CHECK(merged > 100);
+  CHECK(sorted > 100);
+  CHECK(by_bits > 100);
 }
 
 TEST_CASE("EvalIndex gives every offset's sentence and paragraph, and every section's roles, on real reports",
@@ -181,7 +270,23 @@ TEST_CASE("IsConcrete and ClauseCue decide the same with and without EvalIndex o
       for (int k = 0, n = list == &cues.ignore ? 5 : 40; k < n && !hits.present.empty(); ++k)
         list->push_back(hits.present[rng() % hits.present.size()]);
     const CompiledCues other = cues;
+    // Packs whose cues differ in the action words only (they share ClauseCue's answers, not the concreteness
+    // facts) or in a negation word only (the other way round): asked in turn, each must still get its own answers.
+    CompiledCues more_actions = cues, fewer_negations = cues;
+    if (!hits.present.empty()) more_actions.actions.push_back(hits.present[rng() % hits.present.size()]);
+    if (!fewer_negations.negation.empty()) fewer_negations.negation.erase(fewer_negations.negation.begin());
     for (const auto& sentence : doc.sentences) {
+      for (const CompiledCues* variant : {&more_actions, &fewer_negations}) {
+        std::string basis_plain, basis_indexed;
+        CHECK(IsConcrete(plain, *variant, sentence.span, {}, &basis_plain) ==
+              IsConcrete(indexed, *variant, sentence.span, {}, &basis_indexed));
+        CHECK(basis_plain == basis_indexed);
+        for (std::uint32_t o : {sentence.span.begin, sentence.span.begin + sentence.span.size() / 2}) {
+          auto a = ClauseCue(plain, *variant, o), b = ClauseCue(indexed, *variant, o);
+          REQUIRE(a.has_value() == b.has_value());
+          if (a) CHECK(a->word == b->word);
+        }
+      }
       ++sentences;
       // Twice each way round: the index keeps a sentence's facts after the first ask, whatever the matched span.
       for (Span matched : {Span{}, Span{sentence.span.begin, sentence.span.begin + sentence.span.size() / 3},

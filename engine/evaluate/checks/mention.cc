@@ -29,6 +29,8 @@ class MentionCheck : public Check {
   int context = 0;  // also look this many following sentences of the same paragraph for concreteness
   std::shared_ptr<const CompiledCues> cues;
   std::vector<std::string> labels;  // `labels`: one per group (any first, then each group of all); "" = none given
+  std::vector<TermBits> group_bits;  // each group as bits (set once the check is parsed)
+  const TermBits* Bits(std::size_t g) const { return g < group_bits.size() ? &group_bits[g] : nullptr; }
 
   // The best near miss so far (see Evaluate).
   struct Best {
@@ -74,10 +76,10 @@ class MentionCheck : public Check {
     Scratch& sc = scratch;
     // Anchor hits, minus those overlapping an `except` word (区长 inside 副区长).
     std::vector<TermHit>& anchors = sc.anchors;
-    HitsIn(ctx, groups[0], {0, static_cast<std::uint32_t>(doc.text.size())}, anchors);
+    AllHitsOf(ctx, groups[0], anchors, Bits(0));
     if (!except.empty()) {
       std::vector<TermHit>& ex = sc.except;
-      HitsIn(ctx, except, {0, static_cast<std::uint32_t>(doc.text.size())}, ex);
+      AllHitsOf(ctx, except, ex);
       std::erase_if(anchors, [&](const TermHit& h) {
         for (const auto& e : ex)
           if (e.start < h.end && h.start < e.end) {  // overlaps: 区长 in 副区长, 主要负责同志 in 单位主要负责同志
@@ -107,13 +109,33 @@ class MentionCheck : public Check {
     // settled, and on the default path (EvalContext::shown_only) the later anchors are not looked at.
     std::size_t distinct_concrete = 0;
     std::uint32_t last_concrete = 0;
+    // A sentence or paragraph is the last one that begins at or before its anchor, so in the anchors' (text) order
+    // the units come in order too and never come back: only the last one's state is kept. A section can come back
+    // after a subsection's anchors: those go in the sorted list.
+    const bool ordered = scope == Scope::kSentence || scope == Scope::kParagraph;
+    std::uint32_t last_begin = 0;
+    std::uint8_t last_state = kOpen;
+    bool any_unit = false;
     for (const TermHit& a : anchors) {
       Span unit = UnitAt(ctx, scope, a.start);
-      auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
-                                 [](const auto& e, std::uint32_t v) { return e.first < v; });
-      const bool fresh = it == seen_unit.end() || it->first != unit.begin;
-      if (fresh) it = seen_unit.insert(it, {unit.begin, kOpen});
-      if (it->second != kOpen) continue;  // this unit already counted, or lacks a group whatever the anchor
+      bool fresh;
+      std::uint8_t* state;
+      if (ordered) {
+        fresh = !any_unit || unit.begin != last_begin;
+        if (fresh) {
+          any_unit = true;
+          last_begin = unit.begin;
+          last_state = kOpen;
+        }
+        state = &last_state;
+      } else {
+        auto it = std::lower_bound(seen_unit.begin(), seen_unit.end(), unit.begin,
+                                   [](const auto& e, std::uint32_t v) { return e.first < v; });
+        fresh = it == seen_unit.end() || it->first != unit.begin;
+        if (fresh) it = seen_unit.insert(it, {unit.begin, kOpen});
+        state = &it->second;
+      }
+      if (*state != kOpen) continue;  // this unit already counted, or lacks a group whatever the anchor
       // The anchor's part, asked for only once the unit holds every group or is a near miss (most do not).
       auto section = [&] { return SectionAt(ctx, a.start); };
       Span sentence = scope == Scope::kSentence ? unit : UnitAt(ctx, Scope::kSentence, a.start);
@@ -143,7 +165,7 @@ class MentionCheck : public Check {
         bool found = false, far = false;
         std::optional<TermHit> first;
         if (near == 0) {
-          first = FirstHitIn(ctx, groups[g], unit);  // any hit will do: the first, as HitsIn orders them
+          first = FirstHitIn(ctx, groups[g], unit, Bits(g));  // any hit will do: the first, as HitsIn orders them
         } else {
           HitsIn(ctx, groups[g], unit, in_unit);
           for (const auto& h : in_unit) {
@@ -187,7 +209,7 @@ class MentionCheck : public Check {
         // the near miss it gives: a later anchor in the unit finds what this one found (with near misses on, each
         // anchor records its own).
         if (near == 0 && !ctx.misses && (scope == Scope::kSentence || scope == Scope::kParagraph))
-          it->second = kLacking;
+          *state = kLacking;
         if (units == 0 && held > best.held && !reject()) {
           best.held = held;
           best.none_word.reset();
@@ -228,7 +250,7 @@ class MentionCheck : public Check {
           continue;
         }
       }
-      it->second = kCounted;
+      *state = kCounted;
       ++units;
       EvidenceRef ref = make_ref(EvidenceKind::kSupport);
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
@@ -395,6 +417,7 @@ CheckPtr ParseMention(const YNode& body, CompileContext& ctx) {
     }
   }
   c->cues = ctx.cues();
+  for (const auto& g : c->groups) c->group_bits.push_back(TermBits::Of(g));
   return c;
 }
 
