@@ -10,6 +10,19 @@ namespace fazhi {
 
 namespace {
 
+// Date::ToString's text ("{:04}-{:02}-{:02}") without a formatting call: a date rule runs for every document, and
+// three formatted dates were most of its cost (~1.7 K instructions each). Other values go through ToString.
+std::string Iso(const Date& d) {
+  if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) return d.ToString();
+  char s[10] = {static_cast<char>('0' + d.year / 1000),       static_cast<char>('0' + d.year / 100 % 10),
+                static_cast<char>('0' + d.year / 10 % 10),    static_cast<char>('0' + d.year % 10),
+                '-',
+                static_cast<char>('0' + d.month / 10),        static_cast<char>('0' + d.month % 10),
+                '-',
+                static_cast<char>('0' + d.day / 10),          static_cast<char>('0' + d.day % 10)};
+  return std::string(s, sizeof s);
+}
+
 class DateCheck : public Check {
  public:
   int year_offset = 1, month = 4, day = 1;
@@ -29,18 +42,19 @@ class DateCheck : public Check {
       const Found<Date>& f = which == "published" ? m.published : m.signed_on;
       if (!f.value) continue;
       any_date = true;
+      const std::string date = Iso(*f.value);
       EvidenceRef ref;
-      ref.note = (which == "published" ? "发布日期 " : "落款日期 ") + f.value->ToString() + "（" + f.source + "）";
+      ref.note = (which == "published" ? "发布日期 " : "落款日期 ") + date + "（" + f.source + "）";
       if (*f.value <= deadline) {
         out.grade = Grade::kFull;
         ref.kind = EvidenceKind::kSupport;
-        out.support.push_back(ref);
-        out.reason = "日期 " + f.value->ToString() + " 不晚于期限 " + deadline.ToString();
+        out.support.push_back(std::move(ref));
+        out.reason = "日期 " + date + " 不晚于期限 " + Iso(deadline);
         return out;
       }
       ref.kind = EvidenceKind::kContext;
-      out.rejected.push_back(ref);
-      out.reason = "日期 " + f.value->ToString() + " 晚于期限 " + deadline.ToString();
+      out.rejected.push_back(std::move(ref));
+      out.reason = "日期 " + date + " 晚于期限 " + Iso(deadline);
     }
     if (!any_date) {
       out.not_checkable = true;
