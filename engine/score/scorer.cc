@@ -53,10 +53,12 @@ struct PackTexts {
   std::vector<SharedText> category_texts;
   std::vector<double> category_weights;
   bool exact = false;
+  std::vector<const RuleInfo*> rules;  // the pack's rules, in order: what its results must point at
 };
 
 PackTexts TextsOf(const std::string& id, const Pack* pack) {
-  return {id, pack ? SharedText(pack->title) : SharedText(id), pack ? pack->scoring_model : "default", {}, {}, {}, {}, false};
+  return {id, pack ? SharedText(pack->title) : SharedText(id), pack ? pack->scoring_model : "default", {}, {}, {}, {},
+          false, {}};
 }
 
 // A verdict's count per category in an array (Verdict's order), turned into VerdictCounts once per category.
@@ -170,6 +172,7 @@ bool Dyadic(double x) {
 // of adding every result again. Only for packs whose sums are exact (Dyadic): the same sums as ScorePackAs's.
 struct KeptSums {
   struct Key {
+    const RuleInfo* rule;
     Verdict verdict, unwaived;
     double weight;
     bool operator==(const Key&) const = default;
@@ -188,10 +191,12 @@ void Take(Acc& a, double credit, double w) {
   a.den -= w;
 }
 
-// ScorePackAs for the `n` results at `rs` (the pack's rules in order), from `kept`; nullopt when a result's weight
-// is not Dyadic (the caller scores the pack the general way and `kept` starts again from nothing).
+// ScorePackAs for the `n` results at `rs`, from `kept`; nullopt when a result's weight is not Dyadic (the caller
+// scores the pack the general way and `kept` starts again from nothing) or a result is not of the pack's rule in its
+// place (then `foreign`: the results are not the set's, in its order). A result that is the same as the kept one
+// is of the rule checked when it was kept: one pass over the results checks them and finds what changed.
 std::optional<PackScore> ScoreKept(const PackTexts& texts, KeptSums& kept, const RuleResult* rs, std::size_t n,
-                                   const Pack& pack) {
+                                   const Pack& pack, bool& foreign) {
   std::array<std::optional<double>, static_cast<std::size_t>(Verdict::kError) + 1> credit;
   for (std::size_t v = 0; v < credit.size(); ++v) credit[v] = Credit(static_cast<Verdict>(v), pack.partial_credit);
   auto add = [&](KeptSums::Cat& cat, const KeptSums::Key& k, bool take) {
@@ -213,10 +218,11 @@ std::optional<PackScore> ScoreKept(const PackTexts& texts, KeptSums& kept, const
     kept.flat = kept.flat_unwaived = Acc{};
   }
   for (std::size_t k = 0; k < n; ++k) {
-    const KeptSums::Key now{rs[k].verdict, rs[k].unwaived, rs[k].weight};
+    const KeptSums::Key now{rs[k].rule, rs[k].verdict, rs[k].unwaived, rs[k].weight};
     KeptSums::Key& was = kept.last[k];
     if (!fresh && now == was) continue;
-    if (!Dyadic(now.weight)) {
+    foreign = now.rule != texts.rules[k];
+    if (foreign || !Dyadic(now.weight)) {
       kept.last.clear();
       return std::nullopt;
     }
@@ -291,19 +297,23 @@ struct SetTexts {
   // other years or levels alternate with those it applies to (bench/run's corpus: about half the results changed
   // from one report to the next); picked this way, the sums kept are those of a report like this one.
   std::vector<std::array<KeptSums, static_cast<std::size_t>(Verdict::kError) + 1>> sums;
+  std::size_t rules = 0;  // in all packs
 };
 
 SetTexts& TextsOfSet(const RuleSet& rules) {
   thread_local SetTexts kept;
   const auto& current = rules.settled();
   if (!kept.set.expired() && !kept.set.owner_before(current) && !current.owner_before(kept.set)) return kept;
-  kept = SetTexts{rules.settled(), true, {}, {}};
+  kept = SetTexts{rules.settled(), true, {}, {}, 0};
   std::vector<const std::string*> ids;
   kept.sums.resize(rules.packs().size());
   for (const auto& pack : rules.packs()) {
     // Borrowed: the set outlives the reports it scores (core/report.h), and copying a borrowed text counts nothing.
     PackTexts& texts = kept.packs.emplace_back(PackTexts{SharedText::Borrow(pack->id), SharedText::Borrow(pack->title),
-                                                         SharedText::Borrow(pack->scoring_model), {}, {}, {}, {}, false});
+                                                         SharedText::Borrow(pack->scoring_model), {}, {}, {}, {}, false,
+                                                         {}});
+    kept.rules += pack->rules.size();
+    for (const auto& rule : pack->rules) texts.rules.push_back(rule.get());
     for (const auto& rule : pack->rules) {  // ScorePackAs's lookup, once per set: by address, then by text
       const SharedText& text = rule->category;
       std::size_t i = 0;
@@ -325,19 +335,12 @@ SetTexts& TextsOfSet(const RuleSet& rules) {
   return kept;
 }
 
-// The results are the compiled rule set's rules in its order, as EvaluateRules gives them (one pointer compare per
-// result): then each pack's run is its rules, and the set's texts serve. Null otherwise.
-SetTexts* InSetOrder(const std::vector<RuleResult>& results, const RuleSet& rules) {
+// The set's texts, for results that may be the compiled rule set's rules in its order, as EvaluateRules gives them:
+// as many as it has rules (ScoreResults checks each result's rule as it scores it). Null otherwise.
+SetTexts* SetOf(const std::vector<RuleResult>& results, const RuleSet& rules) {
   if (!rules.settled()) return nullptr;  // built by hand: it may still change
-  std::size_t i = 0;
-  for (const auto& pack : rules.packs())
-    for (const auto& rule : pack->rules) {
-      if (i >= results.size() || results[i].rule != static_cast<const RuleInfo*>(rule.get())) return nullptr;
-      ++i;
-    }
-  if (i != results.size()) return nullptr;
   SetTexts& texts = TextsOfSet(rules);
-  return texts.by_packs ? &texts : nullptr;
+  return texts.by_packs && texts.rules == results.size() ? &texts : nullptr;
 }
 
 }  // namespace
@@ -345,30 +348,41 @@ SetTexts* InSetOrder(const std::vector<RuleResult>& results, const RuleSet& rule
 ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules) {
   ScoreSummary s;
   Acc total, total_unwaived;
-  if (SetTexts* texts = InSetOrder(results, rules)) {
-    // The same packs, runs and order as the general path below (a pack without rules has no run: no score).
+  if (SetTexts* texts = SetOf(results, rules)) {
+    // The same packs, runs and order as the general path below (a pack without rules has no run: no score), as
+    // long as every result is of the set's rule in its place; else the general path.
     std::vector<const RuleResult*> rs;
     std::size_t i = 0;
+    bool foreign = false;
     s.packs.reserve(rules.packs().size());
-    for (std::size_t p = 0; p < rules.packs().size(); ++p) {
+    for (std::size_t p = 0; p < rules.packs().size() && !foreign; ++p) {
       const Pack& pack = *rules.packs()[p];
+      const PackTexts& pack_texts = texts->packs[p];
       const std::size_t n = pack.rules.size();
       if (n == 0) continue;
       std::optional<PackScore> kept;
-      if (texts->packs[p].exact)
-        kept = ScoreKept(texts->packs[p], texts->sums[p][static_cast<std::size_t>(results[i].verdict)], &results[i], n,
-                         pack);
-      if (!kept) {
+      if (pack_texts.exact)
+        kept = ScoreKept(pack_texts, texts->sums[p][static_cast<std::size_t>(results[i].verdict)], &results[i], n, pack,
+                         foreign);
+      if (!kept && !foreign) {
         rs.clear();
-        for (std::size_t k = 0; k < n; ++k) rs.push_back(&results[i + k]);
-        kept = ScorePackAs(texts->packs[p], rs, &pack);
+        for (std::size_t k = 0; k < n && !foreign; ++k) {
+          foreign = results[i + k].rule != pack_texts.rules[k];
+          rs.push_back(&results[i + k]);
+        }
+        if (!foreign) kept = ScorePackAs(pack_texts, rs, &pack);
       }
+      if (foreign) break;
       i += n;
       AddPack(s, std::move(*kept), total, total_unwaived);
     }
-    s.total = total.Value();
-    s.total_unwaived = total_unwaived.Value();
-    return s;
+    if (!foreign) {
+      s.total = total.Value();
+      s.total_unwaived = total_unwaived.Value();
+      return s;
+    }
+    s = ScoreSummary{};
+    total = total_unwaived = Acc{};
   }
   // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
   std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;

@@ -257,7 +257,7 @@ TEST_CASE("a compiled set's results score the same as the same results read by p
 // The set's path keeps, per thread and pack, the last report's results and their sums, and adds and takes away only
 // the results that differ (score/scorer.cc, KeptSums). Report after report, with verdicts, unwaived verdicts and
 // weights changed at random (weights 0.3 and 1.7 are no k/1024: that pack goes the general way and starts again),
-// its scores must be the general path's to the bit.
+// and now and then a result not of the set's rule, its scores must be the general path's to the bit.
 TEST_CASE("kept sums score every report like a fresh sum, whatever changed since the last", "[evaluate][score]") {
   auto rules = test::LoadShippedRules();
   std::vector<std::vector<RuleResult>> reports;
@@ -283,6 +283,14 @@ TEST_CASE("kept sums score every report like a fresh sum, whatever changed since
       r.unwaived = random() % 2 ? r.verdict : verdicts[random() % std::size(verdicts)];
       if (random() % 3 == 0) r.weight = weights[random() % (round < 60 ? 5 : std::size(weights))];
       ++changed;
+    }
+    // Now and then one result of another rule (of another category) in the set's place, the rest the set's: the
+    // general path for the report, and the kept sums still right for the next.
+    if (round % 5 == 2) {
+      RuleResult& r = results[random() % results.size()];
+      RuleInfo& other = copies.emplace_back(*r.rule);
+      other.category = "另一类";
+      r.rule = &other;
     }
     std::vector<RuleResult> moved = results;
     for (auto& r : moved) r.rule = &copies.emplace_back(*r.rule);
