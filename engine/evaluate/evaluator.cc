@@ -13,6 +13,7 @@
 #include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/document_outcomes.h"
 #include "evaluate/reasons.h"
 #include "evaluate/near_misses.h"
 #include "evaluate/settled.h"
@@ -304,6 +305,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
   const SettledRuns& settled = SettledOf(rules, local);
   EvalIndex index(doc, hits, rules.matcher());
   EvalContext ctx{doc, hits, rules.matcher(), nullptr, &index};
+  DocumentOutcomes document_outcomes(doc);  // a section or date check in several rules is worked out once
   // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
   // always. Every other result is the settled one, so the work here follows the hits, not the rule count.
   // A bit per rule, read out in order: a present term lists its rules in any order and many rules are listed by

@@ -9,6 +9,7 @@
 #include <deque>
 #include <optional>
 #include <random>
+#include <set>
 
 #include "evaluate/doc_builder.h"
 #include "evaluate/evaluator.h"
@@ -125,6 +126,45 @@ TEST_CASE("settled results equal a full evaluation, also where packs and rules d
   }
   CHECK(settled_seen > 0);  // the rules no term of a report concerns were not evaluated
   CHECK(na_seen > 0);
+}
+
+// A section or date check is worked out once per document and its outcome given again to every rule with the same
+// check (evaluate/document_outcomes.h). Rules whose checks differ in one parameter each — the role, the heading
+// words, min_chars, the deadline, the dates used — must each get their own verdict, reasons and quotes, as when each
+// rule is evaluated alone; and copies of a check, inside an `any` or alone, the same.
+TEST_CASE("a section or date check shared by several rules gives each rule what evaluating it alone gives",
+          "[evaluate]") {
+  Diagnostics diags;
+  auto set = test::CompileRules(R"(rules:
+  - {id: s1, title: s, cite: c, check: {section: {role: measures}}}
+  - {id: s2, title: s, cite: c, check: {section: {role: measures, min_chars: 100000}}}
+  - {id: s3, title: s, cite: c, check: {section: {role: shortcomings}}}
+  - {id: s4, title: s, cite: c, check: {any: [{section: {role: shortcomings}}, {mention: {any: [复议]}}]}}
+  - {id: s5, title: s, cite: c, check: {section: {heading: [问题, 不足]}}}
+  - {id: s6, title: s, cite: c, check: {section: {heading: [不足, 问题]}}}
+  - {id: s7, title: s, cite: c, check: {section: {heading: [问题]}}}
+  - {id: s8, title: s, cite: c, check: {section: {role: measures}}}
+  - {id: s9, title: s, cite: c, check: {section: {role: rectification, heading: [整改]}}}
+  - {id: d1, title: d, cite: c, check: {date: {deadline: "+1-04-01"}}}
+  - {id: d2, title: d, cite: c, check: {date: {deadline: "+1-01-15"}}}
+  - {id: d3, title: d, cite: c, check: {date: {deadline: "+1-04-01", use: [signed]}}}
+  - {id: d4, title: d, cite: c, check: {date: {deadline: "+0-04-01"}}}
+  - {id: d5, title: d, cite: c, check: {any: [{date: {deadline: "+1-04-01"}}, {mention: {any: [复议]}}]}}
+)",
+                                diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  std::set<std::string> verdicts;  // rule and verdict: the differing checks must differ somewhere
+  for (const auto& input : test::RealReports())
+    for (std::optional<int> year : {std::optional<int>(), std::optional<int>(2016), std::optional<int>(2024)}) {
+      CheckOptions copts;
+      copts.overrides.year = year;
+      Document doc = LoadDocument(input.string(), copts);
+      INFO(input.filename().string() << " year " << year.value_or(0));
+      for (const auto& r : test::CheckSettledEqualsFull(*set, doc))
+        verdicts.insert(r.rule->id.str() + " " + VerdictName(r.verdict));
+    }
+  for (const char* differ : {"t/s2 fail", "t/d4 fail", "t/d1 pass"}) CHECK(verdicts.count(differ));
+  CHECK(verdicts.size() > 16);
 }
 
 TEST_CASE("two reports point at the rule set's rules; a settled result copies no text", "[evaluate]") {

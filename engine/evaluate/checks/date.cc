@@ -5,6 +5,7 @@
 
 #include "core/messages.h"
 #include "evaluate/check_support.h"
+#include "evaluate/document_outcomes.h"
 
 namespace fazhi {
 
@@ -29,8 +30,23 @@ class DateCheck : public Check {
   std::vector<std::string> use = {"published", "signed"};
 
   Outcome Evaluate(const EvalContext& ctx) const override {
+    // The outcome depends on the document's metadata and these parameters only: the same deadline in another rule
+    // gives it again (evaluate/document_outcomes.h).
+    static const char kKind = 0;
+    DocumentOutcomes* kept = DocumentOutcomes::For(ctx.doc);
+    if (kept)
+      if (const Outcome* o = kept->Find(&kKind, [&](const Check& c) {
+            const auto& other = static_cast<const DateCheck&>(c);
+            return other.year_offset == year_offset && other.month == month && other.day == day && other.use == use;
+          }))
+        return *o;
+    Outcome out = Find(ctx.doc.meta);
+    if (kept) kept->Keep(&kKind, *this, out);
+    return out;
+  }
+
+  Outcome Find(const Metadata& m) const {
     Outcome out;
-    const Metadata& m = ctx.doc.meta;
     if (!m.year.value) {
       out.not_checkable = true;
       out.reason = "报告所属年度不明（可用 --year 指定），无法计算发布期限";

@@ -4,6 +4,7 @@
 #include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/document_outcomes.h"
 #include "evaluate/near_misses.h"
 
 namespace fazhi {
@@ -26,8 +27,23 @@ class SectionCheck : public Check {
   int min_chars = 10;
 
   Outcome Evaluate(const EvalContext& ctx) const override {
+    // The outcome depends on the document's parts and these parameters only: the same check in another rule gives
+    // it again (evaluate/document_outcomes.h).
+    static const char kKind = 0;
+    DocumentOutcomes* kept = DocumentOutcomes::For(ctx.doc);
+    if (kept)
+      if (const Outcome* o = kept->Find(&kKind, [&](const Check& c) {
+            const auto& other = static_cast<const SectionCheck&>(c);
+            return other.role == role && other.min_chars == min_chars && other.heading == heading;
+          }))
+        return *o;
+    Outcome out = Find(ctx.doc);
+    if (kept) kept->Keep(&kKind, *this, out);
+    return out;
+  }
+
+  Outcome Find(const Document& doc) const {
     Outcome out;
-    const Document& doc = ctx.doc;
     for (std::uint32_t i = 1; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
       bool match = role && s.role == *role;
