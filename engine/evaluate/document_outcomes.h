@@ -4,6 +4,7 @@
 // rule; bench/run's 16× packs hold 16 copies of each such check, every one evaluated for every document.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "check/check.h"
@@ -25,15 +26,20 @@ class DocumentOutcomes {
     return c && c->doc_ == &doc ? c : nullptr;
   }
 
-  // The outcome kept for a check of kind `kind` (the address of a static of its file) for which `same(kept check)`
-  // holds — the caller compares every parameter its outcome depends on; null when none.
-  template <class Same>
-  const Outcome* Find(const void* kind, Same&& same) const {
-    for (const auto& k : kept_)
-      if (k.kind == kind && same(*k.check)) return &k.outcome;
-    return nullptr;
+  // The outcome of `check` (of kind `kind`: the address of a static of its file) for this document: `find()` the
+  // first time a check with these parameters is evaluated, and again the second time, when it is kept for every
+  // later one (`same(other check)` compares every parameter the outcome depends on). A check no other rule repeats
+  // (most of the shipped ones) costs one entry, not a copy of its outcome.
+  template <class Same, class Find>
+  Outcome Of(const void* kind, const Check& check, Same&& same, Find&& find) {
+    for (auto& k : kept_)
+      if (k.kind == kind && same(*k.check)) {
+        if (!k.outcome) k.outcome = find();
+        return *k.outcome;
+      }
+    kept_.push_back({kind, &check, std::nullopt});
+    return find();
   }
-  void Keep(const void* kind, const Check& check, const Outcome& outcome) { kept_.push_back({kind, &check, outcome}); }
 
  private:
   static DocumentOutcomes*& Current() {
@@ -43,7 +49,7 @@ class DocumentOutcomes {
   struct Kept {
     const void* kind;
     const Check* check;
-    Outcome outcome;
+    std::optional<Outcome> outcome;  // from the second check with these parameters on
   };
   const Document* doc_;
   DocumentOutcomes* outer_;

@@ -34,15 +34,14 @@ class DateCheck : public Check {
     // gives it again (evaluate/document_outcomes.h).
     static const char kKind = 0;
     DocumentOutcomes* kept = DocumentOutcomes::For(ctx.doc);
-    if (kept)
-      if (const Outcome* o = kept->Find(&kKind, [&](const Check& c) {
-            const auto& other = static_cast<const DateCheck&>(c);
-            return other.year_offset == year_offset && other.month == month && other.day == day && other.use == use;
-          }))
-        return *o;
-    Outcome out = Find(ctx.doc.meta);
-    if (kept) kept->Keep(&kKind, *this, out);
-    return out;
+    if (!kept) return Find(ctx.doc.meta);
+    return kept->Of(
+        &kKind, *this,
+        [&](const Check& c) {
+          const auto& other = static_cast<const DateCheck&>(c);
+          return other.year_offset == year_offset && other.month == month && other.day == day && other.use == use;
+        },
+        [&] { return Find(ctx.doc.meta); });
   }
 
   Outcome Find(const Metadata& m) const {

@@ -31,15 +31,14 @@ class SectionCheck : public Check {
     // it again (evaluate/document_outcomes.h).
     static const char kKind = 0;
     DocumentOutcomes* kept = DocumentOutcomes::For(ctx.doc);
-    if (kept)
-      if (const Outcome* o = kept->Find(&kKind, [&](const Check& c) {
-            const auto& other = static_cast<const SectionCheck&>(c);
-            return other.role == role && other.min_chars == min_chars && other.heading == heading;
-          }))
-        return *o;
-    Outcome out = Find(ctx.doc);
-    if (kept) kept->Keep(&kKind, *this, out);
-    return out;
+    if (!kept) return Find(ctx.doc);
+    return kept->Of(
+        &kKind, *this,
+        [&](const Check& c) {
+          const auto& other = static_cast<const SectionCheck&>(c);
+          return other.role == role && other.min_chars == min_chars && other.heading == heading;
+        },
+        [&] { return Find(ctx.doc); });
   }
 
   Outcome Find(const Document& doc) const {
