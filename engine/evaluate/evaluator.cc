@@ -339,7 +339,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
           MakeDiagnostic("W-newer-outline", {pack.id, std::to_string(*doc.meta.year.value)}, doc.path));
     while (next != todo.end() && *next < first) ++next;
     if (pack_na) {
-      AppendUniform(results, pack, pack_na->first, pack_na->second);
+      settled.AppendUniform(p, pack_na->first, pack_na->second, results);
       // Only the pack's levels exclude the report: a rule with levels of its own (they replace the pack's) is
       // looked at by itself.
       if (!a.levels.empty() && !not_applicable.Of(settled.PackCase(p, false), a, doc, ctx, "规则包", false))

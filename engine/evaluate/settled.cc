@@ -50,6 +50,17 @@ void SettledRuns::AppendSettled(std::size_t p, std::vector<RuleResult>& out) con
   }
 }
 
+void SettledRuns::AppendUniform(std::size_t p, Verdict v, const SharedText& message,
+                                std::vector<RuleResult>& out) const {
+  for (std::uint32_t i = first_[p]; i < first_[p + 1]; ++i) {
+    RuleResult& r = out.emplace_back();
+    r.rule = entries_[i].rule;
+    r.weight = entries_[i].weight;
+    r.verdict = r.unwaived = v;
+    r.message = message;
+  }
+}
+
 SettledRuns::SettledRuns(const RuleSet& rules) {
   std::uint32_t index = 0;
   std::vector<Case> cases;

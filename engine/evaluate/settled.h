@@ -24,6 +24,9 @@ class SettledRuns {
   // say so (BlankResult). The evaluator replaces the results of the rules the document's terms concern and of those
   // in `always()`.
   void AppendSettled(std::size_t p, std::vector<RuleResult>& out) const;
+  // Appends a result for every rule of pack `p` with verdict `v` and `message` (the pack does not apply, or nothing
+  // can be checked), read from the same array: the rules themselves are not touched.
+  void AppendUniform(std::size_t p, Verdict v, const SharedText& message, std::vector<RuleResult>& out) const;
   // Index (in pack/rule order over the whole set) of pack `p`'s first rule; First(packs) = the number of rules.
   std::uint32_t First(std::size_t p) const { return first_[p]; }
   // The rules looked at for every document whatever its terms, ascending: those without anchors (a section, date
