@@ -257,11 +257,12 @@ class NotApplicableTexts {
   using Result = std::optional<std::pair<Verdict, SharedText>>;
   explicit NotApplicableTexts(std::uint32_t cases) : by_case_(cases), done_(cases, false) {}
   // The reference is read before the next call. `c` is the case of `a`, `what` and `levels`.
-  const Result& Of(std::uint32_t c, const Applicability& a, const Document& doc, const EvalContext& ctx,
+  // `a` is read only when the case is new or has an `also_when` (SettledRuns::CaseAlsoWhen: `also_when`).
+  const Result& Of(std::uint32_t c, bool also_when, const Applicability& a, const Document& doc, const EvalContext& ctx,
                    const char* what, bool levels = true) {
     // An `also_when` reads the text, unless none of its anchor terms occurs: then it finds nothing (Check::Anchors)
     // and the case is kept like the others, as one with an `also_when` that does not hold.
-    if (a.also_when && !AnchorsAbsent(*a.also_when, ctx.hits))
+    if (also_when && !AnchorsAbsent(*a.also_when, ctx.hits))
       return one_ = Shared(CheckApplicability(a, doc, ctx, what, levels));
     if (!done_[c]) {
       by_case_[c] = Shared(CheckApplicability(a, doc, ctx, what, levels));
@@ -315,10 +316,11 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
   auto list = [&](std::uint32_t i) {
     if (i < n_rules) listed[i >> 6] |= std::uint64_t{1} << (i & 63);
   };
-  for (std::uint32_t i : settled.always()) list(i);
   for (TermId t : hits.present)
     if (t < rules.rules_by_term().size())
       for (std::uint32_t i : rules.rules_by_term()[t]) list(i);
+  const std::vector<std::uint64_t> by_term = listed;  // listed by a term that occurs
+  for (std::uint32_t i : settled.always()) list(i);
   std::vector<std::uint32_t> todo;
   for (std::size_t w = 0; w < listed.size(); ++w)
     for (std::uint64_t bits = listed[w]; bits; bits &= bits - 1)
@@ -333,7 +335,9 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
     const std::uint32_t first = settled.First(p), last = settled.First(p + 1);
     const Applicability& a = pack.applies;
     // A copy: Of is called again.
-    const NotApplicableTexts::Result pack_na = not_applicable.Of(settled.PackCase(p, true), a, doc, ctx, "规则包");
+    const std::uint32_t pack_case = settled.PackCase(p, true);
+    const NotApplicableTexts::Result pack_na =
+        not_applicable.Of(pack_case, settled.CaseAlsoWhen(pack_case), a, doc, ctx, "规则包");
     if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after && !pack_na)
       diags.push_back(
           MakeDiagnostic("W-newer-outline", {pack.id, std::to_string(*doc.meta.year.value)}, doc.path));
@@ -342,7 +346,8 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
       settled.AppendUniform(p, pack_na->first, pack_na->second, results);
       // Only the pack's levels exclude the report: a rule with levels of its own (they replace the pack's) is
       // looked at by itself.
-      if (!a.levels.empty() && !not_applicable.Of(settled.PackCase(p, false), a, doc, ctx, "规则包", false))
+      if (const std::uint32_t years = settled.PackCase(p, false);
+          !a.levels.empty() && !not_applicable.Of(years, settled.CaseAlsoWhen(years), a, doc, ctx, "规则包", false))
         for (std::uint32_t i = first; i < last; ++i)
           if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
             results[i] = EvaluateRuleIn(doc, ctx, std::nullopt, rule, nullptr, near_misses);
@@ -351,11 +356,14 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
     settled.AppendSettled(p, results);
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
-      const bool present = !rule.anchored || AnyOccurs(rule.anchors, hits);
-      if (!rule.not_checkable.empty() || !present) {
+      // A rule is listed by a term that occurs exactly when one of its anchors occurs (RuleSet::rules_by_term is
+      // the anchors turned round): `by_term` says so without reading the rule's anchors and their hits.
+      const bool present = !settled.Anchored(*next) || (by_term[*next >> 6] >> (*next & 63) & 1);
+      if (settled.NotCheckable(*next) || !present) {
         // Listed for its own applicability only: the settled result (what the checks would give with none of their
         // anchor terms present: SettledRuns) stands unless the rule does not apply.
-        if (const auto& na = not_applicable.Of(settled.RuleCase(*next), rule.applies, doc, ctx, "规则"))
+        const std::uint32_t c = settled.RuleCase(*next);
+        if (const auto& na = not_applicable.Of(c, settled.CaseAlsoWhen(c), rule.applies, doc, ctx, "规则"))
           results[*next] = BlankResult(rule, na->first, na->second);
         continue;
       }

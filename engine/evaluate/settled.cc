@@ -70,6 +70,8 @@ SettledRuns::SettledRuns(const RuleSet& rules) {
     pack_cases_.push_back(CaseOf(cases, pack->applies, true, false));
     for (const auto& rule : pack->rules) {
       rule_cases_.push_back(CaseOf(cases, rule->applies, false, true));
+      flags_.push_back(static_cast<std::uint8_t>((rule->anchored ? kAnchored : 0) |
+                                                 (rule->not_checkable.empty() ? 0 : kNotCheckable)));
       // What EvaluateRule gives when the pack and the rule apply and none of the rule's anchor terms occurs. A rule
       // with no anchors (its checks find things without terms) or with applicability of its own is listed in
       // `always_`: the evaluator runs the first and works out the second's applicability for each document.
@@ -83,6 +85,7 @@ SettledRuns::SettledRuns(const RuleSet& rules) {
   }
   first_.push_back(index);
   cases_ = static_cast<std::uint32_t>(cases.size());
+  for (const Case& c : cases) case_also_when_.push_back(c.also_when);
 }
 
 }  // namespace fazhi

@@ -41,6 +41,12 @@ class SettledRuns {
   std::uint32_t PackCase(std::size_t p, bool levels) const { return pack_cases_[2 * p + (levels ? 0 : 1)]; }
   std::uint32_t RuleCase(std::uint32_t i) const { return rule_cases_[i]; }
   std::uint32_t cases() const { return cases_; }
+  bool CaseAlsoWhen(std::uint32_t c) const { return case_also_when_[c]; }
+  // Rule `i`'s Rule::anchored and whether it is marked not_checkable, from one byte array: the evaluator looks at
+  // these for every rule of always() (240 with bench/run's 16n packs), and reading them from the rules themselves
+  // was a cache miss each (the largest cost of the rule loop on that set).
+  bool Anchored(std::uint32_t i) const { return flags_[i] & kAnchored; }
+  bool NotCheckable(std::uint32_t i) const { return flags_[i] & kNotCheckable; }
 
  private:
   // What a settled result holds besides empty lists, 32 bytes a rule in one array (a RuleResult is 176): every
@@ -57,6 +63,9 @@ class SettledRuns {
   std::vector<std::uint32_t> always_;
   std::vector<std::uint32_t> pack_cases_, rule_cases_;
   std::uint32_t cases_ = 0;
+  std::vector<bool> case_also_when_;
+  static constexpr std::uint8_t kAnchored = 1, kNotCheckable = 2;
+  std::vector<std::uint8_t> flags_;  // per rule
 };
 
 // A rule's result with nothing evaluated yet: the rule, its weight, `verdict` and `message`.
