@@ -13,6 +13,7 @@
 #include "core/messages.h"
 #include "core/utf8.h"
 #include "evaluate/check_support.h"
+#include "evaluate/document_outcomes.h"
 #include "evaluate/reasons.h"
 #include "evaluate/near_misses.h"
 #include "evaluate/settled.h"
@@ -231,11 +232,14 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
 void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnostics& diags) {
   if (!doc.meta.year.value) return;
   const int y = *doc.meta.year.value;
+  // Whether some pack with years covers the report (or is kept on purpose) first: most reports are of a covered
+  // year, and the list below was worded for every pack past its years before that was found.
+  for (const auto& pack : rules.packs())
+    if (const Applicability& a = pack->applies; a.year_to && (y <= *a.year_to || a.warn_after)) return;
   std::string past;
   for (const auto& pack : rules.packs()) {
     const Applicability& a = pack->applies;
     if (!a.year_to) continue;
-    if (y <= *a.year_to || a.warn_after) return;  // some pack with years covers the report (or is kept on purpose)
     past += (past.empty() ? "" : Msg("evaluate.list-separator")) +
             Msg("evaluate.pack-years",
                 {pack->id, std::to_string(a.year_from.value_or(*a.year_to)), std::to_string(*a.year_to)});
@@ -246,27 +250,25 @@ void NoteYearsAfterOutlines(const Document& doc, const RuleSet& rules, Diagnosti
 
 // CheckApplicability with the message as a SharedText, for packs and for rules listed for their own years or
 // levels. With many packs and rules that do not apply (bench/run's 16× set: ~150 a report) most share their years
-// or levels, so the message of each distinct case is built once per report and shared: the text depends only on
-// these, the document and `what`.
+// or levels, so the message of each case (SettledRuns::PackCase, RuleCase: the text depends only on these, the
+// document and `what`) is built once per report and shared.
 class NotApplicableTexts {
  public:
   using Result = std::optional<std::pair<Verdict, SharedText>>;
-  // The reference is read before the next call.
-  const Result& Of(const Applicability& a, const Document& doc, const EvalContext& ctx, const char* what,
-                   bool levels = true) {
+  explicit NotApplicableTexts(std::uint32_t cases) : by_case_(cases), done_(cases, false) {}
+  // The reference is read before the next call. `c` is the case of `a`, `what` and `levels`.
+  // `a` is read only when the case is new or has an `also_when` (SettledRuns::CaseAlsoWhen: `also_when`).
+  const Result& Of(std::uint32_t c, bool also_when, const Applicability& a, const Document& doc, const EvalContext& ctx,
+                   const char* what, bool levels = true) {
     // An `also_when` reads the text, unless none of its anchor terms occurs: then it finds nothing (Check::Anchors)
     // and the case is kept like the others, as one with an `also_when` that does not hold.
-    const bool also_when = a.also_when != nullptr;
     if (also_when && !AnchorsAbsent(*a.also_when, ctx.hits))
       return one_ = Shared(CheckApplicability(a, doc, ctx, what, levels));
-    for (const auto& e : kept_)
-      if (e.what == what && e.levels == levels && e.also_when == also_when && e.year_from == a.year_from &&
-          e.year_to == a.year_to && e.warn_after == a.warn_after.has_value() && e.issuer_levels == a.levels)
-        return e.na;
-    return kept_
-        .emplace_back(Kept{what, levels, also_when, a.year_from, a.year_to, a.warn_after.has_value(), a.levels,
-                           Shared(CheckApplicability(a, doc, ctx, what, levels))})
-        .na;
+    if (!done_[c]) {
+      by_case_[c] = Shared(CheckApplicability(a, doc, ctx, what, levels));
+      done_[c] = true;
+    }
+    return by_case_[c];
   }
 
  private:
@@ -279,15 +281,8 @@ class NotApplicableTexts {
     if (!na) return std::nullopt;
     return std::pair{na->first, SharedText(std::move(na->second))};
   }
-  struct Kept {
-    const char* what;
-    bool levels, also_when;
-    std::optional<int> year_from, year_to;
-    bool warn_after;
-    std::vector<IssuerLevel> issuer_levels;
-    Result na;
-  };
-  std::vector<Kept> kept_;
+  std::vector<Result> by_case_;
+  std::vector<bool> done_;
   Result one_;
   std::vector<TermId> anchors_;  // a buffer
 };
@@ -311,6 +306,7 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
   const SettledRuns& settled = SettledOf(rules, local);
   EvalIndex index(doc, hits, rules.matcher());
   EvalContext ctx{doc, hits, rules.matcher(), nullptr, &index};
+  DocumentOutcomes document_outcomes(doc);  // a section or date check in several rules is worked out once
   // The rules to evaluate: those anchored on a term that occurs (RuleSet::rules_by_term) and those evaluated
   // always. Every other result is the settled one, so the work here follows the hits, not the rule count.
   // A bit per rule, read out in order: a present term lists its rules in any order and many rules are listed by
@@ -320,10 +316,11 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
   auto list = [&](std::uint32_t i) {
     if (i < n_rules) listed[i >> 6] |= std::uint64_t{1} << (i & 63);
   };
-  for (std::uint32_t i : settled.always()) list(i);
   for (TermId t : hits.present)
     if (t < rules.rules_by_term().size())
       for (std::uint32_t i : rules.rules_by_term()[t]) list(i);
+  const std::vector<std::uint64_t> by_term = listed;  // listed by a term that occurs
+  for (std::uint32_t i : settled.always()) list(i);
   std::vector<std::uint32_t> todo;
   for (std::size_t w = 0; w < listed.size(); ++w)
     for (std::uint64_t bits = listed[w]; bits; bits &= bits - 1)
@@ -331,22 +328,26 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
   std::vector<RuleResult> results;
   results.reserve(settled.First(rules.packs().size()));
   auto next = todo.begin();
-  NotApplicableTexts not_applicable;
+  NotApplicableTexts not_applicable(settled.cases());
   NoteYearsAfterOutlines(doc, rules, diags);
   for (std::size_t p = 0; p < rules.packs().size(); ++p) {
     const Pack& pack = *rules.packs()[p];
     const std::uint32_t first = settled.First(p), last = settled.First(p + 1);
     const Applicability& a = pack.applies;
-    const NotApplicableTexts::Result pack_na = not_applicable.Of(a, doc, ctx, "规则包");  // a copy: Of is called again
+    // A copy: Of is called again.
+    const std::uint32_t pack_case = settled.PackCase(p, true);
+    const NotApplicableTexts::Result pack_na =
+        not_applicable.Of(pack_case, settled.CaseAlsoWhen(pack_case), a, doc, ctx, "规则包");
     if (a.warn_after && doc.meta.year.value && *doc.meta.year.value > *a.warn_after && !pack_na)
       diags.push_back(
           MakeDiagnostic("W-newer-outline", {pack.id, std::to_string(*doc.meta.year.value)}, doc.path));
     while (next != todo.end() && *next < first) ++next;
     if (pack_na) {
-      AppendUniform(results, pack, pack_na->first, pack_na->second);
+      settled.AppendUniform(p, pack_na->first, pack_na->second, results);
       // Only the pack's levels exclude the report: a rule with levels of its own (they replace the pack's) is
       // looked at by itself.
-      if (!a.levels.empty() && !not_applicable.Of(a, doc, ctx, "规则包", false))
+      if (const std::uint32_t years = settled.PackCase(p, false);
+          !a.levels.empty() && !not_applicable.Of(years, settled.CaseAlsoWhen(years), a, doc, ctx, "规则包", false))
         for (std::uint32_t i = first; i < last; ++i)
           if (const Rule& rule = *pack.rules[i - first]; !rule.applies.levels.empty())
             results[i] = EvaluateRuleIn(doc, ctx, std::nullopt, rule, nullptr, near_misses);
@@ -355,11 +356,14 @@ std::vector<RuleResult> EvaluateRules(const Document& doc, const Hits& hits, con
     settled.AppendSettled(p, results);
     for (; next != todo.end() && *next < last; ++next) {
       const Rule& rule = *pack.rules[*next - first];
-      const bool present = !rule.anchored || AnyOccurs(rule.anchors, hits);
-      if (!rule.not_checkable.empty() || !present) {
+      // A rule is listed by a term that occurs exactly when one of its anchors occurs (RuleSet::rules_by_term is
+      // the anchors turned round): `by_term` says so without reading the rule's anchors and their hits.
+      const bool present = !settled.Anchored(*next) || (by_term[*next >> 6] >> (*next & 63) & 1);
+      if (settled.NotCheckable(*next) || !present) {
         // Listed for its own applicability only: the settled result (what the checks would give with none of their
         // anchor terms present: SettledRuns) stands unless the rule does not apply.
-        if (const auto& na = not_applicable.Of(rule.applies, doc, ctx, "规则"))
+        const std::uint32_t c = settled.RuleCase(*next);
+        if (const auto& na = not_applicable.Of(c, settled.CaseAlsoWhen(c), rule.applies, doc, ctx, "规则"))
           results[*next] = BlankResult(rule, na->first, na->second);
         continue;
       }

@@ -5,7 +5,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <bitset>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -189,37 +188,81 @@ bool ProfileChoosesPack(const Profile& profile, const std::string& pack, const s
   return false;
 }
 
+namespace {
+
+constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+
+// What ApplyProfile works out once for a profile and the rules a report's results are of, kept per thread for the
+// next report (a batch checks every report with one profile and one rule set): where each id the `same_as` groups
+// name stands among the results (its first result; kAbsent when none) and the profile's label. It was ~110 K
+// instructions a report to hash the named ids and walk every result's id (docs/performance.md). The results' rules
+// are told by their ids' texts, held here: a rule's id is owned and counted (never borrowed), so while this holds
+// a copy its address is never reused, and a result whose id is the very string held here is of the same rule.
+struct ProfilePlaces {
+  std::string name, path;                      // of the profile
+  std::vector<std::vector<std::string>> groups;  // its same_as ids
+  std::vector<SharedText> ids;                 // the results' rules' ids, in order
+  std::vector<std::vector<std::size_t>> at;    // per group, per id: the result's index or kAbsent
+  std::string label;                           // report.profile
+};
+
+bool SameProfile(const ProfilePlaces& kept, const Profile& profile) {
+  if (kept.name != profile.name || kept.path != profile.path || kept.groups.size() != profile.same_as.size())
+    return false;
+  for (std::size_t g = 0; g < kept.groups.size(); ++g)
+    if (kept.groups[g] != profile.same_as[g].rules) return false;
+  return true;
+}
+
+bool SameRules(const ProfilePlaces& kept, const std::vector<RuleResult>& results) {
+  if (kept.ids.size() != results.size()) return false;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    if (&kept.ids[i].str() != &results[i].rule->id.str()) return false;
+  return true;
+}
+
+const ProfilePlaces& PlacesOf(const Profile& profile, const std::vector<RuleResult>& results) {
+  thread_local ProfilePlaces kept;
+  if (SameProfile(kept, profile) && SameRules(kept, results)) return kept;
+  kept = ProfilePlaces{profile.name, profile.path, {}, {}, {}, {}};
+  kept.label = profile.name + "（" + std::filesystem::path(profile.path).filename().string() + "）";
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (const auto& g : profile.same_as) {
+    kept.groups.push_back(g.rules);
+    for (const auto& id : g.rules)
+      if (!id.empty()) index.emplace(id, kAbsent);
+  }
+  kept.ids.reserve(results.size());
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    kept.ids.push_back(results[i].rule->id);
+    if (auto it = index.find(results[i].rule->id.str()); it != index.end() && it->second == kAbsent) it->second = i;
+  }
+  for (const auto& g : profile.same_as) {
+    auto& at = kept.at.emplace_back();
+    for (const auto& id : g.rules) at.push_back(id.empty() ? kAbsent : index.at(id));
+  }
+  return kept;
+}
+
+}  // namespace
+
 void ApplyProfile(const Profile& profile, Report& report) {
-  report.profile = profile.name + "（" + std::filesystem::path(profile.path).filename().string() + "）";
+  const ProfilePlaces& places = PlacesOf(profile, report.results);
+  report.profile = places.label;
   const auto& doc = report.document;
   std::map<std::string, bool> chosen;
+  bool any_dropped = false;
   for (const auto& rs : report.rulesets) {
     bool c = ProfileChoosesPack(profile, rs.pack, doc.year, doc.level);
     chosen[rs.pack] = c;
+    any_dropped = any_dropped || !c;
     if (c) report.profile_packs.push_back(rs.pack);
   }
-  // Where the rules the same_as groups name stand (the first result of each id); only those ids are looked up,
-  // not every result's id put into a map (that was ~0.3 M instructions a report: docs/performance.md).
-  constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
-  std::unordered_map<std::string_view, std::size_t> index;
-  // A result's id is hashed only when its length and last byte are those of a named id: a few dozen ids are named,
-  // a report has one result per rule (3,056 with bench/run's 16× packs), and hashing each id was ~1 M instructions
-  // a report there. A filter, never an answer: the map decides.
-  std::bitset<64 * 256> maybe;
-  auto slot = [](std::string_view id) { return (id.size() & 63) * 256 + static_cast<unsigned char>(id.back()); };
-  for (const auto& g : profile.same_as)
-    for (const auto& id : g.rules)
-      if (!id.empty()) {
-        index.emplace(id, kAbsent);
-        maybe.set(slot(id));
-      }
   const std::string* pack = nullptr;  // results come grouped by pack: look its choice up once per run
   bool dropped = false;
   SharedText why;  // the dropped pack's message, one text for all its results
-  for (std::size_t i = 0; i < report.results.size(); ++i) {
+  for (std::size_t i = 0; any_dropped && i < report.results.size(); ++i) {
     RuleResult& r = report.results[i];
-    if (const std::string& id = r.rule->id.str(); !id.empty() && maybe.test(slot(id)))
-      if (auto it = index.find(id); it != index.end() && it->second == kAbsent) it->second = i;
     if (!pack || *pack != r.rule->pack) {
       pack = &r.rule->pack;
       auto it = chosen.find(*pack);
@@ -233,12 +276,10 @@ void ApplyProfile(const Profile& profile, Report& report) {
     r.message = why;
     r.evidence.clear();
   }
-  for (const auto& g : profile.same_as) {
+  for (const auto& at : places.at) {
     std::vector<std::size_t> members;
-    for (const auto& id : g.rules)
-      if (auto it = index.find(id); it != index.end() && it->second != kAbsent &&
-                                    Rank(report.results[it->second].verdict) > 0)
-        members.push_back(it->second);
+    for (std::size_t i : at)
+      if (i != kAbsent && Rank(report.results[i].verdict) > 0) members.push_back(i);
     if (members.size() < 2) continue;
     std::size_t best = members.front();
     for (std::size_t i : members)

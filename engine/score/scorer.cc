@@ -48,10 +48,17 @@ struct PackTexts {
   SharedText id, title, model;
   std::vector<const SharedText*> categories;  // the first rule's text of each category, in first-seen order
   std::vector<std::uint32_t> category_of;     // per rule of the pack: its index in `categories`
+  // For a compiled set's pack (TextsOfSet): the category names borrowed from the rules (the set outlives its
+  // reports, like RuleResult::rule) and their weights, and whether its sums are exact (KeptSums).
+  std::vector<SharedText> category_texts;
+  std::vector<double> category_weights;
+  bool exact = false;
+  std::vector<const RuleInfo*> rules;  // the pack's rules, in order: what its results must point at
 };
 
 PackTexts TextsOf(const std::string& id, const Pack* pack) {
-  return {id, pack ? SharedText(pack->title) : SharedText(id), pack ? pack->scoring_model : "default", {}, {}};
+  return {id, pack ? SharedText(pack->title) : SharedText(id), pack ? pack->scoring_model : "default", {}, {}, {}, {},
+          false, {}};
 }
 
 // A verdict's count per category in an array (Verdict's order), turned into VerdictCounts once per category.
@@ -146,6 +153,112 @@ PackScore ScorePackAs(const PackTexts& texts, const std::vector<const RuleResult
 
 }  // namespace
 
+namespace {
+
+// Whether `x` is k/1024 for an integer 0 ≤ k < 2^26 (x < 65,536). With every weight and the partial credit such a
+// number (partial credit ≤ 1) and fewer than 65,536 rules in a pack, every product credit × weight is a whole number
+// of 2^-20 below 2^36 of them and every sum of them stays below 2^52: a double holds each exactly, so sums come out
+// the same whatever order their terms are added or taken away in. The shipped weights (1, 1.5, 2…) and partial
+// credits (0.5) are such numbers.
+bool Dyadic(double x) {
+  const double k = x * 1024;
+  return x >= 0 && k < 0x1p26 && k == static_cast<double>(static_cast<std::int64_t>(k));
+}
+
+// A compiled set's pack as the last report this thread scored of it left it: each rule's verdict, unwaived verdict
+// and weight, and the sums and counts they make per category and for the pack. A report's pack score takes away
+// and adds only the results that differ from the last report's (most rules of most packs have the same settled
+// result in every report: with bench/run's 16× packs 3,056 results a report, a few dozen of them differ), instead
+// of adding every result again. Only for packs whose sums are exact (Dyadic): the same sums as ScorePackAs's.
+struct KeptSums {
+  struct Key {
+    const RuleInfo* rule;
+    Verdict verdict, unwaived;
+    double weight;
+    bool operator==(const Key&) const = default;
+  };
+  struct Cat {
+    Acc acc, acc_unwaived;
+    Counts counts{};
+  };
+  std::vector<Key> last;  // per rule; empty: nothing counted yet
+  std::vector<Cat> cats;  // per category of the pack's PackTexts
+  Acc flat, flat_unwaived;
+};
+
+void Take(Acc& a, double credit, double w) {
+  a.num -= credit * w;
+  a.den -= w;
+}
+
+// ScorePackAs for the `n` results at `rs`, from `kept`; nullopt when a result's weight is not Dyadic (the caller
+// scores the pack the general way and `kept` starts again from nothing) or a result is not of the pack's rule in its
+// place (then `foreign`: the results are not the set's, in its order). A result that is the same as the kept one
+// is of the rule checked when it was kept: one pass over the results checks them and finds what changed.
+std::optional<PackScore> ScoreKept(const PackTexts& texts, KeptSums& kept, const RuleResult* rs, std::size_t n,
+                                   const Pack& pack, bool& foreign) {
+  std::array<std::optional<double>, static_cast<std::size_t>(Verdict::kError) + 1> credit;
+  for (std::size_t v = 0; v < credit.size(); ++v) credit[v] = Credit(static_cast<Verdict>(v), pack.partial_credit);
+  auto add = [&](KeptSums::Cat& cat, const KeptSums::Key& k, bool take) {
+    const auto count = static_cast<std::size_t>(k.verdict);
+    cat.counts[count] += take ? -1 : 1;
+    if (const auto& c = credit[count]) {
+      if (take) Take(cat.acc, *c, k.weight), Take(kept.flat, *c, k.weight);
+      else cat.acc.Add(*c, k.weight), kept.flat.Add(*c, k.weight);
+    }
+    if (const auto& c = credit[static_cast<std::size_t>(k.unwaived)]) {
+      if (take) Take(cat.acc_unwaived, *c, k.weight), Take(kept.flat_unwaived, *c, k.weight);
+      else cat.acc_unwaived.Add(*c, k.weight), kept.flat_unwaived.Add(*c, k.weight);
+    }
+  };
+  const bool fresh = kept.last.size() != n;
+  if (fresh) {
+    kept.last.assign(n, KeptSums::Key{});
+    kept.cats.assign(texts.categories.size(), KeptSums::Cat{});
+    kept.flat = kept.flat_unwaived = Acc{};
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const KeptSums::Key now{rs[k].rule, rs[k].verdict, rs[k].unwaived, rs[k].weight};
+    KeptSums::Key& was = kept.last[k];
+    if (!fresh && now == was) continue;
+    foreign = now.rule != texts.rules[k];
+    if (foreign || !Dyadic(now.weight)) {
+      kept.last.clear();
+      return std::nullopt;
+    }
+    KeptSums::Cat& cat = kept.cats[texts.category_of[k]];
+    if (!fresh) add(cat, was, true);
+    add(cat, now, false);
+    was = now;
+  }
+  PackScore ps;
+  ps.pack = texts.id;
+  ps.title = texts.title;
+  ps.model = texts.model;
+  ps.categories.reserve(kept.cats.size());
+  for (std::size_t i = 0; i < kept.cats.size(); ++i) {
+    const VerdictCounts counts = CountsOf(kept.cats[i].counts);
+    ps.categories.push_back({texts.category_texts[i], kept.cats[i].acc.Value(), counts});
+    ps.counts += counts;
+  }
+  if (ps.model == "flat") {
+    ps.score = kept.flat.Value();
+    ps.score_unwaived = kept.flat_unwaived.Value();
+    return ps;
+  }
+  Acc total, total_unwaived;  // over the categories, in order, as ScorePackAs
+  for (std::size_t i = 0; i < kept.cats.size(); ++i) {
+    const double w = texts.category_weights[i];
+    if (auto v = kept.cats[i].acc.Value()) total.Add(*v / 100.0, w);
+    if (auto v = kept.cats[i].acc_unwaived.Value()) total_unwaived.Add(*v / 100.0, w);
+  }
+  ps.score = total.Value();
+  ps.score_unwaived = total_unwaived.Value();
+  return ps;
+}
+
+}  // namespace
+
 PackScore ScorePack(const std::string& id, const std::vector<const RuleResult*>& rs, const Pack* pack) {
   return ScorePackAs(TextsOf(id, pack), rs, pack);
 }
@@ -179,16 +292,28 @@ struct SetTexts {
   std::weak_ptr<const SettledRuns> set;
   bool by_packs = false;
   std::vector<PackTexts> packs;
+  // Per pack, one KeptSums for each verdict its first result can have: the last report in which the pack's first
+  // result had that verdict. A pack that does not apply to a report has every result not_applicable, and reports of
+  // other years or levels alternate with those it applies to (bench/run's corpus: about half the results changed
+  // from one report to the next); picked this way, the sums kept are those of a report like this one.
+  std::vector<std::array<KeptSums, static_cast<std::size_t>(Verdict::kError) + 1>> sums;
+  std::size_t rules = 0;  // in all packs
 };
 
-const SetTexts& TextsOfSet(const RuleSet& rules) {
+SetTexts& TextsOfSet(const RuleSet& rules) {
   thread_local SetTexts kept;
   const auto& current = rules.settled();
   if (!kept.set.expired() && !kept.set.owner_before(current) && !current.owner_before(kept.set)) return kept;
-  kept = SetTexts{rules.settled(), true, {}};
+  kept = SetTexts{rules.settled(), true, {}, {}, 0};
   std::vector<const std::string*> ids;
+  kept.sums.resize(rules.packs().size());
   for (const auto& pack : rules.packs()) {
-    PackTexts& texts = kept.packs.emplace_back(TextsOf(pack->id, pack.get()));
+    // Borrowed: the set outlives the reports it scores (core/report.h), and copying a borrowed text counts nothing.
+    PackTexts& texts = kept.packs.emplace_back(PackTexts{SharedText::Borrow(pack->id), SharedText::Borrow(pack->title),
+                                                         SharedText::Borrow(pack->scoring_model), {}, {}, {}, {}, false,
+                                                         {}});
+    kept.rules += pack->rules.size();
+    for (const auto& rule : pack->rules) texts.rules.push_back(rule.get());
     for (const auto& rule : pack->rules) {  // ScorePackAs's lookup, once per set: by address, then by text
       const SharedText& text = rule->category;
       std::size_t i = 0;
@@ -198,6 +323,11 @@ const SetTexts& TextsOfSet(const RuleSet& rules) {
       if (i == texts.categories.size()) texts.categories.push_back(&text);
       texts.category_of.push_back(static_cast<std::uint32_t>(i));
     }
+    for (const SharedText* t : texts.categories) {
+      texts.category_texts.push_back(SharedText::Borrow(t->str()));
+      texts.category_weights.push_back(CategoryWeight(pack.get(), t->str()));
+    }
+    texts.exact = Dyadic(pack->partial_credit) && pack->partial_credit <= 1 && pack->rules.size() < 65536;
     for (const auto* other : ids) kept.by_packs = kept.by_packs && *other != pack->id;
     ids.push_back(&pack->id);
     for (const auto& rule : pack->rules) kept.by_packs = kept.by_packs && rule->pack == pack->id;
@@ -205,19 +335,12 @@ const SetTexts& TextsOfSet(const RuleSet& rules) {
   return kept;
 }
 
-// The results are the compiled rule set's rules in its order, as EvaluateRules gives them (one pointer compare per
-// result): then each pack's run is its rules, and the set's texts serve. Null otherwise.
-const SetTexts* InSetOrder(const std::vector<RuleResult>& results, const RuleSet& rules) {
+// The set's texts, for results that may be the compiled rule set's rules in its order, as EvaluateRules gives them:
+// as many as it has rules (ScoreResults checks each result's rule as it scores it). Null otherwise.
+SetTexts* SetOf(const std::vector<RuleResult>& results, const RuleSet& rules) {
   if (!rules.settled()) return nullptr;  // built by hand: it may still change
-  std::size_t i = 0;
-  for (const auto& pack : rules.packs())
-    for (const auto& rule : pack->rules) {
-      if (i >= results.size() || results[i].rule != static_cast<const RuleInfo*>(rule.get())) return nullptr;
-      ++i;
-    }
-  if (i != results.size()) return nullptr;
-  const SetTexts& texts = TextsOfSet(rules);
-  return texts.by_packs ? &texts : nullptr;
+  SetTexts& texts = TextsOfSet(rules);
+  return texts.by_packs && texts.rules == results.size() ? &texts : nullptr;
 }
 
 }  // namespace
@@ -225,20 +348,41 @@ const SetTexts* InSetOrder(const std::vector<RuleResult>& results, const RuleSet
 ScoreSummary ScoreResults(const std::vector<RuleResult>& results, const RuleSet& rules) {
   ScoreSummary s;
   Acc total, total_unwaived;
-  if (const SetTexts* texts = InSetOrder(results, rules)) {
-    // The same packs, runs and order as the general path below (a pack without rules has no run: no score).
+  if (SetTexts* texts = SetOf(results, rules)) {
+    // The same packs, runs and order as the general path below (a pack without rules has no run: no score), as
+    // long as every result is of the set's rule in its place; else the general path.
     std::vector<const RuleResult*> rs;
     std::size_t i = 0;
-    for (std::size_t p = 0; p < rules.packs().size(); ++p) {
+    bool foreign = false;
+    s.packs.reserve(rules.packs().size());
+    for (std::size_t p = 0; p < rules.packs().size() && !foreign; ++p) {
       const Pack& pack = *rules.packs()[p];
-      if (pack.rules.empty()) continue;
-      rs.clear();
-      for (std::size_t k = 0; k < pack.rules.size(); ++k) rs.push_back(&results[i++]);
-      AddPack(s, ScorePackAs(texts->packs[p], rs, &pack), total, total_unwaived);
+      const PackTexts& pack_texts = texts->packs[p];
+      const std::size_t n = pack.rules.size();
+      if (n == 0) continue;
+      std::optional<PackScore> kept;
+      if (pack_texts.exact)
+        kept = ScoreKept(pack_texts, texts->sums[p][static_cast<std::size_t>(results[i].verdict)], &results[i], n, pack,
+                         foreign);
+      if (!kept && !foreign) {
+        rs.clear();
+        for (std::size_t k = 0; k < n && !foreign; ++k) {
+          foreign = results[i + k].rule != pack_texts.rules[k];
+          rs.push_back(&results[i + k]);
+        }
+        if (!foreign) kept = ScorePackAs(pack_texts, rs, &pack);
+      }
+      if (foreign) break;
+      i += n;
+      AddPack(s, std::move(*kept), total, total_unwaived);
     }
-    s.total = total.Value();
-    s.total_unwaived = total_unwaived.Value();
-    return s;
+    if (!foreign) {
+      s.total = total.Value();
+      s.total_unwaived = total_unwaived.Value();
+      return s;
+    }
+    s = ScoreSummary{};
+    total = total_unwaived = Acc{};
   }
   // Packs in first-seen order (results come grouped by pack, so the current one is almost always the match).
   std::vector<std::pair<const std::string*, std::vector<const RuleResult*>>> by_pack;

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <random>
+#include <set>
 
 #include "evaluate/doc_builder.h"
 #include "evaluate/evaluator.h"
@@ -124,6 +126,48 @@ TEST_CASE("settled results equal a full evaluation, also where packs and rules d
   }
   CHECK(settled_seen > 0);  // the rules no term of a report concerns were not evaluated
   CHECK(na_seen > 0);
+}
+
+// A section or date check is worked out once per document and its outcome given again to every rule with the same
+// check (evaluate/document_outcomes.h). Rules whose checks differ in one parameter each — the role, the heading
+// words, min_chars, the deadline, the dates used — must each get their own verdict, reasons and quotes, as when each
+// rule is evaluated alone; and copies of a check (two, or three: the third reads the kept outcome), inside an `any`
+// or alone, the same.
+TEST_CASE("a section or date check shared by several rules gives each rule what evaluating it alone gives",
+          "[evaluate]") {
+  Diagnostics diags;
+  auto set = test::CompileRules(R"(rules:
+  - {id: s1, title: s, cite: c, check: {section: {role: measures}}}
+  - {id: s2, title: s, cite: c, check: {section: {role: measures, min_chars: 100000}}}
+  - {id: s3, title: s, cite: c, check: {section: {role: shortcomings}}}
+  - {id: s4, title: s, cite: c, check: {any: [{section: {role: shortcomings}}, {mention: {any: [复议]}}]}}
+  - {id: s5, title: s, cite: c, check: {section: {heading: [问题, 不足]}}}
+  - {id: s6, title: s, cite: c, check: {section: {heading: [不足, 问题]}}}
+  - {id: s7, title: s, cite: c, check: {section: {heading: [问题]}}}
+  - {id: s8, title: s, cite: c, check: {section: {role: measures}}}
+  - {id: s9, title: s, cite: c, check: {section: {role: rectification, heading: [整改]}}}
+  - {id: d1, title: d, cite: c, check: {date: {deadline: "+1-04-01"}}}
+  - {id: d2, title: d, cite: c, check: {date: {deadline: "+1-01-15"}}}
+  - {id: d3, title: d, cite: c, check: {date: {deadline: "+1-04-01", use: [signed]}}}
+  - {id: d4, title: d, cite: c, check: {date: {deadline: "+0-04-01"}}}
+  - {id: d5, title: d, cite: c, check: {any: [{date: {deadline: "+1-04-01"}}, {mention: {any: [复议]}}]}}
+  - {id: s10, title: s, cite: c, check: {section: {role: measures}}}
+  - {id: d6, title: d, cite: c, check: {date: {deadline: "+1-04-01"}}}
+)",
+                                diags);
+  REQUIRE_FALSE(HasErrors(diags));
+  std::set<std::string> verdicts;  // rule and verdict: the differing checks must differ somewhere
+  for (const auto& input : test::RealReports())
+    for (std::optional<int> year : {std::optional<int>(), std::optional<int>(2016), std::optional<int>(2024)}) {
+      CheckOptions copts;
+      copts.overrides.year = year;
+      Document doc = LoadDocument(input.string(), copts);
+      INFO(input.filename().string() << " year " << year.value_or(0));
+      for (const auto& r : test::CheckSettledEqualsFull(*set, doc))
+        verdicts.insert(r.rule->id.str() + " " + VerdictName(r.verdict));
+    }
+  for (const char* differ : {"t/s2 fail", "t/d4 fail", "t/d1 pass"}) CHECK(verdicts.count(differ));
+  CHECK(verdicts.size() > 18);
 }
 
 TEST_CASE("two reports point at the rule set's rules; a settled result copies no text", "[evaluate]") {
@@ -251,6 +295,52 @@ TEST_CASE("a compiled set's results score the same as the same results read by p
     }
   }
   CHECK(packs >= 3 * 2 * rules->packs().size());
+}
+
+// The set's path keeps, per thread and pack, the last report's results and their sums, and adds and takes away only
+// the results that differ (score/scorer.cc, KeptSums). Report after report, with verdicts, unwaived verdicts and
+// weights changed at random (weights 0.3 and 1.7 are no k/1024: that pack goes the general way and starts again),
+// and now and then a result not of the set's rule, its scores must be the general path's to the bit.
+TEST_CASE("kept sums score every report like a fresh sum, whatever changed since the last", "[evaluate][score]") {
+  auto rules = test::LoadShippedRules();
+  std::vector<std::vector<RuleResult>> reports;
+  for (const auto& input : test::RealReports())
+    for (std::optional<int> year : {std::optional<int>(), std::optional<int>(2017)}) {
+      CheckOptions copts;
+      copts.overrides.year = year;
+      reports.push_back(CheckDocument(LoadDocument(input.string(), copts), *rules, copts).results);
+    }
+  REQUIRE(reports.size() >= 6);
+  std::mt19937 random(21);
+  const double weights[] = {0, 0.5, 1, 2, 3.25, 0.3, 1.7};
+  const Verdict verdicts[] = {Verdict::kPass,          Verdict::kPartial, Verdict::kFail,  Verdict::kNotApplicable,
+                              Verdict::kNotCheckable, Verdict::kWaived,  Verdict::kError};
+  std::deque<RuleInfo> copies;
+  std::size_t changed = 0;
+  for (int round = 0; round < 120; ++round) {
+    std::vector<RuleResult> results = reports[round % reports.size()];
+    const int changes = round % 4 == 0 ? 0 : static_cast<int>(random() % 40);
+    for (int c = 0; c < changes; ++c) {
+      RuleResult& r = results[random() % results.size()];
+      r.verdict = verdicts[random() % std::size(verdicts)];
+      r.unwaived = random() % 2 ? r.verdict : verdicts[random() % std::size(verdicts)];
+      if (random() % 3 == 0) r.weight = weights[random() % (round < 60 ? 5 : std::size(weights))];
+      ++changed;
+    }
+    // Now and then one result of another rule (of another category) in the set's place, the rest the set's: the
+    // general path for the report, and the kept sums still right for the next.
+    if (round % 5 == 2) {
+      RuleResult& r = results[random() % results.size()];
+      RuleInfo& other = copies.emplace_back(*r.rule);
+      other.category = "另一类";
+      r.rule = &other;
+    }
+    std::vector<RuleResult> moved = results;
+    for (auto& r : moved) r.rule = &copies.emplace_back(*r.rule);
+    INFO("round " << round);
+    SameScore(ScoreResults(results, *rules), ScoreResults(moved, *rules));
+  }
+  CHECK(changed > 1000);
 }
 
 TEST_CASE("a regex is anchored on the literals it cannot match without; a metric on its terms", "[evaluate]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <thread>
 
 #include "core/diagnostic_error.h"
 #include "core/error.h"
@@ -146,6 +147,55 @@ TEST_CASE("profile: the best verdict stands for the group, the others are folded
   REQUIRE(rep.score.total);
   REQUIRE(folded.score.total);
   CHECK(*folded.score.total > *rep.score.total);
+}
+
+// ApplyProfile keeps, per thread, where the named ids stand among the last report's results (score/profile.cc). A
+// report of another profile — even one of the same name and file with other groups — or of another rule set (the
+// same rules in another order, or compiled anew) must fold exactly as a thread that kept nothing folds it.
+TEST_CASE("profile: places kept from the last report serve only the same profile and the same rules",
+          "[score][profile]") {
+  auto compile = [](const std::vector<std::string>& order) {
+    std::string yaml = "rules:\n";
+    for (const auto& id : order)
+      yaml += "  - {id: " + id + ", title: 目录, cite: 甲, check: {mention: {any: [决策目录]" +
+              (id == "a" ? std::string(", concrete: true") : "") + "}}}\n";
+    Diagnostics d;
+    auto set = CompileRules(yaml, d);
+    REQUIRE_FALSE(HasErrors(d));
+    return set;
+  };
+  const Profile ab = ParseProfile("p.yaml", "profile: 口径\nsame_as:\n  - [t/a, t/b]\n");
+  const Profile bc = ParseProfile("p.yaml", "profile: 口径\nsame_as:\n  - [t/c, t/b]\n");
+  const Profile other = ParseProfile("q.yaml", "profile: 口径\nsame_as:\n  - [t/c, t/b]\n");
+  auto folded = [](const Profile& p, Report r) {
+    ApplyProfile(p, r);
+    return r;
+  };
+  auto fresh = [&](const Profile& p, const Report& r) {  // a thread with nothing kept
+    Report out;
+    std::thread([&] { out = folded(p, r); }).join();
+    return out;
+  };
+  auto first = compile({"a", "b", "c"});
+  auto reversed = compile({"c", "b", "a"});
+  auto again = compile({"a", "b", "c"});
+  const Input input = Input::Bytes("t.txt", "一、主要工作情况\n梳理年度决策目录。\n");
+  std::size_t folds = 0;
+  for (const auto* set : {&first, &first, &reversed, &again, &first, &reversed})
+    for (const Profile* p : {&ab, &bc, &other, &ab}) {
+      const Report rep = Check(**set, input, CheckOptions{});
+      const Report got = folded(*p, rep), want = fresh(*p, rep);
+      CHECK(got.profile == want.profile);
+      REQUIRE(got.results.size() == want.results.size());
+      for (std::size_t i = 0; i < got.results.size(); ++i) {
+        INFO(p->path << " " << got.results[i].rule->id.str());
+        CHECK(got.results[i].same_as == want.results[i].same_as);
+        CHECK(got.results[i].also_cites == want.results[i].also_cites);
+        CHECK(got.results[i].weight == want.results[i].weight);
+        folds += !got.results[i].same_as.empty();
+      }
+    }
+  CHECK(folds == 6 * 4);  // each report folds one result (b or c into the pass of the other)
 }
 
 }  // namespace fazhi::test
