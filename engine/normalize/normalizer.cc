@@ -746,10 +746,8 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
       // Up to five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are
       // pending), only its traditional-only count and `prev` to take.
       if (const int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
-        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) {
-          prev = DecodeThreeBytes(s + k);
-          marked += IsTraditionalOnly(prev);
-        }
+        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) marked += HanTraditionalOnly(s + k);
+        prev = DecodeThreeBytes(s + i + 3 * (run - 1));
         three_bytes += run;
         i += 3 * run;
         continue;

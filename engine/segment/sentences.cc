@@ -124,17 +124,169 @@ void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merge
   }
 }
 
+// Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
+thread_local std::vector<Range> tl_prot;
+thread_local std::vector<std::uint32_t> tl_cuts;
+thread_local std::vector<std::pair<std::uint32_t, int>> tl_marks;
+
+// The sentences between the cuts and the items from their marks, each trimmed.
+void Assemble(std::string_view text, Span para, std::vector<std::uint32_t>& cuts,
+              const std::vector<std::pair<std::uint32_t, int>>& marks, ParagraphSplit& out) {
+  cuts.push_back(para.end);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    Span s = TrimSpan(text, {cuts[k], cuts[k + 1]});
+    if (s.begin < s.end) out.sentences.push_back(s);
+  }
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    std::uint32_t end = k + 1 < marks.size() ? marks[k + 1].first : para.end;
+    Span s = TrimSpan(text, {marks[k].first, end});
+    if (s.begin < s.end) out.items.push_back({s, marks[k].second});
+  }
+}
+
+
+// The first byte in s[j, end) where SplitParagraph's character loop has anything to do, or end: ASCII below '@' but
+// the digits (the blanks and ! ) , : ; ?), and the lead bytes C2, E2, E3 and EF (NBSP; the U+2000 blanks; 。、 and
+// U+3000; the full-width ！），：；？ and the BOM). Every character that cuts a sentence (IsTerminator,
+// IsAsciiTerminator) or opens an item (OpensItem) starts with one of them; none of them is ever inside another
+// character (decoding byte by byte starts at each), so the loop can jump from one to the next.
+std::size_t NextMark(const unsigned char* s, std::size_t j, std::size_t end) {
+#if defined(__SSE2__)
+  for (; j + 16 <= end; j += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + j));
+    // As signed bytes, ASCII below '@' is 0…63; the digits 48…57 are left out.
+    const __m128i ascii = _mm_andnot_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))),
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-1)), _mm_cmplt_epi8(x, _mm_set1_epi8('@'))));
+    const __m128i e2e3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(-2)), _mm_set1_epi8(static_cast<char>(0xE2)));
+    const __m128i c2ef = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                      _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF))));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, e2e3), c2ef)));
+    if (mask != 0) return j + static_cast<std::size_t>(std::countr_zero(mask));
+  }
+#endif
+  for (; j < end; ++j) {
+    const unsigned c = s[j];
+    if ((c < '@' && (c < '0' || c > '9')) || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) return j;
+  }
+  return end;
+}
+
 }  // namespace
 
+// The character loop of SplitParagraphByChars visits only the characters NextMark finds and the places an item may
+// start (after an OpensItem mark, at `first`, at `extra_break`): every other character only becomes `prev`, and
+// `prev` is read only by those places (OpensItem, IsAsciiWord before an ASCII mark), where it is the character just
+// before. tests/segment/sentences_test.cc holds the two to the same results on the real reports and random texts.
 ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state) {
   ParagraphSplit out;
   para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
   if (para.begin >= para.end) return out;
+  const std::string_view view = text.substr(0, para.end);
+  const auto* s = reinterpret_cast<const unsigned char*>(view.data());
+  std::vector<Range>& prot = tl_prot;
+  std::vector<std::uint32_t>& cuts = tl_cuts;
+  std::vector<std::pair<std::uint32_t, int>>& marks = tl_marks;
+  ProtectedRanges(text, para, prot);
+  std::size_t next_range = 0;
+  cuts.assign(1, para.begin);
+  marks.clear();
+  if (extra_break > para.begin && extra_break < para.end) cuts.push_back(extra_break);
+  const std::uint32_t first = TrimSpan(text, para).begin;
+
+  // Whether text[at] is inside a protected range (`at` never decreases from call to call).
+  const auto inside = [&](std::size_t at) {
+    while (next_range < prot.size() && prot[next_range].end <= at) ++next_range;
+    return next_range < prot.size() && prot[next_range].begin < at;
+  };
+  std::size_t tried = std::string_view::npos;  // the last place an item was looked for (never twice)
+  // An item "一是" … "十二是" at `at`, which may start one: where it ends (after 是), or npos.
+  const auto item_at = [&](std::size_t at) -> std::size_t {
+    if (at >= para.end || at == tried) return std::string_view::npos;
+    tried = at;
+    if (s[at] != 0xE4 && s[at] != 0xE5) return std::string_view::npos;  // 一 (U+4E00) … 四 (U+56DB) start so
+    std::size_t k = at;
+    const char32_t cp = DecodeUtf8(view, k);
+    if (!(cp >= U'一' && cp <= U'四' && HanDigitValue(cp) >= 1) || inside(at)) return std::string_view::npos;
+    std::size_t end = at;
+    k = at;
+    int n = 0;
+    while (n < 3 && k < para.end) {
+      std::size_t j = k;
+      char32_t c = DecodeUtf8(view, j);
+      if (HanDigitValue(c) < 0) break;
+      k = j;
+      ++n;
+    }
+    end = k;
+    std::size_t j = end;
+    if (end < para.end && DecodeUtf8(view, j) == U'是') {
+      int v = ParseHanNumber(text.substr(at, end - at));
+      if (v == 1 || (v > 1 && v == state.expected)) {
+        state.expected = v + 1;
+        marks.emplace_back(static_cast<std::uint32_t>(at), v);
+        cuts.push_back(static_cast<std::uint32_t>(at));
+        return j;
+      }
+    }
+    return std::string_view::npos;
+  };
+
+  std::size_t i = para.begin;
+  while (true) {
+    const std::size_t mark = NextMark(s, i, para.end);
+    // `first` and `extra_break` before the mark (in order; an item there moves `i` past its 是).
+    bool moved = false;
+    for (const std::size_t q : {std::min<std::size_t>(first, extra_break), std::max<std::size_t>(first, extra_break)})
+      if (q >= i && q < mark)
+        if (const std::size_t after = item_at(q); after != std::string_view::npos) {
+          i = after;
+          moved = true;
+          break;
+        }
+    if (moved) continue;
+    if (mark >= para.end) break;
+    const std::size_t at = mark;
+    i = at;
+    char32_t cp = DecodeUtf8(view, i);
+    const bool in = inside(at);
+    bool cut = false;
+    if (!in && IsTerminator(cp)) cut = true;
+    if (!in && IsAsciiTerminator(cp)) {
+      // The character before is ASCII only when its byte is (an ASCII byte is never inside another character).
+      const bool word_before = at > para.begin && s[at - 1] < 0x80 && IsAsciiWord(s[at - 1]);
+      std::size_t k = i;
+      const char32_t next = k < para.end ? DecodeUtf8(view, k) : 0;
+      cut = !(word_before && IsAsciiWord(next));
+    }
+    if (cut) {
+      while (i < para.end) {  // keep closing quotes and repeated marks with the sentence
+        std::size_t k = i;
+        char32_t c = DecodeUtf8(view, k);
+        if (!IsCloser(c) && !IsTerminator(c) && !IsAsciiTerminator(c)) break;
+        i = k;
+        cp = c;
+      }
+      cuts.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (OpensItem(cp))
+      if (const std::size_t after = item_at(i); after != std::string_view::npos) i = after;
+  }
+  Assemble(text, para, cuts, marks, out);
+  return out;
+}
+
+// The straightforward character loop that SplitParagraph takes its shortcuts from (kept for the tests).
+ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state) {
+  ParagraphSplit out;
+  para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
+  if (para.begin >= para.end) return out;
   std::string_view view = text.substr(0, para.end);
-  // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
-  thread_local std::vector<Range> prot;
-  thread_local std::vector<std::uint32_t> cuts;
-  thread_local std::vector<std::pair<std::uint32_t, int>> marks;
+  std::vector<Range>& prot = tl_prot;
+  std::vector<std::uint32_t>& cuts = tl_cuts;
+  std::vector<std::pair<std::uint32_t, int>>& marks = tl_marks;
   ProtectedRanges(text, para, prot);
   std::size_t next_range = 0;
   cuts.assign(1, para.begin);
@@ -222,18 +374,7 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
     }
     prev = cp;
   }
-  cuts.push_back(para.end);
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-    Span s = TrimSpan(text, {cuts[k], cuts[k + 1]});
-    if (s.begin < s.end) out.sentences.push_back(s);
-  }
-  for (std::size_t k = 0; k < marks.size(); ++k) {
-    std::uint32_t end = k + 1 < marks.size() ? marks[k + 1].first : para.end;
-    Span s = TrimSpan(text, {marks[k].first, end});
-    if (s.begin < s.end) out.items.push_back({s, marks[k].second});
-  }
+  Assemble(text, para, cuts, marks, out);
   return out;
 }
 

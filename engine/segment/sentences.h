@@ -31,4 +31,7 @@ struct ParagraphSplit {
 // `extra_break` when non-zero (the body after a lead-phrase heading ending in "：").
 ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state);
 
+// The same, character by character: the definition SplitParagraph takes its shortcuts from (for the tests).
+ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state);
+
 }  // namespace fazhi::seg
