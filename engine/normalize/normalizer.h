@@ -29,6 +29,8 @@ NormalizedText Normalize(const RawDocument& raw);
 // keeps most other lines as their bytes (a line it would not change but for ASCII , ; : ! ? made full-width); the
 // two must agree on every text, which tests/normalize checks.
 NormalizedText NormalizeByUnits(const RawDocument& raw);
+// NormalizeByUnits decoding one character at a time (no Han runs): the reference the tests hold the others to.
+NormalizedText NormalizeByChars(const RawDocument& raw);
 
 // True when `utf8` is written in traditional characters (share of characters OpenCC t2s would change).
 bool LooksTraditional(const std::string& utf8);

@@ -101,6 +101,51 @@ void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merge
     // E2 and E3 are lead bytes, never inside another character: the scan looks at bytes, not characters.
     std::size_t j = NextE2OrE3(view.data(), i, para.end);
     if (j >= para.end) break;
+    // Every opener and closer is E2 80 9C/9D (“ ”) or E3 80 88–8F (〈〉《》「」『』): anything else (、。 most often)
+    // is passed on its bytes. The next E2 or E3 is never among the two bytes after one, so the search goes on from
+    // the next byte, wherever decoding would have gone.
+    const auto* b = reinterpret_cast<const unsigned char*>(view.data()) + j;
+    if (j + 2 >= para.end || b[1] != 0x80 ||
+        !(b[0] == 0xE2 ? b[2] == 0x9C || b[2] == 0x9D : b[2] >= 0x88 && b[2] <= 0x8F)) {
+      i = j + 1;
+      continue;
+    }
+    i = j;
+    std::uint32_t at = static_cast<std::uint32_t>(i);
+    char32_t cp = DecodeUtf8(view, i);
+    if (int t = OpenerType(cp); t >= 0) {
+      if (open.size() == kMaxOpen) open.erase(open.begin());
+      open.emplace_back(t, at);
+    } else if (int t = CloserType(cp); t >= 0) {
+      for (std::size_t k = open.size(); k-- > 0 && open.size() - k <= 4;) {
+        if (open[k].first != t) continue;
+        std::uint32_t b = open[k].second, e = static_cast<std::uint32_t>(i);
+        if (e - b <= kMaxQuoteBytes) out.push_back({b, e});
+        open.resize(k);
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  for (const Range& r : out) {
+    if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+    else merged.push_back(r);
+  }
+}
+
+// ProtectedRanges as it decodes every E2 or E3 character (for SplitParagraphByChars, the tests' reference).
+void ProtectedRangesByChars(std::string_view text, Span para, std::vector<Range>& merged) {
+  thread_local std::vector<Range> out;
+  thread_local std::vector<std::pair<int, std::uint32_t>> open;
+  out.clear();
+  open.clear();
+  merged.clear();
+  const std::string_view view = text.substr(0, para.end);
+  std::size_t i = para.begin;
+  while (true) {
+    // E2 and E3 are lead bytes, never inside another character: the scan looks at bytes, not characters.
+    std::size_t j = NextE2OrE3(view.data(), i, para.end);
+    if (j >= para.end) break;
     i = j;
     std::uint32_t at = static_cast<std::uint32_t>(i);
     char32_t cp = DecodeUtf8(view, i);
@@ -182,8 +227,16 @@ std::size_t NextMark(const unsigned char* s, std::size_t j, std::size_t end) {
 // before. tests/segment/sentences_test.cc holds the two to the same results on the real reports and random texts.
 ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state) {
   ParagraphSplit out;
+  SplitParagraph(text, para, extra_break, state, out);
+  return out;
+}
+
+void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state,
+                    ParagraphSplit& out) {
+  out.sentences.clear();
+  out.items.clear();
   para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
-  if (para.begin >= para.end) return out;
+  if (para.begin >= para.end) return;
   const std::string_view view = text.substr(0, para.end);
   const auto* s = reinterpret_cast<const unsigned char*>(view.data());
   std::vector<Range>& prot = tl_prot;
@@ -271,11 +324,11 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
       }
       cuts.push_back(static_cast<std::uint32_t>(i));
     }
-    if (OpensItem(cp))
+    // An item starts with 一 … 四 (lead byte E4 or E5): most marks are followed by none.
+    if (i < para.end && (s[i] == 0xE4 || s[i] == 0xE5) && OpensItem(cp))
       if (const std::size_t after = item_at(i); after != std::string_view::npos) i = after;
   }
   Assemble(text, para, cuts, marks, out);
-  return out;
 }
 
 // The straightforward character loop that SplitParagraph takes its shortcuts from (kept for the tests).
@@ -287,7 +340,7 @@ ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint
   std::vector<Range>& prot = tl_prot;
   std::vector<std::uint32_t>& cuts = tl_cuts;
   std::vector<std::pair<std::uint32_t, int>>& marks = tl_marks;
-  ProtectedRanges(text, para, prot);
+  ProtectedRangesByChars(text, para, prot);
   std::size_t next_range = 0;
   cuts.assign(1, para.begin);
   marks.clear();

@@ -206,6 +206,11 @@ void CheckSamePaths(const RawDocument& raw) {
   CHECK(fast.diagnostics.size() == units.diagnostics.size());
   REQUIRE(fast.headings.size() == units.headings.size());
   for (std::size_t k = 0; k < fast.headings.size(); ++k) CHECK(fast.headings[k].offset == units.headings[k].offset);
+  // Decode takes Han runs sixteen bytes at a time on both paths: the same, a character at a time.
+  NormalizedText chars = NormalizeByChars(raw);
+  REQUIRE(chars.text == units.text);
+  CHECK(chars.to_source == units.to_source);
+  CHECK(chars.converted_from_traditional == units.converted_from_traditional);
 }
 
 TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][bytes]") {
@@ -260,6 +265,8 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
       "emoji\xF0\x9F\x98\x80在这里",
       "坏字节\xE4\xB8在这里",
       "行尾回车\r",
+      "扩展䀀䶵䷀䷿区与易经卦象㐀",
+      "這個國家發展與會議為實現各項",
       "",
       "",
   };
