@@ -86,32 +86,28 @@ std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
 
 // Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
 // U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
-// (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
-// to the next and decodes nothing else.
+// (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so only they are looked
+// at: the E2 and E3 among the paragraph's marks (`marks`, FindMarks's), in order.
 // Into `merged`. The working lists are kept from call to call on each thread (one paragraph after another).
-void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merged) {
+void ProtectedRanges(std::string_view text, Span para, const std::vector<std::uint32_t>& marks,
+                     std::vector<Range>& merged) {
   thread_local std::vector<Range> out;
   thread_local std::vector<std::pair<int, std::uint32_t>> open;
   out.clear();
   open.clear();
   merged.clear();
   const std::string_view view = text.substr(0, para.end);
-  std::size_t i = para.begin;
-  while (true) {
-    // E2 and E3 are lead bytes, never inside another character: the scan looks at bytes, not characters.
-    std::size_t j = NextE2OrE3(view.data(), i, para.end);
-    if (j >= para.end) break;
+  const auto* s = reinterpret_cast<const unsigned char*>(view.data());
+  for (const std::uint32_t j : marks) {
     // Every opener and closer is E2 80 9C/9D (“ ”) or E3 80 88–8F (〈〉《》「」『』): anything else (、。 most often)
-    // is passed on its bytes. The next E2 or E3 is never among the two bytes after one, so the search goes on from
-    // the next byte, wherever decoding would have gone.
-    const auto* b = reinterpret_cast<const unsigned char*>(view.data()) + j;
-    if (j + 2 >= para.end || b[1] != 0x80 ||
-        !(b[0] == 0xE2 ? b[2] == 0x9C || b[2] == 0x9D : b[2] >= 0x88 && b[2] <= 0x8F)) {
-      i = j + 1;
+    // is passed on its bytes. No E2 or E3 is among the two bytes after one that decodes, so each is a character's
+    // start.
+    const unsigned char* b = s + j;
+    if ((b[0] & 0xFE) != 0xE2 || j + 2 >= para.end || b[1] != 0x80 ||
+        !(b[0] == 0xE2 ? b[2] == 0x9C || b[2] == 0x9D : b[2] >= 0x88 && b[2] <= 0x8F))
       continue;
-    }
-    i = j;
-    std::uint32_t at = static_cast<std::uint32_t>(i);
+    std::size_t i = j;
+    const std::uint32_t at = j;
     char32_t cp = DecodeUtf8(view, i);
     if (int t = OpenerType(cp); t >= 0) {
       if (open.size() == kMaxOpen) open.erase(open.begin());
@@ -192,36 +188,54 @@ void Assemble(std::string_view text, Span para, std::vector<std::uint32_t>& cuts
 }
 
 
-// The first byte in s[j, end) where SplitParagraph's character loop has anything to do, or end: ASCII below '@' but
-// the digits (the blanks and ! ) , : ; ?), and the lead bytes C2, E2, E3 and EF (NBSP; the U+2000 blanks; 。、 and
-// U+3000; the full-width ！），：；？ and the BOM). Every character that cuts a sentence (IsTerminator,
-// IsAsciiTerminator) or opens an item (OpensItem) starts with one of them; none of them is ever inside another
-// character (decoding byte by byte starts at each), so the loop can jump from one to the next.
-std::size_t NextMark(const unsigned char* s, std::size_t j, std::size_t end) {
+// Where SplitParagraph's character loop has anything to do ("marks"): ASCII below '@' but the digits (the blanks and
+// ! ) , : ; ?), and the lead bytes C2, E2, E3 and EF (NBSP; the U+2000 blanks, “ ”; 。、《》 and U+3000; the
+// full-width ！），：；？ and the BOM). Every character that cuts a sentence (IsTerminator, IsAsciiTerminator), opens
+// an item (OpensItem) or a protected range starts with one of them; none of them is ever inside another character
+// (decoding byte by byte starts at each), so the loop can jump from one to the next.
+bool IsMarkByte(unsigned b) {
+  return (b < '@' && (b < '0' || b > '9')) || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
+}
+
 #if defined(__SSE2__)
-  for (; j + 16 <= end; j += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + j));
-    // As signed bytes, ASCII below '@' is 0…63; the digits 48…57 are left out.
-    const __m128i ascii = _mm_andnot_si128(
-        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))),
-        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-1)), _mm_cmplt_epi8(x, _mm_set1_epi8('@'))));
-    const __m128i e2e3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(-2)), _mm_set1_epi8(static_cast<char>(0xE2)));
-    const __m128i c2ef = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))),
-                                      _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF))));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, e2e3), c2ef)));
-    if (mask != 0) return j + static_cast<std::size_t>(std::countr_zero(mask));
+// IsMarkByte of the sixteen bytes at p, one bit each.
+unsigned MarkMask(const unsigned char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto at_most = [&](__m128i v, unsigned char hi) {  // v <= hi, unsigned
+    return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v);
+  };
+  // 00–2F, and 3A–3F (3A + 0…5).
+  const __m128i ascii = _mm_or_si128(at_most(x, 0x2F), at_most(_mm_sub_epi8(x, _mm_set1_epi8(0x3A)), 5));
+  const __m128i e2e3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(-2)), _mm_set1_epi8(static_cast<char>(0xE2)));
+  const __m128i c2ef = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF))));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, e2e3), c2ef)));
+}
+#endif
+
+// The marks of s[begin, end), in order, into `out`: sixteen bytes a step, the last step ending at `end` (reading
+// back into the text before `begin` when the paragraph is shorter; those bits are dropped).
+void FindMarks(const unsigned char* s, std::size_t begin, std::size_t end, std::vector<std::uint32_t>& out) {
+  out.clear();
+  std::size_t j = begin;
+#if defined(__SSE2__)
+  for (; j + 16 <= end; j += 16)
+    for (unsigned m = MarkMask(s + j); m != 0; m &= m - 1)
+      out.push_back(static_cast<std::uint32_t>(j + static_cast<std::size_t>(std::countr_zero(m))));
+  if (j < end && end >= 16) {
+    const std::size_t base = end - 16;
+    for (unsigned m = MarkMask(s + base) & (~0u << (j - base)); m != 0; m &= m - 1)
+      out.push_back(static_cast<std::uint32_t>(base + static_cast<std::size_t>(std::countr_zero(m))));
+    return;
   }
 #endif
-  for (; j < end; ++j) {
-    const unsigned c = s[j];
-    if ((c < '@' && (c < '0' || c > '9')) || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) return j;
-  }
-  return end;
+  for (; j < end; ++j)
+    if (IsMarkByte(s[j])) out.push_back(static_cast<std::uint32_t>(j));
 }
 
 }  // namespace
 
-// The character loop of SplitParagraphByChars visits only the characters NextMark finds and the places an item may
+// The character loop of SplitParagraphByChars visits only the characters FindMarks finds and the places an item may
 // start (after an OpensItem mark, at `first`, at `extra_break`): every other character only becomes `prev`, and
 // `prev` is read only by those places (OpensItem, IsAsciiWord before an ASCII mark), where it is the character just
 // before. tests/segment/sentences_test.cc holds the two to the same results on the real reports and random texts.
@@ -242,7 +256,9 @@ void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break,
   std::vector<Range>& prot = tl_prot;
   std::vector<std::uint32_t>& cuts = tl_cuts;
   std::vector<std::pair<std::uint32_t, int>>& marks = tl_marks;
-  ProtectedRanges(text, para, prot);
+  thread_local std::vector<std::uint32_t> found;
+  FindMarks(s, para.begin, para.end, found);
+  ProtectedRanges(text, para, found, prot);
   std::size_t next_range = 0;
   cuts.assign(1, para.begin);
   marks.clear();
@@ -288,8 +304,10 @@ void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break,
   };
 
   std::size_t i = para.begin;
+  std::size_t next_mark = 0;  // in `found`
   while (true) {
-    const std::size_t mark = NextMark(s, i, para.end);
+    while (next_mark < found.size() && found[next_mark] < i) ++next_mark;
+    const std::size_t mark = next_mark < found.size() ? found[next_mark] : para.end;
     // `first` and `extra_break` before the mark (in order; an item there moves `i` past its 是).
     bool moved = false;
     for (const std::size_t q : {std::min<std::size_t>(first, extra_break), std::max<std::size_t>(first, extra_break)})
@@ -304,10 +322,9 @@ void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break,
     const std::size_t at = mark;
     i = at;
     char32_t cp = DecodeUtf8(view, i);
-    const bool in = inside(at);
-    bool cut = false;
-    if (!in && IsTerminator(cp)) cut = true;
-    if (!in && IsAsciiTerminator(cp)) {
+    // `inside` only for the marks that may cut (it moves forward, so it may skip the others).
+    bool cut = IsTerminator(cp) && !inside(at);
+    if (IsAsciiTerminator(cp) && !inside(at)) {
       // The character before is ASCII only when its byte is (an ASCII byte is never inside another character).
       const bool word_before = at > para.begin && s[at - 1] < 0x80 && IsAsciiWord(s[at - 1]);
       std::size_t k = i;
