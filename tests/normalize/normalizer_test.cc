@@ -267,6 +267,8 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
       "行尾回车\r",
       "扩展䀀䶵䷀䷿区与易经卦象㐀",
       "這個國家發展與會議為實現各項",
+      "全角标点，、。“引号”；：！？（括号）《书名》【方括号】—……·\u2028分隔\u3000空格\uFEFF零宽\u2060",
+      "兼容\uF900\uF901\uFA0E字与\u2070上标\u2FFF和\uFF5E\uFF61\uFF64\uFFE5\uFF01\uFF65",
       "",
       "",
   };
