@@ -672,7 +672,7 @@ void RepairBrokenLines(const std::string& text, const std::vector<Edit>& edits, 
   block_of = std::move(blocks);
 }
 
-std::uint32_t Rebase(const std::vector<std::uint32_t>& to_source, std::uint32_t raw_offset) {
+std::uint32_t Rebase(const OffsetMap& to_source, std::uint32_t raw_offset) {
   auto it = std::lower_bound(to_source.begin(), to_source.end() - 1, raw_offset);
   return static_cast<std::uint32_t>(it - to_source.begin());
 }

@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/document.h"
 #include "ingest/reader.h"
 
 namespace fazhi {
 
 struct NormalizedText {
   std::string text;                       // UTF-8, '\n' line ends, one blank-free paragraph per line
-  std::vector<std::uint32_t> to_source;   // to_source[i] = byte offset in the reader's text of normalized byte i
+  OffsetMap to_source;                    // to_source[i] = byte offset in the reader's text of normalized byte i
                                           // (size text.size() + 1)
   bool converted_from_traditional = false;
   std::vector<HeadingHint> headings;      // the reader's hints, re-based onto `text`
