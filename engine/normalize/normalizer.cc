@@ -736,6 +736,81 @@ bool DecodeKeeps(char32_t cp) {
 }
 
 
+// One bracket of a byte line (ByteLineEnd): where, and its character as UnifyPunctuation's pairing has left it.
+struct Bracket {
+  std::uint32_t at;
+  char32_t cp;
+};
+
+// UnifyPunctuation's second loop (the brackets) on the byte line text[begin, end) after its first (the ASCII marks,
+// `edits` from `edits_before` on, in order): the same pairs and neighbours, read from the bytes; the ASCII brackets
+// it makes full-width are added to the edits, which are kept in order.
+void PairBrackets(const std::string& text, std::size_t begin, std::size_t end, std::span<Bracket> brackets,
+                  std::vector<Edit>& edits, std::size_t edits_before) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t first_loop_edits = edits.size();
+  // The character at `at` as both loops have left it so far (a byte line holds ASCII and three-byte characters).
+  auto value_at = [&](std::size_t at) -> char32_t {
+    for (const Bracket& b : brackets)
+      if (b.at == at) return b.cp;
+    if (s[at] >= 0x80) return DecodeThreeBytes(s + at);
+    for (std::size_t e = edits_before; e < first_loop_edits; ++e)
+      if (edits[e].at == at) return edits[e].cp;
+    return s[at];
+  };
+  // Neighbour(line, k, ∓1): no spaces in a byte line, so the character next to it, or 0 at the line's ends.
+  auto before = [&](const Bracket& b) -> char32_t {
+    return b.at > begin ? value_at(s[b.at - 1] < 0x80 ? b.at - 1 : b.at - 3) : 0;
+  };
+  auto after = [&](const Bracket& b) -> char32_t {
+    const std::size_t next = b.at + (s[b.at] < 0x80 ? 1 : 3);
+    return next < end ? value_at(next) : 0;
+  };
+  auto cjk_pair = [&](const Bracket& a, const Bracket& b) {
+    if (a.cp == 0xFF08 || b.cp == 0xFF09) return true;
+    if (IsCjk(before(a)) || IsCjk(after(b))) return true;
+    for (std::size_t k = a.at + (s[a.at] < 0x80 ? 1 : 3); k < b.at;) {
+      if (s[k] < 0x80) {
+        ++k;
+        continue;
+      }
+      if (IsHan(DecodeThreeBytes(s + k))) return true;
+      k += 3;
+    }
+    return false;
+  };
+  std::size_t open[16], opened = 0;
+  for (std::size_t k = 0; k < brackets.size(); ++k) {
+    Bracket& b = brackets[k];
+    if (b.cp == '(' || b.cp == 0xFF08) {
+      open[opened++] = k;
+    } else if (b.cp == ')' || b.cp == 0xFF09) {
+      if (opened == 0) {
+        if (b.cp == ')' && (IsCjk(before(b)) || IsCjk(after(b)))) b.cp = 0xFF09;
+        continue;
+      }
+      Bracket& a = brackets[open[--opened]];
+      if (cjk_pair(a, b)) {
+        a.cp = 0xFF08;
+        b.cp = 0xFF09;
+      }
+    }
+  }
+  for (std::size_t o = 0; o < opened; ++o) {
+    Bracket& a = brackets[open[o]];
+    if (a.cp == '(' && (IsCjk(before(a)) || IsCjk(after(a)))) a.cp = 0xFF08;
+  }
+  bool added = false;
+  for (const Bracket& b : brackets)
+    if (s[b.at] < 0x80 && b.cp != s[b.at]) {
+      edits.push_back({b.at, b.cp});
+      added = true;
+    }
+  if (added)
+    std::sort(edits.begin() + static_cast<long>(edits_before), edits.end(),
+              [](const Edit& x, const Edit& y) { return x.at < y.at; });
+}
+
 // Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
 // leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
 // npos. Such a line holds printable ASCII other than the space and ( ) (UnifyPunctuation's pairs), and three-byte
@@ -748,6 +823,11 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
   const std::size_t n = text.size(), start = i, edits_before = edits.size();
   std::size_t marked = 0, digits = 0, all_digits = 0, three_bytes = 0;
   char32_t prev = 0;  // the character before, as UnifyPunctuation has left it
+  // The line's brackets ( ) （ ）, for UnifyPunctuation's second loop (run at the end of the line, below), and whether
+  // any is ASCII (else that loop changes nothing). A line with more is left to the units.
+  Bracket brackets[16];
+  std::size_t bracket_count = 0;
+  bool ascii_bracket = false;
   auto fail = [&] {
     edits.resize(edits_before);
     return std::string::npos;
@@ -779,6 +859,10 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
         digits = 0;
       }
       marked += IsTraditionalOnly(cp);
+      if (cp == 0xFF08 || cp == 0xFF09) {
+        if (bracket_count == std::size(brackets)) return fail();
+        brackets[bracket_count++] = {static_cast<std::uint32_t>(i), cp};
+      }
       prev = cp;
       ++three_bytes;
       i += 3;
@@ -793,7 +877,15 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
       continue;
     }
     digits = 0;
-    if (c <= 0x20 || c >= 0x7F || c == '(' || c == ')') return fail();
+    if (c <= 0x20 || c >= 0x7F) return fail();
+    if (c == '(' || c == ')') {
+      if (bracket_count == std::size(brackets)) return fail();
+      brackets[bracket_count++] = {static_cast<std::uint32_t>(i), c};
+      ascii_bracket = true;
+      prev = c;
+      ++i;
+      continue;
+    }
     if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
       char32_t next = 0;
       if (i + 1 < n && s[i + 1] != '\n') next = s[i + 1] < 0x80 ? char32_t{s[i + 1]} : three_byte(i + 1);
@@ -808,6 +900,7 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
     ++i;
   }
   if (all_digits == i - start) return fail();  // an empty line, or digits only (maybe a scraped date)
+  if (ascii_bracket) PairBrackets(text, start, i, std::span(brackets, bracket_count), edits, edits_before);
   traditional_only += marked;
   chars = static_cast<std::uint32_t>(i - start - 2 * three_bytes);  // one per ASCII byte and per three
   return i;
