@@ -570,7 +570,8 @@ struct Line {
   bool bytes = false;
 };
 
-// One ASCII byte of a byte line written as another character (，；：！？).
+// One ASCII byte of a byte line written as another character (，；：！？（）), or dropped (cp 0: a space next to CJK
+// punctuation, DropSpacesAtCjkPunctuation's).
 struct Edit {
   std::uint32_t at = 0;
   char32_t cp = 0;
@@ -595,6 +596,7 @@ void Materialize(Line& line, const std::string& text, const std::vector<Edit>& e
     std::size_t at = i;
     char32_t cp = DecodeUtf8(text, i);
     if (e < line.edit_end && edits[e].at == at) cp = edits[e++].cp;
+    if (cp == 0) continue;  // a dropped space
     line.units.push_back({cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at)});
   }
   line.bytes = false;
@@ -617,7 +619,11 @@ bool MayBeBroken(const std::string& text, const std::vector<Edit>& edits, const 
     first = CharAt(text, a, edits, a.begin);
     const std::uint32_t at = PreviousChar(text, a.end);
     last = CharAt(text, a, edits, at);
-    before_last = at > a.begin ? CharAt(text, a, edits, PreviousChar(text, at)) : 0;
+    if (at > a.begin) {
+      std::uint32_t b = PreviousChar(text, at);
+      before_last = CharAt(text, a, edits, b);
+      if (before_last == 0 && b > a.begin) before_last = CharAt(text, a, edits, PreviousChar(text, b));  // dropped
+    }
     chars = a.chars;
   } else {
     std::size_t n = a.units.size();
@@ -758,12 +764,17 @@ void PairBrackets(const std::string& text, std::size_t begin, std::size_t end, s
       if (edits[e].at == at) return edits[e].cp;
     return s[at];
   };
-  // Neighbour(line, k, ∓1): no spaces in a byte line, so the character next to it, or 0 at the line's ends.
+  // Neighbour(line, k, ∓1): the character next to it past a space (a byte line's spaces are single and inside the
+  // line), or 0 at the line's ends.
   auto before = [&](const Bracket& b) -> char32_t {
-    return b.at > begin ? value_at(s[b.at - 1] < 0x80 ? b.at - 1 : b.at - 3) : 0;
+    if (b.at == begin) return 0;
+    std::size_t at = s[b.at - 1] < 0x80 ? b.at - 1 : b.at - 3;
+    if (s[at] == ' ') at = s[at - 1] < 0x80 ? at - 1 : at - 3;
+    return value_at(at);
   };
   auto after = [&](const Bracket& b) -> char32_t {
-    const std::size_t next = b.at + (s[b.at] < 0x80 ? 1 : 3);
+    std::size_t next = b.at + (s[b.at] < 0x80 ? 1 : 3);
+    if (next < end && s[next] == ' ') ++next;
     return next < end ? value_at(next) : 0;
   };
   auto cjk_pair = [&](const Bracket& a, const Bracket& b) {
@@ -811,6 +822,34 @@ void PairBrackets(const std::string& text, std::size_t begin, std::size_t end, s
               [](const Edit& x, const Edit& y) { return x.at < y.at; });
 }
 
+// DropSpacesAtCjkPunctuation on the byte line text[begin, end) after UnifyPunctuation (`edits` from `edits_before`
+// on, in order): a space (single, inside the line) between two CJK characters one of which is punctuation becomes
+// an edit that drops it; the edits are kept in order. Returns how many it dropped.
+std::size_t DropSpaces(const std::string& text, std::span<const std::uint32_t> spaces, std::vector<Edit>& edits,
+                       std::size_t edits_before) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t unified = edits.size();
+  auto value_at = [&](std::size_t at) -> char32_t {
+    if (s[at] >= 0x80) return DecodeThreeBytes(s + at);
+    for (std::size_t e = edits_before; e < unified; ++e)
+      if (edits[e].at == at) return edits[e].cp;
+    return s[at];
+  };
+  auto punct = [](char32_t c) { return IsCjk(c) && !IsHan(c); };
+  std::size_t dropped = 0;
+  for (const std::uint32_t k : spaces) {
+    const char32_t a = value_at(s[k - 1] < 0x80 ? k - 1 : k - 3), b = value_at(k + 1);
+    if (IsCjk(a) && IsCjk(b) && (punct(a) || punct(b))) {
+      edits.push_back({k, 0});
+      ++dropped;
+    }
+  }
+  if (dropped > 0)
+    std::sort(edits.begin() + static_cast<long>(edits_before), edits.end(),
+              [](const Edit& x, const Edit& y) { return x.at < y.at; });
+  return dropped;
+}
+
 // Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
 // leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
 // npos. Such a line holds printable ASCII other than the space and ( ) (UnifyPunctuation's pairs), and three-byte
@@ -818,7 +857,7 @@ void PairBrackets(const std::string& text, std::size_t begin, std::size_t end, s
 // digits only and has no 5 or 6 digits before 月 (RepairDates's cases). Adds its traditional-only characters to
 // `traditional_only` (as Decode would).
 std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit>& edits,
-                        std::size_t& traditional_only, std::uint32_t& chars) {
+                        std::size_t& traditional_only, std::uint32_t& chars, bool web) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size(), start = i, edits_before = edits.size();
   std::size_t marked = 0, digits = 0, all_digits = 0, three_bytes = 0;
@@ -828,6 +867,11 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
   Bracket brackets[16];
   std::size_t bracket_count = 0;
   bool ascii_bracket = false;
+  // Its spaces: single ASCII spaces inside the line (anything else goes to the units), and whether one of them may
+  // be where SplitRunOnLine splits a web line of 200 characters or more (conservatively: more may than do).
+  std::uint32_t spaces[32];
+  std::size_t space_count = 0;
+  bool may_split = false;
   auto fail = [&] {
     edits.resize(edits_before);
     return std::string::npos;
@@ -877,7 +921,30 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
       continue;
     }
     digits = 0;
-    if (c <= 0x20 || c >= 0x7F) return fail();
+    if (c == ' ') {
+      // Not at either end, not in a run (CollapseSpaces would change those), at most 32 of them.
+      if (i == start || i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\r' ||
+          space_count == std::size(spaces))
+        return fail();
+      spaces[space_count++] = static_cast<std::uint32_t>(i);
+      // SplitRunOnLine's cuts, with the piece always the line's start (no cut before): a title or salutation or
+      // heading piece of at most 60 characters, or a clause end before what may start a heading.
+      if (web && !may_split) {
+        const std::size_t piece = i - start - 2 * three_bytes;
+        const char32_t last = s[i - 1] < 0x80 ? char32_t{s[i - 1]} : three_byte(i - 3);
+        const char32_t next = s[i + 1] < 0x80 ? char32_t{s[i + 1]} : three_byte(i + 1);
+        auto clause = [](char32_t x) {
+          return x == 0x3002 || x == 0xFF1A || x == ':' || x == 0xFF1B || x == 0xFF01 || x == 0xFF1F;
+        };
+        const bool may_start_heading = std::u32string_view(U"一二三四五六七八九十百零〇（(第").find(next) !=
+                                           std::u32string_view::npos ||
+                                       IsAsciiDigit(next) || (next >= 0x2460 && next <= 0x2473);
+        may_split = piece <= 60 || ((clause(last) || clause(prev)) && may_start_heading);
+      }
+      ++i;  // `prev` stays: UnifyPunctuation's Neighbour looks past spaces
+      continue;
+    }
+    if (c < 0x20 || c >= 0x7F) return fail();
     if (c == '(' || c == ')') {
       if (bracket_count == std::size(brackets)) return fail();
       brackets[bracket_count++] = {static_cast<std::uint32_t>(i), c};
@@ -888,7 +955,9 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
     }
     if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
       char32_t next = 0;
-      if (i + 1 < n && s[i + 1] != '\n') next = s[i + 1] < 0x80 ? char32_t{s[i + 1]} : three_byte(i + 1);
+      std::size_t j = i + 1;
+      if (j < n && s[j] == ' ') ++j;  // Neighbour looks past a space (a trailing one fails the line later)
+      if (j < n && s[j] != '\n') next = s[j] < 0x80 ? char32_t{s[j]} : three_byte(j);
       if (!(IsAsciiDigit(prev) && IsAsciiDigit(next)) && (IsCjk(prev) || IsCjk(next))) {
         prev = FullWidth(c);
         edits.push_back({static_cast<std::uint32_t>(i), prev});
@@ -900,9 +969,13 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
     ++i;
   }
   if (all_digits == i - start) return fail();  // an empty line, or digits only (maybe a scraped date)
+  const std::size_t line_chars = i - start - 2 * three_bytes;  // one per ASCII byte and per three
+  if (may_split && line_chars >= 200) return fail();
   if (ascii_bracket) PairBrackets(text, start, i, std::span(brackets, bracket_count), edits, edits_before);
+  const std::size_t dropped =
+      space_count > 0 ? DropSpaces(text, std::span(spaces, space_count), edits, edits_before) : 0;
   traditional_only += marked;
-  chars = static_cast<std::uint32_t>(i - start - 2 * three_bytes);  // one per ASCII byte and per three
+  chars = static_cast<std::uint32_t>(line_chars - dropped);
   return i;
 }
 
@@ -996,7 +1069,7 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines, bool runs = 
       }
       const auto edits_before = static_cast<std::uint32_t>(edits.size());
       std::uint32_t chars = 0;
-      std::size_t nl = ByteLineEnd(text, i, edits, traditional_only, chars);
+      std::size_t nl = ByteLineEnd(text, i, edits, traditional_only, chars, web);
       if (nl != std::string::npos) {
         lines.push_back({{}, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(nl), edits_before,
                          static_cast<std::uint32_t>(edits.size()), chars, true});
@@ -1061,7 +1134,10 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines, bool runs = 
   // Encode with the byte map: sized once, then written through pointers.
   std::size_t bytes = lines.size();  // the '\n's
   for (const Line& l : lines) {
-    if (l.bytes) bytes += l.end - l.begin + 2 * (l.edit_end - l.edit_begin);  // an edit: 1 byte → 3
+    if (l.bytes) {
+      bytes += l.end - l.begin;
+      for (std::uint32_t e = l.edit_begin; e < l.edit_end; ++e) bytes += edits[e].cp ? 2 : -1;  // 1 byte → 3 or 0
+    }
     else
       for (const Unit& u : l.units) bytes += Utf8Length(u.cp);
   }
@@ -1082,7 +1158,8 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines, bool runs = 
         t += to - from;
         m += to - from;
         if (to == line.end) break;
-        const std::uint32_t n = PutUtf8(t, edits[e].cp);  // as the units below: every byte maps to the ASCII one
+        // As the units below: every byte maps to the ASCII one (a dropped space writes none).
+        const std::uint32_t n = edits[e].cp ? PutUtf8(t, edits[e].cp) : 0;
         for (std::uint32_t b = 0; b < n; ++b) m[b] = to;
         t += n;
         m += n;

@@ -269,6 +269,24 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
       "這個國家發展與會議為實現各項",
       "全角标点，、。“引号”；：！？（括号）《书名》【方括号】—……·\u2028分隔\u3000空格\uFEFF零宽\u2060",
       "兼容\uF900\uF901\uFA0E字与\u2070上标\u2FFF和\uFF5E\uFF61\uFF64\uFFE5\uFF01\uFF65",
+      // Single spaces inside a line (kept as bytes): next to CJK punctuation (dropped), between Han characters
+      // (kept), next to ASCII marks and brackets (looked past), and long web lines SplitRunOnLine may cut or not.
+      "区委 ，区政府 。共 1,2 件",
+      "一、 主要举措和成效",
+      "疫情期间实行“5+2” 全天执守 ,第一时间",
+      "开展防控疫情 法治同行专项法治宣传",
+      "说明 (见附件) ,另 ( a ) 与(中文 )",
+      "来源:司法局 发布时间:2021-02-26 18:20",
+      "a , b ; c",
+      "是 ，",
+      "二是 落实",
+      std::string("关于2020年法治政府建设情况的报告 中共某市委：") + std::string(200, 'x') + " 一、主要措施",
+      std::string("中共某市委： ") + std::string(200, 'x'),
+      std::string("（一）强化组织引领 ") + std::string(200, 'x'),
+      std::string(210, 'x') + "。 一、主要措施和成效 （一）强化组织引领，" + std::string(30, 'y') + " 二是",
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想，认真落实党的各项决策部署， 扎实推进法治政府建设各项工作"
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想，认真落实党的各项决策部署，扎实推进法治政府建设各项 工作"
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想。 (一)认真落实党的各项决策部署，扎实推进法治政府建设",
       "",
       "",
   };
