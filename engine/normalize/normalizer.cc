@@ -1069,9 +1069,20 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines, bool runs = 
       }
       const auto edits_before = static_cast<std::uint32_t>(edits.size());
       std::uint32_t chars = 0;
-      std::size_t nl = ByteLineEnd(text, i, edits, traditional_only, chars, web);
+      // The indentation — spaces, tabs, U+3000, NBSP: what Decode folds to a space and `split` then strips — is not
+      // part of a byte line (most lines of real reports start with "　　"); a line of nothing else goes to the units.
+      const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+      std::size_t first = i;
+      for (;;) {
+        if (first < n && (u[first] == ' ' || u[first] == '\t')) ++first;
+        else if (first + 2 < n && u[first] == 0xE3 && u[first + 1] == 0x80 && u[first + 2] == 0x80) first += 3;
+        else if (first + 1 < n && u[first] == 0xC2 && u[first + 1] == 0xA0) first += 2;
+        else break;
+      }
+      std::size_t nl = first < n && u[first] != '\n' ? ByteLineEnd(text, first, edits, traditional_only, chars, web)
+                                                      : std::string::npos;
       if (nl != std::string::npos) {
-        lines.push_back({{}, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(nl), edits_before,
+        lines.push_back({{}, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(nl), edits_before,
                          static_cast<std::uint32_t>(edits.size()), chars, true});
         block_of.push_back(block);
         newline_of.push_back(nl < n ? Unit{'\n', static_cast<std::uint32_t>(nl), 1}

@@ -272,6 +272,11 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
       // Single spaces inside a line (kept as bytes): next to CJK punctuation (dropped), between Han characters
       // (kept), next to ASCII marks and brackets (looked past), and long web lines SplitRunOnLine may cut or not.
       "区委 ，区政府 。共 1,2 件",
+      "\t \xC2\xA0\u3000缩进混合的段落,见(附件)",
+      "\u3000\uFEFF\u3000零宽在缩进里",
+      "\u3000\u3000",
+      "  20210226",
+      "\u3000\u3000 ，逗号开头",
       "一、 主要举措和成效",
       "疫情期间实行“5+2” 全天执守 ,第一时间",
       "开展防控疫情 法治同行专项法治宣传",
