@@ -1,6 +1,8 @@
 // The regular-file guard (see regular_file.h).
 #include "core/regular_file.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -16,7 +18,11 @@ namespace {
 
 }  // namespace
 
-void RequireRegularFile(const std::string& path) {
+std::uint64_t RequireRegularFile(const std::string& path) {
+  // The common case in one stat that also gives the size; anything else through std::filesystem, whose errors (and
+  // so the messages) are the ones users have seen.
+  if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+    return st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec && ec != std::errc::no_such_file_or_directory)  // e.g. a symlink loop
@@ -25,6 +31,7 @@ void RequireRegularFile(const std::string& path) {
   if (std::filesystem::is_directory(status)) throw InputProblem(path, "E-is-directory");
   if (!std::filesystem::is_regular_file(status))
     throw InputProblem(path, "E-not-a-file");
+  return 0;  // it became a regular file between the two stats: size unknown, a reader reads to the end
 }
 
 std::string ReadRegularFile(const std::string& path, std::uint64_t max_bytes, const char* limit_name) {

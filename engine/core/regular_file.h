@@ -8,7 +8,8 @@
 namespace fazhi {
 
 // Throws InputError naming `path`: E-not-found, E-unreadable (e.g. a symlink loop), E-is-directory, E-not-a-file.
-void RequireRegularFile(const std::string& path);
+// Returns the file's size as the same stat saw it (a reader need not fstat the file again).
+std::uint64_t RequireRegularFile(const std::string& path);
 
 // The whole of a regular file of at most `max_bytes` bytes (checked before reading, and again while reading, for a
 // file that grows). Over it: E-too-large naming `limit_name`. Unreadable: E-unreadable.

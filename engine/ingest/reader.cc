@@ -2,7 +2,6 @@
 #include "ingest/reader.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -150,9 +149,11 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
 }
 
 RawDocument ReadInput(const std::string& path, const Limits& limits) {
-  RequireRegularFile(path);  // a FIFO, socket or device would block the open or never end
-  // open/fstat/read straight into the string ReadBytes reads: an ifstream would allocate its buffer, stat the file
-  // again and copy every byte through a stack buffer.
+  // A FIFO, socket or device would block the open or never end. The size is the guard's stat's: no fstat after the
+  // open (a file replaced in between is read to its end all the same, below).
+  const std::uint64_t size = RequireRegularFile(path);
+  // open/read straight into the string ReadBytes reads: an ifstream would allocate its buffer, stat the file again
+  // and copy every byte through a stack buffer.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputProblem(path, "E-unreadable.open");
   struct Closer {
@@ -161,8 +162,6 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
   } closer{fd};
   // Check the size before reading anything: a huge file fails at once. A text or HTML file over its (smaller)
   // limit is recognised from its first bytes, without reading the rest.
-  struct stat st {};
-  const std::uint64_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
   if (size > limits.max_input_bytes) TooLarge(path, size, limits.max_input_bytes, false);
   // Reads into bytes[got, bytes.size()); 0 at the end of the file.
   auto read_some = [&](std::string& bytes, std::size_t got) {
@@ -185,12 +184,16 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
     if (&reader == &TextReader() || &reader == &HtmlReader()) TooLarge(path, size, MaxTextBytes(limits), true);
   }
   // One byte more than the size, so the read that fills the file's bytes is followed by the one that says it ended
-  // without growing the string; a file that grew (or a size of 0: /proc) grows it, held to the limit.
+  // without growing the string; a file that grew (or a size of 0: /proc) grows it, held to the limit. A read that
+  // returns less than asked once the stat's size is in has reached the end: no second read to hear it (a file that
+  // grew since the stat fills the extra byte and is read on; one that shrank, or a file system that returns short
+  // reads, is read on to the 0; /proc's files say 0 and read to the 0).
   bytes.resize(std::max<std::uint64_t>(size + 1, got + 1));
   for (;;) {
-    const std::size_t n = read_some(bytes, got);
+    const std::size_t want = bytes.size() - got, n = read_some(bytes, got);
     if (n == 0) break;
     got += n;
+    if (size > 0 && got >= size && n < want) break;
     if (got > limits.max_input_bytes)  // a pipe or a file that grew: stop reading at the limit
       TooLarge(path, got, limits.max_input_bytes, false);
     if (got == bytes.size()) bytes.resize(std::min<std::uint64_t>(2 * got, limits.max_input_bytes + 1));

@@ -55,10 +55,29 @@ bool KeepFullWidth(char32_t c) {
 
 // Pass 1: decode text[begin, end) onto `units`, unify line ends, drop invisible characters, fold white space and
 // full-width ASCII. Counts the traditional-only characters on the way (`traditional_only`, for MayBeTraditional).
-void Decode(const std::string& text, std::size_t begin, std::size_t end, Units& units, std::size_t& traditional_only) {
+// `runs`: take Han runs sixteen bytes at a time (false: one character at a time, NormalizeByChars's reference).
+void Decode(const std::string& text, std::size_t begin, std::size_t end, Units& units, std::size_t& traditional_only,
+            bool runs) {
   units.reserve(units.size() + (end - begin));  // at most one unit per byte: push_back never reallocates
   std::size_t i = begin;
   while (i < end) {
+#if defined(__SSE2__)
+    // Up to five Han characters of U+4000–U+9FFF at once (most of a line): each is kept as it is, as below (none of
+    // the foldings applies to them), and counted when traditional-only.
+    if (runs && i + 16 <= end) {
+      const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + i;
+      if (const int run = HanRun(s); run > 0) {
+        for (int k = 0; k < 3 * run; k += 3) {
+          traditional_only += HanTraditionalOnly(s + k);
+          units.push_back({DecodeThreeBytes(s + k), static_cast<std::uint32_t>(i + k), 3});
+        }
+        i += 3 * static_cast<std::size_t>(run);
+        continue;
+      }
+    }
+#else
+    (void)runs;
+#endif
     std::size_t at = i;
     char32_t cp = DecodeUtf8(text, i);
     std::uint32_t len = static_cast<std::uint32_t>(i - at);
@@ -551,7 +570,8 @@ struct Line {
   bool bytes = false;
 };
 
-// One ASCII byte of a byte line written as another character (，；：！？).
+// One ASCII byte of a byte line written as another character (，；：！？（）), or dropped (cp 0: a space next to CJK
+// punctuation, DropSpacesAtCjkPunctuation's).
 struct Edit {
   std::uint32_t at = 0;
   char32_t cp = 0;
@@ -576,6 +596,7 @@ void Materialize(Line& line, const std::string& text, const std::vector<Edit>& e
     std::size_t at = i;
     char32_t cp = DecodeUtf8(text, i);
     if (e < line.edit_end && edits[e].at == at) cp = edits[e++].cp;
+    if (cp == 0) continue;  // a dropped space
     line.units.push_back({cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at)});
   }
   line.bytes = false;
@@ -598,7 +619,11 @@ bool MayBeBroken(const std::string& text, const std::vector<Edit>& edits, const 
     first = CharAt(text, a, edits, a.begin);
     const std::uint32_t at = PreviousChar(text, a.end);
     last = CharAt(text, a, edits, at);
-    before_last = at > a.begin ? CharAt(text, a, edits, PreviousChar(text, at)) : 0;
+    if (at > a.begin) {
+      std::uint32_t b = PreviousChar(text, at);
+      before_last = CharAt(text, a, edits, b);
+      if (before_last == 0 && b > a.begin) before_last = CharAt(text, a, edits, PreviousChar(text, b));  // dropped
+    }
     chars = a.chars;
   } else {
     std::size_t n = a.units.size();
@@ -653,7 +678,7 @@ void RepairBrokenLines(const std::string& text, const std::vector<Edit>& edits, 
   block_of = std::move(blocks);
 }
 
-std::uint32_t Rebase(const std::vector<std::uint32_t>& to_source, std::uint32_t raw_offset) {
+std::uint32_t Rebase(const OffsetMap& to_source, std::uint32_t raw_offset) {
   auto it = std::lower_bound(to_source.begin(), to_source.end() - 1, raw_offset);
   return static_cast<std::uint32_t>(it - to_source.begin());
 }
@@ -717,6 +742,114 @@ bool DecodeKeeps(char32_t cp) {
 }
 
 
+// One bracket of a byte line (ByteLineEnd): where, and its character as UnifyPunctuation's pairing has left it.
+struct Bracket {
+  std::uint32_t at;
+  char32_t cp;
+};
+
+// UnifyPunctuation's second loop (the brackets) on the byte line text[begin, end) after its first (the ASCII marks,
+// `edits` from `edits_before` on, in order): the same pairs and neighbours, read from the bytes; the ASCII brackets
+// it makes full-width are added to the edits, which are kept in order.
+void PairBrackets(const std::string& text, std::size_t begin, std::size_t end, std::span<Bracket> brackets,
+                  std::vector<Edit>& edits, std::size_t edits_before) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t first_loop_edits = edits.size();
+  // The character at `at` as both loops have left it so far (a byte line holds ASCII and three-byte characters).
+  auto value_at = [&](std::size_t at) -> char32_t {
+    for (const Bracket& b : brackets)
+      if (b.at == at) return b.cp;
+    if (s[at] >= 0x80) return DecodeThreeBytes(s + at);
+    for (std::size_t e = edits_before; e < first_loop_edits; ++e)
+      if (edits[e].at == at) return edits[e].cp;
+    return s[at];
+  };
+  // Neighbour(line, k, ∓1): the character next to it past a space (a byte line's spaces are single and inside the
+  // line), or 0 at the line's ends.
+  auto before = [&](const Bracket& b) -> char32_t {
+    if (b.at == begin) return 0;
+    std::size_t at = s[b.at - 1] < 0x80 ? b.at - 1 : b.at - 3;
+    if (s[at] == ' ') at = s[at - 1] < 0x80 ? at - 1 : at - 3;
+    return value_at(at);
+  };
+  auto after = [&](const Bracket& b) -> char32_t {
+    std::size_t next = b.at + (s[b.at] < 0x80 ? 1 : 3);
+    if (next < end && s[next] == ' ') ++next;
+    return next < end ? value_at(next) : 0;
+  };
+  auto cjk_pair = [&](const Bracket& a, const Bracket& b) {
+    if (a.cp == 0xFF08 || b.cp == 0xFF09) return true;
+    if (IsCjk(before(a)) || IsCjk(after(b))) return true;
+    for (std::size_t k = a.at + (s[a.at] < 0x80 ? 1 : 3); k < b.at;) {
+      if (s[k] < 0x80) {
+        ++k;
+        continue;
+      }
+      if (IsHan(DecodeThreeBytes(s + k))) return true;
+      k += 3;
+    }
+    return false;
+  };
+  std::size_t open[16], opened = 0;
+  for (std::size_t k = 0; k < brackets.size(); ++k) {
+    Bracket& b = brackets[k];
+    if (b.cp == '(' || b.cp == 0xFF08) {
+      open[opened++] = k;
+    } else if (b.cp == ')' || b.cp == 0xFF09) {
+      if (opened == 0) {
+        if (b.cp == ')' && (IsCjk(before(b)) || IsCjk(after(b)))) b.cp = 0xFF09;
+        continue;
+      }
+      Bracket& a = brackets[open[--opened]];
+      if (cjk_pair(a, b)) {
+        a.cp = 0xFF08;
+        b.cp = 0xFF09;
+      }
+    }
+  }
+  for (std::size_t o = 0; o < opened; ++o) {
+    Bracket& a = brackets[open[o]];
+    if (a.cp == '(' && (IsCjk(before(a)) || IsCjk(after(a)))) a.cp = 0xFF08;
+  }
+  bool added = false;
+  for (const Bracket& b : brackets)
+    if (s[b.at] < 0x80 && b.cp != s[b.at]) {
+      edits.push_back({b.at, b.cp});
+      added = true;
+    }
+  if (added)
+    std::sort(edits.begin() + static_cast<long>(edits_before), edits.end(),
+              [](const Edit& x, const Edit& y) { return x.at < y.at; });
+}
+
+// DropSpacesAtCjkPunctuation on the byte line text[begin, end) after UnifyPunctuation (`edits` from `edits_before`
+// on, in order): a space (single, inside the line) between two CJK characters one of which is punctuation becomes
+// an edit that drops it; the edits are kept in order. Returns how many it dropped.
+std::size_t DropSpaces(const std::string& text, std::span<const std::uint32_t> spaces, std::vector<Edit>& edits,
+                       std::size_t edits_before) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t unified = edits.size();
+  auto value_at = [&](std::size_t at) -> char32_t {
+    if (s[at] >= 0x80) return DecodeThreeBytes(s + at);
+    for (std::size_t e = edits_before; e < unified; ++e)
+      if (edits[e].at == at) return edits[e].cp;
+    return s[at];
+  };
+  auto punct = [](char32_t c) { return IsCjk(c) && !IsHan(c); };
+  std::size_t dropped = 0;
+  for (const std::uint32_t k : spaces) {
+    const char32_t a = value_at(s[k - 1] < 0x80 ? k - 1 : k - 3), b = value_at(k + 1);
+    if (IsCjk(a) && IsCjk(b) && (punct(a) || punct(b))) {
+      edits.push_back({k, 0});
+      ++dropped;
+    }
+  }
+  if (dropped > 0)
+    std::sort(edits.begin() + static_cast<long>(edits_before), edits.end(),
+              [](const Edit& x, const Edit& y) { return x.at < y.at; });
+  return dropped;
+}
+
 // Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
 // leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
 // npos. Such a line holds printable ASCII other than the space and ( ) (UnifyPunctuation's pairs), and three-byte
@@ -724,11 +857,21 @@ bool DecodeKeeps(char32_t cp) {
 // digits only and has no 5 or 6 digits before 月 (RepairDates's cases). Adds its traditional-only characters to
 // `traditional_only` (as Decode would).
 std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit>& edits,
-                        std::size_t& traditional_only, std::uint32_t& chars) {
+                        std::size_t& traditional_only, std::uint32_t& chars, bool web) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size(), start = i, edits_before = edits.size();
   std::size_t marked = 0, digits = 0, all_digits = 0, three_bytes = 0;
   char32_t prev = 0;  // the character before, as UnifyPunctuation has left it
+  // The line's brackets ( ) （ ）, for UnifyPunctuation's second loop (run at the end of the line, below), and whether
+  // any is ASCII (else that loop changes nothing). A line with more is left to the units.
+  Bracket brackets[16];
+  std::size_t bracket_count = 0;
+  bool ascii_bracket = false;
+  // Its spaces: single ASCII spaces inside the line (anything else goes to the units), and whether one of them may
+  // be where SplitRunOnLine splits a web line of 200 characters or more (conservatively: more may than do).
+  std::uint32_t spaces[32];
+  std::size_t space_count = 0;
+  bool may_split = false;
   auto fail = [&] {
     edits.resize(edits_before);
     return std::string::npos;
@@ -746,10 +889,8 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
       // Up to five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are
       // pending), only its traditional-only count and `prev` to take.
       if (const int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
-        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) {
-          prev = DecodeThreeBytes(s + k);
-          marked += IsTraditionalOnly(prev);
-        }
+        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) marked += HanTraditionalOnly(s + k);
+        prev = DecodeThreeBytes(s + i + 3 * (run - 1));
         three_bytes += run;
         i += 3 * run;
         continue;
@@ -762,6 +903,10 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
         digits = 0;
       }
       marked += IsTraditionalOnly(cp);
+      if (cp == 0xFF08 || cp == 0xFF09) {
+        if (bracket_count == std::size(brackets)) return fail();
+        brackets[bracket_count++] = {static_cast<std::uint32_t>(i), cp};
+      }
       prev = cp;
       ++three_bytes;
       i += 3;
@@ -776,10 +921,43 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
       continue;
     }
     digits = 0;
-    if (c <= 0x20 || c >= 0x7F || c == '(' || c == ')') return fail();
+    if (c == ' ') {
+      // Not at either end, not in a run (CollapseSpaces would change those), at most 32 of them.
+      if (i == start || i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\r' ||
+          space_count == std::size(spaces))
+        return fail();
+      spaces[space_count++] = static_cast<std::uint32_t>(i);
+      // SplitRunOnLine's cuts, with the piece always the line's start (no cut before): a title or salutation or
+      // heading piece of at most 60 characters, or a clause end before what may start a heading.
+      if (web && !may_split) {
+        const std::size_t piece = i - start - 2 * three_bytes;
+        const char32_t last = s[i - 1] < 0x80 ? char32_t{s[i - 1]} : three_byte(i - 3);
+        const char32_t next = s[i + 1] < 0x80 ? char32_t{s[i + 1]} : three_byte(i + 1);
+        auto clause = [](char32_t x) {
+          return x == 0x3002 || x == 0xFF1A || x == ':' || x == 0xFF1B || x == 0xFF01 || x == 0xFF1F;
+        };
+        const bool may_start_heading = std::u32string_view(U"一二三四五六七八九十百零〇（(第").find(next) !=
+                                           std::u32string_view::npos ||
+                                       IsAsciiDigit(next) || (next >= 0x2460 && next <= 0x2473);
+        may_split = piece <= 60 || ((clause(last) || clause(prev)) && may_start_heading);
+      }
+      ++i;  // `prev` stays: UnifyPunctuation's Neighbour looks past spaces
+      continue;
+    }
+    if (c < 0x20 || c >= 0x7F) return fail();
+    if (c == '(' || c == ')') {
+      if (bracket_count == std::size(brackets)) return fail();
+      brackets[bracket_count++] = {static_cast<std::uint32_t>(i), c};
+      ascii_bracket = true;
+      prev = c;
+      ++i;
+      continue;
+    }
     if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
       char32_t next = 0;
-      if (i + 1 < n && s[i + 1] != '\n') next = s[i + 1] < 0x80 ? char32_t{s[i + 1]} : three_byte(i + 1);
+      std::size_t j = i + 1;
+      if (j < n && s[j] == ' ') ++j;  // Neighbour looks past a space (a trailing one fails the line later)
+      if (j < n && s[j] != '\n') next = s[j] < 0x80 ? char32_t{s[j]} : three_byte(j);
       if (!(IsAsciiDigit(prev) && IsAsciiDigit(next)) && (IsCjk(prev) || IsCjk(next))) {
         prev = FullWidth(c);
         edits.push_back({static_cast<std::uint32_t>(i), prev});
@@ -791,8 +969,13 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
     ++i;
   }
   if (all_digits == i - start) return fail();  // an empty line, or digits only (maybe a scraped date)
+  const std::size_t line_chars = i - start - 2 * three_bytes;  // one per ASCII byte and per three
+  if (may_split && line_chars >= 200) return fail();
+  if (ascii_bracket) PairBrackets(text, start, i, std::span(brackets, bracket_count), edits, edits_before);
+  const std::size_t dropped =
+      space_count > 0 ? DropSpaces(text, std::span(spaces, space_count), edits, edits_before) : 0;
   traditional_only += marked;
-  chars = static_cast<std::uint32_t>(i - start - 2 * three_bytes);  // one per ASCII byte and per three
+  chars = static_cast<std::uint32_t>(line_chars - dropped);
   return i;
 }
 
@@ -818,7 +1001,7 @@ bool LooksTraditional(const std::string& utf8) {
 
 namespace {
 
-NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
+NormalizedText NormalizeText(const RawDocument& raw, bool by_lines, bool runs = true) {
   NormalizedText out;
   const std::string& text = raw.text;
   const bool web = raw.format == "text" || raw.format == "html";  // pages saved by a browser or copied from one
@@ -886,9 +1069,20 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
       }
       const auto edits_before = static_cast<std::uint32_t>(edits.size());
       std::uint32_t chars = 0;
-      std::size_t nl = ByteLineEnd(text, i, edits, traditional_only, chars);
+      // The indentation — spaces, tabs, U+3000, NBSP: what Decode folds to a space and `split` then strips — is not
+      // part of a byte line (most lines of real reports start with "　　"); a line of nothing else goes to the units.
+      const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+      std::size_t first = i;
+      for (;;) {
+        if (first < n && (u[first] == ' ' || u[first] == '\t')) ++first;
+        else if (first + 2 < n && u[first] == 0xE3 && u[first + 1] == 0x80 && u[first + 2] == 0x80) first += 3;
+        else if (first + 1 < n && u[first] == 0xC2 && u[first + 1] == 0xA0) first += 2;
+        else break;
+      }
+      std::size_t nl = first < n && u[first] != '\n' ? ByteLineEnd(text, first, edits, traditional_only, chars, web)
+                                                      : std::string::npos;
       if (nl != std::string::npos) {
-        lines.push_back({{}, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(nl), edits_before,
+        lines.push_back({{}, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(nl), edits_before,
                          static_cast<std::uint32_t>(edits.size()), chars, true});
         block_of.push_back(block);
         newline_of.push_back(nl < n ? Unit{'\n', static_cast<std::uint32_t>(nl), 1}
@@ -897,7 +1091,7 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
         const void* found = std::memchr(text.data() + i, '\n', n - i);
         nl = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : n;
         units.clear();
-        Decode(text, i, nl < n ? nl + 1 : n, units, traditional_only);
+        Decode(text, i, nl < n ? nl + 1 : n, units, traditional_only, true);
         split(units);
       }
       i = nl + 1;
@@ -916,7 +1110,7 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
   }
   if (!by_lines) {
     Units units;
-    Decode(text, 0, text.size(), units, traditional_only);
+    Decode(text, 0, text.size(), units, traditional_only, runs);
     // Traditional characters → simplified, only when the text is written in traditional characters. LooksTraditional's
     // cheap gate first, on the units (nearly every report is simplified: no UTF-8 copy of the text for it).
     // ("" is not traditional.)
@@ -951,7 +1145,10 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
   // Encode with the byte map: sized once, then written through pointers.
   std::size_t bytes = lines.size();  // the '\n's
   for (const Line& l : lines) {
-    if (l.bytes) bytes += l.end - l.begin + 2 * (l.edit_end - l.edit_begin);  // an edit: 1 byte → 3
+    if (l.bytes) {
+      bytes += l.end - l.begin;
+      for (std::uint32_t e = l.edit_begin; e < l.edit_end; ++e) bytes += edits[e].cp ? 2 : -1;  // 1 byte → 3 or 0
+    }
     else
       for (const Unit& u : l.units) bytes += Utf8Length(u.cp);
   }
@@ -972,7 +1169,8 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
         t += to - from;
         m += to - from;
         if (to == line.end) break;
-        const std::uint32_t n = PutUtf8(t, edits[e].cp);  // as the units below: every byte maps to the ASCII one
+        // As the units below: every byte maps to the ASCII one (a dropped space writes none).
+        const std::uint32_t n = edits[e].cp ? PutUtf8(t, edits[e].cp) : 0;
         for (std::uint32_t b = 0; b < n; ++b) m[b] = to;
         t += n;
         m += n;
@@ -1021,5 +1219,7 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines) {
 NormalizedText Normalize(const RawDocument& raw) { return NormalizeText(raw, true); }
 
 NormalizedText NormalizeByUnits(const RawDocument& raw) { return NormalizeText(raw, false); }
+
+NormalizedText NormalizeByChars(const RawDocument& raw) { return NormalizeText(raw, false, false); }
 
 }  // namespace fazhi

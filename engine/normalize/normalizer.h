@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/document.h"
 #include "ingest/reader.h"
 
 namespace fazhi {
 
 struct NormalizedText {
   std::string text;                       // UTF-8, '\n' line ends, one blank-free paragraph per line
-  std::vector<std::uint32_t> to_source;   // to_source[i] = byte offset in the reader's text of normalized byte i
+  OffsetMap to_source;                    // to_source[i] = byte offset in the reader's text of normalized byte i
                                           // (size text.size() + 1)
   bool converted_from_traditional = false;
   std::vector<HeadingHint> headings;      // the reader's hints, re-based onto `text`
@@ -29,6 +30,8 @@ NormalizedText Normalize(const RawDocument& raw);
 // keeps most other lines as their bytes (a line it would not change but for ASCII , ; : ! ? made full-width); the
 // two must agree on every text, which tests/normalize checks.
 NormalizedText NormalizeByUnits(const RawDocument& raw);
+// NormalizeByUnits decoding one character at a time (no Han runs): the reference the tests hold the others to.
+NormalizedText NormalizeByChars(const RawDocument& raw);
 
 // True when `utf8` is written in traditional characters (share of characters OpenCC t2s would change).
 bool LooksTraditional(const std::string& utf8);

@@ -25,4 +25,13 @@ inline bool IsTraditionalOnly(char32_t c) {
   return false;
 }
 
+// IsTraditionalOnly of the Han character (U+4000–U+9FFF, HanRun's) whose three bytes start at s, read from the bytes:
+// its table word is (code point − U+3400) / 64, the lead's low four bits and the second byte's six, and its bit the
+// third byte's six (U+3400 starts a word), so neither the code point nor the table's range checks are needed.
+inline unsigned HanTraditionalOnly(const unsigned char* s) {
+  static_assert(kTraditionalTableLow % 64 == 0 && kTraditionalTableLow <= 0x4000 && kTraditionalTableHigh >= 0x9FFF);
+  const unsigned word = (unsigned{s[0]} << 6) + s[1] - ((0xE0u << 6) + 0x80u + kTraditionalTableLow / 64);
+  return static_cast<unsigned>(kTraditionalOnlyBits[word] >> (s[2] & 0x3F)) & 1u;
+}
+
 }  // namespace fazhi

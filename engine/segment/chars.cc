@@ -77,7 +77,9 @@ std::size_t CharsUpTo(std::string_view s, std::size_t cap) {
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    n += 8 - static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ULL));
+    // Their count summed into the top byte by a multiply (std::popcount is a libgcc call without -mpopcnt).
+    const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+    n += 8 - static_cast<std::size_t>((cont * 0x0101010101010101ULL) >> 56);
     if (n > cap) return cap + 1;
   }
   for (; i < s.size(); ++i)
@@ -96,16 +98,29 @@ std::size_t FindBytes(std::string_view s, std::string_view part) {
 #if defined(__SSE2__)
   const __m128i w0 = _mm_set1_epi8(static_cast<char>(w[0])), w1 = _mm_set1_epi8(static_cast<char>(w[1])),
                 w2 = _mm_set1_epi8(static_cast<char>(w[2]));
-  for (; i + 18 <= s.size(); i += 16) {  // places i … i + 15, reading bytes up to i + 17
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), w0),
-                      _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1)), w1)),
-        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2)), w2))));
-    for (; mask != 0; mask &= mask - 1) {
+  // The places k … k + 15 where the part's first three bytes are, one bit each (reads bytes up to k + 17).
+  const auto starts = [&](std::size_t k) {
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)), w0),
+                      _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1)), w1)),
+        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 2)), w2))));
+  };
+  for (; i + 18 <= s.size(); i += 16) {
+    for (unsigned mask = starts(i); mask != 0; mask &= mask - 1) {
       const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
       if (at > last) return std::string_view::npos;
       if (std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
     }
+  }
+  // The places left (fewer than sixteen): one more block, ending at the text's end, its places before i dropped.
+  if (i <= last && s.size() >= 18) {
+    const std::size_t base = s.size() - 18;  // base < i <= base + 15
+    for (unsigned mask = starts(base) & (~0u << (i - base)); mask != 0; mask &= mask - 1) {
+      const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(mask));
+      if (at > last) return std::string_view::npos;
+      if (std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
+    }
+    return std::string_view::npos;
   }
 #endif
   for (; i <= last; ++i)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -183,9 +184,13 @@ const std::array<std::uint64_t, 16>& CueStartBits() {
   return kBits;
 }
 
-std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading) {
+// Which cues occur at all (bit k for kCues[k]), so that the caller visits only those, in cue order.
+using CueSet = std::array<std::uint64_t, (kCueCount + 63) / 64>;
+
+std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading, CueSet& found) {
   std::array<std::size_t, kCueCount> first;
   first.fill(std::string_view::npos);
+  found.fill(0);
   const std::vector<CueStart>& starts = CueStarts();
   const std::array<std::uint64_t, 16>& bits = CueStartBits();
   for (std::size_t p = 0; p + 3 <= heading.size(); ++p) {
@@ -194,21 +199,26 @@ std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading) {
     if (((bits[CueBit(key) >> 6] >> (CueBit(key) & 63)) & 1) == 0) continue;
     auto it = std::lower_bound(starts.begin(), starts.end(), CueStart{key, 0});
     for (; it != starts.end() && it->key == key; ++it)
-      if (first[it->cue] == std::string_view::npos && heading.substr(p).starts_with(kCues[it->cue].words))
+      if (first[it->cue] == std::string_view::npos && heading.substr(p).starts_with(kCues[it->cue].words)) {
         first[it->cue] = p;
+        found[it->cue / 64] |= std::uint64_t{1} << (it->cue % 64);
+      }
   }
   return first;
 }
 
 SectionRole RoleFromCues(std::string_view heading) {
   std::vector<CueHit> hits;
-  const std::array<std::size_t, kCueCount> at = FirstCuePositions(heading);
-  for (std::size_t k = 0; k < kCueCount; ++k) {
-    const Cue& c = kCues[k];
-    std::size_t p = at[k];
-    if (p == std::string_view::npos || ExcludedFor(c.role, heading, p)) continue;
-    hits.push_back({c.role, p, p + c.words.size()});
-  }
+  CueSet found;
+  const std::array<std::size_t, kCueCount> at = FirstCuePositions(heading, found);
+  for (std::size_t w = 0; w < found.size(); ++w)
+    for (std::uint64_t bits = found[w]; bits != 0; bits &= bits - 1) {  // the cues found, in cue order
+      const std::size_t k = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      const Cue& c = kCues[k];
+      const std::size_t p = at[k];
+      if (ExcludedFor(c.role, heading, p)) continue;
+      hits.push_back({c.role, p, p + c.words.size()});
+    }
   // "2022年工作重点": a year with words for a programme names the plan.
   if (!FindYears(heading).empty()) {
     for (std::string_view w : {"工作重点", "重点任务", "主要任务", "工作要点", "工作目标", "重点工作"}) {

@@ -138,9 +138,9 @@ class Builder {
     p.first_sentence = static_cast<std::uint32_t>(doc_.sentences.size());
     std::uint32_t index = static_cast<std::uint32_t>(doc_.paragraphs.size());
     std::uint32_t extra = head && !p.is_heading ? head->body_begin : 0;
-    ParagraphSplit split = SplitParagraph(doc_.text, at.span, extra, enum_);
-    for (const Span& s : split.sentences) doc_.sentences.push_back({s, index});
-    for (const EnumMark& m : split.items) doc_.items.push_back({m.span, index, m.index});
+    SplitParagraph(doc_.text, at.span, extra, enum_, split_);
+    for (const Span& s : split_.sentences) doc_.sentences.push_back({s, index});
+    for (const EnumMark& m : split_.items) doc_.items.push_back({m.span, index, m.index});
     p.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - p.first_sentence;
     doc_.paragraphs.push_back(p);
   }
@@ -186,6 +186,7 @@ class Builder {
   std::vector<std::uint32_t> stack_;
   std::uint32_t base_ = 0;
   EnumState enum_;
+  ParagraphSplit split_;  // one paragraph's split, its lists reused from paragraph to paragraph
 };
 
 bool IsDateOrSignature(std::string_view line) {
@@ -230,6 +231,9 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
     paras.push_back({s, static_cast<std::uint32_t>(l + 1)});
   }
   const std::size_t n = paras.size();
+  // Sized once: a paragraph per non-blank line, and a sentence per ~48 bytes (the reports run ~60) or per paragraph.
+  doc.paragraphs.reserve(n);
+  doc.sentences.reserve(n + size / 48);
   std::string_view text(t);
   auto line_text = [&](std::size_t i) { return text.substr(paras[i].span.begin, paras[i].span.size()); };
 

@@ -86,10 +86,51 @@ std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
 
 // Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
 // U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
-// (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so the scan jumps from one
-// to the next and decodes nothing else.
+// (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so only they are looked
+// at: the E2 and E3 among the paragraph's marks (`marks`, FindMarks's), in order.
 // Into `merged`. The working lists are kept from call to call on each thread (one paragraph after another).
-void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merged) {
+void ProtectedRanges(std::string_view text, Span para, const std::vector<std::uint32_t>& marks,
+                     std::vector<Range>& merged) {
+  thread_local std::vector<Range> out;
+  thread_local std::vector<std::pair<int, std::uint32_t>> open;
+  out.clear();
+  open.clear();
+  merged.clear();
+  const std::string_view view = text.substr(0, para.end);
+  const auto* s = reinterpret_cast<const unsigned char*>(view.data());
+  for (const std::uint32_t j : marks) {
+    // Every opener and closer is E2 80 9C/9D (“ ”) or E3 80 88–8F (〈〉《》「」『』): anything else (、。 most often)
+    // is passed on its bytes. No E2 or E3 is among the two bytes after one that decodes, so each is a character's
+    // start.
+    const unsigned char* b = s + j;
+    if ((b[0] & 0xFE) != 0xE2 || j + 2 >= para.end || b[1] != 0x80 ||
+        !(b[0] == 0xE2 ? b[2] == 0x9C || b[2] == 0x9D : b[2] >= 0x88 && b[2] <= 0x8F))
+      continue;
+    std::size_t i = j;
+    const std::uint32_t at = j;
+    char32_t cp = DecodeUtf8(view, i);
+    if (int t = OpenerType(cp); t >= 0) {
+      if (open.size() == kMaxOpen) open.erase(open.begin());
+      open.emplace_back(t, at);
+    } else if (int t = CloserType(cp); t >= 0) {
+      for (std::size_t k = open.size(); k-- > 0 && open.size() - k <= 4;) {
+        if (open[k].first != t) continue;
+        std::uint32_t b = open[k].second, e = static_cast<std::uint32_t>(i);
+        if (e - b <= kMaxQuoteBytes) out.push_back({b, e});
+        open.resize(k);
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  for (const Range& r : out) {
+    if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+    else merged.push_back(r);
+  }
+}
+
+// ProtectedRanges as it decodes every E2 or E3 character (for SplitParagraphByChars, the tests' reference).
+void ProtectedRangesByChars(std::string_view text, Span para, std::vector<Range>& merged) {
   thread_local std::vector<Range> out;
   thread_local std::vector<std::pair<int, std::uint32_t>> open;
   out.clear();
@@ -124,18 +165,199 @@ void ProtectedRanges(std::string_view text, Span para, std::vector<Range>& merge
   }
 }
 
+// Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
+thread_local std::vector<Range> tl_prot;
+thread_local std::vector<std::uint32_t> tl_cuts;
+thread_local std::vector<std::pair<std::uint32_t, int>> tl_marks;
+
+// The sentences between the cuts and the items from their marks, each trimmed.
+void Assemble(std::string_view text, Span para, std::vector<std::uint32_t>& cuts,
+              const std::vector<std::pair<std::uint32_t, int>>& marks, ParagraphSplit& out) {
+  cuts.push_back(para.end);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    Span s = TrimSpan(text, {cuts[k], cuts[k + 1]});
+    if (s.begin < s.end) out.sentences.push_back(s);
+  }
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    std::uint32_t end = k + 1 < marks.size() ? marks[k + 1].first : para.end;
+    Span s = TrimSpan(text, {marks[k].first, end});
+    if (s.begin < s.end) out.items.push_back({s, marks[k].second});
+  }
+}
+
+
+// Where SplitParagraph's character loop has anything to do ("marks"): ASCII below '@' but the digits (the blanks and
+// ! ) , : ; ?), and the lead bytes C2, E2, E3 and EF (NBSP; the U+2000 blanks, “ ”; 。、《》 and U+3000; the
+// full-width ！），：；？ and the BOM). Every character that cuts a sentence (IsTerminator, IsAsciiTerminator), opens
+// an item (OpensItem) or a protected range starts with one of them; none of them is ever inside another character
+// (decoding byte by byte starts at each), so the loop can jump from one to the next.
+bool IsMarkByte(unsigned b) {
+  return (b < '@' && (b < '0' || b > '9')) || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
+}
+
+#if defined(__SSE2__)
+// IsMarkByte of the sixteen bytes at p, one bit each.
+unsigned MarkMask(const unsigned char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto at_most = [&](__m128i v, unsigned char hi) {  // v <= hi, unsigned
+    return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v);
+  };
+  // 00–2F, and 3A–3F (3A + 0…5).
+  const __m128i ascii = _mm_or_si128(at_most(x, 0x2F), at_most(_mm_sub_epi8(x, _mm_set1_epi8(0x3A)), 5));
+  const __m128i e2e3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(-2)), _mm_set1_epi8(static_cast<char>(0xE2)));
+  const __m128i c2ef = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF))));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, e2e3), c2ef)));
+}
+#endif
+
+// The marks of s[begin, end), in order, into `out`: sixteen bytes a step, the last step ending at `end` (reading
+// back into the text before `begin` when the paragraph is shorter; those bits are dropped).
+void FindMarks(const unsigned char* s, std::size_t begin, std::size_t end, std::vector<std::uint32_t>& out) {
+  out.clear();
+  std::size_t j = begin;
+#if defined(__SSE2__)
+  for (; j + 16 <= end; j += 16)
+    for (unsigned m = MarkMask(s + j); m != 0; m &= m - 1)
+      out.push_back(static_cast<std::uint32_t>(j + static_cast<std::size_t>(std::countr_zero(m))));
+  if (j < end && end >= 16) {
+    const std::size_t base = end - 16;
+    for (unsigned m = MarkMask(s + base) & (~0u << (j - base)); m != 0; m &= m - 1)
+      out.push_back(static_cast<std::uint32_t>(base + static_cast<std::size_t>(std::countr_zero(m))));
+    return;
+  }
+#endif
+  for (; j < end; ++j)
+    if (IsMarkByte(s[j])) out.push_back(static_cast<std::uint32_t>(j));
+}
+
 }  // namespace
 
+// The character loop of SplitParagraphByChars visits only the characters FindMarks finds and the places an item may
+// start (after an OpensItem mark, at `first`, at `extra_break`): every other character only becomes `prev`, and
+// `prev` is read only by those places (OpensItem, IsAsciiWord before an ASCII mark), where it is the character just
+// before. tests/segment/sentences_test.cc holds the two to the same results on the real reports and random texts.
 ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state) {
+  ParagraphSplit out;
+  SplitParagraph(text, para, extra_break, state, out);
+  return out;
+}
+
+void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state,
+                    ParagraphSplit& out) {
+  out.sentences.clear();
+  out.items.clear();
+  para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
+  if (para.begin >= para.end) return;
+  const std::string_view view = text.substr(0, para.end);
+  const auto* s = reinterpret_cast<const unsigned char*>(view.data());
+  std::vector<Range>& prot = tl_prot;
+  std::vector<std::uint32_t>& cuts = tl_cuts;
+  std::vector<std::pair<std::uint32_t, int>>& marks = tl_marks;
+  thread_local std::vector<std::uint32_t> found;
+  FindMarks(s, para.begin, para.end, found);
+  ProtectedRanges(text, para, found, prot);
+  std::size_t next_range = 0;
+  cuts.assign(1, para.begin);
+  marks.clear();
+  if (extra_break > para.begin && extra_break < para.end) cuts.push_back(extra_break);
+  const std::uint32_t first = TrimSpan(text, para).begin;
+
+  // Whether text[at] is inside a protected range (`at` never decreases from call to call).
+  const auto inside = [&](std::size_t at) {
+    while (next_range < prot.size() && prot[next_range].end <= at) ++next_range;
+    return next_range < prot.size() && prot[next_range].begin < at;
+  };
+  std::size_t tried = std::string_view::npos;  // the last place an item was looked for (never twice)
+  // An item "一是" … "十二是" at `at`, which may start one: where it ends (after 是), or npos.
+  const auto item_at = [&](std::size_t at) -> std::size_t {
+    if (at >= para.end || at == tried) return std::string_view::npos;
+    tried = at;
+    if (s[at] != 0xE4 && s[at] != 0xE5) return std::string_view::npos;  // 一 (U+4E00) … 四 (U+56DB) start so
+    std::size_t k = at;
+    const char32_t cp = DecodeUtf8(view, k);
+    if (!(cp >= U'一' && cp <= U'四' && HanDigitValue(cp) >= 1) || inside(at)) return std::string_view::npos;
+    std::size_t end = at;
+    k = at;
+    int n = 0;
+    while (n < 3 && k < para.end) {
+      std::size_t j = k;
+      char32_t c = DecodeUtf8(view, j);
+      if (HanDigitValue(c) < 0) break;
+      k = j;
+      ++n;
+    }
+    end = k;
+    std::size_t j = end;
+    if (end < para.end && DecodeUtf8(view, j) == U'是') {
+      int v = ParseHanNumber(text.substr(at, end - at));
+      if (v == 1 || (v > 1 && v == state.expected)) {
+        state.expected = v + 1;
+        marks.emplace_back(static_cast<std::uint32_t>(at), v);
+        cuts.push_back(static_cast<std::uint32_t>(at));
+        return j;
+      }
+    }
+    return std::string_view::npos;
+  };
+
+  std::size_t i = para.begin;
+  std::size_t next_mark = 0;  // in `found`
+  while (true) {
+    while (next_mark < found.size() && found[next_mark] < i) ++next_mark;
+    const std::size_t mark = next_mark < found.size() ? found[next_mark] : para.end;
+    // `first` and `extra_break` before the mark (in order; an item there moves `i` past its 是).
+    bool moved = false;
+    for (const std::size_t q : {std::min<std::size_t>(first, extra_break), std::max<std::size_t>(first, extra_break)})
+      if (q >= i && q < mark)
+        if (const std::size_t after = item_at(q); after != std::string_view::npos) {
+          i = after;
+          moved = true;
+          break;
+        }
+    if (moved) continue;
+    if (mark >= para.end) break;
+    const std::size_t at = mark;
+    i = at;
+    char32_t cp = DecodeUtf8(view, i);
+    // `inside` only for the marks that may cut (it moves forward, so it may skip the others).
+    bool cut = IsTerminator(cp) && !inside(at);
+    if (IsAsciiTerminator(cp) && !inside(at)) {
+      // The character before is ASCII only when its byte is (an ASCII byte is never inside another character).
+      const bool word_before = at > para.begin && s[at - 1] < 0x80 && IsAsciiWord(s[at - 1]);
+      std::size_t k = i;
+      const char32_t next = k < para.end ? DecodeUtf8(view, k) : 0;
+      cut = !(word_before && IsAsciiWord(next));
+    }
+    if (cut) {
+      while (i < para.end) {  // keep closing quotes and repeated marks with the sentence
+        std::size_t k = i;
+        char32_t c = DecodeUtf8(view, k);
+        if (!IsCloser(c) && !IsTerminator(c) && !IsAsciiTerminator(c)) break;
+        i = k;
+        cp = c;
+      }
+      cuts.push_back(static_cast<std::uint32_t>(i));
+    }
+    // An item starts with 一 … 四 (lead byte E4 or E5): most marks are followed by none.
+    if (i < para.end && (s[i] == 0xE4 || s[i] == 0xE5) && OpensItem(cp))
+      if (const std::size_t after = item_at(i); after != std::string_view::npos) i = after;
+  }
+  Assemble(text, para, cuts, marks, out);
+}
+
+// The straightforward character loop that SplitParagraph takes its shortcuts from (kept for the tests).
+ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state) {
   ParagraphSplit out;
   para.end = std::min<std::uint32_t>(para.end, static_cast<std::uint32_t>(text.size()));
   if (para.begin >= para.end) return out;
   std::string_view view = text.substr(0, para.end);
-  // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
-  thread_local std::vector<Range> prot;
-  thread_local std::vector<std::uint32_t> cuts;
-  thread_local std::vector<std::pair<std::uint32_t, int>> marks;
-  ProtectedRanges(text, para, prot);
+  std::vector<Range>& prot = tl_prot;
+  std::vector<std::uint32_t>& cuts = tl_cuts;
+  std::vector<std::pair<std::uint32_t, int>>& marks = tl_marks;
+  ProtectedRangesByChars(text, para, prot);
   std::size_t next_range = 0;
   cuts.assign(1, para.begin);
   marks.clear();
@@ -222,18 +444,7 @@ ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t ex
     }
     prev = cp;
   }
-  cuts.push_back(para.end);
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-    Span s = TrimSpan(text, {cuts[k], cuts[k + 1]});
-    if (s.begin < s.end) out.sentences.push_back(s);
-  }
-  for (std::size_t k = 0; k < marks.size(); ++k) {
-    std::uint32_t end = k + 1 < marks.size() ? marks[k + 1].first : para.end;
-    Span s = TrimSpan(text, {marks[k].first, end});
-    if (s.begin < s.end) out.items.push_back({s, marks[k].second});
-  }
+  Assemble(text, para, cuts, marks, out);
   return out;
 }
 

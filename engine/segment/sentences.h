@@ -30,5 +30,11 @@ struct ParagraphSplit {
 // enumeration marker (一是 after a punctuation mark or at the paragraph start, numbered in sequence) and at
 // `extra_break` when non-zero (the body after a lead-phrase heading ending in "：").
 ParagraphSplit SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state);
+// The same into `out` (cleared first), whose lists keep their capacity from paragraph to paragraph.
+void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state,
+                    ParagraphSplit& out);
+
+// The same, character by character: the definition SplitParagraph takes its shortcuts from (for the tests).
+ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint32_t extra_break, EnumState& state);
 
 }  // namespace fazhi::seg

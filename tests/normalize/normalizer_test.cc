@@ -206,6 +206,11 @@ void CheckSamePaths(const RawDocument& raw) {
   CHECK(fast.diagnostics.size() == units.diagnostics.size());
   REQUIRE(fast.headings.size() == units.headings.size());
   for (std::size_t k = 0; k < fast.headings.size(); ++k) CHECK(fast.headings[k].offset == units.headings[k].offset);
+  // Decode takes Han runs sixteen bytes at a time on both paths: the same, a character at a time.
+  NormalizedText chars = NormalizeByChars(raw);
+  REQUIRE(chars.text == units.text);
+  CHECK(chars.to_source == units.to_source);
+  CHECK(chars.converted_from_traditional == units.converted_from_traditional);
 }
 
 TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][bytes]") {
@@ -260,6 +265,33 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
       "emoji\xF0\x9F\x98\x80在这里",
       "坏字节\xE4\xB8在这里",
       "行尾回车\r",
+      "扩展䀀䶵䷀䷿区与易经卦象㐀",
+      "這個國家發展與會議為實現各項",
+      "全角标点，、。“引号”；：！？（括号）《书名》【方括号】—……·\u2028分隔\u3000空格\uFEFF零宽\u2060",
+      "兼容\uF900\uF901\uFA0E字与\u2070上标\u2FFF和\uFF5E\uFF61\uFF64\uFFE5\uFF01\uFF65",
+      // Single spaces inside a line (kept as bytes): next to CJK punctuation (dropped), between Han characters
+      // (kept), next to ASCII marks and brackets (looked past), and long web lines SplitRunOnLine may cut or not.
+      "区委 ，区政府 。共 1,2 件",
+      "\t \xC2\xA0\u3000缩进混合的段落,见(附件)",
+      "\u3000\uFEFF\u3000零宽在缩进里",
+      "\u3000\u3000",
+      "  20210226",
+      "\u3000\u3000 ，逗号开头",
+      "一、 主要举措和成效",
+      "疫情期间实行“5+2” 全天执守 ,第一时间",
+      "开展防控疫情 法治同行专项法治宣传",
+      "说明 (见附件) ,另 ( a ) 与(中文 )",
+      "来源:司法局 发布时间:2021-02-26 18:20",
+      "a , b ; c",
+      "是 ，",
+      "二是 落实",
+      std::string("关于2020年法治政府建设情况的报告 中共某市委：") + std::string(200, 'x') + " 一、主要措施",
+      std::string("中共某市委： ") + std::string(200, 'x'),
+      std::string("（一）强化组织引领 ") + std::string(200, 'x'),
+      std::string(210, 'x') + "。 一、主要措施和成效 （一）强化组织引领，" + std::string(30, 'y') + " 二是",
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想，认真落实党的各项决策部署， 扎实推进法治政府建设各项工作"
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想，认真落实党的各项决策部署，扎实推进法治政府建设各项 工作"
+      "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想。 (一)认真落实党的各项决策部署，扎实推进法治政府建设",
       "",
       "",
   };

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "core/utf8.h"
@@ -82,6 +83,22 @@ TEST_CASE("the traditional-only table matches OpenCC t2s for every character it 
   CHECK_FALSE(IsTraditionalOnly(U'国'));
   CHECK_FALSE(IsTraditionalOnly(U'发'));
   CHECK_FALSE(IsTraditionalOnly(U'a'));
+}
+
+// ByteLineEnd counts the traditional-only characters of Han runs from their bytes: for every character of
+// U+4000–U+9FFF the byte reading must answer as the code point's.
+TEST_CASE("HanTraditionalOnly reads the table as IsTraditionalOnly", "[normalize]") {
+  std::size_t marked = 0;
+  for (char32_t cp = 0x4000; cp <= 0x9FFF; ++cp) {
+    std::string bytes;
+    AppendUtf8(bytes, cp);
+    REQUIRE(bytes.size() == 3);
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    INFO(static_cast<unsigned>(cp));
+    REQUIRE(HanTraditionalOnly(s) == (IsTraditionalOnly(cp) ? 1u : 0u));
+    marked += IsTraditionalOnly(cp);
+  }
+  CHECK(marked > 1000);  // the comparison saw both answers
 }
 
 }  // namespace

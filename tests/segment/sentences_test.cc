@@ -1,7 +1,14 @@
 // Sentence splitting and "一是……二是……" enumeration items.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "segment/sentences.h"
 #include "segment_util.h"
+#include "test_support.h"
 
 using namespace fazhi;
 using Catch::Matchers::Equals;
@@ -92,4 +99,66 @@ TEST_CASE("an item runs over several sentences up to the next marker", "[segment
   test::CheckInvariants(doc);
   CHECK_THAT(Items(doc), Equals(std::vector<std::string>{"一是学习走深走实。组建宣讲团。", "二是任务全面落地。召开会议。"}));
   CHECK(test::SentenceTexts(doc).size() == 4);
+}
+
+namespace {
+
+// SplitParagraph and SplitParagraphByChars on the same paragraph, with the enumeration state of each carried along.
+void SameSplit(std::string_view text, Span para, std::uint32_t extra, seg::EnumState& fast, seg::EnumState& slow) {
+  const seg::ParagraphSplit a = seg::SplitParagraph(text, para, extra, fast);
+  const seg::ParagraphSplit b = seg::SplitParagraphByChars(text, para, extra, slow);
+  INFO(std::string(text.substr(para.begin, std::min<std::size_t>(para.end, text.size()) - std::min<std::size_t>(
+                                                                                               para.begin, text.size())))
+       << " / extra " << extra);
+  REQUIRE(a.sentences.size() == b.sentences.size());
+  for (std::size_t k = 0; k < a.sentences.size(); ++k) {
+    CHECK(a.sentences[k].begin == b.sentences[k].begin);
+    CHECK(a.sentences[k].end == b.sentences[k].end);
+  }
+  REQUIRE(a.items.size() == b.items.size());
+  for (std::size_t k = 0; k < a.items.size(); ++k) {
+    CHECK(a.items[k].span.begin == b.items[k].span.begin);
+    CHECK(a.items[k].span.end == b.items[k].span.end);
+    CHECK(a.items[k].index == b.items[k].index);
+  }
+  CHECK(fast.expected == slow.expected);
+}
+
+}  // namespace
+
+// SplitParagraph visits only the marks NextMark finds and the places an item may start; it must split as the
+// character loop does: every paragraph of the real reports (with and without a break after each "："), and random
+// mixes of report characters, blanks of every kind and bad bytes, with breaks anywhere.
+TEST_CASE("SplitParagraph splits as the character loop", "[segment][sentences]") {
+  std::size_t paragraphs = 0;
+  for (const auto& path : test::RealReports()) {
+    const Document doc = test::SegmentText(test::ReadFile(path));
+    seg::EnumState fast, slow, fast2, slow2;
+    for (const Paragraph& p : doc.paragraphs) {
+      SameSplit(doc.text, p.span, 0, fast, slow);
+      const std::size_t colon = doc.Slice(p.span).find("：");
+      const auto extra = colon == std::string_view::npos ? 0u : static_cast<std::uint32_t>(p.span.begin + colon + 3);
+      SameSplit(doc.text, p.span, extra, fast2, slow2);
+      ++paragraphs;
+    }
+  }
+  CHECK(paragraphs > 100);
+  const std::vector<std::string> pieces = {
+      "法", "治", "一", "二", "三", "十", "四", "是", "一是", "二是", "三是", "十二是", "。", "；", "！", "？", "，", "、",
+      "：", "）", "（", "“", "”", "《", "》", "「", "」", "『", "』", "〈", "〉", "’", "】", ";", "!", "?", ",", ":", ")", " ", "\t", "\n",
+      "\u3000", "\u00A0", "\u2003", "\uFEFF", "a", "x", "Z", "9", "0", "/", "=", "\xFF", "\xE3", "\xE4", "\x80", "\xEF\xBC",
+      "\xF0\x9F\x98\x80", "\xC2", "\xE2\x80"};
+  std::mt19937 rng(20261203);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    const auto size = static_cast<std::uint32_t>(text.size());
+    const std::uint32_t begin = size == 0 ? 0 : rng() % (size / 4 + 1);
+    const std::uint32_t end = begin + (size - begin == 0 ? 0 : rng() % (size - begin + 2));  // may pass the end
+    const std::uint32_t extra = rng() % 3 == 0 ? 0 : rng() % (size + 1);
+    seg::EnumState fast, slow;
+    fast.expected = slow.expected = 1 + static_cast<int>(rng() % 3);
+    SameSplit(text, {begin, end}, extra, fast, slow);
+  }
 }
