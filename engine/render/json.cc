@@ -704,6 +704,28 @@ void CompactScores(RawJsonOut& o, const ScoreSummary& s) {
   o.Done(PutBytes(o.Room(2), "]}"));
 }
 
+// The packs that checked the report, as the "rulesets" array.
+void Rulesets(JsonWriter& w, const std::vector<RulesetInfo>& rulesets) {
+  w.BeginArray();
+  for (const auto& r : rulesets) {
+    w.BeginObject();
+    w.Key("pack"), w.String(r.pack);
+    w.Key("title"), w.String(r.title);
+    w.Key("version"), w.String(r.version);
+    w.Key("sha256"), w.String(r.sha256);
+    // Present only when so (a pack as shipped keeps its four keys): local changes through --rules, a draft pack.
+    if (!r.overrides.empty()) {
+      w.Key("overrides");
+      w.BeginArray();
+      for (const auto& o : r.overrides) w.String(o);
+      w.EndArray();
+    }
+    if (r.draft) w.Key("draft"), w.Bool(true);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 RawJsonOut::Buffer& RawBuffer() {
   thread_local RawJsonOut::Buffer buffer;
   return buffer;
@@ -722,24 +744,24 @@ void AppendReportJson(const Report& report, std::string& out, int indent) {
   w.EndObject();
   w.Key("document"), Document(w, report.document);
   w.Key("rulesets");
-  w.BeginArray();
-  for (const auto& r : report.rulesets) {
-    w.BeginObject();
-    w.Key("pack"), w.String(r.pack);
-    w.Key("title"), w.String(r.title);
-    w.Key("version"), w.String(r.version);
-    w.Key("sha256"), w.String(r.sha256);
-    // Present only when so (a pack as shipped keeps its four keys): local changes through --rules, a draft pack.
-    if (!r.overrides.empty()) {
-      w.Key("overrides");
-      w.BeginArray();
-      for (const auto& o : r.overrides) w.String(o);
-      w.EndArray();
+  if (indent < 0) {  // the same packs in every report of a batch: the array's bytes kept while they are the same
+    thread_local std::vector<RulesetInfo> kept;
+    thread_local std::string kept_json;
+    const auto same = [](const RulesetInfo& a, const RulesetInfo& b) {
+      return a.pack == b.pack && a.title == b.title && a.version == b.version && a.sha256 == b.sha256 &&
+             a.overrides == b.overrides && a.draft == b.draft;
+    };
+    if (kept_json.empty() ||
+        !std::equal(kept.begin(), kept.end(), report.rulesets.begin(), report.rulesets.end(), same)) {
+      kept = report.rulesets;
+      kept_json.clear();
+      JsonWriter f(kept_json, -1);
+      Rulesets(f, report.rulesets);
     }
-    if (r.draft) w.Key("draft"), w.Bool(true);
-    w.EndObject();
+    w.Value(kept_json);
+  } else {
+    Rulesets(w, report.rulesets);
   }
-  w.EndArray();
   if (!report.profile.empty()) {
     w.Key("profile");
     w.BeginObject();

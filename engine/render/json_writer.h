@@ -137,10 +137,25 @@ class RawJsonOut {
   std::size_t used_ = 0;
 };
 
-// Copies `s` to p; returns the end.
-inline char* PutBytes(char* p, std::string_view s) {
-  std::memcpy(p, s.data(), s.size());
-  return p + s.size();
+// Copies `s` to p; returns the end. Pieces of up to 16 bytes (a verdict, a weight, an evidence kind: ~40 % of a
+// report's pieces) by two overlapping loads and stores each, not a call.
+[[gnu::always_inline]] inline char* PutBytes(char* p, std::string_view s) {
+  const std::size_t n = s.size();
+  const char* q = s.data();
+  if (n >= 8 && n <= 16) {
+    char a[8], b[8];
+    std::memcpy(a, q, 8), std::memcpy(b, q + n - 8, 8);
+    std::memcpy(p, a, 8), std::memcpy(p + n - 8, b, 8);
+  } else if (n >= 4 && n < 8) {
+    char a[4], b[4];
+    std::memcpy(a, q, 4), std::memcpy(b, q + n - 4, 4);
+    std::memcpy(p, a, 4), std::memcpy(p + n - 4, b, 4);
+  } else if (n < 4) {
+    for (std::size_t i = 0; i < n; ++i) p[i] = q[i];
+  } else {
+    std::memcpy(p, q, n);
+  }
+  return p + n;
 }
 
 // `s` as a JSON string body (no quotes): ", \ and control characters escaped (\b \t \n \f \r, others \u00xx),

@@ -487,6 +487,17 @@ TEST_CASE("a rule's texts kept from the report before are written as they now re
   CheckSameAsReference(rep);
   rep.results.pop_back();
   CheckSameAsReference(rep);
+
+  // The rulesets array is kept while the packs are the same: each field changed must show.
+  REQUIRE_FALSE(rep.rulesets.empty());
+  rep.rulesets[0].version += ".1";
+  CheckSameAsReference(rep);
+  rep.rulesets[0].overrides = {"r1 覆盖 a.yaml"};
+  CheckSameAsReference(rep);
+  rep.rulesets[0].draft = true;
+  CheckSameAsReference(rep);
+  rep.rulesets.push_back(rep.rulesets[0]);
+  CheckSameAsReference(rep);
 }
 
 // The slots hold the rule's texts themselves and trust a text at the same address (json.cc): a rule set freed and
