@@ -76,17 +76,16 @@ SectionRole RoleAt(const Document& doc, const EvalIndex* index, std::uint32_t of
 }  // namespace
 
 Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMatcher& m, EvalIndex* index) {
-  // The texts go into this thread's current block (core/report.h, EvidenceBlocks): no allocation per quote.
+  // The texts go into this thread's current block (core/report.h, EvidenceBlocks): no allocation per quote, and a
+  // sentence or heading path quoted again is not copied again.
   thread_local EvidenceBlocks blocks;
   Evidence e;
   e.kind = ref.kind;
-  std::string_view quote, tail, section;
+  std::string_view whole, section;
   std::string section_path;  // Document::SectionPath's, when there is no index
   if (ref.span.end > ref.span.begin && ref.span.end <= doc.text.size()) {
-    std::string_view whole = doc.Slice(ref.span);
+    whole = doc.Slice(ref.span);
     while (!whole.empty() && (whole.front() == ' ' || whole.front() == '\n')) whole.remove_prefix(1);
-    quote = TruncateChars(whole, kMaxQuoteChars);
-    if (quote.size() < whole.size()) tail = "……";
     e.byte_start = ref.span.begin;
     e.byte_end = ref.span.end;
     e.line = static_cast<int>(doc.SourceLineOf(ref.span.begin));
@@ -103,7 +102,6 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
       e.role = RoleName(index ? index->RoleOf(section_id) : doc.RoleOf(section_id));
     }
   }
-  if (!ref.note.empty() && quote.empty() && tail.empty()) quote = ref.note;
   std::array<std::string_view, 8> inline_terms;
   std::vector<std::string_view> more_terms;  // a metric's list may be longer
   if (ref.terms.size() > inline_terms.size()) more_terms.resize(ref.terms.size());
@@ -113,7 +111,11 @@ Evidence MakeEvidence(const Document& doc, const EvidenceRef& ref, const TermMat
     std::string_view term = m.Term(t);
     if (std::find(out, out + n, term) == out + n) out[n++] = term;
   }
-  blocks.Place(e, quote, tail, section, e.role, false, std::span<const std::string_view>(out, n));
+  const std::span<const std::string_view> terms(out, n);
+  if (whole.empty() && !ref.note.empty())  // no sentence to quote: the check's note stands in, whole
+    blocks.Place(e, ref.note, {}, section, e.role, false, terms);
+  else
+    blocks.PlaceQuote(e, whole, kMaxQuoteChars, section, e.role, terms);
   return e;
 }
 

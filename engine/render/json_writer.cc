@@ -3,6 +3,7 @@
 // own Grisu2 (detail/conversions/to_chars.hpp, a small header: no json.hpp here).
 #include "render/json_writer.h"
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cstring>
@@ -145,6 +146,39 @@ inline std::size_t PlainPrefix16(const unsigned char* p) {
   if (k >= 2 && (l >> (k - 2) & 1u)) return k - 2;
   return k;
 }
+
+// Sixty-four bytes at once, for texts that are all of it (quotes, reasons: ~4 instructions a byte through
+// PlainPrefix16, whose masks are made and searched again for each sixteen). The same classes, tested as 64-bit masks
+// of the whole block: no byte to escape and no E0/ED lead, every byte >= 0x80 a lead E0–EF or a continuation
+// (H == L | C), the continuations exactly the two bytes after each lead (C == L<<1 | L<<2). Only the bytes from
+// `skip` on count (a text's last block overlaps the one before: its first bytes were looked at already); `at_end`:
+// the block ends the text. Returns how many bytes from skip on need nothing: all of them, or up to a lead in the
+// last two bytes (its sequence goes on past the block, or is cut by the text's end: the byte path says which), or
+// 0 when a byte needs a look (then PlainPrefix16 and the byte path go on from the same place).
+inline std::size_t PlainPrefix64(const unsigned char* p, unsigned skip) {
+  const auto byte = [](int b) { return _mm_set1_epi8(static_cast<char>(b)); };
+  const __m128i quote = byte('"'), backslash = byte('\\'), e0 = byte(0xE0), ed = byte(0xED), f0 = byte(0xF0);
+  const __m128i x1f = byte(0x1F), cont_max = byte(0xC0);  // 0x80–0xBF are the signed bytes below 0xC0 (-64)
+  std::uint64_t bad = 0, h = 0, l = 0, c = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i b = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
+    b = _mm_or_si128(b, _mm_or_si128(_mm_cmpeq_epi8(x, e0), _mm_cmpeq_epi8(x, ed)));
+    b = _mm_or_si128(b, _mm_cmpeq_epi8(_mm_min_epu8(x, x1f), x));  // a byte <= 0x1F
+    const auto mask = [k](__m128i v) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << (16 * k);
+    };
+    bad |= mask(b);
+    h |= mask(x);
+    l |= mask(_mm_cmpeq_epi8(_mm_and_si128(x, f0), e0));
+    c |= mask(_mm_cmpgt_epi8(cont_max, x));
+  }
+  const std::uint64_t keep = ~0ull << skip;
+  bad &= keep, h &= keep, l &= keep, c &= keep;
+  if (bad != 0 || h != (l | c) || c != ((l << 1) | (l << 2))) return 0;
+  if (l >> 62) return ((l >> 63) ? 63u : 62u) - skip;
+  return 64 - skip;
+}
 #endif
 
 }  // namespace
@@ -155,8 +189,19 @@ char* WriteJsonEscaped(char* out, std::string_view s) {
   const std::size_t n = s.size();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t run = 0, i = 0;
+  [[maybe_unused]] std::size_t no_block_until = 0;
   while (i < n) {
 #if defined(__SSE2__)
+    // The last block overlaps the one before (its bytes before i are not looked at again). A block that needs a
+    // look is not tried again until i is past it: a text full of escapes would pay for it at every byte.
+    if (i >= no_block_until && n >= 64) {
+      const std::size_t at = std::min(i, n - 64);
+      if (const std::size_t m = PlainPrefix64(p + at, static_cast<unsigned>(i - at)); m > 0) {
+        i += m;
+        continue;
+      }
+      no_block_until = at + 64;
+    }
     if (i + 16 <= n) {
       if (const std::size_t m = PlainPrefix16(p + i); m > 0) {
         i += m;
@@ -229,6 +274,14 @@ void AppendJsonEscaped(std::string& out, std::string_view s) {
   out.resize(at + kMaxJsonEscapedGrowth * s.size());
   char* end = WriteJsonEscaped(out.data() + at, s);
   out.resize(static_cast<std::size_t>(end - out.data()));
+}
+
+void RawJsonOut::Grow(std::size_t n) {
+  const std::size_t size = std::max<std::size_t>({used_ + n, 2 * buf_.size, 16 * 1024});
+  std::unique_ptr<char[]> data(new char[size]);
+  if (used_ > 0) std::memcpy(data.get(), buf_.data.get(), used_);
+  buf_.data = std::move(data);
+  buf_.size = size;
 }
 
 void AppendJsonDouble(std::string& out, double v) {

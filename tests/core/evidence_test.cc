@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/report.h"
+#include "core/utf8.h"
 #include "evaluate/doc_builder.h"
 #include "pipeline/check.h"
 #include "test_support.h"
@@ -114,6 +115,87 @@ TEST_CASE("evidence blocks: a text longer than a block gets one of its own, earl
   CHECK(next.section == "三、");
   CHECK_FALSE(SameBlock(small, big));
   CHECK_FALSE(SameBlock(big, next));
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+// MakeEvidence's placing (EvidenceBlocks::PlaceQuote): a sentence or heading path quoted again is pointed at, not
+// copied again — found by the address it came from, and only when the bytes there are still the same (the next
+// document's text may be where this one's was).
+TEST_CASE("evidence blocks: a quote placed again shares the bytes placed before, only when they are the same",
+          "[core][evidence]") {
+  const auto expected_quote = [](std::string_view whole) {
+    std::string_view head = TruncateChars(whole, 10);
+    return std::string(head) + (head.size() < whole.size() ? "……" : "");
+  };
+  EvidenceBlocks blocks;
+  std::string text = "全年审核规范性文件二十三件，纠正四件。";  // 19 characters: cut after 10
+  std::string section = "一、主要举措";
+  const std::string_view terms[] = {"规范性文件"};
+  Evidence a, b, c, d, e;
+  blocks.PlaceQuote(a, text, 10, section, "measures", terms);
+  blocks.PlaceQuote(b, text, 10, section, "measures", terms);
+  CHECK(a.quote == expected_quote(text));
+  CHECK(b.quote.data() == a.quote.data());  // shared
+  CHECK(b.section.data() == a.section.data());
+  CHECK(b.terms[0] == "规范性文件");
+
+  // The same address, the same length, other bytes before the cut: copied anew; the first quote reads as it did.
+  const std::string first = std::string(a.quote);
+  text.replace(0, 6, "今年");  // two characters of three bytes each, in place
+  REQUIRE(text.size() == std::string("全年审核规范性文件二十三件，纠正四件。").size());
+  section.replace(0, 3, "二");
+  blocks.PlaceQuote(c, text, 10, section, "measures", terms);
+  CHECK(c.quote == expected_quote(text));
+  CHECK(c.quote.data() != a.quote.data());
+  CHECK(c.section == "二、主要举措");
+  CHECK(a.quote == first);
+  CHECK(a.section == "一、主要举措");
+
+  // Other bytes only after the cut: the quote is the same one (cut at the same place)…
+  text.replace(text.size() - 6, 6, "两件");
+  blocks.PlaceQuote(d, text, 10, section, "measures", terms);
+  CHECK(d.quote == expected_quote(text));
+  CHECK(d.quote.data() == c.quote.data());
+  // …but not when the byte at the cut no longer starts a character: the cut falls elsewhere.
+  const std::size_t cut = TruncateChars(text, 10).size();
+  text[cut] = '\x80';
+  blocks.PlaceQuote(e, text, 10, section, "measures", terms);
+  CHECK(e.quote == expected_quote(text));
+  CHECK(e.quote.data() != c.quote.data());
+  CHECK(e.quote.size() > c.quote.size());
+
+  // A text not cut: shared when the same, including with another text of another length at the same address.
+  std::string shorter = "依法行政。";
+  Evidence f, g, h;
+  blocks.PlaceQuote(f, shorter, 10, {}, {}, {});
+  blocks.PlaceQuote(g, shorter, 10, {}, {}, {});
+  CHECK(g.quote.data() == f.quote.data());
+  shorter.resize(shorter.size() - 3);  // "依法行政": the same address, shorter
+  blocks.PlaceQuote(h, shorter, 10, {}, {}, {});
+  CHECK(h.quote == "依法行政");
+  CHECK(f.quote == "依法行政。");
+}
+
+// Shared quotes live in the block of the one placed first: a new block starts over, and the old one stays while a
+// quote in it is read.
+TEST_CASE("evidence blocks: a quote placed again after the block filled up is copied into the new block",
+          "[core][evidence]") {
+  EvidenceBlocks blocks(256);
+  const std::string text = "全年审核规范性文件二十三件。";
+  Evidence first, filler, again;
+  blocks.PlaceQuote(first, text, 100, "一、", "measures", {});
+  const std::string big(220, 'x');
+  blocks.PlaceQuote(filler, big, 1000, "二、", "measures", {});  // fills the block: the next piece needs a new one
+  blocks.PlaceQuote(again, text, 100, "一、", "measures", {});
+  CHECK(again.quote == text);
+  CHECK_FALSE(SameBlock(first, again));
+  CHECK(again.quote.data() != first.quote.data());  // a view into a block `again` holds, not the old one
+  const Evidence kept = again;
+  first = Evidence{}, filler = Evidence{};
+  CHECK(kept.quote == text);
 }
 
 }  // namespace fazhi

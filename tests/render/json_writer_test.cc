@@ -133,6 +133,27 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
     INFO("mixed case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
+  // Quote-sized texts, 64 to ~400 bytes, mostly CJK, with a flaw or two at any byte, and cut anywhere: the
+  // sixty-four-bytes-at-a-time skip and the text's last block, which overlaps the one before it (json_writer.cc),
+  // must see a flaw wherever it is — in the overlap, in a block's last two bytes, in a sequence the text's end cuts.
+  const char* const quote_units[] = {"法", "治", "政", "府", "，", "。", "“", "”", "2021", "年", "%", "(", " "};
+  for (int n = 0; n < 40000; ++n) {
+    std::string s;
+    const std::size_t len = 64 + rng() % 340;
+    while (s.size() < len) s += quote_units[rng() % std::size(quote_units)];
+    if (rng() % 4 == 0) s.resize(len);  // maybe inside the last character
+    const int nflaws = static_cast<int>(rng() % 3);
+    for (int k = 0; k < nflaws; ++k) {
+      const std::size_t at = rng() % (s.size() + 1);
+      if (rng() % 2) {
+        s.insert(at, flaws[rng() % std::size(flaws)]);
+      } else if (at < s.size()) {
+        s[at] = static_cast<char>(pool[rng() % sizeof pool]);
+      }
+    }
+    INFO("quote case " << n);
+    REQUIRE(Escaped(s) == Nlohmann(s));
+  }
   // A long string (several MB) mixing all of it: longer than any buffer the serializer flushes.
   std::string big;
   while (big.size() < 3'000'000) big += "依法行政\"\\\n\x01\xE6\xB3\xE2\x80\xA8" "abc\xFF\xF0\x9F\x98\x80";
@@ -465,6 +486,17 @@ TEST_CASE("a rule's texts kept from the report before are written as they now re
   std::swap(rep.results[0], rep.results[1]);  // another rule in each position
   CheckSameAsReference(rep);
   rep.results.pop_back();
+  CheckSameAsReference(rep);
+
+  // The rulesets array is kept while the packs are the same: each field changed must show.
+  REQUIRE_FALSE(rep.rulesets.empty());
+  rep.rulesets[0].version += ".1";
+  CheckSameAsReference(rep);
+  rep.rulesets[0].overrides = {"r1 覆盖 a.yaml"};
+  CheckSameAsReference(rep);
+  rep.rulesets[0].draft = true;
+  CheckSameAsReference(rep);
+  rep.rulesets.push_back(rep.rulesets[0]);
   CheckSameAsReference(rep);
 }
 
