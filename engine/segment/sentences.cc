@@ -84,6 +84,51 @@ std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
   return end;
 }
 
+// Pairs the openers and closers of one paragraph, in text order, into byte ranges (a closer ends the latest of
+// the last four openers of its type; at most kMaxOpen open at once; a pair longer than kMaxQuoteBytes is dropped),
+// then gives them sorted and merged. Its lists are kept from paragraph to paragraph on each thread.
+class QuotePairs {
+ public:
+  QuotePairs() {
+    out().clear();
+    open().clear();
+  }
+  // The character `cp` from byte `at` to `end`.
+  void Add(char32_t cp, std::uint32_t at, std::uint32_t end) {
+    auto& o = open();
+    if (int t = OpenerType(cp); t >= 0) {
+      if (o.size() == kMaxOpen) o.erase(o.begin());
+      o.emplace_back(t, at);
+    } else if (int t = CloserType(cp); t >= 0) {
+      for (std::size_t k = o.size(); k-- > 0 && o.size() - k <= 4;) {
+        if (o[k].first != t) continue;
+        if (end - o[k].second <= kMaxQuoteBytes) out().push_back({o[k].second, end});
+        o.resize(k);
+        break;
+      }
+    }
+  }
+  // Into `merged` (appended to).
+  void Finish(std::vector<Range>& merged) {
+    auto& v = out();
+    std::sort(v.begin(), v.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+    for (const Range& r : v) {
+      if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+      else merged.push_back(r);
+    }
+  }
+
+ private:
+  static std::vector<Range>& out() {
+    thread_local std::vector<Range> v;
+    return v;
+  }
+  static std::vector<std::pair<int, std::uint32_t>>& open() {
+    thread_local std::vector<std::pair<int, std::uint32_t>> v;
+    return v;
+  }
+};
+
 // Byte ranges of balanced quote/title pairs inside the paragraph, merged and sorted. Every opener and closer is
 // U+2000–U+3FFF, a character whose UTF-8 starts with byte E2 or E3; those bytes are never inside another character
 // (even where the text is not valid UTF-8, decoding byte by byte starts at each of them), so only they are looked
@@ -91,10 +136,7 @@ std::size_t NextE2OrE3(const char* s, std::size_t j, std::size_t end) {
 // Into `merged`. The working lists are kept from call to call on each thread (one paragraph after another).
 void ProtectedRanges(std::string_view text, Span para, const std::vector<std::uint32_t>& marks,
                      std::vector<Range>& merged) {
-  thread_local std::vector<Range> out;
-  thread_local std::vector<std::pair<int, std::uint32_t>> open;
-  out.clear();
-  open.clear();
+  QuotePairs pairs;
   merged.clear();
   const std::string_view view = text.substr(0, para.end);
   const auto* s = reinterpret_cast<const unsigned char*>(view.data());
@@ -109,32 +151,14 @@ void ProtectedRanges(std::string_view text, Span para, const std::vector<std::ui
     std::size_t i = j;
     const std::uint32_t at = j;
     char32_t cp = DecodeUtf8(view, i);
-    if (int t = OpenerType(cp); t >= 0) {
-      if (open.size() == kMaxOpen) open.erase(open.begin());
-      open.emplace_back(t, at);
-    } else if (int t = CloserType(cp); t >= 0) {
-      for (std::size_t k = open.size(); k-- > 0 && open.size() - k <= 4;) {
-        if (open[k].first != t) continue;
-        std::uint32_t b = open[k].second, e = static_cast<std::uint32_t>(i);
-        if (e - b <= kMaxQuoteBytes) out.push_back({b, e});
-        open.resize(k);
-        break;
-      }
-    }
+    pairs.Add(cp, at, static_cast<std::uint32_t>(i));
   }
-  std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
-  for (const Range& r : out) {
-    if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
-    else merged.push_back(r);
-  }
+  pairs.Finish(merged);
 }
 
 // ProtectedRanges as it decodes every E2 or E3 character (for SplitParagraphByChars, the tests' reference).
 void ProtectedRangesByChars(std::string_view text, Span para, std::vector<Range>& merged) {
-  thread_local std::vector<Range> out;
-  thread_local std::vector<std::pair<int, std::uint32_t>> open;
-  out.clear();
-  open.clear();
+  QuotePairs pairs;
   merged.clear();
   const std::string_view view = text.substr(0, para.end);
   std::size_t i = para.begin;
@@ -145,24 +169,9 @@ void ProtectedRangesByChars(std::string_view text, Span para, std::vector<Range>
     i = j;
     std::uint32_t at = static_cast<std::uint32_t>(i);
     char32_t cp = DecodeUtf8(view, i);
-    if (int t = OpenerType(cp); t >= 0) {
-      if (open.size() == kMaxOpen) open.erase(open.begin());
-      open.emplace_back(t, at);
-    } else if (int t = CloserType(cp); t >= 0) {
-      for (std::size_t k = open.size(); k-- > 0 && open.size() - k <= 4;) {
-        if (open[k].first != t) continue;
-        std::uint32_t b = open[k].second, e = static_cast<std::uint32_t>(i);
-        if (e - b <= kMaxQuoteBytes) out.push_back({b, e});
-        open.resize(k);
-        break;
-      }
-    }
+    pairs.Add(cp, at, static_cast<std::uint32_t>(i));
   }
-  std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
-  for (const Range& r : out) {
-    if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
-    else merged.push_back(r);
-  }
+  pairs.Finish(merged);
 }
 
 // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
