@@ -112,6 +112,19 @@ void Document(JsonWriter& w, const DocumentInfo& d) {
   w.EndObject();
 }
 
+constexpr std::size_t kShownEarlier = static_cast<std::size_t>(-1);
+
+// The index of the pack score that stands for `s.packs[i]`'s pack: its last one, or kShownEarlier when an earlier
+// entry names the same pack (which holds its place).
+std::size_t StandingScore(const ScoreSummary& s, std::size_t i) {
+  for (std::size_t j = 0; j < i; ++j)
+    if (s.packs[j].pack == s.packs[i].pack) return kShownEarlier;
+  std::size_t last = i;
+  for (std::size_t j = i + 1; j < s.packs.size(); ++j)
+    if (s.packs[j].pack == s.packs[i].pack) last = j;
+  return last;
+}
+
 void Scores(JsonWriter& w, const ScoreSummary& s) {
   w.BeginObject();
   w.Key("total"), Score(w, s.total);
@@ -121,12 +134,8 @@ void Scores(JsonWriter& w, const ScoreSummary& s) {
   w.Key("packs");
   w.BeginObject();
   for (std::size_t i = 0; i < s.packs.size(); ++i) {
-    bool seen = false;
-    for (std::size_t j = 0; j < i && !seen; ++j) seen = s.packs[j].pack == s.packs[i].pack;
-    if (seen) continue;
-    std::size_t last = i;
-    for (std::size_t j = i + 1; j < s.packs.size(); ++j)
-      if (s.packs[j].pack == s.packs[i].pack) last = j;
+    const std::size_t last = StandingScore(s, i);
+    if (last == kShownEarlier) continue;
     w.Key(s.packs[i].pack.str()), Score(w, s.packs[last].score);
   }
   w.EndObject();
@@ -665,12 +674,8 @@ void CompactScores(RawJsonOut& o, const ScoreSummary& s) {
   // an ordered object assigned twice).
   bool any = false;
   for (std::size_t i = 0; i < s.packs.size(); ++i) {
-    bool seen = false;
-    for (std::size_t j = 0; j < i && !seen; ++j) seen = s.packs[j].pack == s.packs[i].pack;
-    if (seen) continue;
-    std::size_t last = i;
-    for (std::size_t j = i + 1; j < s.packs.size(); ++j)
-      if (s.packs[j].pack == s.packs[i].pack) last = j;
+    const std::size_t last = StandingScore(s, i);
+    if (last == kShownEarlier) continue;
     const std::string& key = PackOf(kept, i, s.packs[i]).key;
     p = o.Room(1 + key.size() + kScoreRoom);
     if (any) *p++ = ',';
