@@ -117,19 +117,23 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
   // of its sixteen bytes and at any byte that needs a look, must never step over one.
   const char* const mixed[] = {"法", "治", "2021", "年", "(", ")", ",", "a", " ", "\xE0\xA0\x80", "\xED\x9F\xBF",
                                "\xC2\xB7", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\x7F"};
-  for (int n = 0; n < 40000; ++n) {
-    std::string s;
-    const std::size_t len = 16 + rng() % 100;
-    while (s.size() < len) s += mixed[rng() % std::size(mixed)];
+  // Up to two flaws at any byte: an inserted text that must be escaped, or a byte replaced (sequences cut anywhere).
+  auto add_flaws = [&](std::string& s) {
     const int nflaws = static_cast<int>(rng() % 3);
     for (int k = 0; k < nflaws; ++k) {
       const std::size_t at = rng() % (s.size() + 1);
       if (rng() % 2) {
         s.insert(at, flaws[rng() % std::size(flaws)]);
       } else if (at < s.size()) {
-        s[at] = static_cast<char>(pool[rng() % sizeof pool]);  // a byte replaced: sequences cut anywhere
+        s[at] = static_cast<char>(pool[rng() % sizeof pool]);
       }
     }
+  };
+  for (int n = 0; n < 40000; ++n) {
+    std::string s;
+    const std::size_t len = 16 + rng() % 100;
+    while (s.size() < len) s += mixed[rng() % std::size(mixed)];
+    add_flaws(s);
     INFO("mixed case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
@@ -142,15 +146,7 @@ TEST_CASE("JSON string escaping is nlohmann's, byte for byte", "[render][json]")
     const std::size_t len = 64 + rng() % 340;
     while (s.size() < len) s += quote_units[rng() % std::size(quote_units)];
     if (rng() % 4 == 0) s.resize(len);  // maybe inside the last character
-    const int nflaws = static_cast<int>(rng() % 3);
-    for (int k = 0; k < nflaws; ++k) {
-      const std::size_t at = rng() % (s.size() + 1);
-      if (rng() % 2) {
-        s.insert(at, flaws[rng() % std::size(flaws)]);
-      } else if (at < s.size()) {
-        s[at] = static_cast<char>(pool[rng() % sizeof pool]);
-      }
-    }
+    add_flaws(s);
     INFO("quote case " << n);
     REQUIRE(Escaped(s) == Nlohmann(s));
   }
