@@ -174,6 +174,24 @@ void ProtectedRangesByChars(std::string_view text, Span para, std::vector<Range>
   pairs.Finish(merged);
 }
 
+// An item "一是" … "十二是" at `at` (up to three numeral characters, then 是) numbered 1 or the number `state`
+// expects next: the byte after 是, its number in `value`, and `state` moved on; or npos.
+std::size_t ItemAt(std::string_view view, std::size_t at, std::size_t end_of_para, EnumState& state, int& value) {
+  std::size_t k = at;
+  for (int n = 0; n < 3 && k < end_of_para; ++n) {
+    std::size_t j = k;
+    if (HanDigitValue(DecodeUtf8(view, j)) < 0) break;
+    k = j;
+  }
+  std::size_t j = k;
+  if (k >= end_of_para || DecodeUtf8(view, j) != U'是') return std::string_view::npos;
+  const int v = ParseHanNumber(view.substr(at, k - at));
+  if (!(v == 1 || (v > 1 && v == state.expected))) return std::string_view::npos;
+  state.expected = v + 1;
+  value = v;
+  return j;
+}
+
 // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
 thread_local std::vector<Range> tl_prot;
 thread_local std::vector<std::uint32_t> tl_cuts;
@@ -288,28 +306,13 @@ void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break,
     std::size_t k = at;
     const char32_t cp = DecodeUtf8(view, k);
     if (!(cp >= U'一' && cp <= U'四' && HanDigitValue(cp) >= 1) || inside(at)) return std::string_view::npos;
-    std::size_t end = at;
-    k = at;
-    int n = 0;
-    while (n < 3 && k < para.end) {
-      std::size_t j = k;
-      char32_t c = DecodeUtf8(view, j);
-      if (HanDigitValue(c) < 0) break;
-      k = j;
-      ++n;
+    int v = 0;
+    const std::size_t after = ItemAt(view, at, para.end, state, v);
+    if (after != std::string_view::npos) {
+      marks.emplace_back(static_cast<std::uint32_t>(at), v);
+      cuts.push_back(static_cast<std::uint32_t>(at));
     }
-    end = k;
-    std::size_t j = end;
-    if (end < para.end && DecodeUtf8(view, j) == U'是') {
-      int v = ParseHanNumber(text.substr(at, end - at));
-      if (v == 1 || (v > 1 && v == state.expected)) {
-        state.expected = v + 1;
-        marks.emplace_back(static_cast<std::uint32_t>(at), v);
-        cuts.push_back(static_cast<std::uint32_t>(at));
-        return j;
-      }
-    }
-    return std::string_view::npos;
+    return after;
   };
 
   std::size_t i = para.begin;
@@ -427,28 +430,13 @@ ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint
     // 一 (U+4E00) … 四 (U+56DB) bound the numerals of value 1 to 10: most characters are ruled out by the range.
     if (!inside && cp >= U'一' && cp <= U'四' && HanDigitValue(cp) >= 1 &&
         (at == first || at == extra_break || (prev != 0 && OpensItem(prev)))) {
-      // "一是" … "十二是": up to three numeral characters, then 是.
-      std::size_t k = at, end = at;
-      int n = 0;
-      while (n < 3 && k < para.end) {
-        std::size_t j = k;
-        char32_t c = DecodeUtf8(view, j);
-        if (HanDigitValue(c) < 0) break;
-        k = j;
-        ++n;
-      }
-      end = k;
-      std::size_t j = end;
-      if (end < para.end && DecodeUtf8(view, j) == U'是') {
-        int v = ParseHanNumber(text.substr(at, end - at));
-        if (v == 1 || (v > 1 && v == state.expected)) {
-          state.expected = v + 1;
-          marks.emplace_back(at, v);
-          cuts.push_back(at);
-          i = j;
-          prev = U'是';
-          continue;
-        }
+      int v = 0;
+      if (const std::size_t after = ItemAt(view, at, para.end, state, v); after != std::string_view::npos) {
+        marks.emplace_back(at, v);
+        cuts.push_back(at);
+        i = after;
+        prev = U'是';
+        continue;
       }
     }
     prev = cp;
