@@ -192,6 +192,19 @@ std::size_t ItemAt(std::string_view view, std::size_t at, std::size_t end_of_par
   return j;
 }
 
+// Where a sentence that ends at `i` really ends: after the closing quotes and repeated marks that stay with it
+// (`last` becomes the last of them).
+std::size_t PastClosers(std::string_view view, std::size_t i, std::size_t end_of_para, char32_t& last) {
+  while (i < end_of_para) {
+    std::size_t k = i;
+    const char32_t c = DecodeUtf8(view, k);
+    if (!IsCloser(c) && !IsTerminator(c) && !IsAsciiTerminator(c)) break;
+    i = k;
+    last = c;
+  }
+  return i;
+}
+
 // Working lists kept from paragraph to paragraph on each thread: no allocation per paragraph.
 thread_local std::vector<Range> tl_prot;
 thread_local std::vector<std::uint32_t> tl_cuts;
@@ -344,13 +357,7 @@ void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break,
       cut = !(word_before && IsAsciiWord(next));
     }
     if (cut) {
-      while (i < para.end) {  // keep closing quotes and repeated marks with the sentence
-        std::size_t k = i;
-        char32_t c = DecodeUtf8(view, k);
-        if (!IsCloser(c) && !IsTerminator(c) && !IsAsciiTerminator(c)) break;
-        i = k;
-        cp = c;
-      }
+      i = PastClosers(view, i, para.end, cp);
       cuts.push_back(static_cast<std::uint32_t>(i));
     }
     // An item starts with 一 … 四 (lead byte E4 or E5): most marks are followed by none.
@@ -415,13 +422,7 @@ ParagraphSplit SplitParagraphByChars(std::string_view text, Span para, std::uint
       cut = !(IsAsciiWord(prev) && IsAsciiWord(next));
     }
     if (cut) {
-      while (i < para.end) {  // keep closing quotes and repeated marks with the sentence
-        std::size_t k = i;
-        char32_t c = DecodeUtf8(view, k);
-        if (!IsCloser(c) && !IsTerminator(c) && !IsAsciiTerminator(c)) break;
-        i = k;
-        cp = c;
-      }
+      i = PastClosers(view, i, para.end, cp);
       cuts.push_back(static_cast<std::uint32_t>(i));
       prev = cp;
       continue;
