@@ -24,6 +24,20 @@ bool Same(const std::vector<TermHit>& a, const std::vector<TermHit>& b) {
   return true;
 }
 
+// A real report read, scanned and indexed, with a context that asks the index and one that works from the text.
+struct IndexedReport {
+  IndexedReport(const fs::path& input, const TermMatcher& m)
+      : doc(LoadDocument(input.string(), CheckOptions{})),
+        hits(m.Scan(doc.text)),
+        index(doc, hits, m),
+        plain{doc, hits, m},
+        indexed{doc, hits, m, nullptr, &index} {}
+  Document doc;
+  Hits hits;
+  EvalIndex index;
+  EvalContext plain, indexed;
+};
+
 TEST_CASE("the shipped rules' automaton finds every occurrence a plain search finds, on real reports", "[match]") {
   auto rules = test::LoadShippedRules();
   const TermMatcher& m = rules->matcher();
@@ -57,11 +71,8 @@ TEST_CASE("EvalIndex gives ClauseAt's clause and HitsIn's hits on real reports",
   std::size_t clauses = 0, nonempty = 0;
   for (const auto& input : test::RealReports()) {
     INFO(input.filename().string());
-    Document doc = LoadDocument(input.string(), CheckOptions{});
-    Hits hits = m.Scan(doc.text);
-    EvalIndex index(doc, hits, m);
-    const EvalContext plain{doc, hits, m};
-    const EvalContext indexed{doc, hits, m, nullptr, &index};
+    IndexedReport report(input, m);
+    auto& [doc, hits, index, plain, indexed] = report;
     for (std::uint32_t o = 0; o <= doc.text.size(); ++o) {
       Span want = ClauseAt(doc, o), got = index.ClauseAt(o);
       if (want.begin != got.begin || want.end != got.end) {
@@ -157,11 +168,8 @@ TEST_CASE("AllHitsOf gives HitsIn's hits over the whole text, on real reports an
   std::size_t merged = 0, sorted = 0, by_bits = 0;
   for (const auto& input : test::RealReports()) {
     INFO(input.filename().string());
-    Document doc = LoadDocument(input.string(), CheckOptions{});
-    Hits hits = m.Scan(doc.text);
-    EvalIndex index(doc, hits, m);
-    const EvalContext plain{doc, hits, m};
-    const EvalContext indexed{doc, hits, m, nullptr, &index};
+    IndexedReport report(input, m);
+    auto& [doc, hits, index, plain, indexed] = report;
     const Span whole{0, static_cast<std::uint32_t>(doc.text.size())};
     // Lists of one to thirty terms, most of them occurring (so more than eight runs are merged by the sort), some
     // terms twice, some that do not occur; and every term the matcher has alone.
@@ -259,11 +267,8 @@ TEST_CASE("IsConcrete and ClauseCue decide the same with and without EvalIndex o
   std::size_t concrete = 0, cued = 0, sentences = 0;
   for (const auto& input : test::RealReports()) {
     INFO(input.filename().string());
-    Document doc = LoadDocument(input.string(), CheckOptions{});
-    Hits hits = m.Scan(doc.text);
-    EvalIndex index(doc, hits, m);
-    const EvalContext plain{doc, hits, m};
-    const EvalContext indexed{doc, hits, m, nullptr, &index};
+    IndexedReport report(input, m);
+    auto& [doc, hits, index, plain, indexed] = report;
     // Cue lists drawn from the terms that occur (long ones, as the shipped cues are, and a short one).
     CompiledCues cues;
     for (auto* list : {&cues.negation, &cues.hedging, &cues.ignore, &cues.actions})
