@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "core/sha256.h"
+#include "rules/file_bytes.h"
 
 namespace fs = std::filesystem;
 
@@ -38,16 +39,11 @@ bool IsHex64(const std::string& s) {
          });
 }
 
-std::string ReadEntry(const fs::path& path) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec || size > kMaxEntryBytes) return {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::string bytes;
-  bytes.reserve(size);
-  char buffer[1 << 16];  // in blocks: a streambuf iterator costs ~15 instructions a byte
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+// The entry's bytes in a per-thread buffer, valid until the thread's next ReadEntry; empty when absent. Entries are
+// decoded (copied out) and dropped, so one buffer serves them all.
+std::string_view ReadEntry(const fs::path& path) {
+  thread_local std::string bytes;
+  if (ReadFileBytes(path.string(), kMaxEntryBytes, bytes) != FileBytes::kRead) bytes.clear();
   return bytes;
 }
 
@@ -132,10 +128,10 @@ YamlCache::YamlCache(std::string dir) : dir_(dir.empty() ? "" : (fs::path(dir) /
 
 std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
   if (dir_.empty() || !IsHex64(sha256)) return std::nullopt;
-  std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
+  std::string_view bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
   std::size_t pos = kDepthMagic.size(), depth = 0;
-  if (bytes.compare(0, kDepthMagic.size(), kDepthMagic) != 0 || !GetU32(bytes, pos, depth)) return std::nullopt;
-  if (auto tree = YamlTree::Deserialize(std::string_view(bytes).substr(pos))) {
+  if (bytes.substr(0, kDepthMagic.size()) != kDepthMagic || !GetU32(bytes, pos, depth)) return std::nullopt;
+  if (auto tree = YamlTree::Deserialize(bytes.substr(pos))) {
     YamlParse hit;
     hit.tree = std::move(tree);
     hit.depth = depth == 0xFFFFFFFF ? -1 : static_cast<int>(depth);
@@ -147,10 +143,10 @@ std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
 // An entry: magic, the key's length and bytes, the facts' length and bytes, then the SHA-256 (hex) of all before.
 std::string YamlCache::LookupFacts(std::string_view key) const {
   if (dir_.empty()) return {};
-  std::string bytes = ReadEntry(fs::path(dir_) / (Sha256Hex(key) + ".facts"));
-  if (bytes.size() < kFactsMagic.size() + 8 + 64 || bytes.compare(0, kFactsMagic.size(), kFactsMagic) != 0) return {};
+  std::string_view bytes = ReadEntry(fs::path(dir_) / (Sha256Hex(key) + ".facts"));
+  if (bytes.size() < kFactsMagic.size() + 8 + 64 || bytes.substr(0, kFactsMagic.size()) != kFactsMagic) return {};
   std::string_view body(bytes.data(), bytes.size() - 64);
-  if (Sha256Hex(body) != std::string_view(bytes).substr(body.size())) return {};
+  if (Sha256Hex(body) != bytes.substr(body.size())) return {};
   std::size_t pos = kFactsMagic.size(), len = 0;
   if (!GetU32(body, pos, len) || len > body.size() - pos || body.substr(pos, len) != key) return {};
   pos += len;
