@@ -130,8 +130,9 @@ int NestingDepth(std::string_view text) {
 }
 
 // A key written twice in one map: YAML forbids it and only the first would count, so the second (often an edit
-// that was meant to replace the first) would be silently ignored.
-void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics& diags) {
+// that was meant to replace the first) would be silently ignored. True when it reported one.
+bool ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics& diags) {
+  bool found = false;
   std::vector<YNode> stack{root};
   while (!stack.empty()) {
     YNode n = stack.back();
@@ -146,6 +147,7 @@ void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics
             if (*seen == kv.first.Scalar()) {
               diags.push_back(FileDiag(file, "E-duplicate-key", {kv.first.Scalar(), std::to_string(at.line())},
                                        kv.first.line(), kv.first.column()));
+              found = true;
               break;
             }
           keys.push_back({&kv.first.Scalar(), kv.first});
@@ -154,6 +156,7 @@ void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics
       }
     }
   }
+  return found;
 }
 
 // One parsed rule file: the tree owns what the YNodes point into.
@@ -201,7 +204,8 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, std::string_vie
     if (LintYamlSource(file, decoded, diags)) return std::nullopt;
     clean = diags.size() == before;
   }
-  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean, depth);
+  // Kept in the cache below, once the walk for repeated keys has run: a hit then need not walk again.
+  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, /*store=*/false, depth);
   if (parsed.alias) {
     diags.push_back(FileDiag(file, "E-yaml-alias", {}, parsed.line, parsed.column));
     return std::nullopt;
@@ -225,7 +229,10 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, std::string_vie
     diags.push_back(FileDiag(file, "E-empty-file"));
     return std::nullopt;
   }
-  ReportDuplicateKeys(file, parsed.tree->root(), diags);
+  if (!parsed.no_duplicate_keys) {
+    const bool duplicates = ReportDuplicateKeys(file, parsed.tree->root(), diags);
+    if (!cached && clean) cache.Store(sha256, *parsed.tree, depth, !duplicates);
+  }
   return ParsedFile{std::move(parsed.tree)};
 }
 

@@ -21,10 +21,12 @@ namespace fazhi {
 
 namespace {
 
-constexpr const char* kSubdir = "yaml-3";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
+constexpr const char* kSubdir = "yaml-4";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
 // only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit); yaml-3: a
-// tree entry starts with the source's depth ("FZYD", 4 bytes), and regex facts (.facts) live beside the trees
+// tree entry starts with the source's depth ("FZYD", 4 bytes), and regex facts (.facts) live beside the trees;
+// yaml-4: then 4 bytes of flags (kNoDuplicateKeys)
 constexpr std::string_view kDepthMagic = "FZYD";
+constexpr std::size_t kNoDuplicateKeys = 1;  // the loader walked the tree's maps and found no repeated key
 constexpr std::size_t kMaxEntries = 256;     // past this, the oldest half is removed when an entry is written
 constexpr std::uintmax_t kMaxEntryBytes = 256u << 20;
 
@@ -129,12 +131,14 @@ YamlCache::YamlCache(std::string dir) : dir_(dir.empty() ? "" : (fs::path(dir) /
 std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
   if (dir_.empty() || !IsHex64(sha256)) return std::nullopt;
   std::string_view bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
-  std::size_t pos = kDepthMagic.size(), depth = 0;
-  if (bytes.substr(0, kDepthMagic.size()) != kDepthMagic || !GetU32(bytes, pos, depth)) return std::nullopt;
+  std::size_t pos = kDepthMagic.size(), depth = 0, flags = 0;
+  if (bytes.substr(0, kDepthMagic.size()) != kDepthMagic || !GetU32(bytes, pos, depth) || !GetU32(bytes, pos, flags))
+    return std::nullopt;
   if (auto tree = YamlTree::Deserialize(bytes.substr(pos))) {
     YamlParse hit;
     hit.tree = std::move(tree);
     hit.depth = depth == 0xFFFFFFFF ? -1 : static_cast<int>(depth);
+    hit.no_duplicate_keys = (flags & kNoDuplicateKeys) != 0;
     return hit;
   }
   return std::nullopt;
@@ -165,15 +169,19 @@ void YamlCache::StoreFacts(std::string_view key, std::string_view facts) const {
   WriteEntry(dir_, fs::path(dir_) / (Sha256Hex(key) + ".facts"), bytes);
 }
 
+void YamlCache::Store(const std::string& sha256, const YamlTree& tree, int depth, bool no_duplicate_keys) const {
+  if (dir_.empty() || !IsHex64(sha256)) return;
+  std::string bytes(kDepthMagic);
+  PutU32(bytes, depth < 0 ? 0xFFFFFFFF : static_cast<std::size_t>(depth));
+  PutU32(bytes, no_duplicate_keys ? kNoDuplicateKeys : 0);
+  WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), bytes + tree.Serialize());
+}
+
 YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store, int depth) const {
   if (auto hit = Lookup(sha256)) return std::move(*hit);
   YamlParse parsed = ParseYamlTree(text);
   parsed.depth = depth;
-  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256)) {
-    std::string bytes(kDepthMagic);
-    PutU32(bytes, depth < 0 ? 0xFFFFFFFF : static_cast<std::size_t>(depth));
-    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), bytes + parsed.tree->Serialize());
-  }
+  if (parsed.tree && store) Store(sha256, *parsed.tree, depth, false);
   return parsed;
 }
 
