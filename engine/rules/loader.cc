@@ -4,7 +4,6 @@
 #include <atomic>
 #include <filesystem>
 #include <optional>
-#include <fstream>
 #include <set>
 #include <thread>
 #include <array>
@@ -19,6 +18,7 @@
 #include "rules/authoring_lint.h"
 #include "rules/compile_context.h"
 #include "rules/default_cues.h"
+#include "rules/file_bytes.h"
 #include "rules/rule_set.h"
 #include "rules/yaml_cache.h"
 
@@ -80,7 +80,7 @@ Diagnostic FileDiag(const std::string& file, std::string_view id, MessageArgs ar
 
 // Nesting depth of a YAML text, estimated without parsing (flow brackets and block indentation), so that a
 // hostile file cannot exhaust the parser's stack.
-int NestingDepth(const std::string& text) {
+int NestingDepth(std::string_view text) {
   // Only these bytes change the state inside a line; the rest (most of a Chinese rule file) are skipped in a tight
   // loop, and a comment jumps to its line's end.
   static constexpr auto kSpecial = [] {
@@ -130,8 +130,9 @@ int NestingDepth(const std::string& text) {
 }
 
 // A key written twice in one map: YAML forbids it and only the first would count, so the second (often an edit
-// that was meant to replace the first) would be silently ignored.
-void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics& diags) {
+// that was meant to replace the first) would be silently ignored. True when it reported one.
+bool ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics& diags) {
+  bool found = false;
   std::vector<YNode> stack{root};
   while (!stack.empty()) {
     YNode n = stack.back();
@@ -146,6 +147,7 @@ void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics
             if (*seen == kv.first.Scalar()) {
               diags.push_back(FileDiag(file, "E-duplicate-key", {kv.first.Scalar(), std::to_string(at.line())},
                                        kv.first.line(), kv.first.column()));
+              found = true;
               break;
             }
           keys.push_back({&kv.first.Scalar(), kv.first});
@@ -154,6 +156,7 @@ void ReportDuplicateKeys(const std::string& file, const YNode& root, Diagnostics
       }
     }
   }
+  return found;
 }
 
 // One parsed rule file: the tree owns what the YNodes point into.
@@ -162,10 +165,18 @@ struct ParsedFile {
   YNode root() const { return tree->root(); }
 };
 
+// A file whose tree is not in the parse cache, left for yaml-cpp on another thread (Prefetch): its bytes and hash.
+struct Deferred {
+  bool deferred = false;
+  std::string text, sha256;
+};
+
 // Parses the text of one YAML file (already read), through the parse cache; problems become diagnostics and the
-// result is nullopt.
-std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::string& text, const std::string& sha256,
-                                        const Limits& limits, const YamlCache& cache, Diagnostics& diags) {
+// result is nullopt. With `defer`, a file not in the cache is not parsed: its bytes go to *defer, nothing is
+// reported, and the result is nullopt.
+std::optional<ParsedFile> ParseYamlText(const std::string& file, std::string_view text, const std::string& sha256,
+                                        const Limits& limits, const YamlCache& cache, Diagnostics& diags,
+                                        Deferred* defer = nullptr) {
   if (text.size() > limits.max_rule_file_bytes) {
     diags.push_back(FileDiag(file, "E-too-large.rule-file", {std::to_string(limits.max_rule_file_bytes)}));
     return std::nullopt;
@@ -173,6 +184,10 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
   // Bytes already in the parse cache were read cleanly before (the cache keeps only those), and their depth was
   // measured then: no need to look again.
   std::optional<YamlParse> cached = cache.Lookup(sha256);
+  if (!cached && defer) {
+    *defer = Deferred{true, std::string(text), sha256};
+    return std::nullopt;
+  }
   const int depth = cached && cached->depth >= 0 ? cached->depth : NestingDepth(text);
   if (depth > limits.max_yaml_depth) {
     diags.push_back(FileDiag(file, "E-too-deep", {std::to_string(limits.max_yaml_depth)}));
@@ -184,12 +199,13 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
   bool clean = true;
   if (!cached) {
     const std::size_t before = diags.size();
-    decoded = text;
+    decoded = std::string(text);
     if (!DecodeRuleText(file, decoded, diags)) return std::nullopt;
     if (LintYamlSource(file, decoded, diags)) return std::nullopt;
     clean = diags.size() == before;
   }
-  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, clean, depth);
+  // Kept in the cache below, once the walk for repeated keys has run: a hit then need not walk again.
+  YamlParse parsed = cached ? std::move(*cached) : cache.Parse(decoded, sha256, /*store=*/false, depth);
   if (parsed.alias) {
     diags.push_back(FileDiag(file, "E-yaml-alias", {}, parsed.line, parsed.column));
     return std::nullopt;
@@ -213,7 +229,10 @@ std::optional<ParsedFile> ParseYamlText(const std::string& file, const std::stri
     diags.push_back(FileDiag(file, "E-empty-file"));
     return std::nullopt;
   }
-  ReportDuplicateKeys(file, parsed.tree->root(), diags);
+  if (!parsed.no_duplicate_keys) {
+    const bool duplicates = ReportDuplicateKeys(file, parsed.tree->root(), diags);
+    if (!cached && clean) cache.Store(sha256, *parsed.tree, depth, !duplicates);
+  }
   return ParsedFile{std::move(parsed.tree)};
 }
 
@@ -233,8 +252,11 @@ bool InsidePackFolder(const fs::path& path) {
 // Reads and parses one YAML file (from memory when `memory` holds it); problems become diagnostics and the result
 // is nullopt. `digest` gets a line "<file name> <SHA-256 of its bytes>" for the pack's identity.
 std::optional<ParsedFile> ReadAndParse(const fs::path& path, const Limits& limits, const YamlCache& cache,
-                                       Diagnostics& diags, std::string& digest, const std::string* memory) {
-  std::string text;
+                                       Diagnostics& diags, std::string& digest, const std::string* memory,
+                                       Deferred* defer = nullptr) {
+  // Per thread and reused: a file's bytes are needed only until they are hashed and looked up in the cache.
+  thread_local std::string buffer;
+  std::string_view text;
   if (memory) {
     text = *memory;
   } else {
@@ -242,42 +264,55 @@ std::optional<ParsedFile> ReadAndParse(const fs::path& path, const Limits& limit
       diags.push_back(FileDiag(path.string(), "E-symlink-outside"));
       return std::nullopt;
     }
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    if (ec) {
-      diags.push_back(FileDiag(path.string(), "E-unreadable.rule-file"));
-      return std::nullopt;
+    // A file that cannot be opened but is there reads as empty (and is reported as such below).
+    switch (ReadFileBytes(path.string(), limits.max_rule_file_bytes, buffer)) {
+      case FileBytes::kNotAFile:
+        diags.push_back(FileDiag(path.string(), "E-unreadable.rule-file"));
+        return std::nullopt;
+      case FileBytes::kTooLarge:
+        diags.push_back(FileDiag(path.string(), "E-too-large.rule-file", {std::to_string(limits.max_rule_file_bytes)}));
+        return std::nullopt;
+      case FileBytes::kRead:
+      case FileBytes::kNoAccess:
+        break;
     }
-    if (size > limits.max_rule_file_bytes) {
-      diags.push_back(FileDiag(path.string(), "E-too-large.rule-file", {std::to_string(limits.max_rule_file_bytes)}));
-      return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    text.reserve(size);
-    char buffer[1 << 16];  // in blocks: a streambuf iterator costs ~15 instructions a byte
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    text = buffer;
   }
   std::string sha = Sha256Hex(text);
   digest += path.filename().string() + " " + sha + "\n";
-  return ParseYamlText(path.string(), text, sha, limits, cache, diags);
+  return ParseYamlText(path.string(), text, sha, limits, cache, diags, defer);
 }
 
-// Rule files read and parsed ahead on a few threads (with a cold cache, yaml-cpp's scan is most of loading); the
-// loader then takes each file's result, diagnostics and digest line in its usual order, so nothing it reports or
+// Rule files read and parsed ahead: each is read, hashed and looked up in the parse cache on this thread, and only
+// those not in the cache are parsed by yaml-cpp on a few threads (with a cold cache its scan is most of loading; with
+// a warm one, starting threads costs more than it saves: each new thread's stack and malloc arena are fresh pages).
+// The loader then takes each file's result, diagnostics and digest line in its usual order, so nothing it reports or
 // builds depends on the threads.
 class Prefetch {
  public:
   Prefetch(const std::vector<fs::path>& files, const Limits& limits, const YamlCache& cache) {
-    unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    std::size_t threads = std::min<std::size_t>({hw, 4, files.size()});
-    if (threads < 2) return;  // nothing to gain: files are parsed when the loader reaches them
     std::vector<Entry> results(files.size());
+    std::vector<Deferred> deferred(files.size());
+    std::vector<std::size_t> misses;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      results[i].result =
+          ReadAndParse(files[i], limits, cache, results[i].diags, results[i].digest, nullptr, &deferred[i]);
+      if (deferred[i].deferred) misses.push_back(i);
+    }
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-      for (std::size_t i = next++; i < files.size(); i = next++)
-        results[i].result = ReadAndParse(files[i], limits, cache, results[i].diags, results[i].digest, nullptr);
+      for (std::size_t k = next++; k < misses.size(); k = next++) {
+        const std::size_t i = misses[k];
+        results[i].result = ParseYamlText(files[i].string(), deferred[i].text, deferred[i].sha256, limits, cache,
+                                          results[i].diags);
+      }
     };
-    RunOnThreads(static_cast<int>(threads), work);  // fewer threads (a process limit) only means slower
+    unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = std::min<std::size_t>({hw, 4, misses.size()});
+    if (threads < 2)
+      work();
+    else
+      RunOnThreads(static_cast<int>(threads), work);  // fewer threads (a process limit) only means slower
     for (std::size_t i = 0; i < files.size(); ++i) entries_.emplace(files[i].string(), std::move(results[i]));
   }
   // The prefetched result of `path` (once), appending its diagnostics and digest line; nullopt = not prefetched.

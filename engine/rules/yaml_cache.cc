@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "core/sha256.h"
+#include "rules/file_bytes.h"
 
 namespace fs = std::filesystem;
 
@@ -20,10 +21,12 @@ namespace fazhi {
 
 namespace {
 
-constexpr const char* kSubdir = "yaml-3";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
+constexpr const char* kSubdir = "yaml-4";  // bump with the YamlTree format or the builder's behaviour; yaml-2:
 // only files without authoring diagnostics are kept (the loader skips its raw-text checks on a hit); yaml-3: a
-// tree entry starts with the source's depth ("FZYD", 4 bytes), and regex facts (.facts) live beside the trees
+// tree entry starts with the source's depth ("FZYD", 4 bytes), and regex facts (.facts) live beside the trees;
+// yaml-4: then 4 bytes of flags (kNoDuplicateKeys)
 constexpr std::string_view kDepthMagic = "FZYD";
+constexpr std::size_t kNoDuplicateKeys = 1;  // the loader walked the tree's maps and found no repeated key
 constexpr std::size_t kMaxEntries = 256;     // past this, the oldest half is removed when an entry is written
 constexpr std::uintmax_t kMaxEntryBytes = 256u << 20;
 
@@ -38,16 +41,11 @@ bool IsHex64(const std::string& s) {
          });
 }
 
-std::string ReadEntry(const fs::path& path) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec || size > kMaxEntryBytes) return {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::string bytes;
-  bytes.reserve(size);
-  char buffer[1 << 16];  // in blocks: a streambuf iterator costs ~15 instructions a byte
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+// The entry's bytes in a per-thread buffer, valid until the thread's next ReadEntry; empty when absent. Entries are
+// decoded (copied out) and dropped, so one buffer serves them all.
+std::string_view ReadEntry(const fs::path& path) {
+  thread_local std::string bytes;
+  if (ReadFileBytes(path.string(), kMaxEntryBytes, bytes) != FileBytes::kRead) bytes.clear();
   return bytes;
 }
 
@@ -132,13 +130,15 @@ YamlCache::YamlCache(std::string dir) : dir_(dir.empty() ? "" : (fs::path(dir) /
 
 std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
   if (dir_.empty() || !IsHex64(sha256)) return std::nullopt;
-  std::string bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
-  std::size_t pos = kDepthMagic.size(), depth = 0;
-  if (bytes.compare(0, kDepthMagic.size(), kDepthMagic) != 0 || !GetU32(bytes, pos, depth)) return std::nullopt;
-  if (auto tree = YamlTree::Deserialize(std::string_view(bytes).substr(pos))) {
+  std::string_view bytes = ReadEntry(fs::path(dir_) / (sha256 + ".tree"));
+  std::size_t pos = kDepthMagic.size(), depth = 0, flags = 0;
+  if (bytes.substr(0, kDepthMagic.size()) != kDepthMagic || !GetU32(bytes, pos, depth) || !GetU32(bytes, pos, flags))
+    return std::nullopt;
+  if (auto tree = YamlTree::Deserialize(bytes.substr(pos))) {
     YamlParse hit;
     hit.tree = std::move(tree);
     hit.depth = depth == 0xFFFFFFFF ? -1 : static_cast<int>(depth);
+    hit.no_duplicate_keys = (flags & kNoDuplicateKeys) != 0;
     return hit;
   }
   return std::nullopt;
@@ -147,10 +147,10 @@ std::optional<YamlParse> YamlCache::Lookup(const std::string& sha256) const {
 // An entry: magic, the key's length and bytes, the facts' length and bytes, then the SHA-256 (hex) of all before.
 std::string YamlCache::LookupFacts(std::string_view key) const {
   if (dir_.empty()) return {};
-  std::string bytes = ReadEntry(fs::path(dir_) / (Sha256Hex(key) + ".facts"));
-  if (bytes.size() < kFactsMagic.size() + 8 + 64 || bytes.compare(0, kFactsMagic.size(), kFactsMagic) != 0) return {};
+  std::string_view bytes = ReadEntry(fs::path(dir_) / (Sha256Hex(key) + ".facts"));
+  if (bytes.size() < kFactsMagic.size() + 8 + 64 || bytes.substr(0, kFactsMagic.size()) != kFactsMagic) return {};
   std::string_view body(bytes.data(), bytes.size() - 64);
-  if (Sha256Hex(body) != std::string_view(bytes).substr(body.size())) return {};
+  if (Sha256Hex(body) != bytes.substr(body.size())) return {};
   std::size_t pos = kFactsMagic.size(), len = 0;
   if (!GetU32(body, pos, len) || len > body.size() - pos || body.substr(pos, len) != key) return {};
   pos += len;
@@ -169,15 +169,19 @@ void YamlCache::StoreFacts(std::string_view key, std::string_view facts) const {
   WriteEntry(dir_, fs::path(dir_) / (Sha256Hex(key) + ".facts"), bytes);
 }
 
+void YamlCache::Store(const std::string& sha256, const YamlTree& tree, int depth, bool no_duplicate_keys) const {
+  if (dir_.empty() || !IsHex64(sha256)) return;
+  std::string bytes(kDepthMagic);
+  PutU32(bytes, depth < 0 ? 0xFFFFFFFF : static_cast<std::size_t>(depth));
+  PutU32(bytes, no_duplicate_keys ? kNoDuplicateKeys : 0);
+  WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), bytes + tree.Serialize());
+}
+
 YamlParse YamlCache::Parse(const std::string& text, const std::string& sha256, bool store, int depth) const {
   if (auto hit = Lookup(sha256)) return std::move(*hit);
   YamlParse parsed = ParseYamlTree(text);
   parsed.depth = depth;
-  if (parsed.tree && store && !dir_.empty() && IsHex64(sha256)) {
-    std::string bytes(kDepthMagic);
-    PutU32(bytes, depth < 0 ? 0xFFFFFFFF : static_cast<std::size_t>(depth));
-    WriteEntry(dir_, fs::path(dir_) / (sha256 + ".tree"), bytes + parsed.tree->Serialize());
-  }
+  if (parsed.tree && store) Store(sha256, *parsed.tree, depth, false);
   return parsed;
 }
 

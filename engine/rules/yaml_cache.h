@@ -29,6 +29,9 @@ class YamlCache {
   // keeps a parsed tree out of the cache (a file with authoring warnings: its next run must warn again). `depth`,
   // the text's nesting depth as the caller measured it, is kept with the tree and given back by Lookup.
   YamlParse Parse(const std::string& text, const std::string& sha256, bool store = true, int depth = -1) const;
+  // Keeps `tree` (parsed from the bytes with this SHA-256, read cleanly: see Parse's `store`) with its depth and
+  // whether the loader found a key repeated in one of its maps, for Lookup to give back.
+  void Store(const std::string& sha256, const YamlTree& tree, int depth, bool no_duplicate_keys) const;
   // The cached tree of the bytes with this SHA-256, if any: such bytes were read cleanly before (UTF-8, no
   // authoring diagnostics, no parse error), so the loader skips its checks of the raw text for them — and measuring
   // their depth (YamlParse::depth: ~3.3 M instructions for the shipped packs).

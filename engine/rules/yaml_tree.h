@@ -116,6 +116,8 @@ struct YamlParse {
   bool alias = false;  // the error is the refusal of an anchor or alias (valid YAML, not allowed here)
   int line = 0, column = 0;  // 1-based position of the error, 0 = unknown
   int depth = -1;  // the source's nesting depth as the loader measured it, kept in the parse cache; -1 = not known
+  // From the parse cache: the loader found no map repeating a key when it stored the tree (it need not walk it again).
+  bool no_duplicate_keys = false;
 };
 
 // Parses the first document of `text`. Anchors/aliases (&a / *a) are refused: rule files share terms through

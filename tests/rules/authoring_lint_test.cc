@@ -220,7 +220,7 @@ TEST_CASE("a file with authoring warnings warns on every run, cache or not", "[r
   // Only the clean file was kept in the cache (and the embedded schema's tree, when this process parsed it first).
   const std::string schema = fazhi::Sha256Hex(fazhi::kSchemaYaml) + ".tree";
   std::size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(tmp.path() / "cache" / "yaml-3"))
+  for (const auto& e : fs::directory_iterator(tmp.path() / "cache" / "yaml-4"))
     entries += e.path().extension() == ".tree" && e.path().filename() != schema;
   CHECK(entries == 2);  // pack.yaml and clean.yaml
 }

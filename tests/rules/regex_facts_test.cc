@@ -43,7 +43,7 @@ struct Folder {
   std::vector<fs::path> Facts() const {
     std::vector<fs::path> out;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(cache() / "yaml-3", ec))
+    for (const auto& e : fs::directory_iterator(cache() / "yaml-4", ec))
       if (e.path().extension() == ".facts") out.push_back(e.path());
     return out;
   }

@@ -191,19 +191,25 @@ TEST_CASE("the parse cache writes an entry, reads it back and replaces a corrupt
   YamlCache cache(tmp.path().string());
   std::string text = test::ReadFile(test::SourceDir() / "rules" / "duty" / "pack.yaml");
   std::string sha = Sha256Hex(text);
-  fs::path entry = tmp.path() / "yaml-3" / (sha + ".tree");
+  fs::path entry = tmp.path() / "yaml-4" / (sha + ".tree");
   YamlParse first = cache.Parse(text, sha, true, 7);
   REQUIRE(first.tree);
   REQUIRE(fs::exists(entry));
-  const std::string stored = test::ReadFile(entry);  // "FZYD", the depth (little-endian), then the tree
-  CHECK(stored == std::string("FZYD\x07\0\0\0", 8) + first.tree->Serialize());
+  // "FZYD", the depth (little-endian), the flags (none: Parse has not looked for repeated keys), then the tree
+  const std::string stored = test::ReadFile(entry);
+  CHECK(stored == std::string("FZYD\x07\0\0\0\0\0\0\0", 12) + first.tree->Serialize());
   // A hit gives the same tree (the entry is what is read: change a scalar in it and the change shows).
   YamlParse second = cache.Parse(text, sha);
   REQUIRE(second.tree);
   CHECK(second.tree->Serialize() == first.tree->Serialize());
   CHECK(second.depth == 7);  // the depth measured when the entry was written, not the call's
-  // An entry of the tree alone (yaml-2's form) or cut inside the depth is a miss.
-  for (const std::string& bad : {first.tree->Serialize(), stored.substr(0, 6)}) {
+  CHECK_FALSE(second.no_duplicate_keys);
+  // Store keeps what the loader found: no repeated key.
+  cache.Store(sha, *first.tree, 7, true);
+  CHECK(test::ReadFile(entry) == std::string("FZYD\x07\0\0\0\x01\0\0\0", 12) + first.tree->Serialize());
+  CHECK(cache.Lookup(sha)->no_duplicate_keys);
+  // An entry of the tree alone (yaml-2's form), of yaml-3's form (no flags) or cut inside the depth is a miss.
+  for (const std::string& bad : {first.tree->Serialize(), stored.substr(0, 6), stored.substr(0, 8) + stored.substr(12)}) {
     test::WriteFile(entry, bad);
     CHECK_FALSE(cache.Lookup(sha));
   }
@@ -212,13 +218,13 @@ TEST_CASE("the parse cache writes an entry, reads it back and replaces a corrupt
   YamlParse third = cache.Parse(text, sha);
   REQUIRE(third.tree);
   CHECK(third.tree->Serialize() == first.tree->Serialize());
-  CHECK(test::ReadFile(entry) == std::string("FZYD\xff\xff\xff\xff", 8) + first.tree->Serialize());  // no depth
+  CHECK(test::ReadFile(entry) == std::string("FZYD\xff\xff\xff\xff\0\0\0\0", 12) + first.tree->Serialize());  // no depth
   CHECK(cache.Lookup(sha)->depth == -1);
   // Syntax errors are not cached.
   std::string broken = "a: [1, 2\n";
   YamlParse err = cache.Parse(broken, Sha256Hex(broken));
   CHECK_FALSE(err.error.empty());
-  CHECK_FALSE(fs::exists(tmp.path() / "yaml-3" / (Sha256Hex(broken) + ".tree")));
+  CHECK_FALSE(fs::exists(tmp.path() / "yaml-4" / (Sha256Hex(broken) + ".tree")));
   // No cache folder: parsing still works.
   YamlCache none("");
   CHECK_FALSE(none.enabled());
@@ -233,10 +239,10 @@ TEST_CASE("fazhi check gives the same report from a cold and a warm parse cache"
   ::setenv("FAZHI_CACHE_DIR", cache.c_str(), 1);
   auto cold = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
   std::size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(cache / "yaml-3")) entries += e.path().extension() == ".tree";
+  for (const auto& e : fs::directory_iterator(cache / "yaml-4")) entries += e.path().extension() == ".tree";
   auto warm = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
   // The embedded schema goes through the same cache; a corrupt entry of it is a miss, parsed again.
-  fs::path schema_entry = cache / "yaml-3" / (Sha256Hex(kSchemaYaml) + ".tree");
+  fs::path schema_entry = cache / "yaml-4" / (Sha256Hex(kSchemaYaml) + ".tree");
   CHECK(fs::exists(schema_entry));
   test::WriteFile(schema_entry, "FZYT not a tree at all");
   auto corrupt = test::RunFazhi({"check", "--format", "json", "reports/samples/hongqiao-2020.txt"});
