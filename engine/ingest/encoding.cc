@@ -254,7 +254,10 @@ bool ConvertWithIcu(std::string_view bytes, const char* icu_name, DecodedText& o
   return true;
 }
 
-DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
+namespace {
+
+// DecodeToUtf8; `owned`, when given, holds `bytes` and is moved into the result when they are taken as they are.
+DecodedText Decode(std::string_view bytes, std::string_view declared, std::string* owned) {
   DecodedText out;
   // 1. A byte-order mark decides.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -279,7 +282,8 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
   const Census census = Utf8Census(bytes);
   const std::size_t multibyte = census.multibyte, bad = census.bad;
   if (bad == 0) {
-    out.utf8.assign(bytes);
+    if (owned) out.utf8 = std::move(*owned);  // `bytes` is *owned: not read after this
+    else out.utf8.assign(bytes);
     out.encoding = "UTF-8";
     out.counted = true;
     out.chars = census.chars;
@@ -317,6 +321,12 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
   if (gb_ok) return gb;
   return DecodeUtf8Lenient(bytes);
 }
+
+}  // namespace
+
+DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) { return Decode(bytes, declared, nullptr); }
+
+DecodedText DecodeOwnedToUtf8(std::string&& bytes) { return Decode(bytes, {}, &bytes); }
 
 bool LooksBinary(std::string_view utf8, std::size_t replaced) {
   std::size_t chars = 0, control = replaced, i = 0;
