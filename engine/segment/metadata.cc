@@ -246,7 +246,8 @@ std::optional<int> CoveredYearIn(std::string_view s) {
 // A heading about last year's problems and their rectification ("二、2024年存在不足及整改情况", "上年度问题整改情况"):
 // its year is the year before the one covered, so it never votes.
 bool LooksBackward(std::string_view heading) {
-  return ContainsAny(heading, {"整改", "上年度", "上一年度", "上年", "去年", "上一年", "前一年"});
+  static const WordSet kBackward{"整改", "上年度", "上一年度", "上年", "去年", "上一年", "前一年"};
+  return kBackward.In(heading);
 }
 
 // The covered year, from the strongest evidence there is (issue: title > main measures heading > opening sentence >

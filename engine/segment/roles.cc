@@ -71,10 +71,14 @@ bool ExcludedFor(SectionRole role, std::string_view h, std::size_t cue_pos) {
   switch (role) {
     case SectionRole::kShortcomings:
     case SectionRole::kCauses:
-      return ContainsAny(before, {"整改", "解决", "破解", "补齐", "查找", "聚焦", "分析", "败诉"});
-    case SectionRole::kPlan:
-      return ContainsAny(before, {"制定", "印发", "出台", "编制"}) ||
-             ContainsAny(h, {"完成情况", "落实情况", "执行情况"});
+    {
+      static const WordSet kFixing{"整改", "解决", "破解", "补齐", "查找", "聚焦", "分析", "败诉"};
+      return kFixing.In(before);
+    }
+    case SectionRole::kPlan: {
+      static const WordSet kMaking{"制定", "印发", "出台", "编制"}, kDone{"完成情况", "落实情况", "执行情况"};
+      return kMaking.In(before) || kDone.In(h);
+    }
     default:
       return false;
   }
