@@ -888,11 +888,20 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
 #if defined(__SSE2__)
       // Up to five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are
       // pending), only its traditional-only count and `prev` to take.
-      if (const int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
-        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) marked += HanTraditionalOnly(s + k);
-        prev = DecodeThreeBytes(s + i + 3 * (run - 1));
-        three_bytes += run;
-        i += 3 * run;
+      if (int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
+        // Whole blocks of five, one after another, without going round the byte loop (unrolled: no loop to count),
+        // then the rest of the run.
+        const std::size_t from = i;
+        while (run == 5) {
+          const unsigned char* h = s + i;
+          marked += HanTraditionalOnly(h) + HanTraditionalOnly(h + 3) + HanTraditionalOnly(h + 6) +
+                    HanTraditionalOnly(h + 9) + HanTraditionalOnly(h + 12);
+          i += 15;
+          run = i + 16 <= n ? HanRun(s + i) : 0;
+        }
+        for (int k = 0; k < run; ++k, i += 3) marked += HanTraditionalOnly(s + i);
+        prev = DecodeThreeBytes(s + i - 3);
+        three_bytes += (i - from) / 3;
         continue;
       }
 #endif
