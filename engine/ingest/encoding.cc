@@ -81,9 +81,10 @@ struct Census {
 // The sixteen bytes at p[0, 16) (p[16, 18) readable) when they are whole characters the census below counts without
 // decoding: printable ASCII, '\n', and three-byte characters that are valid and not private use (leads
 // E1–EC; EF with a second byte A4–BF, i.e. U+F900–U+FFFF: the full-width punctuation). Returns how many bytes
-// they are (16, or 17–18 when the last character runs over), adding the three-byte ones to `three` and the one-byte
-// ones to `single`; 0 when any byte is something else (the census then decodes it).
-std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three, std::size_t& single) {
+// they are (16, or 17–18 when the last character runs over), adding the three-byte ones to `three` (the one-byte ones
+// are the rest of the bytes: the caller counts them from the bytes it stepped over); 0 when any byte is something
+// else (the census then decodes it).
+std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three) {
   static constexpr auto kBits = [] {
     std::array<unsigned char, 256> t{};
     for (unsigned v = 0; v < 256; ++v) t[v] = static_cast<unsigned char>(std::popcount(v));
@@ -104,7 +105,6 @@ std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three, std::siz
   // From p[0], a character boundary, each byte is a character's first or one of the two after a lead in `g`.
   if (((a | g | g << 1 | g << 2) & 0xFFFF) != 0xFFFF) return 0;
   three += kBits[g & 0xFF] + kBits[g >> 8];
-  single += kBits[a & 0xFF] + kBits[a >> 8];
   return 16 + (g >> 14 & 1) + 2 * (g >> 15 & 1);
 }
 #endif
@@ -120,11 +120,14 @@ Census Utf8Census(std::string_view bytes) {
   while (i < size) {
 #if defined(__SSE2__)
     if (i >= block_end) {
+      // The blocks' bytes are their three-byte characters' and one a one-byte character.
+      const std::size_t from = i, han_before = han;
       while (i + 18 <= size) {
-        const std::size_t step = WholeCharsBlock(s + i, han, ascii);
+        const std::size_t step = WholeCharsBlock(s + i, han);
         if (step == 0) break;
         i += step;
       }
+      ascii += (i - from) - 3 * (han - han_before);
       block_end = i + 16;
       if (i >= size) break;
     }
