@@ -91,9 +91,10 @@ std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three) {
     return t;
   }();
   const auto load = [&](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
-  const auto in = [](__m128i x, unsigned char lo, unsigned char hi) {  // lo <= x <= hi, unsigned
-    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(static_cast<char>(lo))), x),
-                         _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi))), x));
+  // lo <= x <= hi, unsigned (lo < hi): x − lo moved to the bottom of the signed range is below hi − lo − 128 + 1.
+  const auto in = [](__m128i x, unsigned char lo, unsigned char hi) {
+    const __m128i y = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(y, _mm_set1_epi8(static_cast<char>(hi - lo - 127)));
   };
   const __m128i x0 = load(0), x1 = load(1), x2 = load(2);
   const __m128i ef = _mm_and_si128(_mm_cmpeq_epi8(x0, _mm_set1_epi8(static_cast<char>(0xEF))), in(x1, 0xA4, 0xBF));
