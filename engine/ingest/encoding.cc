@@ -81,18 +81,20 @@ struct Census {
 // The sixteen bytes at p[0, 16) (p[16, 18) readable) when they are whole characters the census below counts without
 // decoding: printable ASCII, '\n', and three-byte characters that are valid and not private use (leads
 // E1–EC; EF with a second byte A4–BF, i.e. U+F900–U+FFFF: the full-width punctuation). Returns how many bytes
-// they are (16, or 17–18 when the last character runs over), adding the three-byte ones to `three` and the one-byte
-// ones to `single`; 0 when any byte is something else (the census then decodes it).
-std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three, std::size_t& single) {
+// they are (16, or 17–18 when the last character runs over), adding the three-byte ones to `three` (the one-byte ones
+// are the rest of the bytes: the caller counts them from the bytes it stepped over); 0 when any byte is something
+// else (the census then decodes it).
+std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three) {
   static constexpr auto kBits = [] {
     std::array<unsigned char, 256> t{};
     for (unsigned v = 0; v < 256; ++v) t[v] = static_cast<unsigned char>(std::popcount(v));
     return t;
   }();
   const auto load = [&](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
-  const auto in = [](__m128i x, unsigned char lo, unsigned char hi) {  // lo <= x <= hi, unsigned
-    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(static_cast<char>(lo))), x),
-                         _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi))), x));
+  // lo <= x <= hi, unsigned (lo < hi): x − lo moved to the bottom of the signed range is below hi − lo − 128 + 1.
+  const auto in = [](__m128i x, unsigned char lo, unsigned char hi) {
+    const __m128i y = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(y, _mm_set1_epi8(static_cast<char>(hi - lo - 127)));
   };
   const __m128i x0 = load(0), x1 = load(1), x2 = load(2);
   const __m128i ef = _mm_and_si128(_mm_cmpeq_epi8(x0, _mm_set1_epi8(static_cast<char>(0xEF))), in(x1, 0xA4, 0xBF));
@@ -104,7 +106,6 @@ std::size_t WholeCharsBlock(const unsigned char* p, std::size_t& three, std::siz
   // From p[0], a character boundary, each byte is a character's first or one of the two after a lead in `g`.
   if (((a | g | g << 1 | g << 2) & 0xFFFF) != 0xFFFF) return 0;
   three += kBits[g & 0xFF] + kBits[g >> 8];
-  single += kBits[a & 0xFF] + kBits[a >> 8];
   return 16 + (g >> 14 & 1) + 2 * (g >> 15 & 1);
 }
 #endif
@@ -120,11 +121,14 @@ Census Utf8Census(std::string_view bytes) {
   while (i < size) {
 #if defined(__SSE2__)
     if (i >= block_end) {
+      // The blocks' bytes are their three-byte characters' and one a one-byte character.
+      const std::size_t from = i, han_before = han;
       while (i + 18 <= size) {
-        const std::size_t step = WholeCharsBlock(s + i, han, ascii);
+        const std::size_t step = WholeCharsBlock(s + i, han);
         if (step == 0) break;
         i += step;
       }
+      ascii += (i - from) - 3 * (han - han_before);
       block_end = i + 16;
       if (i >= size) break;
     }
@@ -254,7 +258,10 @@ bool ConvertWithIcu(std::string_view bytes, const char* icu_name, DecodedText& o
   return true;
 }
 
-DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
+namespace {
+
+// DecodeToUtf8; `owned`, when given, holds `bytes` and is moved into the result when they are taken as they are.
+DecodedText Decode(std::string_view bytes, std::string_view declared, std::string* owned) {
   DecodedText out;
   // 1. A byte-order mark decides.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -279,7 +286,8 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
   const Census census = Utf8Census(bytes);
   const std::size_t multibyte = census.multibyte, bad = census.bad;
   if (bad == 0) {
-    out.utf8.assign(bytes);
+    if (owned) out.utf8 = std::move(*owned);  // `bytes` is *owned: not read after this
+    else out.utf8.assign(bytes);
     out.encoding = "UTF-8";
     out.counted = true;
     out.chars = census.chars;
@@ -317,6 +325,12 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) {
   if (gb_ok) return gb;
   return DecodeUtf8Lenient(bytes);
 }
+
+}  // namespace
+
+DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared) { return Decode(bytes, declared, nullptr); }
+
+DecodedText DecodeOwnedToUtf8(std::string&& bytes) { return Decode(bytes, {}, &bytes); }
 
 bool LooksBinary(std::string_view utf8, std::size_t replaced) {
   std::size_t chars = 0, control = replaced, i = 0;

@@ -23,6 +23,8 @@ struct DecodedText {
 // strict UTF-8; UTF-8 with a few damaged bytes (replaced by U+FFFD); uchardet; GB18030 as the last resort.
 // GB2312 / GBK / GB18030 are always decoded as GB18030 (the superset). Never throws.
 DecodedText DecodeToUtf8(std::string_view bytes, std::string_view declared = {});
+// The same of bytes handed over: valid UTF-8 without a BOM becomes `utf8` as it is, without a copy.
+DecodedText DecodeOwnedToUtf8(std::string&& bytes);
 
 // Converts with one ICU converter ("GB18030", "Big5", "UTF-16LE", …); bad sequences become U+FFFD.
 // Returns false when ICU does not know the name.

@@ -36,6 +36,9 @@ class FormatReader {
   // Fills out.text, out.encoding and the hints. out.path, out.format and out.sha256 are already set.
   // Throws InputError (or NotCheckableError) naming the problem; never anything else for bad bytes.
   virtual void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const = 0;
+  // The same of bytes the caller hands over (ReadInput's, read from the file): a reader whose text may be the bytes
+  // themselves (plain UTF-8) takes them instead of a copy.
+  virtual void ReadOwned(std::string&& bytes, const Limits& limits, RawDocument& out) const { Read(bytes, limits, out); }
 };
 
 const FormatReader& DocReader();

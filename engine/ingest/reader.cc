@@ -128,7 +128,11 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Limits& limits) {
+namespace {
+
+// ReadBytes; `owned`, when given, holds `bytes` and is handed to the reader (FormatReader::ReadOwned), so `bytes` is
+// not read after the reader has run.
+RawDocument Read(const std::string& path, std::string_view bytes, std::string* owned, const Limits& limits) {
   if (bytes.size() > limits.max_input_bytes) TooLarge(path, bytes.size(), limits.max_input_bytes, false);
   if (bytes.empty()) throw InputProblem(path, "E-empty.file");
   const FormatReader& reader = PickReader(path, bytes);
@@ -138,7 +142,8 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
   raw.path = path;
   raw.format = reader.Name();
   raw.sha256 = Sha256Hex(bytes);
-  reader.Read(bytes, limits, raw);
+  if (owned) reader.ReadOwned(std::move(*owned), limits, raw);
+  else reader.Read(bytes, limits, raw);
   // One text budget for every reader, applied here once: a small DOCX or PDF may expand to far more text than any
   // report holds, and normalizing, segmenting and checking it would take minutes and gigabytes.
   if (raw.text.size() > limits.max_text_bytes)
@@ -146,6 +151,12 @@ RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Lim
   for (auto& d : raw.diagnostics)
     if (d.file.empty()) d.file = path;
   return raw;
+}
+
+}  // namespace
+
+RawDocument ReadBytes(const std::string& path, std::string_view bytes, const Limits& limits) {
+  return Read(path, bytes, nullptr, limits);
 }
 
 RawDocument ReadInput(const std::string& path, const Limits& limits) {
@@ -199,7 +210,7 @@ RawDocument ReadInput(const std::string& path, const Limits& limits) {
     if (got == bytes.size()) bytes.resize(std::min<std::uint64_t>(2 * got, limits.max_input_bytes + 1));
   }
   bytes.resize(got);
-  return ReadBytes(path, bytes, limits);
+  return Read(path, bytes, &bytes, limits);
 }
 
 InputKind InputKindOfName(const std::string& path, std::string* what) {

@@ -15,10 +15,22 @@ class TextReaderImpl final : public FormatReader {
   // when named on the command line (the fallback), but a folder walk does not take it for a report.
   std::vector<std::string_view> Extensions() const override { return {".txt", ".text"}; }
   void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
+    RefuseBinary(bytes, out);
+    Take(DecodeToUtf8(bytes), out);
+  }
+  // The file's bytes are the text when they are UTF-8 without a BOM (nearly every report): moved, not copied.
+  void ReadOwned(std::string&& bytes, const Limits&, RawDocument& out) const override {
+    RefuseBinary(bytes, out);
+    Take(DecodeOwnedToUtf8(std::move(bytes)), out);
+  }
+
+ private:
+  static void RefuseBinary(std::string_view bytes, const RawDocument& out) {
     bool utf16_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
     if (!utf16_bom && bytes.find('\0') != std::string_view::npos)
       throw InputProblem(out.path, "E-unsupported-format.binary");
-    DecodedText d = DecodeToUtf8(bytes);
+  }
+  static void Take(DecodedText d, RawDocument& out) {
     if (LooksBinary(d))
       throw InputProblem(out.path, "E-unsupported-format.not-text");
     if (!HasVisibleText(d.utf8))

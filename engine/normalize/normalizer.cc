@@ -678,6 +678,21 @@ void RepairBrokenLines(const std::string& text, const std::vector<Edit>& edits, 
   block_of = std::move(blocks);
 }
 
+// m[b] = from + b for b < n: the map of bytes copied as they are (most of the text), eight entries a step.
+void MapToItself(std::uint32_t* m, std::uint32_t from, std::uint32_t n) {
+  std::uint32_t b = 0;
+#if defined(__SSE2__)
+  __m128i v = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(from)), _mm_setr_epi32(0, 1, 2, 3));
+  const __m128i four = _mm_set1_epi32(4), eight = _mm_set1_epi32(8);
+  for (; b + 8 <= n; b += 8) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(m + b), v);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(m + b + 4), _mm_add_epi32(v, four));
+    v = _mm_add_epi32(v, eight);
+  }
+#endif
+  for (; b < n; ++b) m[b] = from + b;
+}
+
 std::uint32_t Rebase(const OffsetMap& to_source, std::uint32_t raw_offset) {
   auto it = std::lower_bound(to_source.begin(), to_source.end() - 1, raw_offset);
   return static_cast<std::uint32_t>(it - to_source.begin());
@@ -888,11 +903,20 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
 #if defined(__SSE2__)
       // Up to five Han characters at once (most of a line): each one Decode keeps, no 月 after digits (none are
       // pending), only its traditional-only count and `prev` to take.
-      if (const int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
-        for (std::size_t k = i, end = i + 3 * run; k < end; k += 3) marked += HanTraditionalOnly(s + k);
-        prev = DecodeThreeBytes(s + i + 3 * (run - 1));
-        three_bytes += run;
-        i += 3 * run;
+      if (int run = digits == 0 && i + 16 <= n ? HanRun(s + i) : 0; run > 0) {
+        // Whole blocks of five, one after another, without going round the byte loop (unrolled: no loop to count),
+        // then the rest of the run.
+        const std::size_t from = i;
+        while (run == 5) {
+          const unsigned char* h = s + i;
+          marked += HanTraditionalOnly(h) + HanTraditionalOnly(h + 3) + HanTraditionalOnly(h + 6) +
+                    HanTraditionalOnly(h + 9) + HanTraditionalOnly(h + 12);
+          i += 15;
+          run = i + 16 <= n ? HanRun(s + i) : 0;
+        }
+        for (int k = 0; k < run; ++k, i += 3) marked += HanTraditionalOnly(s + i);
+        prev = DecodeThreeBytes(s + i - 3);
+        three_bytes += (i - from) / 3;
         continue;
       }
 #endif
@@ -1165,7 +1189,7 @@ NormalizedText NormalizeText(const RawDocument& raw, bool by_lines, bool runs = 
       for (std::uint32_t from = line.begin, e = line.edit_begin;; ++e) {
         const std::uint32_t to = e < line.edit_end ? edits[e].at : line.end;
         std::memcpy(t, text.data() + from, to - from);
-        for (std::uint32_t b = 0; b < to - from; ++b) m[b] = from + b;
+        MapToItself(m, from, to - from);
         t += to - from;
         m += to - from;
         if (to == line.end) break;

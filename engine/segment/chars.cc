@@ -96,20 +96,19 @@ std::size_t FindBytes(std::string_view s, std::string_view part) {
   const std::size_t last = s.size() - part.size();  // the last place the part may start
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i w0 = _mm_set1_epi8(static_cast<char>(w[0])), w1 = _mm_set1_epi8(static_cast<char>(w[1])),
-                w2 = _mm_set1_epi8(static_cast<char>(w[2]));
-  // The places k … k + 15 where the part's first three bytes are, one bit each (reads bytes up to k + 17).
+  const __m128i w0 = _mm_set1_epi8(static_cast<char>(w[0])), w2 = _mm_set1_epi8(static_cast<char>(w[2]));
+  // The places k … k + 15 where the part's first and third bytes are, one bit each (reads bytes up to k + 17); the
+  // rest of the part, its second byte included, is compared at those few places.
   const auto starts = [&](std::size_t k) {
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+    return static_cast<unsigned>(_mm_movemask_epi8(
         _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)), w0),
-                      _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1)), w1)),
-        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 2)), w2))));
+                      _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 2)), w2))));
   };
   for (; i + 18 <= s.size(); i += 16) {
     for (unsigned mask = starts(i); mask != 0; mask &= mask - 1) {
       const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
       if (at > last) return std::string_view::npos;
-      if (std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
+      if (p[at + 1] == w[1] && std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
     }
   }
   // The places left (fewer than sixteen): one more block, ending at the text's end, its places before i dropped.
@@ -118,7 +117,7 @@ std::size_t FindBytes(std::string_view s, std::string_view part) {
     for (unsigned mask = starts(base) & (~0u << (i - base)); mask != 0; mask &= mask - 1) {
       const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(mask));
       if (at > last) return std::string_view::npos;
-      if (std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
+      if (p[at + 1] == w[1] && std::memcmp(p + at + 3, w + 3, part.size() - 3) == 0) return at;
     }
     return std::string_view::npos;
   }

@@ -74,13 +74,16 @@ bool TitlePart(std::string_view line) {
 }
 }  // namespace
 
-std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines) {
+std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines) { return FindReportTitle(lines, {}); }
+
+std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines, std::span<const char> is_title) {
   auto join = [&](std::size_t i) { return std::string(Trim(lines[i])) + std::string(Trim(lines[i + 1])); };
+  auto title = [&](std::size_t i) { return i < is_title.size() ? is_title[i] != 0 : IsReportTitle(lines[i]); };
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (IsReportTitle(lines[i])) {
+    if (title(i)) {
       // The first half on the line before: "深圳市光明区人民政府" + "关于2021年度…的报告",
       // "某某区人民政府关于2020年度" + "法治政府建设工作情况的报告".
-      if (i > 0 && TitlePart(lines[i - 1]) && !IsReportTitle(lines[i - 1]) && IsReportTitle(join(i - 1))) {
+      if (i > 0 && TitlePart(lines[i - 1]) && !title(i - 1) && IsReportTitle(join(i - 1))) {
         std::string_view prev = Trim(lines[i - 1]), cur = Trim(lines[i]);
         bool org_then_about = IsOrgName(prev) && cur.starts_with("关于");
         bool about_split = Contains(prev, "关于") && !Contains(cur, "关于");
@@ -88,10 +91,15 @@ std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& l
       }
       return TitleLines{i, 1, std::string(Trim(lines[i]))};
     }
-    if (i + 1 < lines.size() && TitlePart(lines[i]) && TitlePart(lines[i + 1]) && !IsReportTitle(lines[i + 1]) &&
+    if (i + 1 < lines.size() && TitlePart(lines[i]) && TitlePart(lines[i + 1]) && !title(i + 1) &&
         IsReportTitle(join(i)))
       return TitleLines{i, 2, join(i)};
   }
+  return std::nullopt;
+}
+
+std::optional<TitleLines> ReportTitleOfPrefix(const std::optional<TitleLines>& found, std::size_t m) {
+  if (found && found->first + found->count <= m) return found;
   return std::nullopt;
 }
 
@@ -157,9 +165,11 @@ bool IsOrgName(std::string_view line) {
   if (n < 3 || n > 40) return false;
   for (unsigned char c : line)
     if (c < 0x80 && c != ' ') return false;  // no digits, no ASCII punctuation
-  if (ContainsAny(line, {"。", "，", "；", "：", "、", "（", "）", "年", "月", "日"})) return false;
+  // The ending first (most lines fail it), then the marks in one pass.
+  static const WordSet kNotInName{"。", "，", "；", "：", "、", "（", "）", "年", "月", "日"};
   return EndsWithAny(line, {"人民政府", "政府", "局", "厅", "委员会", "委", "办公室", "办", "中心", "署", "院",
-                            "处", "部", "街道办事处", "管委会", "公司", "集团", "所", "站", "队"});
+                            "处", "部", "街道办事处", "管委会", "公司", "集团", "所", "站", "队"}) &&
+         !kNotInName.In(line);
 }
 
 std::optional<SignatureLine> ParseSignatureLine(std::string_view line) {

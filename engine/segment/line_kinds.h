@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,12 @@ struct TitleLines {
   std::string text;
 };
 std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines);
+// The same, with IsReportTitle of lines[i] already known for i < is_title.size() (the segmenter asks it of every
+// paragraph): the lines are not tested again.
+std::optional<TitleLines> FindReportTitle(const std::vector<std::string_view>& lines, std::span<const char> is_title);
+// FindReportTitle of lines[0, m) from `found`, FindReportTitle of lines[0, n) for some n >= m: the same title when it
+// lies inside the prefix, else none (every test before it is the same on a prefix, or left out at its last line).
+std::optional<TitleLines> ReportTitleOfPrefix(const std::optional<TitleLines>& found, std::size_t m);
 // Lines of a page's title block: "来源:司法局 发布时间:2021-02-26 18:20", "【字体:大 中 小】", "浏览次数: 12", the
 // fields of a government disclosure table (索引号, 发文单位, 效力状态, 主题分类, 公开方式…), a document number.
 bool IsTitleMetaLine(std::string_view line);

@@ -207,7 +207,16 @@ void FindPublished(Document& doc, const RawDocument& raw) {
 struct YearCandidate {
   int year;
   std::string source;  // as document.sources.year records it ("heading 一、… (line 12)")
-  std::string said;    // the same in the user's language, for the year warnings (metadata.src.* in core/messages.cc)
+  // The same in the user's language, for the year warnings: message `said_id` (metadata.src.* in core/messages.cc) with
+  // up to two arguments, made only when a warning names the candidate (most reports have none).
+  std::string_view said_id;
+  std::string said_a = {}, said_b = {};
+  int said_args = 0;
+  std::string Said() const {
+    if (said_args == 0) return Msg(said_id);
+    if (said_args == 1) return Msg(said_id, {said_a});
+    return Msg(said_id, {said_a, said_b});
+  }
 };
 
 // The first year of `s` that names a covered year: not one end of a range ("2021—2025年"), not inside a cited
@@ -246,7 +255,8 @@ std::optional<int> CoveredYearIn(std::string_view s) {
 // A heading about last year's problems and their rectification ("二、2024年存在不足及整改情况", "上年度问题整改情况"):
 // its year is the year before the one covered, so it never votes.
 bool LooksBackward(std::string_view heading) {
-  return ContainsAny(heading, {"整改", "上年度", "上一年度", "上年", "去年", "上一年", "前一年"});
+  static const WordSet kBackward{"整改", "上年度", "上一年度", "上年", "去年", "上一年", "前一年"};
+  return kBackward.In(heading);
 }
 
 // The covered year, from the strongest evidence there is (issue: title > main measures heading > opening sentence >
@@ -257,7 +267,7 @@ void FindYear(Document& doc, std::size_t body_begin) {
   std::vector<YearCandidate> tiers[kTiers];
   if (doc.meta.title.value) {
     if (auto y = CoveredYearIn(*doc.meta.title.value))
-      tiers[0].push_back({*y, doc.meta.title.source, Msg("metadata.src.title")});
+      tiers[0].push_back({*y, doc.meta.title.source, "metadata.src.title"});
   }
   // Headings of the top two levels: "一、2021年主要工作情况" (the year itself), "八、2020年…工作计划" (the year after).
   for (std::size_t i = 1; i < doc.sections.size(); ++i) {
@@ -270,11 +280,11 @@ void FindYear(Document& doc, std::size_t body_begin) {
     const std::string line = std::to_string(SourceLine(doc, s));
     if (doc.SectionHasRole(sec, SectionRole::kPlan))
       tiers[3].push_back({*year - 1, At("plan heading " + label, SourceLine(doc, s)),
-                          Msg("metadata.src.plan-heading", {label, line})});
+                          "metadata.src.plan-heading", label, line, 2});
     else if (doc.SectionHasRole(sec, SectionRole::kMeasures) || doc.SectionHasRole(sec, SectionRole::kFirstResponsible))
-      tiers[1].push_back({*year, At("heading " + label, SourceLine(doc, s)), Msg("metadata.src.heading", {label, line})});
+      tiers[1].push_back({*year, At("heading " + label, SourceLine(doc, s)), "metadata.src.heading", label, line, 2});
     else if (doc.SectionHasRole(sec, SectionRole::kShortcomings))
-      tiers[2].push_back({*year, At("heading " + label, SourceLine(doc, s)), Msg("metadata.src.heading", {label, line})});
+      tiers[2].push_back({*year, At("heading " + label, SourceLine(doc, s)), "metadata.src.heading", label, line, 2});
   }
   // The opening sentence: "2025年，我办…", "2025年以来，…", "现将我县2020年度法治政府建设情况报告如下".
   for (std::size_t i = body_begin, seen = 0; i < doc.paragraphs.size() && seen < 3; ++i) {
@@ -287,7 +297,7 @@ void FindYear(Document& doc, std::size_t body_begin) {
     if (!years.empty() && years.front().begin == 0) {
       if (auto y = CoveredYearIn(text.substr(0, 40)); y && *y == years.front().year) {
         tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i)),
-                            Msg("metadata.src.opening", {std::to_string(SourceLine(doc, i))})});
+                            "metadata.src.opening", std::to_string(SourceLine(doc, i)), {}, 1});
         break;
       }
     }
@@ -297,7 +307,7 @@ void FindYear(Document& doc, std::size_t body_begin) {
       if (ContainsAny(clause, {"报告如下", "汇报如下", "报告于后"})) {
         if (auto y = CoveredYearIn(clause)) {
           tiers[2].push_back({*y, At("opening sentence", SourceLine(doc, i)),
-                              Msg("metadata.src.opening", {std::to_string(SourceLine(doc, i))})});
+                              "metadata.src.opening", std::to_string(SourceLine(doc, i)), {}, 1});
           break;
         }
       }
@@ -310,22 +320,22 @@ void FindYear(Document& doc, std::size_t body_begin) {
       if (InRole(doc, i, SectionRole::kPlan)) continue;
       if (!Contains(ParaText(doc, i), "今年以来")) continue;
       tiers[4].push_back({sig.value->year, At("今年以来", SourceLine(doc, i)) + " + signature year",
-                          Msg("metadata.src.this-year", {std::to_string(SourceLine(doc, i))})});
+                          "metadata.src.this-year", std::to_string(SourceLine(doc, i)), {}, 1});
       break;
     }
     int m = sig.value->month;
     const std::string date = sig.value->ToString();
     if (m >= 1 && m <= 4)
       tiers[4].push_back({sig.value->year - 1, "signature date " + date + " (Jan–Apr)",
-                          Msg("metadata.src.signed-early", {date})});
+                          "metadata.src.signed-early", date, {}, 1});
     if (m >= 11)
-      tiers[4].push_back({sig.value->year, "signature date " + date + " (Nov–Dec)", Msg("metadata.src.signed-late", {date})});
+      tiers[4].push_back({sig.value->year, "signature date " + date + " (Nov–Dec)", "metadata.src.signed-late", date, {}, 1});
   }
   auto describe = [](const std::vector<YearCandidate>& cs) {
     std::string out;
     for (const auto& c : cs)
       out += (out.empty() ? "" : Msg("metadata.year-from-separator")) +
-             Msg("metadata.year-from", {std::to_string(c.year), c.said});
+             Msg("metadata.year-from", {std::to_string(c.year), c.Said()});
     return out;
   };
   int top = 0;
@@ -342,13 +352,13 @@ void FindYear(Document& doc, std::size_t body_begin) {
     if (c.year != chosen.year) disagree.push_back(c);
   if (!disagree.empty())
     doc.diagnostics.push_back(MakeDiagnostic(
-        "W-year-conflict", {std::to_string(chosen.year), chosen.said, describe(disagree)}, doc.path));
+        "W-year-conflict", {std::to_string(chosen.year), chosen.Said(), describe(disagree)}, doc.path));
   for (int t = top + 1; t < kTiers; ++t)
     for (const auto& c : tiers[t])
       if (c.year != chosen.year) weaker.push_back(c);
   if (!weaker.empty())
     doc.diagnostics.push_back(MakeDiagnostic(
-        "N-year-hint-differs", {std::to_string(chosen.year), chosen.said, describe(weaker)}, doc.path));
+        "N-year-hint-differs", {std::to_string(chosen.year), chosen.Said(), describe(weaker)}, doc.path));
 }
 
 // "来源:深圳市龙华区人民政府日期:2025年02月20日", "发文单位：某某区人民政府", "信息來源:辰溪縣小龍門鄉": a body named

@@ -71,10 +71,14 @@ bool ExcludedFor(SectionRole role, std::string_view h, std::size_t cue_pos) {
   switch (role) {
     case SectionRole::kShortcomings:
     case SectionRole::kCauses:
-      return ContainsAny(before, {"整改", "解决", "破解", "补齐", "查找", "聚焦", "分析", "败诉"});
-    case SectionRole::kPlan:
-      return ContainsAny(before, {"制定", "印发", "出台", "编制"}) ||
-             ContainsAny(h, {"完成情况", "落实情况", "执行情况"});
+    {
+      static const WordSet kFixing{"整改", "解决", "破解", "补齐", "查找", "聚焦", "分析", "败诉"};
+      return kFixing.In(before);
+    }
+    case SectionRole::kPlan: {
+      static const WordSet kMaking{"制定", "印发", "出台", "编制"}, kDone{"完成情况", "落实情况", "执行情况"};
+      return kMaking.In(before) || kDone.In(h);
+    }
     default:
       return false;
   }
@@ -187,9 +191,9 @@ const std::array<std::uint64_t, 16>& CueStartBits() {
 // Which cues occur at all (bit k for kCues[k]), so that the caller visits only those, in cue order.
 using CueSet = std::array<std::uint64_t, (kCueCount + 63) / 64>;
 
+// Only the entries of the cues in `found` are set (the others are never read: no fill of ~90 entries per heading).
 std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading, CueSet& found) {
   std::array<std::size_t, kCueCount> first;
-  first.fill(std::string_view::npos);
   found.fill(0);
   const std::vector<CueStart>& starts = CueStarts();
   const std::array<std::uint64_t, 16>& bits = CueStartBits();
@@ -199,7 +203,7 @@ std::array<std::size_t, kCueCount> FirstCuePositions(std::string_view heading, C
     if (((bits[CueBit(key) >> 6] >> (CueBit(key) & 63)) & 1) == 0) continue;
     auto it = std::lower_bound(starts.begin(), starts.end(), CueStart{key, 0});
     for (; it != starts.end() && it->key == key; ++it)
-      if (first[it->cue] == std::string_view::npos && heading.substr(p).starts_with(kCues[it->cue].words)) {
+      if (!(found[it->cue / 64] >> (it->cue % 64) & 1) && heading.substr(p).starts_with(kCues[it->cue].words)) {
         first[it->cue] = p;
         found[it->cue / 64] |= std::uint64_t{1} << (it->cue % 64);
       }

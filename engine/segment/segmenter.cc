@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <span>
 
 #include "segment/chars.h"
 #include "segment/dates.h"
@@ -47,13 +49,16 @@ std::string_view StripTrailingMarks(std::string_view s) {
   return Trim(s);
 }
 
-HeadInfo DetectHeading(std::string_view text, Span para, int hint_level) {
+// Over 320 bytes of valid UTF-8 (Normalize's text, at most 4 bytes a character) are over 80 characters: too many for a
+// title (IsReportTitle) or a hinted heading, and most paragraphs skip both tests.
+bool LongLine(std::string_view line) { return line.size() > 4 * 80; }
+
+// `report_title`: IsReportTitle(text[para]).
+HeadInfo DetectHeading(std::string_view text, Span para, int hint_level, bool report_title) {
   HeadInfo h;
   std::string_view line = text.substr(para.begin, para.size());
-  // The text is valid UTF-8 (Normalize's), at most 4 bytes a character: a line of over 320 bytes has over 80
-  // characters, too many for a title (IsReportTitle) or a hinted heading, and most paragraphs skip both tests.
-  const bool long_line = line.size() > 4 * 80;
-  if (!long_line && IsReportTitle(line)) return h;
+  const bool long_line = LongLine(line);
+  if (report_title) return h;
   auto absolute = [&](std::size_t off) { return para.begin + static_cast<std::uint32_t>(off); };
   auto fill = [&](int rank, std::size_t number_end, std::size_t hb, std::size_t he, std::size_t body) {
     h.is = true;
@@ -243,14 +248,22 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
     int p = para_of_line[doc.LineOf(h.offset) - 1];
     if (p >= 0) hint_level[p] = std::max(1, h.level);
   }
+  // IsReportTitle of every paragraph, asked once: DetectHeading and both title searches below read it.
+  std::vector<char> is_title(n);
   std::vector<HeadInfo> heads(n);
-  for (std::size_t i = 0; i < n; ++i) heads[i] = DetectHeading(text, paras[i].span, hint_level[i]);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view line = line_text(i);
+    is_title[i] = !LongLine(line) && IsReportTitle(line);
+    heads[i] = DetectHeading(text, paras[i].span, hint_level[i], is_title[i]);
+  }
   // A short unnumbered line above the report's title names a column of the site ("落实情况公开"), not a part.
+  std::optional<TitleLines> title_found;
   {
     std::vector<std::string_view> window;
     for (std::size_t i = 0; i < std::min(n, kTitleWindow); ++i) window.push_back(line_text(i));
-    if (auto found = FindReportTitle(window))
-      for (std::size_t i = 0; i < found->first; ++i)
+    title_found = FindReportTitle(window, std::span(is_title.data(), window.size()));
+    if (title_found)
+      for (std::size_t i = 0; i < title_found->first; ++i)
         if (heads[i].is && heads[i].number_end == paras[i].span.begin && hint_level[i] == 0) heads[i] = {};
   }
   std::size_t first_head = n;
@@ -297,14 +310,11 @@ void Segment(Document& doc, const std::vector<HeadingHint>& hints) {
 
   // The beginning: page furniture, the title block, the preamble.
   const std::size_t lead_end = std::min({first_head, closing, tail});
+  // The title among the first min(lead_end, kTitleWindow) lines: a prefix of the window searched above.
   std::size_t title = n, title_lines = 1;
-  {
-    std::vector<std::string_view> window;
-    for (std::size_t i = 0; i < std::min(lead_end, kTitleWindow); ++i) window.push_back(line_text(i));
-    if (auto found = FindReportTitle(window)) {
-      title = found->first;
-      title_lines = found->count;
-    }
+  if (auto found = ReportTitleOfPrefix(title_found, std::min(lead_end, kTitleWindow))) {
+    title = found->first;
+    title_lines = found->count;
   }
   // Everything above the title is the page's (banners, breadcrumbs, disclosure tables, site columns); without a
   // title, the leading run of furniture and title-metadata lines.

@@ -330,18 +330,21 @@ void SplitParagraph(std::string_view text, Span para, std::uint32_t extra_break,
 
   std::size_t i = para.begin;
   std::size_t next_mark = 0;  // in `found`
+  const std::size_t q_low = std::min<std::size_t>(first, extra_break), q_high = std::max<std::size_t>(first, extra_break);
   while (true) {
     while (next_mark < found.size() && found[next_mark] < i) ++next_mark;
     const std::size_t mark = next_mark < found.size() ? found[next_mark] : para.end;
-    // `first` and `extra_break` before the mark (in order; an item there moves `i` past its 是).
+    // `first` and `extra_break` before the mark (in order; an item there moves `i` past its 是); `i` only grows, so
+    // once it is past both they are never looked at again.
     bool moved = false;
-    for (const std::size_t q : {std::min<std::size_t>(first, extra_break), std::max<std::size_t>(first, extra_break)})
-      if (q >= i && q < mark)
-        if (const std::size_t after = item_at(q); after != std::string_view::npos) {
-          i = after;
-          moved = true;
-          break;
-        }
+    if (i <= q_high)
+      for (const std::size_t q : {q_low, q_high})
+        if (q >= i && q < mark)
+          if (const std::size_t after = item_at(q); after != std::string_view::npos) {
+            i = after;
+            moved = true;
+            break;
+          }
     if (moved) continue;
     if (mark >= para.end) break;
     const std::size_t at = mark;

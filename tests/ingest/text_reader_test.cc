@@ -1,6 +1,7 @@
 // Text reports in every encoding, and the bad inputs a text reader meets (empty, binary, damaged UTF-8).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <random>
 
 #include "core/error.h"
@@ -110,6 +111,57 @@ TEST_CASE("Invalid UTF-8 in the middle becomes U+FFFD with a warning naming the 
   CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("第一处在第 " + std::to_string(at) + " 字节"));
   CHECK_THAT(raw.diagnostics[0].message, Catch::Contains("2 处无效的 UTF-8"));
   CHECK(raw.text.find("\xEF\xBF\xBD\xEF\xBF\xBD二、存在的问题与不足") != std::string::npos);
+}
+
+// ReadInput hands the file's bytes to the reader (FormatReader::ReadOwned), which takes UTF-8 without a BOM as the
+// text without a copy: every file of tests/data/forms (each encoding and format), and bytes that are UTF-8 with a
+// BOM, damaged, GB18030, binary or blank, must read as ReadBytes reads the same bytes.
+TEST_CASE("A file read from disk reads as its bytes do", "[ingest][text]") {
+  auto same = [](const std::filesystem::path& path) {
+    const std::string bytes = test::ReadFile(path);
+    std::string file_code, bytes_code;
+    RawDocument from_file, from_bytes;
+    try {
+      from_file = ReadInput(path.string(), Limits{});
+    } catch (const InputError& e) {
+      file_code = e.code() + e.what();
+    } catch (const std::exception& e) {  // NotCheckableError (a PDF without text)
+      file_code = e.what();
+    }
+    try {
+      from_bytes = ReadBytes(path.string(), bytes, Limits{});
+    } catch (const InputError& e) {
+      bytes_code = e.code() + e.what();
+    } catch (const std::exception& e) {  // NotCheckableError (a PDF without text)
+      bytes_code = e.what();
+    }
+    INFO(path.filename().string());
+    CHECK(file_code == bytes_code);
+    CHECK(from_file.format == from_bytes.format);
+    CHECK(from_file.encoding == from_bytes.encoding);
+    CHECK(from_file.sha256 == from_bytes.sha256);
+    CHECK(from_file.text == from_bytes.text);
+    REQUIRE(from_file.diagnostics.size() == from_bytes.diagnostics.size());
+    for (std::size_t k = 0; k < from_file.diagnostics.size(); ++k)
+      CHECK(from_file.diagnostics[k].message == from_bytes.diagnostics[k].message);
+  };
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(FormsDir()))
+    if (entry.is_regular_file()) {
+      same(entry.path());
+      ++files;
+    }
+  CHECK(files > 10);
+  test::TempDir tmp;
+  const std::string sample = Sample();
+  const std::vector<std::string> texts = {
+      sample, "\xEF\xBB\xBF" + sample, sample.substr(0, 3000) + "\xFF\xFE" + sample.substr(3000),
+      "\xD5\xFE\xB8\xAE\xD0\xC5\xCF\xA2\xB9\xAB\xBF\xAA\xB9\xA4\xD7\xF7", std::string("ab\0cd", 5), " \n\t\n", "\x01\x02\x03x"};
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    const auto path = tmp.path() / ("t" + std::to_string(k) + ".txt");
+    test::WriteFile(path, texts[k]);
+    same(path);
+  }
 }
 
 TEST_CASE("Empty and blank files are errors", "[ingest][text][bad]") {

@@ -213,6 +213,35 @@ void CheckSamePaths(const RawDocument& raw) {
   CHECK(chars.converted_from_traditional == units.converted_from_traditional);
 }
 
+// Byte lines count their traditional-only characters five at a time (a block of HanRun's); four of them leave a text
+// as it is, five send it to OpenCC: 3 to 7 such characters at random places in lines of simplified ones (every
+// offset of a block, runs broken by punctuation, digits and ASCII) must decide as on the character path.
+TEST_CASE("Traditional-only characters are counted wherever they stand in a byte line", "[normalize][bytes][opencc]") {
+  const std::vector<std::string> simplified = {"法", "治", "政", "府", "建", "设", "工", "作", "情", "况", "依", "行"};
+  const std::vector<std::string> traditional = {"這", "們", "國", "說", "時", "來", "對", "會", "學", "區"};
+  const std::vector<std::string> breaks = {"，", "。", "1", "a", "、", "“"};
+  std::mt19937 rng(2111);
+  std::size_t converted = 0, kept = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::string> chars;
+    const std::size_t n = 20 + rng() % 60;
+    for (std::size_t k = 0; k < n; ++k)
+      chars.push_back(rng() % 12 == 0 ? breaks[rng() % breaks.size()] : simplified[rng() % simplified.size()]);
+    const std::size_t marked = 3 + rng() % 5;
+    for (std::size_t k = 0; k < marked; ++k) chars[rng() % n] = traditional[rng() % traditional.size()];
+    std::string text;
+    for (std::size_t k = 0; k < n; ++k) text += chars[k] + (k % 37 == 36 ? "\n" : "");
+    const RawDocument raw = Raw(text);
+    const NormalizedText fast = Normalize(raw), chars_path = NormalizeByChars(raw);
+    INFO(text);
+    REQUIRE(fast.converted_from_traditional == chars_path.converted_from_traditional);
+    REQUIRE(fast.text == chars_path.text);
+    (fast.converted_from_traditional ? converted : kept) += 1;
+  }
+  CHECK(converted > 50);
+  CHECK(kept > 50);
+}
+
 TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][bytes]") {
   // The cases the byte path must recognise or hand over: ASCII marks next to CJK (and not), marks at either end of
   // a line and one after another, digits around them, ASCII brackets paired, unpaired, nested, mixed and adjacent,

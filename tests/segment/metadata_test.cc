@@ -343,3 +343,24 @@ TEST_CASE("issuer and level from what a person reads on the page", "[segment][me
     CHECK(doc.meta.level.value == std::optional<std::string>("township"));
   }
 }
+
+// FindSelfReferences looks for 我 and 本 sixteen bytes at a time, checking a candidate's middle byte after: a word at
+// every offset of a block, behind look-alikes in the same block (扑 E6 89 91, 戬 E6 88 AC, 杬 E6 9D AC) and at the
+// text's end, is found at its place.
+TEST_CASE("Self-references are found at every offset, past look-alike characters", "[segment][metadata]") {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    for (const std::string& decoy : {std::string(), std::string("扑戬杬"), std::string("扑")}) {
+      const std::string head = std::string(pad, 'a') + decoy;
+      for (const std::string& tail : {std::string("发展。"), std::string()}) {
+        const std::string text = head + "我市" + tail + "，本区";
+        const auto refs = seg::FindSelfReferences(text);
+        INFO(text);
+        REQUIRE(refs.size() == 2);
+        CHECK(refs[0].word == "我市");
+        CHECK(refs[0].offset == head.size());
+        CHECK(refs[1].word == "本区");
+        CHECK(refs[1].offset == text.size() - std::string("本区").size());
+      }
+    }
+  }
+}
