@@ -58,13 +58,30 @@ class MentionCheck : public Check {
   };
 
   // A group as the reason names it: its label, else its first term ("“公布”等"); `term` (the word found) follows
-  // a label in brackets.
-  std::string Element(std::size_t g, const TermMatcher& m, const std::string& term = {}) const {
-    if (g < labels.size() && !labels[g].empty())
-      return term.empty() || term == labels[g] ? labels[g] : labels[g] + "（“" + term + "”）";
-    if (!term.empty()) return "“" + term + "”";
-    if (groups[g].empty()) return {};
-    return "“" + m.Term(groups[g][0]) + "”" + (groups[g].size() > 1 ? "等" : "");
+  // a label in brackets. Appended onto `out` (an element list) in place: one string, no temporaries.
+  void AddElement(std::vector<std::string>& out, std::size_t g, const TermMatcher& m,
+                  std::string_view term = {}) const {
+    std::string& e = out.emplace_back();
+    if (g < labels.size() && !labels[g].empty()) {
+      const std::string& label = labels[g];
+      if (term.empty() || term == label) {
+        e = label;
+        return;
+      }
+      e.reserve(label.size() + term.size() + 12);
+      e.append(label).append("（“").append(term).append("”）");
+      return;
+    }
+    if (term.empty()) {
+      if (groups[g].empty()) return;
+      term = m.Term(groups[g][0]);
+      e.reserve(term.size() + 9);
+      e.append("“").append(term).append("”");
+      if (groups[g].size() > 1) e.append("等");
+      return;
+    }
+    e.reserve(term.size() + 6);
+    e.append("“").append(term).append("”");
   }
 
   Outcome Evaluate(const EvalContext& ctx) const override {
@@ -298,7 +315,8 @@ class MentionCheck : public Check {
     if (units > 0) {
       const EvidenceRef& first = out.support.front();
       for (std::size_t g = 0; g < groups.size(); ++g)
-        out.found.push_back(Element(g, ctx.matcher, g < first.terms.size() ? ctx.matcher.Term(first.terms[g]) : ""));
+        AddElement(out.found, g, ctx.matcher,
+                   g < first.terms.size() ? std::string_view(ctx.matcher.Term(first.terms[g])) : std::string_view());
       if (strong < min && min > 1)
         out.missing.push_back("至少 " + std::to_string(min) + " 处" + (concrete ? "具体" : "") + "表述（现有 " +
                               std::to_string(strong) + " 处）");
@@ -306,17 +324,20 @@ class MentionCheck : public Check {
         out.missing.push_back(kConcreteElement);
     } else if (best.held > 0 && best.none_word) {
       for (std::size_t g = 0; g < groups.size(); ++g)
-        out.found.push_back(
-            Element(g, ctx.matcher, g < best.terms.size() ? ctx.matcher.Term(best.terms[g]) : ""));
+        AddElement(out.found, g, ctx.matcher,
+                   g < best.terms.size() ? std::string_view(ctx.matcher.Term(best.terms[g])) : std::string_view());
       std::string word = ctx.matcher.Term(*best.none_word);
       while (word.ends_with("、") || word.ends_with("，")) word.resize(word.size() - 3);
       out.missing = {"“" + word + "”这类写法以外的具体表述"};
     } else if (best.held > 0) {
       for (std::size_t g = 0; g < groups.size(); ++g)
-        if (best.present[g]) out.found.push_back(Element(g, ctx.matcher, g == 0 ? ctx.matcher.Term(best.anchor) : ""));
-        else out.missing.push_back(Element(g, ctx.matcher));
+        if (best.present[g])
+          AddElement(out.found, g, ctx.matcher,
+                     g == 0 ? std::string_view(ctx.matcher.Term(best.anchor)) : std::string_view());
+        else
+          AddElement(out.missing, g, ctx.matcher);
     } else {
-      for (std::size_t g = 0; g < groups.size(); ++g) out.missing.push_back(Element(g, ctx.matcher));
+      for (std::size_t g = 0; g < groups.size(); ++g) AddElement(out.missing, g, ctx.matcher);
     }
     // Rejected hits only matter as evidence for a failing rule: the first few are kept (kMaxRejected, above).
     return out;
