@@ -215,6 +215,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
     }
     shown = &o.rejected;
   }
+  r.evidence.reserve(std::min(shown->size(), kMaxEvidence));  // grown once, not 1, 2, 4 (an Evidence moved each time)
   for (const auto& ref : *shown) {
     if (r.evidence.size() >= kMaxEvidence) break;
     Evidence e = MakeEvidence(doc, ref, ctx.matcher, ctx.index);

@@ -312,6 +312,9 @@ class MentionCheck : public Check {
     // `any` ends at a full child): no element words.
     if (ctx.shown_only && out.grade == Grade::kFull) return out;
     // The elements for the reason: every group of the first counted unit, else the best near miss, else none held.
+    // A list that takes several groups' words is grown once.
+    if (units > 0 || best.held > 0) out.found.reserve(groups.size());
+    if (units == 0 && !(best.held > 0 && best.none_word)) out.missing.reserve(groups.size());
     if (units > 0) {
       const EvidenceRef& first = out.support.front();
       for (std::size_t g = 0; g < groups.size(); ++g)
