@@ -133,8 +133,28 @@ class MentionCheck : public Check {
     std::uint32_t last_begin = 0;
     std::uint8_t last_state = kOpen;
     bool any_unit = false;
+    // In those scopes an anchor before the next unit's begin is in the last one (UnitAt's answer, not asked again):
+    // the anchors of a unit already counted or lacking are passed over at a compare each. 0 = not known.
+    std::uint32_t next_begin = 0;
+    auto ordered_unit_at = [&](std::uint32_t offset) -> Span {
+      const bool sentences = scope == Scope::kSentence;
+      if (ctx.index && !(sentences ? doc.sentences.empty() : doc.paragraphs.empty())) {
+        if (sentences) {
+          const std::uint32_t u = ctx.index->SentenceAt(offset);
+          next_begin = u + 1 < doc.sentences.size() ? doc.sentences[u + 1].span.begin : UINT32_MAX;
+          return doc.sentences[u].span;
+        }
+        const std::uint32_t u = ctx.index->ParagraphAt(offset);
+        next_begin = u + 1 < doc.paragraphs.size() ? doc.paragraphs[u + 1].span.begin : UINT32_MAX;
+        return doc.paragraphs[u].span;
+      }
+      next_begin = 0;
+      return UnitAt(ctx, scope, offset);
+    };
+    Span unit;
     for (const TermHit& a : anchors) {
-      Span unit = UnitAt(ctx, scope, a.start);
+      if (!ordered) unit = UnitAt(ctx, scope, a.start);
+      else if (!any_unit || a.start >= next_begin) unit = ordered_unit_at(a.start);
       bool fresh;
       std::uint8_t* state;
       if (ordered) {
