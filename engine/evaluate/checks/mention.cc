@@ -289,7 +289,9 @@ class MentionCheck : public Check {
       }
       *state = kCounted;
       ++units;
-      EvidenceRef ref = make_ref(EvidenceKind::kSupport);
+      EvidenceRef& ref = support.emplace_back();  // built in the buffer, not moved into it
+      ref.span = sentence;
+      ref.terms.assign(terms.begin(), terms.end());
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
       if (cues && !ref.concrete && context > 0 && !doc.sentences.empty()) {
         // "三是X持续优化。" followed by the concrete sentences of the same paragraph.
@@ -311,7 +313,6 @@ class MentionCheck : public Check {
       } else if (concrete) {
         RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
       }
-      support.push_back(std::move(ref));
       if (ctx.shown_only && distinct_concrete >= kMaxShown && (concrete ? concrete_units : units) >= min) break;
     }
     // Concrete evidence first, then document order (a stable partition), moved once from the buffer onto the
