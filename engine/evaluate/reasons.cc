@@ -9,13 +9,15 @@ namespace fazhi {
 
 namespace {
 
-// The reasons read the outcomes' element words in place: lists of pointers to them, no copies.
+// The reasons read the outcomes' element words in place: lists of pointers to them, no copies, in two buffers this
+// thread reuses (a reason is built to the end before the next one starts).
 using Words = std::vector<const std::string*>;
 
-Words Refs(const std::vector<std::string>& items) {
-  Words out;
-  out.reserve(items.size());
-  for (const auto& x : items) out.push_back(&x);
+Words& Refs(const std::vector<std::string>& items, bool second) {
+  thread_local Words buffers[2];
+  Words& out = buffers[second];
+  out.assign(items.size(), nullptr);
+  for (std::size_t i = 0; i < items.size(); ++i) out[i] = &items[i];
   return out;
 }
 
@@ -87,9 +89,9 @@ std::string PartialReason(const Outcome& pass, const Outcome* partial, std::stri
   const bool from_pass = pass.grade == Grade::kPartial || !partial;
   const std::vector<EvidenceRef>& shown = from_pass ? pass.support : partial->support;
   // The pass condition's near miss says more than the partial condition's terms; those only when it found nothing.
-  Words found = Refs(pass.found);
+  Words& found = Refs(pass.found, false);
   if (!from_pass && found.empty()) AddUnique(found, partial->found);
-  Words missing = Refs(pass.missing);
+  Words& missing = Refs(pass.missing, true);
   DropFound(missing, found);
   const bool only_concreteness =
       !missing.empty() && std::all_of(missing.begin(), missing.end(), [](const std::string* m) {
@@ -152,9 +154,9 @@ std::string PartialReason(const Outcome& pass, const Outcome* partial, std::stri
 
 std::string FailReason(const Outcome& pass, const Outcome* partial, std::string_view note,
                        std::string_view rule_message) {
-  Words found = Refs(pass.found);
+  Words& found = Refs(pass.found, false);
   if (partial && found.empty()) AddUnique(found, partial->found);
-  Words missing = Refs(pass.missing);
+  Words& missing = Refs(pass.missing, true);
   DropFound(missing, found);
   std::string reason;
   reason.reserve(ReasonSize(found, missing, nullptr, rule_message) + note.size());
