@@ -267,7 +267,18 @@ const std::string& EvalIndex::SectionPath(std::uint32_t section) {
     return kNone;
   }
   if (!path_built_[section]) {
-    paths_[section] = doc_.SectionPath(section);
+    // Document::SectionPath from the parent's path, built (and kept) first: a section's path is its parent's, " > "
+    // when that is not empty, then its own number and heading; the root (0) and a parent out of range end the chain.
+    const Section& s = doc_.sections[section];
+    std::string& path = paths_[section];
+    if (section > 0) {
+      if (s.parent > 0 && static_cast<std::size_t>(s.parent) < paths_.size()) {
+        path = SectionPath(static_cast<std::uint32_t>(s.parent));
+        if (!path.empty()) path += " > ";  // an unheaded ancestor adds no separator (Document::SectionPath)
+      }
+      path += s.number;
+      path += s.heading;
+    }
     path_built_[section] = true;
   }
   return paths_[section];

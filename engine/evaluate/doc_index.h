@@ -36,11 +36,14 @@ class BlockLookup {
     block_.clear();
     if (units.empty()) return;
     block_.resize(text_size / kBlock + 1);
-    std::size_t u = 0;
-    for (std::size_t block = 0; block < block_.size(); ++block) {
-      const std::size_t at = block * kBlock;
-      while (u + 1 < units.size() && units[u + 1].span.begin <= at) ++u;
-      block_[block] = static_cast<std::uint32_t>(u);
+    // Unit u holds the blocks from the first that begins at or after its begin up to the next unit's (unit 0 from
+    // block 0): filled unit by unit, a store per block (not a test of the next unit per block).
+    std::size_t block = 0;
+    for (std::size_t u = 0; u < units.size() && block < block_.size(); ++u) {
+      const std::size_t next =
+          u + 1 < units.size() ? std::min<std::size_t>((units[u + 1].span.begin + kBlock - 1) / kBlock, block_.size())
+                               : block_.size();
+      for (; block < next; ++block) block_[block] = static_cast<std::uint32_t>(u);
     }
   }
   bool empty() const { return block_.empty(); }

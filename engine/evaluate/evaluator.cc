@@ -173,7 +173,11 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   const std::vector<EvidenceRef>* support = &o.support;
   std::vector<EvidenceRef> counted;  // what the pass condition counted (its sentences are no near misses)
   if (near_misses) counted = o.support;
-  if (grade != Grade::kFull && rule.partial && !o.not_checkable) {
+  // With the pass condition graded partial the verdict is partial whatever the partial condition finds, and its
+  // quotes and reason are the pass condition's (PartialReason reads the partial outcome only when the pass one found
+  // nothing): the partial condition is evaluated only for the near misses or the trail.
+  const bool partial_read = grade == Grade::kNone || near_misses || trail;
+  if (grade != Grade::kFull && rule.partial && !o.not_checkable && partial_read) {
     p = rule.partial->Evaluate(ctx);
     partial = &p;
     if (p.grade != Grade::kNone && grade == Grade::kNone) {
@@ -211,6 +215,7 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
     }
     shown = &o.rejected;
   }
+  r.evidence.reserve(std::min(shown->size(), kMaxEvidence));  // grown once, not 1, 2, 4 (an Evidence moved each time)
   for (const auto& ref : *shown) {
     if (r.evidence.size() >= kMaxEvidence) break;
     Evidence e = MakeEvidence(doc, ref, ctx.matcher, ctx.index);

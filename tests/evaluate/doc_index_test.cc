@@ -242,6 +242,76 @@ TEST_CASE("EvalIndex gives every offset's sentence and paragraph, and every sect
   (void)gaps_cut;  // the real reports may or may not nest a rectification part inside a problems part
 }
 
+TEST_CASE("BlockLookup gives the last unit that begins at or before every offset, for random unit begins",
+          "[evaluate]") {
+  std::mt19937 rng(21);
+  for (int round = 0; round < 300; ++round) {
+    // Begins from 0 or later, several in one block, long gaps, equal begins: every shape the table must cover.
+    const std::size_t text_size = rng() % 400;
+    std::vector<Sentence> units(1 + rng() % 40);
+    std::uint32_t at = rng() % 3 == 0 ? rng() % 40 : 0;
+    for (auto& u : units) {
+      u.span.begin = at;
+      at += rng() % 4 == 0 ? rng() % 70 : rng() % 6;
+    }
+    BlockLookup<Sentence> lookup;
+    lookup.Build(units, text_size);
+    for (std::uint32_t o = 0; o <= text_size + 20; ++o) {
+      std::uint32_t want = 0;
+      while (want + 1 < units.size() && units[want + 1].span.begin <= o) ++want;
+      if (lookup.At(o) != want) {
+        INFO("round " << round << " offset " << o);
+        CHECK(lookup.At(o) == want);
+      }
+    }
+  }
+}
+
+TEST_CASE("EvalIndex gives Document::SectionPath for every section, on real reports and unheaded ancestors",
+          "[evaluate]") {
+  auto rules = test::LoadShippedRules();
+  const TermMatcher& m = rules->matcher();
+  std::size_t nested = 0;
+  for (const auto& input : test::RealReports()) {
+    INFO(input.filename().string());
+    Document doc = LoadDocument(input.string(), CheckOptions{});
+    Hits hits = m.Scan(doc.text);
+    EvalIndex index(doc, hits, m);
+    // From the deepest first, so that a path is built before its parent's is asked for, and asked for again.
+    for (std::uint32_t s = static_cast<std::uint32_t>(doc.sections.size()); s-- > 0;) {
+      CHECK(index.SectionPath(s) == doc.SectionPath(s));
+      nested += doc.sections[s].parent > 0;
+    }
+    for (std::uint32_t s = 0; s < doc.sections.size(); ++s) CHECK(index.SectionPath(s) == doc.SectionPath(s));
+    CHECK(index.SectionPath(static_cast<std::uint32_t>(doc.sections.size())).empty());
+  }
+  CHECK(nested > 10);
+  // Unheaded parts (no number, no heading) first in a chain and between headed ones, and a parent out of range.
+  Document doc;
+  doc.text = "x";
+  doc.sections.resize(7);
+  auto set = [&](std::uint32_t s, const char* number, const char* heading, int parent) {
+    doc.sections[s].number = number;
+    doc.sections[s].heading = heading;
+    doc.sections[s].parent = parent;
+  };
+  set(1, "一、", "主要工作", 0);
+  set(2, "", "", 1);
+  set(3, "（一）", "依法决策", 2);
+  set(4, "", "", 0);
+  set(5, "", "无编号", 4);
+  set(6, "1.", "越界", 17);
+  const Hits hits;
+  EvalIndex index(doc, hits, m);
+  for (std::uint32_t s = doc.sections.size(); s-- > 0;) {
+    INFO("section " << s);
+    CHECK(index.SectionPath(s) == doc.SectionPath(s));
+  }
+  CHECK(index.SectionPath(3) == "一、主要工作 >  > （一）依法决策");
+  CHECK(index.SectionPath(5) == "无编号");
+  CHECK(index.SectionPath(6) == "1.越界");
+}
+
 TEST_CASE("a rectification part inside a problems part is not self-reported gaps (RoleMask)", "[evaluate]") {
   Document doc;
   doc.text = "x";

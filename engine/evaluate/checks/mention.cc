@@ -58,13 +58,30 @@ class MentionCheck : public Check {
   };
 
   // A group as the reason names it: its label, else its first term ("“公布”等"); `term` (the word found) follows
-  // a label in brackets.
-  std::string Element(std::size_t g, const TermMatcher& m, const std::string& term = {}) const {
-    if (g < labels.size() && !labels[g].empty())
-      return term.empty() || term == labels[g] ? labels[g] : labels[g] + "（“" + term + "”）";
-    if (!term.empty()) return "“" + term + "”";
-    if (groups[g].empty()) return {};
-    return "“" + m.Term(groups[g][0]) + "”" + (groups[g].size() > 1 ? "等" : "");
+  // a label in brackets. Appended onto `out` (an element list) in place: one string, no temporaries.
+  void AddElement(std::vector<std::string>& out, std::size_t g, const TermMatcher& m,
+                  std::string_view term = {}) const {
+    std::string& e = out.emplace_back();
+    if (g < labels.size() && !labels[g].empty()) {
+      const std::string& label = labels[g];
+      if (term.empty() || term == label) {
+        e = label;
+        return;
+      }
+      e.reserve(label.size() + term.size() + 12);
+      e.append(label).append("（“").append(term).append("”）");
+      return;
+    }
+    if (term.empty()) {
+      if (groups[g].empty()) return;
+      term = m.Term(groups[g][0]);
+      e.reserve(term.size() + 9);
+      e.append("“").append(term).append("”");
+      if (groups[g].size() > 1) e.append("等");
+      return;
+    }
+    e.reserve(term.size() + 6);
+    e.append("“").append(term).append("”");
   }
 
   Outcome Evaluate(const EvalContext& ctx) const override {
@@ -116,8 +133,28 @@ class MentionCheck : public Check {
     std::uint32_t last_begin = 0;
     std::uint8_t last_state = kOpen;
     bool any_unit = false;
+    // In those scopes an anchor before the next unit's begin is in the last one (UnitAt's answer, not asked again):
+    // the anchors of a unit already counted or lacking are passed over at a compare each. 0 = not known.
+    std::uint32_t next_begin = 0;
+    auto ordered_unit_at = [&](std::uint32_t offset) -> Span {
+      const bool sentences = scope == Scope::kSentence;
+      if (ctx.index && !(sentences ? doc.sentences.empty() : doc.paragraphs.empty())) {
+        if (sentences) {
+          const std::uint32_t u = ctx.index->SentenceAt(offset);
+          next_begin = u + 1 < doc.sentences.size() ? doc.sentences[u + 1].span.begin : UINT32_MAX;
+          return doc.sentences[u].span;
+        }
+        const std::uint32_t u = ctx.index->ParagraphAt(offset);
+        next_begin = u + 1 < doc.paragraphs.size() ? doc.paragraphs[u + 1].span.begin : UINT32_MAX;
+        return doc.paragraphs[u].span;
+      }
+      next_begin = 0;
+      return UnitAt(ctx, scope, offset);
+    };
+    Span unit;
     for (const TermHit& a : anchors) {
-      Span unit = UnitAt(ctx, scope, a.start);
+      if (!ordered) unit = UnitAt(ctx, scope, a.start);
+      else if (!any_unit || a.start >= next_begin) unit = ordered_unit_at(a.start);
       bool fresh;
       std::uint8_t* state;
       if (ordered) {
@@ -252,7 +289,9 @@ class MentionCheck : public Check {
       }
       *state = kCounted;
       ++units;
-      EvidenceRef ref = make_ref(EvidenceKind::kSupport);
+      EvidenceRef& ref = support.emplace_back();  // built in the buffer, not moved into it
+      ref.span = sentence;
+      ref.terms.assign(terms.begin(), terms.end());
       ref.concrete = cues ? IsConcrete(ctx, *cues, sentence, {a.start, a.end}, &ref.basis) : false;
       if (cues && !ref.concrete && context > 0 && !doc.sentences.empty()) {
         // "三是X持续优化。" followed by the concrete sentences of the same paragraph.
@@ -274,7 +313,6 @@ class MentionCheck : public Check {
       } else if (concrete) {
         RecordMiss(ctx, sentence, MissReason::kNotConcrete, "");
       }
-      support.push_back(std::move(ref));
       if (ctx.shown_only && distinct_concrete >= kMaxShown && (concrete ? concrete_units : units) >= min) break;
     }
     // Concrete evidence first, then document order (a stable partition), moved once from the buffer onto the
@@ -295,10 +333,14 @@ class MentionCheck : public Check {
     // `any` ends at a full child): no element words.
     if (ctx.shown_only && out.grade == Grade::kFull) return out;
     // The elements for the reason: every group of the first counted unit, else the best near miss, else none held.
+    // A list that takes several groups' words is grown once.
+    if (units > 0 || best.held > 0) out.found.reserve(groups.size());
+    if (units == 0 && !(best.held > 0 && best.none_word)) out.missing.reserve(groups.size());
     if (units > 0) {
       const EvidenceRef& first = out.support.front();
       for (std::size_t g = 0; g < groups.size(); ++g)
-        out.found.push_back(Element(g, ctx.matcher, g < first.terms.size() ? ctx.matcher.Term(first.terms[g]) : ""));
+        AddElement(out.found, g, ctx.matcher,
+                   g < first.terms.size() ? std::string_view(ctx.matcher.Term(first.terms[g])) : std::string_view());
       if (strong < min && min > 1)
         out.missing.push_back("至少 " + std::to_string(min) + " 处" + (concrete ? "具体" : "") + "表述（现有 " +
                               std::to_string(strong) + " 处）");
@@ -306,17 +348,20 @@ class MentionCheck : public Check {
         out.missing.push_back(kConcreteElement);
     } else if (best.held > 0 && best.none_word) {
       for (std::size_t g = 0; g < groups.size(); ++g)
-        out.found.push_back(
-            Element(g, ctx.matcher, g < best.terms.size() ? ctx.matcher.Term(best.terms[g]) : ""));
+        AddElement(out.found, g, ctx.matcher,
+                   g < best.terms.size() ? std::string_view(ctx.matcher.Term(best.terms[g])) : std::string_view());
       std::string word = ctx.matcher.Term(*best.none_word);
       while (word.ends_with("、") || word.ends_with("，")) word.resize(word.size() - 3);
       out.missing = {"“" + word + "”这类写法以外的具体表述"};
     } else if (best.held > 0) {
       for (std::size_t g = 0; g < groups.size(); ++g)
-        if (best.present[g]) out.found.push_back(Element(g, ctx.matcher, g == 0 ? ctx.matcher.Term(best.anchor) : ""));
-        else out.missing.push_back(Element(g, ctx.matcher));
+        if (best.present[g])
+          AddElement(out.found, g, ctx.matcher,
+                     g == 0 ? std::string_view(ctx.matcher.Term(best.anchor)) : std::string_view());
+        else
+          AddElement(out.missing, g, ctx.matcher);
     } else {
-      for (std::size_t g = 0; g < groups.size(); ++g) out.missing.push_back(Element(g, ctx.matcher));
+      for (std::size_t g = 0; g < groups.size(); ++g) AddElement(out.missing, g, ctx.matcher);
     }
     // Rejected hits only matter as evidence for a failing rule: the first few are kept (kMaxRejected, above).
     return out;
