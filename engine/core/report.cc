@@ -20,6 +20,8 @@ SharedText SharedText::Borrow(const std::string& s) {
 
 std::ostream& operator<<(std::ostream& out, const SharedText& t) { return out << t.str(); }
 
+const ResultExtras ResultExtrasPtr::kEmpty;
+
 // Every piece starts 8-aligned (the term views come first in a piece).
 std::size_t EvidenceBlocks::Rounded(std::size_t need) {
   constexpr std::size_t kAlign = alignof(std::string_view);

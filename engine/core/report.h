@@ -169,6 +169,43 @@ struct RuleInfo {
   SharedText owner;      // 责任单位 from the auditor's ledger the rule came from ("" when unknown)
 };
 
+// What few results have (an audit profile's links, a waiver, near misses), kept apart from RuleResult so that the
+// results most reports hold — one per rule, most of them settled (evaluate/settled.h) — are 72 bytes, not 176: a
+// report of bench/run's 16× packs writes, scores, renders and frees 3,056 of them (docs/performance.md, session 11).
+struct ResultExtras {
+  // Audit profile (docs/scoring.md, 督察口径): the other rules that state the same requirement, "<pack>/<id>"
+  // each, on the result that stands for them; on each of those, `same_as` names that result and it is not scored.
+  std::vector<std::string> also_cites;
+  std::string same_as;
+  std::string waiver;    // reason, when waived
+  std::vector<NearMiss> near_misses;  // fail/partial, when the check asked for them (CheckOptions::near_misses)
+};
+
+// A RuleResult's ResultExtras: null until one is set, copied with the result (a result is a value).
+class ResultExtrasPtr {
+ public:
+  ResultExtrasPtr() = default;
+  ResultExtrasPtr(const ResultExtrasPtr& o) : p_(o.p_ ? std::make_unique<ResultExtras>(*o.p_) : nullptr) {}
+  ResultExtrasPtr(ResultExtrasPtr&&) noexcept = default;
+  ResultExtrasPtr& operator=(const ResultExtrasPtr& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<ResultExtras>(*o.p_) : nullptr;
+    return *this;
+  }
+  ResultExtrasPtr& operator=(ResultExtrasPtr&&) noexcept = default;
+  // The extras, or empty ones when none were set (a static object: no guard or call for the renderers' ~3,000
+  // reads a report).
+  const ResultExtras& get() const { return p_ ? *p_ : kEmpty; }
+  // The extras to change, made when none were set.
+  ResultExtras& Mutable() {
+    if (!p_) p_ = std::make_unique<ResultExtras>();
+    return *p_;
+  }
+
+ private:
+  static const ResultExtras kEmpty;
+  std::unique_ptr<ResultExtras> p_;
+};
+
 // One rule's verdict on one report. `rule` points at the rule's RuleInfo, which must outlive the result: the
 // RuleSet that checked the report (or, in a test, the RuleInfo built by hand) is kept while the Report is read.
 struct RuleResult {
@@ -177,13 +214,13 @@ struct RuleResult {
   Verdict unwaived = Verdict::kFail;  // the verdict before any waiver
   double weight = 1.0;   // scored with: the rule's, 0 when an audit profile folds the result into another (same_as)
   SharedText message;    // what was found / what is missing
-  // Audit profile (docs/scoring.md, 督察口径): the other rules that state the same requirement, "<pack>/<id>"
-  // each, on the result that stands for them; on each of those, `same_as` names that result and it is not scored.
-  std::vector<std::string> also_cites;
-  std::string same_as;
   std::vector<Evidence> evidence;
-  std::string waiver;    // reason, when waived
-  std::vector<NearMiss> near_misses;  // fail/partial, when the check asked for them (CheckOptions::near_misses)
+  ResultExtrasPtr extras;  // read through the accessors below; set through extras.Mutable()
+
+  const std::vector<std::string>& also_cites() const { return extras.get().also_cites; }
+  const std::string& same_as() const { return extras.get().same_as; }
+  const std::string& waiver() const { return extras.get().waiver; }
+  const std::vector<NearMiss>& near_misses() const { return extras.get().near_misses; }
 };
 
 struct VerdictCounts {

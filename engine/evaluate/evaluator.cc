@@ -225,7 +225,8 @@ RuleResult EvaluateRuleIn(const Document& doc, const EvalContext& ctx_in, const 
   }
   r.unwaived = r.verdict;
   if (near_misses && IsGap(r.verdict))
-    r.near_misses = BuildNearMisses(doc, ctx.matcher, std::move(misses), counted, near_misses);
+    if (auto found = BuildNearMisses(doc, ctx.matcher, std::move(misses), counted, near_misses); !found.empty())
+      r.extras.Mutable().near_misses = std::move(found);
   if (trail) {
     if (support != &o.support) o.support = *support;  // the trail shows what the verdict counted
     *trail = std::move(o);

@@ -129,11 +129,11 @@ std::vector<NearMiss> BuildNearMisses(const Document& doc, const TermMatcher& m,
 
 void NoteOtherRules(std::vector<RuleResult>& results) {
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].near_misses.empty()) continue;
-    std::vector<std::string> found(results[i].near_misses.size());
+    if (results[i].near_misses().empty()) continue;
+    std::vector<std::string> found(results[i].near_misses().size());
     bool any = false;
-    for (std::size_t k = 0; k < results[i].near_misses.size(); ++k) {
-      const NearMiss& nm = results[i].near_misses[k];
+    for (std::size_t k = 0; k < results[i].near_misses().size(); ++k) {
+      const NearMiss& nm = results[i].near_misses()[k];
       for (std::size_t j = 0; j < results.size() && found[k].empty(); ++j) {
         const RuleResult& other = results[j];
         if (j == i || (other.verdict != Verdict::kPass && other.verdict != Verdict::kPartial)) continue;
@@ -148,7 +148,7 @@ void NoteOtherRules(std::vector<RuleResult>& results) {
     }
     if (!any) continue;
     RuleResult& r = results[i];
-    for (std::size_t k = 0; k < found.size(); ++k) r.near_misses[k].counted_for = std::move(found[k]);
+    for (std::size_t k = 0; k < found.size(); ++k) r.extras.Mutable().near_misses[k].counted_for = std::move(found[k]);
   }
 }
 

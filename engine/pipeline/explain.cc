@@ -35,12 +35,12 @@ std::string ExplainRuleOnDocument(const RuleSet& set, const Rule& rule, const Do
     out += Msg("explain.doc-hit", {std::to_string(e.line), std::string(e.section), terms, std::string(e.quote)}) + "\n";
   }
   if (!gap) return out;
-  if (r->near_misses.empty()) {
+  if (r->near_misses().empty()) {
     out += Msg("explain.doc-no-candidates") + "\n";
     return out;
   }
-  out += Msg("explain.doc-near-misses", {std::to_string(r->near_misses.size())}) + "\n";
-  for (const auto& nm : r->near_misses) {
+  out += Msg("explain.doc-near-misses", {std::to_string(r->near_misses().size())}) + "\n";
+  for (const auto& nm : r->near_misses()) {
     out += Msg("explain.doc-miss", {std::to_string(nm.line), nm.section, nm.quote, nm.reason, nm.code}) + "\n";
     if (!nm.counted_for.empty()) out += Msg("explain.doc-counted-for", {nm.counted_for}) + "\n";
     out += Msg("explain.doc-need", {nm.need}) + "\n";

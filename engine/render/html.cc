@@ -353,7 +353,7 @@ void RenderHtml(const Report& report, std::ostream& os, const RenderOptions&) {
     out += "</ul>\n</details>\n";
   };
   group(Verdict::kWaived, "已豁免的要求", true, [](const RuleResult& r) {
-    return "豁免理由：" + HtmlEscape(r.waiver) + "（豁免前：" + VerdictLabelZh(r.unwaived) + "）";
+    return "豁免理由：" + HtmlEscape(r.waiver()) + "（豁免前：" + VerdictLabelZh(r.unwaived) + "）";
   });
   group(Verdict::kError, "规则执行错误", true, [](const RuleResult& r) { return HtmlEscape(r.message); });
   group(Verdict::kPass, "符合的要求", false, [](const RuleResult& r) {

@@ -296,7 +296,7 @@ MessageBytes& Refresh(RuleSlot& slot, const RuleResult& r, int indent, std::size
 
 // A result that shows nothing of its own (see MessageBytes::bare).
 bool Bare(const RuleResult& r) {
-  return r.evidence.empty() && r.near_misses.empty() && r.also_cites.empty() && r.same_as.empty() &&
+  return r.evidence.empty() && r.near_misses().empty() && r.also_cites().empty() && r.same_as().empty() &&
          r.verdict != Verdict::kWaived;
 }
 
@@ -467,19 +467,19 @@ const std::string* BareBytes(RuleSlot& slot, MessageBytes& m, Verdict v, int ind
 
 // The members a few results have: audit-profile links before the evidence, near misses and the waiver after it.
 void ProfileLinks(JsonWriter& w, const RuleResult& r) {
-  if (!r.also_cites.empty()) {
+  if (!r.also_cites().empty()) {
     w.Key("also_cites");
     w.BeginArray();
-    for (const auto& id : r.also_cites) w.String(id);
+    for (const auto& id : r.also_cites()) w.String(id);
     w.EndArray();
   }
-  if (!r.same_as.empty()) w.Key("same_as"), w.String(r.same_as);
+  if (!r.same_as().empty()) w.Key("same_as"), w.String(r.same_as());
 }
 void AfterEvidence(JsonWriter& w, const RuleResult& r) {
-  if (!r.near_misses.empty()) {  // check --format json: sentences with the rule's terms that did not count
+  if (!r.near_misses().empty()) {  // check --format json: sentences with the rule's terms that did not count
     w.Key("near_misses");
     w.BeginArray();
-    for (const auto& nm : r.near_misses) {
+    for (const auto& nm : r.near_misses()) {
       w.BeginObject();
       w.Key("quote"), w.String(nm.quote);
       w.Key("line"), w.Int(nm.line);
@@ -493,7 +493,7 @@ void AfterEvidence(JsonWriter& w, const RuleResult& r) {
     w.EndArray();
   }
   if (r.verdict == Verdict::kWaived) {
-    w.Key("waiver"), w.String(r.waiver);
+    w.Key("waiver"), w.String(r.waiver());
     w.Key("unwaived_verdict"), w.String(VerdictName(r.unwaived));
   }
 }
@@ -578,26 +578,26 @@ void CompactResult(RawJsonOut& o, bool first, const RuleResult& r, RuleSlot& slo
   p = PutBytes(p, slot.head), p = PutBytes(p, verdict), p = PutBytes(p, slot.severity_member);
   p = PutBytes(p, slot.weight_json), p = PutBytes(p, slot.cite_member), p = PutBytes(p, m.json);
   o.Done(PutBytes(p, slot.tail));
-  if (!r.also_cites.empty() || !r.same_as.empty()) {  // ProfileLinks' bytes: ~30 results a report under a profile
-    std::size_t max = 32 + kMaxJsonEscapedGrowth * r.same_as.size();
-    for (const auto& id : r.also_cites) max += 3 + kMaxJsonEscapedGrowth * id.size();
+  if (!r.also_cites().empty() || !r.same_as().empty()) {  // ProfileLinks' bytes: ~30 results a report under a profile
+    std::size_t max = 32 + kMaxJsonEscapedGrowth * r.same_as().size();
+    for (const auto& id : r.also_cites()) max += 3 + kMaxJsonEscapedGrowth * id.size();
     p = o.Room(max);
-    if (!r.also_cites.empty()) {
+    if (!r.also_cites().empty()) {
       p = PutBytes(p, ",\"also_cites\":[");
-      for (std::size_t i = 0; i < r.also_cites.size(); ++i) {
+      for (std::size_t i = 0; i < r.also_cites().size(); ++i) {
         if (i > 0) *p++ = ',';
-        *p++ = '"', p = WriteJsonEscaped(p, r.also_cites[i]), *p++ = '"';
+        *p++ = '"', p = WriteJsonEscaped(p, r.also_cites()[i]), *p++ = '"';
       }
       *p++ = ']';
     }
-    if (!r.same_as.empty()) p = PutBytes(p, ",\"same_as\":\""), p = WriteJsonEscaped(p, r.same_as), *p++ = '"';
+    if (!r.same_as().empty()) p = PutBytes(p, ",\"same_as\":\""), p = WriteJsonEscaped(p, r.same_as()), *p++ = '"';
     o.Done(p);
   }
   constexpr std::string_view kEvidence = ",\"evidence\":[";
   o.Done(PutBytes(o.Room(kEvidence.size()), kEvidence));
   for (std::size_t i = 0; i < r.evidence.size(); ++i) CompactEvidence(o, i == 0, r.evidence[i], texts);
   o.Done(PutBytes(o.Room(1), "]"));
-  if (!r.near_misses.empty() || r.verdict == Verdict::kWaived)
+  if (!r.near_misses().empty() || r.verdict == Verdict::kWaived)
     CompactMembers(o, [&r](JsonWriter& f) { AfterEvidence(f, r); });
   o.Done(PutBytes(o.Room(1), "}"));
 }

@@ -31,7 +31,7 @@ std::string EvidenceCell(const RuleResult& r) {
 // Every source of a requirement: the result's own citation, then those of the rules folded into it.
 std::string CiteCell(const RuleResult& r, const std::map<std::string, const RuleResult*>& by_id) {
   std::string out = r.rule->cite;
-  for (const auto& id : r.also_cites) {
+  for (const auto& id : r.also_cites()) {
     auto it = by_id.find(id);
     std::string cite = it != by_id.end() ? it->second->rule->cite.str() : std::string();
     if (cite.empty() || out.find(cite) != std::string::npos) continue;
@@ -42,7 +42,7 @@ std::string CiteCell(const RuleResult& r, const std::map<std::string, const Rule
 
 std::string AlsoCell(const RuleResult& r) {
   std::string out;
-  for (const auto& id : r.also_cites) out += (out.empty() ? "" : "\n") + id;
+  for (const auto& id : r.also_cites()) out += (out.empty() ? "" : "\n") + id;
   return out;
 }
 
@@ -144,7 +144,7 @@ std::vector<LedgerRow> LedgerRows(const Report& report) {
   const auto by_id = ById(report);
   int n = 0;
   for (const RuleResult* r : GapsBySeverity(report)) {
-    if (!r->same_as.empty()) continue;  // folded into the result that stands for its requirement
+    if (!r->same_as().empty()) continue;  // folded into the result that stands for its requirement
     auto [work, supplement] = SplitRemedy(*r);
     rows.push_back({std::to_string(++n), r->rule->id, AlsoCell(*r), r->rule->title, CiteCell(*r, by_id),
                     LedgerVerdictZh(r->verdict), SeverityLabelZh(r->rule->severity), r->message, EvidenceCell(*r), work,
@@ -169,7 +169,7 @@ std::vector<PassedRow> PassedRows(const Report& report) {
   std::vector<PassedRow> rows;
   const auto by_id = ById(report);
   for (const auto& r : report.results) {
-    if (r.verdict != Verdict::kPass || !r.same_as.empty()) continue;
+    if (r.verdict != Verdict::kPass || !r.same_as().empty()) continue;
     rows.push_back(
         {r.rule->id, AlsoCell(r), r.rule->title, CiteCell(r, by_id), LedgerVerdictZh(r.verdict), EvidenceCell(r)});
   }
@@ -204,7 +204,7 @@ std::vector<ResultRow> ResultRows(const Report& report) {
   for (const auto& r : report.results) {
     if (!ProfileListsPack(report, r.rule->pack)) continue;
     std::string waiver = r.verdict == Verdict::kWaived
-                             ? fmt::format("{}（豁免前：{}）", r.waiver, VerdictLabelZh(r.unwaived))
+                             ? fmt::format("{}（豁免前：{}）", r.waiver(), VerdictLabelZh(r.unwaived))
                              : std::string();
     rows.push_back({r.rule->id, r.rule->pack, r.rule->category, r.rule->title, VerdictLabelZh(r.verdict),
                     VerdictName(r.verdict), SeverityLabelZh(r.rule->severity), fmt::format("{:g}", r.weight),

@@ -142,7 +142,7 @@ void RenderMarkdown(const Report& report, std::ostream& os, const RenderOptions&
   if (waived.empty()) out += "无。\n";
   for (const RuleResult* r : waived)
     out += "- " + Code(r->rule->id) + " " + Esc(r->rule->title) + "（豁免前：" + VerdictLabelZh(r->unwaived) +
-           "）：" + Esc(r->waiver) + "\n";
+           "）：" + Esc(r->waiver()) + "\n";
   out += "\n";
 
   auto passes = ResultsWith(report, Verdict::kPass);

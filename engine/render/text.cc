@@ -278,7 +278,7 @@ void RenderText(const Report& report, std::ostream& os, const RenderOptions& opt
       out += fmt::format("  {} {}  {}  {}\n", paint(kDim, "~"), paint(kBold, TerminalSafe(r->rule->id)),
                          TerminalSafe(r->rule->title),
                          paint(kDim, fmt::format("（豁免前：{}）", VerdictLabelZh(r->unwaived))));
-      Field(out, 4, "理由", r->waiver, width, paint);
+      Field(out, 4, "理由", r->waiver(), width, paint);
     }
   }
   os << out;

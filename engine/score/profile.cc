@@ -289,11 +289,11 @@ void ApplyProfile(const Profile& profile, Report& report) {
     for (std::size_t i : members) {
       if (i == best) continue;
       RuleResult& m = report.results[i];
-      m.same_as = primary;
+      m.extras.Mutable().same_as = primary;
       m.weight = 0;
       others.push_back(m.rule->id.str());
     }
-    report.results[best].also_cites = std::move(others);
+    report.results[best].extras.Mutable().also_cites = std::move(others);
   }
 }
 

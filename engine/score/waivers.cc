@@ -187,7 +187,7 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::vector<std::str
       const Waiver& w = waivers[i];
       r.unwaived = r.verdict;
       r.verdict = Verdict::kWaived;
-      r.waiver = fmt::format("{}（{} 批准，{}{}）", w.reason, w.approver, DateString(w.date),
+      r.extras.Mutable().waiver = fmt::format("{}（{} 批准，{}{}）", w.reason, w.approver, DateString(w.date),
                              w.expires ? "，有效期至 " + DateString(*w.expires) : "");
       break;
     }

@@ -185,7 +185,7 @@ TrackStatus TrackStatusOf(const RuleResult& r, std::optional<Verdict> last, std:
       basis = "本年该规则不适用（年度或层级）：" + r.message.str();
       return TrackStatus::kUnknown;
     case Verdict::kWaived:
-      basis = "本年已豁免：" + r.waiver;
+      basis = "本年已豁免：" + r.waiver();
       return TrackStatus::kUnknown;
     case Verdict::kNotCheckable:
     case Verdict::kError:
@@ -235,9 +235,9 @@ TrackReport TrackLedger(const ReviewImport& last, const Report& this_year, const
       }
     tr.rule = r ? r->rule->id.str() : row.rules.front();
     std::string folded_into;  // folded by an audit profile: the result that stands for the requirement this year
-    if (r && !r->same_as.empty())
-      if (auto it = by_id.find(r->same_as); it != by_id.end()) {
-        folded_into = r->same_as;
+    if (r && !r->same_as().empty())
+      if (auto it = by_id.find(r->same_as()); it != by_id.end()) {
+        folded_into = r->same_as();
         r = it->second;
       }
     if (!r) {

@@ -95,7 +95,7 @@ void CheckSameResult(const RuleResult& got, const RuleResult& want) {
   CHECK(got.verdict == want.verdict);
   CHECK(got.unwaived == want.unwaived);
   CHECK(got.message == want.message);
-  CHECK(got.waiver == want.waiver);
+  CHECK(got.waiver() == want.waiver());
   REQUIRE(got.evidence.size() == want.evidence.size());
   for (std::size_t i = 0; i < want.evidence.size(); ++i) {
     CHECK(got.evidence[i].quote == want.evidence[i].quote);

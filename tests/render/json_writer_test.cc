@@ -323,12 +323,12 @@ ordered_json ReferenceJson(const Report& report) {
     if (!r.rule->remedy_work.empty()) row["remedy_work"] = r.rule->remedy_work.str();
     if (!r.rule->remedy_report.empty()) row["remedy_report"] = r.rule->remedy_report.str();
     if (!r.rule->owner.empty()) row["owner"] = r.rule->owner.str();
-    if (!r.also_cites.empty()) row["also_cites"] = r.also_cites;
-    if (!r.same_as.empty()) row["same_as"] = r.same_as;
+    if (!r.also_cites().empty()) row["also_cites"] = r.also_cites();
+    if (!r.same_as().empty()) row["same_as"] = r.same_as();
     row["evidence"] = std::move(ev);
-    if (!r.near_misses.empty()) {
+    if (!r.near_misses().empty()) {
       ordered_json misses = ordered_json::array();
-      for (const auto& nm : r.near_misses) {
+      for (const auto& nm : r.near_misses()) {
         ordered_json m = ordered_json::object();
         m["quote"] = nm.quote;
         m["line"] = nm.line;
@@ -342,7 +342,7 @@ ordered_json ReferenceJson(const Report& report) {
       row["near_misses"] = std::move(misses);
     }
     if (r.verdict == Verdict::kWaived) {
-      row["waiver"] = r.waiver;
+      row["waiver"] = r.waiver();
       row["unwaived_verdict"] = VerdictName(r.unwaived);
     }
     results.push_back(std::move(row));
@@ -414,7 +414,7 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   RuleResult r = test::MakeResult("report", nasty, nasty, nasty, "critical", Verdict::kWaived);  // severities are an enum now
   r.weight = 0.30000000000000004;
   r.message = nasty;
-  r.waiver = nasty;
+  r.extras.Mutable().waiver = nasty;
   r.unwaived = Verdict::kPartial;
   Evidence e;
   e.kind = EvidenceKind::kNegated;
@@ -432,9 +432,9 @@ TEST_CASE("a report written by the streaming writer is the tree renderer's bytes
   rule.remedy_work = nasty;
   rule.remedy_report = nasty;
   rule.owner = nasty;
-  r.also_cites = {nasty, "ledger-100/024"};
-  r.same_as = nasty;
-  r.near_misses = {{nasty, nasty, 12, 0, 1, "none_term", nasty, nasty, nasty}, {}};
+  r.extras.Mutable().also_cites = {nasty, "ledger-100/024"};
+  r.extras.Mutable().same_as = nasty;
+  r.extras.Mutable().near_misses = {{nasty, nasty, 12, 0, 1, "none_term", nasty, nasty, nasty}, {}};
   rep.rulesets.back().overrides = {nasty};
   rep.rulesets.back().draft = true;
   rep.profile = nasty;

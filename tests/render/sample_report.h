@@ -88,7 +88,7 @@ inline Report SampleReport() {
   i.unwaived = Verdict::kFail;
   EditRule(i).cite = "《法治政府建设实施纲要（2015—2020年）》第（三十八）项";
   i.message = "未找到法律顾问制度的落实情况";
-  i.waiver = "该项由市司法局统一部署（王某 批准，2021-03-01）";
+  i.extras.Mutable().waiver = "该项由市司法局统一部署（王某 批准，2021-03-01）";
 
   rep.results = {a, b, c, e, f, g, h, i};
 

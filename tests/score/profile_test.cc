@@ -138,11 +138,11 @@ TEST_CASE("profile: the best verdict stands for the group, the others are folded
   opts.profile = &p;
   Report folded = Check(*set, Input::Bytes("t.txt", "一、主要工作情况\n梳理年度决策目录。\n"), opts);
   CHECK(folded.profile == "测试口径（p.yaml）");
-  CHECK(folded.results[1].also_cites == std::vector<std::string>{"t/a"});  // the pass stands for the requirement
-  CHECK(folded.results[0].same_as == "t/b");
+  CHECK(folded.results[1].also_cites() == std::vector<std::string>{"t/a"});  // the pass stands for the requirement
+  CHECK(folded.results[0].same_as() == "t/b");
   CHECK(folded.results[0].weight == 0);
   CHECK(folded.results[0].verdict == Verdict::kPartial);  // its own verdict is kept
-  CHECK(folded.results[2].same_as.empty());               // a group of one present rule folds nothing
+  CHECK(folded.results[2].same_as().empty());               // a group of one present rule folds nothing
   // Scored once: the partial no longer pulls the score down.
   REQUIRE(rep.score.total);
   REQUIRE(folded.score.total);
@@ -189,10 +189,10 @@ TEST_CASE("profile: places kept from the last report serve only the same profile
       REQUIRE(got.results.size() == want.results.size());
       for (std::size_t i = 0; i < got.results.size(); ++i) {
         INFO(p->path << " " << got.results[i].rule->id.str());
-        CHECK(got.results[i].same_as == want.results[i].same_as);
-        CHECK(got.results[i].also_cites == want.results[i].also_cites);
+        CHECK(got.results[i].same_as() == want.results[i].same_as());
+        CHECK(got.results[i].also_cites() == want.results[i].also_cites());
         CHECK(got.results[i].weight == want.results[i].weight);
-        folds += !got.results[i].same_as.empty();
+        folds += !got.results[i].same_as().empty();
       }
     }
   CHECK(folds == 6 * 4);  // each report folds one result (b or c into the pass of the other)

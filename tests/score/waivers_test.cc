@@ -61,7 +61,7 @@ TEST_CASE("a waiver turns a fail into waived, keeping the reason and the origina
   ApplyWaivers(ws, Ids(rep), kToday, rep);
   CHECK(rep.results[0].verdict == Verdict::kWaived);
   CHECK(rep.results[0].unwaived == Verdict::kFail);
-  CHECK(rep.results[0].waiver == "不足部分已在专项报告中说明（张三 批准，2021-03-01）");
+  CHECK(rep.results[0].waiver() == "不足部分已在专项报告中说明（张三 批准，2021-03-01）");
   CHECK(rep.results[1].verdict == Verdict::kPartial);
   CHECK(rep.diagnostics.empty());
 
@@ -89,7 +89,7 @@ TEST_CASE("a glob waiver covers several rules, the first matching waiver wins", 
   Report rep = SampleReport();
   ApplyWaivers(ws, Ids(rep), kToday, rep);
   CHECK(rep.results[3].verdict == Verdict::kWaived);
-  CHECK(rep.results[3].waiver == "复议诉讼由市级统计（李四 批准，2021-03-01，有效期至 2022-03-01）");
+  CHECK(rep.results[3].waiver() == "复议诉讼由市级统计（李四 批准，2021-03-01，有效期至 2022-03-01）");
   CHECK(rep.results[4].verdict == Verdict::kWaived);  // not_checkable can be waived too
   CHECK(rep.results[4].unwaived == Verdict::kNotCheckable);
   CHECK(rep.results[0].verdict == Verdict::kFail);
