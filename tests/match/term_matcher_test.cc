@@ -86,9 +86,10 @@ Naive NaiveByLookup(const std::vector<std::string>& terms, const std::vector<Ter
   return out;
 }
 
+using NaiveFn = Naive (*)(const std::vector<std::string>&, const std::vector<TermId>&, std::string_view);
+
 void RequireSameAsNaive(const TermMatcher& m, const std::vector<std::string>& terms, const std::vector<TermId>& ids,
-                        std::string_view text, Naive (*naive)(const std::vector<std::string>&,
-                                                              const std::vector<TermId>&, std::string_view) = NaiveScan) {
+                        std::string_view text, NaiveFn naive = NaiveScan) {
   Hits hits = m.Scan(text);
   Naive want = naive(terms, ids, text);
   for (TermId id = 0; id < want.starts.size(); ++id) REQUIRE(Starts(hits, id) == want.starts[id]);
