@@ -6,6 +6,8 @@
 #include <bit>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -83,11 +85,214 @@ std::vector<TrieNode> SortedTrie(const std::vector<TermId>& order, Units units) 
   return trie;
 }
 
+// The character automaton in one layout: `State` numbers the states, `Unit` the unit ids (16 or 32 bits each). States
+// are numbered breadth first, so a state's children are consecutive (first .. first + count) and the shallow
+// states the text visits most share cache lines.
+template <class State>
+struct CharNode {
+  State fail = 0;
+  State emit = 0;   // this state or the first one on its failure chain that ends a term; 0: none
+  State first = 0;  // first child
+  State count = 0;  // children
+};
+template <class State, class Unit>
+struct CharAutomaton {
+  std::vector<Unit> pages;   // unit key >> 6 -> block (block 0: all ids 0)
+  std::vector<Unit> blocks;  // blocks of 64 ids by unit key & 63
+  std::vector<State> root;   // id -> child of the root (0: none)
+  std::vector<CharNode<State>> nodes;
+  std::vector<Unit> unit;          // the id of the unit that leads into each state
+  std::vector<std::int32_t> term;  // the term ending at each state, -1: none
+  std::vector<State> out_link;     // next state on the failure chain that ends a term
+
+  std::size_t Bytes() const {
+    return (pages.size() + blocks.size() + unit.size()) * sizeof(Unit) +
+           (root.size() + out_link.size()) * sizeof(State) + nodes.size() * sizeof(nodes[0]) +
+           term.size() * sizeof(term[0]);
+  }
+};
+
+}  // namespace
+
+// 16-bit states and ids (the shipped packs: ~5,500 states, ~800 units), 32-bit states (a pack with many terms:
+// bench/run's x16n has 84,425 states, 6,963 units), or both 32-bit (more than 65,534 distinct units; never fewer
+// states than units, each unit leads into a state). One 32-bit layout for all would cost the shipped packs' scan
+// 3.5 % more instructions and 38 % more first-level cache misses (callgrind); 32-bit ids for x16n cost it 1.6 % and
+// 11 %.
+struct TermMatcher::CharTables {
+  std::variant<CharAutomaton<std::uint16_t, std::uint16_t>, CharAutomaton<std::uint32_t, std::uint16_t>,
+               CharAutomaton<std::uint32_t, std::uint32_t>>
+      a;
+};
+
+namespace {
+
+// States and outputs of `a` from the trie (numbered `number`, breadth-first order `bfs`), the unit table from the
+// 32-bit one Build made.
+template <class State, class Unit>
+void FillChars(CharAutomaton<State, Unit>& a, const std::vector<TrieNode>& trie, const std::vector<std::int32_t>& bfs,
+               const std::vector<std::uint32_t>& number, const std::vector<std::uint32_t>& pages,
+               const std::vector<std::uint32_t>& blocks, std::size_t units) {
+  a.pages.assign(pages.begin(), pages.end());
+  a.blocks.assign(blocks.begin(), blocks.end());
+  const std::size_t states = trie.size();
+  a.nodes.assign(states, CharNode<State>{});
+  a.unit.assign(states + 8, 0);  // 8 ids more: Scan reads 8 from a state's first child on (and masks off the rest)
+  a.term.assign(states, -1);
+  a.out_link.assign(states, 0);
+  for (std::size_t v = 0; v < states; ++v) {
+    const TrieNode& b = trie[bfs[v]];
+    a.unit[v] = static_cast<Unit>(b.unit);
+    a.term[v] = b.term;
+    if (b.first_child >= 0) {
+      a.nodes[v].first = static_cast<State>(number[b.first_child]);
+      a.nodes[v].count = static_cast<State>(number[b.last_child] - number[b.first_child] + 1);
+    }
+  }
+  a.root.assign(units + 1, 0);
+  for (std::uint32_t w = a.nodes[0].first; w < a.nodes[0].first + a.nodes[0].count; ++w)
+    a.root[a.unit[w]] = static_cast<State>(w);
+  // Failure links and outputs, breadth first: a child's failure target is found from its parent's, which is
+  // shallower and done.
+  auto next = [&](std::uint32_t s, Unit c) -> State {
+    while (true) {
+      if (s == 0) return a.root[c];
+      const CharNode<State>& n = a.nodes[s];
+      const Unit* first = a.unit.data() + n.first;
+      const Unit* end = first + n.count;
+      const Unit* it = std::lower_bound(first, end, c);
+      if (it != end && *it == c) return static_cast<State>(it - a.unit.data());
+      s = n.fail;
+    }
+  };
+  for (std::size_t v = 0; v < states; ++v)
+    for (std::uint32_t w = a.nodes[v].first; w < a.nodes[v].first + a.nodes[v].count; ++w) {
+      const State f = v == 0 ? 0 : next(a.nodes[v].fail, a.unit[w]);
+      a.nodes[w].fail = f;
+      a.out_link[w] = a.term[f] >= 0 ? f : a.out_link[f];
+      a.nodes[w].emit = a.term[w] >= 0 ? static_cast<State>(w) : a.out_link[w];
+    }
+}
+
+// The scan over characters (any layout); appends to `hits` and `order` as Scan describes.
+template <class State, class Unit>
+void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths, std::string_view text, Hits& hits,
+               std::vector<std::pair<std::uint32_t, TermId>>& order) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const Unit* pages = a.pages.data();
+  const std::size_t page_count = a.pages.size();
+  const Unit* blocks = a.blocks.data();
+  const State* root = a.root.data();
+  const CharNode<State>* nodes = a.nodes.data();
+  const Unit* unit = a.unit.data();
+  // One transition: the child of s for unit c, or of the first state on its failure chain that has one.
+  auto step = [&](std::uint32_t s, Unit c) __attribute__((always_inline)) {
+    while (true) {
+      if (s == 0) return std::uint32_t{root[c]};
+      const CharNode<State>& node = nodes[s];
+      const Unit* first = unit + node.first;
+#if defined(__SSE2__)
+      if (node.count <= 8) {  // all but a few states: the children's ids compared at once, one branch on the answer
+        __m128i eq;           // eight 16-bit lanes, all ones where the child's id is c
+        if constexpr (sizeof(Unit) == 2) {
+          eq = _mm_cmpeq_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first)),
+                               _mm_set1_epi16(static_cast<short>(c)));
+        } else {  // two compares of four, packed into the same eight lanes
+          const __m128i key = _mm_set1_epi32(static_cast<int>(c));
+          eq = _mm_packs_epi32(_mm_cmpeq_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first)), key),
+                               _mm_cmpeq_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first + 4)), key));
+        }
+        const std::uint32_t found = static_cast<std::uint32_t>(_mm_movemask_epi8(eq)) & ((1u << (2 * node.count)) - 1);
+        if (found != 0) return node.first + static_cast<std::uint32_t>(__builtin_ctz(found)) / 2;
+      } else {
+#else
+      if (node.count == 1) {  // most states below the first character: one child
+        if (*first == c) return std::uint32_t{node.first};
+      } else if (node.count > 1) {
+#endif
+        // The last child not above c, without a branch per halving (a binary search's branches are coin flips).
+        const Unit* it = first;
+        for (std::uint32_t len = node.count; len > 1;) {
+          const std::uint32_t half = len / 2;
+          it = it[half] <= c ? it + half : it;
+          len -= half;
+        }
+        if (*it == c) return static_cast<std::uint32_t>(it - unit);
+      }
+      s = node.fail;
+    }
+  };
+  // The text goes through three passes a chunk of units at a time, each pass a short loop whose values stay in
+  // registers: the units' ids (and where each ends), the automaton over the ids, the terms that end at each unit.
+  // In one loop (before) the automaton's steps waited on the decoding's branches and spilled values, and a call
+  // for every unit that ends a term broke it up.
+  constexpr std::size_t kChunk = 1024;
+  // An entry of pass 2: the unit's index in the chunk above the first state on its out-links.
+  using Entry = std::conditional_t<sizeof(State) == 2, std::uint32_t, std::uint64_t>;
+  constexpr int kShift = 8 * sizeof(State);
+  Unit ids[kChunk];
+  std::uint32_t ends[kChunk];
+  Entry emits[kChunk];
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < n;) {
+    // 1. Ids. ASCII and valid three-byte characters (Han, CJK punctuation), four bytes read at once, by one lookup
+    //    (the pages cover every three-byte key, Build, so it needs no bounds check) and one branch, predicted;
+    //    anything else, and the last three bytes, by UnitKey.
+    std::size_t m = 0;
+    while (m < kChunk && i < n) {
+      if (i + 3 < n) {
+        std::uint32_t w;  // the next four bytes, the first in the low byte
+        std::memcpy(&w, p + i, 4);
+        if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
+        const bool one = (w & 0x80) == 0;
+        if (__builtin_expect(one | ((w & 0xC0C0F0u) == 0x8080E0u), 1)) {
+          const std::uint32_t page = one ? w >> 6 & 1 : (kThreeByteKeys >> 6) + ((w & 0x0F) << 6 | (w >> 8 & 0x3F));
+          ids[m] = blocks[std::size_t{pages[page]} * 64 + ((one ? w : w >> 16) & 0x3F)];
+          i += one ? 1 : 3;
+          ends[m++] = static_cast<std::uint32_t>(i);
+          continue;
+        }
+      }
+      std::size_t len;
+      bool cut = false;
+      const std::uint32_t key = UnitKey(p, i, n, len, cut);
+      i += len;
+      ids[m] = key >> 6 < page_count ? blocks[std::size_t{pages[key >> 6]} * 64 + (key & 63)] : 0;
+      ends[m++] = static_cast<std::uint32_t>(i);
+    }
+    // 2. The automaton. A unit no term contains sends it to the root (no term spans it). Where a state ends a term,
+    //    an entry is kept: written for every unit, the cursor moved on only then (no branch).
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < m; ++j) {
+      const Unit c = ids[j];
+      if (c == 0) {
+        s = 0;
+        continue;
+      }
+      s = step(s, c);
+      const State emit = nodes[s].emit;
+      emits[k] = static_cast<Entry>(j) << kShift | emit;
+      k += emit != 0;
+    }
+    // 3. The terms ending at each such unit, from its state along the out-links. Every term starts a unit and so
+    //    on a character boundary (or a byte no character): no check.
+    for (std::size_t e = 0; e < k; ++e) {
+      const std::uint32_t end = ends[emits[e] >> kShift];
+      for (auto o = static_cast<State>(emits[e]); o != 0; o = a.out_link[o]) {
+        const auto id = static_cast<TermId>(a.term[o]);
+        if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+        order.emplace_back(end - lengths[id], id);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 TermId TermMatcher::Add(std::string_view term) {
   if (built_) throw std::logic_error("TermMatcher::Add after Build");
-  auto it = ids_.find(std::string(term));
+  auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
   TermId id = static_cast<TermId>(terms_.size());
   terms_.emplace_back(term);
@@ -98,20 +303,15 @@ TermId TermMatcher::Add(std::string_view term) {
 void TermMatcher::Build() {
   lengths_.clear();
   for (const std::string& t : terms_) lengths_.push_back(static_cast<std::uint32_t>(t.size()));
-  by_chars_ = BuildChars();
-  if (!by_chars_) {
-    chars_ = CharAutomaton{};
-    BuildBytes();
-  }
+  if (!BuildChars()) BuildBytes();
   built_ = true;
 }
 
 // The character automaton, unless a term ends inside a character (its last unit would be cut: in a text the same
 // bytes can be the start of a longer character, which the byte automaton finds and a character automaton would
-// not) or the states or units do not fit 16 bits: false, and Build falls back to the bytes.
+// not): false, and Build falls back to the bytes.
 bool TermMatcher::BuildChars() {
-  CharAutomaton& a = chars_;
-  a = CharAutomaton{};
+  chars_.reset();
   // 1. Each term as the keys of its units. A term that starts with a continuation byte never starts on a character
   //    boundary: it has no hit and no place in the automaton.
   std::vector<std::uint32_t> keys;
@@ -129,88 +329,80 @@ bool TermMatcher::BuildChars() {
     order.push_back(id);
   }
   begin[terms_.size()] = static_cast<std::uint32_t>(keys.size());
-  // 2. Unit ids 1.. in key order, and the two-level table from a key to its id.
-  std::vector<std::uint32_t> distinct(keys);
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  if (distinct.size() >= 0xFFFF) return false;
+  // 2. Unit ids 1.. in key order, and the two-level table from a key to its id: the keys marked in a set of 64-bit
+  //    words, one word a block of the table, then numbered word by word (sorting all the keys, before, was most of
+  //    Build with a large pack).
+  std::uint32_t max_key = 0;
+  for (std::uint32_t k : keys) max_key = std::max(max_key, k);
+  std::vector<std::uint64_t> seen(std::size_t{max_key} / 64 + 1, 0);
+  for (std::uint32_t k : keys) seen[k >> 6] |= std::uint64_t{1} << (k & 63);
   // Pages for every key up to the last three-byte one at least, so Scan looks up a three-byte character unchecked.
   constexpr std::size_t kThreeBytePages = (kFourByteKeys >> 6);
-  a.pages.assign(std::max<std::size_t>(kThreeBytePages, distinct.empty() ? 0 : (distinct.back() >> 6) + 1), 0);
-  a.blocks.assign(64, 0);
-  for (std::size_t j = 0; j < distinct.size(); ++j) {
-    std::uint32_t k = distinct[j];
-    if (a.pages[k >> 6] == 0) {
-      a.pages[k >> 6] = static_cast<std::uint16_t>(a.blocks.size() / 64);
-      a.blocks.resize(a.blocks.size() + 64, 0);
-    }
-    a.blocks[std::size_t{a.pages[k >> 6]} * 64 + (k & 63)] = static_cast<std::uint16_t>(j + 1);
+  std::vector<std::uint32_t> pages(std::max(kThreeBytePages, seen.size()), 0);
+  std::vector<std::uint32_t> blocks(64, 0);
+  std::uint32_t unit_count = 0;
+  for (std::size_t page = 0; page < seen.size(); ++page) {
+    if (seen[page] == 0) continue;
+    pages[page] = static_cast<std::uint32_t>(blocks.size() / 64);
+    blocks.resize(blocks.size() + 64, 0);
+    for (std::uint64_t bits = seen[page]; bits != 0; bits &= bits - 1)
+      blocks[std::size_t{pages[page]} * 64 + static_cast<std::size_t>(std::countr_zero(bits))] = ++unit_count;
   }
-  for (std::uint32_t& k : keys) k = a.blocks[std::size_t{a.pages[k >> 6]} * 64 + (k & 63)];
-  // 3. Trie from the terms in unit order.
+  for (std::uint32_t& k : keys) k = blocks[std::size_t{pages[k >> 6]} * 64 + (k & 63)];
+  // 3. Trie from the terms in unit order, sorted by their first two units as one number and only where those are
+  //    the same by the rest (a comparison through two tables for every pair, before: a third of Build). Ids are
+  //    1..: a missing second unit is 0, so a one-unit term comes before the longer ones it begins.
   auto units = [&](TermId id) {
     return std::span<const std::uint32_t>(keys.data() + begin[id], begin[id + 1] - begin[id]);
   };
-  std::sort(order.begin(), order.end(), [&](TermId x, TermId y) {
-    auto ux = units(x), uy = units(y);
-    return std::lexicographical_compare(ux.begin(), ux.end(), uy.begin(), uy.end());
+  std::vector<std::pair<std::uint64_t, TermId>> by_prefix;
+  by_prefix.reserve(order.size());
+  for (TermId id : order) {
+    const auto u = units(id);
+    by_prefix.emplace_back(std::uint64_t{u[0]} << 32 | (u.size() > 1 ? u[1] : 0), id);
+  }
+  std::sort(by_prefix.begin(), by_prefix.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    const auto ux = units(x.second), uy = units(y.second);
+    return std::lexicographical_compare(ux.begin() + std::min<std::size_t>(2, ux.size()), ux.end(),
+                                        uy.begin() + std::min<std::size_t>(2, uy.size()), uy.end());
   });
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = by_prefix[i].second;
   const std::vector<TrieNode> trie = SortedTrie(order, units);
-  if (trie.size() > 0xFFFF) return false;
   // 4. States numbered breadth first: a state's children are consecutive, in unit order.
   std::vector<std::int32_t> bfs{0};
   bfs.reserve(trie.size());
-  std::vector<std::uint16_t> number(trie.size(), 0);
+  std::vector<std::uint32_t> number(trie.size(), 0);
   for (std::size_t head = 0; head < bfs.size(); ++head)
     for (std::int32_t n = trie[bfs[head]].first_child; n >= 0; n = trie[n].next_sibling) {
-      number[n] = static_cast<std::uint16_t>(bfs.size());
+      number[n] = static_cast<std::uint32_t>(bfs.size());
       bfs.push_back(n);
     }
-  const std::size_t states = trie.size();
-  a.nodes.assign(states, CharNode{});
-  a.unit.assign(states + 8, 0);  // 8 ids more: Scan reads 8 from a state's first child on (and masks off the rest)
-  a.term.assign(states, -1);
-  a.out_link.assign(states, 0);
-  for (std::size_t v = 0; v < states; ++v) {
-    const TrieNode& b = trie[bfs[v]];
-    a.unit[v] = static_cast<std::uint16_t>(b.unit);
-    a.term[v] = b.term;
-    if (b.first_child >= 0) {
-      a.nodes[v].first = number[b.first_child];
-      a.nodes[v].count = static_cast<std::uint16_t>(number[b.last_child] - number[b.first_child] + 1);
-    }
-  }
-  a.root.assign(distinct.size() + 1, 0);
-  for (std::uint32_t w = a.nodes[0].first; w < a.nodes[0].first + a.nodes[0].count; ++w) a.root[a.unit[w]] = static_cast<std::uint16_t>(w);
-  // 5. Failure links and outputs, breadth first: a child's failure target is found from its parent's, which is
-  //    shallower and done.
-  auto next = [&](std::uint32_t s, std::uint16_t c) -> std::uint16_t {
-    while (true) {
-      if (s == 0) return a.root[c];
-      const CharNode& n = a.nodes[s];
-      const std::uint16_t* first = a.unit.data() + n.first;
-      const std::uint16_t* end = first + n.count;
-      const std::uint16_t* it = std::lower_bound(first, end, c);
-      if (it != end && *it == c) return static_cast<std::uint16_t>(it - a.unit.data());
-      s = n.fail;
-    }
-  };
-  for (std::size_t v = 0; v < states; ++v)
-    for (std::uint32_t w = a.nodes[v].first; w < a.nodes[v].first + a.nodes[v].count; ++w) {
-      std::uint16_t f = v == 0 ? 0 : next(a.nodes[v].fail, a.unit[w]);
-      a.nodes[w].fail = f;
-      a.out_link[w] = a.term[f] >= 0 ? f : a.out_link[f];
-      a.nodes[w].emit = a.term[w] >= 0 ? static_cast<std::uint16_t>(w) : a.out_link[w];
-    }
+  // 5. The narrowest layout that numbers them (id 0xFFFF stays unused, as the 16-bit tables always had it).
+  auto tables = std::make_shared<CharTables>();
+  auto fill = [&](auto& a) { FillChars(a, trie, bfs, number, pages, blocks, unit_count); };
+  if (trie.size() <= 0xFFFF && unit_count < 0xFFFF)
+    fill(tables->a.emplace<CharAutomaton<std::uint16_t, std::uint16_t>>());
+  else if (unit_count < 0xFFFF)
+    fill(tables->a.emplace<CharAutomaton<std::uint32_t, std::uint16_t>>());
+  else
+    fill(tables->a.emplace<CharAutomaton<std::uint32_t, std::uint32_t>>());
+  chars_ = std::move(tables);
   return true;
 }
 
+std::size_t TermMatcher::states() const {
+  if (chars_) return std::visit([](const auto& a) { return a.nodes.size(); }, chars_->a);
+  return nodes_.size();
+}
+
+std::size_t TermMatcher::units() const {
+  if (chars_) return std::visit([](const auto& a) { return a.root.size() - 1; }, chars_->a);
+  return 0;
+}
+
 std::size_t TermMatcher::table_bytes() const {
-  if (by_chars_) {
-    const CharAutomaton& a = chars_;
-    return (a.pages.size() + a.blocks.size() + a.root.size() + a.unit.size() + a.out_link.size()) * 2 +
-           a.nodes.size() * sizeof(CharNode) + a.term.size() * 4;
-  }
+  if (chars_) return std::visit([](const auto& a) { return a.Bytes(); }, chars_->a);
   return nodes_.size() * sizeof(Node) + edges_.size() * sizeof(edges_[0]) + (root_next_.size() + dense_.size()) * 4;
 }
 
@@ -318,8 +510,8 @@ Hits TermMatcher::Scan(std::string_view text) const {
   // Every hit in the order found (by end offset), before the counting sort groups them by term.
   thread_local std::vector<std::pair<std::uint32_t, TermId>> order;
   order.clear();
-  if (by_chars_)
-    ScanChars(text, hits, order);
+  if (chars_)
+    std::visit([&](const auto& a) { ScanChars(a, lengths_.data(), text, hits, order); }, chars_->a);
   else
     ScanBytes(text, hits, order);
   // Counting sort: offsets[id] becomes the end of the term's group, then, filling each group from its end with the
@@ -331,109 +523,6 @@ Hits TermMatcher::Scan(std::string_view text) const {
   hits.starts.resize(run);
   for (auto it = order.rbegin(); it != order.rend(); ++it) hits.starts[--hits.offsets[it->second]] = it->first;
   return hits;
-}
-
-void TermMatcher::ScanChars(std::string_view text, Hits& hits,
-                            std::vector<std::pair<std::uint32_t, TermId>>& order) const {
-  const CharAutomaton& a = chars_;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  const std::uint16_t* pages = a.pages.data();
-  const std::size_t page_count = a.pages.size();
-  const std::uint16_t* blocks = a.blocks.data();
-  const std::uint16_t* root = a.root.data();
-  const CharNode* nodes = a.nodes.data();
-  const std::uint16_t* unit = a.unit.data();
-  // One transition: the child of s for unit c, or of the first state on its failure chain that has one.
-  auto step = [&](std::uint32_t s, std::uint16_t c) __attribute__((always_inline)) {
-    while (true) {
-      if (s == 0) return std::uint32_t{root[c]};
-      const CharNode& node = nodes[s];
-      const std::uint16_t* first = unit + node.first;
-#if defined(__SSE2__)
-      if (node.count <= 8) {  // all but a few states: the children's ids compared at once, one branch on the answer
-        const __m128i eq = _mm_cmpeq_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first)),
-                                           _mm_set1_epi16(static_cast<short>(c)));
-        const std::uint32_t found = static_cast<std::uint32_t>(_mm_movemask_epi8(eq)) & ((1u << (2 * node.count)) - 1);
-        if (found != 0) return node.first + static_cast<std::uint32_t>(__builtin_ctz(found)) / 2;
-      } else {
-#else
-      if (node.count == 1) {  // most states below the first character: one child
-        if (*first == c) return std::uint32_t{node.first};
-      } else if (node.count > 1) {
-#endif
-        // The last child not above c, without a branch per halving (a binary search's branches are coin flips).
-        const std::uint16_t* it = first;
-        for (std::uint32_t len = node.count; len > 1;) {
-          const std::uint32_t half = len / 2;
-          it = it[half] <= c ? it + half : it;
-          len -= half;
-        }
-        if (*it == c) return static_cast<std::uint32_t>(it - unit);
-      }
-      s = node.fail;
-    }
-  };
-  // The text goes through three passes a chunk of units at a time, each pass a short loop whose values stay in
-  // registers: the units' ids (and where each ends), the automaton over the ids, the terms that end at each unit.
-  // In one loop (before) the automaton's steps waited on the decoding's branches and spilled values, and a call
-  // for every unit that ends a term broke it up.
-  constexpr std::size_t kChunk = 1024;
-  std::uint16_t ids[kChunk];
-  std::uint32_t ends[kChunk];
-  std::uint32_t emits[kChunk];  // unit index << 16 | the first state on its out-links
-  std::uint32_t s = 0;
-  for (std::size_t i = 0; i < n;) {
-    // 1. Ids. ASCII and valid three-byte characters (Han, CJK punctuation), four bytes read at once, by one lookup
-    //    (the pages cover every three-byte key, Build, so it needs no bounds check) and one branch, predicted;
-    //    anything else, and the last three bytes, by UnitKey.
-    std::size_t m = 0;
-    while (m < kChunk && i < n) {
-      if (i + 3 < n) {
-        std::uint32_t w;  // the next four bytes, the first in the low byte
-        std::memcpy(&w, p + i, 4);
-        if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
-        const bool one = (w & 0x80) == 0;
-        if (__builtin_expect(one | ((w & 0xC0C0F0u) == 0x8080E0u), 1)) {
-          const std::uint32_t page = one ? w >> 6 & 1 : (kThreeByteKeys >> 6) + ((w & 0x0F) << 6 | (w >> 8 & 0x3F));
-          ids[m] = blocks[std::size_t{pages[page]} * 64 + ((one ? w : w >> 16) & 0x3F)];
-          i += one ? 1 : 3;
-          ends[m++] = static_cast<std::uint32_t>(i);
-          continue;
-        }
-      }
-      std::size_t len;
-      bool cut = false;
-      const std::uint32_t key = UnitKey(p, i, n, len, cut);
-      i += len;
-      ids[m] = key >> 6 < page_count ? blocks[std::size_t{pages[key >> 6]} * 64 + (key & 63)] : 0;
-      ends[m++] = static_cast<std::uint32_t>(i);
-    }
-    // 2. The automaton. A unit no term contains sends it to the root (no term spans it). Where a state ends a term,
-    //    an entry is kept: written for every unit, the cursor moved on only then (no branch).
-    std::size_t k = 0;
-    for (std::size_t j = 0; j < m; ++j) {
-      const std::uint16_t c = ids[j];
-      if (c == 0) {
-        s = 0;
-        continue;
-      }
-      s = step(s, c);
-      const std::uint32_t emit = nodes[s].emit;
-      emits[k] = static_cast<std::uint32_t>(j) << 16 | emit;
-      k += emit != 0;
-    }
-    // 3. The terms ending at each such unit, from its state along the out-links. Every term starts a unit and so
-    //    on a character boundary (or a byte no character): no check.
-    for (std::size_t e = 0; e < k; ++e) {
-      const std::uint32_t end = ends[emits[e] >> 16];
-      for (std::uint32_t o = emits[e] & 0xFFFF; o != 0; o = a.out_link[o]) {
-        const auto id = static_cast<TermId>(a.term[o]);
-        if (hits.offsets[id]++ == 0) hits.present.push_back(id);
-        order.emplace_back(end - lengths_[id], id);
-      }
-    }
-  }
 }
 
 void TermMatcher::ScanBytes(std::string_view text, Hits& hits,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,36 +45,22 @@ class TermMatcher {
   std::uint32_t Length(TermId id) const { return static_cast<std::uint32_t>(terms_[id].size()); }
   const std::vector<std::string>& terms() const { return terms_; }
   // The automaton's states after Build (trie nodes, the root included).
-  std::size_t states() const { return by_chars_ ? chars_.nodes.size() : nodes_.size(); }
-  // Whether Build chose the character automaton (false: the byte automaton, for terms that end inside a character
-  // or sets too large for 16-bit state and character numbers).
-  bool by_characters() const { return by_chars_; }
+  std::size_t states() const;
+  // Whether Build chose the character automaton (false: the byte automaton, for terms that end inside a character).
+  bool by_characters() const { return chars_ != nullptr; }
+  // The character automaton's distinct units (the characters and stray bytes the terms contain); 0 for bytes.
+  std::size_t units() const;
   // Bytes of the tables Scan reads (the automaton and, for characters, the character table).
   std::size_t table_bytes() const;
 
  private:
-  // The character automaton. A unit of text is a UTF-8 character (a lead byte and the continuation bytes it
-  // announces, not checked further) or any other single byte; each unit some term contains has an id (1..), every
-  // other unit is 0 and sends the automaton to the root. States are numbered breadth first, so a state's children
-  // are consecutive (first .. first + count) and the shallow states the text visits most share cache lines.
-  struct CharNode {
-    std::uint16_t fail = 0;
-    std::uint16_t emit = 0;   // this state or the first one on its failure chain that ends a term; 0: none
-    std::uint16_t first = 0;  // first child
-    std::uint16_t count = 0;  // children
-  };
-  struct CharAutomaton {
-    std::vector<std::uint16_t> pages;   // unit key >> 6 -> block (block 0: all ids 0)
-    std::vector<std::uint16_t> blocks;  // blocks of 64 ids by unit key & 63
-    std::vector<std::uint16_t> root;    // id -> child of the root (0: none)
-    std::vector<CharNode> nodes;
-    std::vector<std::uint16_t> unit;      // the id of the unit that leads into each state
-    std::vector<std::int32_t> term;       // the term ending at each state, -1: none
-    std::vector<std::uint16_t> out_link;  // next state on the failure chain that ends a term
-  };
+  // The character automaton (term_matcher.cc). A unit of text is a UTF-8 character or any other single byte; each
+  // unit some term contains has an id. States and ids are numbered in 16 bits when they fit (the shipped packs,
+  // the tables stay in the first two cache levels), in 32 otherwise: Build picks the layout, Scan dispatches once.
+  // Shared and immutable after Build, so a TermMatcher stays copyable.
+  struct CharTables;
   bool BuildChars();
   void BuildBytes();
-  void ScanChars(std::string_view text, Hits& hits, std::vector<std::pair<std::uint32_t, TermId>>& order) const;
   void ScanBytes(std::string_view text, Hits& hits, std::vector<std::pair<std::uint32_t, TermId>>& order) const;
 
   struct Node {
@@ -87,13 +74,18 @@ class TermMatcher {
 
   std::vector<std::string> terms_;
   std::vector<std::uint32_t> lengths_;  // each term's length in bytes (Build): a hit's start without the string
-  std::unordered_map<std::string, TermId> ids_;
+  // Looked up by string_view: Add is called for every term of every rule (84,000 times with bench/run's x16n), and a
+  // std::string key made for each lookup was most of its cost.
+  struct TermHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, TermId, TermHash, std::equal_to<>> ids_;
   std::vector<Node> nodes_;
   std::vector<std::pair<unsigned char, std::int32_t>> edges_;
   std::vector<std::int32_t> root_next_;  // dense table for the root (256 entries)
   std::vector<std::int32_t> dense_;      // rows of 256 child states for the nodes with many children
-  CharAutomaton chars_;
-  bool by_chars_ = false;
+  std::shared_ptr<const CharTables> chars_;  // null: the byte automaton
   bool built_ = false;
 };
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include "evaluate/doc_builder.h"
 #include "match/term_matcher.h"
@@ -52,10 +53,45 @@ Naive NaiveScan(const std::vector<std::string>& terms, const std::vector<TermId>
   return out;
 }
 
+// The same answer for many terms: each substring from a character boundary, of each length some term has, looked up
+// in a map of the terms (quick where NaiveScan, a search for each term, would take minutes).
+Naive NaiveByLookup(const std::vector<std::string>& terms, const std::vector<TermId>& ids, std::string_view text) {
+  Naive out;
+  std::unordered_map<std::string_view, TermId> by_text;
+  std::vector<std::size_t> lengths;
+  TermId n = 0;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    by_text.emplace(terms[i], ids[i]);
+    lengths.push_back(terms[i].size());
+    n = std::max(n, ids[i] + 1);
+  }
+  std::sort(lengths.begin(), lengths.end(), std::greater<>());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+  out.starts.resize(n);
+  std::vector<std::tuple<std::size_t, std::size_t, TermId>> first;  // end, −length, id
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    if ((static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;
+    for (std::size_t len : lengths) {
+      if (p + len > text.size()) continue;
+      auto it = by_text.find(text.substr(p, len));
+      if (it == by_text.end()) continue;
+      auto& starts = out.starts[it->second];
+      if (starts.empty()) first.emplace_back(p + len, ~len, it->second);
+      starts.push_back(static_cast<std::uint32_t>(p));
+      ++out.total;
+    }
+  }
+  std::sort(first.begin(), first.end());
+  for (const auto& f : first) out.present.push_back(std::get<2>(f));
+  return out;
+}
+
+using NaiveFn = Naive (*)(const std::vector<std::string>&, const std::vector<TermId>&, std::string_view);
+
 void RequireSameAsNaive(const TermMatcher& m, const std::vector<std::string>& terms, const std::vector<TermId>& ids,
-                        std::string_view text) {
+                        std::string_view text, NaiveFn naive = NaiveScan) {
   Hits hits = m.Scan(text);
-  Naive want = NaiveScan(terms, ids, text);
+  Naive want = naive(terms, ids, text);
   for (TermId id = 0; id < want.starts.size(); ++id) REQUIRE(Starts(hits, id) == want.starts[id]);
   REQUIRE(hits.present == want.present);
   REQUIRE(hits.total == want.total);
@@ -262,26 +298,102 @@ TEST_CASE("terms ending inside a character fall back to the byte automaton, with
   RequireSameAsNaive(m, terms, ids, "法治政府，政\xE5");
 }
 
-TEST_CASE("more states than 16 bits number fall back to the byte automaton", "[match]") {
+namespace {
+
+// The UTF-8 bytes of code point `cp`.
+std::string Utf8(char32_t cp) {
+  if (cp < 0x80) return std::string(1, static_cast<char>(cp));
+  if (cp < 0x800) return {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+  if (cp < 0x10000)
+    return {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (cp & 0x3F))};
+  return {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+          static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+}
+
+// Texts for a large term set: random characters from `pool` with terms put in, among them terms whose units
+// straddle the scan's chunk ends (unit 1,024 and 2,048), each preceded by 1,019..1,025 units.
+std::vector<std::string> TextsAround(const std::vector<std::string>& terms, const std::vector<std::string>& pool,
+                                     std::mt19937& rng) {
+  std::vector<std::string> texts;
+  for (int before = 1019; before <= 1025; ++before) {
+    std::string text;
+    for (int half = 0; half < 2; ++half) {
+      for (int i = 0; i < before - half * 3; ++i) text += pool[rng() % pool.size()];
+      text += terms[rng() % terms.size()];
+    }
+    for (int i = 0; i < 300; ++i) text += i % 10 == 0 ? terms[rng() % terms.size()] : pool[rng() % pool.size()];
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+}  // namespace
+
+// More states than 16 bits number (84,425 with bench/run's x16n pack): the character automaton with 32-bit states
+// and 16-bit unit ids, not the byte automaton.
+TEST_CASE("more states than 16 bits number: the character automaton with 32-bit states", "[match]") {
   std::mt19937 rng(3);
+  std::vector<std::string> pool;
+  for (char32_t cp = 0x4E00; cp < 0x4E00 + 400; ++cp) pool.push_back(Utf8(cp));
   TermMatcher m;
   std::vector<std::string> terms;
   std::vector<TermId> ids;
-  auto han = [&] {
-    char32_t cp = 0x4E00 + rng() % 400;
-    return std::string{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-                       static_cast<char>(0x80 | (cp & 0x3F))};
-  };
-  for (int i = 0; i < 40000; ++i) terms.push_back(han() + han() + han());
+  for (int i = 0; i < 50000; ++i) {
+    std::string t;
+    for (int k = 0, n = 1 + i % 5; k < n; ++k) t += pool[rng() % pool.size()];
+    terms.push_back(t);
+  }
   for (const auto& t : terms) ids.push_back(m.Add(t));
   m.Build();
-  CHECK_FALSE(m.by_characters());
+  CHECK(m.by_characters());
   CHECK(m.states() > 65535);
+  CHECK(m.units() == 400);
   std::string text;
-  for (int i = 0; i < 2000; ++i) text += han();
+  for (int i = 0; i < 2000; ++i) text += pool[rng() % pool.size()];
   Hits hits = m.Scan(text);
   CHECK(hits.total > 0);
   RequireSameAsNaive(m, terms, ids, text);
+  for (const std::string& t : TextsAround(terms, pool, rng)) RequireSameAsNaive(m, terms, ids, t, NaiveByLookup);
+  // One term that ends inside a character sends the whole set to the byte automaton, with the same answers.
+  TermMatcher cut;
+  std::vector<std::string> cut_terms = terms;
+  cut_terms.push_back("\xE4\xB8");  // the first two bytes of U+4E00..U+4E3F
+  std::vector<TermId> cut_ids;
+  for (const auto& t : cut_terms) cut_ids.push_back(cut.Add(t));
+  cut.Build();
+  CHECK_FALSE(cut.by_characters());
+  RequireSameAsNaive(cut, cut_terms, cut_ids, text);
+}
+
+// More distinct units than 16 bits number (a pack over the CJK extensions, say): 32-bit states and unit ids. The
+// units are three-byte characters (U+3400..U+D7FF) and four-byte ones (U+20000..), one and two per term.
+TEST_CASE("more distinct units than 16 bits number: 32-bit states and unit ids", "[match]") {
+  std::mt19937 rng(5);
+  std::vector<std::string> pool;
+  for (char32_t cp = 0x3400; cp < 0xD800; ++cp) pool.push_back(Utf8(cp));
+  for (char32_t cp = 0x20000; pool.size() < 70000; ++cp) pool.push_back(Utf8(cp));
+  TermMatcher m;
+  std::vector<std::string> terms;
+  std::vector<TermId> ids;
+  for (std::size_t i = 0; i < pool.size(); ++i)  // every unit in a term
+    terms.push_back(i % 3 == 0 ? pool[i] : pool[i] + pool[rng() % pool.size()]);
+  // Terms that share their first unit: with ~6 next units each, most states' children are compared four at a time
+  // twice (32-bit ids), and with 40 the rest are searched.
+  std::vector<std::string> shared;
+  for (int i = 0; i < 3000; ++i)
+    shared.push_back(pool[rng() % (i < 2000 ? 300 : 10)] + pool[rng() % pool.size()] + pool[rng() % pool.size()]);
+  terms.insert(terms.end(), shared.begin(), shared.end());
+  for (const auto& t : terms) ids.push_back(m.Add(t));
+  m.Build();
+  CHECK(m.by_characters());
+  CHECK(m.units() > 65535);
+  CHECK(m.states() > m.units());
+  for (const auto* put : {&terms, &shared})
+    for (const std::string& t : TextsAround(*put, pool, rng)) {
+      CAPTURE(t.size());
+      RequireSameAsNaive(m, terms, ids, t, NaiveByLookup);
+    }
 }
 
 TEST_CASE("matcher with no terms scans safely", "[match]") {
