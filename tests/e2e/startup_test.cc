@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -53,3 +54,34 @@ TEST_CASE("the binary does not load at start what only some commands need", "[e2
   for (const auto& prefix : never)
     for (const auto& n : needed) CHECK(n.rfind(prefix, 0) == std::string::npos);
 }
+
+#ifdef FAZHI_MIMALLOC  // -DFAZHI_MIMALLOC=OFF and the sanitizer builds keep glibc's malloc
+namespace {
+
+// `fazhi --version` with mimalloc's start-up report (MIMALLOC_VERBOSE=1 lists every option as it starts), and with
+// MIMALLOC_LARGE_OS_PAGES set to `large` unless that is empty; the variables are the test process's own for the
+// run, which the child inherits.
+std::string AllocatorReport(const char* large) {
+  setenv("MIMALLOC_VERBOSE", "1", 1);
+  if (*large) setenv("MIMALLOC_LARGE_OS_PAGES", large, 1);
+  fazhi::test::RunResult r = fazhi::test::RunFazhi({"--version"});
+  unsetenv("MIMALLOC_VERBOSE");
+  unsetenv("MIMALLOC_LARGE_OS_PAGES");
+  REQUIRE(r.exit_code == 0);
+  return r.err;
+}
+
+}  // namespace
+
+TEST_CASE("the binary allocates with mimalloc, its start on large pages", "[e2e][startup]") {
+  REQUIRE(NeededLibraries(FAZHI_BINARY).count("libmimalloc.so.2") == 1);
+  // The option is set before mimalloc starts (cli/main.cc, DT_PREINIT_ARRAY): at its start it reports it on.
+  std::string report = AllocatorReport("");
+  INFO(report);
+  CHECK(report.find("option 'large_os_pages': 1") != std::string::npos);
+  // A value in the environment is the user's and wins.
+  std::string off = AllocatorReport("0");
+  INFO(off);
+  CHECK(off.find("option 'large_os_pages': 0") != std::string::npos);
+}
+#endif
