@@ -22,7 +22,7 @@ using TermId = std::uint32_t;
 // Of(id) looks the group up in a table with an entry per term of the matcher; that table is this thread's spare
 // one, all zeros, taken by Scan and given back zeroed by the destructor, which clears only the entries of the
 // terms that occur: the work per text follows the hits, not the term count (bench/run's 16n packs: 33,928 terms,
-// ~500 of them in a report; zeroing and summing a count per term was half of that scan's instructions).
+// 200–350 of them in a report; zeroing and summing a count per term was half of that scan's instructions).
 struct Hits {
   std::vector<std::uint32_t> starts;   // grouped by term in the order of `present`, each group ascending
   std::vector<TermId> present;         // the terms that occur, in the order of their first hit
