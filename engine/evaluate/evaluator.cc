@@ -416,6 +416,7 @@ DocumentInfo DescribeDocument(const Document& doc) {
 
 std::vector<RulesetInfo> DescribeRuleSet(const RuleSet& rules) {
   std::vector<RulesetInfo> out;
+  out.reserve(rules.packs().size());  // grown once: bench/run's 16n set has 80 packs (a RulesetInfo is 6 containers)
   for (const auto& p : rules.packs()) out.push_back({p->id, p->title, p->version, p->sha256, p->dir, p->overrides, p->draft});
   return out;
 }

@@ -174,10 +174,11 @@ void FillChars(CharAutomaton<State, Unit>& a, const std::vector<TrieNode>& trie,
     }
 }
 
-// The scan over characters (any layout); appends to `hits` and `order` as Scan describes.
+// The scan over characters (any layout): counts each term's hits in `counts`, appends a term to `present` at its
+// first and every hit to `order`, as Scan describes.
 template <class State, class Unit>
-void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths, std::string_view text, Hits& hits,
-               std::vector<std::pair<std::uint32_t, TermId>>& order) {
+void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths, std::string_view text,
+               std::uint32_t* counts, std::vector<TermId>& present, std::vector<std::pair<std::uint32_t, TermId>>& order) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const Unit* pages = a.pages.data();
@@ -281,7 +282,7 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
       const std::uint32_t end = ends[emits[e] >> kShift];
       for (auto o = static_cast<State>(emits[e]); o != 0; o = a.out_link[o]) {
         const auto id = static_cast<TermId>(a.term[o]);
-        if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+        if (counts[id]++ == 0) present.push_back(id);
         order.emplace_back(end - lengths[id], id);
       }
     }
@@ -503,29 +504,56 @@ std::int32_t TermMatcher::Next(std::int32_t state, unsigned char c) const {
   }
 }
 
+namespace {
+// This thread's spare group table for Hits (all zeros): taken by a scan, given back by the Hits' destructor.
+thread_local std::vector<std::uint32_t> spare_groups;
+}  // namespace
+
+Hits::~Hits() {
+  if (group_.empty()) return;
+  for (TermId id : touched_) group_[id] = 0;
+  if (spare_groups.capacity() < group_.capacity()) spare_groups = std::move(group_);
+}
+
 Hits TermMatcher::Scan(std::string_view text) const {
   if (!built_) throw std::logic_error("TermMatcher::Scan before Build");
   Hits hits;
-  hits.offsets.assign(terms_.size() + 1, 0);  // first the count of each term's hits
+  // First each term's count of hits; only the terms in `touched_` get one (the destructor clears exactly those,
+  // whatever is thrown on the way).
+  hits.group_ = std::move(spare_groups);
+  spare_groups.clear();
+  hits.group_.resize(terms_.size());
   // Every hit in the order found (by end offset), before the counting sort groups them by term.
   thread_local std::vector<std::pair<std::uint32_t, TermId>> order;
   order.clear();
+  std::uint32_t* counts = hits.group_.data();
   if (chars_)
-    std::visit([&](const auto& a) { ScanChars(a, lengths_.data(), text, hits, order); }, chars_->a);
+    std::visit([&](const auto& a) { ScanChars(a, lengths_.data(), text, counts, hits.touched_, order); }, chars_->a);
   else
-    ScanBytes(text, hits, order);
-  // Counting sort: offsets[id] becomes the end of the term's group, then, filling each group from its end with the
-  // hits taken last to first, its beginning — and each group stays in ascending order.
+    ScanBytes(text, counts, hits.touched_, order);
+  // Counting sort over the terms that occur: group k (the k-th term found) gets its count of places after group
+  // k − 1's, the term's entry becomes k + 1, and the hits, taken in the order found, fill each group in ascending
+  // order (a term's hits end, and so start, in ascending order).
+  const std::size_t groups = hits.touched_.size();
+  hits.ends_.resize(groups + 1);
+  thread_local std::vector<std::uint32_t> next;  // where each group's next hit goes
+  next.resize(groups);
   std::uint32_t run = 0;
-  for (std::size_t id = 0; id < terms_.size(); ++id) hits.offsets[id] = run += hits.offsets[id];
-  hits.offsets[terms_.size()] = run;
+  hits.ends_[0] = 0;
+  for (std::size_t k = 0; k < groups; ++k) {
+    const TermId id = hits.touched_[k];
+    next[k] = run;
+    hits.ends_[k + 1] = run += counts[id];
+    counts[id] = static_cast<std::uint32_t>(k + 1);
+  }
   hits.total = run;
   hits.starts.resize(run);
-  for (auto it = order.rbegin(); it != order.rend(); ++it) hits.starts[--hits.offsets[it->second]] = it->first;
+  for (const auto& [start, id] : order) hits.starts[next[counts[id] - 1]++] = start;
+  hits.present = hits.touched_;
   return hits;
 }
 
-void TermMatcher::ScanBytes(std::string_view text, Hits& hits,
+void TermMatcher::ScanBytes(std::string_view text, std::uint32_t* counts, std::vector<TermId>& present,
                             std::vector<std::pair<std::uint32_t, TermId>>& order) const {
   const Node* nodes = nodes_.data();
   // The terms ending at byte i, from state o along the out-links: out of line, so the byte loop keeps its values in
@@ -536,7 +564,7 @@ void TermMatcher::ScanBytes(std::string_view text, Hits& hits,
       std::uint32_t start = static_cast<std::uint32_t>(i + 1) - lengths_[id];
       // Only whole UTF-8 characters: a match must not start on a continuation byte.
       if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
-      if (hits.offsets[id]++ == 0) hits.present.push_back(id);
+      if (counts[id]++ == 0) present.push_back(id);
       order.emplace_back(start, id);
     }
   };

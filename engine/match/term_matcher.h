@@ -16,19 +16,40 @@ namespace fazhi {
 
 using TermId = std::uint32_t;
 
-// All occurrences of all terms in one text, flat: the start offsets of term `id` are starts[offsets[id] ..
-// offsets[id + 1]), ascending. Two arrays instead of one vector per term: a scan allocates about a dozen times (the
-// arrays growing), not once per term that occurs, and nothing per term that does not.
+// All occurrences of all terms in one text, flat: the start offsets of the terms that occur, grouped by term (in
+// the order of `present`), each group ascending. Two arrays instead of one vector per term: a scan allocates about
+// a dozen times (the arrays growing), not once per term that occurs, and nothing per term that does not.
+// Of(id) looks the group up in a table with an entry per term of the matcher; that table is this thread's spare
+// one, all zeros, taken by Scan and given back zeroed by the destructor, which clears only the entries of the
+// terms that occur: the work per text follows the hits, not the term count (bench/run's 16n packs: 33,928 terms,
+// 200–350 of them in a report; zeroing and summing a count per term was half of that scan's instructions).
 struct Hits {
-  std::vector<std::uint32_t> starts;   // grouped by term, each group in ascending order
-  std::vector<std::uint32_t> offsets;  // terms + 1 entries (empty when nothing was scanned)
+  std::vector<std::uint32_t> starts;   // grouped by term in the order of `present`, each group ascending
   std::vector<TermId> present;         // the terms that occur, in the order of their first hit
   std::size_t total = 0;
+
+  Hits() = default;
+  Hits(const Hits&) = default;
+  Hits(Hits&&) = default;
+  Hits& operator=(const Hits&) = default;
+  Hits& operator=(Hits&&) = default;
+  ~Hits();
+
   // Any id (one beyond the matcher's terms too) gives its starts, empty when it does not occur.
   std::span<const std::uint32_t> Of(TermId id) const {
-    if (std::size_t{id} + 1 >= offsets.size()) return {};
-    return {starts.data() + offsets[id], starts.data() + offsets[id + 1]};
+    if (id >= group_.size()) return {};
+    const std::uint32_t g = group_[id];
+    if (g == 0) return {};
+    return {starts.data() + ends_[g - 1], starts.data() + ends_[g]};
   }
+
+ private:
+  friend class TermMatcher;
+  // Per term id: 0, or 1 + its group (its index in `present`). Only the entries of `touched_` are non-zero (a
+  // private copy of `present`, which callers could change: the table goes back to the thread's spare all zeros).
+  std::vector<std::uint32_t> group_;
+  std::vector<std::uint32_t> ends_;  // group k's starts are starts[ends_[k] .. ends_[k + 1]); ends_[0] = 0
+  std::vector<TermId> touched_;
 };
 
 class TermMatcher {
@@ -61,7 +82,8 @@ class TermMatcher {
   struct CharTables;
   bool BuildChars();
   void BuildBytes();
-  void ScanBytes(std::string_view text, Hits& hits, std::vector<std::pair<std::uint32_t, TermId>>& order) const;
+  void ScanBytes(std::string_view text, std::uint32_t* counts, std::vector<TermId>& present,
+                 std::vector<std::pair<std::uint32_t, TermId>>& order) const;
 
   struct Node {
     std::int32_t fail = 0;

@@ -457,3 +457,48 @@ TEST_CASE("matcher of the shipped terms and of the 16x rule set: size, and the s
     RequireSameAsNaive(x16n, terms, ids, text);
   }
 }
+
+TEST_CASE("hits of one text leave nothing behind for the next: copies, several alive, matchers of other sizes",
+          "[match]") {
+  // Hits share this thread's spare group table, which a Hits gives back zeroed: a term found in one text must not
+  // show in a later text, in a copy's or a moved Hits' table, or in a matcher of another size.
+  TermMatcher big, small;
+  std::vector<std::string> terms;
+  std::vector<TermId> ids;
+  for (const char* t : {"依法行政", "法治政府", "行政执法", "政府", "执法", "公开", "复议", "诉讼"}) {
+    terms.push_back(t);
+    ids.push_back(big.Add(t));
+  }
+  for (int i = 0; i < 3000; ++i) big.Add("词" + std::to_string(i));  // a table larger than the small matcher's
+  big.Build();
+  const TermId small_id = small.Add("诉讼");
+  small.Build();
+  const std::string full = "推进依法行政，建设法治政府；规范行政执法，政务公开，行政复议与行政诉讼。";
+  const std::string other = "政府信息公开";
+  for (int round = 0; round < 3; ++round) {
+    RequireSameAsNaive(big, terms, ids, full);
+    RequireSameAsNaive(big, terms, ids, "");
+    RequireSameAsNaive(big, terms, ids, other);
+    {
+      Hits a = big.Scan(full);
+      Hits b = a;  // a copy, destroyed first
+      {
+        Hits c = big.Scan(other);  // two alive at once
+        REQUIRE(Starts(c, ids[4]).empty());
+        REQUIRE(Starts(c, ids[3]) == std::vector<std::uint32_t>{0});
+        Hits d = std::move(c);
+        REQUIRE(Starts(d, ids[5]) == std::vector<std::uint32_t>{12});
+      }
+      REQUIRE(Starts(b, ids[4]) == Starts(a, ids[4]));
+      REQUIRE(!Starts(a, ids[4]).empty());
+    }
+    Hits s = small.Scan(full);
+    REQUIRE(Starts(s, small_id).size() == 1);
+    REQUIRE(s.present == std::vector<TermId>{small_id});
+    REQUIRE(Starts(s, ids[4]).empty());  // an id beyond the small matcher's terms
+    RequireSameAsNaive(big, terms, ids, other);
+    Hits after = big.Scan("无关的文字");
+    for (TermId id = 0; id < big.size(); ++id) REQUIRE(Starts(after, id).empty());
+    REQUIRE(after.present.empty());
+  }
+}
