@@ -184,8 +184,11 @@ class MentionCheck : public Check {
         if (!rejected) rejected = roles.Reject(ctx, section());
         return *rejected;
       };
-      auto make_ref = [&](EvidenceKind kind) {
-        EvidenceRef ref;
+      // A rejected unit's ref, built in place on the outcome's list (room for all kMaxRejected at the first: no
+      // regrowth moving the refs).
+      auto add_rejected = [&](EvidenceKind kind) -> EvidenceRef& {
+        if (out.rejected.empty()) out.rejected.reserve(kMaxRejected);
+        EvidenceRef& ref = out.rejected.emplace_back();
         ref.kind = kind;
         ref.span = sentence;
         ref.terms.assign(terms.begin(), terms.end());
@@ -276,7 +279,7 @@ class MentionCheck : public Check {
       }
       if (auto kind = reject()) {
         if (*kind != EvidenceKind::kContext && fresh && out.rejected.size() < kMaxRejected)
-          out.rejected.push_back(make_ref(*kind));
+          add_rejected(*kind);
         if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section()));
         continue;
       }
@@ -287,8 +290,7 @@ class MentionCheck : public Check {
         for (std::size_t k = 0; k < group_starts.size() && !cue; ++k) cue = ClauseCue(ctx, *cues, group_starts[k]);
         if (cue) {
           if (fresh && out.rejected.size() < kMaxRejected) {
-            out.rejected.push_back(make_ref(cue->kind));
-            out.rejected.back().note = cue->word;
+            add_rejected(cue->kind).note = cue->word;
           }
           RecordMiss(ctx, sentence, cue->kind == EvidenceKind::kNegated ? MissReason::kNegated : MissReason::kHedged,
                      std::string(cue->word));
