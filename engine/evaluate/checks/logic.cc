@@ -157,12 +157,13 @@ class NotCheck : public Check {
     Outcome o = child->Evaluate(quiet);
     Outcome out;
     out.not_checkable = o.not_checkable;
-    out.reason = o.reason;
+    out.reason = std::move(o.reason);
     out.grade = o.grade == Grade::kNone ? Grade::kFull : Grade::kNone;
     if (out.grade == Grade::kNone) {
-      for (auto ref : o.support) {  // what made it fail: quote it as context
+      out.rejected.reserve(o.support.size());
+      for (auto& ref : o.support) {  // what made it fail: quote it as context (moved: the child's outcome ends here)
         ref.kind = EvidenceKind::kContext;
-        out.rejected.push_back(ref);
+        out.rejected.push_back(std::move(ref));
       }
     }
     return out;
