@@ -110,13 +110,18 @@ void EvalIndex::SwapTables(Spare& spare) {
 }
 
 // Another index alive on the thread at the same time (a test's) finds the spare set empty and allocates its own;
-// whichever is destroyed last leaves its tables for the next.
-EvalIndex::~EvalIndex() { SwapTables(ThreadSpare()); }
+// whichever is destroyed last leaves its tables for the next. A very large document's tables (some 1.5 bytes per
+// byte of text) are freed instead: a worker thread (serve's, a batch's) would hold them for as long as it lives.
+EvalIndex::~EvalIndex() {
+  if (keep_tables_) SwapTables(ThreadSpare());
+}
 
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
   // Every table as the last index on this thread left it: emptied here, keeping its capacity.
   SwapTables(ThreadSpare());
+  constexpr std::size_t kKeepTablesUpTo = std::size_t{1} << 20;  // bytes of text (a report has 10–100 KB)
+  keep_tables_ = doc.text.size() <= kKeepTablesUpTo;
   clause_ends_.clear(), clause_begins_.clear(), digits_.clear(), break_block_.clear();
   role_masks_.clear(), roles_.clear();
   if (!slots_.empty()) std::fill(slots_.begin(), slots_.end(), Slot{});

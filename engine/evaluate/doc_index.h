@@ -203,6 +203,7 @@ class EvalIndex {
   // twice, the numbers of each sentence IsConcrete asks about): they are taken from the thread's spare set at
   // construction and given back, emptied in place, at destruction, so the next document's index reuses them.
   struct Spare;
+  bool keep_tables_ = true;  // given back to the thread's spare set at destruction (not for a very large text)
   static Spare& ThreadSpare();
   void SwapTables(Spare& spare);
   // Every hit of `ids` over the whole text into `out`, in HitsIn's order.

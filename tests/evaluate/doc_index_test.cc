@@ -409,6 +409,14 @@ TEST_CASE("an EvalIndex on the tables a former document's index left answers as 
   order.insert(order.end(), inputs.rbegin(), inputs.rend());
   std::mt19937 rng(5);
   std::size_t paths = 0, listed = 0, concrete = 0;
+  {
+    // A text too large for its tables to be kept (over 1 MiB): the next index starts from none.
+    Document large;
+    large.text.assign(3u << 19, 'x');
+    const Hits none;
+    EvalIndex index(large, none, m);
+    CHECK(index.ClauseAt(1000).begin == 0);
+  }
   for (const auto& input : order) {
     INFO(input.filename().string());
     Document doc = LoadDocument(input.string(), CheckOptions{});
