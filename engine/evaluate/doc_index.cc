@@ -4,6 +4,7 @@
 #include "rules/compile_context.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -77,8 +78,53 @@ std::uint32_t RoleMask(const Document& doc, std::uint32_t section) {
   return mask;
 }
 
+struct EvalIndex::Spare {
+  std::vector<std::uint32_t> clause_begins, clause_ends, break_block, digits;
+  std::vector<std::uint64_t> occurs;
+  std::vector<Slot> slots;
+  std::vector<std::unique_ptr<std::vector<TermHit>>> lists;
+  std::vector<std::string> paths;
+  std::vector<bool> path_built;
+  BlockLookup<Sentence> sentence_of;
+  BlockLookup<Paragraph> paragraph_of;
+  std::vector<std::uint32_t> role_masks;
+  std::vector<SectionRole> roles;
+  std::vector<CueSlot> cue_slots;
+  std::vector<ConcreteSlot> concrete;
+  std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists;
+};
+
+EvalIndex::Spare& EvalIndex::ThreadSpare() {
+  thread_local Spare spare;
+  return spare;
+}
+
+void EvalIndex::SwapTables(Spare& spare) {
+  clause_begins_.swap(spare.clause_begins), clause_ends_.swap(spare.clause_ends);
+  break_block_.swap(spare.break_block), digits_.swap(spare.digits), occurs_.swap(spare.occurs);
+  slots_.swap(spare.slots), lists_.swap(spare.lists), paths_.swap(spare.paths);
+  path_built_.swap(spare.path_built);
+  std::swap(sentence_of_, spare.sentence_of), std::swap(paragraph_of_, spare.paragraph_of);
+  role_masks_.swap(spare.role_masks), roles_.swap(spare.roles), cue_slots_.swap(spare.cue_slots);
+  concrete_.swap(spare.concrete), cue_lists_.swap(spare.cue_lists);
+}
+
+// Another index alive on the thread at the same time (a test's) finds the spare set empty and allocates its own;
+// whichever is destroyed last leaves its tables for the next. A very large document's tables (some 1.5 bytes per
+// byte of text) are freed instead: a worker thread (serve's, a batch's) would hold them for as long as it lives.
+EvalIndex::~EvalIndex() {
+  if (keep_tables_) SwapTables(ThreadSpare());
+}
+
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
+  // Every table as the last index on this thread left it: emptied here, keeping its capacity.
+  SwapTables(ThreadSpare());
+  constexpr std::size_t kKeepTablesUpTo = std::size_t{1} << 20;  // bytes of text (a report has 10–100 KB)
+  keep_tables_ = doc.text.size() <= kKeepTablesUpTo;
+  clause_ends_.clear(), clause_begins_.clear(), digits_.clear(), break_block_.clear();
+  role_masks_.clear(), roles_.clear();
+  if (!slots_.empty()) std::fill(slots_.begin(), slots_.end(), Slot{});
   // Room for a break or a digit every 16 bytes (a report has one every 30 or so): the lists are not regrown.
   clause_ends_.reserve(doc.text.size() / 16 + 16);
   clause_begins_.reserve(doc.text.size() / 16 + 16);
@@ -95,12 +141,17 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
     if (id < occurs_size_) occurs_[id >> 6] |= std::uint64_t{1} << (id & 63);
   // A clause's slot is a hash of its begin (a collision only forgets): a report's rules ask about a hundred or two
   // of its clauses, most of them once.
-  cue_slots_.resize(256);
-  paths_.resize(doc.sections.size());
+  cue_slots_.assign(256, CueSlot{});
+  // A path is cleared when it is built (SectionPath): the strings keep their capacity. There may be more of them
+  // than sections: path_built_ has one per section and bounds SectionPath.
+  if (paths_.size() < doc.sections.size()) paths_.resize(doc.sections.size());
   path_built_.assign(doc.sections.size(), false);
   sentence_of_.Build(doc.sentences, doc.text.size());
   paragraph_of_.Build(doc.paragraphs, doc.text.size());
-  concrete_.resize(doc.sentences.size());
+  // The slots of sentences beyond this document's are kept unknown (their number lists keep their capacity).
+  for (ConcreteSlot& slot : concrete_) slot.known = false;
+  if (concrete_.size() < doc.sentences.size()) concrete_.resize(doc.sentences.size());
+  concrete_size_ = doc.sentences.size();
   role_masks_.resize(doc.sections.size());
   roles_.resize(doc.sections.size());
   for (std::uint32_t s = 0; s < doc.sections.size(); ++s) {
@@ -128,11 +179,15 @@ const std::vector<TermHit>& EvalIndex::CueHits(CueView& view, CueWords which) {
   const CompiledCues& c = *view.cues;
   const std::vector<TermId>& ids =
       which == kNegation ? c.negation : which == kHedging ? c.hedging : which == kIgnore ? c.ignore : c.actions;
-  for (const auto& list : cue_lists_)
-    if (list->first == &ids || *list->first == ids) return *(view.hits[which] = &list->second);
-  auto& [words, hits] =
-      *cue_lists_.emplace_back(std::make_unique<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>(
-          &ids, std::vector<TermHit>{}));
+  for (std::size_t i = 0; i < cue_lists_used_; ++i) {
+    auto& list = *cue_lists_[i];
+    if (list.first == &ids || *list.first == ids) return *(view.hits[which] = &list.second);
+  }
+  if (cue_lists_used_ == cue_lists_.size())
+    cue_lists_.push_back(std::make_unique<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>());
+  auto& [words, hits] = *cue_lists_[cue_lists_used_++];
+  words = &ids;
+  hits.clear();
   SortedHits(ids, hits);
   return *(view.hits[which] = &hits);
 }
@@ -156,12 +211,13 @@ void EvalIndex::RememberCue(const CompiledCues* cues, Span clause, std::uint32_t
 }
 
 const ConcreteFacts* EvalIndex::Concrete(std::uint32_t sentence) const {
-  if (sentence >= concrete_.size() || !concrete_[sentence].known) return nullptr;
+  if (sentence >= concrete_size_ || !concrete_[sentence].known) return nullptr;
   return &concrete_[sentence].facts;
 }
 
 ConcreteFacts& EvalIndex::NewConcrete(std::uint32_t sentence) {
-  ConcreteSlot& slot = concrete_.at(sentence);
+  if (sentence >= concrete_size_) throw std::out_of_range("EvalIndex::NewConcrete");
+  ConcreteSlot& slot = concrete_[sentence];
   slot.known = true;
   slot.facts.title = {};
   slot.facts.candidates.clear();
@@ -208,8 +264,10 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
     last_list_ = lists_[slot.list - 1].get();
     return last_list_;
   }
-  std::vector<TermHit>& out = *lists_.emplace_back(std::make_unique<std::vector<TermHit>>());
-  slot.list = static_cast<std::uint32_t>(lists_.size());
+  if (lists_used_ == lists_.size()) lists_.push_back(std::make_unique<std::vector<TermHit>>());
+  std::vector<TermHit>& out = *lists_[lists_used_++];
+  out.clear();
+  slot.list = static_cast<std::uint32_t>(lists_used_);
   SortedHits(ids, out);
   last_key_ = &ids;
   last_list_ = &out;
@@ -262,7 +320,7 @@ void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>&
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {
-  if (section >= paths_.size()) {
+  if (section >= path_built_.size()) {
     static const std::string kNone;
     return kNone;
   }
@@ -271,8 +329,9 @@ const std::string& EvalIndex::SectionPath(std::uint32_t section) {
     // when that is not empty, then its own number and heading; the root (0) and a parent out of range end the chain.
     const Section& s = doc_.sections[section];
     std::string& path = paths_[section];
+    path.clear();  // a former document's path (the strings are kept: EvalIndex::Spare)
     if (section > 0) {
-      if (s.parent > 0 && static_cast<std::size_t>(s.parent) < paths_.size()) {
+      if (s.parent > 0 && static_cast<std::size_t>(s.parent) < path_built_.size()) {
         path = SectionPath(static_cast<std::uint32_t>(s.parent));
         if (!path.empty()) path += " > ";  // an unheaded ancestor adds no separator (Document::SectionPath)
       }

@@ -90,6 +90,10 @@ struct ConcreteFacts {
 class EvalIndex {
  public:
   EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher);
+  // The tables go back to the thread's spare set (Spare) for the next document's index.
+  ~EvalIndex();
+  EvalIndex(const EvalIndex&) = delete;
+  EvalIndex& operator=(const EvalIndex&) = delete;
 
   // Whether term `id` occurs in the document: a bit per term of the matcher, so a term list is run through without
   // touching each term's hit list (a cache line apiece; most terms of a list do not occur).
@@ -162,12 +166,14 @@ class EvalIndex {
     const std::vector<TermId>* key = nullptr;
     std::uint32_t list = 0;  // index into lists_ + 1; 0 = asked for once, not built
   };
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_;  // empty, or a power of two of empty slots
   std::size_t used_ = 0;
   const std::vector<TermId>* last_key_ = nullptr;  // the last list built or found built, and its hits
   const std::vector<TermHit>* last_list_ = nullptr;
   // By pointer: AllHits' references stay valid as lists are added (and an index that builds none allocates none).
+  // The first lists_used_ are this document's; the rest are kept (with their capacity) for a later one.
   std::vector<std::unique_ptr<std::vector<TermHit>>> lists_;
+  std::size_t lists_used_ = 0;
   std::vector<std::string> paths_;
   std::vector<bool> path_built_;
   BlockLookup<Sentence> sentence_of_;
@@ -186,11 +192,20 @@ class EvalIndex {
     bool known = false;
     ConcreteFacts facts;
   };
-  std::vector<ConcreteSlot> concrete_;  // one per sentence
+  std::vector<ConcreteSlot> concrete_;  // one per sentence (the first concrete_size_; more kept for a later document)
+  std::size_t concrete_size_ = 0;
   // One per cue list seen, and each distinct word list's hits; by pointer, so references stay valid as they are
   // added (and nothing is allocated for a document no rule asks about cues).
   std::vector<std::unique_ptr<CueView>> cue_views_;
   std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists_;
+  std::size_t cue_lists_used_ = 0;  // the first are this document's (as lists_used_)
+  // A report's index allocates some 120 blocks (these tables, a path per quoted part, a list per term list asked
+  // twice, the numbers of each sentence IsConcrete asks about): they are taken from the thread's spare set at
+  // construction and given back, emptied in place, at destruction, so the next document's index reuses them.
+  struct Spare;
+  bool keep_tables_ = true;  // given back to the thread's spare set at destruction (not for a very large text)
+  static Spare& ThreadSpare();
+  void SwapTables(Spare& spare);
   // Every hit of `ids` over the whole text into `out`, in HitsIn's order.
   void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const;
 };

@@ -266,6 +266,18 @@ TEST_CASE("combinators and graded checks", "[evaluate][logic]") {
   CHECK(VerdictOf(*neg, full, "t/r") == "pass");
 }
 
+TEST_CASE("not: when it fails, what the child counted is quoted as context, with its terms", "[evaluate]") {
+  auto neg = One("      not:\n        mention: {any: [违法]}\n");
+  RuleResult r;
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "查处违法行为12起。"}}});
+  REQUIRE(VerdictOf(*neg, doc, "t/r", &r) == "fail");
+  REQUIRE(r.evidence.size() == 1);
+  CHECK(r.evidence[0].kind == EvidenceKind::kContext);
+  CHECK(r.evidence[0].quote == "查处违法行为12起。");
+  REQUIRE(r.evidence[0].terms.size() == 1);
+  CHECK(r.evidence[0].terms[0] == "违法");
+}
+
 TEST_CASE("applicability: years and levels, also_when", "[evaluate][applies]") {
   Diagnostics d;
   auto set = CompileRules(

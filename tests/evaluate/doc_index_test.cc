@@ -399,5 +399,79 @@ TEST_CASE("IsConcrete and ClauseCue decide the same with and without EvalIndex o
   CHECK(cued > 0);
 }
 
+TEST_CASE("an EvalIndex on the tables a former document's index left answers as a fresh one", "[evaluate]") {
+  auto rules = test::LoadShippedRules();
+  const TermMatcher& m = rules->matcher();
+  auto inputs = test::RealReports();
+  REQUIRE(inputs.size() >= 3);
+  // Each report after a larger and after a smaller one: forwards, then backwards.
+  std::vector<fs::path> order = inputs;
+  order.insert(order.end(), inputs.rbegin(), inputs.rend());
+  std::mt19937 rng(5);
+  std::size_t paths = 0, listed = 0, concrete = 0;
+  {
+    // A text too large for its tables to be kept (over 1 MiB): the next index starts from none.
+    Document large;
+    large.text.assign(3u << 19, 'x');
+    const Hits none;
+    EvalIndex index(large, none, m);
+    CHECK(index.ClauseAt(1000).begin == 0);
+  }
+  for (const auto& input : order) {
+    INFO(input.filename().string());
+    Document doc = LoadDocument(input.string(), CheckOptions{});
+    Hits hits = m.Scan(doc.text);
+    // `reused` takes the thread's spare tables (the former iteration's); `fresh`, made while it is alive, finds
+    // none and allocates its own.
+    EvalIndex reused(doc, hits, m);
+    EvalIndex fresh(doc, hits, m);
+    EvalContext a{doc, hits, m, nullptr, &reused}, b{doc, hits, m, nullptr, &fresh};
+    for (std::uint32_t s = 0; s < doc.sections.size(); ++s, ++paths) {
+      REQUIRE(reused.SectionPath(s) == fresh.SectionPath(s));
+      REQUIRE(reused.SectionPath(s) == doc.SectionPath(s));
+    }
+    for (std::uint32_t o = 0; o < doc.text.size(); o += 7) {
+      REQUIRE(reused.ClauseAt(o).begin == fresh.ClauseAt(o).begin);
+      REQUIRE(reused.ClauseAt(o).end == fresh.ClauseAt(o).end);
+      REQUIRE(reused.SentenceAt(o) == fresh.SentenceAt(o));
+      REQUIRE(reused.ParagraphAt(o) == fresh.ParagraphAt(o));
+    }
+    REQUIRE(reused.Digits() == fresh.Digits());
+    // Term lists asked twice (the second ask builds the sorted list), of terms that occur and of any term.
+    std::vector<std::vector<TermId>> lists(12);
+    for (auto& list : lists)
+      for (int k = 0; k < 8 && !hits.present.empty(); ++k)
+        list.push_back(k % 2 ? static_cast<TermId>(rng() % m.size()) : hits.present[rng() % hits.present.size()]);
+    for (int round = 0; round < 2; ++round)
+      for (const auto& list : lists) {
+        const std::vector<TermHit>* x = reused.AllHits(list);
+        const std::vector<TermHit>* y = fresh.AllHits(list);
+        REQUIRE((x == nullptr) == (y == nullptr));
+        if (x) {
+          REQUIRE(Same(*x, *y));
+          REQUIRE(Same(*x, HitsIn(b, list, {0, static_cast<std::uint32_t>(doc.text.size())})));
+          ++listed;
+        }
+      }
+    CompiledCues cues;
+    for (auto* list : {&cues.negation, &cues.hedging, &cues.ignore, &cues.actions})
+      for (int k = 0, n = list == &cues.ignore ? 5 : 40; k < n && !hits.present.empty(); ++k)
+        list->push_back(hits.present[rng() % hits.present.size()]);
+    for (const auto& sentence : doc.sentences) {
+      std::string basis_a, basis_b;
+      const bool x = IsConcrete(a, cues, sentence.span, {}, &basis_a);
+      REQUIRE(x == IsConcrete(b, cues, sentence.span, {}, &basis_b));
+      REQUIRE(basis_a == basis_b);
+      concrete += x;
+      auto ca = ClauseCue(a, cues, sentence.span.begin), cb = ClauseCue(b, cues, sentence.span.begin);
+      REQUIRE(ca.has_value() == cb.has_value());
+      if (ca) REQUIRE(ca->word == cb->word);
+    }
+  }
+  CHECK(paths > 50);
+  CHECK(listed > 20);
+  CHECK(concrete > 0);
+}
+
 }  // namespace
 }  // namespace fazhi

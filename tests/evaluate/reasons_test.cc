@@ -92,6 +92,26 @@ TEST_CASE("reasons: a fail names the near miss, or the self-reported gap, or not
   CHECK(r.message == "未找到相关表述；应写明目录的编制和公布。");
 }
 
+TEST_CASE("reasons: an `any` whose alternatives found nothing names either's lack, joined with 或",
+          "[evaluate][reasons]") {
+  // Neither alternative holds a counted place or a near miss (the second's anchor is only in a problems part): the
+  // lack is the first's elements or the second's; the partial condition's find is what was written.
+  auto set = One(
+      "    check:\n"
+      "      pass:\n"
+      "        any:\n"
+      "          - mention: {all: [[决策目录], [公布]], labels: [目录的编制, 向社会公布]}\n"
+      "          - mention: {all: [[事项清单], [公开, 发布]]}\n"
+      "      partial:\n"
+      "        mention: {any: [重大行政决策]}\n");
+  RuleResult r;
+  auto doc = BuildDocument({{M, {"一、主要工作情况", "规范重大行政决策程序。"}},
+                            {S, {"二、存在的问题", "事项清单更新不及时。"}}});
+  REQUIRE(VerdictOf(*set, doc, "t/r", &r) == "partial");
+  INFO(r.message.str());
+  CHECK(r.message.str().find("未写明目录的编制、向社会公布或“事项清单”、“发布”等；") != std::string::npos);
+}
+
 TEST_CASE("reasons: `labels` must match the groups", "[evaluate][reasons][lint]") {
   Diagnostics d;
   CompileRules("rules:\n  - id: r\n    title: t\n    cite: c\n    check:\n"

@@ -67,21 +67,36 @@ class AllCheck : public Check {
 };
 
 // Neither of two alternatives met: the one that held more is the near miss; what is missing is either's lack,
-// "“原因”部分或“究其原因”等".
-void AnyOfMissing(Outcome& out, const Outcome& o) {
-  auto joined = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
-    return s;
-  };
+// "“原因”部分或“究其原因”等". `o` is a child's outcome the caller is done with: its lists are moved, not copied,
+// and the joined lack is written into one string.
+void AnyOfMissing(Outcome& out, Outcome& o) {
   if (o.found.size() > out.found.size()) {
-    out.found = o.found;
-    out.missing = o.missing;
+    out.found = std::move(o.found);
+    out.missing = std::move(o.missing);
     return;
   }
   if (!out.found.empty() || o.missing.empty()) return;
-  if (out.missing.empty()) out.missing = o.missing;
-  else out.missing = {joined(out.missing) + "或" + joined(o.missing)};
+  if (out.missing.empty()) {
+    out.missing = std::move(o.missing);
+    return;
+  }
+  std::size_t size = 0;
+  for (const auto* list : {&out.missing, &o.missing})
+    for (const auto& x : *list) size += x.size() + 3;
+  std::string joined;
+  joined.reserve(size);
+  auto join = [&joined](const std::vector<std::string>& v) {  // "、" between words, once one gave bytes
+    const std::size_t from = joined.size();
+    for (const auto& x : v) {
+      if (joined.size() > from) joined += "、";
+      joined += x;
+    }
+  };
+  join(out.missing);
+  joined += "或";
+  join(o.missing);
+  out.missing.clear();
+  out.missing.push_back(std::move(joined));
 }
 
 class AnyCheck : public Check {
@@ -142,12 +157,13 @@ class NotCheck : public Check {
     Outcome o = child->Evaluate(quiet);
     Outcome out;
     out.not_checkable = o.not_checkable;
-    out.reason = o.reason;
+    out.reason = std::move(o.reason);
     out.grade = o.grade == Grade::kNone ? Grade::kFull : Grade::kNone;
     if (out.grade == Grade::kNone) {
-      for (auto ref : o.support) {  // what made it fail: quote it as context
+      out.rejected.reserve(o.support.size());
+      for (auto& ref : o.support) {  // what made it fail: quote it as context (moved: the child's outcome ends here)
         ref.kind = EvidenceKind::kContext;
-        out.rejected.push_back(ref);
+        out.rejected.push_back(std::move(ref));
       }
     }
     return out;

@@ -49,7 +49,10 @@ class MentionCheck : public Check {
   struct Scratch {
     std::vector<TermHit> anchors, except;
     std::vector<std::pair<std::uint32_t, std::uint8_t>> seen_unit;  // a unit's begin and its UnitState
-    std::vector<char> present;
+    // Group g is held at the current anchor when present[g] == stamp: a new anchor takes the next stamp instead of
+    // clearing the flags (a memset call per anchor, ~440 anchors a report).
+    std::vector<std::uint32_t> present;
+    std::uint32_t stamp = 0;
     std::vector<std::uint32_t> group_starts;
     std::vector<TermHit> in_unit;
     std::vector<TermId> terms;
@@ -181,8 +184,11 @@ class MentionCheck : public Check {
         if (!rejected) rejected = roles.Reject(ctx, section());
         return *rejected;
       };
-      auto make_ref = [&](EvidenceKind kind) {
-        EvidenceRef ref;
+      // A rejected unit's ref, built in place on the outcome's list (room for all kMaxRejected at the first: no
+      // regrowth moving the refs).
+      auto add_rejected = [&](EvidenceKind kind) -> EvidenceRef& {
+        if (out.rejected.empty()) out.rejected.reserve(kMaxRejected);
+        EvidenceRef& ref = out.rejected.emplace_back();
         ref.kind = kind;
         ref.span = sentence;
         ref.terms.assign(terms.begin(), terms.end());
@@ -194,9 +200,13 @@ class MentionCheck : public Check {
       // rest are still looked at only while no near miss is known better (for the reason, not the verdict).
       bool all = true;
       std::size_t held = 1;
-      present.resize(groups.size());
-      std::fill(present.begin(), present.end(), 0);  // a few groups: no memset call per anchor
-      present[0] = true;
+      if (++sc.stamp == 0) {  // wrapped: flags of an old anchor could pass for this one's
+        std::fill(present.begin(), present.end(), 0);
+        sc.stamp = 1;
+      }
+      const std::uint32_t stamp = sc.stamp;
+      if (present.size() < groups.size()) present.resize(groups.size());
+      present[0] = stamp;
       group_starts.clear();
       for (std::size_t g = 1; g < groups.size() && (all || units == 0); ++g) {
         bool found = false, far = false;
@@ -219,7 +229,7 @@ class MentionCheck : public Check {
         }
         if (first) {
           found = true;
-          present[g] = true;
+          present[g] = stamp;
           ++held;
           if (all) {
             terms.push_back(first->term);
@@ -251,7 +261,8 @@ class MentionCheck : public Check {
           best.held = held;
           best.none_word.reset();
           best.anchor = a.term;
-          best.present.assign(present.begin(), present.end());
+          best.present.resize(groups.size());
+          for (std::size_t g = 0; g < groups.size(); ++g) best.present[g] = present[g] == stamp;
         }
         continue;
       }
@@ -268,7 +279,7 @@ class MentionCheck : public Check {
       }
       if (auto kind = reject()) {
         if (*kind != EvidenceKind::kContext && fresh && out.rejected.size() < kMaxRejected)
-          out.rejected.push_back(make_ref(*kind));
+          add_rejected(*kind);
         if (ctx.misses) RecordMiss(ctx, sentence, MissReason::kExcludedPart, PartName(doc, section()));
         continue;
       }
@@ -279,8 +290,7 @@ class MentionCheck : public Check {
         for (std::size_t k = 0; k < group_starts.size() && !cue; ++k) cue = ClauseCue(ctx, *cues, group_starts[k]);
         if (cue) {
           if (fresh && out.rejected.size() < kMaxRejected) {
-            out.rejected.push_back(make_ref(cue->kind));
-            out.rejected.back().note = cue->word;
+            add_rejected(cue->kind).note = cue->word;
           }
           RecordMiss(ctx, sentence, cue->kind == EvidenceKind::kNegated ? MissReason::kNegated : MissReason::kHedged,
                      std::string(cue->word));
