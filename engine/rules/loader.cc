@@ -52,9 +52,10 @@ void RuleSetBuilder::Finish() {
 }
 
 void RuleSetBuilder::IndexAnchors() {
-  auto& rules_by_term = set_.rules_by_term_;
-  rules_by_term.assign(set_.matcher_.size(), {});
-  std::uint32_t index = 0;
+  // Two passes over the rules: each rule's anchors and how many rules each term lists, then the flat list filled
+  // in rule order (so each term's rules stay in pack/rule order).
+  const std::size_t terms = set_.matcher_.size();
+  std::vector<std::uint32_t> offsets(terms + 1, 0);
   for (auto& p : set_.packs_) {
     for (auto& r : p->rules) {
       r->anchors.clear();
@@ -64,11 +65,23 @@ void RuleSetBuilder::IndexAnchors() {
       std::sort(r->anchors.begin(), r->anchors.end());
       r->anchors.erase(std::unique(r->anchors.begin(), r->anchors.end()), r->anchors.end());
       for (TermId t : r->anchors)
-        if (t < rules_by_term.size()) rules_by_term[t].push_back(index);
+        if (t < terms) ++offsets[t + 1];
       r->nothing_found = r->message.empty() ? "未找到相关表述" : "未找到相关表述；" + r->message;
+    }
+  }
+  for (std::size_t t = 0; t < terms; ++t) offsets[t + 1] += offsets[t];
+  std::vector<std::uint32_t> rules(offsets[terms]);
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  std::uint32_t index = 0;
+  for (const auto& p : set_.packs_) {
+    for (const auto& r : p->rules) {
+      for (TermId t : r->anchors)
+        if (t < terms) rules[next[t]++] = index;
       ++index;
     }
   }
+  set_.rules_by_term_.offsets_ = std::move(offsets);
+  set_.rules_by_term_.rules_ = std::move(rules);
 }
 
 namespace {
