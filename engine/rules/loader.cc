@@ -444,6 +444,7 @@ void ParseExamples(const YNode& node, CompileContext& ctx, Rule& rule) {
     ctx.Raise(node, "E-type.examples");
     return;
   }
+  rule.examples.reserve(node.size());  // ~3 a rule, 128 bytes each: no 1 → 2 → 4 growth, no spare slot kept
   for (const auto& e : node) {
     if (!ctx.CheckKeys(e, "example")) continue;
     Example ex;
