@@ -15,7 +15,6 @@
 namespace fazhi {
 
 namespace {
-const std::string kEmpty;
 const std::string kAliasRefusal = "anchors and aliases (&name, *name) are not supported in rule files";
 
 bool FlexibleCase(const std::string& s) {
@@ -41,19 +40,6 @@ std::string_view TrimRight(std::string_view s) {
 
 // ---- YNode ----
 
-bool YNode::IsNull() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kNull; }
-bool YNode::IsScalar() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kScalar; }
-bool YNode::IsSequence() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kSequence; }
-bool YNode::IsMap() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kMap; }
-
-std::size_t YNode::size() const {
-  if (!tree_) return 0;
-  const auto& n = tree_->nodes_[index_];
-  if (n.kind == YamlTree::Kind::kSequence) return n.count;
-  if (n.kind == YamlTree::Kind::kMap) return n.count / 2;
-  return 0;
-}
-
 YNode YNode::operator[](std::string_view key) const {
   if (!IsMap()) return {};
   const auto& n = tree_->nodes_[index_];
@@ -77,10 +63,7 @@ YNode YNode::operator[](std::size_t i) const {
   return {tree_, tree_->children_[n.first + i]};
 }
 
-const std::string& YNode::Scalar() const {
-  if (!IsScalar()) return kEmpty;
-  return tree_->nodes_[index_].scalar;
-}
+const std::string YamlTree::kEmptyScalar;
 
 int YNode::line() const { return tree_ ? static_cast<int>(tree_->nodes_[index_].line) + 1 : 0; }
 int YNode::column() const { return tree_ ? static_cast<int>(tree_->nodes_[index_].column) + 1 : 0; }
@@ -144,32 +127,6 @@ int YNode::AsInt(int fallback) const {
 
 double YNode::AsDouble(double fallback) const { return AsDouble().value_or(fallback); }
 bool YNode::AsBool(bool fallback) const { return AsBool().value_or(fallback); }
-
-YNode::Iterator YNode::begin() const {
-  if (!tree_) return {nullptr, 0, 0};
-  return {tree_, index_, 0};
-}
-
-YNode::Iterator YNode::end() const {
-  if (!tree_) return {nullptr, 0, 0};
-  const auto& n = tree_->nodes_[index_];
-  std::uint32_t count = n.kind == YamlTree::Kind::kSequence ? n.count
-                        : n.kind == YamlTree::Kind::kMap     ? n.count / 2
-                                                             : 0;
-  return {tree_, index_, count};
-}
-
-YNode::Item YNode::Iterator::operator*() const {
-  Item item;
-  const auto& n = tree_->nodes_[node_];
-  if (n.kind == YamlTree::Kind::kSequence) {
-    static_cast<YNode&>(item) = YNode(tree_, tree_->children_[n.first + pos_]);
-  } else {
-    item.first = YNode(tree_, tree_->children_[n.first + 2 * pos_]);
-    item.second = YNode(tree_, tree_->children_[n.first + 2 * pos_ + 1]);
-  }
-  return item;
-}
 
 // ---- building from parser events ----
 
