@@ -305,7 +305,7 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
     const std::uint32_t len = LoadU32(p + 17);
     p += 21;
     if (len > static_cast<std::size_t>(end - p)) return nullptr;
-    n.scalar.assign(p, len);
+    if (len != 0) n.scalar.assign(p, len);  // maps, sequences and nulls have none: no call
     p += len;
   }
   if (static_cast<std::size_t>(end - p) != std::size_t{child_count} * 4) return nullptr;
@@ -316,7 +316,7 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
   }
   // Structure: children ranges in bounds, maps hold pairs, every child comes after its parent (no cycles), no node
   // has two parents (no shared subtrees to walk exponentially often) and scalars/nulls have no children.
-  std::vector<bool> has_parent(node_count, false);
+  std::vector<std::uint8_t> has_parent(node_count, 0);  // bytes, not bits: one store per child, no read-modify-write
   for (std::uint32_t i = 0; i < node_count; ++i) {
     const auto& n = tree->nodes_[i];
     bool container = n.kind == Kind::kSequence || n.kind == Kind::kMap;
@@ -326,7 +326,7 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
     for (std::uint32_t k = 0; k < n.count; ++k) {
       std::uint32_t c = tree->children_[n.first + k];
       if (c <= i || c >= node_count || has_parent[c]) return nullptr;
-      has_parent[c] = true;
+      has_parent[c] = 1;
     }
   }
   return tree;
