@@ -2,6 +2,8 @@
 #include "rules/compile_context.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string_view>
@@ -34,38 +36,66 @@ YNode Schema() {
 
 // One schema object's fields as CheckKeys reads them, taken out of the tree once per process: looking each key,
 // its type, enum and `required` up in the tree for every map of every rule was ~7 M instructions of a run.
+// A field's type as CheckKeys tests it, decided once when the schema is read (comparing the type's name with up to
+// ten literals for every key of every map was ~0.5 M instructions of a warm load).
+enum class FieldKind : std::uint8_t { kString, kBool, kInt, kNumber, kSequence, kMap, kTerms, kAny };
+
+FieldKind KindOf(const std::string& type) {
+  if (type == "string") return FieldKind::kString;
+  if (type == "bool") return FieldKind::kBool;
+  if (type == "int") return FieldKind::kInt;
+  if (type == "number") return FieldKind::kNumber;
+  if (type == "list" || type == "groups" || type == "roles") return FieldKind::kSequence;
+  if (type == "map" || type == "condition") return FieldKind::kMap;
+  if (type == "terms") return FieldKind::kTerms;
+  return FieldKind::kAny;
+}
+
 struct SchemaField {
   std::string name, type;
+  FieldKind kind = FieldKind::kString;
   bool has_enum = false;  // `enum:` present (then only `values` are allowed)
+  bool named_enum = false;  // severity/expect: a Chinese name is read as the value it names (EnumValueOf)
   std::vector<std::string> values;
   bool required = false;
 };
 struct SchemaObject {
   std::vector<SchemaField> fields;  // in the schema's order (a key written twice: the first is the one looked up)
   std::vector<std::string> names;   // the same order: "did you mean"
+  // Field indices by name length (longer names share the last slot), each list in the schema's order: a key is
+  // compared with the one to three fields of its length instead of all ~25 (~0.6 M instructions of a warm load).
+  static constexpr std::size_t kLengths = 24;
+  std::array<std::vector<std::uint16_t>, kLengths> by_length;
   const SchemaField* Find(std::string_view key) const {
-    for (const auto& f : fields)
-      if (f.name == key) return &f;
+    for (std::uint16_t i : by_length[std::min(key.size(), kLengths - 1)])
+      if (fields[i].name == key) return &fields[i];
     return nullptr;
   }
 };
 
-const SchemaObject& SchemaObjectOf(const std::string& object) {
-  static const std::map<std::string, SchemaObject, std::less<>> objects = [] {
-    std::map<std::string, SchemaObject, std::less<>> out;
+const SchemaObject& SchemaObjectOf(std::string_view object) {
+  // A short list compared by length first: looked up once per map of every rule.
+  static const std::vector<std::pair<std::string, SchemaObject>> objects = [] {
+    std::vector<std::pair<std::string, SchemaObject>> out;
     for (const auto& o : Schema()) {
-      if (out.count(o.first.Scalar())) continue;  // Schema()[object] is the first of a repeated name
-      SchemaObject& so = out[o.first.Scalar()];
+      const std::string& name = o.first.Scalar();
+      if (std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.first == name; }))
+        continue;  // Schema()[object] is the first of a repeated name
+      SchemaObject& so = out.emplace_back(name, SchemaObject()).second;
       for (const auto& kv : o.second) {
         SchemaField f;
         f.name = kv.first.Scalar();
         const YNode field = kv.second;
         f.type = field["type"].IsScalar() ? field["type"].Scalar() : std::string("string");
+        f.kind = KindOf(f.type);
+        f.named_enum = f.name == "severity" || f.name == "expect";
         if (const YNode allowed = field["enum"]) {
           f.has_enum = true;
           for (const auto& a : allowed) f.values.push_back(a.Scalar());
         }
         f.required = field["required"].AsBool(false);
+        so.by_length[std::min(f.name.size(), SchemaObject::kLengths - 1)].push_back(
+            static_cast<std::uint16_t>(so.fields.size()));
         so.names.push_back(f.name);
         so.fields.push_back(std::move(f));
       }
@@ -73,16 +103,24 @@ const SchemaObject& SchemaObjectOf(const std::string& object) {
     return out;
   }();
   static const SchemaObject none;
-  auto it = objects.find(object);
-  return it == objects.end() ? none : it->second;
+  for (const auto& [name, so] : objects)
+    if (name.size() == object.size() && name == object) return so;
+  return none;
 }
 
-bool ScalarIs(const YNode& v, const std::string& type) {
-  if (!v.IsScalar()) return false;
-  if (type == "string") return true;
-  if (type == "bool") return v.AsBool().has_value();
-  if (type == "int") return v.AsInt().has_value();
-  if (type == "number") return v.AsDouble().has_value();
+// Whether a value has the field's type (the schema's names: string, bool, int, number, list/groups/roles,
+// map/condition, terms; any other name takes anything).
+bool HasKind(const YNode& v, FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kString: return v.IsScalar();
+    case FieldKind::kBool: return v.IsScalar() && v.AsBool().has_value();
+    case FieldKind::kInt: return v.IsScalar() && v.AsInt().has_value();
+    case FieldKind::kNumber: return v.IsScalar() && v.AsDouble().has_value();
+    case FieldKind::kSequence: return v.IsSequence();
+    case FieldKind::kMap: return v.IsMap();
+    case FieldKind::kTerms: return v.IsScalar() || v.IsSequence();
+    case FieldKind::kAny: return true;
+  }
   return true;
 }
 
@@ -141,7 +179,7 @@ void CompileContext::Raise(const YNode& at, std::string_view id, MessageArgs arg
   diags_.push_back(std::move(d));
 }
 
-std::vector<std::string> CompileContext::Strings(const YNode& node, const std::string& what) {
+std::vector<std::string> CompileContext::Strings(const YNode& node, std::string_view what) {
   std::vector<std::string> out;
   for (std::string_view v : StringViews(node, what)) out.emplace_back(v);
   return out;
@@ -149,7 +187,7 @@ std::vector<std::string> CompileContext::Strings(const YNode& node, const std::s
 
 // Views into the tree's scalars and the vocabularies, which outlive the compile step that reads them: Terms hands
 // them to the matcher without copying each term into a string first (~4,700 terms in the shipped packs).
-std::vector<std::string_view> CompileContext::StringViews(const YNode& node, const std::string& what) {
+std::vector<std::string_view> CompileContext::StringViews(const YNode& node, std::string_view what) {
   std::vector<std::string_view> out;
   // "@vocabulary" may name vocabularies that name others: without these limits a few KiB of YAML expand to
   // billions of terms (the "billion laughs" of rule files).
@@ -192,6 +230,7 @@ std::vector<std::string_view> CompileContext::StringViews(const YNode& node, con
   if (node.IsScalar()) {
     add(node);
   } else if (node.IsSequence()) {
+    out.reserve(node.size());  // one allocation for a list without "@vocabulary" items (most of them)
     for (const auto& item : node) add(item);
   } else {
     Raise(node, "E-type.terms", {what});
@@ -208,15 +247,17 @@ std::vector<std::string_view> CompileContext::StringViews(const YNode& node, con
   return out;
 }
 
-std::vector<TermId> CompileContext::Terms(const YNode& node, const std::string& what) {
+std::vector<TermId> CompileContext::Terms(const YNode& node, std::string_view what) {
+  const std::vector<std::string_view> views = StringViews(node, what);
   std::vector<TermId> ids;
-  for (std::string_view s : StringViews(node, what)) ids.push_back(matcher_.Add(s));
+  ids.reserve(views.size());
+  for (std::string_view s : views) ids.push_back(matcher_.Add(s));
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
-std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, const std::string& what) {
+std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, std::string_view what) {
   std::vector<std::vector<TermId>> groups;
   if (!node.IsSequence()) {
     Raise(node, "E-type.term-groups", {what});
@@ -230,41 +271,48 @@ std::vector<std::vector<TermId>> CompileContext::TermGroups(const YNode& node, c
   return groups;
 }
 
-bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
+bool CompileContext::CheckKeys(const YNode& node, std::string_view object) {
   // The object as the message names it: 规则, 提及条件（mention）… (the schema's name in English). Only a message
   // needs it: looked up for every map of every rule, it was ~1 M instructions of loading the shipped rules.
-  auto where = [&object] {
-    const std::string object_id = "schema.object." + object;
-    return FindMessage(object_id) ? Msg(object_id) : object;
+  auto where = [object] {
+    const std::string object_id = "schema.object." + std::string(object);
+    return FindMessage(object_id) ? Msg(object_id) : std::string(object);
   };
   if (!node.IsMap()) {
     Raise(node, "E-type.map", {where()});
     return false;
   }
   const SchemaObject& spec = SchemaObjectOf(object);
+  // Which of the first 64 fields the map has (a field written twice counts once): the required ones among them need
+  // no lookup of their own afterwards.
+  std::uint64_t present = 0;
   for (const auto& kv : node) {
     const std::string& key = kv.first.Scalar();
     const SchemaField* field = spec.Find(key);
+    if (field) {
+      const std::size_t i = static_cast<std::size_t>(field - spec.fields.data());
+      if (i < 64) present |= std::uint64_t{1} << i;
+    }
     if (!field) {
       std::string near = ClosestMatch(key, spec.names);
       Raise(kv.first, near.empty() ? "E-unknown-key" : "E-unknown-key.near", {key, where(), near});
       continue;
     }
-    const std::string& type = field->type;
     const YNode& v = kv.second;
-    bool ok = true;
-    if (type == "string" || type == "number" || type == "int" || type == "bool") ok = ScalarIs(v, type);
-    else if (type == "list" || type == "groups" || type == "roles") ok = v.IsSequence();
-    else if (type == "map" || type == "condition") ok = v.IsMap();
-    else if (type == "terms") ok = v.IsScalar() || v.IsSequence();
-    if (!ok) {
+    if (!HasKind(v, field->kind)) {
+      const std::string& type = field->type;
       const std::string type_id = "schema.type." + type;  // the type's name in the user's language
       Raise(v, "E-type.field", {key, where(), FindMessage(type_id) ? Msg(type_id) : type});
       continue;
     }
     if (field->has_enum) {
       const std::vector<std::string>& values = field->values;
-      if (std::find(values.begin(), values.end(), EnumValueOf(key, v.Scalar())) == values.end()) {
+      // Only severity and expect read a Chinese name as the value it names; any other value is looked up as written
+      // (without the copy EnumValueOf makes).
+      const bool known = field->named_enum
+                             ? std::find(values.begin(), values.end(), EnumValueOf(key, v.Scalar())) != values.end()
+                             : std::find(values.begin(), values.end(), v.Scalar()) != values.end();
+      if (!known) {
         // Listed with the Chinese the loader accepts too, "critical（严重）"; "did you mean" looks at both.
         std::vector<std::string> candidates = values;
         std::string list;
@@ -278,8 +326,13 @@ bool CompileContext::CheckKeys(const YNode& node, const std::string& object) {
       }
     }
   }
-  for (const auto& f : spec.fields) {
-    if (f.required && !node[f.name]) Raise(node, "E-missing-key", {where(), f.name});
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    const SchemaField& f = spec.fields[i];
+    if (!f.required) continue;
+    // The bit of the first field of that name (Find's), which is the one a key of the map marked.
+    const std::size_t at = static_cast<std::size_t>(spec.Find(f.name) - spec.fields.data());
+    const bool has = at < 64 ? ((present >> at) & 1u) != 0 : static_cast<bool>(node[f.name]);
+    if (!has) Raise(node, "E-missing-key", {where(), f.name});
   }
   return true;
 }

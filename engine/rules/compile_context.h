@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -34,15 +35,15 @@ class CompileContext {
 
   // A term list: a string or a sequence of strings; "@name" expands vocabulary `name`. Reports empty lists and
   // unknown vocabularies at the node's position.
-  std::vector<TermId> Terms(const YNode& node, const std::string& what);
+  std::vector<TermId> Terms(const YNode& node, std::string_view what);
   // Term groups for `all`: each item is a term, "@vocab", or a list of alternatives.
-  std::vector<std::vector<TermId>> TermGroups(const YNode& node, const std::string& what);
+  std::vector<std::vector<TermId>> TermGroups(const YNode& node, std::string_view what);
   // Plain strings (no matcher registration), "@vocab" expanded.
-  std::vector<std::string> Strings(const YNode& node, const std::string& what);
+  std::vector<std::string> Strings(const YNode& node, std::string_view what);
 
   // Checks the keys of a map against the schema object `object`: unknown keys (with "did you mean"), missing
   // required keys, wrong scalar types. Returns false when the node is not a map.
-  bool CheckKeys(const YNode& node, const std::string& object);
+  bool CheckKeys(const YNode& node, std::string_view object);
 
   // A diagnostic of message `id` (core/messages.h: its code, level, message and hint in the user's language) at the
   // node's position.
@@ -69,7 +70,7 @@ class CompileContext {
 
  private:
   // Strings as views (of the tree's scalars and the vocabularies: valid while the file is compiled).
-  std::vector<std::string_view> StringViews(const YNode& node, const std::string& what);
+  std::vector<std::string_view> StringViews(const YNode& node, std::string_view what);
 
   TermMatcher& matcher_;
   Diagnostics& diags_;

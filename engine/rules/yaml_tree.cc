@@ -15,7 +15,6 @@
 namespace fazhi {
 
 namespace {
-const std::string kEmpty;
 const std::string kAliasRefusal = "anchors and aliases (&name, *name) are not supported in rule files";
 
 bool FlexibleCase(const std::string& s) {
@@ -41,25 +40,18 @@ std::string_view TrimRight(std::string_view s) {
 
 // ---- YNode ----
 
-bool YNode::IsNull() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kNull; }
-bool YNode::IsScalar() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kScalar; }
-bool YNode::IsSequence() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kSequence; }
-bool YNode::IsMap() const { return tree_ && tree_->nodes_[index_].kind == YamlTree::Kind::kMap; }
-
-std::size_t YNode::size() const {
-  if (!tree_) return 0;
-  const auto& n = tree_->nodes_[index_];
-  if (n.kind == YamlTree::Kind::kSequence) return n.count;
-  if (n.kind == YamlTree::Kind::kMap) return n.count / 2;
-  return 0;
-}
-
 YNode YNode::operator[](std::string_view key) const {
   if (!IsMap()) return {};
   const auto& n = tree_->nodes_[index_];
+  const std::uint32_t* child = tree_->children_.data() + n.first;
   for (std::uint32_t i = 0; i + 1 < n.count; i += 2) {
-    const auto& k = tree_->nodes_[tree_->children_[n.first + i]];
-    if (k.kind == YamlTree::Kind::kScalar && k.scalar == key) return {tree_, tree_->children_[n.first + i + 1]};
+    const auto& k = tree_->nodes_[child[i]];
+    // Length and first byte before memcmp: the loader asks each map of a rule for ~20 keys it mostly lacks, and a
+    // memcmp call per key of the same length was most of a lookup.
+    const std::string& s = k.scalar;
+    if (k.kind == YamlTree::Kind::kScalar && s.size() == key.size() &&
+        (key.empty() || (s[0] == key[0] && std::memcmp(s.data(), key.data(), key.size()) == 0)))
+      return {tree_, child[i + 1]};
   }
   return {};
 }
@@ -71,10 +63,7 @@ YNode YNode::operator[](std::size_t i) const {
   return {tree_, tree_->children_[n.first + i]};
 }
 
-const std::string& YNode::Scalar() const {
-  if (!IsScalar()) return kEmpty;
-  return tree_->nodes_[index_].scalar;
-}
+const std::string YamlTree::kEmptyScalar;
 
 int YNode::line() const { return tree_ ? static_cast<int>(tree_->nodes_[index_].line) + 1 : 0; }
 int YNode::column() const { return tree_ ? static_cast<int>(tree_->nodes_[index_].column) + 1 : 0; }
@@ -138,32 +127,6 @@ int YNode::AsInt(int fallback) const {
 
 double YNode::AsDouble(double fallback) const { return AsDouble().value_or(fallback); }
 bool YNode::AsBool(bool fallback) const { return AsBool().value_or(fallback); }
-
-YNode::Iterator YNode::begin() const {
-  if (!tree_) return {nullptr, 0, 0};
-  return {tree_, index_, 0};
-}
-
-YNode::Iterator YNode::end() const {
-  if (!tree_) return {nullptr, 0, 0};
-  const auto& n = tree_->nodes_[index_];
-  std::uint32_t count = n.kind == YamlTree::Kind::kSequence ? n.count
-                        : n.kind == YamlTree::Kind::kMap     ? n.count / 2
-                                                             : 0;
-  return {tree_, index_, count};
-}
-
-YNode::Item YNode::Iterator::operator*() const {
-  Item item;
-  const auto& n = tree_->nodes_[node_];
-  if (n.kind == YamlTree::Kind::kSequence) {
-    static_cast<YNode&>(item) = YNode(tree_, tree_->children_[n.first + pos_]);
-  } else {
-    item.first = YNode(tree_, tree_->children_[n.first + 2 * pos_]);
-    item.second = YNode(tree_, tree_->children_[n.first + 2 * pos_ + 1]);
-  }
-  return item;
-}
 
 // ---- building from parser events ----
 
@@ -342,7 +305,7 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
     const std::uint32_t len = LoadU32(p + 17);
     p += 21;
     if (len > static_cast<std::size_t>(end - p)) return nullptr;
-    n.scalar.assign(p, len);
+    if (len != 0) n.scalar.assign(p, len);  // maps, sequences and nulls have none: no call
     p += len;
   }
   if (static_cast<std::size_t>(end - p) != std::size_t{child_count} * 4) return nullptr;
@@ -353,7 +316,7 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
   }
   // Structure: children ranges in bounds, maps hold pairs, every child comes after its parent (no cycles), no node
   // has two parents (no shared subtrees to walk exponentially often) and scalars/nulls have no children.
-  std::vector<bool> has_parent(node_count, false);
+  std::vector<std::uint8_t> has_parent(node_count, 0);  // bytes, not bits: one store per child, no read-modify-write
   for (std::uint32_t i = 0; i < node_count; ++i) {
     const auto& n = tree->nodes_[i];
     bool container = n.kind == Kind::kSequence || n.kind == Kind::kMap;
@@ -363,7 +326,7 @@ std::unique_ptr<YamlTree> YamlTree::Deserialize(std::string_view bytes) {
     for (std::uint32_t k = 0; k < n.count; ++k) {
       std::uint32_t c = tree->children_[n.first + k];
       if (c <= i || c >= node_count || has_parent[c]) return nullptr;
-      has_parent[c] = true;
+      has_parent[c] = 1;
     }
   }
   return tree;

@@ -103,10 +103,18 @@ TEST_CASE("ReadFileBytes reads a whole file into a reused buffer and refuses wha
   REQUIRE(ReadFileBytes(small.string(), 1 << 20, buf) == FileBytes::kRead);
   CHECK(buf == "abc");  // not the longer file's tail
   CHECK(buf.capacity() >= 100000);  // the buffer is kept
+  // The buffer keeps its old bytes until a read overwrites them: every other answer leaves it empty.
   CHECK(ReadFileBytes(big.string(), 99999, buf) == FileBytes::kTooLarge);
+  CHECK(buf.empty());
   CHECK(ReadFileBytes(big.string(), 100000, buf) == FileBytes::kRead);
+  CHECK(buf == std::string(100000, 'x'));
   CHECK(ReadFileBytes((tmp.path() / "missing").string(), 1 << 20, buf) == FileBytes::kNotAFile);
+  CHECK(buf.empty());
+  REQUIRE(ReadFileBytes(small.string(), 1 << 20, buf) == FileBytes::kRead);
+  REQUIRE(ReadFileBytes(big.string(), 1 << 20, buf) == FileBytes::kRead);  // grows again past the small file
+  CHECK(buf == std::string(100000, 'x'));
   CHECK(ReadFileBytes(tmp.path().string(), 1 << 20, buf) == FileBytes::kNotAFile);  // a folder
+  CHECK(buf.empty());
   // A FIFO would block an open for reading until a writer came: refused without waiting.
   const fs::path fifo = tmp.path() / "fifo";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -115,6 +123,39 @@ TEST_CASE("ReadFileBytes reads a whole file into a reused buffer and refuses wha
   test::WriteFile(tmp.path() / "empty", "");
   CHECK(ReadFileBytes((tmp.path() / "empty").string(), 1 << 20, buf) == FileBytes::kRead);
   CHECK(buf.empty());
+}
+
+// RuleSet::rules_by_term, built flat by IndexAnchors: each term lists the rules anchored on it in rule order, a term
+// no rule is anchored on (a `none` word, a second group's word) lists none, and every term has a list.
+TEST_CASE("rules by term list each term's anchored rules in rule order", "[rules]") {
+  InMemoryPack pack;
+  pack.pack_yaml = "pack: t\ntitle: 测试\nversion: 1.0.0\n";
+  pack.rule_files["a.yaml"] =
+      "rules:\n"
+      "  - {id: a, title: a, cite: c, check: {mention: {any: [出庭, 应诉], none: [拟]}}}\n"
+      "  - {id: b, title: b, cite: c, check: {mention: {all: [[复议], [决定]]}}}\n"
+      "  - {id: c, title: c, cite: c, check: {mention: {any: [应诉]}}}\n"
+      "  - {id: d, title: d, cite: c, not_checkable: 需人工, check: {mention: {any: [出庭]}}}\n";
+  LoadOptions opts;
+  Diagnostics diags;
+  auto set = LoadRuleSetFromStrings(pack, opts, diags);
+  REQUIRE(set);
+  const TermMatcher& m = set->matcher();
+  REQUIRE(set->rules_by_term().size() == m.size());
+  auto rules_of = [&](std::string_view term) {
+    for (TermId t = 0; t < m.size(); ++t)
+      if (m.Term(t) == term) {
+        const auto list = set->rules_by_term()[t];
+        return std::vector<std::uint32_t>(list.begin(), list.end());
+      }
+    FAIL("no term " << term);
+    return std::vector<std::uint32_t>();
+  };
+  CHECK(rules_of("出庭") == std::vector<std::uint32_t>{0});  // d is not checkable: not anchored
+  CHECK(rules_of("应诉") == std::vector<std::uint32_t>{0, 2});
+  CHECK(rules_of("复议") == std::vector<std::uint32_t>{1});
+  CHECK(rules_of("决定").empty());
+  CHECK(rules_of("拟").empty());
 }
 
 }  // namespace
