@@ -78,85 +78,61 @@ std::uint32_t RoleMask(const Document& doc, std::uint32_t section) {
   return mask;
 }
 
-struct EvalIndex::Spare {
-  std::vector<std::uint32_t> clause_begins, clause_ends, break_block, digits;
-  std::vector<std::uint64_t> occurs;
-  std::vector<Slot> slots;
-  std::vector<std::unique_ptr<std::vector<TermHit>>> lists;
-  std::vector<std::string> paths;
-  std::vector<bool> path_built;
-  BlockLookup<Sentence> sentence_of;
-  BlockLookup<Paragraph> paragraph_of;
-  std::vector<std::uint32_t> role_masks;
-  std::vector<SectionRole> roles;
-  std::vector<CueSlot> cue_slots;
-  std::vector<ConcreteSlot> concrete;
-  std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists;
-};
 
-EvalIndex::Spare& EvalIndex::ThreadSpare() {
-  thread_local Spare spare;
+EvalIndex::Tables& EvalIndex::ThreadSpare() {
+  thread_local Tables spare;
   return spare;
 }
 
-void EvalIndex::SwapTables(Spare& spare) {
-  clause_begins_.swap(spare.clause_begins), clause_ends_.swap(spare.clause_ends);
-  break_block_.swap(spare.break_block), digits_.swap(spare.digits), occurs_.swap(spare.occurs);
-  slots_.swap(spare.slots), lists_.swap(spare.lists), paths_.swap(spare.paths);
-  path_built_.swap(spare.path_built);
-  std::swap(sentence_of_, spare.sentence_of), std::swap(paragraph_of_, spare.paragraph_of);
-  role_masks_.swap(spare.role_masks), roles_.swap(spare.roles), cue_slots_.swap(spare.cue_slots);
-  concrete_.swap(spare.concrete), cue_lists_.swap(spare.cue_lists);
-}
 
 // Another index alive on the thread at the same time (a test's) finds the spare set empty and allocates its own;
 // whichever is destroyed last leaves its tables for the next. A very large document's tables (some 1.5 bytes per
 // byte of text) are freed instead: a worker thread (serve's, a batch's) would hold them for as long as it lives.
 EvalIndex::~EvalIndex() {
-  if (keep_tables_) SwapTables(ThreadSpare());
+  if (keep_tables_) std::swap(t_, ThreadSpare());
 }
 
 EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher)
     : doc_(doc), hits_(hits), matcher_(matcher) {
   // Every table as the last index on this thread left it: emptied here, keeping its capacity.
-  SwapTables(ThreadSpare());
+  std::swap(t_, ThreadSpare());
   constexpr std::size_t kKeepTablesUpTo = std::size_t{1} << 20;  // bytes of text (a report has 10–100 KB)
   keep_tables_ = doc.text.size() <= kKeepTablesUpTo;
-  clause_ends_.clear(), clause_begins_.clear(), digits_.clear(), break_block_.clear();
-  role_masks_.clear(), roles_.clear();
-  if (!slots_.empty()) std::fill(slots_.begin(), slots_.end(), Slot{});
+  t_.clause_ends.clear(), t_.clause_begins.clear(), t_.digits.clear(), t_.break_block.clear();
+  t_.role_masks.clear(), t_.roles.clear();
+  if (!t_.slots.empty()) std::fill(t_.slots.begin(), t_.slots.end(), Slot{});
   // Room for a break or a digit every 16 bytes (a report has one every 30 or so): the lists are not regrown.
-  clause_ends_.reserve(doc.text.size() / 16 + 16);
-  clause_begins_.reserve(doc.text.size() / 16 + 16);
-  digits_.reserve(doc.text.size() / 16 + 16);
-  ScanBreaks(doc.text, clause_ends_, clause_begins_, digits_);
-  break_block_.resize(doc.text.size() / kBreakBlock + 1);
-  for (std::size_t block = 0, i = 0; block < break_block_.size(); ++block) {
-    while (i < clause_ends_.size() && clause_ends_[i] < block * kBreakBlock) ++i;
-    break_block_[block] = static_cast<std::uint32_t>(i);
+  t_.clause_ends.reserve(doc.text.size() / 16 + 16);
+  t_.clause_begins.reserve(doc.text.size() / 16 + 16);
+  t_.digits.reserve(doc.text.size() / 16 + 16);
+  ScanBreaks(doc.text, t_.clause_ends, t_.clause_begins, t_.digits);
+  t_.break_block.resize(doc.text.size() / kBreakBlock + 1);
+  for (std::size_t block = 0, i = 0; block < t_.break_block.size(); ++block) {
+    while (i < t_.clause_ends.size() && t_.clause_ends[i] < block * kBreakBlock) ++i;
+    t_.break_block[block] = static_cast<std::uint32_t>(i);
   }
   occurs_size_ = matcher.size();
-  occurs_.assign(occurs_size_ / 64 + 1, 0);
+  t_.occurs.assign(occurs_size_ / 64 + 1, 0);
   for (TermId id : hits.present)
-    if (id < occurs_size_) occurs_[id >> 6] |= std::uint64_t{1} << (id & 63);
+    if (id < occurs_size_) t_.occurs[id >> 6] |= std::uint64_t{1} << (id & 63);
   // A clause's slot is a hash of its begin (a collision only forgets): a report's rules ask about a hundred or two
   // of its clauses, most of them once.
-  cue_slots_.assign(256, CueSlot{});
+  t_.cue_slots.assign(256, CueSlot{});
   // A path is cleared when it is built (SectionPath): the strings keep their capacity. There may be more of them
-  // than sections: path_built_ has one per section and bounds SectionPath.
-  if (paths_.size() < doc.sections.size()) paths_.resize(doc.sections.size());
-  path_built_.assign(doc.sections.size(), false);
-  sentence_of_.Build(doc.sentences, doc.text.size());
-  paragraph_of_.Build(doc.paragraphs, doc.text.size());
+  // than sections: t_.path_built has one per section and bounds SectionPath.
+  if (t_.paths.size() < doc.sections.size()) t_.paths.resize(doc.sections.size());
+  t_.path_built.assign(doc.sections.size(), false);
+  t_.sentence_of.Build(doc.sentences, doc.text.size());
+  t_.paragraph_of.Build(doc.paragraphs, doc.text.size());
   // The slots of sentences beyond this document's are kept unknown (their number lists keep their capacity).
-  for (ConcreteSlot& slot : concrete_) slot.known = false;
-  if (concrete_.size() < doc.sentences.size()) concrete_.resize(doc.sentences.size());
+  for (ConcreteSlot& slot : t_.concrete) slot.known = false;
+  if (t_.concrete.size() < doc.sentences.size()) t_.concrete.resize(doc.sentences.size());
   concrete_size_ = doc.sentences.size();
-  role_masks_.resize(doc.sections.size());
-  roles_.resize(doc.sections.size());
+  t_.role_masks.resize(doc.sections.size());
+  t_.roles.resize(doc.sections.size());
   for (std::uint32_t s = 0; s < doc.sections.size(); ++s) {
-    role_masks_[s] = RoleMask(doc, s);
-    roles_[s] = doc.RoleOf(s);
+    t_.role_masks[s] = RoleMask(doc, s);
+    t_.roles[s] = doc.RoleOf(s);
   }
 }
 
@@ -180,12 +156,12 @@ const std::vector<TermHit>& EvalIndex::CueHits(CueView& view, CueWords which) {
   const std::vector<TermId>& ids =
       which == kNegation ? c.negation : which == kHedging ? c.hedging : which == kIgnore ? c.ignore : c.actions;
   for (std::size_t i = 0; i < cue_lists_used_; ++i) {
-    auto& list = *cue_lists_[i];
+    auto& list = *t_.cue_lists[i];
     if (list.first == &ids || *list.first == ids) return *(view.hits[which] = &list.second);
   }
-  if (cue_lists_used_ == cue_lists_.size())
-    cue_lists_.push_back(std::make_unique<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>());
-  auto& [words, hits] = *cue_lists_[cue_lists_used_++];
+  if (cue_lists_used_ == t_.cue_lists.size())
+    t_.cue_lists.push_back(std::make_unique<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>());
+  auto& [words, hits] = *t_.cue_lists[cue_lists_used_++];
   words = &ids;
   hits.clear();
   SortedHits(ids, hits);
@@ -193,12 +169,12 @@ const std::vector<TermHit>& EvalIndex::CueHits(CueView& view, CueWords which) {
 }
 
 std::size_t EvalIndex::CueSlotOf(Span clause) const {
-  return static_cast<std::size_t>((clause.begin * 0x9E3779B1ull) >> 16) & (cue_slots_.size() - 1);
+  return static_cast<std::size_t>((clause.begin * 0x9E3779B1ull) >> 16) & (t_.cue_slots.size() - 1);
 }
 
 const std::optional<CueAnswer>* EvalIndex::RecalledCue(const CompiledCues* cues, Span clause,
                                                         std::uint32_t sentence) const {
-  const CueSlot& slot = cue_slots_[CueSlotOf(clause)];
+  const CueSlot& slot = t_.cue_slots[CueSlotOf(clause)];
   if (slot.cues != cues || slot.clause.begin != clause.begin || slot.clause.end != clause.end ||
       slot.sentence != sentence)
     return nullptr;
@@ -207,17 +183,17 @@ const std::optional<CueAnswer>* EvalIndex::RecalledCue(const CompiledCues* cues,
 
 void EvalIndex::RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence,
                             std::optional<CueAnswer> answer) {
-  cue_slots_[CueSlotOf(clause)] = CueSlot{cues, clause, sentence, answer};
+  t_.cue_slots[CueSlotOf(clause)] = CueSlot{cues, clause, sentence, answer};
 }
 
 const ConcreteFacts* EvalIndex::Concrete(std::uint32_t sentence) const {
-  if (sentence >= concrete_size_ || !concrete_[sentence].known) return nullptr;
-  return &concrete_[sentence].facts;
+  if (sentence >= concrete_size_ || !t_.concrete[sentence].known) return nullptr;
+  return &t_.concrete[sentence].facts;
 }
 
 ConcreteFacts& EvalIndex::NewConcrete(std::uint32_t sentence) {
   if (sentence >= concrete_size_) throw std::out_of_range("EvalIndex::NewConcrete");
-  ConcreteSlot& slot = concrete_[sentence];
+  ConcreteSlot& slot = t_.concrete[sentence];
   slot.known = true;
   slot.facts.title = {};
   slot.facts.candidates.clear();
@@ -228,32 +204,32 @@ Span EvalIndex::ClauseAt(std::uint32_t offset) const {
   // The first break that starts at or after `offset` (its start ends the clause): from the block's first, a step or
   // two on. The clause begins after the break before it — or, when `offset` is inside that break's own bytes, after
   // the one before that (the break ends past `offset`; a break ends before the next starts).
-  const std::size_t n = clause_ends_.size();
-  std::size_t i = break_block_[std::min<std::size_t>(offset / kBreakBlock, break_block_.size() - 1)];
-  while (i < n && clause_ends_[i] < offset) ++i;
-  const std::size_t j = i > 0 && clause_begins_[i - 1] > offset ? i - 1 : i;
+  const std::size_t n = t_.clause_ends.size();
+  std::size_t i = t_.break_block[std::min<std::size_t>(offset / kBreakBlock, t_.break_block.size() - 1)];
+  while (i < n && t_.clause_ends[i] < offset) ++i;
+  const std::size_t j = i > 0 && t_.clause_begins[i - 1] > offset ? i - 1 : i;
   const std::uint32_t size = static_cast<std::uint32_t>(doc_.text.size());
-  return {j == 0 ? 0 : clause_begins_[j - 1], i == n ? std::max(offset, size) : clause_ends_[i]};
+  return {j == 0 ? 0 : t_.clause_begins[j - 1], i == n ? std::max(offset, size) : t_.clause_ends[i]};
 }
 
 const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
   // A mention asks for its other group's list at every anchor: the last built list answers without a probe.
   if (&ids == last_key_) return last_list_;
-  if (slots_.size() < 2 * (used_ + 1)) {  // grow (and rehash) before the table is half full
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
+  if (t_.slots.size() < 2 * (used_ + 1)) {  // grow (and rehash) before the table is half full
+    std::vector<Slot> old = std::move(t_.slots);
+    t_.slots.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
     for (const Slot& o : old)
       if (o.key) {
-        std::size_t mask = slots_.size() - 1, i = Bucket(o.key) & mask;
-        while (slots_[i].key) i = (i + 1) & mask;
-        slots_[i] = o;
+        std::size_t mask = t_.slots.size() - 1, i = Bucket(o.key) & mask;
+        while (t_.slots[i].key) i = (i + 1) & mask;
+        t_.slots[i] = o;
       }
   }
-  const std::size_t mask = slots_.size() - 1;
+  const std::size_t mask = t_.slots.size() - 1;
   std::size_t i = Bucket(&ids) & mask;
-  for (; slots_[i].key && slots_[i].key != &ids; i = (i + 1) & mask) {
+  for (; t_.slots[i].key && t_.slots[i].key != &ids; i = (i + 1) & mask) {
   }
-  Slot& slot = slots_[i];
+  Slot& slot = t_.slots[i];
   if (!slot.key) {
     slot.key = &ids;
     ++used_;
@@ -261,11 +237,11 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
   }
   if (slot.list) {
     last_key_ = &ids;
-    last_list_ = lists_[slot.list - 1].get();
+    last_list_ = t_.lists[slot.list - 1].get();
     return last_list_;
   }
-  if (lists_used_ == lists_.size()) lists_.push_back(std::make_unique<std::vector<TermHit>>());
-  std::vector<TermHit>& out = *lists_[lists_used_++];
+  if (lists_used_ == t_.lists.size()) t_.lists.push_back(std::make_unique<std::vector<TermHit>>());
+  std::vector<TermHit>& out = *t_.lists[lists_used_++];
   out.clear();
   slot.list = static_cast<std::uint32_t>(lists_used_);
   SortedHits(ids, out);
@@ -320,27 +296,27 @@ void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>&
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {
-  if (section >= path_built_.size()) {
+  if (section >= t_.path_built.size()) {
     static const std::string kNone;
     return kNone;
   }
-  if (!path_built_[section]) {
+  if (!t_.path_built[section]) {
     // Document::SectionPath from the parent's path, built (and kept) first: a section's path is its parent's, " > "
     // when that is not empty, then its own number and heading; the root (0) and a parent out of range end the chain.
     const Section& s = doc_.sections[section];
-    std::string& path = paths_[section];
-    path.clear();  // a former document's path (the strings are kept: EvalIndex::Spare)
+    std::string& path = t_.paths[section];
+    path.clear();  // a former document's path (the strings are kept: EvalIndex::Tables)
     if (section > 0) {
-      if (s.parent > 0 && static_cast<std::size_t>(s.parent) < path_built_.size()) {
+      if (s.parent > 0 && static_cast<std::size_t>(s.parent) < t_.path_built.size()) {
         path = SectionPath(static_cast<std::uint32_t>(s.parent));
         if (!path.empty()) path += " > ";  // an unheaded ancestor adds no separator (Document::SectionPath)
       }
       path += s.number;
       path += s.heading;
     }
-    path_built_[section] = true;
+    t_.path_built[section] = true;
   }
-  return paths_[section];
+  return t_.paths[section];
 }
 
 }  // namespace fazhi

@@ -90,16 +90,16 @@ struct ConcreteFacts {
 class EvalIndex {
  public:
   EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& matcher);
-  // The tables go back to the thread's spare set (Spare) for the next document's index.
+  // The tables go back to the thread's spare set (Tables) for the next document's index.
   ~EvalIndex();
   EvalIndex(const EvalIndex&) = delete;
   EvalIndex& operator=(const EvalIndex&) = delete;
 
   // Whether term `id` occurs in the document: a bit per term of the matcher, so a term list is run through without
   // touching each term's hit list (a cache line apiece; most terms of a list do not occur).
-  bool Occurs(TermId id) const { return id < occurs_size_ && (occurs_[id >> 6] >> (id & 63)) & 1u; }
+  bool Occurs(TermId id) const { return id < occurs_size_ && (t_.occurs[id >> 6] >> (id & 63)) & 1u; }
   // The same for the 64 terms of ids [64 * word, 64 * word + 64) at once (bit i: term 64 * word + i).
-  std::uint64_t OccursWord(std::size_t word) const { return word < occurs_.size() ? occurs_[word] : 0; }
+  std::uint64_t OccursWord(std::size_t word) const { return word < t_.occurs.size() ? t_.occurs[word] : 0; }
   // The clause around `offset` (what ClauseAt computes by walking the text): a table of the text's 32-byte blocks
   // (not a binary search over the breaks per call).
   Span ClauseAt(std::uint32_t offset) const;
@@ -109,22 +109,22 @@ class EvalIndex {
   // in every unit) it is sorted once and kept.
   const std::vector<TermHit>* AllHits(const std::vector<TermId>& ids);
   // Offsets of the ASCII digits of the text, ascending (IsConcrete looks for numbers from one to the next).
-  const std::vector<std::uint32_t>& Digits() const { return digits_; }
+  const std::vector<std::uint32_t>& Digits() const { return t_.digits; }
   // Document::SectionPath, built once per section.
   const std::string& SectionPath(std::uint32_t section);
   // Document::SentenceAt and ParagraphAt from a table of the text's 16-byte blocks (not a binary search per hit).
   std::uint32_t SentenceAt(std::uint32_t offset) const {
-    return sentence_of_.empty() ? doc_.SentenceAt(offset) : sentence_of_.At(offset);
+    return t_.sentence_of.empty() ? doc_.SentenceAt(offset) : t_.sentence_of.At(offset);
   }
   std::uint32_t ParagraphAt(std::uint32_t offset) const {
-    return paragraph_of_.empty() ? doc_.ParagraphAt(offset) : paragraph_of_.At(offset);
+    return t_.paragraph_of.empty() ? doc_.ParagraphAt(offset) : t_.paragraph_of.At(offset);
   }
   // RoleMask and Document::RoleOf, once per section.
   std::uint32_t RoleMaskOf(std::uint32_t section) const {
-    return section < role_masks_.size() ? role_masks_[section] : RoleMask(doc_, section);
+    return section < t_.role_masks.size() ? t_.role_masks[section] : RoleMask(doc_, section);
   }
   SectionRole RoleOf(std::uint32_t section) const {
-    return section < roles_.size() ? roles_[section] : doc_.RoleOf(section);
+    return section < t_.roles.size() ? t_.roles[section] : doc_.RoleOf(section);
   }
   // Every pack has its own CompiledCues; most hold the same negation, hedging and ignore words and differ in a few
   // action words. A cue list as seen, with the first one seen that gives the same ClauseCue answers (the same
@@ -154,58 +154,59 @@ class EvalIndex {
   const Document& doc_;
   const Hits& hits_;
   const TermMatcher& matcher_;
-  std::vector<std::uint32_t> clause_begins_;  // offsets right after a clause break (ClauseAt's begin candidates)
-  std::vector<std::uint32_t> clause_ends_;    // offsets where a clause break starts (its end candidates)
   static constexpr std::size_t kBreakBlock = 32;
-  std::vector<std::uint32_t> break_block_;  // per 32 bytes of text: the first break that starts in or after them
-  std::vector<std::uint32_t> digits_;
-  std::vector<std::uint64_t> occurs_;
   std::size_t occurs_size_ = 0;
   // Open addressing by the list's address (a power-of-two table, at most half full): one probe, usually.
   struct Slot {
     const std::vector<TermId>* key = nullptr;
-    std::uint32_t list = 0;  // index into lists_ + 1; 0 = asked for once, not built
+    std::uint32_t list = 0;  // index into t_.lists + 1; 0 = asked for once, not built
   };
-  std::vector<Slot> slots_;  // empty, or a power of two of empty slots
   std::size_t used_ = 0;
   const std::vector<TermId>* last_key_ = nullptr;  // the last list built or found built, and its hits
   const std::vector<TermHit>* last_list_ = nullptr;
-  // By pointer: AllHits' references stay valid as lists are added (and an index that builds none allocates none).
-  // The first lists_used_ are this document's; the rest are kept (with their capacity) for a later one.
-  std::vector<std::unique_ptr<std::vector<TermHit>>> lists_;
   std::size_t lists_used_ = 0;
-  std::vector<std::string> paths_;
-  std::vector<bool> path_built_;
-  BlockLookup<Sentence> sentence_of_;
-  BlockLookup<Paragraph> paragraph_of_;
-  std::vector<std::uint32_t> role_masks_;
-  std::vector<SectionRole> roles_;
   struct CueSlot {
     const CompiledCues* cues = nullptr;  // null = empty
     Span clause;
     std::uint32_t sentence = 0;
     std::optional<CueAnswer> answer;
   };
-  std::vector<CueSlot> cue_slots_;  // by a hash of the clause's begin
   std::size_t CueSlotOf(Span clause) const;
   struct ConcreteSlot {
     bool known = false;
     ConcreteFacts facts;
   };
-  std::vector<ConcreteSlot> concrete_;  // one per sentence (the first concrete_size_; more kept for a later document)
   std::size_t concrete_size_ = 0;
   // One per cue list seen, and each distinct word list's hits; by pointer, so references stay valid as they are
   // added (and nothing is allocated for a document no rule asks about cues).
   std::vector<std::unique_ptr<CueView>> cue_views_;
-  std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists_;
   std::size_t cue_lists_used_ = 0;  // the first are this document's (as lists_used_)
   // A report's index allocates some 120 blocks (these tables, a path per quoted part, a list per term list asked
   // twice, the numbers of each sentence IsConcrete asks about): they are taken from the thread's spare set at
   // construction and given back, emptied in place, at destruction, so the next document's index reuses them.
-  struct Spare;
+  struct Tables {
+    std::vector<std::uint32_t> clause_begins;  // offsets right after a clause break (ClauseAt's begin candidates)
+    std::vector<std::uint32_t> clause_ends;    // offsets where a clause break starts (its end candidates)
+    std::vector<std::uint32_t> break_block;  // per 32 bytes of text: the first break that starts in or after them
+    std::vector<std::uint32_t> digits;
+    std::vector<std::uint64_t> occurs;
+    std::vector<Slot> slots;  // empty, or a power of two of empty slots
+    // By pointer: AllHits' references stay valid as lists are added (and an index that builds none allocates none).
+    // The first lists_used_ are this document's; the rest are kept (with their capacity) for a later one.
+    std::vector<std::unique_ptr<std::vector<TermHit>>> lists;
+    std::vector<std::string> paths;
+    std::vector<bool> path_built;
+    BlockLookup<Sentence> sentence_of;
+    BlockLookup<Paragraph> paragraph_of;
+    std::vector<std::uint32_t> role_masks;
+    std::vector<SectionRole> roles;
+    std::vector<CueSlot> cue_slots;  // by a hash of the clause's begin
+    std::vector<ConcreteSlot> concrete;  // one per sentence (the first concrete_size_; more kept for a later document)
+    std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists;
+  };
+  Tables t_;
   bool keep_tables_ = true;  // given back to the thread's spare set at destruction (not for a very large text)
-  static Spare& ThreadSpare();
-  void SwapTables(Spare& spare);
+  static Tables& ThreadSpare();
   // Every hit of `ids` over the whole text into `out`, in HitsIn's order.
   void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const;
 };
