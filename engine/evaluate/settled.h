@@ -49,7 +49,7 @@ class SettledRuns {
   bool NotCheckable(std::uint32_t i) const { return flags_[i] & kNotCheckable; }
 
  private:
-  // What a settled result holds besides empty lists, 32 bytes a rule in one array (a RuleResult is 176): every
+  // What a settled result holds besides empty lists, 32 bytes a rule in one array (a RuleResult is 72): every
   // report reads all of it (3,056 rules with bench/run's 16n packs), read after the previous report's output has
   // gone through the caches.
   struct Entry {
