@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <ctime>
 
@@ -35,6 +36,7 @@ std::atomic<int> g_busy{0};  // live TempWorkGuards
 // threads that were making a file at that moment 100 ms more to see the flag and remove theirs (StopIfInterrupted),
 // removes again, then ends the process with the signal. Async-signal-safe: atomics, unlink, nanosleep.
 void Handler(int sig) {
+  const int saved_errno = errno;  // the signal is blocked inside its handler: raise() below lands after it returns
   g_interrupted.store(true);
   RemoveRegisteredTemps();
   timespec tick{0, 10 * 1000 * 1000};
@@ -44,6 +46,7 @@ void Handler(int sig) {
   RemoveRegisteredTemps();
   signal(sig, SIG_DFL);
   raise(sig);
+  errno = saved_errno;
 }
 
 }  // namespace

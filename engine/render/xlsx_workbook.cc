@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <stdexcept>
 
 #include "core/safe_text.h"
@@ -59,7 +60,15 @@ void XlsxWorkbook::SetProperties(const std::string& title, const char* subject, 
 }
 
 void XlsxWorkbook::Finish(std::ostream& out) {
-  lxw_error err = workbook_close(wb_);  // writes path_ again by name, inside busy_: an interrupt's last removal follows
+  // One workbook closed at a time in the process: libxlsxwriter writes the created date of docProps/core.xml with
+  // gmtime(), whose result is one static buffer, so two workers writing per-report workbooks raced on it
+  // (ThreadSanitizer, `scripts/test --tsan`: tests/batch's hostile-names and SIGINT batches).
+  static std::mutex closing;
+  lxw_error err;
+  {
+    std::lock_guard<std::mutex> lock(closing);
+    err = workbook_close(wb_);  // writes path_ again by name, inside busy_: an interrupt's last removal follows
+  }
   busy_.reset();
   StopIfInterrupted(path_.c_str());
   if (err != LXW_NO_ERROR)

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -330,10 +331,12 @@ TEST_CASE("a batch to stdout keeps no summary row per input, yet knows its error
                                            {(tmp.path() / "gone.txt").string(), "gone.txt", "no such file"},
                                            {(SourceDir() / kSample).string(), "again.txt", ""}};
   std::map<std::string, fazhi::BatchStatus> seen;
+  std::mutex seen_mutex;  // the sink runs on the workers
   fazhi::BatchSinks sinks;
   sinks.report = [&](const fazhi::Report& report, const fazhi::BatchInput& in, fazhi::SummaryRow& row,
                      std::string& text, const fazhi::BatchErrorLog&) {
     text += in.rel + " " + std::to_string(report.results.size()) + "\n";
+    std::lock_guard<std::mutex> lock(seen_mutex);
     seen[in.rel] = row.status;
     return true;
   };
