@@ -140,10 +140,13 @@ bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> par
   return false;
 }
 
-WordSet::WordSet(std::initializer_list<std::string_view> words) : words_(words.begin(), words.end()) {
+WordSet::WordSet(std::initializer_list<std::string_view> words) {
+  words_.reserve(words.size());
   for (std::string_view w : words) {
-    const unsigned k = Pair(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]));
+    const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+    const unsigned k = Pair(b[0], b[1]);
     pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    words_.push_back({Head(b), w});
   }
 }
 
@@ -155,8 +158,11 @@ bool WordSet::In(std::string_view s) const {
     if ((p[i] & 0xC0) == 0x80) continue;
     const unsigned k = Pair(p[i], p[i + 1]);
     if (!(pairs_[k >> 6] >> (k & 63) & 1)) continue;
-    for (std::string_view w : words_)
-      if (static_cast<unsigned char>(w[0]) == p[i] && s.substr(i).starts_with(w)) return true;
+    // The Pair bit says a word starts in this block of 64 Han characters (lead and second byte); of the words with
+    // the same lead byte, only those starting with the same two bytes are compared whole.
+    const unsigned head = Head(p + i);
+    for (const Word& w : words_)
+      if (w.head == head && s.substr(i).starts_with(w.text)) return true;
   }
   return false;
 }

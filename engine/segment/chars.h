@@ -45,8 +45,13 @@ class WordSet {
 
  private:
   static unsigned Pair(unsigned char a, unsigned char b) { return ((a << 6) ^ b) & 1023; }
+  static unsigned Head(const unsigned char* p) { return p[0] | p[1] << 8; }
+  struct Word {
+    unsigned head;          // Head of its first two bytes, compared before the whole word
+    std::string_view text;  // the literal (an initializer_list's array would not outlive the call)
+  };
   std::uint64_t pairs_[16] = {};  // bit Pair(word[0], word[1]) of every word
-  std::vector<std::string_view> words_;  // the literals (an initializer_list's array would not outlive the call)
+  std::vector<Word> words_;
 };
 
 }  // namespace fazhi::seg

@@ -272,9 +272,10 @@ void FindYear(Document& doc, std::size_t body_begin) {
   // Headings of the top two levels: "一、2021年主要工作情况" (the year itself), "八、2020年…工作计划" (the year after).
   for (std::size_t i = 1; i < doc.sections.size(); ++i) {
     const Section& s = doc.sections[i];
-    if (s.heading.empty() || s.level > 2 || LooksBackward(s.heading)) continue;
+    if (s.heading.empty() || s.level > 2) continue;
+    // The year first: most headings name none, and LooksBackward walks the whole heading.
     auto year = CoveredYearIn(s.heading);
-    if (!year) continue;
+    if (!year || LooksBackward(s.heading)) continue;
     std::string label = s.number + s.heading;
     auto sec = static_cast<std::uint32_t>(i);
     const std::string line = std::to_string(SourceLine(doc, s));

@@ -123,6 +123,29 @@ TEST_CASE("FindBytes finds as string_view::find, WordSet as ContainsAny", "[segm
   }
 }
 
+// WordSet compares a word only where the text's first two bytes are the word's: words and look-alikes of one block of
+// 64 Han characters (今仁介从以 share E4 BB, 年 and 绍 do not) must still be found exactly where ContainsAny finds them.
+TEST_CASE("WordSet finds words among look-alikes of the same lead and block", "[segment][robustness]") {
+  const std::vector<std::string> pieces = {"今", "年", "以", "来", "天", "是", "介", "绍", "从", "而", "仁", "以来",
+                                           "\xE4\xBB", "\xBB\x8A", " ", "a"};
+  const std::initializer_list<std::string_view> words = {"今年以来", "今天是", "介绍", "从而", "以来年"};
+  const seg::WordSet set(words);
+  std::mt19937 rng(1304);
+  int found = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 30);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    const bool any = seg::ContainsAny(text, words);
+    found += any;
+    CHECK(set.In(text) == any);
+  }
+  CHECK(found > 300);  // the words do occur
+  CHECK(set.In("仁今介从以来年"));
+  CHECK_FALSE(set.In("仁今介从以来"));
+}
+
 // TrimSpan settles a span that starts and ends with ASCII or a Han character without decoding: over spans of random
 // text (with blanks of every kind) it must trim what a character-by-character reading trims.
 TEST_CASE("TrimSpan trims the IsSpace characters at both ends, however the span starts and ends", "[segment][robustness]") {
