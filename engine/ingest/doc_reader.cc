@@ -81,7 +81,10 @@ class DocReaderImpl final : public FormatReader {
  public:
   const char* Name() const override { return "doc"; }
   bool Sniff(std::string_view head) const override { return head.substr(0, 8) == kOleSignature; }
-  std::vector<std::string_view> Extensions() const override { return {".doc", ".wps"}; }
+  std::span<const std::string_view> Extensions() const override {
+    static constexpr std::string_view kExtensions[] = {".doc", ".wps"};
+    return kExtensions;
+  }
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     auto ole = OleFile::Open(bytes);

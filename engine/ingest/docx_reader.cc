@@ -258,7 +258,10 @@ class DocxReaderImpl final : public FormatReader {
   // Every OOXML package has [Content_Types].xml; a ZIP without it (an OFD, a plain archive) is left to a reader
   // that claims it, and comes back here when none does (the error then names what it is).
   bool Claims(std::string_view bytes) const override { return ZipHasRootEntry(bytes, "[Content_Types].xml"); }
-  std::vector<std::string_view> Extensions() const override { return {".docx", ".docm"}; }
+  std::span<const std::string_view> Extensions() const override {
+    static constexpr std::string_view kExtensions[] = {".docx", ".docm"};
+    return kExtensions;
+  }
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 4)))
       throw InputProblem(out.path, "E-docx-broken.not-zip");

@@ -1,9 +1,9 @@
 // The one small interface every format reader implements, and the readers reader.cc lists in its table.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/limits.h"
 #include "ingest/reader.h"
@@ -26,7 +26,8 @@ class FormatReader {
   }
   // The file extensions (lower case, with the dot: ".htm") this reader takes when no signature matched: the one
   // list of extensions (folder walks, messages and docs name the accepted extensions from it).
-  virtual std::vector<std::string_view> Extensions() const = 0;
+  // A static list: PickReader asks for it of every input (no allocation per call).
+  virtual std::span<const std::string_view> Extensions() const = 0;
   // True when `ext` (lower case, with the dot) is one of Extensions().
   bool TakesExtension(std::string_view ext) const {
     for (std::string_view e : Extensions())

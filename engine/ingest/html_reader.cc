@@ -577,7 +577,10 @@ class HtmlReaderImpl final : public FormatReader {
     std::string lower = AsciiLower(head.substr(i, 1024));
     return lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos;
   }
-  std::vector<std::string_view> Extensions() const override { return {".html", ".htm", ".shtml", ".xhtml"}; }
+  std::span<const std::string_view> Extensions() const override {
+    static constexpr std::string_view kExtensions[] = {".html", ".htm", ".shtml", ".xhtml"};
+    return kExtensions;
+  }
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.find('\0') != std::string_view::npos && bytes.substr(0, 2) != "\xFF\xFE" &&
         bytes.substr(0, 2) != "\xFE\xFF")

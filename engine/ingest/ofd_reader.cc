@@ -150,7 +150,10 @@ class OfdReaderImpl final : public FormatReader {
   // file is looked at (Claims), not only its first bytes.
   bool Sniff(std::string_view head) const override { return head.substr(0, 4) == "PK\x03\x04"; }
   bool Claims(std::string_view bytes) const override { return ZipHasRootEntry(bytes, "OFD.xml"); }
-  std::vector<std::string_view> Extensions() const override { return {".ofd"}; }
+  std::span<const std::string_view> Extensions() const override {
+    static constexpr std::string_view kExtensions[] = {".ofd"};
+    return kExtensions;
+  }
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (bytes.substr(0, 2) != "PK")

@@ -62,7 +62,10 @@ class PdfReaderImpl final : public FormatReader {
   bool Sniff(std::string_view head) const override {
     return head.substr(0, 1024).find("%PDF-") != std::string_view::npos;
   }
-  std::vector<std::string_view> Extensions() const override { return {".pdf"}; }
+  std::span<const std::string_view> Extensions() const override {
+    static constexpr std::string_view kExtensions[] = {".pdf"};
+    return kExtensions;
+  }
 
   void Read(std::string_view bytes, const Limits& limits, RawDocument& out) const override {
     if (!Sniff(bytes.substr(0, 1024)))

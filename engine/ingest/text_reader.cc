@@ -13,7 +13,10 @@ class TextReaderImpl final : public FormatReader {
   bool Sniff(std::string_view) const override { return false; }  // the fallback: never claims by signature
   // Only the names a report is saved under: a file with no or another extension (.csv, .md) is read as text too
   // when named on the command line (the fallback), but a folder walk does not take it for a report.
-  std::vector<std::string_view> Extensions() const override { return {".txt", ".text"}; }
+  std::span<const std::string_view> Extensions() const override {
+    static constexpr std::string_view kExtensions[] = {".txt", ".text"};
+    return kExtensions;
+  }
   void Read(std::string_view bytes, const Limits&, RawDocument& out) const override {
     RefuseBinary(bytes, out);
     Take(DecodeToUtf8(bytes), out);
