@@ -204,19 +204,18 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
   std::map<std::size_t, std::string> pending;
   std::vector<std::string> spare;  // printed buffers, kept with their capacity for the next report
   std::size_t emitted = 0;
-  // One worker at a time writes, and it writes without holding the lock (a report's ~190 KB write(2) would keep
-  // the other workers waiting to hand theirs over): it takes the next report in order out of `pending`, writes it,
-  // and goes on while the next one is there; a report finished meanwhile waits in `pending` for it.
-  bool writing = false;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (;;) {
       std::size_t i = next++;
       if (i >= inputs.size()) return;
-      std::string text;
       if (to_stdout) {
         std::unique_lock<std::mutex> lock(out_mutex);
         out_cv.wait(lock, [&] { return i < emitted + window; });
+      }
+      std::string text;
+      if (to_stdout) {
+        std::lock_guard<std::mutex> lock(out_mutex);
         if (!spare.empty()) {
           text = std::move(spare.back());
           spare.pop_back();
@@ -227,24 +226,19 @@ BatchResult RunBatch(const RuleSet& rules, const std::vector<BatchInput>& inputs
       if (status == BatchStatus::kError) any_error = true;
       if (keep) rows[i] = std::move(row);
       if (to_stdout) {
-        std::unique_lock<std::mutex> lock(out_mutex);
+        std::lock_guard<std::mutex> lock(out_mutex);
         pending.emplace(i, std::move(text));
-        for (auto it = pending.find(emitted); !writing && it != pending.end(); it = pending.find(emitted)) {
-          std::string out = std::move(it->second);
-          pending.erase(it);
-          writing = true;
-          lock.unlock();
-          std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-          std::cout.flush();
-          lock.lock();
-          writing = false;
-          ++emitted;
+        for (auto it = pending.find(emitted); it != pending.end(); it = pending.find(emitted)) {
+          std::cout.write(it->second.data(), static_cast<std::streamsize>(it->second.size()));
           if (spare.size() < 2 * static_cast<std::size_t>(jobs)) {
-            out.clear();
-            spare.push_back(std::move(out));
+            it->second.clear();
+            spare.push_back(std::move(it->second));
           }
-          out_cv.notify_all();
+          pending.erase(it);
+          ++emitted;
         }
+        std::cout.flush();
+        out_cv.notify_all();
       }
       progress.Done(status);
     }

@@ -375,8 +375,8 @@ TEST_CASE("a batch to stdout writes every report once, in input order, when late
   lo.dirs = {(SourceDir() / "rules").string()};
   auto rules = fazhi::Compile(lo, diags);
   REQUIRE(rules);
-  // Earlier inputs take longer in the sink, so reports finish out of order and wait for the one writer (a worker
-  // writes with the lock released while the others hand theirs over).
+  // Earlier inputs take longer in the sink, so reports finish out of order and wait in the runner's `pending` for
+  // their turn: each is written once, in input order, whoever finishes last.
   constexpr int kInputs = 24;
   std::vector<fazhi::BatchInput> inputs;
   for (int i = 0; i < kInputs; ++i) inputs.push_back({(SourceDir() / kSample).string(), std::to_string(i), ""});
