@@ -4,12 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "batch/runner.h"
 #include "batch/summary.h"
@@ -364,6 +367,40 @@ TEST_CASE("a batch to stdout keeps no summary row per input, yet knows its error
   opts.to_stdout = true;
   opts.keep_rows = false;
   CHECK_FALSE(fazhi::RunBatch(*rules, inputs, opts, sinks).any_error);
+}
+
+TEST_CASE("a batch to stdout writes every report once, in input order, when later ones finish first", "[batch]") {
+  fazhi::Diagnostics diags;
+  fazhi::LoadOptions lo;
+  lo.dirs = {(SourceDir() / "rules").string()};
+  auto rules = fazhi::Compile(lo, diags);
+  REQUIRE(rules);
+  // Earlier inputs take longer in the sink, so reports finish out of order and wait in the runner's `pending` for
+  // their turn: each is written once, in input order, whoever finishes last.
+  constexpr int kInputs = 24;
+  std::vector<fazhi::BatchInput> inputs;
+  for (int i = 0; i < kInputs; ++i) inputs.push_back({(SourceDir() / kSample).string(), std::to_string(i), ""});
+  fazhi::BatchSinks sinks;
+  sinks.report = [&](const fazhi::Report&, const fazhi::BatchInput& in, fazhi::SummaryRow&, std::string& text,
+                     const fazhi::BatchErrorLog&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds((kInputs - std::stoi(in.rel)) % 5));
+    text += in.rel + "\n";
+    return true;
+  };
+  for (int jobs : {1, 3, 4}) {
+    INFO("jobs " << jobs);
+    fazhi::BatchOptions opts;
+    opts.jobs = jobs;
+    opts.to_stdout = true;
+    std::ostringstream captured;
+    std::streambuf* const old = std::cout.rdbuf(captured.rdbuf());
+    fazhi::BatchResult run = fazhi::RunBatch(*rules, inputs, opts, sinks);
+    std::cout.rdbuf(old);
+    CHECK_FALSE(run.any_error);
+    std::string want;
+    for (int i = 0; i < kInputs; ++i) want += std::to_string(i) + "\n";
+    CHECK(captured.str() == want);
+  }
 }
 
 TEST_CASE("a folder without reports names every extension the readers take", "[batch]") {
