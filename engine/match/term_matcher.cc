@@ -85,6 +85,10 @@ std::vector<TrieNode> SortedTrie(const std::vector<TermId>& order, Units units) 
   return trie;
 }
 
+// Bytes of tables a scan asks for ahead of its steps: all of the shipped packs' (~120 KB), the shallow states of a
+// large pack's.
+constexpr std::size_t kWarmBytes = 160 * 1024;
+
 // The character automaton in one layout: `State` numbers the states, `Unit` the unit ids (16 or 32 bits each). States
 // are numbered breadth first, so a state's children are consecutive (first .. first + count) and the shallow
 // states the text visits most share cache lines.
@@ -104,6 +108,9 @@ struct CharAutomaton {
   std::vector<Unit> unit;          // the id of the unit that leads into each state
   std::vector<std::int32_t> term;  // the term ending at each state, -1: none
   std::vector<State> out_link;     // next state on the failure chain that ends a term
+  // What a scan asks for ahead (ScanChars): the states [0, warm_states) and the ids [0, warm_units) of their
+  // children, within kWarmBytes with the unit table and the root's row.
+  std::size_t warm_states = 0, warm_units = 0;
 
   std::size_t Bytes() const {
     return (pages.size() + blocks.size() + unit.size()) * sizeof(Unit) +
@@ -172,13 +179,28 @@ void FillChars(CharAutomaton<State, Unit>& a, const std::vector<TrieNode>& trie,
       a.out_link[w] = a.term[f] >= 0 ? f : a.out_link[f];
       a.nodes[w].emit = a.term[w] >= 0 ? static_cast<State>(w) : a.out_link[w];
     }
+  // The most states whose rows and children's ids fit the budget left by the unit table and the root's row.
+  const std::size_t small = (a.pages.size() + a.blocks.size()) * sizeof(Unit) + a.root.size() * sizeof(State);
+  const std::size_t budget = kWarmBytes - std::min(kWarmBytes, small);
+  std::size_t reach = 0;  // states numbered below: the children of the states counted so far
+  a.warm_states = a.warm_units = 0;
+  for (std::size_t v = 0; v < states; ++v) {
+    const std::size_t children = std::max<std::size_t>(reach, a.nodes[v].first + a.nodes[v].count);
+    const std::size_t bytes = (v + 1) * (sizeof(CharNode<State>) + sizeof(State) + sizeof(std::int32_t)) +
+                              children * sizeof(Unit);
+    if (bytes > budget) break;
+    reach = children;
+    a.warm_states = v + 1;
+    a.warm_units = std::max(reach, a.warm_states);
+  }
 }
 
 // The scan over characters (any layout): counts each term's hits in `counts`, appends a term to `present` at its
 // first and every hit to `order`, as Scan describes.
 template <class State, class Unit>
-void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths, std::string_view text,
-               std::uint32_t* counts, std::vector<TermId>& present, std::vector<std::pair<std::uint32_t, TermId>>& order) {
+void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths, std::size_t terms,
+               std::string_view text, std::uint32_t* counts, std::vector<TermId>& present,
+               std::vector<std::pair<std::uint32_t, TermId>>& order) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const Unit* pages = a.pages.data();
@@ -187,6 +209,29 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
   const State* root = a.root.data();
   const CharNode<State>* nodes = a.nodes.data();
   const Unit* unit = a.unit.data();
+  // The tables are cold at every text: between two scans a report's evaluation, rendering and the next report's
+  // reading go through megabytes, and the automaton's steps are a chain of dependent loads, so each table line
+  // missed costs a full trip to memory in turn (the pass over the ids ran 2.5× slower in a check than in a loop of
+  // scans). Asked for all at once here they arrive in parallel while the first chunk is decoded. Within a budget:
+  // the shallow states first (numbered breadth first, they take most of the steps), then what a hit reads.
+  {
+    std::size_t budget = kWarmBytes;
+    auto warm = [&budget](const void* table, std::size_t bytes) {
+      bytes = std::min(bytes, budget);
+      budget -= bytes;
+      const char* c = static_cast<const char*>(table);
+      for (std::size_t o = 0; o < bytes; o += 64) __builtin_prefetch(c + o);
+    };
+    warm(pages, a.pages.size() * sizeof(Unit));
+    warm(blocks, a.blocks.size() * sizeof(Unit));
+    warm(root, a.root.size() * sizeof(State));
+    warm(nodes, a.warm_states * sizeof(CharNode<State>));
+    warm(a.out_link.data(), a.warm_states * sizeof(State));
+    warm(a.term.data(), a.warm_states * sizeof(std::int32_t));
+    warm(unit, a.warm_units * sizeof(Unit));  // their children's ids
+    warm(lengths, terms * sizeof(std::uint32_t));
+    warm(counts, terms * sizeof(std::uint32_t));
+  }
   // One transition: the child of s for unit c, or of the first state on its failure chain that has one.
   auto step = [&](std::uint32_t s, Unit c) __attribute__((always_inline)) {
     while (true) {
@@ -528,7 +573,8 @@ Hits TermMatcher::Scan(std::string_view text) const {
   order.clear();
   std::uint32_t* counts = hits.group_.data();
   if (chars_)
-    std::visit([&](const auto& a) { ScanChars(a, lengths_.data(), text, counts, hits.touched_, order); }, chars_->a);
+    std::visit([&](const auto& a) { ScanChars(a, lengths_.data(), size(), text, counts, hits.touched_, order); },
+               chars_->a);
   else
     ScanBytes(text, counts, hits.touched_, order);
   // Counting sort over the terms that occur: group k (the k-th term found) gets its count of places after group
