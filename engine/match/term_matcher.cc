@@ -111,6 +111,7 @@ struct CharAutomaton {
   // What a scan asks for ahead (ScanChars): the states [0, warm_states) and the ids [0, warm_units) of their
   // children, within kWarmBytes with the unit table and the root's row.
   std::size_t warm_states = 0, warm_units = 0;
+  std::size_t max_outputs = 0;  // the most terms that end at one unit (states on an out-link chain)
 
   std::size_t Bytes() const {
     return (pages.size() + blocks.size() + unit.size()) * sizeof(Unit) +
@@ -179,6 +180,12 @@ void FillChars(CharAutomaton<State, Unit>& a, const std::vector<TrieNode>& trie,
       a.out_link[w] = a.term[f] >= 0 ? f : a.out_link[f];
       a.nodes[w].emit = a.term[w] >= 0 ? static_cast<State>(w) : a.out_link[w];
     }
+  std::vector<std::uint32_t> outputs(states, 0);  // per state, the terms ending there (breadth first: out-links done)
+  a.max_outputs = 0;
+  for (std::size_t w = 1; w < states; ++w) {
+    outputs[w] = (a.term[w] >= 0 ? 1 : 0) + outputs[a.out_link[w]];
+    a.max_outputs = std::max<std::size_t>(a.max_outputs, outputs[w]);
+  }
   // The most states whose rows and children's ids fit the budget left by the unit table and the root's row.
   const std::size_t small = (a.pages.size() + a.blocks.size()) * sizeof(Unit) + a.root.size() * sizeof(State);
   const std::size_t budget = kWarmBytes - std::min(kWarmBytes, small);
@@ -322,15 +329,26 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
       k += emit != 0;
     }
     // 3. The terms ending at each such unit, from its state along the out-links. Every term starts a unit and so
-    //    on a character boundary (or a byte no character): no check.
+    //    on a character boundary (or a byte no character): no check. Written through pointers into room made
+    //    for the most a chunk can find (no capacity check a hit), a term's id into `present` every time and the
+    //    cursor moved on only at its first hit (no branch: which hit is a term's first is a coin flip).
+    if (k == 0) continue;
+    const std::size_t room = k * a.max_outputs, had_order = order.size(), had_present = present.size();
+    order.resize(had_order + room);
+    present.resize(had_present + room);
+    std::pair<std::uint32_t, TermId>* hit = order.data() + had_order;
+    TermId* first = present.data() + had_present;
     for (std::size_t e = 0; e < k; ++e) {
       const std::uint32_t end = ends[emits[e] >> kShift];
       for (auto o = static_cast<State>(emits[e]); o != 0; o = a.out_link[o]) {
         const auto id = static_cast<TermId>(a.term[o]);
-        if (counts[id]++ == 0) present.push_back(id);
-        order.emplace_back(end - lengths[id], id);
+        *first = id;
+        first += counts[id]++ == 0;
+        *hit++ = {end - lengths[id], id};
       }
     }
+    order.resize(static_cast<std::size_t>(hit - order.data()));
+    present.resize(static_cast<std::size_t>(first - present.data()));
   }
 }
 

@@ -132,6 +132,29 @@ TEST_CASE("matcher reports a term and its suffix ending at the same byte, the lo
   CHECK(hits.present == std::vector<TermId>{longer, shorter, self});
 }
 
+TEST_CASE("character automaton: as many terms ending at one character as it has states before it, at every unit",
+          "[match]") {
+  // Every suffix of a 12-character phrase is a term, so 12 terms end at its last character, and the phrase made of
+  // one character repeated ends 12 terms at every unit of a chunk: the most a scan can record at once.
+  TermMatcher m;
+  std::vector<std::string> terms;
+  std::vector<TermId> ids;
+  const std::string phrase = "全面推进依法行政建设法治";
+  for (std::size_t from = 0; from < phrase.size(); from += 3) terms.push_back(phrase.substr(from));
+  std::string same;
+  for (int n = 1; n <= 12; ++n) terms.push_back(same += "治");
+  for (const auto& t : terms) ids.push_back(m.Add(t));
+  m.Build();
+  REQUIRE(m.by_characters());
+  std::string run;
+  for (int i = 0; i < 3000; ++i) run += "治";
+  RequireSameAsNaive(m, terms, ids, run);
+  RequireSameAsNaive(m, terms, ids, run + phrase + run + phrase + phrase);
+  auto hits = m.Scan(run);
+  CHECK(hits.total == 3000 * 12 - 66);  // n − k + 1 hits of a run of k, k = 1..12
+  CHECK(hits.present.size() == 12);
+}
+
 TEST_CASE("matcher never matches across a character boundary", "[match]") {
   // "政" is E6 94 BF; a term made of the last two bytes of one character and the first of the next must not hit,
   // nor a term that is the tail of a character.
