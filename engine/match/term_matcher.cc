@@ -89,6 +89,11 @@ std::vector<TrieNode> SortedTrie(const std::vector<TermId>& order, Units units) 
 // large pack's.
 constexpr std::size_t kWarmBytes = 160 * 1024;
 
+// Where the pair of unit ids (before, then) falls in CharAutomaton::pairs: a multiplicative hash, its top bits.
+inline std::uint32_t PairBit(std::uint32_t before, std::uint32_t then, int shift) {
+  return ((before * 0x9E3779B1u) ^ then) * 0x85EBCA77u >> shift;
+}
+
 // The character automaton in one layout: `State` numbers the states, `Unit` the unit ids (16 or 32 bits each). States
 // are numbered breadth first, so a state's children are consecutive (first .. first + count) and the shallow
 // states the text visits most share cache lines.
@@ -112,11 +117,16 @@ struct CharAutomaton {
   // children, within kWarmBytes with the unit table and the root's row.
   std::size_t warm_states = 0, warm_units = 0;
   std::size_t max_outputs = 0;  // the most terms that end at one unit (states on an out-link chain)
+  // The pairs of units that follow each other in some term, hashed into a set of bits (PairBit): where the pair a
+  // text's unit and the one before make is not in it, no state but the root has a move for the unit, and the step
+  // is the root's move.
+  std::vector<std::uint64_t> pairs;
+  int pair_shift = 32;
 
   std::size_t Bytes() const {
     return (pages.size() + blocks.size() + unit.size()) * sizeof(Unit) +
            (root.size() + out_link.size()) * sizeof(State) + nodes.size() * sizeof(nodes[0]) +
-           term.size() * sizeof(term[0]);
+           term.size() * sizeof(term[0]) + pairs.size() * sizeof(pairs[0]);
   }
 };
 
@@ -186,8 +196,21 @@ void FillChars(CharAutomaton<State, Unit>& a, const std::vector<TrieNode>& trie,
     outputs[w] = (a.term[w] >= 0 ? 1 : 0) + outputs[a.out_link[w]];
     a.max_outputs = std::max<std::size_t>(a.max_outputs, outputs[w]);
   }
+  // Every pair of units one after the other in a term is a parent (not the root) and its child: 8 bits a pair or
+  // more (a false hit is a slower step, not a wrong one).
+  std::size_t pair_count = 0;
+  for (std::size_t v = 1; v < states; ++v) pair_count += a.nodes[v].count;
+  const std::size_t bits = std::bit_ceil(std::max<std::size_t>(4096, pair_count * 8));
+  a.pair_shift = 32 - std::countr_zero(bits);
+  a.pairs.assign(bits / 64, 0);
+  for (std::size_t v = 1; v < states; ++v)
+    for (std::uint32_t w = a.nodes[v].first; w < a.nodes[v].first + a.nodes[v].count; ++w) {
+      const std::uint32_t bit = PairBit(a.unit[v], a.unit[w], a.pair_shift);
+      a.pairs[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
   // The most states whose rows and children's ids fit the budget left by the unit table and the root's row.
-  const std::size_t small = (a.pages.size() + a.blocks.size()) * sizeof(Unit) + a.root.size() * sizeof(State);
+  const std::size_t small = (a.pages.size() + a.blocks.size()) * sizeof(Unit) + a.root.size() * sizeof(State) +
+                            a.pairs.size() * sizeof(std::uint64_t);
   const std::size_t budget = kWarmBytes - std::min(kWarmBytes, small);
   std::size_t reach = 0;  // states numbered below: the children of the states counted so far
   a.warm_states = a.warm_units = 0;
@@ -232,6 +255,7 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
     warm(pages, a.pages.size() * sizeof(Unit));
     warm(blocks, a.blocks.size() * sizeof(Unit));
     warm(root, a.root.size() * sizeof(State));
+    warm(a.pairs.data(), a.pairs.size() * sizeof(std::uint64_t));
     warm(nodes, a.warm_states * sizeof(CharNode<State>));
     warm(a.out_link.data(), a.warm_states * sizeof(State));
     warm(a.term.data(), a.warm_states * sizeof(std::int32_t));
@@ -288,6 +312,9 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
   std::uint32_t ends[kChunk];
   Entry emits[kChunk];
   std::uint32_t s = 0;
+  std::uint32_t before = 0;  // the unit before (0: none, or no term's)
+  const std::uint64_t* pairs = a.pairs.data();
+  const int pair_shift = a.pair_shift;
   for (std::size_t i = 0; i < n;) {
     // 1. Ids. ASCII and valid three-byte characters (Han, CJK punctuation), four bytes read at once, by one lookup
     //    (the pages cover every three-byte key, Build, so it needs no bounds check) and one branch, predicted;
@@ -316,14 +343,19 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
     }
     // 2. The automaton. A unit no term contains sends it to the root (no term spans it). Where a state ends a term,
     //    an entry is kept: written for every unit, the cursor moved on only then (no branch).
+    //    Where the unit and the one before are no pair of a term's (half the units of a report), the step is the
+    //    root's move, whatever the state: no chain of loads through the states, no failure links. Id 0 (no term's
+    //    unit) is in no pair and leads from the root to the root (where its bit is some pair's, the step walks
+    //    the failure links to the root).
     std::size_t k = 0;
     for (std::size_t j = 0; j < m; ++j) {
       const Unit c = ids[j];
-      if (c == 0) {
-        s = 0;
-        continue;
-      }
-      s = step(s, c);
+      const std::uint32_t bit = PairBit(before, c, pair_shift);
+      if (pairs[bit >> 6] >> (bit & 63) & 1)
+        s = step(s, c);
+      else
+        s = root[c];
+      before = c;
       const State emit = nodes[s].emit;
       emits[k] = static_cast<Entry>(j) << kShift | emit;
       k += emit != 0;
