@@ -200,7 +200,7 @@ void FillChars(CharAutomaton<State, Unit>& a, const std::vector<TrieNode>& trie,
   // more (a false hit is a slower step, not a wrong one).
   std::size_t pair_count = 0;
   for (std::size_t v = 1; v < states; ++v) pair_count += a.nodes[v].count;
-  const std::size_t bits = std::bit_ceil(std::max<std::size_t>(4096, pair_count * 8));
+  const std::size_t bits = std::bit_ceil(std::clamp<std::size_t>(pair_count * 8, 4096, std::size_t{1} << 31));
   a.pair_shift = 32 - std::countr_zero(bits);
   a.pairs.assign(bits / 64, 0);
   for (std::size_t v = 1; v < states; ++v)
@@ -374,7 +374,13 @@ void ScanChars(const CharAutomaton<State, Unit>& a, const std::uint32_t* lengths
     //    for the most a chunk can find (no capacity check a hit), a term's id into `present` every time and the
     //    cursor moved on only at its first hit (no branch: which hit is a term's first is a coin flip).
     if (k == 0) continue;
-    const std::size_t room = k * a.max_outputs, had_order = order.size(), had_present = present.size();
+    std::size_t room = k * a.max_outputs;  // the shipped packs: at most 4 terms end at one unit
+    if (room > 4 * kChunk) {  // terms nested deep (a pack's own): the chunk's count exactly, one walk more
+      room = 0;
+      for (std::size_t e = 0; e < k; ++e)
+        for (auto o = static_cast<State>(emits[e]); o != 0; o = a.out_link[o]) ++room;
+    }
+    const std::size_t had_order = order.size(), had_present = present.size();
     order.resize(had_order + room);
     present.resize(had_present + room);
     std::pair<std::uint32_t, TermId>* hit = order.data() + had_order;
