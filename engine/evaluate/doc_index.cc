@@ -303,14 +303,36 @@ void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>&
       for (const std::uint32_t* s = runs[0].at; s != runs[0].end; ++s) out.push_back({*s, *s + runs[0].len, runs[0].term});
     return;
   }
+  // More runs: copied in one after the other, then neighbours merged pairwise until one is left (n log k moves for
+  // k runs, where a sort compared n log n times). Equal hits are the same term listed twice: either may go first.
+  thread_local std::vector<std::uint32_t> bounds;  // where each run begins in `out`, and out.size() last
+  thread_local std::vector<TermHit> other;          // the other side of each pass
+  bounds.clear();
   for (TermId id : ids) {
     if (!Occurs(id)) continue;
+    bounds.push_back(static_cast<std::uint32_t>(out.size()));
     std::uint32_t len = matcher_.Length(id);
     for (std::uint32_t s : hits_.Of(id)) out.push_back({s, s + len, id});
   }
-  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
+  bounds.push_back(static_cast<std::uint32_t>(out.size()));
+  const auto before = [](const TermHit& a, const TermHit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
+  };
+  other.resize(out.size());
+  TermHit* from = out.data();
+  TermHit* to = other.data();
+  while (bounds.size() > 2) {
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r + 1 < bounds.size(); r += 2) {
+      const std::size_t b = bounds[r], m = bounds[r + 1], e = r + 2 < bounds.size() ? bounds[r + 2] : m;
+      std::merge(from + b, from + m, from + m, from + e, to + b, before);
+      bounds[kept++] = static_cast<std::uint32_t>(b);
+    }
+    bounds[kept++] = bounds.back();
+    bounds.resize(kept);
+    std::swap(from, to);
+  }
+  if (from != out.data()) std::copy(from, from + out.size(), out.data());
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {
