@@ -19,10 +19,11 @@ std::size_t Bucket(const void* p) {
 }
 
 // A clause ends before ，。；：！？ (full width: EF BC 8C/9B/9A/81/9F, E3 80 82) or a line end, ';' or ','
-// (check_support.cc ClauseAt). No such break and no digit starts on a UTF-8 continuation byte, so the text is
-// searched for the bytes that can start one — ASCII digits, '\n', ';', ',' and the lead bytes EF and E3, a few in a
-// hundred of a report's bytes — sixteen at a time, and only those are looked at (the same breaks as a walk a
-// character at a time: tests/evaluate/doc_index_test.cc). The lists come out ascending.
+// (check_support.cc ClauseAt). Sixteen bytes at a time, each kind is a mask of its own: the ASCII digits, the
+// one-byte breaks, and the three-byte breaks found whole (the block compared at offsets 0, 1 and 2), so a report's
+// thousand or so candidates — a few in a hundred bytes, each of an unforeseeable kind — cost no branch on their
+// kind (the former walk looked at each lead byte EF or E3, most of them a 、《》（）, and missed a branch there). The
+// same breaks as a walk a character at a time: tests/evaluate/doc_index_test.cc. The lists come out ascending.
 void ScanBreaks(std::string_view t, std::vector<std::uint32_t>& ends, std::vector<std::uint32_t>& begins,
                 std::vector<std::uint32_t>& digits) {
   const std::size_t n = t.size();
@@ -48,18 +49,29 @@ void ScanBreaks(std::string_view t, std::vector<std::uint32_t>& ends, std::vecto
   };
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i nl = _mm_set1_epi8('\n'), semi = _mm_set1_epi8(';'), comma = _mm_set1_epi8(','),
-                ef = _mm_set1_epi8(static_cast<char>(0xEF)), e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
-                below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
-  for (; i + 16 <= n; i += 16) {
+  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+  // The loads at i + 1 and i + 2 read sixteen bytes each: a three-byte break that starts in the block is seen whole.
+  for (; i + 18 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
     // Signed compares: bytes 80..FF are negative, so only 0x30..0x39 fall between the digit bounds.
     const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
-    const __m128i any = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, semi)), _mm_cmpeq_epi8(v, comma)),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)), digit));
-    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(any)); bits != 0; bits &= bits - 1)
-      look(i + static_cast<std::size_t>(__builtin_ctz(bits)));
+    const __m128i short_break = _mm_or_si128(_mm_or_si128(eq(v, '\n'), eq(v, ';')), eq(v, ','));
+    const __m128i full_width =  // EF BC then 8C ， 9B ； 9A ： 81 ！ 9F ？
+        _mm_and_si128(_mm_and_si128(eq(v, 0xEF), eq(v1, 0xBC)),
+                      _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(v2, 0x8C), eq(v2, 0x9B)),
+                                                _mm_or_si128(eq(v2, 0x9A), eq(v2, 0x81))),
+                                   eq(v2, 0x9F)));
+    const __m128i full_stop = _mm_and_si128(_mm_and_si128(eq(v, 0xE3), eq(v1, 0x80)), eq(v2, 0x82));  // 。
+    const auto longs = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(full_width, full_stop)));
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(digit)); bits != 0; bits &= bits - 1)
+      digits.push_back(static_cast<std::uint32_t>(i + static_cast<std::size_t>(__builtin_ctz(bits))));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(short_break)) | longs; bits != 0; bits &= bits - 1) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(bits));
+      add_break(i + k, 1 + 2 * ((longs >> k) & 1u));  // a full-width break is three bytes
+    }
   }
 #endif
   for (; i < n; ++i) look(i);
@@ -115,17 +127,23 @@ EvalIndex::EvalIndex(const Document& doc, const Hits& hits, const TermMatcher& m
   t_.occurs.assign(occurs_size_ / 64 + 1, 0);
   for (TermId id : hits.present)
     if (id < occurs_size_) t_.occurs[id >> 6] |= std::uint64_t{1} << (id & 63);
+  // A slot of an earlier document's index is empty to this one (Tables::generation); at the count's wrap every slot
+  // is emptied once.
+  if (++t_.generation == 0) {
+    std::fill(t_.cue_slots.begin(), t_.cue_slots.end(), CueSlot{});
+    for (ConcreteSlot& slot : t_.concrete) slot.generation = 0;
+    t_.generation = 1;
+  }
   // A clause's slot is a hash of its begin (a collision only forgets): a report's rules ask about a hundred or two
   // of its clauses, most of them once.
-  t_.cue_slots.assign(256, CueSlot{});
+  if (t_.cue_slots.size() != 256) t_.cue_slots.assign(256, CueSlot{});
   // A path is cleared when it is built (SectionPath): the strings keep their capacity. There may be more of them
   // than sections: t_.path_built has one per section and bounds SectionPath.
   if (t_.paths.size() < doc.sections.size()) t_.paths.resize(doc.sections.size());
   t_.path_built.assign(doc.sections.size(), false);
   t_.sentence_of.Build(doc.sentences, doc.text.size());
   t_.paragraph_of.Build(doc.paragraphs, doc.text.size());
-  // The slots of sentences beyond this document's are kept unknown (their number lists keep their capacity).
-  for (ConcreteSlot& slot : t_.concrete) slot.known = false;
+  // The slots of sentences beyond this document's are kept (their number lists keep their capacity).
   if (t_.concrete.size() < doc.sentences.size()) t_.concrete.resize(doc.sentences.size());
   concrete_size_ = doc.sentences.size();
   t_.role_masks.resize(doc.sections.size());
@@ -175,7 +193,7 @@ std::size_t EvalIndex::CueSlotOf(Span clause) const {
 const std::optional<CueAnswer>* EvalIndex::RecalledCue(const CompiledCues* cues, Span clause,
                                                         std::uint32_t sentence) const {
   const CueSlot& slot = t_.cue_slots[CueSlotOf(clause)];
-  if (slot.cues != cues || slot.clause.begin != clause.begin || slot.clause.end != clause.end ||
+  if (slot.generation != t_.generation || slot.cues != cues || slot.clause.begin != clause.begin || slot.clause.end != clause.end ||
       slot.sentence != sentence)
     return nullptr;
   return &slot.answer;
@@ -183,18 +201,18 @@ const std::optional<CueAnswer>* EvalIndex::RecalledCue(const CompiledCues* cues,
 
 void EvalIndex::RememberCue(const CompiledCues* cues, Span clause, std::uint32_t sentence,
                             std::optional<CueAnswer> answer) {
-  t_.cue_slots[CueSlotOf(clause)] = CueSlot{cues, clause, sentence, answer};
+  t_.cue_slots[CueSlotOf(clause)] = CueSlot{t_.generation, cues, clause, sentence, answer};
 }
 
 const ConcreteFacts* EvalIndex::Concrete(std::uint32_t sentence) const {
-  if (sentence >= concrete_size_ || !t_.concrete[sentence].known) return nullptr;
+  if (sentence >= concrete_size_ || t_.concrete[sentence].generation != t_.generation) return nullptr;
   return &t_.concrete[sentence].facts;
 }
 
 ConcreteFacts& EvalIndex::NewConcrete(std::uint32_t sentence) {
   if (sentence >= concrete_size_) throw std::out_of_range("EvalIndex::NewConcrete");
   ConcreteSlot& slot = t_.concrete[sentence];
-  slot.known = true;
+  slot.generation = t_.generation;
   slot.facts.title = {};
   slot.facts.candidates.clear();
   return slot.facts;
@@ -285,14 +303,36 @@ void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>&
       for (const std::uint32_t* s = runs[0].at; s != runs[0].end; ++s) out.push_back({*s, *s + runs[0].len, runs[0].term});
     return;
   }
+  // More runs: copied in one after the other, then neighbours merged pairwise until one is left (n log k moves for
+  // k runs, where a sort compared n log n times). Equal hits are the same term listed twice: either may go first.
+  thread_local std::vector<std::uint32_t> bounds;  // where each run begins in `out`, and out.size() last
+  thread_local std::vector<TermHit> other;          // the other side of each pass
+  bounds.clear();
   for (TermId id : ids) {
     if (!Occurs(id)) continue;
+    bounds.push_back(static_cast<std::uint32_t>(out.size()));
     std::uint32_t len = matcher_.Length(id);
     for (std::uint32_t s : hits_.Of(id)) out.push_back({s, s + len, id});
   }
-  std::sort(out.begin(), out.end(), [](const TermHit& a, const TermHit& b) {
+  bounds.push_back(static_cast<std::uint32_t>(out.size()));
+  const auto before = [](const TermHit& a, const TermHit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
+  };
+  other.resize(out.size());
+  TermHit* from = out.data();
+  TermHit* to = other.data();
+  while (bounds.size() > 2) {
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r + 1 < bounds.size(); r += 2) {
+      const std::size_t b = bounds[r], m = bounds[r + 1], e = r + 2 < bounds.size() ? bounds[r + 2] : m;
+      std::merge(from + b, from + m, from + m, from + e, to + b, before);
+      bounds[kept++] = static_cast<std::uint32_t>(b);
+    }
+    bounds[kept++] = bounds.back();
+    bounds.resize(kept);
+    std::swap(from, to);
+  }
+  if (from != out.data()) std::copy(from, from + out.size(), out.data());
 }
 
 const std::string& EvalIndex::SectionPath(std::uint32_t section) {

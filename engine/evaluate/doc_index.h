@@ -166,14 +166,15 @@ class EvalIndex {
   const std::vector<TermHit>* last_list_ = nullptr;
   std::size_t lists_used_ = 0;
   struct CueSlot {
-    const CompiledCues* cues = nullptr;  // null = empty
+    std::uint32_t generation = 0;  // Tables::generation of the document that stored it; another = empty
+    const CompiledCues* cues = nullptr;
     Span clause;
     std::uint32_t sentence = 0;
     std::optional<CueAnswer> answer;
   };
   std::size_t CueSlotOf(Span clause) const;
   struct ConcreteSlot {
-    bool known = false;
+    std::uint32_t generation = 0;  // known when Tables::generation (for another document's index: unknown)
     ConcreteFacts facts;
   };
   std::size_t concrete_size_ = 0;
@@ -200,6 +201,9 @@ class EvalIndex {
     BlockLookup<Paragraph> paragraph_of;
     std::vector<std::uint32_t> role_masks;
     std::vector<SectionRole> roles;
+    // The cue and concreteness slots are not emptied for the next document (256 cue slots of 56 bytes, a slot per
+    // sentence): each says which document's index filled it, by this count, advanced per index.
+    std::uint32_t generation = 0;
     std::vector<CueSlot> cue_slots;  // by a hash of the clause's begin
     std::vector<ConcreteSlot> concrete;  // one per sentence (the first concrete_size_; more kept for a later document)
     std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists;
