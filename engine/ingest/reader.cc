@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <filesystem>
 
 #include "core/error.h"
 #include "core/messages.h"
@@ -77,9 +76,19 @@ constexpr UnsupportedExtension kUnsupportedExtensions[] = {
     {".bmp", "kind.image", false},               {".webp", "kind.image", false},
 };
 
-std::string ExtensionOf(const std::string& path) {
-  return AsciiLower(std::filesystem::path(path).extension().string());
+}  // namespace
+
+std::string_view PathExtension(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name.empty() || (name.size() <= 2 && name[0] == '.')) return {};
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot);
 }
+
+namespace {
+
+std::string ExtensionOf(const std::string& path) { return AsciiLower(PathExtension(path)); }
 
 const FormatReader& PickReader(const std::string& path, std::string_view bytes) {
   std::string_view head = bytes.substr(0, kSniffBytes);

@@ -54,6 +54,12 @@ enum class InputKind {
 };
 InputKind InputKindOfName(const std::string& path, std::string* what = nullptr);
 
+// std::filesystem::path(path).extension() as a view of `path`, without building the path (its parse allocates a
+// component list; ExtensionOf asked it twice per input): from the last '.' of the last component ("a/b.tar.gz" →
+// ".gz"); none when that component is empty (the path ends in '/'), ".", "..", has no '.', or only a leading one
+// (".bashrc").
+std::string_view PathExtension(std::string_view path);
+
 // The reader names, for --help and docs: "doc", "docx", "html", "ofd", "pdf", "text".
 std::vector<std::string> ReaderNames();
 

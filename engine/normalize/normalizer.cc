@@ -865,6 +865,17 @@ std::size_t DropSpaces(const std::string& text, std::span<const std::uint32_t> s
   return dropped;
 }
 
+// The three bytes at p are 、。《》 (E3 80 81/82/8A/8B), ， (EF BC 8C) or “” (E2 80 9C/9D): the marks of a report's prose
+// that ByteLineEnd takes as they are (Decode keeps them; no pass pairs or repairs them).
+inline bool CommonMark(const unsigned char* p) {
+  switch ((std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2]) {
+    case 0xE38081: case 0xE38082: case 0xE3808A: case 0xE3808B: case 0xEFBC8C: case 0xE2809C: case 0xE2809D:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Where the line that starts at text[i] ends ('\n' or the end of the text) when Decode and the per-line passes
 // leave it as it is but for the ASCII , ; : ! ? that UnifyPunctuation makes full-width (appended to `edits`), else
 // npos. Such a line holds printable ASCII other than the space and ( ) (UnifyPunctuation's pairs), and three-byte
@@ -907,14 +918,21 @@ std::size_t ByteLineEnd(const std::string& text, std::size_t i, std::vector<Edit
         // Whole blocks of five, one after another, without going round the byte loop (unrolled: no loop to count),
         // then the rest of the run.
         const std::size_t from = i;
-        while (run == 5) {
-          const unsigned char* h = s + i;
-          marked += HanTraditionalOnly(h) + HanTraditionalOnly(h + 3) + HanTraditionalOnly(h + 6) +
-                    HanTraditionalOnly(h + 9) + HanTraditionalOnly(h + 12);
-          i += 15;
-          run = i + 16 <= n ? HanRun(s + i) : 0;
+        for (;;) {
+          while (run == 5) {
+            const unsigned char* h = s + i;
+            marked += HanTraditionalOnly(h) + HanTraditionalOnly(h + 3) + HanTraditionalOnly(h + 6) +
+                      HanTraditionalOnly(h + 9) + HanTraditionalOnly(h + 12);
+            i += 15;
+            run = i + 16 <= n ? HanRun(s + i) : 0;
+          }
+          for (int k = 0; k < run; ++k, i += 3) marked += HanTraditionalOnly(s + i);
+          // A common mark after the run (、。，“”《》: kept, not traditional-only, paired by nothing) is taken too,
+          // and the next run read on, instead of a round of the byte loop for the mark.
+          if (i + 19 > n || !CommonMark(s + i)) break;
+          i += 3;
+          if ((run = HanRun(s + i)) == 0) break;
         }
-        for (int k = 0; k < run; ++k, i += 3) marked += HanTraditionalOnly(s + i);
         prev = DecodeThreeBytes(s + i - 3);
         three_bytes += (i - from) / 3;
         continue;

@@ -335,6 +335,30 @@ TEST_CASE("Lines kept as bytes normalize as the decoded ones do", "[normalize][b
   }
 }
 
+// ByteLineEnd takes the commonest marks of prose (、。《》，“”) straight after a Han run, without the byte loop; every
+// other three-byte character there — folded (U+3000, U+2028, full-width letters, ｡), paired (（）), or just kept
+// (〈, ：) — still takes the loop. Runs of 0–12 Han characters between marks of both kinds, with ASCII brackets and
+// letters whose pairing hangs on a full-width bracket ("（abc)def"), on lines long enough for the fast path.
+TEST_CASE("Marks after Han runs are taken as bytes only when nothing changes them", "[normalize][bytes]") {
+  const std::vector<std::string> han = {"法", "治", "政", "府", "建", "设", "䀀", "鿿", "国"};
+  const std::vector<std::string> marks = {"、", "。", "《", "》", "，", "“", "”",  // taken
+                                          "\u3000", "\u2028", "（", "）", "〈", "：", "；", "Ａ", "\uFF61", "—", "\u3001\u3000",
+                                          "（abc)x", "(abc）x", "(", ")", "abc", ",", "1"};
+  std::mt19937 random(1421);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int line = 1 + static_cast<int>(random() % 4); line > 0; --line) {
+      for (int part = 2 + static_cast<int>(random() % 8); part > 0; --part) {
+        for (int k = static_cast<int>(random() % 13); k > 0; --k) text += han[random() % han.size()];
+        text += marks[random() % marks.size()];
+      }
+      for (int k = static_cast<int>(random() % 8); k > 0; --k) text += han[random() % han.size()];
+      text += "\n";
+    }
+    CheckSamePaths(Raw(text, random() % 2 ? "text" : "docx"));
+  }
+}
+
 TEST_CASE("The real reports normalize the same on both paths", "[normalize][bytes]") {
   std::size_t checked = 0;
   for (const auto& path : test::RealReports()) {
