@@ -193,8 +193,8 @@ std::size_t EvalIndex::CueSlotOf(Span clause) const {
 const std::optional<CueAnswer>* EvalIndex::RecalledCue(const CompiledCues* cues, Span clause,
                                                         std::uint32_t sentence) const {
   const CueSlot& slot = t_.cue_slots[CueSlotOf(clause)];
-  if (slot.generation != t_.generation || slot.cues != cues || slot.clause.begin != clause.begin || slot.clause.end != clause.end ||
-      slot.sentence != sentence)
+  if (slot.generation != t_.generation || slot.cues != cues || slot.clause.begin != clause.begin ||
+      slot.clause.end != clause.end || slot.sentence != sentence)
     return nullptr;
   return &slot.answer;
 }
@@ -268,7 +268,7 @@ const std::vector<TermHit>* EvalIndex::AllHits(const std::vector<TermId>& ids) {
   return &out;
 }
 
-void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const {
+void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) {
   // One run per occurring term, each in order already: a few are merged (picking the least start, the longer at the
   // same start — HitsIn's order; two runs tie on both only when a term is listed twice, whose hits are the same),
   // more are sorted.
@@ -305,8 +305,8 @@ void EvalIndex::SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>&
   }
   // More runs: copied in one after the other, then neighbours merged pairwise until one is left (n log k moves for
   // k runs, where a sort compared n log n times). Equal hits are the same term listed twice: either may go first.
-  thread_local std::vector<std::uint32_t> bounds;  // where each run begins in `out`, and out.size() last
-  thread_local std::vector<TermHit> other;          // the other side of each pass
+  std::vector<std::uint32_t>& bounds = t_.merge_bounds;
+  std::vector<TermHit>& other = t_.merge_other;
   bounds.clear();
   for (TermId id : ids) {
     if (!Occurs(id)) continue;

@@ -207,12 +207,15 @@ class EvalIndex {
     std::vector<CueSlot> cue_slots;  // by a hash of the clause's begin
     std::vector<ConcreteSlot> concrete;  // one per sentence (the first concrete_size_; more kept for a later document)
     std::vector<std::unique_ptr<std::pair<const std::vector<TermId>*, std::vector<TermHit>>>> cue_lists;
+    // SortedHits' merge: where each run begins in the list (and its size last), and the other side of each pass.
+    std::vector<std::uint32_t> merge_bounds;
+    std::vector<TermHit> merge_other;
   };
   Tables t_;
   bool keep_tables_ = true;  // given back to the thread's spare set at destruction (not for a very large text)
   static Tables& ThreadSpare();
   // Every hit of `ids` over the whole text into `out`, in HitsIn's order.
-  void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out) const;
+  void SortedHits(const std::vector<TermId>& ids, std::vector<TermHit>& out);
 };
 
 }  // namespace fazhi
